@@ -1,0 +1,91 @@
+"""The document every extractor reads.
+
+``Doc.text`` is the normalised (Simplified, half-width) text of the article
+with everything outside the body — page junk, mastheads, by-lines, footers —
+blanked out (each character replaced by a space, line breaks kept). It has
+exactly the length of the original, so an extractor can run its patterns over
+the whole string and any span it finds is already an offset into the original
+text: ``doc.evidence(start, end)`` turns it into an :class:`Evidence`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+import regex
+
+from .models import Evidence
+
+__all__ = ["Doc", "blank_outside", "iter_sentences"]
+
+
+def blank_outside(text: str, keep: Sequence[tuple[int, int]]) -> str:
+    """``text`` with every character outside the ``keep`` spans blanked (newlines kept)."""
+    parts: list[str] = []
+    pos = 0
+    for s, e in sorted(keep):
+        if s > pos:
+            parts.append(_blank(text[pos:s]))
+        parts.append(text[max(s, pos) : e])
+        pos = max(pos, e)
+    if pos < len(text):
+        parts.append(_blank(text[pos:]))
+    return "".join(parts)
+
+
+_NOT_NEWLINE = regex.compile(r"[^\n]")
+
+
+def _blank(s: str) -> str:
+    return _NOT_NEWLINE.sub(" ", s)
+
+
+_SENTENCE_END = regex.compile(r"[。!?;！？；\n]+")
+
+
+def iter_sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+    """Spans of sentences in ``text[start:end]``: split after 。!?; and line breaks.
+
+    >>> t = "甲。乙;丙\\n丁"
+    >>> [t[s:e] for s, e in iter_sentences(t)]
+    ['甲。', '乙;', '丙', '丁']
+    """
+    end = len(text) if end is None else end
+    pos = start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        s, e = pos, m.end()
+        stripped_end = e if text[m.start()] != "\n" else m.start()
+        if text[s:stripped_end].strip():
+            yield s, stripped_end
+        pos = e
+    if pos < end and text[pos:end].strip():
+        yield pos, end
+
+
+@dataclass(frozen=True, slots=True)
+class Doc:
+    """A normalised article, ready for the extractors.
+
+    Attributes:
+        article_id: the article's id (every record carries it).
+        original: the decoded original text (evidence points here).
+        text: the normalised text, body only (see module doc); ``len(text) == len(original)``.
+        body: ``(start, end)`` of the body in both texts.
+        published: the article's date, the reference for dates without a year.
+    """
+
+    article_id: str
+    original: str
+    text: str
+    body: tuple[int, int]
+    published: dt.date | None = None
+
+    def evidence(self, start: int, end: int) -> Evidence:
+        """Evidence for the span ``[start, end)`` (normalised and original offsets agree)."""
+        return Evidence(start=start, end=end, text=self.original[start:end])
+
+    def sentences(self) -> Iterator[tuple[int, int]]:
+        """Sentence spans of the body."""
+        return iter_sentences(self.text, *self.body)

@@ -1,0 +1,260 @@
+"""Every record type the pipeline emits, in one module.
+
+These Pydantic models are the source of truth for the output contract
+(``../shared/CONTRACT.md``); ``schemas/*.json`` is exported from them by
+``python -m extract schema``. All models are frozen and reject unknown fields.
+
+Offsets are half-open ``[start, end)`` character offsets (Python ``str``
+indices, i.e. code points) into the *original* decoded text of the article,
+so that ``original[start:end] == evidence.text`` always holds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+__all__ = [
+    "Article",
+    "ArticleExtraction",
+    "ArticleWarning",
+    "CaseCount",
+    "Change",
+    "District",
+    "Evidence",
+    "InputError",
+    "Meeting",
+    "Official",
+    "RECORD_TYPES",
+    "Span",
+]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Span(_Frozen):
+    """A half-open character range ``[start, end)`` in the original text."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Span:
+        if self.end < self.start:
+            raise ValueError(f"span end {self.end} is before start {self.start}")
+        return self
+
+
+class Evidence(Span):
+    """Where a record came from: ``original_text[start:end] == text``."""
+
+    text: str
+
+
+class ArticleWarning(_Frozen):
+    """A consistency problem found in an article (never silently corrected).
+
+    Attributes:
+        code: machine-readable kind, e.g. ``breakdown_sum_mismatch``.
+        message: human-readable explanation in English.
+        evidence: the text the warning is about, when there is one.
+    """
+
+    code: str
+    message: str
+    evidence: Evidence | None = None
+
+
+Script = Literal["simplified", "traditional", "mixed"]
+
+
+class Article(_Frozen):
+    """One input article and its metadata (``articles.jsonl``).
+
+    Attributes:
+        article_id: path relative to the input folder without extension, or the JSONL ``id``.
+        source: the input path (for JSONL: ``path:line``; stdin is ``-``).
+        sha256: hex digest of the raw input bytes (for JSONL: of the ``text`` in UTF-8).
+        title: headline, Simplified Chinese, or null.
+        outlet: publishing outlet (北京青年报, 重庆日报, 人民网 …), or null.
+        published: ISO date or datetime, or null.
+        url: from the sidecar or JSONL line.
+        script: script of the original text.
+        encoding: how the bytes were decoded (``utf-8``, ``gb18030`` …).
+        reporters / editors / photographers: by-line names, Simplified.
+        body: the article body inside the original text, page junk excluded.
+        warnings: consistency problems found by the extractors.
+        extractor_version: package version, for lineage.
+    """
+
+    article_id: str
+    source: str
+    sha256: str
+    title: str | None = None
+    outlet: str | None = None
+    published: dt.datetime | dt.date | None = None
+    url: str | None = None
+    script: Script
+    encoding: str
+    reporters: list[str] = []
+    editors: list[str] = []
+    photographers: list[str] = []
+    body: Span
+    warnings: list[ArticleWarning] = []
+    extractor_version: str
+
+
+Metric = Literal[
+    "confirmed",
+    "asymptomatic",
+    "infections",
+    "asymptomatic_to_confirmed",
+    "community_infections",
+    "deaths",
+    "recovered",
+    "released_from_observation",
+    "close_contacts",
+    "other",
+]
+Scope = Literal["local", "imported", "unspecified"]
+Measure = Literal["new", "cumulative", "current"]
+Qualifier = Literal["exact", "over", "about", "at_least"]
+
+
+class Change(_Frozen):
+    """A stated change against an earlier day: 较29日减少1208例 → delta -1208."""
+
+    delta: int
+    vs_date: dt.date | None = None
+
+
+class CaseCount(_Frozen):
+    """One dated case count (``case_counts.jsonl``).
+
+    Attributes:
+        date: the reporting day the count refers to, or null when no year is knowable.
+        region: canonical area name; several areas counted together are joined with ``、``.
+        region_code: 6-digit administrative code, when the area has one.
+        metric / scope / measure / qualifier: see the contract's vocabulary.
+        value: the count (0 for zero counts stated in words).
+        period_start / period_end: a stated window such as 0—12时.
+        change: a stated change against an earlier day.
+        label: the metric phrase as written (Simplified), for ``other`` and for audit.
+    """
+
+    article_id: str
+    date: dt.date | None
+    region: str
+    region_code: str | None = None
+    metric: Metric
+    scope: Scope = "unspecified"
+    measure: Measure = "new"
+    value: int = Field(ge=0)
+    qualifier: Qualifier = "exact"
+    period_start: dt.datetime | None = None
+    period_end: dt.datetime | None = None
+    change: Change | None = None
+    label: str | None = None
+    evidence: Evidence
+
+
+AreaKind = Literal[
+    "district",
+    "county",
+    "autonomous_county",
+    "functional_zone",
+    "macro_region",
+    "city",
+    "province",
+    "country",
+]
+
+
+class District(_Frozen):
+    """One (article, area) pair (``districts.jsonl``)."""
+
+    article_id: str
+    name: str
+    code: str | None = Field(default=None, pattern=r"^\d{6}$")
+    kind: AreaKind
+    mentions: list[Evidence]
+    count: int = Field(ge=1)
+
+
+MeetingType = Literal[
+    "party_committee",
+    "leading_group",
+    "press_conference",
+    "special_meeting",
+    "video_conference",
+    "inspection",
+    "other",
+]
+
+
+class Meeting(_Frozen):
+    """One meeting event (``meetings.jsonl``)."""
+
+    article_id: str
+    date: dt.date | None
+    type: MeetingType
+    name: str
+    organizer: str | None = None
+    ordinal: int | None = None
+    expanded: bool = False
+    chair: str | None = None
+    speakers: list[str] = []
+    attendees: list[str] = []
+    evidence: Evidence
+
+
+class Official(_Frozen):
+    """One (article, person) pair (``officials.jsonl``)."""
+
+    article_id: str
+    name: str
+    titles: list[str]
+    organization: str | None = None
+    evidence: Evidence
+    mentions: int = Field(ge=1)
+
+
+class InputError(_Frozen):
+    """An input that could not be read or processed (``errors.jsonl``).
+
+    Attributes:
+        source: the input path (``path:line`` for a JSONL line).
+        article_id: the id it would have had, when known.
+        error: a short machine-readable code, e.g. ``undecodable``, ``empty``.
+        message: one human-readable sentence.
+    """
+
+    source: str
+    article_id: str | None = None
+    error: str
+    message: str
+
+
+class ArticleExtraction(_Frozen):
+    """Everything extracted from one article, nested for notebook use."""
+
+    article: Article
+    case_counts: list[CaseCount] = []
+    districts: list[District] = []
+    meetings: list[Meeting] = []
+    officials: list[Official] = []
+
+
+#: Output file stem → record model, in the order files are written.
+RECORD_TYPES: dict[str, type[BaseModel]] = {
+    "articles": Article,
+    "case_counts": CaseCount,
+    "districts": District,
+    "meetings": Meeting,
+    "officials": Official,
+    "errors": InputError,
+}

@@ -1,0 +1,118 @@
+"""Script and width normalisation that keeps the way back to the original.
+
+This is the only place that converts script (OpenCC ``t2s``) and width
+(full-width ASCII → half-width, U+3000 → space). Every later stage works on the
+normalised text, and turns a span it found into evidence in the original text
+with :meth:`Normalized.evidence`.
+
+The normalisation is *length-preserving by construction*: normalised character
+``i`` comes from original character ``i``. OpenCC converts phrase by phrase, and
+a phrase may in principle change length; any line where that happens is
+converted again character by character, and any character whose conversion is
+not exactly one character is kept as it was. The offset map is therefore the
+identity, which is exact, costs no memory and cannot drift.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from .models import Evidence
+
+__all__ = ["Normalized", "normalize", "to_simplified", "detect_script"]
+
+# Full-width ASCII variants U+FF01..U+FF5E map to U+0021..U+007E; the
+# ideographic space becomes a plain space. CJK punctuation (。、“”《》) is kept:
+# it is not a width variant, and the extractors read it.
+_WIDTH_TABLE = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_WIDTH_TABLE[0x3000] = 0x20
+
+
+@functools.cache
+def _converter(config: str):  # type: ignore[no-untyped-def]
+    import opencc  # the official binding; import is cheap (~3 ms)
+
+    return opencc.OpenCC(config)
+
+
+def _convert_line(conv, line: str) -> str:  # type: ignore[no-untyped-def]
+    out = conv.convert(line)
+    if len(out) == len(line):
+        return out
+    # A phrase changed length: fall back to one character at a time.
+    chars = []
+    for ch in line:
+        c = conv.convert(ch)
+        chars.append(c if len(c) == 1 else ch)
+    return "".join(chars)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _convert(text: str, config: str) -> str:
+    conv = _converter(config)
+    # OpenCC takes UTF-8; a lone surrogate (possible from the Python API) is
+    # not encodable, so it stands in as U+FFFD, one character for one.
+    text = _SURROGATE.sub("\ufffd", text)
+    out = conv.convert(text)
+    if len(out) == len(text):
+        return out
+    return "".join(_convert_line(conv, line) for line in text.splitlines(keepends=True))
+
+
+def to_simplified(text: str) -> str:
+    """Convert to Simplified script and half-width, preserving length.
+
+    >>> to_simplified("重慶：兩江新區１２例")
+    '重庆:两江新区12例'
+    """
+    return _convert(text, "t2s").translate(_WIDTH_TABLE)
+
+
+def detect_script(original: str, simplified: str) -> Literal["simplified", "traditional", "mixed"]:
+    """Say which script ``original`` is written in.
+
+    Counts characters that ``t2s`` changed (Traditional-only) and characters
+    that ``s2t`` would change (Simplified-only); a few stray characters of the
+    other script (什么 in a Traditional page) do not make a text mixed.
+    """
+    trad = sum(1 for a, b in zip(original, simplified) if a != b and not (0xFF01 <= ord(a) <= 0xFF5E or a == "\u3000"))
+    if trad == 0:
+        return "simplified"
+    back = _convert(original, "s2t")
+    simp = sum(1 for a, b in zip(original, back) if a != b)
+    share = trad / (trad + simp)
+    if share >= 0.9:
+        return "traditional"
+    if share <= 0.1:
+        return "simplified"
+    return "mixed"
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """The original text and its normalised twin, index for index."""
+
+    original: str
+    text: str
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a normalised span to the original text (the identity, see module doc)."""
+        return start, end
+
+    def evidence(self, start: int, end: int) -> Evidence:
+        """Evidence for the normalised span ``[start, end)``."""
+        s, e = self.to_original(start, end)
+        return Evidence(start=s, end=e, text=self.original[s:e])
+
+
+def normalize(original: str) -> Normalized:
+    """Normalise ``original`` to Simplified, half-width text of the same length."""
+    text = to_simplified(original)
+    if len(text) != len(original):  # pragma: no cover - guarded by construction
+        raise AssertionError("normalisation must preserve length")
+    return Normalized(original=original, text=text)
