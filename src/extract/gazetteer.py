@@ -11,12 +11,14 @@ import functools
 from dataclasses import dataclass
 from importlib import resources
 
+import regex
+
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .errors import ResourceError
 from .models import AreaKind
 
-__all__ = ["Area", "Gazetteer", "load_gazetteer"]
+__all__ = ["Area", "AreaMatch", "Gazetteer", "find_areas", "load_gazetteer"]
 
 _COLUMNS = ("id", "name", "code", "kind", "parent", "aliases", "short", "members", "report")
 
@@ -76,6 +78,36 @@ class Gazetteer:
     def members(self, area: Area) -> list[Area]:
         """The member areas of a macro region."""
         return [self.areas[m] for m in area.members]
+
+    @functools.cached_property
+    def pattern(self) -> regex.Pattern[str]:
+        """One alternation of every unconditional form, longest first."""
+        forms = sorted(self.by_form, key=lambda f: (-len(f), f))
+        return regex.compile("|".join(map(regex.escape, forms)))
+
+
+@dataclass(frozen=True, slots=True)
+class AreaMatch:
+    """A mention of an area: ``text[start:end] == form`` (normalised text)."""
+
+    start: int
+    end: int
+    area: Area
+    form: str
+
+
+def find_areas(text: str, start: int = 0, end: int | None = None) -> list[AreaMatch]:
+    """Every area mention in normalised ``text[start:end]``, longest match first, in order.
+
+    >>> [(m.form, m.area.name) for m in find_areas("秀山县、两江新区和中心城区以外区县")]
+    [('秀山县', '秀山土家族苗族自治县'), ('两江新区', '两江新区'), ('中心城区以外区县', '中心城区以外区县')]
+    """
+    gaz = load_gazetteer()
+    end = len(text) if end is None else end
+    return [
+        AreaMatch(m.start(), m.end(), gaz.by_form[m.group()], m.group())
+        for m in gaz.pattern.finditer(text, start, end)
+    ]
 
 
 def _parse(text: str, origin: str) -> Gazetteer:
