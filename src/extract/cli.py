@@ -1,0 +1,178 @@
+"""The command line: ``python -m extract INPUT... [--out DIR] [--jobs N]``.
+
+Exit status: 0 when every input was extracted, 1 when the run finished but some
+inputs went to ``errors.jsonl``, 2 for usage errors (one line, no traceback).
+``python -m extract schema [--dir schemas]`` writes the JSON Schemas.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections import deque
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .io import RawDoc
+    from .models import InputError
+
+__all__ = ["main"]
+
+_DESCRIPTION = (
+    "Extract dated case counts, districts, meetings and officials from Chinese news articles "
+    "(.txt files with optional NAME.meta.json sidecars, .jsonl batches, folders searched "
+    "recursively, or - for JSONL on stdin). Writes articles, case_counts, districts, meetings, "
+    "officials and errors .jsonl files into --out."
+)
+_EPILOG = "Exit status: 0 all extracted, 1 some inputs in errors.jsonl, 2 usage error.\n" \
+          "Other command: python -m extract schema [--dir DIR] writes the JSON Schemas."
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise SystemExit(_usage_exit(message))
+
+
+def _usage_exit(message: str) -> int:
+    print(f"extract: error: {message} (see --help)", file=sys.stderr)
+    return 2
+
+
+def _jobs(value: str) -> int:
+    if value == "all":
+        return os.cpu_count() or 1
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--jobs takes a whole number or 'all', not {value!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError("--jobs must be at least 1")
+    return n
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="python -m extract", description=_DESCRIPTION, epilog=_EPILOG,
+                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="a .txt or .jsonl file, a folder, or - (JSONL on stdin)")
+    p.add_argument("--out", default="data/out", metavar="DIR", help="output folder (default: data/out)")
+    p.add_argument("--jobs", type=_jobs, default=os.cpu_count() or 1, metavar="N",
+                   help="worker processes, or 'all' (default: all cores); output order does not depend on it")
+    p.add_argument("--progress", choices=("auto", "always", "never"), default="auto",
+                   help="progress bar on stderr (default: auto, when stderr is a terminal)")
+    p.add_argument("--version", action="version", version=f"extract {_version()}")
+    return p
+
+
+def _version() -> str:
+    from . import __version__
+
+    return __version__
+
+
+def _schema_main(argv: Sequence[str]) -> int:
+    p = _Parser(prog="python -m extract schema", description="Write the JSON Schema of every record type.")
+    p.add_argument("--dir", default="schemas", help="folder to write into (default: schemas)")
+    args = p.parse_args(argv)
+    from .schema import write_schemas
+
+    for path in write_schemas(args.dir):
+        print(path)
+    return 0
+
+
+def work(raw: RawDoc) -> tuple[dict[str, bytes] | None, InputError | None]:
+    """Process one input in a worker: serialised output lines, or an error record."""
+    from .errors import InputProblem
+    from .io import process
+    from .models import InputError
+    from .write import serialize
+
+    try:
+        return serialize(process(raw)), None
+    except InputProblem as e:
+        return None, InputError(source=raw.source, article_id=raw.article_id, error=e.code, message=e.message)
+    except Exception as e:  # noqa: BLE001 - one article must never stop the run
+        return None, InputError(source=raw.source, article_id=raw.article_id, error="extraction_failed",
+                                message=f"{type(e).__name__}: {e}"[:500])
+
+
+def _results(items: Iterator[RawDoc | InputError], jobs: int) -> Iterator[tuple[dict[str, bytes] | None, InputError | None]]:
+    """Results in input order; with jobs > 1, a bounded window of pending work."""
+    from .models import InputError
+
+    if jobs <= 1:
+        for item in items:
+            yield (None, item) if isinstance(item, InputError) else work(item)
+        return
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    window: deque[Future[tuple[dict[str, bytes] | None, InputError | None]] | InputError] = deque()
+    limit = jobs * 8
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for item in items:
+            window.append(item if isinstance(item, InputError) else pool.submit(work, item))
+            while len(window) >= limit:
+                yield _settle(window.popleft())
+        while window:
+            yield _settle(window.popleft())
+
+
+def _settle(entry):  # type: ignore[no-untyped-def]
+    from .models import InputError
+
+    return (None, entry) if isinstance(entry, InputError) else entry.result()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["schema"]:
+        return _schema_main(argv[1:])
+    args = _parser().parse_args(argv)
+    from .errors import UsageError
+    from .io import iter_inputs
+    from .write import OutputWriter, dumps
+
+    started = time.perf_counter()
+    show = args.progress == "always" or (args.progress == "auto" and sys.stderr.isatty())
+    articles = errors = 0
+    try:
+        items = iter_inputs(args.inputs)
+        first = next(items, None)  # surfaces a usage error before any file is touched
+        with OutputWriter(args.out) as out:
+            stream = items if first is None else _chain(first, items)
+            last_tick = 0.0
+            for lines, error in _results(stream, args.jobs):
+                if error is not None:
+                    out.write("errors", dumps(error))
+                    errors += 1
+                if lines is not None:
+                    for name, data in lines.items():
+                        out.write(name, data)
+                    articles += 1
+                if show and (now := time.perf_counter()) - last_tick > 0.1:
+                    last_tick = now
+                    print(f"\r  {articles} articles, {errors} errors, {now - started:.1f} s", end="", file=sys.stderr)
+    except UsageError as e:
+        return _usage_exit(str(e))
+    except KeyboardInterrupt:
+        print("\nextract: interrupted; previous output left as it was", file=sys.stderr)
+        return 130
+    elapsed = time.perf_counter() - started
+    if show:
+        print("\r" + " " * 60 + "\r", end="", file=sys.stderr)
+    c = out.counts
+    print(
+        f"extract: {articles} articles, {c['case_counts']} case counts, {c['districts']} districts, "
+        f"{c['meetings']} meetings, {c['officials']} officials, {errors} errors in {elapsed:.2f} s -> {args.out}",
+        file=sys.stderr,
+    )
+    return 1 if errors else 0
+
+
+def _chain(first, rest):  # type: ignore[no-untyped-def]
+    yield first
+    yield from rest

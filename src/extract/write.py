@@ -1,0 +1,87 @@
+"""Writing the six JSONL files: atomic, deterministic, streaming.
+
+Each file is written to a temporary file in the output folder and renamed over
+the old one only when the run completes, so a killed run leaves the previous
+complete files (or none), never a truncated one.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from types import TracebackType
+from typing import BinaryIO
+
+import orjson
+from pydantic import BaseModel
+
+from .models import RECORD_TYPES, ArticleExtraction
+
+__all__ = ["OutputWriter", "dumps", "serialize"]
+
+
+def dumps(record: BaseModel) -> bytes:
+    """One JSON line (UTF-8, Chinese unescaped, fields in model order)."""
+    return orjson.dumps(record.model_dump(mode="json")) + b"\n"
+
+
+def serialize(result: ArticleExtraction) -> dict[str, bytes]:
+    """The lines one article contributes to each output file."""
+    return {
+        "articles": dumps(result.article),
+        "case_counts": b"".join(map(dumps, result.case_counts)),
+        "districts": b"".join(map(dumps, result.districts)),
+        "meetings": b"".join(map(dumps, result.meetings)),
+        "officials": b"".join(map(dumps, result.officials)),
+    }
+
+
+class OutputWriter:
+    """Streams lines into temporary files and renames them into place on success."""
+
+    def __init__(self, out_dir: str | os.PathLike[str]) -> None:
+        self.out_dir = Path(out_dir)
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        self.counts = dict.fromkeys(RECORD_TYPES, 0)
+        self._files: dict[str, tuple[BinaryIO, str]] = {}
+
+    def __enter__(self) -> OutputWriter:
+        for name in RECORD_TYPES:
+            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=self.out_dir)
+            self._files[name] = (os.fdopen(fd, "wb", buffering=1 << 20), tmp)
+        return self
+
+    def write(self, name: str, data: bytes) -> None:
+        """Append ready-made JSON lines to output file ``name``."""
+        if data:
+            self._files[name][0].write(data)
+            self.counts[name] += data.count(b"\n")
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        for f, _ in self._files.values():
+            f.flush()
+            if exc_type is None:
+                os.fsync(f.fileno())
+            f.close()
+        for name, (_, tmp) in self._files.items():
+            if exc_type is None:
+                os.chmod(tmp, 0o644)
+                os.replace(tmp, self.out_dir / f"{name}.jsonl")
+            else:
+                Path(tmp).unlink(missing_ok=True)
+        if exc_type is None:
+            _fsync_dir(self.out_dir)
+
+
+def _fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:  # pragma: no cover - platforms without directory fds
+        return
+    try:
+        os.fsync(fd)
+    except OSError:  # pragma: no cover
+        pass
+    finally:
+        os.close(fd)
