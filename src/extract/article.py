@@ -1,17 +1,48 @@
-"""Article metadata and body (first cut: whole text is body; full version follows)."""
+"""Article-level analysis: title, outlet, published date, by-lines and the body span.
+
+Works line by line on the normalised text. Each line is one of:
+
+- **junk** to drop wherever it stands (SEO spam, breadcrumbs, share prompts,
+  返回顶部, font-size controls, page counters) — rules by kind in
+  ``data/page_junk.tsv``;
+- a **footer start** (copyright notices, 相关阅读 lists, contact blocks,
+  上一篇/下一篇, comments): once the body has begun, the body ends before it;
+- **meta**: mastheads, datelines (日期:/来源:), by-lines (记者/编辑/责编/摄), source credits;
+- **content**: everything else.
+
+The body runs from the first content line to the last content line before the
+footer; junk and meta lines inside it are blanked for the extractors.
+Sidecar values (``published``, ``title``, ``outlet``, ``url``) win over the text.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from importlib import resources
+from typing import Any, Literal
 
-from .normalize import Normalized
+import regex
+
+from .errors import ResourceError
+from .normalize import Normalized, to_simplified
+
+__all__ = ["ArticleInfo", "analyse_article", "parse_published"]
+
+LineKind = Literal["junk", "footer", "meta", "masthead", "content"]
+
+#: Lines longer than this are always content: junk and meta lines are short.
+_SHORT = 300
+_HAN = r"\p{Han}"
+_NAME = rf"{_HAN}{{2,4}}"
 
 
 @dataclass
 class ArticleInfo:
+    """What :func:`analyse_article` finds. Offsets index both original and normalised text."""
+
     title: str | None = None
     outlet: str | None = None
     published: dt.datetime | dt.date | None = None
@@ -23,8 +54,305 @@ class ArticleInfo:
     keep: list[tuple[int, int]] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True)
+class _Line:
+    start: int
+    end: int
+    text: str  # normalised, stripped
+    kind: LineKind
+
+
+# ---------------------------------------------------------------- resources
+
+
+@dataclass(frozen=True)
+class _JunkRules:
+    drop: regex.Pattern[str]
+    end: regex.Pattern[str]
+
+
+@functools.cache
+def _junk_rules() -> _JunkRules:
+    text = resources.files("extract").joinpath("data/page_junk.tsv").read_text(encoding="utf-8")
+    drop: list[str] = []
+    end: list[str] = []
+    header = False
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if not header:
+            header = cells == ["kind", "action", "pattern"]
+            if not header:
+                raise ResourceError(f"page_junk.tsv:{lineno}: header must be kind/action/pattern")
+            continue
+        if len(cells) != 3 or cells[1] not in ("drop", "end"):
+            raise ResourceError(f"page_junk.tsv:{lineno}: expected kind, drop|end, pattern")
+        try:
+            regex.compile(cells[2])
+        except regex.error as e:
+            raise ResourceError(f"page_junk.tsv:{lineno}: bad pattern: {e}") from None
+        (drop if cells[1] == "drop" else end).append(f"(?:{cells[2]})")
+    return _JunkRules(drop=regex.compile("|".join(drop), regex.I), end=regex.compile("|".join(end), regex.I))
+
+
+@functools.cache
+def _outlets() -> frozenset[str]:
+    text = resources.files("extract").joinpath("data/outlets.txt").read_text(encoding="utf-8")
+    return frozenset(x.strip() for x in text.splitlines() if x.strip() and not x.startswith("#"))
+
+
+# SEO spam: several of these words in one short line. Strong words never occur
+# in news prose in numbers; weak ones do, so they only count alongside a strong one.
+_SPAM_STRONG = regex.compile(r"黄网|无码|色情|成人(?:视频|影院|网站|电影)|午夜|激情|久久|日韩|欧美|亚洲|国产(?:精品|自拍|视频)|彩票|博彩|娱乐城|六合彩|时时彩|棋牌|av|xx00|美女")
+_SPAM_WEAK = regex.compile(r"免费|在线观看|福利|视频|小说|另类|图片|精品|高清|下载|影院|观看")
+
+
+def _is_spam(line: str) -> bool:
+    strong = {m.group().lower() for m in _SPAM_STRONG.finditer(line, concurrent=False)} if len(line) <= _SHORT else set()
+    if not strong:
+        return False
+    weak = {m.group() for m in _SPAM_WEAK.finditer(line)}
+    return len(strong) >= 2 or (len(strong) >= 1 and len(weak) >= 2)
+
+
+# ---------------------------------------------------------------- dates
+
+_PUB_DATE = regex.compile(
+    r"""
+    (?P<y>20\d\d|19\d\d)\s*(?:[-/.]|年)\s*(?P<m>\d{1,2})\s*(?:[-/.]|月)\s*(?P<d>\d{1,2})\s*日?
+    (?:\s*(?:T\s*)?(?P<H>\d{1,2})\s*[:时]\s*(?P<M>\d{2})(?:\s*[:分]\s*(?P<S>\d{2}))?)?
+    """,
+    regex.VERBOSE,
+)
+
+
+def parse_published(text: str) -> dt.datetime | dt.date | None:
+    """The first publication date or datetime in a header line.
+
+    >>> parse_published("2022-11-21 08:46:08来源:重庆日报")
+    datetime.datetime(2022, 11, 21, 8, 46, 8)
+    >>> parse_published("2022年11月15日07:46 | 来源:重庆日报网")
+    datetime.datetime(2022, 11, 15, 7, 46)
+    >>> parse_published(" 日期:2022-11-27   浏览:1641")
+    datetime.date(2022, 11, 27)
+    """
+    for m in _PUB_DATE.finditer(text):
+        try:
+            day = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+        except ValueError:
+            continue
+        if m["H"] is not None:
+            hour, minute, second = int(m["H"]), int(m["M"]), int(m["S"] or 0)
+            if hour < 24 and minute < 60 and second < 60:
+                return dt.datetime(day.year, day.month, day.day, hour, minute, second)
+        return day
+    return None
+
+
+def _iso_to_value(value: str) -> dt.datetime | dt.date | None:
+    try:
+        if len(value) > 10:
+            return dt.datetime.fromisoformat(value)
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+# ---------------------------------------------------------------- line kinds
+
+_DATELINE = regex.compile(r"(?:日期|时间|发布时间|发布日期|发表时间|更新时间)\s*[::]|^\s*(?:20|19)\d\d\s*(?:[-/.年])\s*\d")
+_SOURCE = regex.compile(r"(?:来源|稿源|出处|转自)\s*[::]\s*(?P<src>[^\s|｜,,;:：]{2,30})")
+_SOURCE_STOP = regex.compile(r"(?:责任编辑|责编|编辑|作者|记者|浏览|阅读|点击|日期|时间|发布|字号|返回).*$")
+_CREDIT = regex.compile(r"^(?:资料|图片|数据|素材|资料来源|来源|稿源)\s*[|:：]")
+_BYLINE_START = regex.compile(
+    rf"^[(（\[【]?\s*(?:文\s*/|图\s*/|摄影?\s*[/:]|作者\s*[:/]|(?:本报|本网|本台)?(?:{_HAN}{{0,10}})?(?:记者|通讯员|实习生)\s|编辑\s*[/:]|责任编辑|责编|审核|校对|监制|策划|编审|主编)"
+)
+_MEDIA_SUFFIX = regex.compile(r"(?:日报|晚报|晨报|商报|时报|青年报|报|网|社|电视台|广播电台|台|客户端|新闻|频道|发布)$")
+
+
+def _classify(text: str, rules: _JunkRules) -> LineKind:
+    if len(text) > _SHORT:
+        return "content"
+    if _is_spam(text) or rules.drop.search(text):
+        return "junk"
+    if rules.end.search(text):
+        return "footer"
+    if _is_masthead(text):
+        return "masthead"
+    if _CREDIT.search(text) or _BYLINE_START.search(text):
+        return "meta"
+    if len(text) <= 80 and (_DATELINE.search(text) or _SOURCE.search(text)) and parse_published(text) is not None:
+        return "meta"
+    if len(text) <= 40 and _SOURCE.match(text):
+        return "meta"
+    return "content"
+
+
+def _is_masthead(text: str) -> bool:
+    if text in _outlets():
+        return True
+    return 2 <= len(text) <= 8 and regex.fullmatch(rf"{_HAN}+", text) is not None and _MEDIA_SUFFIX.search(text) is not None
+
+
+def _split_lines(norm: Normalized) -> list[_Line]:
+    rules = _junk_rules()
+    lines: list[_Line] = []
+    pos = 0
+    text = norm.text
+    for raw in text.split("\n"):
+        start, end = pos, pos + len(raw)
+        pos = end + 1
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        lead = len(raw) - len(raw.lstrip())
+        s = start + lead
+        lines.append(_Line(s, s + len(stripped), stripped, _classify(stripped, rules)))
+    return lines
+
+
+def _is_paragraph(line: _Line) -> bool:
+    """Content that reads as running text, not a heading."""
+    t = line.text
+    return len(t) >= 20 or (len(t) >= 10 and regex.search(r"[。,;:!?、]", t) is not None)
+
+
+def _title_candidate(line: _Line) -> bool:
+    t = line.text
+    return (
+        line.kind == "content"
+        and 5 <= len(t) <= 80
+        and not t.endswith(("。", ";", ":"))
+        and not t.startswith(("——", "--", "原标题", "(", "（"))
+        and parse_published(t) is None
+    )
+
+
+# ---------------------------------------------------------------- by-lines
+
+_NAMES = rf"(?P<names>{_HAN}{{2,4}}?(?:\s*[、,，\s]\s*{_HAN}{{2,4}}?)*)"
+_NAME_END = r"(?=\s*(?:[)）\]】,，、;；/|]|摄|报道|$|\s|责编|编辑|来源|通讯员|实习生))"
+_REPORTER = regex.compile(rf"(?:记者|通讯员|实习生|作者\s*[:/：])\s*{_NAMES}{_NAME_END}(?P<photo>\s*摄)?")
+_EDITOR = regex.compile(rf"(?:责任编辑|责编|编辑|审核|校对|编审)\s*[:/：]?\s*[(（]?\s*{_NAMES}{_NAME_END}")
+_PHOTO = regex.compile(rf"(?:摄影|图)\s*[/:：]\s*{_NAMES}{_NAME_END}|{_NAMES}\s*摄(?=[/\s)）]|$)")
+_TRAILING_CREDIT = regex.compile(rf"[(（]\s*{_HAN}{{2,3}}(?:\s*[、,，\s]\s*{_HAN}{{2,3}})*\s*[)）]\s*$")
+_NOT_NAMES = frozenset({"记者", "本报记者", "通讯员", "实习生", "编辑", "责编", "作者", "摄影", "完", "全文完", "待续", "未完待续", "图", "原标题", "本报讯", "新华社", "供图", "资料图", "视频", "截图", "下同"})
+_NAME_BAD_END = regex.compile(r"(?:告诉|表示|介绍|说|称|发现|看到|了解|采访|获悉|注意|报道)$")
+
+
+def _names(blob: str) -> list[str]:
+    out = []
+    for name in regex.split(r"[、,，\s]+", blob.strip()):
+        if 2 <= len(name) <= 4 and name not in _NOT_NAMES and not _NAME_BAD_END.search(name):
+            out.append(name)
+    return out
+
+
+def _add(target: list[str], names: list[str]) -> None:
+    for n in names:
+        if n not in target:
+            target.append(n)
+
+
+def _bylines(lines: list[_Line], body_last: int | None, info: ArticleInfo) -> None:
+    for i, line in enumerate(lines):
+        if line.kind == "junk":
+            continue
+        t = line.text
+        for m in _REPORTER.finditer(t):
+            _add(info.photographers if m["photo"] else info.reporters, _names(m["names"]))
+        for m in _EDITOR.finditer(t):
+            _add(info.editors, _names(m["names"]))
+        for m in _PHOTO.finditer(t):
+            _add(info.photographers, [n for n in _names(m["names"]) if n not in info.reporters])
+        if i == body_last and not _REPORTER.search(t):
+            m = _TRAILING_CREDIT.search(t)
+            if m:
+                _add(info.reporters, _names(m.group()[1:].rstrip(")） ").rstrip()))
+
+
+# ---------------------------------------------------------------- outlet
+
+
+def _clean_source(src: str) -> str | None:
+    src = _SOURCE_STOP.sub("", src).strip(" |｜-—·")
+    return src if 2 <= len(src) <= 20 else None
+
+
+def _outlet(lines: list[_Line], first_body: int, last_body: int) -> str | None:
+    # 1. A masthead in the header names the publishing outlet.
+    for line in lines[:first_body]:
+        if line.kind == "masthead":
+            return line.text
+    # 2. A 来源: line after the body credits the article's own source (aggregators
+    #    print their own name in the header, the original outlet at the foot).
+    for line in lines[last_body + 1 :]:
+        if line.kind == "meta" and (m := _SOURCE.match(line.text)) and (src := _clean_source(m["src"])):
+            return src
+    # 3. A 来源: in the header's dateline.
+    for line in lines[:first_body] + lines[first_body : first_body + 3]:
+        if line.kind == "meta" and (m := _SOURCE.search(line.text)) and (src := _clean_source(m["src"])):
+            return src
+    return None
+
+
+# ---------------------------------------------------------------- main
+
+
 def analyse_article(norm: Normalized, meta: Mapping[str, Any]) -> ArticleInfo:
-    n = len(norm.text)
-    pub = meta.get("published")
-    published = dt.date.fromisoformat(pub[:10]) if isinstance(pub, str) else None
-    return ArticleInfo(published=published, body=(0, n), keep=[(0, n)])
+    """Find the metadata and body of one article.
+
+    Args:
+        norm: the article's original and normalised text.
+        meta: sidecar values; ``published``, ``title``, ``outlet``, ``url`` win over the text.
+    """
+    lines = _split_lines(norm)
+    info = ArticleInfo()
+    if not lines:
+        return info
+    # The title: the first heading-like content line near the top.
+    title_idx = next((i for i, ln in enumerate(lines[:8]) if _title_candidate(ln)), None)
+    # The body starts at the first line of running text that is not the title.
+    first = next(
+        (i for i, ln in enumerate(lines) if ln.kind == "content" and i != title_idx and _is_paragraph(ln)),
+        None,
+    )
+    if first is None:  # a short text: every content line is body
+        first = next((i for i, ln in enumerate(lines) if ln.kind == "content"), None)
+    if first is None:
+        last = None
+    else:
+        stop = next((i for i in range(first + 1, len(lines)) if lines[i].kind == "footer"), len(lines))
+        last = max(i for i in range(first, stop) if lines[i].kind == "content" or i == first)
+    if first is not None and last is not None:
+        info.body = (lines[first].start, lines[last].end)
+        info.keep = [(ln.start, ln.end) for ln in lines[first : last + 1] if ln.kind == "content"]
+    else:
+        info.body = (0, 0)
+    if title_idx is not None:
+        info.title = lines[title_idx].text
+    header = lines[: first if first is not None else len(lines)]
+    published = None
+    for ln in header + (lines[first : first + 2] if first is not None else []):
+        if ln.kind in ("meta", "masthead") or (ln.kind == "content" and len(ln.text) <= 40):
+            published = parse_published(ln.text)
+            if published:
+                break
+    if published is None and last is not None:
+        for ln in lines[last + 1 :]:
+            if ln.kind == "meta" and _DATELINE.search(ln.text) and (published := parse_published(ln.text)):
+                break
+    info.published = published
+    info.outlet = _outlet(lines, first if first is not None else len(lines), last if last is not None else len(lines))
+    _bylines(lines, last, info)
+    # Sidecar values win.
+    if isinstance(meta.get("published"), str) and (value := _iso_to_value(meta["published"])) is not None:
+        info.published = value
+    if meta.get("title"):
+        info.title = to_simplified(str(meta["title"])).strip()
+    if meta.get("outlet"):
+        info.outlet = to_simplified(str(meta["outlet"])).strip()
+    if meta.get("url"):
+        info.url = str(meta["url"])
+    return info
