@@ -1,0 +1,184 @@
+"""Article metadata and body: real header, by-line and junk lines from Chinese news pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extract.article import analyse_article, parse_published
+from extract.normalize import normalize
+
+
+def analyse(text: str, **meta: str):  # type: ignore[no-untyped-def]
+    return analyse_article(normalize(text), meta)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("2022-11-21 08:46:08來源:重慶日報編輯:胡明珠責編:馮薇薇", dt.datetime(2022, 11, 21, 8, 46, 8)),
+        ("2022年11月15日07:46 | 來源:重慶日報網", dt.datetime(2022, 11, 15, 7, 46)),
+        (" 日期:2022-11-27   浏览:1641   来源:党务培训网", dt.date(2022, 11, 27)),
+        ("2022-12-02", dt.date(2022, 12, 2)),
+        ("发布时间:2022/12/05 10:30", dt.datetime(2022, 12, 5, 10, 30)),
+        ("2022.11.30", dt.date(2022, 11, 30)),
+        ("2022-13-45", None),
+        ("浏览:1641", None),
+    ],
+)
+def test_parse_published(line: str, expected: object) -> None:
+    assert parse_published(to_norm(line)) == expected
+
+
+def to_norm(s: str) -> str:
+    return normalize(s).text
+
+
+PAGE_BJYB = """北京青年报
+分类分步推进!重庆市着手复产复工,市委书记作详细部署
+政知见
+2022-12-02
+
+12月1日,重庆市委常委会召开,市委书记陈敏尔在会上对复产复工作具体部署。
+
+具体部署
+
+重庆市卫健委最新通报,12月1日,重庆市新增本土确诊病例189例。
+
+资料 | 重庆日报 重庆市卫健委
+
+【版权声明】本文著作权归北京青年报独家所有,未经授权,不得转载。
+
+文/北京青年报记者 高语阳
+编辑/马晓晴
+
+相关阅读
+重庆市委书记现场见证这一仪式,有重要背景
+北京青年报政知见 2024-11-11
+最新评论"""
+
+
+def test_masthead_title_dateline_bylines_and_footer() -> None:
+    info = analyse(PAGE_BJYB)
+    assert info.title == "分类分步推进!重庆市着手复产复工,市委书记作详细部署"
+    assert info.outlet == "北京青年报"
+    assert info.published == dt.date(2022, 12, 2)
+    assert info.reporters == ["高语阳"]
+    assert info.editors == ["马晓晴"]
+    body = PAGE_BJYB[info.body[0] : info.body[1]]
+    assert body.startswith("12月1日,重庆市委常委会召开")
+    assert body.endswith("新增本土确诊病例189例。")
+    assert "版权" not in body and "相关阅读" not in body and "2024-11-11" not in body
+
+
+PAGE_PEOPLE = """免费国产黄网在线观看,97免费公开福利无码视频,亚洲综合小说另类图片五月天
+
+人民網
+人民網>>重慶頻道>>重慶
+
+“點線面”協同 區域協同 政策措施動態協同
+
+——重慶堅持中心城區全域協同防控
+
+2022年11月15日07:46 | 來源:重慶日報網
+小字號
+
+十一月十四日,渝北區龍山街道龍山路社區,工作人員向居民了解核酸檢測情況。記者 崔力 攝/視覺重慶
+
+11月14日,在市政府新聞辦第139場新冠肺炎疫情防控工作新聞發布會上,市衛生健康委副主任李畔介紹情況。
+
+(責編:秦潔、劉政寧)
+
+分享讓更多人看到
+
+本網專稿
+11月以來 重慶累計報告新增感染者超過8000例
+返回頂部"""
+
+
+def test_spam_breadcrumb_share_related_and_traditional() -> None:
+    info = analyse(PAGE_PEOPLE)
+    assert info.title == "“点线面”协同 区域协同 政策措施动态协同"
+    assert info.outlet == "人民网"
+    assert info.published == dt.datetime(2022, 11, 15, 7, 46)
+    assert info.editors == ["秦洁", "刘政宁"]
+    assert info.photographers == ["崔力"]
+    assert info.reporters == []
+    body = PAGE_PEOPLE[info.body[0] : info.body[1]]
+    assert body.startswith("十一月十四日,渝北區")  # photo captions are body
+    assert body.endswith("介紹情況。")
+    assert "8000" not in body and "黄网" not in body and "小字號" not in body
+
+
+PAGE_AGGREGATOR = """同心抗疫守护山城重庆集中优势力量以快制快打好疫情歼灭战
+ 日期:2022-11-27   浏览:1641   来源:党务培训网  返回列表
+
+11月以来,重庆遭遇近三年来最严峻的疫情考验。“目前全市有近2000个项目保持正常施工建设。”重庆市住建委安全管理总站站长王春萱说。(本报记者 吴陆牧)
+
+来源:经济日报
+
+
+<上一篇:130吨级重复使用火箭发动机核心关键技术取得突破下一篇:不折不扣落实疫情防控优化措施>
+0.061
+
+联系我们
+展开
+  • 微信扫码咨询"""
+
+
+def test_footer_source_beats_aggregator_header() -> None:
+    info = analyse(PAGE_AGGREGATOR)
+    assert info.outlet == "经济日报"
+    assert info.published == dt.date(2022, 11, 27)
+    assert info.reporters == ["吴陆牧"]
+    body = PAGE_AGGREGATOR[info.body[0] : info.body[1]]
+    assert body.endswith("(本报记者 吴陆牧)")
+    assert "上一篇" not in body and "联系我们" not in body
+
+
+def test_lede_first_wire_copy_and_trailing_credit() -> None:
+    text = (
+        "12月1日,市政府新聞辦舉行第155場新冠肺炎疫情防控工作新聞發佈會,市衛生健康委副主任李畔介紹情況。\n"
+        "中心城區報告新增感染者數量連續3日下降\n"
+        "李畔通報稱,12月1日0—12時,重慶市新增本土確診病例53例。(李珩)"
+    )
+    info = analyse(text, published="2022-12-01")
+    assert info.title == "中心城区报告新增感染者数量连续3日下降"
+    assert info.published == dt.date(2022, 12, 1)
+    assert info.outlet is None
+    assert info.reporters == ["李珩"]
+    assert info.body == (0, len(text))
+
+
+def test_header_source_and_editor_chain() -> None:
+    text = (
+        "重慶:全力推動社會面儘快清零\n"
+        "2022-11-21 08:46:08來源:重慶日報編輯:胡明珠責編:馮薇薇\n\n"
+        "  11月20日,市新冠肺炎疫情防控工作專題彙報會召開。(重慶日報記者 楊帆 張珺)\n\n"
+        "國際在線版權與信息産品內容銷售的聲明\n1、“國際在線”由中國國際廣播電臺主辦。"
+    )
+    info = analyse(text)
+    assert info.outlet == "重庆日报"
+    assert info.editors == ["胡明珠", "冯薇薇"]
+    assert info.reporters == ["杨帆", "张珺"]
+    assert info.published == dt.datetime(2022, 11, 21, 8, 46, 8)
+    assert "國際在線" not in text[info.body[0] : info.body[1]]
+
+
+def test_sidecar_wins() -> None:
+    info = analyse(PAGE_BJYB, published="2022-12-03", title="另一个标题", outlet="人民網", url="http://x")
+    assert (info.published, info.title, info.outlet, info.url) == (dt.date(2022, 12, 3), "另一个标题", "人民网", "http://x")
+
+
+def test_reporter_phrases_that_are_not_bylines() -> None:
+    info = analyse("蓝黛科技公司办公室主任吴志兰告诉记者,当前正是生产经营旺季,企业正加大马力生产。")
+    assert info.reporters == [] and info.photographers == []
+
+
+@pytest.mark.parametrize("text", ["", "\n\n   \n", "重庆", "12月1日0—12时,重庆市新增本土确诊病例53例"])
+def test_short_texts_have_a_sane_body(text: str) -> None:
+    info = analyse(text)
+    assert 0 <= info.body[0] <= info.body[1] <= len(text)
+    if text.strip():
+        assert text[info.body[0] : info.body[1]].strip() == text.strip()

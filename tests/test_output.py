@@ -1,0 +1,68 @@
+"""The committed sample output, the schemas and the evidence offsets."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import orjson
+import pytest
+
+from extract.cli import main
+from extract.models import RECORD_TYPES
+from extract.io import decode
+from extract.schema import schema_documents
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_schemas_match_models() -> None:
+    for name, data in schema_documents().items():
+        path = ROOT / "schemas" / name
+        assert path.exists(), f"{path} missing: run python -m extract schema"
+        assert path.read_bytes() == data, f"{path} is stale: run python -m extract schema"
+
+
+@pytest.fixture(scope="module")
+def fresh(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    # Run exactly as the README does (from the repository root, on data/raw):
+    # `source` records the input path as given.
+    out = tmp_path_factory.mktemp("out")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(ROOT)
+        main(["data/raw", "--out", str(out), "--jobs", "1"])
+    return out
+
+
+def test_committed_output_matches_a_fresh_run(fresh: Path) -> None:
+    for name in RECORD_TYPES:
+        committed = ROOT / "data" / "out" / f"{name}.jsonl"
+        assert committed.read_bytes() == (fresh / f"{name}.jsonl").read_bytes(), (
+            f"data/out/{name}.jsonl is stale: run python -m extract data/raw"
+        )
+
+
+def test_records_validate_and_evidence_holds(fresh: Path) -> None:
+    originals = {}
+    for line in (fresh / "articles.jsonl").read_bytes().splitlines():
+        a = RECORD_TYPES["articles"].model_validate_json(line)
+        src = ROOT / a.source
+
+        originals[a.article_id] = decode(src.read_bytes())[0]
+        body = a.body
+        assert 0 <= body.start <= body.end <= len(originals[a.article_id])
+    for name, model in RECORD_TYPES.items():
+        for line in (fresh / f"{name}.jsonl").read_bytes().splitlines():
+            record = model.model_validate_json(line)
+            raw = orjson.loads(line)
+            evidences = []
+            if "evidence" in raw:
+                evidences.append(raw["evidence"])
+            evidences += raw.get("mentions", [])
+            for ev in evidences:
+                assert originals[raw["article_id"]][ev["start"] : ev["end"]] == ev["text"], (name, record)
+
+
+def test_schema_files_are_json() -> None:
+    for path in (ROOT / "schemas").glob("*.json"):
+        assert json.loads(path.read_text(encoding="utf-8"))["$schema"].startswith("https://json-schema.org/")
