@@ -1,30 +1,67 @@
 """The gazetteer: areas, their codes and the forms the news writes them in.
 
-Loaded once from ``data/gazetteer.tsv`` (package data) and validated: a bad
-row raises :class:`~extract.errors.ResourceError` naming the line. Adding a
-province is adding rows; no code changes.
+Loaded once from ``data/gazetteer.tsv`` and ``data/place_traps.tsv`` (package
+data) and validated: a bad row raises :class:`~extract.errors.ResourceError`
+naming the line. Adding a province is adding rows; no code changes.
+
+Finding mentions is kept apart from deciding between them:
+
+1. *find* every occurrence of an unconditional form (full name, alias),
+   leftmost-longest, and of every trap word (``data/place_traps.tsv``);
+2. *veto* matches that a trap word straddles or contains (召开县委, 隆重庆祝,
+   《重庆日报》);
+3. *resolve* homonyms (江北区 of 重庆 or of 宁波) by the places named around them;
+4. *gate* generic terms (中心城区) on the text being about their parent;
+5. *accept* bare short forms (渝中, 沙坪坝) only where the context makes them
+   places: an enumeration with other areas, a place suffix (璧山高新区,
+   渝北街道), a count (沙坪坝27例) or a locative verb (在沙坪坝,).
+
+The whole text is analysed once (cached), so that callers asking about one
+sentence at a time still get decisions made with the whole article in view.
 """
 
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from importlib import resources
 
 import regex
-
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .errors import ResourceError
 from .models import AreaKind
 
-__all__ = ["Area", "AreaMatch", "Gazetteer", "find_areas", "load_gazetteer"]
+__all__ = [
+    "Area",
+    "AreaMatch",
+    "Gazetteer",
+    "find_areas",
+    "find_mentions",
+    "load_gazetteer",
+    "parse_gazetteer",
+]
 
-_COLUMNS = ("id", "name", "code", "kind", "parent", "aliases", "short", "members", "report")
+_COLUMNS = ("id", "name", "code", "kind", "parent", "aliases", "short", "members", "report", "anchor")
+_TRAP_COLUMNS = ("word", "form")
 
 
 class Area(BaseModel):
-    """One row of the gazetteer."""
+    """One row of the gazetteer.
+
+    Attributes:
+        id: stable unique key (the name for Chongqing's units; qualified for homonyms elsewhere).
+        name: full official name, Simplified.
+        code: 6-digit GB/T 2260 code, or None for non-administrative areas.
+        kind: see :data:`extract.models.AreaKind`.
+        parent: id of the enclosing unit.
+        aliases: forms that always mean this unit (short official forms, former names).
+        short: bare short forms, accepted only in place context.
+        members: ids of the units a macro region groups.
+        report: whether a mention makes a ``districts.jsonl`` record.
+        anchor: a generic term, counted only in a text about its parent.
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -37,6 +74,7 @@ class Area(BaseModel):
     short: tuple[str, ...] = ()
     members: tuple[str, ...] = ()
     report: bool = True
+    anchor: bool = False
 
     @field_validator("code", "parent", mode="before")
     @classmethod
@@ -50,11 +88,13 @@ class Area(BaseModel):
             return tuple(x for x in v.split("|") if x)
         return v
 
-    @field_validator("report", mode="before")
+    @field_validator("report", "anchor", mode="before")
     @classmethod
     def _yes_no(cls, v: object) -> object:
         if v in ("yes", "no"):
             return v == "yes"
+        if isinstance(v, str):
+            raise ValueError("must be yes or no")
         return v
 
     @property
@@ -65,11 +105,19 @@ class Area(BaseModel):
 
 @dataclass(frozen=True)
 class Gazetteer:
-    """All areas, indexed by id and by every written form."""
+    """All areas, indexed by id and by every written form.
+
+    ``by_form`` / ``by_short`` give the first area (in file order, Chongqing
+    first) for a form; ``candidates`` / ``short_candidates`` give every area
+    sharing it (homonyms).
+    """
 
     areas: dict[str, Area]
     by_form: dict[str, Area]
     by_short: dict[str, Area]
+    candidates: dict[str, tuple[Area, ...]] = field(default_factory=dict)
+    short_candidates: dict[str, tuple[Area, ...]] = field(default_factory=dict)
+    traps: tuple[str, ...] = ()
 
     def get(self, key: str) -> Area | None:
         """The area with this id, name or alias (Simplified), if any."""
@@ -79,79 +127,372 @@ class Gazetteer:
         """The member areas of a macro region."""
         return [self.areas[m] for m in area.members]
 
+    def ancestors(self, area: Area) -> tuple[Area, ...]:
+        """The enclosing units of ``area``, nearest first."""
+        out: list[Area] = []
+        parent = area.parent
+        while parent is not None and len(out) < 16:
+            unit = self.areas[parent]
+            out.append(unit)
+            parent = unit.parent
+        return tuple(out)
+
     @functools.cached_property
     def pattern(self) -> regex.Pattern[str]:
         """One alternation of every unconditional form, longest first."""
-        forms = sorted(self.by_form, key=lambda f: (-len(f), f))
-        return regex.compile("|".join(map(regex.escape, forms)))
+        return _alternation(self.by_form)
+
+    @functools.cached_property
+    def short_pattern(self) -> regex.Pattern[str]:
+        """One alternation of every bare short form, longest first."""
+        return _alternation(self.by_short)
+
+    @functools.cached_property
+    def trap_pattern(self) -> regex.Pattern[str] | None:
+        """One alternation of every trap word (matched with ``overlapped=True``)."""
+        return _alternation(self.traps) if self.traps else None
+
+
+def _alternation(words: Iterable[str]) -> regex.Pattern[str]:
+    # Longest first, so that at one position the longest form wins.
+    ordered = sorted(set(words), key=lambda f: (-len(f), f))
+    return regex.compile("|".join(map(regex.escape, ordered)) or r"(?!)")
 
 
 @dataclass(frozen=True, slots=True)
 class AreaMatch:
-    """A mention of an area: ``text[start:end] == form`` (normalised text)."""
+    """A mention of an area: ``text[start:end] == form`` (normalised text).
+
+    Attributes:
+        start / end: half-open offsets into the text searched.
+        area: the area meant.
+        form: the text matched.
+        how: ``form`` (full name or alias), ``short`` (a short form in place
+            context) or ``nested`` (an enclosing unit named inside a longer form,
+            e.g. 重庆 in 重庆两江新区).
+    """
 
     start: int
     end: int
     area: Area
     form: str
+    how: str = "form"
 
 
-def find_areas(text: str, start: int = 0, end: int | None = None) -> list[AreaMatch]:
+# ----------------------------------------------------------------------------
+# Context patterns. Each is anchored at the edge of a match (``pos``/``endpos``).
+
+# After a short form: a place-type word that makes it a place (璧山高新区, 渝北街道).
+_PLACE_SUFFIX = regex.compile(
+    r"""(?:
+        高新区|经开区|开发区|工业园区?|园区|新区|新城|城区|主城区|老城区|
+        街道|镇|乡|片区|辖区|境内|全域|地区|一带|籍
+    )""",
+    regex.VERBOSE,
+)
+# After a short form: a count (沙坪坝27例, 涪陵、江津各2例).
+_COUNT_AFTER = regex.compile(r"(?:各|新增|报告)?\d+(?:例|人|名)")
+# After a short form: the end of an enumeration of areas (渝中、江北等区; 九龙坡、渝中等4区).
+_LIST_TAIL = regex.compile(r"等(?:\d+|[一二两三四五六七八九十]+)?个?(?:区县|区|县|地)")
+# Between two items of an enumeration (an optional count after the first one).
+_LIST_GAP = regex.compile(r"(?:\d+(?:例|人|名))?(?:[、,;]|和|及|与|以及|同)")
+# Before a short form: a locative verb or preposition (在沙坪坝,; 驰援万州的).
+_LOCATIVE_BEFORE = regex.compile(r"(?:在|到|赴|去|来自|前往|抵达|位于|途经|返回|回到|驰援|支援|援助|奔赴|地处)$")
+# After a short form that follows a locative: the phrase ends there.
+_LOCATIVE_AFTER = regex.compile(r"(?:[^\p{Han}]|的|等|和|及|与)")
+# Before a generic term: another city's or province's name (成都市中心城区).
+_FOREIGN_PREFIX = regex.compile(r"(?<=\p{Han})(?<![全我本该此各城都省])[市省]$")
+
+
+def find_areas(
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    *,
+    short: bool = True,
+) -> list[AreaMatch]:
     """Every area mention in normalised ``text[start:end]``, longest match first, in order.
+
+    The decisions (traps, homonyms, generic terms, short forms) are made with
+    the whole ``text`` in view; only the matches inside the window are returned.
+    The matches never overlap.
+
+    Args:
+        text: normalised (Simplified) text, e.g. ``doc.text``.
+        start / end: the window to report.
+        short: also report bare short forms in place context (渝中、江北等区).
+
+    Returns:
+        The matches in text order.
 
     >>> [(m.form, m.area.name) for m in find_areas("秀山县、两江新区和中心城区以外区县")]
     [('秀山县', '秀山土家族苗族自治县'), ('两江新区', '两江新区'), ('中心城区以外区县', '中心城区以外区县')]
+    >>> [m.area.name for m in find_areas("会议要求召开县委常委会")]
+    []
     """
-    gaz = load_gazetteer()
     end = len(text) if end is None else end
     return [
-        AreaMatch(m.start(), m.end(), gaz.by_form[m.group()], m.group())
-        for m in gaz.pattern.finditer(text, start, end)
+        m
+        for m in _analyse(text)
+        if m.how != "nested" and start <= m.start and m.end <= end and (short or m.how != "short")
     ]
 
 
-def _parse(text: str, origin: str) -> Gazetteer:
-    areas: dict[str, Area] = {}
-    by_form: dict[str, Area] = {}
-    by_short: dict[str, Area] = {}
+def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[AreaMatch]:
+    """Like :func:`find_areas`, plus enclosing units named inside a longer form.
+
+    重庆两江新区 is a mention of 两江新区 and (``how="nested"``) of 重庆市. The
+    matches may therefore overlap; they are sorted by ``(start, end)``.
+
+    >>> [(m.form, m.area.name, m.how) for m in find_mentions("重庆两江新区")]
+    [('重庆', '重庆市', 'nested'), ('重庆两江新区', '两江新区', 'form')]
+    """
+    end = len(text) if end is None else end
+    return [m for m in _analyse(text) if start <= m.start and m.end <= end]
+
+
+@functools.lru_cache(maxsize=16)
+def _analyse(text: str) -> tuple[AreaMatch, ...]:
+    gaz = load_gazetteer()
+    traps = _trap_spans(gaz, text)
+    full = [m for m in _scan(gaz.pattern, text, gaz.candidates, "form") if not _vetoed(m, traps)]
+    full = _resolve(gaz, text, full)
+    shorts = _accept_shorts(gaz, text, full, traps)
+    matches = _gate_generic(gaz, text, sorted(full + shorts, key=lambda m: m.start))
+    nested = _nested(gaz, matches)
+    return tuple(sorted(matches + nested, key=lambda m: (m.start, m.end)))
+
+
+def _scan(
+    pattern: regex.Pattern[str], text: str, candidates: dict[str, tuple[Area, ...]], how: str
+) -> list[AreaMatch]:
+    return [
+        AreaMatch(m.start(), m.end(), candidates[m.group()][0], m.group(), how)
+        for m in pattern.finditer(text)
+    ]
+
+
+def _trap_spans(gaz: Gazetteer, text: str) -> list[tuple[int, int]]:
+    if gaz.trap_pattern is None:
+        return []
+    return [(m.start(), m.end()) for m in gaz.trap_pattern.finditer(text, overlapped=True)]
+
+
+def _vetoed(m: AreaMatch, traps: list[tuple[int, int]]) -> bool:
+    # A trap word vetoes a match it overlaps unless the match contains it whole
+    # (重庆日报社 contains 重庆日报: not a place either way; 重庆市委 is fine).
+    return any(s < m.end and m.start < e and not (m.start <= s and e <= m.end) for s, e in traps)
+
+
+def _resolve(gaz: Gazetteer, text: str, matches: list[AreaMatch]) -> list[AreaMatch]:
+    """Pick one area for each homonym form, from the places named around it."""
+    out: list[AreaMatch] = []
+    for i, m in enumerate(matches):
+        options = gaz.candidates[m.form]
+        if len(options) > 1:
+            m = AreaMatch(m.start, m.end, _choose(gaz, options, matches, i), m.form, m.how)
+        out.append(m)
+    return out
+
+
+def _choose(gaz: Gazetteer, options: tuple[Area, ...], matches: list[AreaMatch], i: int) -> Area:
+    lineage = {a.id: {u.id for u in gaz.ancestors(a)} for a in options}
+    shared = set.intersection(*lineage.values())
+    own = {a.id: lineage[a.id] - shared for a in options}
+    here = matches[i]
+    # 1. The nearest enclosing unit named before it (宁波市江北区, or 宁波 earlier on).
+    for prev in reversed(matches[:i]):
+        hits = [a for a in options if prev.area.id in own[a.id]]
+        if hits and (prev.end == here.start or len(hits) == 1):
+            return hits[0]
+    # 2. The one whose own enclosing units the text names most often.
+    counts = {a.id: sum(1 for m in matches if m.area.id in own[a.id]) for a in options}
+    best = max(options, key=lambda a: counts[a.id])
+    if counts[best.id] > 0:
+        return best
+    # 3. File order: the home province first.
+    return options[0]
+
+
+def _accept_shorts(
+    gaz: Gazetteer, text: str, full: list[AreaMatch], traps: list[tuple[int, int]]
+) -> list[AreaMatch]:
+    taken = [(m.start, m.end) for m in full]
+    pending: list[AreaMatch] = []
+    for m in _scan(gaz.short_pattern, text, gaz.short_candidates, "short"):
+        if _overlaps(m, taken) or _vetoed(m, traps):
+            continue
+        pending.append(m)
+    accepted: dict[int, AreaMatch] = {}
+    skip_until = -1
+    for m in pending:
+        if m.start < skip_until:
+            continue
+        suffix = _PLACE_SUFFIX.match(text, m.end)
+        if suffix or _COUNT_AFTER.match(text, m.end) or _LIST_TAIL.match(text, m.end):
+            accepted[m.start] = m
+            if suffix:
+                skip_until = suffix.end()  # 璧山高新区: 高新区 is part of 璧山's mention
+        elif _LOCATIVE_BEFORE.search(text, max(0, m.start - 2), m.start) and _LOCATIVE_AFTER.match(text, m.end):
+            accepted[m.start] = m
+    # Enumerations: a short form next to an accepted area is one too (渝中、江北、南岸).
+    items = sorted(full + pending, key=lambda m: m.start)
+    known = {m.start for m in full} | set(accepted)
+    changed = True
+    while changed:
+        changed = False
+        for a, b in zip(items, items[1:]):
+            gap = _LIST_GAP.fullmatch(text, a.end, b.start)
+            if not gap:
+                continue
+            for one, other in ((a, b), (b, a)):
+                if one.how == "short" and one.start not in known and other.start in known:
+                    known.add(one.start)
+                    accepted[one.start] = one
+                    changed = True
+    return [accepted[k] for k in sorted(accepted)]
+
+
+def _overlaps(m: AreaMatch, spans: list[tuple[int, int]]) -> bool:
+    return any(s < m.end and m.start < e for s, e in spans)
+
+
+def _gate_generic(gaz: Gazetteer, text: str, matches: list[AreaMatch]) -> list[AreaMatch]:
+    """Keep a generic term (中心城区) only in a text about its parent."""
+    out: list[AreaMatch] = []
+    for i, m in enumerate(matches):
+        if m.area.anchor:
+            parent = m.area.parent
+            prev = matches[i - 1] if i else None
+            after_parent = prev is not None and prev.end == m.start and prev.area.id == parent
+            if not after_parent and _FOREIGN_PREFIX.search(text, max(0, m.start - 3), m.start):
+                continue  # 成都市中心城区
+            if prev is not None and prev.end == m.start and prev.area.id != parent:
+                if prev.area.kind in ("city", "province"):
+                    continue  # 宁波中心城区
+            if not any(_under(gaz, o.area, parent) for o in matches if not o.area.anchor):
+                continue
+        out.append(m)
+    return out
+
+
+def _under(gaz: Gazetteer, area: Area, unit: str | None) -> bool:
+    return unit is not None and (area.id == unit or any(a.id == unit for a in gaz.ancestors(area)))
+
+
+def _nested(gaz: Gazetteer, matches: list[AreaMatch]) -> list[AreaMatch]:
+    """Enclosing units named inside a longer form: 重庆 in 重庆两江新区."""
+    out: list[AreaMatch] = []
+    for m in matches:
+        for unit in gaz.ancestors(m.area):
+            inner = [f for f in unit.forms if f in m.form and f != m.form]
+            if inner:
+                form = max(inner, key=len)
+                s = m.start + m.form.index(form)
+                out.append(AreaMatch(s, s + len(form), unit, form, "nested"))
+    return out
+
+
+# ----------------------------------------------------------------------------
+# Loading
+
+
+def _rows(text: str, origin: str, columns: tuple[str, ...]) -> Iterable[tuple[int, dict[str, str]]]:
     header_seen = False
     for lineno, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         cells = line.split("\t")
         if not header_seen:
-            if tuple(cells) != _COLUMNS:
-                raise ResourceError(f"{origin}:{lineno}: header must be {'/'.join(_COLUMNS)}")
+            if tuple(cells) != columns:
+                raise ResourceError(f"{origin}:{lineno}: header must be {'/'.join(columns)}")
             header_seen = True
             continue
-        if len(cells) != len(_COLUMNS):
-            raise ResourceError(f"{origin}:{lineno}: expected {len(_COLUMNS)} columns, found {len(cells)}")
+        if len(cells) != len(columns):
+            raise ResourceError(f"{origin}:{lineno}: expected {len(columns)} columns, found {len(cells)}")
+        yield lineno, dict(zip(columns, cells))
+    if not header_seen:
+        raise ResourceError(f"{origin}: no header line")
+
+
+def parse_gazetteer(text: str, traps: str = "", origin: str = "gazetteer.tsv") -> Gazetteer:
+    """Parse and validate gazetteer rows (and trap words).
+
+    Args:
+        text: the content of ``gazetteer.tsv``.
+        traps: the content of ``place_traps.tsv`` (may be empty).
+        origin: file name used in error messages.
+
+    Raises:
+        ResourceError: a malformed row, a duplicate id or code, a form given
+            twice to units with the same parent, an unknown parent or member,
+            or a trap word that overlaps no form.
+    """
+    areas: dict[str, Area] = {}
+    candidates: dict[str, list[Area]] = {}
+    short_candidates: dict[str, list[Area]] = {}
+    for lineno, row in _rows(text, origin, _COLUMNS):
         try:
-            area = Area(**dict(zip(_COLUMNS, cells)))
+            area = Area(**row)  # type: ignore[arg-type]
         except ValidationError as e:
             msgs = "; ".join(f"[{'.'.join(map(str, err['loc']))}] {err['msg']}" for err in e.errors())
             raise ResourceError(f"{origin}:{lineno}: {msgs}") from None
         if area.id in areas:
             raise ResourceError(f"{origin}:{lineno}: duplicate id {area.id}")
         areas[area.id] = area
-        for form in area.forms:
-            if form in by_form and by_form[form].id != area.id:
-                raise ResourceError(f"{origin}:{lineno}: form {form} already names {by_form[form].id}")
-            by_form[form] = area
-        for form in area.short:
-            by_short[form] = area
+        for index, forms in ((candidates, area.forms), (short_candidates, area.short)):
+            for form in dict.fromkeys(forms):
+                same = [a for a in index.get(form, ()) if a.parent == area.parent]
+                if same:
+                    raise ResourceError(f"{origin}:{lineno}: form {form} already names {same[0].id}")
+                index.setdefault(form, []).append(area)
     codes = [a.code for a in areas.values() if a.code]
-    if len(codes) != len(set(codes)):
-        raise ResourceError(f"{origin}: duplicate codes")
+    dupes = sorted({c for c in codes if codes.count(c) > 1})
+    if dupes:
+        raise ResourceError(f"{origin}: duplicate codes {', '.join(dupes)}")
     for area in areas.values():
         for ref in (area.parent, *area.members):
             if ref and ref not in areas:
                 raise ResourceError(f"{origin}: {area.id} refers to unknown id {ref}")
-    return Gazetteer(areas=areas, by_form=by_form, by_short=by_short)
+    words: list[str] = []
+    if traps:
+        for lineno, row in _rows(traps, "place_traps.tsv", _TRAP_COLUMNS):
+            word, form = row["word"], row["form"]
+            if form not in candidates and form not in short_candidates:
+                raise ResourceError(f"place_traps.tsv:{lineno}: {form} is not a gazetteer form")
+            if not _straddles(word, form):
+                raise ResourceError(f"place_traps.tsv:{lineno}: {word} does not overlap {form}")
+            words.append(word)
+    gaz = Gazetteer(
+        areas=areas,
+        by_form={f: a[0] for f, a in candidates.items()},
+        by_short={f: a[0] for f, a in short_candidates.items()},
+        candidates={f: tuple(a) for f, a in candidates.items()},
+        short_candidates={f: tuple(a) for f, a in short_candidates.items()},
+        traps=tuple(words),
+    )
+    for area in areas.values():
+        if len(gaz.ancestors(area)) >= 16:
+            raise ResourceError(f"{origin}: {area.id} has a parent cycle")
+    return gaz
+
+
+def _straddles(word: str, form: str) -> bool:
+    """Whether ``word`` contains ``form`` or overlaps one of its ends."""
+    if form in word:
+        return True
+    return any(word.endswith(form[:k]) or word.startswith(form[-k:]) for k in range(1, len(form)))
 
 
 @functools.cache
 def load_gazetteer() -> Gazetteer:
-    """Load and validate the packaged gazetteer (cached)."""
-    text = resources.files("extract").joinpath("data/gazetteer.tsv").read_text(encoding="utf-8")
-    return _parse(text, "gazetteer.tsv")
+    """Load and validate the packaged gazetteer (cached).
+
+    Raises:
+        ResourceError: the packaged data is malformed.
+    """
+    data = resources.files("extract").joinpath("data")
+    return parse_gazetteer(
+        data.joinpath("gazetteer.tsv").read_text(encoding="utf-8"),
+        data.joinpath("place_traps.tsv").read_text(encoding="utf-8"),
+    )
