@@ -1,10 +1,854 @@
-"""Dated case counts (placeholder until the case-count extractor lands)."""
+"""Dated case counts: ``case_counts.jsonl``.
+
+Reads the body of a normalised article paragraph by paragraph and turns every
+number written as a count of people (``例``, ``人``, ``名``) into a
+:class:`~extract.models.CaseCount` when its context says what was counted,
+where, and on which day. Finding candidates is separate from deciding about
+them:
+
+1. **find** — count numbers (``6584例``, ``超过8000例``, ``两千例``, ``上千例``),
+   zero counts stated in words (``…等7个区未报告社会面感染者``), metric phrases,
+   area mentions and date mentions, each found once per article;
+2. **decide** — for each number, the text between it and the previous count of
+   the same sentence (its *prefix*) gives the metric (the nearest metric phrase),
+   scope and measure words, the qualifier, the area (the nearest list of area
+   names) and whether it is a change (``较29日减少1208例``) rather than a count;
+   what the prefix does not say comes from context:
+
+   - a count inside brackets after a total (``97例(沙坪坝区27例,…各1例)``,
+     ``(不含由无症状感染者转确诊病例的55例)``) takes the total's date, area,
+     metric and scope unless it states its own;
+   - a count after ``其中``/``报告``/``新增`` with no metric phrase breaks down the
+     last total of the paragraph that had one;
+   - the date in force is the last date written before the number (not a
+     comparison date such as ``较29日``), carried over the following sentences and
+     clauses, and over paragraphs only from a paragraph that gave counts;
+   - the area in force is the last area a (non-breakdown) count was given for.
+
+3. **check** — a total and its complete breakdown must sum up; a stated change
+   must agree with the earlier day's value when the article gives it. A mismatch
+   is an :class:`~extract.models.ArticleWarning`, never a correction.
+
+A count with no date at all is dropped (a wrong date is worse than a missing
+record); one whose date has no knowable year keeps ``date=None``.
+
+Phrases live in ``data/metrics.tsv`` and ``data/count_regions.tsv``, checked
+when loaded.
+"""
 
 from __future__ import annotations
 
+import bisect
+import datetime as dt
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Literal
+
+import regex
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
 from ..document import Doc
-from ..models import ArticleWarning, CaseCount
+from ..errors import ResourceError
+from ..gazetteer import find_areas, load_gazetteer
+from ..models import ArticleWarning, CaseCount, Change
+from .dates import CN_NUM, DateMention, find_dates, parse_cn_int, resolve_relative, window
+
+__all__ = ["MetricLexicon", "extract", "load_metric_lexicon", "load_count_regions"]
+
+# --------------------------------------------------------------------------- data
+
+_METRICS = (
+    "confirmed",
+    "asymptomatic",
+    "infections",
+    "asymptomatic_to_confirmed",
+    "community_infections",
+    "deaths",
+    "recovered",
+    "released_from_observation",
+    "close_contacts",
+    "other",
+    "inherit",
+)
+_VALUES: dict[str, tuple[str, ...]] = {
+    "metric": _METRICS,
+    "scope": ("local", "imported"),
+    "measure": ("new", "cumulative", "current"),
+    "qualifier": ("over", "about", "at_least", "over_after", "about_after"),
+    "not_count": ("-",),
+}
+
+
+class _PhraseRow(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    kind: Literal["metric", "scope", "measure", "qualifier", "not_count"]
+    phrase: str = Field(min_length=1)
+    value: str
+
+    @model_validator(mode="after")
+    def _value_fits_kind(self) -> _PhraseRow:
+        if self.value not in _VALUES[self.kind]:
+            raise ValueError(f"{self.kind} value must be one of {', '.join(_VALUES[self.kind])}, not {self.value!r}")
+        return self
+
+
+class _RegionRow(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    form: str = Field(min_length=1)
+    name: str = Field(min_length=1)
+    code: str | None = Field(default=None, pattern=r"^\d{6}$")
+
+
+def _read_tsv(name: str, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
+    text = resources.files("extract").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    header_seen = False
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if not header_seen:
+            if tuple(cells) != columns:
+                raise ResourceError(f"{name}:{lineno}: header must be {'/'.join(columns)}")
+            header_seen = True
+            continue
+        if len(cells) != len(columns):
+            raise ResourceError(f"{name}:{lineno}: expected {len(columns)} columns, found {len(cells)}")
+        yield lineno, dict(zip(columns, cells))
+
+
+def _validated(model: type[BaseModel], name: str, lineno: int, row: dict[str, str]) -> BaseModel:
+    try:
+        return model(**{k: (v or None) if k == "code" else v for k, v in row.items()})
+    except ValidationError as e:
+        msgs = "; ".join(f"[{'.'.join(map(str, err['loc']))}] {err['msg']}" for err in e.errors())
+        raise ResourceError(f"{name}:{lineno}: {msgs}") from None
+
+
+def _alternation(phrases: object) -> str:
+    return "|".join(regex.escape(p) for p in sorted(phrases, key=lambda p: (-len(p), p)))  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True)
+class MetricLexicon:
+    """The phrases of ``data/metrics.tsv``, by kind, with their compiled patterns."""
+
+    metric: dict[str, str]
+    scope: dict[str, str]
+    measure: dict[str, str]
+    qualifier: dict[str, str]
+    not_count: frozenset[str]
+
+    @functools.cached_property
+    def metric_re(self) -> regex.Pattern[str]:
+        return regex.compile(_alternation(self.metric))
+
+    @functools.cached_property
+    def scope_re(self) -> regex.Pattern[str]:
+        return regex.compile(_alternation(self.scope))
+
+    @functools.cached_property
+    def measure_re(self) -> regex.Pattern[str]:
+        return regex.compile(_alternation(self.measure))
+
+    @functools.cached_property
+    def not_count_re(self) -> regex.Pattern[str]:
+        return regex.compile(_alternation(self.not_count))
+
+
+@functools.cache
+def load_metric_lexicon() -> MetricLexicon:
+    """Load and validate ``data/metrics.tsv`` (cached).
+
+    Raises:
+        ResourceError: a row is malformed, or a phrase is given twice for one kind.
+    """
+    name = "metrics.tsv"
+    by_kind: dict[str, dict[str, str]] = {k: {} for k in _VALUES}
+    for lineno, raw in _read_tsv(name, ("kind", "phrase", "value")):
+        row = _validated(_PhraseRow, name, lineno, raw)
+        assert isinstance(row, _PhraseRow)
+        if row.phrase in by_kind[row.kind]:
+            raise ResourceError(f"{name}:{lineno}: duplicate {row.kind} phrase {row.phrase}")
+        by_kind[row.kind][row.phrase] = row.value
+    for kind in ("metric", "scope", "measure", "qualifier"):
+        if not by_kind[kind]:
+            raise ResourceError(f"{name}: no {kind} phrases")
+    return MetricLexicon(
+        metric=by_kind["metric"],
+        scope=by_kind["scope"],
+        measure=by_kind["measure"],
+        qualifier=by_kind["qualifier"],
+        not_count=frozenset(by_kind["not_count"]),
+    )
+
+
+@functools.cache
+def load_count_regions() -> dict[str, tuple[str, str | None]]:
+    """Load and validate ``data/count_regions.tsv``: form → (name or ``@home``, code) (cached)."""
+    name = "count_regions.tsv"
+    out: dict[str, tuple[str, str | None]] = {}
+    for lineno, raw in _read_tsv(name, ("form", "name", "code")):
+        row = _validated(_RegionRow, name, lineno, raw)
+        assert isinstance(row, _RegionRow)
+        if row.form in out:
+            raise ResourceError(f"{name}:{lineno}: duplicate form {row.form}")
+        out[row.form] = (row.name, row.code)
+    return out
+
+
+# --------------------------------------------------------------------- patterns
+
+
+@functools.cache
+def _count_re() -> regex.Pattern[str]:
+    lex = load_metric_lexicon()
+    before = _alternation(p for p, v in lex.qualifier.items() if v in ("over", "about", "at_least"))
+    after = _alternation(p for p, v in lex.qualifier.items() if v == "over_after")
+    tail = _alternation(p for p, v in lex.qualifier.items() if v == "about_after")
+    cn_start = "零〇一二两三四五六七八九十"
+    return regex.compile(
+        rf"""
+        (?P<qpre>{before})?\s*
+        (?:
+            (?<![\d.,])(?P<wan>\d{{1,4}}(?:\.\d{{1,4}})?)万            # 1.2万 (a count of ten thousands)
+          | (?<![\d.,])(?P<num>\d{{1,3}}(?:,\d{{3}}){{1,3}}|\d{{1,9}})   # 6584, 4,191
+          | (?<![{CN_NUM}第])(?P<vague>上|数|几)(?P<vunit>百|千|万)       # 上千 — a lower bound
+          | (?<![{CN_NUM}第])(?P<cn>[{cn_start}][{CN_NUM}]{{0,7}})        # 两千, 一千二百
+        )
+        (?P<qpost>{after})?\s*
+        (?P<unit>例|人(?![次员口数均])|名)
+        (?P<qtail>\s*(?:{tail}))?
+        """,
+        regex.VERBOSE,
+    )
+
+
+@functools.cache
+def _zero_re() -> regex.Pattern[str]:
+    lex = load_metric_lexicon()
+    return regex.compile(
+        rf"""
+        (?:未报告|未发现|未新增|没有报告|没有发现|没有新增|无新增|零新增)
+        (?P<mods>(?:新增|本土|境外输入)*)
+        (?P<metric>{lex.metric_re.pattern})
+        """,
+        regex.VERBOSE,
+    )
+
+
+# What may stand between a list of areas and 未报告…: "等7个区", "均", "连续3天".
+_ZERO_GAP = regex.compile(r"\s*(?:等\s*(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*个?\s*(?:区县|区|县|地区|街道|镇街)?)?\s*(?:均|都|也|仍)?\s*(?:连续\s*\d{1,3}\s*[天日])?\s*")
+# A change against an earlier day at the end of a prefix: 较29日减少 / 比前一日增加了.
+_CHANGE = regex.compile(
+    r"(?:较|比|与)(?P<ref>[^,，;；。()（）]{0,14}?)(?:相比|比较)?[,，]?\s*(?P<dir>增加|减少|上升|下降|增长|回落|多|少)了?\s*(?:报告)?\s*$"
+)
+# Words that make a metric-less count a breakdown of the total before it.
+_BREAKDOWN_WORDS = regex.compile(r"其中|含|报告|新增|共|各|分别|本土|境外|病例")
+_SUB_WORDS = regex.compile(r"其中|含|包括")
+_CLAUSE_BREAK = regex.compile(r"[,，;；:：(（)）]")
+_SENTENCE_END = regex.compile(r"[。!?！？]")
+_LIST_SEP = regex.compile(r"\s*(?:、|和|及|与|以及)\s*")
+_EACH = regex.compile(r"各\s*(?:报告|新增)?\s*$")
+_COORD = regex.compile(r"^\s*[,，;；、]?\s*(?:和|及|以及|、)")
+_SUFFIX_METRIC_LEAD = regex.compile(r"\s*(?:由|为|是|系)?")
+_SHARE_BEFORE = regex.compile(r"占\s*$")
+_SKIP_DATE_BEFORE = regex.compile(r"(?:较|比|与|相比)\s*$")
+_SKIP_DATE_AFTER = regex.compile(r"\s*(?:以来|起|开始|至今|之前|以前|前|之后|以后)")
+_RELATIVE_PREV = regex.compile(r"前一[日天]|昨[日天]|上一[日天]|前日")
+_OPEN = "(（"
+_CLOSE = ")）"
+
+# ----------------------------------------------------------------------- areas
+
+
+@dataclass(frozen=True, slots=True)
+class _Region:
+    name: str
+    code: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    start: int
+    end: int
+    region: _Region | None  # None: 全市/我市/本市 before the home region is known
+
+
+def _area_mentions(doc: Doc) -> list[_Mention]:
+    """Every area mention in the body: gazetteer areas and the count-only forms, longest first."""
+    gaz = load_gazetteer()
+    extra = load_count_regions()
+    start, end = doc.body
+    found: list[_Mention] = [
+        _Mention(m.start, m.end, _Region(m.area.name, m.area.code)) for m in find_areas(doc.text, start, end)
+    ]
+    extra_re = _extra_region_re()
+    for m in extra_re.finditer(doc.text, start, end):
+        form = m.group()
+        area = gaz.get(form)
+        if area is not None:
+            found.append(_Mention(m.start(), m.end(), _Region(area.name, area.code)))
+            continue
+        name, code = extra[form]
+        found.append(_Mention(m.start(), m.end(), None if name == "@home" else _Region(name, code)))
+    # Longest wins on overlap, then text order.
+    found.sort(key=lambda x: (x.start, -(x.end - x.start)))
+    kept: list[_Mention] = []
+    for m in found:
+        if kept and m.start < kept[-1].end:
+            if m.end - m.start > kept[-1].end - kept[-1].start:
+                kept[-1] = m
+            continue
+        kept.append(m)
+    return kept
+
+
+@functools.cache
+def _extra_region_re() -> regex.Pattern[str]:
+    return regex.compile(_alternation(load_count_regions()))
+
+
+def _home_region(mentions: list[_Mention]) -> _Region | None:
+    """The article's own city or province: the province-level unit named most often (重庆市 on ties)."""
+    gaz = load_gazetteer()
+    votes: dict[_Region, int] = {}
+    for m in mentions:
+        if m.region is None:
+            continue
+        area = gaz.get(m.region.name)
+        if area is not None and area.kind not in ("city", "province"):
+            parent = gaz.get(area.parent) if area.parent else None
+            if parent is None or parent.kind not in ("city", "province"):
+                continue
+            region = _Region(parent.name, parent.code)
+        elif area is None and not (m.region.code and m.region.code.endswith("0000")):
+            continue
+        else:
+            region = m.region
+        votes[region] = votes.get(region, 0) + 1
+    if not votes:
+        return None
+    return max(votes, key=lambda r: (votes[r], r.name == "重庆市"))
+
+
+def _short_forms(text: str) -> list[_Region] | None:
+    """Regions of a bracketed item written in short forms (沙坪坝27例, 渝中、江北各2例)."""
+    gaz = load_gazetteer()
+    parts = _LIST_SEP.split(text.strip(" ,，;；()（）"))
+    regions = []
+    for p in parts:
+        area = gaz.by_short.get(p.strip())
+        if area is None:
+            return None
+        regions.append(_Region(area.name, area.code))
+    return regions or None
+
+
+# ------------------------------------------------------------------ decisions
+
+
+@dataclass
+class _Count:
+    """A count found in the text, before it becomes records."""
+
+    start: int
+    end: int
+    value: int
+    metric: str
+    scope: str
+    measure: str
+    qualifier: str
+    regions: list[_Region]
+    each: bool
+    date: dt.date | None
+    hours: tuple[int, int] | None
+    dated: bool
+    depth: int
+    explicit: bool  # its own metric phrase (can be the total of a breakdown)
+    sub: bool  # a breakdown item (its area does not become the area in force)
+    parent: _Count | None = None
+    label: str | None = None
+    change: Change | None = None
+    children: list[_Count] = field(default_factory=list)
+    zero: bool = False
+
+
+@dataclass
+class _State:
+    """What is in force while reading: the date (with its hour window) and the area."""
+
+    date: dt.date | None = None
+    hours: tuple[int, int] | None = None
+    dated: bool = False
+    region: list[_Region] | None = None
+
+
+def _date_setters(doc: Doc, mentions: list[DateMention]) -> list[DateMention]:
+    """Date mentions that set the date in force (not 较29日, not 11月15日起)."""
+    text = doc.text
+    out = []
+    for m in mentions:
+        if _SKIP_DATE_BEFORE.search(text, max(0, m.start - 3), m.start):
+            continue
+        if _SKIP_DATE_AFTER.match(text, m.end) and m.hours is None:
+            continue
+        out.append(m)
+    return out
+
+
+def _paragraphs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl < 0 else nl
+        if text[pos:stop].strip():
+            yield pos, stop
+        pos = stop + 1
+
+
+def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    pos = start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        yield pos, m.end()
+        pos = m.end()
+    if pos < end:
+        yield pos, end
+
+
+def _value(m: regex.Match[str]) -> int | None:
+    if m.group("num"):
+        return int(m.group("num").replace(",", ""))
+    if m.group("wan"):
+        return round(float(m.group("wan")) * 10_000)
+    if m.group("vague"):
+        return {"百": 100, "千": 1000, "万": 10_000}[m.group("vunit")]
+    return parse_cn_int(m.group("cn"))
+
+
+def _qualifier(m: regex.Match[str], lex: MetricLexicon) -> str:
+    if m.group("vague"):
+        return "at_least"
+    if m.group("qpre"):
+        return lex.qualifier[m.group("qpre")]
+    if m.group("qpost"):
+        return "over"
+    if m.group("qtail"):
+        return "about"
+    return "exact"
+
+
+def _last(pattern: regex.Pattern[str], text: str, start: int, end: int) -> regex.Match[str] | None:
+    found = None
+    for found in pattern.finditer(text, start, end):  # noqa: B007 — keep the last
+        pass
+    return found
+
+
+class _Reader:
+    """Reads one article; holds the per-article indexes."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.lex = load_metric_lexicon()
+        self.areas = _area_mentions(doc)
+        self.area_starts = [a.start for a in self.areas]
+        self.home = _home_region(self.areas)
+        start, end = doc.body
+        self.dates = find_dates(self.text, doc.published, start, end)
+        self.setters = _date_setters(doc, self.dates)
+        self.setter_starts = [d.start for d in self.setters]
+        self.date_starts = [d.start for d in self.dates]
+        self.counts: list[_Count] = []
+        self.warnings: list[ArticleWarning] = []
+
+    # -- helpers ------------------------------------------------------------
+
+    def region_of(self, mention: _Mention) -> _Region | None:
+        return mention.region if mention.region is not None else self.home
+
+    def last_group(self, start: int, end: int) -> tuple[int, int, list[_Mention]] | None:
+        """The last list of areas (joined by 、/和/及) inside ``[start, end)``, not after 占."""
+        lo = bisect.bisect_left(self.area_starts, start)
+        hi = bisect.bisect_left(self.area_starts, end)
+        i = hi - 1
+        while i >= lo and self.areas[i].end > end:
+            i -= 1
+        while i >= lo:
+            group = [self.areas[i]]
+            j = i - 1
+            while j >= lo and _LIST_SEP.fullmatch(self.text, self.areas[j].end, group[0].start):
+                group.insert(0, self.areas[j])
+                j -= 1
+            if not _SHARE_BEFORE.search(self.text, max(start, group[0].start - 2), group[0].start):
+                return group[0].start, group[-1].end, group
+            i = j
+        return None
+
+    def state_at(self, pos: int, state: _State, from_pos: int) -> _State:
+        """Advance ``state`` over the date setters in ``[from_pos, pos)``."""
+        i = bisect.bisect_left(self.setter_starts, from_pos)
+        while i < len(self.setters) and self.setters[i].start < pos:
+            m = self.setters[i]
+            if m.end <= pos:
+                if m.relative is not None:
+                    state.date = resolve_relative(m, self.doc.published, state.date)
+                else:
+                    state.date = m.date
+                state.hours = m.hours
+                state.dated = True
+            i += 1
+        return state
+
+    def vs_date(self, ref_start: int, ref_end: int, date: dt.date | None) -> dt.date | None:
+        i = bisect.bisect_left(self.date_starts, ref_start)
+        if i < len(self.dates) and self.dates[i].end <= ref_end and self.dates[i].relative is None:
+            return self.dates[i].date
+        if date is not None and _RELATIVE_PREV.search(self.text, ref_start, ref_end):
+            return date - dt.timedelta(days=1)
+        return None
+
+    # -- reading ------------------------------------------------------------
+
+    def read(self) -> None:
+        start, end = self.doc.body
+        state = _State()
+        for p_start, p_end in _paragraphs(self.text, start, end):
+            before = len(self.counts)
+            state = self.read_paragraph(p_start, p_end, state)
+            if len(self.counts) == before:
+                # Only a paragraph of counts hands its date and area on.
+                state = _State()
+
+    def read_paragraph(self, p_start: int, p_end: int, state: _State) -> _State:
+        text = self.text
+        events: list[tuple[int, int, regex.Match[str]]] = [
+            (m.start(), 0, m) for m in _count_re().finditer(text, p_start, p_end)
+        ]
+        events += [(m.start(), 1, m) for m in _zero_re().finditer(text, p_start, p_end)]
+        events.sort(key=lambda e: (e[0], e[1]))
+        state_pos = p_start
+        last_explicit: _Count | None = None  # the last total of the paragraph
+        last_top: _Count | None = None
+        sentences = list(_sentences(text, p_start, p_end))
+        s_idx = 0
+        stack: list[tuple[int, _Count | None]] = []  # open brackets: (position, count before it)
+        scan = p_start
+        prev_end = p_start
+        prev_count: _Count | None = None
+        for pos, kind, m in events:
+            if m.start() < prev_end:
+                continue
+            while s_idx < len(sentences) and sentences[s_idx][1] <= pos:
+                s_idx += 1
+                stack.clear()
+                scan = max(scan, sentences[s_idx - 1][1])
+                prev_count = None
+            s_start = sentences[s_idx][0] if s_idx < len(sentences) else p_start
+            # Track brackets from the last position up to this event.
+            for i in range(scan, pos):
+                ch = text[i]
+                if ch in _OPEN:
+                    stack.append((i, prev_count if prev_count is not None and prev_count.depth == len(stack) else None))
+                elif ch in _CLOSE and stack:
+                    stack.pop()
+            scan = pos
+            state = self.state_at(pos, state, state_pos)
+            state_pos = pos
+            depth = len(stack)
+            prefix_start = max(prev_end, s_start, stack[-1][0] + 1 if stack else p_start)
+            if kind == 1:
+                count = self.zero(m, prefix_start, state)
+            else:
+                count = self.count(m, prefix_start, s_start, depth, stack, state, last_explicit, last_top, prev_count)
+            prev_end = m.end()
+            scan = max(scan, m.end())
+            if count is None:
+                continue
+            self.counts.append(count)
+            prev_count = count
+            if count.depth == 0 and not count.zero and count.change is None:
+                last_top = count
+                if count.explicit:
+                    last_explicit = count
+                if not count.sub and not count.each and count.regions:
+                    state.region = count.regions
+        return state
+
+    def zero(self, m: regex.Match[str], prefix_start: int, state: _State) -> _Count | None:
+        group = self.last_group(prefix_start, m.start())
+        if group is None:
+            return None
+        g_start, g_end, mentions = group
+        gap = _ZERO_GAP.fullmatch(self.text, g_end, m.start())
+        if gap is None:
+            return None
+        regions = [r for r in (self.region_of(x) for x in mentions) if r is not None]
+        if not regions:
+            return None
+        if gap.group("n"):
+            stated = parse_cn_int(gap.group("n"))
+            if stated is not None and stated != len(regions):
+                self.warnings.append(
+                    ArticleWarning(
+                        code="list_count_mismatch",
+                        message=f"the list names {len(regions)} areas but says {stated}",
+                        evidence=self.doc.evidence(g_start, m.end()),
+                    )
+                )
+        mods = m.group("mods") or ""
+        scope = "imported" if "境外" in mods else "local" if "本土" in mods else "unspecified"
+        metric = self.lex.metric[m.group("metric")]
+        if metric == "inherit":
+            return None
+        return _Count(
+            start=g_start,
+            end=m.end(),
+            value=0,
+            metric=metric,
+            scope=scope,
+            measure="new",
+            qualifier="exact",
+            regions=regions,
+            each=True,
+            date=state.date,
+            hours=state.hours,
+            dated=state.dated,
+            depth=0,
+            explicit=False,
+            sub=True,
+            label=m.group("metric"),
+            zero=True,
+        )
+
+    def count(
+        self,
+        m: regex.Match[str],
+        prefix_start: int,
+        s_start: int,
+        depth: int,
+        stack: list[tuple[int, _Count | None]],
+        state: _State,
+        last_explicit: _Count | None,
+        last_top: _Count | None,
+        prev_count: _Count | None,
+    ) -> _Count | None:
+        text, lex = self.text, self.lex
+        num_start = min(x for x in (m.start("qpre"), m.start("wan"), m.start("num"), m.start("vague"), m.start("cn")) if x >= 0)
+        value = _value(m)
+        if value is None:
+            return None
+        # 1. A change against an earlier day, not a count of its own.
+        tail_from = max(prefix_start, num_start - 24)
+        ch = _CHANGE.search(text, tail_from, num_start)
+        if ch is not None:
+            target = last_top if depth == 0 else None
+            if target is not None and target.change is None:
+                sign = -1 if ch.group("dir") in ("减少", "下降", "回落", "少") else 1
+                target.change = Change(delta=sign * value, vs_date=self.vs_date(ch.start("ref"), ch.end("ref"), target.date))
+            return None
+        # 2. The clause the number closes: metric, scope and measure words.
+        brk = _last(_CLAUSE_BREAK, text, prefix_start, num_start)
+        clause_start = brk.end() if brk else prefix_start
+        metric_m = _last(lex.metric_re, text, clause_start, num_start)
+        metric = lex.metric[metric_m.group()] if metric_m else None
+        if metric_m and lex.not_count_re.search(text, metric_m.end(), num_start):
+            return None
+        if metric_m is None and lex.not_count_re.search(text, clause_start, num_start):
+            return None
+        label = metric_m.group() if metric_m else None
+        if metric is None:
+            after = _SUFFIX_METRIC_LEAD.match(text, m.end())
+            suffix = lex.metric_re.match(text, after.end()) if after else None
+            if suffix is not None and lex.metric[suffix.group()] != "inherit":
+                metric, label = lex.metric[suffix.group()], suffix.group()
+        explicit = metric is not None and metric != "inherit"
+        scope_m = _last(lex.scope_re, text, clause_start, num_start)
+        measures = list(lex.measure_re.finditer(text, clause_start, num_start))
+        measure_m = measures[0] if measures else None
+        said = {lex.measure[x.group()] for x in measures}
+        # 累计报告新增感染者 is cumulative; 现有/尚在 current; else 新增 new.
+        measure_word = next((w for w in ("cumulative", "current", "new") if w in said), None)
+        group = self.last_group(prefix_start, num_start)
+        regions: list[_Region] = []
+        if group is not None:
+            regions = [r for r in (self.region_of(x) for x in group[2]) if r is not None]
+        # 3. What the clause does not say comes from the total it breaks down.
+        parent: _Count | None = None
+        if depth > 0:
+            parent = stack[-1][1]
+            if parent is None:
+                return None
+            if not regions:
+                short = _short_forms(text[prefix_start:num_start].replace("各", ""))
+                regions = short or []
+            if not explicit and not regions:
+                return None  # 广东8例: an area the gazetteer does not know
+        elif not explicit:
+            parent = last_explicit
+            if parent is None:
+                return None
+            if not (_BREAKDOWN_WORDS.search(text, clause_start, num_start) or group is not None and group[0] >= clause_start):
+                return None
+        sub = parent is not None or bool(_SUB_WORDS.search(text, prefix_start, num_start))
+        if parent is not None and not explicit:
+            metric, label = parent.metric, parent.label
+        assert metric is not None
+        scope = lex.scope[scope_m.group()] if scope_m else None
+        if scope is None:
+            if parent is not None:
+                scope = parent.scope
+            elif prev_count is not None and _COORD.match(text, prefix_start):
+                scope = prev_count.scope
+            else:
+                scope = "unspecified"
+        measure = measure_word or (parent.measure if parent is not None else "new")
+        if not regions:
+            if parent is not None:
+                regions = parent.regions if not parent.each else []
+            elif state.region:
+                regions = state.region
+            elif self.home is not None:
+                regions = [self.home]
+        if not regions:
+            return None
+        each = bool(len(regions) > 1 and _EACH.search(text, max(prefix_start, num_start - 4), num_start))
+        if depth > 0 and parent is not None:
+            date, hours, dated = parent.date, parent.hours, parent.dated
+        else:
+            date, hours, dated = state.date, state.hours, state.dated
+        starts = [num_start]
+        if metric_m is not None:
+            starts.append(metric_m.start())
+        if group is not None and group[0] >= clause_start:
+            starts.append(group[0])
+        if scope_m is not None:
+            starts.append(scope_m.start())
+        if measure_m is not None:
+            starts.append(measure_m.start())
+        count = _Count(
+            start=min(starts),
+            end=m.end(),
+            value=value,
+            metric=metric,
+            scope=scope,
+            measure=measure,
+            qualifier=_qualifier(m, lex),
+            regions=regions,
+            each=each,
+            date=date,
+            hours=hours,
+            dated=dated,
+            depth=depth,
+            explicit=explicit,
+            sub=sub,
+            parent=parent,
+            label=label,
+        )
+        if parent is not None and not explicit:
+            parent.children.append(count)
+        return count
+
+    # -- checks -------------------------------------------------------------
+
+    def check(self) -> None:
+        for c in self.counts:
+            kids = [k for k in c.children if k.depth == c.depth + 1]
+            if len(kids) >= 2 and all(k.regions for k in kids):
+                total = sum(k.value * (len(k.regions) if k.each else 1) for k in kids)
+                if total != c.value and c.qualifier == "exact":
+                    self.warn_sum(c, total, "breakdown by area")
+            top = [k for k in c.children if k.depth == c.depth and k.scope != c.scope]
+            if {k.scope for k in top} == {"local", "imported"} and c.scope == "unspecified":
+                total = sum(k.value for k in top)
+                if total != c.value:
+                    self.warn_sum(c, total, "local and imported")
+        index: dict[tuple[object, ...], int] = {}
+        for c in self.counts:
+            if not c.each:
+                index.setdefault(self.series_key(c, c.date), c.value)
+        for c in self.counts:
+            if c.change is None or c.change.vs_date is None or c.each:
+                continue
+            earlier = index.get(self.series_key(c, c.change.vs_date))
+            if earlier is not None and c.value - earlier != c.change.delta:
+                self.warnings.append(
+                    ArticleWarning(
+                        code="change_mismatch",
+                        message=(
+                            f"{c.value} on {c.date} is said to change by {c.change.delta} from {c.change.vs_date}, "
+                            f"but the article gives {earlier} for that day"
+                        ),
+                        evidence=self.doc.evidence(c.start, c.end),
+                    )
+                )
+
+    @staticmethod
+    def series_key(c: _Count, date: dt.date | None) -> tuple[object, ...]:
+        return (date, tuple(r.name for r in c.regions), c.metric, c.scope, c.measure)
+
+    def warn_sum(self, c: _Count, total: int, what: str) -> None:
+        self.warnings.append(
+            ArticleWarning(
+                code="breakdown_sum_mismatch",
+                message=f"the {what} sums to {total}, but the total given is {c.value}",
+                evidence=self.doc.evidence(c.start, c.end),
+            )
+        )
+
+    # -- records ------------------------------------------------------------
+
+    def records(self) -> list[CaseCount]:
+        out: list[CaseCount] = []
+        seen: set[tuple[object, ...]] = set()
+        for c in self.counts:
+            if not c.dated:
+                continue  # no date written anywhere before it: not a time-series point
+            start, end = window(c.date, c.hours)
+            groups = [[r] for r in c.regions] if c.each else [c.regions]
+            for regions in groups:
+                region = "、".join(dict.fromkeys(r.name for r in regions))
+                code = regions[0].code if len(regions) == 1 else None
+                key = (c.date, region, c.metric, c.scope, c.measure, c.value, c.start)
+                if key in seen:
+                    continue
+                seen.add(key)
+                out.append(
+                    CaseCount(
+                        article_id=self.doc.article_id,
+                        date=c.date,
+                        region=region,
+                        region_code=code,
+                        metric=c.metric,  # type: ignore[arg-type]
+                        scope=c.scope,  # type: ignore[arg-type]
+                        measure=c.measure,  # type: ignore[arg-type]
+                        value=c.value,
+                        qualifier=c.qualifier,  # type: ignore[arg-type]
+                        period_start=start,
+                        period_end=end,
+                        change=c.change,
+                        label=c.label,
+                        evidence=self.doc.evidence(c.start, c.end),
+                    )
+                )
+        return out
 
 
 def extract(doc: Doc) -> tuple[list[CaseCount], list[ArticleWarning]]:
-    return [], []
+    """Every dated case count of the article, and the consistency warnings.
+
+    Args:
+        doc: the normalised article (body only).
+
+    Returns:
+        The records in text order, and warnings for breakdowns that do not sum
+        to their total and changes that disagree with the earlier day's count.
+    """
+    reader = _Reader(doc)
+    reader.read()
+    reader.check()
+    return reader.records(), reader.warnings
