@@ -1,10 +1,492 @@
-"""Officials (placeholder until the officials extractor lands)."""
+"""Officials: persons holding party, government or people's-congress posts.
+
+A title is built as ``[level] [organisation unit]* [modifier] post`` from the
+lexicon in ``data/titles.tsv`` (市 | 卫生健康委 | 副主任; 江北区 | 政府 | 副区长);
+a name is 2–4 Han characters starting with a surname of ``data/surnames.txt``
+and ending where a cue word of ``data/person_cues.tsv`` (介绍, 说, 出席 …) or
+punctuation begins. Two finding steps, then one deciding step:
+
+1. titled mentions: a chain of titles (市委副书记、市长) followed by a name, or
+   a bare post after a name (陈敏尔书记, 习近平总书记);
+2. later mentions: every occurrence of an established name in the body;
+3. a person is an official when one of their titles is a party, government,
+   congress or CPPCC post, or a generic post (主任) in a government body.
+
+By-lines (记者 X, 编辑 X) never make officials. Runs on ``doc.text`` (Simplified,
+junk blanked), so Traditional input needs nothing special.
+"""
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Literal
+
+import regex
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
 from ..document import Doc
+from ..errors import ResourceError
+from ..gazetteer import load_gazetteer
 from ..models import Official
+
+__all__ = [
+    "Lexicon",
+    "PersonMention",
+    "Title",
+    "extract",
+    "find_mentions",
+    "find_titles",
+    "load_lexicon",
+    "read_name",
+]
+
+Category = Literal["level", "org", "post", "modifier"]
+Kind = Literal["party", "government", "congress", "cppcc", "department", "institution", "company", "media", "generic"]
+CueCategory = Literal["follow", "not_official", "not_name", "stopchar", "chair", "speaker", "attendee"]
+
+#: Post kinds that make their holder an official whatever the organisation.
+OFFICIAL_POSTS = frozenset({"party", "government", "congress", "cppcc", "department"})
+#: Organisation kinds in which a generic post (主任, 院长) is not a public office.
+NON_OFFICIAL_ORGS = frozenset({"company", "media", "institution"})
+
+
+class _TitleRow(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    category: Category
+    form: str = Field(min_length=1, pattern=r"^\p{Han}+$")
+    kind: Kind
+    note: str = ""
+
+
+class _CueRow(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    category: CueCategory
+    form: str = Field(min_length=1)
+    note: str = ""
+
+
+def _read_tsv(name: str, columns: tuple[str, ...], model: type[BaseModel]) -> list[BaseModel]:
+    """Rows of a packaged TSV (``#`` comments, one header line), validated by ``model``."""
+    text = resources.files("extract").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    rows: list[BaseModel] = []
+    header_seen = False
+    seen: set[tuple[str, str]] = set()
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if not header_seen:
+            if tuple(cells) != columns:
+                raise ResourceError(f"{name}:{lineno}: header must be {'/'.join(columns)}")
+            header_seen = True
+            continue
+        if not 2 <= len(cells) <= len(columns):
+            raise ResourceError(f"{name}:{lineno}: expected up to {len(columns)} columns, found {len(cells)}")
+        try:
+            row = model(**dict(zip(columns, cells)))
+        except ValidationError as e:
+            msgs = "; ".join(f"[{'.'.join(map(str, err['loc']))}] {err['msg']}" for err in e.errors())
+            raise ResourceError(f"{name}:{lineno}: {msgs}") from None
+        key = (getattr(row, "category"), getattr(row, "form"))
+        if key in seen:
+            raise ResourceError(f"{name}:{lineno}: duplicate {key[0]} {key[1]}")
+        seen.add(key)
+        rows.append(row)
+    if not header_seen:
+        raise ResourceError(f"{name}: no header")
+    return rows
+
+
+def _alt(forms: Iterable[str]) -> str:
+    """A regex alternation of literal forms, longest first (so 副书记 wins over 书记)."""
+    return "|".join(regex.escape(f) for f in sorted(set(forms), key=lambda f: (-len(f), f)))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Titles, surnames and cue words, with the patterns built from them."""
+
+    levels: dict[str, str]
+    orgs: dict[str, str]
+    posts: dict[str, str]
+    modifiers: dict[str, str]
+    surnames: frozenset[str]
+    compound_surnames: frozenset[str]
+    ambiguous_surnames: frozenset[str]
+    cues: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    @functools.cached_property
+    def post_pattern(self) -> regex.Pattern[str]:
+        # 常委 / 委员 never before 会: 市委常委会, 委员会 are bodies, not posts.
+        return regex.compile(
+            rf"(?:{_alt(self.modifiers)})*(?P<post>{_alt(self.posts)})(?!会|委员会)"
+        )
+
+    @functools.cached_property
+    def level_forms(self) -> frozenset[str]:
+        return frozenset(self.levels) | frozenset(load_gazetteer().by_form)
+
+    @functools.cached_property
+    def level_pattern(self) -> regex.Pattern[str]:
+        return regex.compile(_alt(self.level_forms))
+
+    @functools.cached_property
+    def org_prefix(self) -> regex.Pattern[str]:
+        # [level]* then units, each a few Han characters ending in an org word.
+        # Only ever full-matched against a clause tail of at most _MAX_ORG chars.
+        unit = rf"\p{{Han}}{{0,10}}?(?:{_alt(self.orgs)})"
+        return regex.compile(rf"(?:{_alt(self.level_forms)})*(?:{unit}){{0,5}}")
+
+    @functools.cached_property
+    def unit_pattern(self) -> regex.Pattern[str]:
+        return regex.compile(_alt(self.orgs))
+
+    @functools.cached_property
+    def follow_pattern(self) -> regex.Pattern[str]:
+        return regex.compile(rf"(?:{_alt(self.cues['follow'])})")
+
+    @functools.cached_property
+    def not_official_pattern(self) -> regex.Pattern[str]:
+        return regex.compile(rf"(?:{_alt(self.cues['not_official'])})[\s::/]*$")
+
+
+@functools.cache
+def load_lexicon() -> Lexicon:
+    """Load and validate ``titles.tsv``, ``surnames.txt`` and ``person_cues.tsv`` (cached).
+
+    Raises:
+        ResourceError: a data file is malformed (the message names file and line).
+    """
+    by_cat: dict[str, dict[str, str]] = {"level": {}, "org": {}, "post": {}, "modifier": {}}
+    for row in _read_tsv("titles.tsv", ("category", "form", "kind", "note"), _TitleRow):
+        assert isinstance(row, _TitleRow)
+        by_cat[row.category][row.form] = row.kind
+    cues: dict[str, set[str]] = {}
+    for row in _read_tsv("person_cues.tsv", ("category", "form", "note"), _CueRow):
+        assert isinstance(row, _CueRow)
+        cues.setdefault(row.category, set()).add(row.form)
+    missing = {"follow", "not_official", "not_name", "stopchar", "chair", "speaker", "attendee"} - set(cues)
+    if missing:
+        raise ResourceError(f"person_cues.tsv: no rows for {sorted(missing)}")
+    single: set[str] = set()
+    compound: set[str] = set()
+    ambiguous: set[str] = set()
+    text = resources.files("extract").joinpath("data/surnames.txt").read_text(encoding="utf-8")
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        name = cells[0]
+        if not regex.fullmatch(r"\p{Han}{1,2}", name) or cells[1:] not in ([], ["ambiguous"]):
+            raise ResourceError(f"surnames.txt:{lineno}: expected a 1-2 character surname and optional 'ambiguous'")
+        if name in single or name in compound:
+            raise ResourceError(f"surnames.txt:{lineno}: duplicate surname {name}")
+        (single if len(name) == 1 else compound).add(name)
+        if cells[1:]:
+            ambiguous.add(name)
+    return Lexicon(
+        levels=by_cat["level"],
+        orgs=by_cat["org"],
+        posts=by_cat["post"],
+        modifiers=by_cat["modifier"],
+        surnames=frozenset(single),
+        compound_surnames=frozenset(compound),
+        ambiguous_surnames=frozenset(ambiguous),
+        cues={k: frozenset(v) for k, v in cues.items()},
+    )
+
+
+# --- finding titles ----------------------------------------------------------
+
+#: How far back from a post an organisation may start (市住建委安全管理总站 is 10).
+_MAX_ORG = 24
+#: A clause boundary: an organisation never spans one.
+_CLAUSE_BREAK = regex.compile(r"[^\p{Han}A-Za-z0-9]")
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    """A title found in the text: ``text[start:end]`` is the title as written.
+
+    Attributes:
+        start, end: span of the whole title (organisation included).
+        org_end: where the organisation part ends and the post begins.
+        text: the title as written (Simplified).
+        organization: the organisation part, or ``None`` for a bare post.
+        post: the post word (书记, 副主任 …).
+        official: whether holding this title makes a person an official.
+    """
+
+    start: int
+    end: int
+    org_end: int
+    text: str
+    organization: str | None
+    post: str
+    official: bool
+
+
+def _org_start(text: str, post_start: int, lex: Lexicon) -> int:
+    """Where the organisation before a post starts (``post_start`` when there is none)."""
+    lo = max(0, post_start - _MAX_ORG)
+    clause = lo
+    for m in _CLAUSE_BREAK.finditer(text, lo, post_start):
+        clause = m.end()
+    if clause >= post_start:
+        return post_start
+    starts = [clause]
+    starts += [m.start() for m in lex.level_pattern.finditer(text, clause + 1, post_start, overlapped=True)]
+    stop = lex.cues["stopchar"]
+    for s in sorted(set(starts)):
+        tail = text[s:post_start]
+        is_level = lex.level_pattern.match(tail) is not None
+        if not is_level and tail[0] in stop:
+            continue
+        if lex.org_prefix.fullmatch(tail):
+            return s
+    return post_start
+
+
+def _title_is_official(org: str | None, post: str, lex: Lexicon) -> bool:
+    kind = lex.posts[post]
+    org_kinds = {lex.orgs[m.group()] for m in lex.unit_pattern.finditer(org or "")}
+    if kind in ("company",):
+        return False
+    if org_kinds & {"media"}:
+        return False
+    if kind in OFFICIAL_POSTS:
+        # A party post in a company (党委书记) is a party post; a department
+        # post (站长) in a company is not.
+        return kind == "party" or "company" not in org_kinds
+    # generic post (主任, 院长): official in a government body only.
+    if org is None:
+        return False
+    return not (org_kinds & NON_OFFICIAL_ORGS)
+
+
+def find_titles(text: str, start: int = 0, end: int | None = None) -> list[Title]:
+    """Every title in ``text[start:end]``, in order.
+
+    >>> [(t.text, t.organization, t.post) for t in find_titles("市委副书记、市长胡衡华讲话")]
+    [('市委副书记', '市委', '副书记'), ('市长', None, '市长')]
+    >>> [t.text for t in find_titles("重庆市委常委会召开扩大会议")]
+    []
+    """
+    lex = load_lexicon()
+    end = len(text) if end is None else end
+    found: list[Title] = []
+    for m in lex.post_pattern.finditer(text, start, end):
+        ps = m.start()
+        s = _org_start(text, ps, lex)
+        if found and s < found[-1].end:
+            s = max(found[-1].end, ps)
+        org = text[s:ps] or None
+        post = m.group("post")
+        found.append(Title(s, m.end(), ps, text[s : m.end()], org, post, _title_is_official(org, post, lex)))
+    return found
+
+
+# --- reading names -----------------------------------------------------------
+
+_PUNCT_OR_END = regex.compile(r"[^\p{Han}]|$")
+
+
+def _name_options(text: str, pos: int, lex: Lexicon) -> list[int]:
+    """Lengths of plausible names starting at ``pos`` (surname + 1–2 characters)."""
+    two = text[pos : pos + 2]
+    if two in lex.compound_surnames:
+        lengths, given_from = (3, 4), 2
+    elif text[pos : pos + 1] in lex.surnames:
+        lengths, given_from = (2, 3), 1
+    else:
+        return []
+    stop = lex.cues["stopchar"]
+    out = []
+    for n in lengths:
+        cand = text[pos : pos + n]
+        if len(cand) < n or not regex.fullmatch(r"\p{Han}+", cand):
+            break
+        if any(ch in stop for ch in cand[given_from:]) or cand in lex.cues["not_name"]:
+            break
+        out.append(n)
+    return out
+
+
+def _ends_name(text: str, pos: int, lex: Lexicon) -> bool:
+    return _PUNCT_OR_END.match(text, pos) is not None or lex.follow_pattern.match(text, pos) is not None
+
+
+def read_name(text: str, pos: int, known: Iterable[str] = ()) -> str | None:
+    """The person's name starting at ``pos``, or ``None``.
+
+    The shortest plausible name that is followed by a cue word or punctuation
+    wins (李畔介绍 → 李畔, not 李畔介); a name already known wins over all.
+
+    >>> read_name("李畔介绍,当前", 0), read_name("陈敏尔出席会议", 0), read_name("会议指出", 0)
+    ('李畔', '陈敏尔', None)
+    """
+    lex = load_lexicon()
+    for name in sorted(known, key=len, reverse=True):
+        if text.startswith(name, pos):
+            return name
+    for n in _name_options(text, pos, lex):
+        if _ends_name(text, pos + n, lex):
+            return text[pos : pos + n]
+    return None
+
+
+def _name_before(text: str, end: int, lex: Lexicon, known: Iterable[str]) -> str | None:
+    """A name that ends at ``end`` (陈敏尔|书记), or ``None``."""
+    for name in sorted(known, key=len, reverse=True):
+        if text.endswith(name, 0, end):
+            return name
+    options = []
+    for n in (3, 2, 4):
+        pos = end - n
+        if pos >= 0 and n in _name_options(text, pos, lex):
+            options.append((n, text[pos:end]))
+    if not options:
+        return None
+    for n, name in options:
+        if not (n == 3 and name[0] in lex.ambiguous_surnames and any(m == 2 for m, _ in options)):
+            return name
+    return options[0][1]
+
+
+# --- mentions and officials ----------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PersonMention:
+    """A person named in the text with the titles written next to the name.
+
+    Attributes:
+        start, end: span of the titles and the name together.
+        name_start, name_end: span of the name alone.
+        name: the name (Simplified).
+        titles: the titles written with this mention (may be empty for a list member).
+    """
+
+    start: int
+    end: int
+    name_start: int
+    name_end: int
+    name: str
+    titles: tuple[Title, ...]
+
+
+_CHAIN_SEP = regex.compile(r"[、和及与]?")
+_LIST_SEP = regex.compile(r"、")
+#: Bare posts that may follow a name: 陈敏尔书记, 习近平总书记, 胡衡华市长.
+_POST_AFTER_NAME = frozenset({"总书记", "书记", "省长", "市长", "区长", "县长", "主席", "总理", "部长", "主任", "局长"})
+
+
+def _is_byline(text: str, pos: int, lex: Lexicon) -> bool:
+    return lex.not_official_pattern.search(text, max(0, pos - 6), pos) is not None
+
+
+def find_mentions(doc: Doc) -> list[PersonMention]:
+    """Titled person mentions in the document body, in order (one per name occurrence)."""
+    lex = load_lexicon()
+    text = doc.text
+    titles = find_titles(text, *doc.body)
+    mentions: list[PersonMention] = []
+    i = 0
+    while i < len(titles):
+        # Gather a chain: titles separated by nothing or 、 (市委副书记、市长).
+        chain = [titles[i]]
+        while i + 1 < len(titles):
+            gap = text[chain[-1].end : titles[i + 1].start]
+            if gap in ("", "、"):
+                i += 1
+                chain.append(titles[i])
+            else:
+                break
+        i += 1
+        first, last = chain[0], chain[-1]
+        if _is_byline(text, first.start, lex) or text.startswith(("记者", "编辑"), last.end):
+            continue
+        name = read_name(text, last.end)
+        if name is not None:
+            pos = last.end
+            mentions.append(PersonMention(first.start, pos + len(name), pos, pos + len(name), name, tuple(chain)))
+            # A list after one title: 市领导张三、李四.
+            pos += len(name)
+            while _LIST_SEP.match(text, pos):
+                nxt = read_name(text, pos + 1)
+                if nxt is None or any(t.start == pos + 1 for t in titles):
+                    break
+                pos += 1
+                mentions.append(PersonMention(pos, pos + len(nxt), pos, pos + len(nxt), nxt, tuple(chain)))
+                pos += len(nxt)
+            continue
+        if len(chain) == 1 and first.organization is None and first.post in _POST_AFTER_NAME:
+            before = _name_before(text, first.start, lex, ())
+            if before is not None and not _is_byline(text, first.start - len(before), lex):
+                s = first.start - len(before)
+                mentions.append(PersonMention(s, first.end, s, first.start, before, (first,)))
+    return mentions
+
+
+def _occurrences(text: str, names: list[str], start: int, end: int) -> dict[str, list[int]]:
+    """Start offsets of every occurrence of each name; longer names claim their span first."""
+    taken: set[int] = set()
+    out: dict[str, list[int]] = {}
+    for name in sorted(names, key=len, reverse=True):
+        pos = text.find(name, start, end)
+        hits = []
+        while pos != -1:
+            if not taken.intersection(range(pos, pos + len(name))):
+                hits.append(pos)
+                taken.update(range(pos, pos + len(name)))
+            pos = text.find(name, pos + len(name), end)
+        out[name] = hits
+    return out
+
+
+def _merge_titles(titles: Iterable[str]) -> list[str]:
+    """Titles in order of appearance, without repeats or titles contained in another one."""
+    uniq = list(dict.fromkeys(titles))
+    return [t for t in uniq if not any(t != u and t in u for u in uniq)]
 
 
 def extract(doc: Doc) -> list[Official]:
-    return []
+    """Officials named in the article body, in order of first mention.
+
+    Args:
+        doc: the normalised document.
+
+    Returns:
+        One :class:`Official` per person holding an official post; ``mentions``
+        counts every occurrence of the name in the body.
+    """
+    mentions = find_mentions(doc)
+    by_name: dict[str, list[PersonMention]] = {}
+    for m in mentions:
+        by_name.setdefault(m.name, []).append(m)
+    people = [n for n, ms in by_name.items() if any(t.official for m in ms for t in m.titles)]
+    if not people:
+        return []
+    hits = _occurrences(doc.text, people, *doc.body)
+    out = []
+    for name in sorted(people, key=lambda n: min([*hits[n], by_name[n][0].name_start])):
+        ms = by_name[name]
+        titles = _merge_titles(t.text for m in ms for t in m.titles)
+        org = next((t.organization for m in ms for t in m.titles if t.organization and t.official), None)
+        first_hit = min([*hits[name], ms[0].name_start])
+        titled = next((m for m in ms if m.name_start == first_hit), None)
+        span = (titled.start, titled.end) if titled else (first_hit, first_hit + len(name))
+        out.append(
+            Official(
+                article_id=doc.article_id,
+                name=name,
+                titles=titles,
+                organization=org,
+                evidence=doc.evidence(*span),
+                mentions=max(1, len(hits[name])),
+            )
+        )
+    return out
