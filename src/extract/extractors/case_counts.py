@@ -53,6 +53,7 @@ from ..document import Doc
 from ..errors import ResourceError
 from ..gazetteer import find_areas, load_gazetteer
 from ..models import ArticleWarning, CaseCount, Change
+from ..normalize import to_simplified
 from .dates import CN_NUM, DateMention, find_dates, parse_cn_int, resolve_relative, window
 
 __all__ = ["MetricLexicon", "extract", "load_metric_lexicon", "load_count_regions"]
@@ -214,13 +215,13 @@ def _count_re() -> regex.Pattern[str]:
         rf"""
         (?P<qpre>{before})?\s*
         (?:
-            (?<![\d.,])(?P<wan>\d{{1,4}}(?:\.\d{{1,4}})?)万            # 1.2万 (a count of ten thousands)
-          | (?<![\d.,])(?P<num>\d{{1,3}}(?:,\d{{3}}){{1,3}}|\d{{1,9}})   # 6584, 4,191
+            (?<![\d.]|\d,)(?P<wan>\d{{1,4}}(?:\.\d{{1,4}})?)万            # 1.2万 (a count of ten thousands)
+          | (?<![\d.]|\d,)(?P<num>\d{{1,3}}(?:,\d{{3}}){{1,3}}|\d{{1,9}})   # 6584, 4,191
           | (?<![{CN_NUM}第])(?P<vague>上|数|几)(?P<vunit>百|千|万)       # 上千 — a lower bound
           | (?<![{CN_NUM}第])(?P<cn>[{cn_start}][{CN_NUM}]{{0,7}})        # 两千, 一千二百
         )
         (?P<qpost>{after})?\s*
-        (?P<unit>例|人(?![次员口数均])|名)
+        (?:(?P<unit>例|人(?![次员口数均])|名)|(?=\s*(?:和|及)\s*(?:本土|境外输入性?)?(?:新冠肺炎)?(?:{lex.metric_re.pattern})))
         (?P<qtail>\s*(?:{tail}))?
         """,
         regex.VERBOSE,
@@ -253,8 +254,23 @@ _CLAUSE_BREAK = regex.compile(r"[,，;；:：(（)）]")
 _SENTENCE_END = regex.compile(r"[。!?！？]")
 _LIST_SEP = regex.compile(r"\s*(?:、|和|及|与|以及)\s*")
 _EACH = regex.compile(r"各\s*(?:报告|新增)?\s*$")
-_COORD = regex.compile(r"^\s*[,，;；、]?\s*(?:和|及|以及|、)")
-_SUFFIX_METRIC_LEAD = regex.compile(r"\s*(?:由|为|是|系)?")
+_COORD = regex.compile(r"\s*[,，;；、]?\s*(?:和|及|以及|、)")
+_SUFFIX_METRIC_LEAD = regex.compile(r"\s*(?:由|为|是|系)?(?P<scope>本土|境外输入性?|境外)?(?:新冠肺炎|新冠病毒)?")
+# After a count and its metric: what the count is (为此前无症状感染者转归) or where it was found (在隔离管控中发现).
+_SUFFIX_REST = regex.compile(r"[^,，;；。()（）]{1,30}")
+_CONVERTED = regex.compile(r"转归|转为确诊|转确诊")
+# What may stand in a clause around a count that breaks down the total before it; anything else
+# (隔离观察人员3697例) makes it a count of something the lexicon does not name.
+_RESIDUE_OK = regex.compile(
+    r"其中|含|包括|报告|新增|共计|共|合计|各|分别|为|有|是|的|达|再|又|从|到|单日|当日|均|累计|现有|"
+    r"等\s*(?:\d{1,3}|[一二两三四五六七八九十]{1,3})\s*个?\s*(?:区县|区|县|地区|省份|省)?|"
+    r"[\s,，;；:：、()（）和及与]"
+)
+# A place name the gazetteer does not know, right before what is counted (朝阳区新增…).
+_UNKNOWN_AREA = regex.compile(
+    r"\p{Han}{1,5}?(?:新区|区|县|市|州|省)(?=\s*(?:[,，]|的|共|累计|新增|报告|发现|现有|当日|今日|昨日|本土|境外|社会面|\d))"
+)
+_NOT_AREA = regex.compile(r"(?:社|小|园|城|险|控|范|辖|全|本|该|各|此|我|景|校|厂|矿|疫|片|街|新)区$|区县$|城市$|省市$|各市$|全市$|本市$|我市$|全省$|本省$|全县$|本县$")
 _SHARE_BEFORE = regex.compile(r"占\s*$")
 _SKIP_DATE_BEFORE = regex.compile(r"(?:较|比|与|相比)\s*$")
 _SKIP_DATE_AFTER = regex.compile(r"\s*(?:以来|起|开始|至今|之前|以前|前|之后|以后)")
@@ -278,16 +294,17 @@ class _Mention:
     region: _Region | None  # None: 全市/我市/本市 before the home region is known
 
 
-def _area_mentions(doc: Doc) -> list[_Mention]:
-    """Every area mention in the body: gazetteer areas and the count-only forms, longest first."""
+def _area_mentions(doc: Doc, whole: bool = False) -> list[_Mention]:
+    """Every area mention in the body (``whole``: in the whole text, headline included), longest first."""
     gaz = load_gazetteer()
     extra = load_count_regions()
-    start, end = doc.body
+    text = to_simplified(doc.original) if whole else doc.text
+    start, end = (0, len(text)) if whole else doc.body
     found: list[_Mention] = [
-        _Mention(m.start, m.end, _Region(m.area.name, m.area.code)) for m in find_areas(doc.text, start, end)
+        _Mention(m.start, m.end, _Region(m.area.name, m.area.code)) for m in find_areas(text, start, end)
     ]
     extra_re = _extra_region_re()
-    for m in extra_re.finditer(doc.text, start, end):
+    for m in extra_re.finditer(text, start, end):
         form = m.group()
         area = gaz.get(form)
         if area is not None:
@@ -375,6 +392,7 @@ class _Count:
     change: Change | None = None
     children: list[_Count] = field(default_factory=list)
     zero: bool = False
+    suffix: bool = False  # its metric is written after it (含11例由无症状感染者转为确诊病例)
 
 
 @dataclass
@@ -441,6 +459,17 @@ def _qualifier(m: regex.Match[str], lex: MetricLexicon) -> str:
     return "exact"
 
 
+def _coordinated_tail(rest: str, lex: MetricLexicon) -> str:
+    """What follows a count's metric once coordinated counts (和1例本土无症状感染者) are taken off."""
+    item = regex.compile(
+        rf"\s*(?:和|及|、)\s*\d{{1,9}}\s*例(?:本土|境外输入性?)?(?:新冠肺炎)?(?:{lex.metric_re.pattern})"
+    )
+    pos = 0
+    while (m := item.match(rest, pos)) is not None and m.end() > pos:
+        pos = m.end()
+    return rest[pos:].strip()
+
+
 def _last(pattern: regex.Pattern[str], text: str, start: int, end: int) -> regex.Match[str] | None:
     found = None
     for found in pattern.finditer(text, start, end):  # noqa: B007 — keep the last
@@ -457,13 +486,14 @@ class _Reader:
         self.lex = load_metric_lexicon()
         self.areas = _area_mentions(doc)
         self.area_starts = [a.start for a in self.areas]
-        self.home = _home_region(self.areas)
+        self.home = _home_region(self.areas) or _home_region(_area_mentions(doc, whole=True))
         start, end = doc.body
         self.dates = find_dates(self.text, doc.published, start, end)
         self.setters = _date_setters(doc, self.dates)
         self.setter_starts = [d.start for d in self.setters]
         self.date_starts = [d.start for d in self.dates]
         self.counts: list[_Count] = []
+        self.consumed = 0  # where the event being read ends (a count's metric can follow it)
         self.warnings: list[ArticleWarning] = []
 
     # -- helpers ------------------------------------------------------------
@@ -496,10 +526,14 @@ class _Reader:
             m = self.setters[i]
             if m.end <= pos:
                 if m.relative is not None:
-                    state.date = resolve_relative(m, self.doc.published, state.date)
+                    resolved = resolve_relative(m, self.doc.published, state.date)
+                    # 当日 after 11月30日0—24时 is that same day and window.
+                    same = m.relative == ("context", 0) and resolved == state.date and m.hours is None
+                    state.hours = state.hours if same else m.hours
+                    state.date = resolved
                 else:
                     state.date = m.date
-                state.hours = m.hours
+                    state.hours = m.hours
                 state.dated = True
             i += 1
         return state
@@ -561,11 +595,12 @@ class _Reader:
             state_pos = pos
             depth = len(stack)
             prefix_start = max(prev_end, s_start, stack[-1][0] + 1 if stack else p_start)
+            self.consumed = m.end()
             if kind == 1:
                 count = self.zero(m, prefix_start, state)
             else:
                 count = self.count(m, prefix_start, s_start, depth, stack, state, last_explicit, last_top, prev_count)
-            prev_end = m.end()
+            prev_end = self.consumed
             scan = max(scan, m.end())
             if count is None:
                 continue
@@ -573,7 +608,7 @@ class _Reader:
             prev_count = count
             if count.depth == 0 and not count.zero and count.change is None:
                 last_top = count
-                if count.explicit:
+                if count.explicit and not count.sub and not count.suffix:
                     last_explicit = count
                 if not count.sub and not count.each and count.regions:
                     state.region = count.regions
@@ -646,6 +681,8 @@ class _Reader:
         tail_from = max(prefix_start, num_start - 24)
         ch = _CHANGE.search(text, tail_from, num_start)
         if ch is not None:
+            if lex.metric_re.search(text, prefix_start, ch.start()):
+                return None  # 重症病例较前一日增加42例: the change of a count not given here
             target = last_top if depth == 0 else None
             if target is not None and target.change is None:
                 sign = -1 if ch.group("dir") in ("减少", "下降", "回落", "少") else 1
@@ -661,11 +698,31 @@ class _Reader:
         if metric_m is None and lex.not_count_re.search(text, clause_start, num_start):
             return None
         label = metric_m.group() if metric_m else None
+        suffixed = False
+        suffix_scope: str | None = None
         if metric is None:
+            # 含11例由无症状感染者转为确诊病例, 新增22例本土新冠肺炎确诊病例: the metric after the number.
             after = _SUFFIX_METRIC_LEAD.match(text, m.end())
             suffix = lex.metric_re.match(text, after.end()) if after else None
-            if suffix is not None and lex.metric[suffix.group()] != "inherit":
+            if after is not None and suffix is not None and lex.metric[suffix.group()] != "inherit":
                 metric, label = lex.metric[suffix.group()], suffix.group()
+                suffixed = True
+                suffix_scope = after.group("scope")
+                self.consumed = suffix.end()
+                rest = _SUFFIX_REST.match(text, suffix.end())
+                if rest is not None:
+                    # 1015例确诊病例为此前无症状感染者转归: converted; 753例确诊病例和24448例无症状感染者
+                    # 在隔离管控中发现: subsets, not counts; 22例确诊病例和1例无症状感染者: two counts.
+                    if _CONVERTED.search(rest.group()):
+                        metric = "asymptomatic_to_confirmed"
+                        self.consumed = rest.end()
+                    elif _coordinated_tail(rest.group(), lex):
+                        self.consumed = rest.end()
+                        return None
+        elif m.group("unit") is None:
+            pass  # 确诊病例914和无症状感染者…: the metric is before it, the unit after the next count
+        if m.group("unit") is None and (metric_m is None or suffixed):
+            return None
         explicit = metric is not None and metric != "inherit"
         scope_m = _last(lex.scope_re, text, clause_start, num_start)
         measures = list(lex.measure_re.finditer(text, clause_start, num_start))
@@ -694,11 +751,15 @@ class _Reader:
                 return None
             if not (_BREAKDOWN_WORDS.search(text, clause_start, num_start) or group is not None and group[0] >= clause_start):
                 return None
+        if not explicit and self.residue(clause_start, num_start, m.start(), group):
+            return None
+        if group is None and self.unknown_area(clause_start, num_start):
+            return None  # 朝阳区新增感染者1000例: a place the gazetteer does not know is not the area in force
         sub = parent is not None or bool(_SUB_WORDS.search(text, prefix_start, num_start))
         if parent is not None and not explicit:
             metric, label = parent.metric, parent.label
         assert metric is not None
-        scope = lex.scope[scope_m.group()] if scope_m else None
+        scope = lex.scope[scope_m.group()] if scope_m else lex.scope.get(suffix_scope or "")
         if scope is None:
             if parent is not None:
                 scope = parent.scope
@@ -732,7 +793,7 @@ class _Reader:
             starts.append(measure_m.start())
         count = _Count(
             start=min(starts),
-            end=m.end(),
+            end=max(m.end(), self.consumed if suffixed else 0),
             value=value,
             metric=metric,
             scope=scope,
@@ -748,10 +809,35 @@ class _Reader:
             sub=sub,
             parent=parent,
             label=label,
+            suffix=suffixed,
         )
         if parent is not None and not explicit:
             parent.children.append(count)
         return count
+
+    def residue(self, start: int, end: int, count_start: int, group: tuple[int, int, list[_Mention]] | None) -> bool:
+        """Whether ``text[start:end]`` says more than a breakdown item does (dates and areas aside)."""
+        chars = list(self.text[start:end])
+        spans = [(group[0], group[1])] if group is not None and group[0] >= start else []
+        i = bisect.bisect_left(self.date_starts, start)
+        while i < len(self.dates) and self.dates[i].start < end:
+            spans.append((self.dates[i].start, self.dates[i].end))
+            i += 1
+        for s, e in spans:
+            for k in range(max(s, start), min(e, end)):
+                chars[k - start] = " "
+        rest = _RESIDUE_OK.sub("", "".join(chars[: count_start - start]))
+        return bool(rest)
+
+    def unknown_area(self, start: int, end: int) -> bool:
+        for m in _UNKNOWN_AREA.finditer(self.text, start, end):
+            if _NOT_AREA.search(m.group()):
+                continue
+            i = bisect.bisect_right(self.area_starts, m.end() - 1) - 1
+            if i >= 0 and self.areas[i].end >= m.end():
+                continue
+            return True
+        return False
 
     # -- checks -------------------------------------------------------------
 
