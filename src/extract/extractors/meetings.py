@@ -19,6 +19,7 @@ Dates come from the shared resolver :mod:`extract.extractors.dates`.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 from dataclasses import dataclass, field
@@ -127,15 +128,47 @@ class MeetingMention:
     people: list[tuple[str, str]] = field(default_factory=list)  # (name, role)
 
 
-def _resolved_dates(doc: Doc, ref: dt.date | None) -> list[tuple[int, int, dt.date | None]]:
-    out: list[tuple[int, int, dt.date | None]] = []
+@dataclass(frozen=True)
+class _Dates:
+    """Resolved date mentions of a document, searchable by position in O(log n)."""
+
+    starts: list[int]
+    ends: list[int]
+    values: list[dt.date]
+
+    def last(self, lo: int, hi: int) -> dt.date | None:
+        """The last date lying inside ``[lo, hi)``."""
+        i = bisect.bisect_right(self.starts, hi) - 1
+        while i >= 0 and self.starts[i] >= lo:
+            if self.ends[i] <= hi:
+                return self.values[i]
+            i -= 1
+        return None
+
+    def first(self, lo: int, hi: int) -> dt.date | None:
+        """The first date starting inside ``[lo, hi]``."""
+        i = bisect.bisect_left(self.starts, lo)
+        return self.values[i] if i < len(self.starts) and self.starts[i] <= hi else None
+
+    def within(self, lo: int, hi: int) -> set[dt.date]:
+        i, j = bisect.bisect_left(self.starts, lo), bisect.bisect_left(self.starts, hi)
+        return set(self.values[i:j])
+
+
+def _resolved_dates(doc: Doc, ref: dt.date | None) -> _Dates:
+    """Every date of the body resolved, relative ones (当晚, 第二天) against the date in force."""
+    starts: list[int] = []
+    ends: list[int] = []
+    values: list[dt.date] = []
     context: dt.date | None = None
     for m in dates_mod.find_dates(doc.text, ref, *doc.body):
         d = dates_mod.resolve_relative(m, ref, context) if m.relative else m.date
         if d is not None:
             context = d
-        out.append((m.start, m.end, d))
-    return out
+            starts.append(m.start)
+            ends.append(m.end)
+            values.append(d)
+    return _Dates(starts, ends, values)
 
 
 def _clause_start(text: str, pos: int, limit: int = 40) -> int:
@@ -146,41 +179,53 @@ def _clause_start(text: str, pos: int, limit: int = 40) -> int:
     return start
 
 
-def _organizer(text: str, name_start: int, clause_start: int, name: str) -> str | None:
+@functools.cache
+def _org_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     lex = load_lexicon()
-    m = regex.match(rf"(?:{_alt(lex.level_forms)})*(?:\p{{Han}}{{0,10}}?(?:{_alt(lex.orgs)}))+", name)
-    if m and not _MEETING.match(name, m.end() - 3 if m.end() >= 3 else 0):
+    levels, orgs = _alt(lex.level_forms), _alt(lex.orgs)
+    leading = regex.compile(rf"(?:{levels})*(?:\p{{Han}}{{0,10}}?(?:{orgs}))+")
+    # Only ever searched in a clause of at most 40 characters.
+    trailing = regex.compile(rf"(?:{levels})+(?:\p{{Han}}{{0,10}}?(?:{orgs}))*$")
+    return leading, trailing
+
+
+def _organizer(text: str, name_start: int, clause_start: int, name: str) -> str | None:
+    """Who holds the meeting: the organisation the name starts with, or the subject of 举行/召开.
+
+    >>> _organizer("", 0, 0, "市政府新闻办第139场新冠肺炎疫情防控工作新闻发布会")
+    '市政府新闻办'
+    >>> t = "市政府新闻办举行第155场新闻发布会"
+    >>> _organizer(t, 8, 0, t[8:])
+    '市政府新闻办'
+    """
+    leading, trailing = _org_patterns()
+    m = leading.match(name)
+    if m:
         org = m.group()
         # 重庆市委常委会: the organiser is 重庆市委, not the session itself.
-        for suffix in ("常委会", "领导小组", "指挥部"):
-            if org.endswith(suffix) and suffix != "领导小组" and suffix != "指挥部":
-                org = org[: -len(suffix)]
-        return org or None
-    # 市政府新闻办|举行|第155场……
+        if org.endswith("常委会") and len(org) > 3:
+            org = org[:-3]
+        return org
     before = text[clause_start:name_start]
     hm = None
     for hm in _HELD.finditer(before):
         pass
     if hm is not None:
-        cand = before[: hm.start()]
-        om = regex.search(rf"(?:{_alt(lex.level_forms)})+(?:\p{{Han}}{{0,10}}?(?:{_alt(lex.orgs)}))*$", cand)
+        om = trailing.search(before[: hm.start()])
         if om:
             return om.group()
     return None
 
 
-def find_meeting_mentions(doc: Doc, ref: dt.date | None) -> list[MeetingMention]:
+def find_meeting_mentions(doc: Doc, ref: dt.date | None, dates: _Dates | None = None) -> list[MeetingMention]:
     """Meeting-word mentions in the body, with the date written in their sentence (if any)."""
     text = doc.text
-    dates = _resolved_dates(doc, ref)
+    dates = dates or _resolved_dates(doc, ref)
     out: list[MeetingMention] = []
     for ss, se in doc.sentences():
         for m in _MEETING.finditer(text, ss, se):
             kind = next(k for k, v in m.groupdict().items() if v is not None)
             ks, ke = m.span()
-            if kind == "party_committee" and text[ks : ks + 1] == "委":
-                # 市人大常委会 / 市政协常委会 are not party committees; 委 came from 人大?
-                pass
             after = text[ke : ke + 6]
             if _CITED.match(after):
                 continue
@@ -194,12 +239,10 @@ def find_meeting_mentions(doc: Doc, ref: dt.date | None) -> list[MeetingMention]
             om = _ORDINAL.search(name)
             if om and (om.group("unit") == "场") == (kind == "press_conference"):
                 ordinal = dates_mod.parse_cn_int(om.group("n"))
-            prior = [d for d in dates if ss <= d[0] and d[1] <= ks and d[2] is not None]
-            date = prior[-1][2] if prior else None
+            date = dates.last(ss, ks)
             if date is None:
                 # 市委常委会于11月20日召开: a date right after the meeting word.
-                nxt = [d for d in dates if ke <= d[0] <= ke + 2 and d[1] <= se and d[2] is not None]
-                date = nxt[0][2] if nxt else None
+                date = dates.first(ke, min(se, ke + 2))
             held = (
                 date is not None
                 or _HELD.search(text, cs, ks) is not None
@@ -237,13 +280,18 @@ def _known_occurrences(doc: Doc, names: list[str]) -> list[tuple[int, str]]:
     return sorted(out)
 
 
+#: How far after a name its verb may be (陈敏尔主持召开专题会议，……强调).
+_ROLE_REACH = 80
+
+
 def _roles(text: str, start: int, end: int) -> set[str]:
     """Roles stated in ``text[start:end]`` (what follows a name up to the next name)."""
     pats = _role_patterns()
+    end = min(end, start + _ROLE_REACH)
     return {role for role, p in pats.items() if p.search(text, start, end)}
 
 
-def _inspections(doc: Doc, occurrences: list[tuple[int, str]], dates: list[tuple[int, int, dt.date | None]]) -> list[MeetingMention]:
+def _inspections(doc: Doc, occurrences: list[tuple[int, str]], dates: _Dates) -> list[MeetingMention]:
     text = doc.text
     speak = _role_patterns()["speaker"]
     out = []
@@ -253,18 +301,46 @@ def _inspections(doc: Doc, occurrences: list[tuple[int, str]], dates: list[tuple
         if m is None or speak.search(text, ne, m.start("verb")):
             continue
         ss = max((s for s, _ in iter_sentences(text, max(doc.body[0], pos - 200), ne) if s <= pos), default=pos)
-        prior = [d for d in dates if ss <= d[0] and d[1] <= pos and d[2] is not None]
         out.append(
             MeetingMention(
                 start=pos,
                 end=m.end(),
                 type="inspection",
                 name=text[ne : m.end()].strip(),
-                date=prior[-1][2] if prior else None,
+                date=dates.last(ss, pos),
                 held=True,
             )
         )
     return out
+
+
+Key = tuple[dt.date | None, str]
+
+
+def _date_unstated(mentions: list[MeetingMention], dates: _Dates, doc: Doc, ref: dt.date | None) -> None:
+    """Give a date to mentions whose sentence states none (in place).
+
+    An anaphoric mention (发布会上还说, a headline) takes the date of the nearest
+    earlier — else later — dated mention of its type; a held meeting with no
+    dated twin takes the last date of its paragraph, else the article's date.
+    """
+    dated: dict[str, list[MeetingMention]] = {}
+    for m in mentions:
+        if m.date is not None:
+            dated.setdefault(m.type, []).append(m)
+    paragraphs = _paragraphs(doc.text, *doc.body)
+    para_starts = [s for s, _ in paragraphs]
+    for m in mentions:
+        if m.date is not None:
+            continue
+        twins = dated.get(m.type, [])
+        if twins:
+            i = bisect.bisect_left([t.start for t in twins], m.start)
+            m.date = (twins[i - 1] if i > 0 else twins[0]).date
+        elif m.held:
+            p = bisect.bisect_right(para_starts, m.start) - 1
+            m.date = dates.last(paragraphs[p][0], m.start) if p >= 0 else None
+            m.date = m.date or ref
 
 
 def extract(doc: Doc, officials: list[Official]) -> list[Meeting]:
@@ -277,47 +353,29 @@ def extract(doc: Doc, officials: list[Official]) -> list[Meeting]:
     Returns:
         Meetings in order of first mention.
     """
-    text = doc.text
     ref = reference_date(doc)
     dates = _resolved_dates(doc, ref)
-    names = [o.name for o in officials]
-    occurrences = _known_occurrences(doc, names)
-    mentions = find_meeting_mentions(doc, ref) + _inspections(doc, occurrences, dates)
-    mentions.sort(key=lambda m: m.start)
+    occurrences = _known_occurrences(doc, [o.name for o in officials])
+    mentions = find_meeting_mentions(doc, ref, dates) + _inspections(doc, occurrences, dates)
     if not mentions:
         return []
-
-    # Dates for mentions whose sentence states none.
-    paragraphs = [(s, e) for s, e in _paragraphs(text, *doc.body)]
-    for i, m in enumerate(mentions):
-        if m.date is not None:
+    mentions.sort(key=lambda m: m.start)
+    _date_unstated(mentions, dates, doc, ref)
+    held_types = {m.type for m in mentions if m.held}
+    keyed: dict[Key, MeetingMention] = {}
+    owner: list[tuple[int, Key]] = []  # (mention start, key), in text order
+    for m in mentions:
+        if m.type not in held_types or (m.date is None and not m.held):
             continue
-        same = [o for o in mentions if o.type == m.type and o.date is not None]
-        before = [o for o in same if o.start < m.start]
-        after = [o for o in same if o.start > m.start]
-        if before or after:
-            m.date = (before[-1] if before else after[0]).date
-            continue
-        if not m.held:
-            continue
-        para = next(((s, e) for s, e in paragraphs if s <= m.start < e), (m.start, m.start))
-        in_para = [d for d in dates if para[0] <= d[0] and d[1] <= m.start and d[2] is not None]
-        m.date = in_para[-1][2] if in_para else ref
-    held = [m for m in mentions if m.held or any(o.type == m.type and o.held for o in mentions)]
-    keyed: dict[tuple[dt.date | None, str], MeetingMention] = {}
-    owner: list[tuple[int, tuple[dt.date | None, str]]] = []  # (mention start, key), in text order
-    for m in held:
         key = (m.date, m.type)
-        if key not in keyed:
-            keyed[key] = m
-        else:
-            first = keyed[key]
+        first = keyed.setdefault(key, m)
+        if first is not m:
             first.expanded = first.expanded or m.expanded
             first.ordinal = first.ordinal or m.ordinal
             first.organizer = first.organizer or m.organizer
         owner.append((m.start, key))
 
-    roles = _assign_roles(doc, occurrences, owner, keyed, dates, officials)
+    roles = _assign_roles(doc, occurrences, owner, dates, officials)
     out = []
     for key, m in keyed.items():
         r = roles.get(key, {})
@@ -358,15 +416,22 @@ def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _assign_roles(
     doc: Doc,
     occurrences: list[tuple[int, str]],
-    owner: list[tuple[int, tuple[dt.date | None, str]]],
-    keyed: dict[tuple[dt.date | None, str], MeetingMention],
-    dates: list[tuple[int, int, dt.date | None]],
+    owner: list[tuple[int, Key]],
+    dates: _Dates,
     officials: list[Official],
-) -> dict[tuple[dt.date | None, str], dict[str, set[str]]]:
+) -> dict[Key, dict[str, set[str]]]:
+    """Roles of officials at each meeting, from the verbs after their names.
+
+    A name in a sentence with a meeting word belongs to that meeting (the one
+    after the name, else the last one before it). Elsewhere it belongs to the
+    meeting in force, except that a bare later mention of a person goes back
+    to the meeting where they were introduced (李畔说 after another meeting's
+    paragraph), and a sentence stating another date belongs to no meeting.
+    """
     text = doc.text
-    titled_at = {o.name: o.evidence.start for o in officials if o.evidence.text != o.name}
-    introduced: dict[str, tuple[dt.date | None, str]] = {}
-    out: dict[tuple[dt.date | None, str], dict[str, set[str]]] = {}
+    owner_starts = [s for s, _ in owner]
+    introduced: dict[str, Key] = {}
+    out: dict[Key, dict[str, set[str]]] = {}
     sentences = list(doc.sentences())
     si = 0
     for idx, (pos, name) in enumerate(occurrences):
@@ -377,46 +442,45 @@ def _assign_roles(
         ss, se = sentences[si]
         if _CITED_PERSON.search(text, max(ss, pos - 6), pos):
             continue
-        # Role text: after the name up to the next name in the sentence.
-        nxt = next((p for p, _ in occurrences[idx + 1 :] if p < se), se)
+        nxt = occurrences[idx + 1][0] if idx + 1 < len(occurrences) and occurrences[idx + 1][0] < se else se
         rs = _roles(text, pos + len(name), nxt)
-        if not rs and nxt < se and regex.fullmatch(r"[、和与及\s]*", text[pos + len(name) : nxt]):
+        j = idx + 1
+        while not rs and nxt < se and _LIST_GAP.fullmatch(text, pos + len(name), nxt):
             # 胡衡华张轩出席: a list shares the role of its last member.
-            for p, n in occurrences[idx + 1 :]:
-                if p >= se:
-                    break
-                after = next((q for q, _ in occurrences if q > p and q < se), se)
-                rs = _roles(text, p + len(n), after)
-                if rs:
-                    break
+            p, n = occurrences[j]
+            nxt = occurrences[j + 1][0] if j + 1 < len(occurrences) and occurrences[j + 1][0] < se else se
+            rs = _roles(text, p + len(n), nxt)
+            pos, name = p, n  # keep walking the list from its next member
+            j += 1
+        name = occurrences[idx][1]
+        pos = occurrences[idx][0]
         if not rs:
             continue
-        in_sentence = [k for s, k in owner if ss <= s < se]
-        key: tuple[dt.date | None, str] | None
-        if in_sentence:
-            # The meeting word nearest after the name, else the last one before it.
-            after_name = [k for s, k in owner if pos <= s < se]
-            key = after_name[0] if after_name else in_sentence[-1]
+        lo, hi = bisect.bisect_left(owner_starts, ss), bisect.bisect_left(owner_starts, se)
+        key: Key | None
+        if lo < hi:
+            k = bisect.bisect_left(owner_starts, pos, lo, hi)
+            key = owner[k][1] if k < hi else owner[hi - 1][1]
+        elif lo == 0:
+            key = None
         else:
-            before = [k for s, k in owner if s < ss]
-            current = before[-1] if before else None
-            titled = titled_at.get(name) is not None and any(
-                ss <= titled_at[name] < se for _ in (0,)
-            )
-            if current is None:
-                key = None
-            elif _AT_MEETING.search(text, ss, se) or titled:
+            current = owner[lo - 1][1]
+            titled = not _BARE_NAME_BEFORE.fullmatch(text, max(ss, pos - 1), pos) if pos > ss else False
+            if _AT_MEETING.search(text, ss, se) or titled or name not in introduced:
                 key = current
-            elif name in introduced:
-                key = introduced[name]
             else:
-                key = current
-            if key is not None:
-                stated = {d[2] for d in dates if ss <= d[0] < se and d[2] is not None}
-                if stated and key[0] not in stated:
-                    key = None
+                key = introduced[name]
+            stated = dates.within(ss, se)
+            if stated and key[0] not in stated:
+                key = None
         if key is None:
             continue
         introduced.setdefault(name, key)
         out.setdefault(key, {}).setdefault(name, set()).update(rs)
     return out
+
+
+_LIST_GAP = regex.compile(r"[、和与及\s]*")
+# A name preceded by a title ends a title word (长, 记, 人, 任 …); a bare name
+# follows punctuation or a clause-level word.
+_BARE_NAME_BEFORE = regex.compile(r"[^长记人任员席理官]")
