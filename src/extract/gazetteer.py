@@ -11,7 +11,8 @@ Finding mentions is kept apart from deciding between them:
 2. *veto* matches that a trap word straddles or contains (召开县委, 隆重庆祝,
    《重庆日报》);
 3. *resolve* homonyms (江北区 of 重庆 or of 宁波) by the places named around them;
-4. *gate* generic terms (中心城区) on the text being about their parent;
+4. *gate* generic terms (中心城区): not right after another city's name, and
+   not in a text that names other places but never their parent;
 5. *accept* bare short forms (渝中, 沙坪坝) only where the context makes them
    places: an enumeration with other areas, a place suffix (璧山高新区,
    渝北街道), a count (沙坪坝27例) or a locative verb (在沙坪坝,).
@@ -193,7 +194,10 @@ _PLACE_SUFFIX = regex.compile(
 # After a short form: a count (沙坪坝27例, 涪陵、江津各2例).
 _COUNT_AFTER = regex.compile(r"(?:各|新增|报告)?\d+(?:例|人|名)")
 # After a short form: the end of an enumeration of areas (渝中、江北等区; 九龙坡、渝中等4区).
-_LIST_TAIL = regex.compile(r"等(?:\d+|[一二两三四五六七八九十]+)?个?(?:区县|区|县|地)")
+_NUMBER = r"(?:\d+|[一二两三四五六七八九十]+)"
+_LIST_TAIL = regex.compile(
+    rf"(?:等{_NUMBER}?|{_NUMBER})个?(?:区县|自治县|区|县|地)|等(?:地|区县|片区)"
+)
 # Between two items of an enumeration (an optional count after the first one).
 _LIST_GAP = regex.compile(r"(?:\d+(?:例|人|名))?(?:[、,;]|和|及|与|以及|同)")
 # Before a short form: a locative verb or preposition (在沙坪坝,; 驰援万州的).
@@ -299,18 +303,28 @@ def _choose(gaz: Gazetteer, options: tuple[Area, ...], matches: list[AreaMatch],
     lineage = {a.id: {u.id for u in gaz.ancestors(a)} for a in options}
     shared = set.intersection(*lineage.values())
     own = {a.id: lineage[a.id] - shared for a in options}
+    # Only the direct parent counts from afar: an article about Chongqing may
+    # well name 浙江 (援渝医疗队) without its 江北区 being 宁波's.
+    parent = {a.id: {a.parent} - shared for a in options}
     here = matches[i]
-    # 1. The nearest enclosing unit named before it (宁波市江北区, or 宁波 earlier on).
-    for prev in reversed(matches[:i]):
-        hits = [a for a in options if prev.area.id in own[a.id]]
-        if hits and (prev.end == here.start or len(hits) == 1):
+    # 1. An enclosing unit written right before it (宁波市江北区, 浙江宁波江北区).
+    j = i
+    while j > 0 and matches[j - 1].end == matches[j].start:
+        j -= 1
+        hits = [a for a in options if matches[j].area.id in own[a.id]]
+        if hits:
             return hits[0]
-    # 2. The one whose own enclosing units the text names most often.
-    counts = {a.id: sum(1 for m in matches if m.area.id in own[a.id]) for a in options}
+    # 2. The nearest parent named before it (宁波 earlier in the article).
+    for prev in reversed(matches[:i]):
+        hits = [a for a in options if prev.area.id in parent[a.id]]
+        if len(hits) == 1:
+            return hits[0]
+    # 3. The one whose parent the text names most often.
+    counts = {a.id: sum(1 for m in matches if m.area.id in parent[a.id]) for a in options}
     best = max(options, key=lambda a: counts[a.id])
     if counts[best.id] > 0:
         return best
-    # 3. File order: the home province first.
+    # 4. File order: the home province first.
     return options[0]
 
 
@@ -370,10 +384,18 @@ def _gate_generic(gaz: Gazetteer, text: str, matches: list[AreaMatch]) -> list[A
             if prev is not None and prev.end == m.start and prev.area.id != parent:
                 if prev.area.kind in ("city", "province"):
                     continue  # 宁波中心城区
-            if not any(_under(gaz, o.area, parent) for o in matches if not o.area.anchor):
-                continue
+            if not any(_under(gaz, o.area, parent) for o in matches if not o.area.anchor) and any(
+                _foreign(gaz, o.area, parent) for o in matches
+            ):
+                continue  # a text about another place that never names Chongqing
         out.append(m)
     return out
+
+
+def _foreign(gaz: Gazetteer, area: Area, unit: str | None) -> bool:
+    if unit is None or _under(gaz, area, unit):
+        return False
+    return area.id not in {a.id for a in gaz.ancestors(gaz.areas[unit])}
 
 
 def _under(gaz: Gazetteer, area: Area, unit: str | None) -> bool:
@@ -474,6 +496,13 @@ def parse_gazetteer(text: str, traps: str = "", origin: str = "gazetteer.tsv") -
     for area in areas.values():
         if len(gaz.ancestors(area)) >= 16:
             raise ResourceError(f"{origin}: {area.id} has a parent cycle")
+    # Homonyms must be told apart by their parents: never a unit and its own ancestor.
+    for form, options in (*gaz.candidates.items(), *gaz.short_candidates.items()):
+        for area in options:
+            lineage = {u.id for u in gaz.ancestors(area)}
+            clash = next((o for o in options if o.id in lineage), None)
+            if clash is not None:
+                raise ResourceError(f"{origin}: form {form} of {area.id} already names {clash.id}")
     return gaz
 
 
