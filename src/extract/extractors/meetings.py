@@ -185,7 +185,9 @@ def _org_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     levels, orgs = _alt(lex.level_forms), _alt(lex.orgs)
     leading = regex.compile(rf"(?:{levels})*(?:\p{{Han}}{{0,10}}?(?:{orgs}))+")
     # Only ever searched in a clause of at most 40 characters.
-    trailing = regex.compile(rf"(?:{levels})+(?:\p{{Han}}{{0,10}}?(?:{orgs}))*$")
+    # (国务院联防联控机制)11月29日下午|召开: a date or time of day may stand between.
+    when = r"(?:\d{1,2}月\d{1,2}日)?(?:上午|下午|晚上|晚间|当晚|当天)?"
+    trailing = regex.compile(rf"(?:{levels})+(?:\p{{Han}}{{0,10}}?(?:{orgs}))*(?={when}$)")
     return leading, trailing
 
 
@@ -309,6 +311,7 @@ def _inspections(doc: Doc, occurrences: list[tuple[int, str]], dates: _Dates) ->
                 name=text[ne : m.end()].strip(),
                 date=dates.last(ss, pos),
                 held=True,
+                people=[(name, "attendee")],
             )
         )
     return out
@@ -376,6 +379,9 @@ def extract(doc: Doc, officials: list[Official]) -> list[Meeting]:
         owner.append((m.start, key))
 
     roles = _assign_roles(doc, occurrences, owner, dates, officials)
+    for m in mentions:
+        for person, role in m.people:  # the leader of an inspection
+            roles.setdefault((m.date, m.type), {}).setdefault(person, set()).add(role)
     out = []
     for key, m in keyed.items():
         r = roles.get(key, {})
