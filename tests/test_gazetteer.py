@@ -175,6 +175,11 @@ MATCHING_CASES = [
     ("homonym_province_alone_does_not_move_it", "浙江援渝医疗队抵达江北区。", [("浙江", "浙江省"), ("江北区", "江北区")]),
     ("homonym_former_name_elsewhere", "承德市双桥区召开会议。", [("承德市", "承德市"), ("双桥区", "承德市双桥区")]),
     ("homonym_defaults_to_chongqing", "江北区2000多名党员干部下沉社区。", [("江北区", "江北区")]),
+    ("enumeration_closed_by_region", "万州、开州、云阳等渝东北区县未报告社会面感染者。",
+     [("万州", "万州区"), ("开州", "开州区"), ("云阳", "云阳县"), ("渝东北", "渝东北")]),
+    ("comma_is_not_a_list_without_counts", "他去了秀山,渝中区的朋友来接他。", [("渝中区", "渝中区")]),
+    ("generic_short_form_needs_a_list", "位于高新区的企业有序复工。", []),
+    ("traps_guard_other_places_too", "要加快建成都市圈,北京时间12月1日。", []),
     ("generic_term_alone_is_home", "中心城区社会面清零攻坚取得阶段性胜利。", [("中心城区", "中心城区")]),
     ("generic_term_after_home", "重庆市中心城区全域协同防控。", [("重庆市", "重庆市"), ("中心城区", "中心城区")]),
 ]  # fmt: skip

@@ -23,7 +23,9 @@ sentence at a time still get decisions made with the whole article in view.
 
 from __future__ import annotations
 
+import bisect
 import functools
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
@@ -199,7 +201,8 @@ _LIST_TAIL = regex.compile(
     rf"(?:等{_NUMBER}?|{_NUMBER})个?(?:区县|自治县|区|县|地)|等(?:地|区县|片区)"
 )
 # Between two items of an enumeration (an optional count after the first one).
-_LIST_GAP = regex.compile(r"(?:\d+(?:例|人|名))?(?:[、,;]|和|及|与|以及|同)")
+# A comma separates items only after a count (沙坪坝区27例,垫江18例): otherwise it ends a clause.
+_LIST_GAP = regex.compile(r"(?:\d+(?:例|人|名)[、,;]|[、;]|和|及|与|以及)")
 # Before a short form: a locative verb or preposition (在沙坪坝,; 驰援万州的).
 _LOCATIVE_BEFORE = regex.compile(r"(?:在|到|赴|去|来自|前往|抵达|位于|途经|返回|回到|驰援|支援|援助|奔赴|地处)$")
 # After a short form that follows a locative: the phrase ends there.
@@ -279,34 +282,51 @@ def _scan(
 def _trap_spans(gaz: Gazetteer, text: str) -> list[tuple[int, int]]:
     if gaz.trap_pattern is None:
         return []
-    return [(m.start(), m.end()) for m in gaz.trap_pattern.finditer(text, overlapped=True)]
+    return sorted((m.start(), m.end()) for m in gaz.trap_pattern.finditer(text, overlapped=True))
 
 
 def _vetoed(m: AreaMatch, traps: list[tuple[int, int]]) -> bool:
     # A trap word vetoes a match it overlaps unless the match contains it whole
     # (重庆日报社 contains 重庆日报: not a place either way; 重庆市委 is fine).
-    return any(s < m.end and m.start < e and not (m.start <= s and e <= m.end) for s, e in traps)
+    return any(not (m.start <= s and e <= m.end) for s, e in _overlapping(m, traps))
+
+
+_LONGEST_SPAN = 64  # no form or trap word is longer; bounds the look-back below
+
+
+def _overlapping(m: AreaMatch, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans (sorted by start) that overlap ``m``, found by bisection."""
+    lo = bisect.bisect_left(spans, (m.start - _LONGEST_SPAN, -1))
+    hi = bisect.bisect_left(spans, (m.end, -1))
+    return [(s, e) for s, e in spans[lo:hi] if s < m.end and m.start < e]
 
 
 def _resolve(gaz: Gazetteer, text: str, matches: list[AreaMatch]) -> list[AreaMatch]:
     """Pick one area for each homonym form, from the places named around it."""
+    totals = Counter(m.area.id for m in matches)
+    last_seen: dict[str, int] = {}
     out: list[AreaMatch] = []
     for i, m in enumerate(matches):
         options = gaz.candidates[m.form]
         if len(options) > 1:
-            m = AreaMatch(m.start, m.end, _choose(gaz, options, matches, i), m.form, m.how)
+            area = _choose(gaz, options, matches, i, last_seen, totals)
+            m = AreaMatch(m.start, m.end, area, m.form, m.how)
+        last_seen[m.area.id] = i
         out.append(m)
     return out
 
 
-def _choose(gaz: Gazetteer, options: tuple[Area, ...], matches: list[AreaMatch], i: int) -> Area:
+def _choose(
+    gaz: Gazetteer,
+    options: tuple[Area, ...],
+    matches: list[AreaMatch],
+    i: int,
+    last_seen: dict[str, int],
+    totals: Counter[str],
+) -> Area:
     lineage = {a.id: {u.id for u in gaz.ancestors(a)} for a in options}
     shared = set.intersection(*lineage.values())
     own = {a.id: lineage[a.id] - shared for a in options}
-    # Only the direct parent counts from afar: an article about Chongqing may
-    # well name 浙江 (援渝医疗队) without its 江北区 being 宁波's.
-    parent = {a.id: {a.parent} - shared for a in options}
-    here = matches[i]
     # 1. An enclosing unit written right before it (宁波市江北区, 浙江宁波江北区).
     j = i
     while j > 0 and matches[j - 1].end == matches[j].start:
@@ -314,16 +334,17 @@ def _choose(gaz: Gazetteer, options: tuple[Area, ...], matches: list[AreaMatch],
         hits = [a for a in options if matches[j].area.id in own[a.id]]
         if hits:
             return hits[0]
-    # 2. The nearest parent named before it (宁波 earlier in the article).
-    for prev in reversed(matches[:i]):
-        hits = [a for a in options if prev.area.id in parent[a.id]]
-        if len(hits) == 1:
-            return hits[0]
+    # Only the direct parent counts from afar: an article about Chongqing may
+    # well name 浙江 (援渝医疗队) without its 江北区 being 宁波's.
+    parents = [(a, a.parent) for a in options if a.parent is not None and a.parent not in shared]
+    # 2. The parent named most recently before it (宁波 earlier in the article).
+    seen = [(last_seen[p], a) for a, p in parents if p in last_seen]
+    if seen:
+        return max(seen, key=lambda t: t[0])[1]
     # 3. The one whose parent the text names most often.
-    counts = {a.id: sum(1 for m in matches if m.area.id in parent[a.id]) for a in options}
-    best = max(options, key=lambda a: counts[a.id])
-    if counts[best.id] > 0:
-        return best
+    counted = [(totals[p], a) for a, p in parents if totals[p]]
+    if counted:
+        return max(counted, key=lambda t: t[0])[1]
     # 4. File order: the home province first.
     return options[0]
 
@@ -338,12 +359,19 @@ def _accept_shorts(
             continue
         pending.append(m)
     accepted: dict[int, AreaMatch] = {}
+    # 城口等渝东北区县: an enumeration closed by 等 and a region's name.
+    after_deng = {m.start - 1 for m in full if m.start and text[m.start - 1] == "等"}
     skip_until = -1
     for m in pending:
         if m.start < skip_until:
             continue
+        if m.form.endswith(("区", "县")):
+            # A generic short form (高新区: every city has one) needs an enumeration or a count.
+            if _COUNT_AFTER.match(text, m.end):
+                accepted[m.start] = m
+            continue
         suffix = _PLACE_SUFFIX.match(text, m.end)
-        if suffix or _COUNT_AFTER.match(text, m.end) or _LIST_TAIL.match(text, m.end):
+        if suffix or _COUNT_AFTER.match(text, m.end) or _LIST_TAIL.match(text, m.end) or m.end in after_deng:
             accepted[m.start] = m
             if suffix:
                 skip_until = suffix.end()  # 璧山高新区: 高新区 is part of 璧山's mention
@@ -352,28 +380,27 @@ def _accept_shorts(
     # Enumerations: a short form next to an accepted area is one too (渝中、江北、南岸).
     items = sorted(full + pending, key=lambda m: m.start)
     known = {m.start for m in full} | set(accepted)
-    changed = True
-    while changed:
-        changed = False
-        for a, b in zip(items, items[1:]):
-            gap = _LIST_GAP.fullmatch(text, a.end, b.start)
-            if not gap:
+    linked = [bool(_LIST_GAP.fullmatch(text, a.end, b.start)) for a, b in zip(items, items[1:])]
+    # One sweep each way spreads acceptance along every chain of linked items.
+    for order in (range(len(linked)), reversed(range(len(linked)))):
+        for k in order:
+            if not linked[k]:
                 continue
-            for one, other in ((a, b), (b, a)):
+            for one, other in ((items[k], items[k + 1]), (items[k + 1], items[k])):
                 if one.how == "short" and one.start not in known and other.start in known:
                     known.add(one.start)
                     accepted[one.start] = one
-                    changed = True
     return [accepted[k] for k in sorted(accepted)]
 
 
 def _overlaps(m: AreaMatch, spans: list[tuple[int, int]]) -> bool:
-    return any(s < m.end and m.start < e for s, e in spans)
+    return bool(_overlapping(m, spans))
 
 
 def _gate_generic(gaz: Gazetteer, text: str, matches: list[AreaMatch]) -> list[AreaMatch]:
     """Keep a generic term (中心城区) only in a text about its parent."""
     out: list[AreaMatch] = []
+    about_elsewhere: dict[str | None, bool] = {}
     for i, m in enumerate(matches):
         if m.area.anchor:
             parent = m.area.parent
@@ -384,9 +411,11 @@ def _gate_generic(gaz: Gazetteer, text: str, matches: list[AreaMatch]) -> list[A
             if prev is not None and prev.end == m.start and prev.area.id != parent:
                 if prev.area.kind in ("city", "province"):
                     continue  # 宁波中心城区
-            if not any(_under(gaz, o.area, parent) for o in matches if not o.area.anchor) and any(
-                _foreign(gaz, o.area, parent) for o in matches
-            ):
+            if parent not in about_elsewhere:
+                about_elsewhere[parent] = not any(
+                    _under(gaz, o.area, parent) for o in matches if not o.area.anchor
+                ) and any(_foreign(gaz, o.area, parent) for o in matches)
+            if about_elsewhere[parent]:
                 continue  # a text about another place that never names Chongqing
         out.append(m)
     return out
@@ -485,6 +514,9 @@ def parse_gazetteer(text: str, traps: str = "", origin: str = "gazetteer.tsv") -
             if not _straddles(word, form):
                 raise ResourceError(f"place_traps.tsv:{lineno}: {word} does not overlap {form}")
             words.append(word)
+    too_long = [w for w in (*candidates, *short_candidates, *words) if len(w) > _LONGEST_SPAN]
+    if too_long:
+        raise ResourceError(f"{origin}: forms longer than {_LONGEST_SPAN} characters: {', '.join(too_long)}")
     gaz = Gazetteer(
         areas=areas,
         by_form={f: a[0] for f, a in candidates.items()},
