@@ -263,6 +263,7 @@ _CONVERTED = regex.compile(r"转归|转为确诊|转确诊")
 # (隔离观察人员3697例) makes it a count of something the lexicon does not name.
 _RESIDUE_OK = regex.compile(
     r"其中|含|包括|报告|新增|共计|共|合计|各|分别|为|有|是|的|达|再|又|从|到|单日|当日|均|累计|现有|"
+    r"本土|境外输入性?|境外|输入性?|病例|新冠肺炎|"
     r"等\s*(?:\d{1,3}|[一二两三四五六七八九十]{1,3})\s*个?\s*(?:区县|区|县|地区|省份|省)?|"
     r"[\s,，;；:：、()（）和及与]"
 )
@@ -276,9 +277,13 @@ _SKIP_DATE_BEFORE = regex.compile(r"(?:较|比|与|相比)\s*$")
 _SKIP_DATE_AFTER = regex.compile(r"\s*(?:以来|起|开始|至今|之前|以前|前|之后|以后)")
 _RELATIVE_PREV = regex.compile(r"前一[日天]|昨[日天]|上一[日天]|前日")
 _OPEN = "(（"
+_ONE_DAY = dt.timedelta(days=1)
 _CLOSE = ")）"
 
 # ----------------------------------------------------------------------- areas
+
+#: The home region of an article that names no city or province of its own.
+DEFAULT_HOME = "重庆市"
 
 
 @dataclass(frozen=True, slots=True)
@@ -350,6 +355,12 @@ def _home_region(mentions: list[_Mention]) -> _Region | None:
     if not votes:
         return None
     return max(votes, key=lambda r: (votes[r], r.name == "重庆市"))
+
+
+def _default_home() -> _Region | None:
+    """The corpus is about Chongqing: 全市/我市 in an article that names no province-level unit is 重庆市."""
+    area = load_gazetteer().get(DEFAULT_HOME)
+    return _Region(area.name, area.code) if area is not None else None
 
 
 def _short_forms(text: str) -> list[_Region] | None:
@@ -486,7 +497,7 @@ class _Reader:
         self.lex = load_metric_lexicon()
         self.areas = _area_mentions(doc)
         self.area_starts = [a.start for a in self.areas]
-        self.home = _home_region(self.areas) or _home_region(_area_mentions(doc, whole=True))
+        self.home = _home_region(self.areas) or _home_region(_area_mentions(doc, whole=True)) or _default_home()
         start, end = doc.body
         self.dates = find_dates(self.text, doc.published, start, end)
         self.setters = _date_setters(doc, self.dates)
@@ -511,9 +522,10 @@ class _Reader:
         while i >= lo:
             group = [self.areas[i]]
             j = i - 1
-            while j >= lo and _LIST_SEP.fullmatch(self.text, self.areas[j].end, group[0].start):
-                group.insert(0, self.areas[j])
+            while j >= lo and _LIST_SEP.fullmatch(self.text, self.areas[j].end, group[-1].start):
+                group.append(self.areas[j])
                 j -= 1
+            group.reverse()
             if not _SHARE_BEFORE.search(self.text, max(start, group[0].start - 2), group[0].start):
                 return group[0].start, group[-1].end, group
             i = j
@@ -765,6 +777,8 @@ class _Reader:
                 scope = parent.scope
             elif prev_count is not None and _COORD.match(text, prefix_start):
                 scope = prev_count.scope
+            elif prev_count is not None and prev_count.depth == depth and _SUB_WORDS.search(text, clause_start, num_start):
+                scope = prev_count.scope  # 境外输入病例22例，含11例由无症状感染者转为确诊病例
             else:
                 scope = "unspecified"
         measure = measure_word or (parent.measure if parent is not None else "new")
@@ -894,6 +908,8 @@ class _Reader:
         for c in self.counts:
             if not c.dated:
                 continue  # no date written anywhere before it: not a time-series point
+            if c.date is not None and self.doc.published is not None and c.date > self.doc.published + _ONE_DAY:
+                continue  # a count cannot be reported for a day after the article
             start, end = window(c.date, c.hours)
             groups = [[r] for r in c.regions] if c.each else [c.regions]
             for regions in groups:

@@ -111,7 +111,7 @@ _DATE = regex.compile(
 # duration ("连续3日", "近7日", "30日内").
 _BARE_DAY = regex.compile(
     rf"""
-    (?<=(?:^|[较比至到、,，和与及于在止(（]|截至|截止)\s*)
+    (?<=(?:^|[较比至到、,，;；。:：和与及于在止(（\n]|截至|截止)\s*)
     (?P<day>\d{{1,2}})\s*[日号]
     (?!\s*(?:内|以内|之内|以来|左右|起算))
     (?:\s*(?:{_HOUR_WINDOW}))?
@@ -124,6 +124,9 @@ _RELATIVE_WORDS: dict[str, tuple[str, int]] = {
     "今日": ("article", 0),
     "今天": ("article", 0),
     "前日": ("article", -2),
+    "前天": ("article", -2),
+    "同日": ("context", 0),
+    "同一天": ("context", 0),
     "当天": ("context", 0),
     "当日": ("context", 0),
     "当晚": ("context", 0),
@@ -143,9 +146,10 @@ _RELATIVE = regex.compile(
 def resolve_month_day(ref: dt.date | None, month: int, day: int) -> dt.date | None:
     """Give ``month/day`` the year that puts it nearest ``ref``, preferring the past.
 
-    A future date counts four times its distance, so a date a few days after
-    the article (an announced start) keeps the article's year, while 12月31日
-    in an article of 2023-01-02 is 2022-12-31.
+    A future date counts ten times its distance, so a date a few days or weeks
+    after the article (an announced start) keeps the article's year, while
+    12月31日 in an article of 2023-01-02 is 2022-12-31 and 1月5日 in an
+    article of 2022-12-01 is 2022-01-05.
 
     >>> resolve_month_day(dt.date(2023, 1, 2), 12, 31)
     datetime.date(2022, 12, 31)
@@ -163,7 +167,7 @@ def resolve_month_day(ref: dt.date | None, month: int, day: int) -> dt.date | No
         except ValueError:
             continue
         delta = (cand - ref).days
-        cost = delta * 4 if delta > 0 else -delta
+        cost = delta * 10 if delta > 0 else -delta
         if best is None or cost < best[0]:
             best = (cost, cand)
     return best[1] if best else None
@@ -213,7 +217,6 @@ def find_dates(text: str, ref: dt.date | None, start: int = 0, end: int | None =
     """
     end = len(text) if end is None else end
     found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
     for m in _DATE.finditer(text, start, end):
         month = parse_cn_int(m.group("month"))
         day = parse_cn_int(m.group("day"))
@@ -230,48 +233,68 @@ def find_dates(text: str, ref: dt.date | None, start: int = 0, end: int | None =
         else:
             date = resolve_month_day(ref, month, day)
         found.append(DateMention(m.start(), m.end(), date, month, day, hours=_hours(m), year_written=bool(year_s)))
-        taken.append((m.start(), m.end()))
+    # Full dates do not overlap one another; relative words and bare days only count outside them.
+    # Both lists are in text order, so one forward walk keeps this linear.
+    taken = [(d.start, d.end) for d in found]
 
-    def free(s: int, e: int) -> bool:
-        return all(e <= ts or s >= te for ts, te in taken)
+    def outside(spans: list[tuple[int, int]], s: int, e: int, i: int) -> tuple[bool, int]:
+        while i < len(spans) and spans[i][1] <= s:
+            i += 1
+        return (i >= len(spans) or e <= spans[i][0]), i
 
+    rel: list[DateMention] = []
+    k = 0
     for m in _RELATIVE.finditer(text, start, end):
-        if free(m.start(), m.end()):
-            found.append(DateMention(m.start(), m.end(), None, relative=_RELATIVE_WORDS[m.group("rel")], hours=_hours(m)))
-            taken.append((m.start(), m.end()))
-    bare = [m for m in _BARE_DAY.finditer(text, start, end) if free(m.start(), m.end())]
-    found.sort(key=lambda d: d.start)
+        ok, k = outside(taken, m.start(), m.end(), k)
+        if ok:
+            rel.append(DateMention(m.start(), m.end(), None, relative=_RELATIVE_WORDS[m.group("rel")], hours=_hours(m)))
+    found = sorted(found + rel, key=lambda d: d.start)
+    spans = [(d.start, d.end) for d in found]
+    bare: list[DateMention] = []
+    k = j = 0
+    anchor: DateMention | None = None  # the nearest earlier full date
+    for m in _BARE_DAY.finditer(text, start, end):
+        ok, k = outside(spans, m.start(), m.end(), k)
+        while j < len(found) and found[j].end <= m.start():
+            if found[j].month is not None:
+                anchor = found[j]
+            j += 1
+        day = int(m.group("day"))
+        if not ok or anchor is None or not 1 <= day <= 31:
+            continue
+        month = anchor.month
+        assert month is not None
+        if anchor.date is not None:
+            # "较29日" after 12月1日 means 11月29日: the latest such day not after the anchor.
+            date = _day_before_or_on(anchor.date, day)
+            month = date.month if date else month
+        else:
+            date = None
+        bare.append(DateMention(m.start(), m.end(), date, month, day, hours=_hours(m)))
     if bare:
-        for m in bare:
-            day = int(m.group("day"))
-            prev = [d for d in found if d.end <= m.start() and d.month is not None]
-            if not prev or not 1 <= day <= 31:
-                continue
-            anchor = prev[-1]
-            month = anchor.month
-            assert month is not None
-            if anchor.date is not None:
-                # "较29日" after 12月1日 means 11月29日: the latest such day not after the anchor.
-                date = _day_before_or_on(anchor.date, day)
-                month = date.month if date else month
-            else:
-                date = None
-            found.append(DateMention(m.start(), m.end(), date, month, day, hours=_hours(m)))
-        found.sort(key=lambda d: d.start)
+        found = sorted(found + bare, key=lambda d: d.start)
     return found
 
 
 def _day_before_or_on(anchor: dt.date, day: int) -> dt.date | None:
-    """The latest date with this day-of-month not after ``anchor`` (or just after, within a week)."""
-    year, month = anchor.year, anchor.month
-    for _ in range(3):
+    """The date with this day of month nearest ``anchor``: up to a week after it, else the latest before it.
+
+    >>> _day_before_or_on(dt.date(2022, 12, 1), 29), _day_before_or_on(dt.date(2022, 11, 30), 2)
+    (datetime.date(2022, 11, 29), datetime.date(2022, 12, 2))
+    """
+    cands: list[dt.date] = []
+    year, month = anchor.year, anchor.month + 1
+    if month == 13:
+        year, month = year + 1, 1
+    for _ in range(4):
         try:
-            cand = dt.date(year, month, day)
+            cands.append(dt.date(year, month, day))
         except ValueError:
-            cand = None
-        if cand is not None and (cand - anchor).days <= 7:
-            return cand
+            pass
         month -= 1
         if month == 0:
             year, month = year - 1, 12
+    for cand in cands:  # latest first
+        if (cand - anchor).days <= 7:
+            return cand
     return None

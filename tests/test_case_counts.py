@@ -1,0 +1,147 @@
+"""Case counts: a table of real-style sentences → the complete set of expected records.
+
+Cases live in ``cases/case_counts.json`` (shorthand described there). Each case
+runs the extractor on the whole text as the body of a normalised document, so
+the table tests this extractor alone, not the body detector.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from extract.document import Doc
+from extract.errors import ResourceError
+from extract.extractors import case_counts
+from extract.normalize import to_simplified
+
+CASES = json.loads((Path(__file__).parent / "cases" / "case_counts.json").read_text(encoding="utf-8"))["cases"]
+
+
+def make_doc(text: str, published: str | None) -> Doc:
+    norm = to_simplified(text)
+    assert len(norm) == len(text)
+    return Doc(
+        article_id="t",
+        original=text,
+        text=norm,
+        body=(0, len(text)),
+        published=dt.date.fromisoformat(published) if published else None,
+    )
+
+
+def parse_expected(s: str) -> tuple[object, ...]:
+    parts = s.split("|") + [""] * 3
+    date, region, metric, scope, measure, value, qualifier, hours, change = parts[:9]
+    day = dt.date.fromisoformat(date) if date else None
+    start = end = None
+    if hours:
+        h1, h2 = map(int, hours.split("-"))
+        assert day is not None
+        base = dt.datetime(day.year, day.month, day.day)
+        start, end = base + dt.timedelta(hours=h1), base + dt.timedelta(hours=h2)
+    ch = None
+    if change:
+        delta, vs = change.split("@")
+        ch = (int(delta), dt.date.fromisoformat(vs))
+    return (day, region, metric, scope, measure, int(value), qualifier or "exact", start, end, ch)
+
+
+def as_tuple(r: case_counts.CaseCount) -> tuple[object, ...]:
+    ch = (r.change.delta, r.change.vs_date) if r.change else None
+    return (r.date, r.region, r.metric, r.scope, r.measure, r.value, r.qualifier, r.period_start, r.period_end, ch)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_sentence(case: dict) -> None:
+    doc = make_doc(case["text"], case["published"])
+    records, warnings = case_counts.extract(doc)
+    got = sorted(map(as_tuple, records), key=repr)
+    want = sorted(map(parse_expected, case["expected"]), key=repr)
+    assert got == want
+    for r in records:
+        assert doc.original[r.evidence.start : r.evidence.end] == r.evidence.text
+        assert r.article_id == "t"
+    if "warnings" in case:
+        assert sorted(w.code for w in warnings) == sorted(case["warnings"])
+
+
+def test_table_is_large_enough() -> None:
+    assert len(CASES) >= 60
+    assert len({c["id"] for c in CASES}) == len(CASES)
+
+
+def test_breakdown_item_records_are_in_text_order() -> None:
+    doc = make_doc("11月14日，全市新增本土确诊病例9例（巴南区7例，渝中区2例）。", "2022-11-15")
+    records, _ = case_counts.extract(doc)
+    assert [r.region for r in records] == ["重庆市", "巴南区", "渝中区"]
+    assert records[1].region_code == "500113"
+    assert records[1].evidence.text == "巴南区7例"
+
+
+def test_label_keeps_metric_phrase_simplified() -> None:
+    doc = make_doc("11月30日，重慶市新增本土確診病例53例。", "2022-12-01")
+    (record,), _ = case_counts.extract(doc)
+    assert record.label == "确诊病例"
+    assert record.evidence.text == "重慶市新增本土確診病例53例"
+
+
+def test_joined_region_has_no_code() -> None:
+    doc = make_doc("11月30日，全市新增感染者6584例，其中渝中区、江北区等2区共报告300例。", "2022-12-01")
+    records, _ = case_counts.extract(doc)
+    joined = [r for r in records if "、" in r.region]
+    assert [(r.region, r.region_code) for r in joined] == [("渝中区、江北区", None)]
+
+
+def test_metric_lexicon_is_valid_and_complete() -> None:
+    lex = case_counts.load_metric_lexicon()
+    assert lex.metric["社会面感染者"] == "community_infections"
+    assert lex.scope["境外输入"] == "imported"
+    assert set(lex.metric.values()) >= {
+        "confirmed", "asymptomatic", "infections", "asymptomatic_to_confirmed", "community_infections",
+        "deaths", "recovered", "released_from_observation", "close_contacts",
+    }
+    regions = case_counts.load_count_regions()
+    assert regions["全市"] == ("@home", None)
+
+
+def test_bad_metric_row_is_reported_with_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    bad = "# comment\nkind\tphrase\tvalue\nmetric\t确诊病例\tconfirmd\n"
+
+    class FakeFile:
+        def joinpath(self, name: str) -> "FakeFile":
+            return self
+
+        def read_text(self, encoding: str) -> str:
+            return bad
+
+    monkeypatch.setattr(case_counts.resources, "files", lambda pkg: FakeFile())
+    case_counts.load_metric_lexicon.cache_clear()
+    try:
+        with pytest.raises(ResourceError, match=r"metrics.tsv:3: \[value\]|metrics.tsv:3: .*confirmd"):
+            case_counts.load_metric_lexicon()
+    finally:
+        case_counts.load_metric_lexicon.cache_clear()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1" * 300_000 + "例",
+        "渝中区、" * 50_000 + "未报告社会面感染者",
+        "、" * 200_000 + "新增感染者5例",
+        "(" * 100_000 + "全市新增感染者5例" + ")" * 100_000,
+        "较29日减少" * 30_000,
+        "11月30日，全市新增感染者" + "5例，" * 50_000,
+    ],
+    ids=["digits", "area-list", "enumeration-commas", "brackets", "changes", "many-counts"],
+)
+def test_hostile_input_stays_fast(text: str) -> None:
+    doc = make_doc(text, "2022-12-01")
+    t0 = time.perf_counter()
+    case_counts.extract(doc)
+    assert time.perf_counter() - t0 < 10

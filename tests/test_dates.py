@@ -1,0 +1,123 @@
+"""The shared date resolver: absolute, bare-day, relative and window mentions, with a pinned reference date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+import pytest
+
+from extract.extractors.dates import find_dates, parse_cn_int, resolve_month_day, resolve_relative, window
+
+REF = dt.date(2022, 12, 1)
+D = dt.date
+
+# (text, reference date, [(date, hours)] for the non-relative mentions in order)
+FIND_CASES = [
+    ("12月1日0—12时,重庆市新增本土确诊病例53例", REF, [(D(2022, 12, 1), (0, 12))]),
+    ("2022年11月30日0—24时,全市新增", REF, [(D(2022, 11, 30), (0, 24))]),
+    ("11月30日0时至24时,全市新增", REF, [(D(2022, 11, 30), (0, 24))]),
+    ("11月14日0-18时,重庆市新增", D(2022, 11, 15), [(D(2022, 11, 14), (0, 18))]),
+    ("十一月十四日,渝北区龙山街道", D(2022, 11, 15), [(D(2022, 11, 14), None)]),
+    ("二〇二二年十一月十四日", None, [(D(2022, 11, 14), None)]),
+    ("11月30日,中心城区共报告新增感染者5522例,较29日减少863例", REF, [(D(2022, 11, 30), None), (D(2022, 11, 29), None)]),
+    ("12月1日0—12时……较29日减少1208例", REF, [(D(2022, 12, 1), (0, 12)), (D(2022, 11, 29), None)]),
+    ("11月29日,全市新增7792例;30日,全市新增6584例", REF, [(D(2022, 11, 29), None), (D(2022, 11, 30), None)]),
+    ("11月30日至2日", REF, [(D(2022, 11, 30), None), (D(2022, 12, 2), None)]),
+    ("12月31日,全市新增", D(2023, 1, 2), [(D(2022, 12, 31), None)]),
+    ("11月30号,全市新增", REF, [(D(2022, 11, 30), None)]),
+    ("11月30日,全市新增", None, [(None, None)]),
+    # Not dates: durations and counts of days.
+    ("报告数量连续3日下降,近7日累计,30日内", REF, []),
+    ("13月40日", REF, []),
+]
+
+
+@pytest.mark.parametrize("text,ref,expected", FIND_CASES, ids=[c[0][:14] for c in FIND_CASES])
+def test_find_dates(text: str, ref: dt.date | None, expected: list) -> None:
+    got = [(m.date, m.hours) for m in find_dates(text, ref) if m.relative is None]
+    assert got == expected
+
+
+def test_mention_spans_cover_the_window() -> None:
+    text = "李畔通报称,12月1日0—12时,重庆市"
+    (m,) = find_dates(text, REF)
+    assert text[m.start : m.end] == "12月1日0—12时"
+    assert (m.month, m.day, m.year_written) == (12, 1, False)
+
+
+@pytest.mark.parametrize(
+    "text,context,expected",
+    [
+        ("昨日,全市新增", None, D(2022, 11, 30)),
+        ("今日0-24时", None, D(2022, 12, 1)),
+        ("当天,全市新增", D(2022, 11, 28), D(2022, 11, 28)),
+        ("当晚,重庆市先后召开", D(2022, 11, 11), D(2022, 11, 11)),
+        ("次日,全市新增", D(2022, 11, 28), D(2022, 11, 29)),
+        ("第二天,12月1日", D(2022, 11, 30), D(2022, 12, 1)),
+        ("较前一日增加", D(2022, 11, 30), D(2022, 11, 29)),
+        ("同日,全市新增", D(2022, 11, 28), D(2022, 11, 28)),
+    ],
+)
+def test_relative(text: str, context: dt.date | None, expected: dt.date) -> None:
+    rel = [m for m in find_dates(text, REF) if m.relative is not None]
+    assert rel, text
+    assert resolve_relative(rel[0], REF, context) == expected
+
+
+def test_relative_without_anchor_is_none() -> None:
+    (m,) = find_dates("当天,全市新增", None)
+    assert resolve_relative(m, None, None) is None
+
+
+def test_relative_window() -> None:
+    (m,) = find_dates("今日0时至15时,北京新增", REF)
+    assert m.hours == (0, 15)
+
+
+def test_relative_inside_full_date_is_not_separate() -> None:
+    assert [m.relative for m in find_dates("12月1日当天", REF)] == [None, ("context", 0)]
+
+
+@pytest.mark.parametrize(
+    "ref,month,day,expected",
+    [
+        (D(2023, 1, 2), 12, 31, D(2022, 12, 31)),
+        (D(2022, 11, 14), 11, 15, D(2022, 11, 15)),
+        (D(2022, 12, 1), 11, 30, D(2022, 11, 30)),
+        (D(2022, 12, 1), 1, 5, D(2022, 1, 5)),
+        (None, 11, 30, None),
+        (D(2024, 3, 1), 2, 29, D(2024, 2, 29)),
+        (D(2022, 12, 20), 1, 5, D(2023, 1, 5)),
+    ],
+)
+def test_resolve_month_day_prefers_the_past(ref, month, day, expected) -> None:
+    assert resolve_month_day(ref, month, day) == expected
+
+
+@pytest.mark.parametrize(
+    "s,expected",
+    [("十四", 14), ("一千二百", 1200), ("两千", 2000), ("二〇二二", 2022), ("1,208", 1208), ("3万", 30000),
+     ("十", 10), ("二十三", 23), ("一万零五", 10005), ("abc", None), ("", None)],
+)
+def test_parse_cn_int(s: str, expected: int | None) -> None:
+    assert parse_cn_int(s) == expected
+
+
+def test_window() -> None:
+    assert window(D(2022, 12, 1), (0, 12)) == (dt.datetime(2022, 12, 1, 0), dt.datetime(2022, 12, 1, 12))
+    assert window(D(2022, 12, 1), (0, 24))[1] == dt.datetime(2022, 12, 2, 0)
+    assert window(D(2022, 12, 1), (12, 6)) == (None, None)
+    assert window(None, (0, 12)) == (None, None)
+    assert window(D(2022, 12, 1), None) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["较1日" * 100_000, "12月1日、" * 50_000 + "至2日" * 50_000, "1" * 300_000 + "日", "当天" * 100_000],
+    ids=["bare-days", "dates-then-bare", "digits", "relatives"],
+)
+def test_hostile_input_is_linear(text: str) -> None:
+    t0 = time.perf_counter()
+    find_dates(text, REF)
+    assert time.perf_counter() - t0 < 10
