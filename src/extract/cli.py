@@ -16,10 +16,18 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
+    from concurrent.futures import Future, ProcessPoolExecutor
+
     from .io import RawDoc
     from .models import InputError
 
-__all__ = ["main"]
+__all__ = ["DEFAULT_TIMEOUT", "main", "work"]
+
+#: What a worker returns for one input: its output lines, or an error record.
+Result = tuple["dict[str, bytes] | None", "InputError | None"]
+
+#: Seconds one article may take by default: generous (a seed article takes ~10 ms).
+DEFAULT_TIMEOUT = 30.0
 
 _DESCRIPTION = (
     "Extract dated case counts, districts, meetings and officials from Chinese news articles "
@@ -53,6 +61,16 @@ def _jobs(value: str) -> int:
     return n
 
 
+def _seconds(value: str) -> float:
+    try:
+        n = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--timeout takes a number of seconds, not {value!r}") from None
+    if not n >= 0 or n == float("inf"):  # also refuses nan
+        raise argparse.ArgumentTypeError("--timeout must be a finite number of seconds, 0 or more")
+    return n
+
+
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="python -m extract", description=_DESCRIPTION, epilog=_EPILOG,
                 formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -60,6 +78,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default="data/out", metavar="DIR", help="output folder (default: data/out)")
     p.add_argument("--jobs", type=_jobs, default=os.cpu_count() or 1, metavar="N",
                    help="worker processes, or 'all' (default: all cores); output order does not depend on it")
+    p.add_argument("--timeout", type=_seconds, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+                   help=f"wall-clock limit per article; one that takes longer goes to errors.jsonl "
+                        f"as 'timeout' (default: {DEFAULT_TIMEOUT:g}; 0: no limit)")
     p.add_argument("--progress", choices=("auto", "always", "never"), default="auto",
                    help="progress bar on stderr (default: auto, when stderr is a terminal)")
     p.add_argument("--version", action="version", version=f"extract {_version()}")
@@ -83,15 +104,20 @@ def _schema_main(argv: Sequence[str]) -> int:
     return 0
 
 
-def work(raw: RawDoc) -> tuple[dict[str, bytes] | None, InputError | None]:
-    """Process one input in a worker: serialised output lines, or an error record."""
+def work(raw: RawDoc, timeout: float | None = None) -> tuple[dict[str, bytes] | None, InputError | None]:
+    """Process one input in a worker: serialised output lines, or an error record.
+
+    Args:
+        raw: the input as read.
+        timeout: seconds allowed (``SIGALRM`` in this process); over it, an error ``timeout``.
+    """
     from .errors import InputProblem
     from .io import process
     from .models import InputError
     from .write import serialize
 
     try:
-        return serialize(process(raw)), None
+        return serialize(process(raw, timeout)), None
     except InputProblem as e:
         return None, InputError(source=raw.source, article_id=raw.article_id, error=e.code, message=e.message)
     except Exception as e:  # noqa: BLE001 - one article must never stop the run
@@ -99,31 +125,75 @@ def work(raw: RawDoc) -> tuple[dict[str, bytes] | None, InputError | None]:
                                 message=f"{type(e).__name__}: {e}"[:500])
 
 
-def _results(items: Iterator[RawDoc | InputError], jobs: int) -> Iterator[tuple[dict[str, bytes] | None, InputError | None]]:
+def _results(items: Iterator[RawDoc | InputError], jobs: int, timeout: float | None = None) -> Iterator[Result]:
     """Results in input order; with jobs > 1, a bounded window of pending work."""
     from .models import InputError
 
     if jobs <= 1:
         for item in items:
-            yield (None, item) if isinstance(item, InputError) else work(item)
+            yield (None, item) if isinstance(item, InputError) else work(item, timeout)
         return
-    from concurrent.futures import Future, ProcessPoolExecutor
-
-    window: deque[Future[tuple[dict[str, bytes] | None, InputError | None]] | InputError] = deque()
-    limit = jobs * 8
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    pool = _Pool(jobs, timeout)
+    window: deque[tuple[RawDoc | InputError, Future[Result] | None]] = deque()
+    limit = jobs * 8  # bounded: memory does not grow with the corpus
+    try:
         for item in items:
-            window.append(item if isinstance(item, InputError) else pool.submit(work, item))
+            window.append((item, None) if isinstance(item, InputError) else (item, pool.submit(item)))
             while len(window) >= limit:
-                yield _settle(window.popleft())
+                yield pool.settle(*window.popleft())
         while window:
-            yield _settle(window.popleft())
+            yield pool.settle(*window.popleft())
+    finally:
+        pool.shutdown()
 
 
-def _settle(entry):  # type: ignore[no-untyped-def]
-    from .models import InputError
+class _Pool:
+    """A process pool that survives a worker dying (segfault, out-of-memory kill).
 
-    return (None, entry) if isinstance(entry, InputError) else entry.result()
+    When a worker dies, every pending future fails with ``BrokenProcessPool``
+    and it is unknown which input killed it. A fresh pool takes over; each
+    input whose future failed is run again, alone, so only an input that
+    kills a worker a second time becomes an error record (``worker_crashed``).
+    """
+
+    def __init__(self, jobs: int, timeout: float | None) -> None:
+        self.jobs, self.timeout = jobs, timeout
+        self._pool = _executor(jobs)
+
+    def submit(self, raw: RawDoc) -> Future[Result]:
+        return self._pool.submit(work, raw, self.timeout)
+
+    def settle(self, item: RawDoc | InputError, future: Future[Result] | None) -> Result:
+        from concurrent.futures.process import BrokenProcessPool
+
+        from .models import InputError
+
+        if isinstance(item, InputError) or future is None:
+            return None, item if isinstance(item, InputError) else None
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            pass
+        if getattr(self._pool, "_broken", True):
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = _executor(self.jobs)
+        alone = _executor(1)
+        try:
+            return alone.submit(work, item, self.timeout).result()
+        except BrokenProcessPool:
+            return None, InputError(source=item.source, article_id=item.article_id, error="worker_crashed",
+                                    message="the worker process died while processing this input (twice)")
+        finally:
+            alone.shutdown(wait=False, cancel_futures=True)
+
+    def shutdown(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _executor(jobs: int) -> ProcessPoolExecutor:
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(max_workers=jobs)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -145,7 +215,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         with OutputWriter(args.out) as out:
             stream = items if first is None else _chain(first, items)
             last_tick = 0.0
-            for lines, error in _results(stream, args.jobs):
+            for lines, error in _results(stream, args.jobs, args.timeout or None):
                 if error is not None:
                     out.write("errors", dumps(error))
                     errors += 1

@@ -12,11 +12,15 @@ text that looks like binary data, or that no encoding reads, is an error.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import datetime as dt
 import functools
 import hashlib
 import os
+import signal
+import stat
 import sys
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
@@ -28,10 +32,12 @@ import orjson
 from .errors import InputProblem, UsageError
 from .models import ArticleExtraction, InputError
 
-__all__ = ["RawDoc", "decode", "extract_path", "iter_inputs", "read_sidecar"]
+__all__ = ["RawDoc", "decode", "extract_path", "iter_inputs", "process", "read_sidecar", "time_limit"]
 
 #: Inputs larger than this are refused (an error record), not read into memory.
 MAX_BYTES = 64 * 1024 * 1024
+#: A sidecar is a handful of short fields; anything bigger is not one.
+MAX_SIDECAR_BYTES = 1024 * 1024
 _SIDECAR_SUFFIX = ".meta.json"
 _SIDECAR_KEYS = ("published", "url", "title", "outlet")
 
@@ -73,11 +79,15 @@ def _han_quality(text: str) -> float:
     return good / len(wide)
 
 
+# Deleting the control characters and comparing lengths counts them at C speed.
+_DELETE_CONTROLS = dict.fromkeys([*(c for c in range(0x20) if chr(c) not in "\t\n\r\f\v"), 0x7F])
+
+
 def _looks_binary(text: str) -> bool:
     sample = text[:20000]
     if not sample:
         return False
-    controls = sum(1 for ch in sample if (ord(ch) < 0x20 and ch not in "\t\n\r\f\v") or ch == "\x7f")
+    controls = len(sample) - len(sample.translate(_DELETE_CONTROLS))
     return controls / len(sample) > 0.01
 
 
@@ -147,13 +157,73 @@ def read_sidecar(path: Path) -> dict[str, Any]:
         InputProblem: ``bad_sidecar`` when it is not a JSON object of strings,
             or ``published`` is not an ISO date or datetime.
     """
+    name = _display(path.name)
     try:
-        obj = orjson.loads(path.read_bytes())
-    except (OSError, orjson.JSONDecodeError) as e:
-        raise InputProblem("bad_sidecar", f"sidecar {path.name} is not readable JSON: {e}") from None
+        obj = orjson.loads(_read_regular(path, MAX_SIDECAR_BYTES))
+    except InputProblem as e:
+        raise InputProblem("bad_sidecar", f"sidecar {name}: {e.message}") from None
+    except OSError as e:
+        raise InputProblem("bad_sidecar", f"sidecar {name} cannot be read: {e.strerror or e}") from None
+    except orjson.JSONDecodeError as e:
+        raise InputProblem("bad_sidecar", f"sidecar {name} is not readable JSON: {e}") from None
     if not isinstance(obj, dict):
-        raise InputProblem("bad_sidecar", f"sidecar {path.name} is not a JSON object")
-    return _check_meta(obj, f"sidecar {path.name}")
+        raise InputProblem("bad_sidecar", f"sidecar {name} is not a JSON object")
+    return _check_meta(obj, f"sidecar {name}")
+
+
+def _read_regular(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes.
+
+    A FIFO, a device (``/dev/zero`` linked as ``x.txt``) or a socket would block
+    or never end, so only regular files are read, and never past ``limit``.
+
+    Raises:
+        InputProblem: ``not_a_file`` or ``too_large``.
+        OSError: the file cannot be opened or read.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as f:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise InputProblem("not_a_file", "not a regular file (a FIFO, device or socket)")
+        if st.st_size > limit:
+            raise InputProblem("too_large", f"{st.st_size} bytes is over the limit of {limit} bytes")
+        data = f.read(limit + 1)  # the file may grow while it is read
+    if len(data) > limit:
+        raise InputProblem("too_large", f"over the limit of {limit} bytes")
+    return data
+
+
+def _display(name: str) -> str:
+    r"""A path as valid Unicode: bytes of a file name that are not UTF-8 become ``\xNN``.
+
+    Python keeps such bytes as lone surrogates, which cannot be written as UTF-8 JSON.
+
+    >>> _display("ok.txt"), _display("bad\udcff.txt")
+    ('ok.txt', 'bad\\xff.txt')
+    """
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        pass
+    try:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "replace").decode("utf-8")
+
+
+def _os_error(path: Path, e: OSError) -> tuple[str, str]:
+    """The error code and message of a file that cannot be opened."""
+    import errno
+
+    if e.errno == errno.ELOOP:
+        code = "symlink_loop"
+    elif path.is_symlink() and not path.exists():
+        code = "dangling_symlink"
+    else:
+        code = "unreadable"
+    return code, f"cannot read file: {e.strerror or e}"
 
 
 def _check_meta(obj: dict[str, Any], what: str) -> dict[str, Any]:
@@ -257,45 +327,76 @@ def _walk(root: Path) -> Iterator[RawDoc | InputError]:
 
 
 def _read_txt(path: Path, article_id: str, source: str) -> Iterator[RawDoc | InputError]:
+    article_id, source = _display(article_id), _display(source)
     meta: dict[str, Any] = {}
     name = path.name[: -len(".txt")] if path.name.endswith(".txt") else path.name
     sidecar = path.with_name(name + _SIDECAR_SUFFIX)
-    if sidecar.exists():
+    if os.path.lexists(sidecar):  # a dangling or looping sidecar link is reported, not ignored
         try:
             meta = read_sidecar(sidecar)
         except InputProblem as e:
             # The article is still read (without the sidecar); the sidecar's fault is reported.
-            yield InputError(source=str(sidecar), article_id=article_id, error=e.code, message=e.message)
+            yield InputError(source=_display(str(sidecar)), article_id=article_id, error=e.code, message=e.message)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputProblem("too_large", f"{size} bytes is over the limit of {MAX_BYTES} bytes")
-        data = path.read_bytes()
+        data = _read_regular(path, MAX_BYTES)
     except InputProblem as e:
         yield InputError(source=source, article_id=article_id, error=e.code, message=e.message)
         return
     except OSError as e:
-        code = "dangling_symlink" if path.is_symlink() and not path.exists() else "unreadable"
-        yield InputError(source=source, article_id=article_id, error=code, message=f"cannot read file: {e.strerror or e}")
+        code, message = _os_error(path, e)
+        yield InputError(source=source, article_id=article_id, error=code, message=message)
         return
     yield RawDoc(article_id=article_id, source=source, data=data, meta=meta)
 
 
 def _read_jsonl(path: Path, rel: str, source: str) -> Iterator[RawDoc | InputError]:
+    source = _display(source)
     try:
-        with path.open("rb") as f:
-            yield from _iter_jsonl_lines(f, source)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        f = os.fdopen(fd, "rb")
     except OSError as e:
-        yield InputError(source=source, error="unreadable", message=f"cannot read file: {e.strerror or e}")
+        code, message = _os_error(path, e)
+        yield InputError(source=source, error=code, message=message)
+        return
+    with f:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            yield InputError(source=source, error="not_a_file", message="not a regular file (a FIFO, device or socket)")
+            return
+        try:
+            yield from _iter_jsonl_lines(f, source)
+        except OSError as e:
+            yield InputError(source=source, error="unreadable", message=f"cannot read file: {e.strerror or e}")
+
+
+def _bounded_lines(stream: BinaryIO) -> Iterator[bytes | int]:
+    """The lines of ``stream``; a line over :data:`MAX_BYTES` is skipped and given as its length.
+
+    Reading line by line with a bound keeps memory flat whatever the input: a
+    JSONL file with one 10 GB line is never held in memory.
+    """
+    while True:
+        line = stream.readline(MAX_BYTES + 1)
+        if not line:
+            return
+        if len(line) <= MAX_BYTES or line.endswith(b"\n"):
+            yield line
+            continue
+        size = len(line)
+        while line and not line.endswith(b"\n"):
+            line = stream.readline(1 << 20)
+            size += len(line)
+        yield size
 
 
 def _iter_jsonl_lines(stream: BinaryIO, source: str) -> Iterator[RawDoc | InputError]:
-    for lineno, line in enumerate(stream, 1):
+    for lineno, line in enumerate(_bounded_lines(stream), 1):
         where = f"{source}:{lineno}"
-        if not line.strip():
+        if isinstance(line, int):
+            yield InputError(source=where, error="too_large", message=f"line of {line} bytes is over the limit of {MAX_BYTES} bytes")
             continue
-        if len(line) > MAX_BYTES:
-            yield InputError(source=where, error="too_large", message=f"line of {len(line)} bytes is over the limit")
+        if lineno == 1 and line.startswith(codecs.BOM_UTF8):
+            line = line[3:]
+        if not line.strip():
             continue
         try:
             obj = orjson.loads(line)
@@ -306,7 +407,7 @@ def _iter_jsonl_lines(stream: BinaryIO, source: str) -> Iterator[RawDoc | InputE
             yield InputError(source=where, error="not_object", message=f"a JSONL line must be an object, not {type(obj).__name__}")
             continue
         raw_id = obj.get("id")
-        article_id = str(raw_id) if isinstance(raw_id, (str, int)) and not isinstance(raw_id, bool) and str(raw_id) else None
+        article_id = _display(str(raw_id)) if isinstance(raw_id, (str, int)) and not isinstance(raw_id, bool) and str(raw_id) else None
         if article_id is None:
             yield InputError(source=where, error="missing_id", message="the line has no usable \"id\" (a non-empty string or integer)")
             continue
@@ -329,12 +430,66 @@ def _iter_jsonl_lines(stream: BinaryIO, source: str) -> Iterator[RawDoc | InputE
 # ---------------------------------------------------------------- processing one
 
 
-def process(raw: RawDoc) -> ArticleExtraction:
-    """Decode and extract one raw input.
+class _Expired(BaseException):
+    """Raised by the alarm in the guarded block.
+
+    A ``BaseException`` (like ``KeyboardInterrupt``), so that no ``except
+    Exception`` inside an extractor can swallow it and carry on.
+    """
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Interrupt the block after ``seconds`` of wall-clock time.
+
+    Uses ``SIGALRM`` (``signal.setitimer``), which interrupts Python code and
+    ``regex`` matching alike; it is a no-op when ``seconds`` is falsy, off the
+    main thread, or where the platform has no ``setitimer``. The previous
+    ``SIGALRM`` handler is restored afterwards.
 
     Raises:
-        InputProblem: the input cannot be decoded or is empty.
+        InputProblem: ``timeout`` when the time is up.
     """
+    if not seconds or seconds <= 0 or not hasattr(signal, "setitimer") \
+            or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    armed = True
+
+    def expire(signum: int, frame: object) -> None:
+        if armed:  # an alarm that arrives as the block ends is ignored
+            raise _Expired
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    except _Expired:
+        raise InputProblem("timeout", f"processing was stopped after {seconds:g} s (--timeout)") from None
+    finally:
+        armed = False
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def process(raw: RawDoc, timeout: float | None = None) -> ArticleExtraction:
+    """Decode and extract one raw input.
+
+    Args:
+        raw: the input as read.
+        timeout: seconds of wall-clock time allowed for this input (None: no limit).
+
+    Raises:
+        InputProblem: the input cannot be decoded, is empty, or took too long (``timeout``).
+    """
+    try:
+        with time_limit(timeout):
+            return _process(raw)
+    except _Expired:  # the alarm rang in the instant the block was ending
+        raise InputProblem("timeout", f"processing was stopped after {timeout:g} s (--timeout)") from None
+
+
+def _process(raw: RawDoc) -> ArticleExtraction:
     from .pipeline import extract_text
 
     if isinstance(raw.data, bytes):
@@ -348,17 +503,23 @@ def process(raw: RawDoc) -> ArticleExtraction:
     return extract_text(text, article_id=raw.article_id, source=raw.source, meta=raw.meta, sha256=digest, encoding=encoding)
 
 
-def extract_path(*paths: str | os.PathLike[str]) -> Iterator[ArticleExtraction | InputError]:
+def extract_path(*paths: str | os.PathLike[str], timeout: float | None = None) -> Iterator[ArticleExtraction | InputError]:
     """Extract every article under ``paths`` (files, folders, JSONL), in order.
 
-    Yields an :class:`ArticleExtraction` per article, or an :class:`InputError`
-    for an input that could not be read or processed.
+    Args:
+        paths: files, folders, or ``-`` for JSONL on standard input.
+        timeout: seconds allowed per article (main thread only, see :func:`time_limit`);
+            an article that takes longer becomes an ``InputError`` with error ``timeout``.
+
+    Yields:
+        An :class:`ArticleExtraction` per article, or an :class:`InputError`
+        for an input that could not be read or processed.
     """
     for item in iter_inputs([os.fspath(p) for p in paths]):
         if isinstance(item, InputError):
             yield item
             continue
         try:
-            yield process(item)
+            yield process(item, timeout)
         except InputProblem as e:
             yield InputError(source=item.source, article_id=item.article_id, error=e.code, message=e.message)
