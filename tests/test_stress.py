@@ -307,3 +307,104 @@ def test_stdin_garbage(tmp_path: Path) -> None:
                           input=data, capture_output=True, check=False)
     assert proc.returncode == 1 and b"Traceback" not in proc.stderr
     assert _outcomes(tmp_path / "o")[0] == {"-:1": "bad_json", "in": ARTICLE, "-:3": "not_object"}
+
+
+# ---------------------------------------------------------------- the per-article wall-clock guard
+
+HANG = "HANG-FOREVER"
+
+
+def _hanging_extract_text(original: Callable[..., object]) -> Callable[..., object]:
+    """extract_text, except that an article containing HANG spins forever in Python code."""
+
+    def extract_text(text: str, *args: object, **kwargs: object) -> object:
+        while HANG in text:
+            pass
+        return original(text, *args, **kwargs)
+
+    return extract_text
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_timeout_becomes_an_error_record(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: str) -> None:
+    import multiprocessing
+
+    import extract.pipeline
+
+    if jobs != "1" and multiprocessing.get_start_method() != "fork":
+        pytest.skip("the patched function reaches the workers only when they are forked")
+    monkeypatch.setattr(extract.pipeline, "extract_text", _hanging_extract_text(extract.pipeline.extract_text))
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(SEED, encoding="utf-8")
+    (src / "b.txt").write_text(SEED + HANG, encoding="utf-8")
+    (src / "c.txt").write_text(SEED, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main([str(src), "--out", str(out), "--jobs", jobs, "--timeout", "0.3"]) == 1
+    assert _outcomes(out)[0] == {"a": ARTICLE, "b": "timeout", "c": ARTICLE}
+    error = orjson.loads((out / "errors.jsonl").read_bytes())
+    assert error["source"].endswith("b.txt") and "0.3 s" in error["message"]
+
+
+def test_timeout_in_the_python_api_and_handler_restored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import signal
+
+    import extract
+    import extract.pipeline
+
+    monkeypatch.setattr(extract.pipeline, "extract_text", _hanging_extract_text(extract.pipeline.extract_text))
+    (tmp_path / "a.txt").write_text(SEED + HANG, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(SEED, encoding="utf-8")
+    before = signal.getsignal(signal.SIGALRM)
+    got = list(extract.extract_path(tmp_path, timeout=0.2))
+    assert [getattr(g, "error", ARTICLE) for g in got] == ["timeout", ARTICLE]
+    assert signal.getsignal(signal.SIGALRM) is before
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_no_timeout_by_default_in_the_api(tmp_path: Path) -> None:
+    """Without ``timeout`` the API installs no alarm (a notebook's own handlers are left alone)."""
+    import signal
+
+    import extract
+
+    (tmp_path / "a.txt").write_text(SEED, encoding="utf-8")
+    sentinel = signal.signal(signal.SIGALRM, signal.SIG_IGN)
+    try:
+        assert len(list(extract.extract_path(tmp_path))) == 1
+        assert signal.getsignal(signal.SIGALRM) == signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGALRM, sentinel)
+
+
+@pytest.mark.parametrize("value", ["-1", "abc", "nan", "inf"])
+def test_bad_timeout_is_a_usage_error(tmp_path: Path, value: str) -> None:
+    with pytest.raises(SystemExit) as e:
+        main([str(tmp_path), "--timeout", value, "--out", str(tmp_path / "o")])
+    assert e.value.code == 2
+
+
+def test_a_worker_that_dies_is_an_error_record_not_a_crash(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker killed on one article (segfault, OOM killer) costs that article, not the run."""
+    import multiprocessing
+
+    import extract.pipeline
+
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("the patched function reaches the workers only when they are forked")
+    original = extract.pipeline.extract_text
+
+    def dying(text: str, *args: object, **kwargs: object) -> object:
+        if "DIE" in text:
+            os._exit(139)
+        return original(text, *args, **kwargs)
+
+    monkeypatch.setattr(extract.pipeline, "extract_text", dying)
+    src = tmp_path / "in"
+    src.mkdir()
+    for name in "abcdef":
+        (src / f"{name}.txt").write_text(SEED + ("DIE" if name == "c" else ""), encoding="utf-8")
+    out = tmp_path / "out"
+    assert main([str(src), "--out", str(out), "--jobs", "2"]) == 1
+    got = _outcomes(out)[0]
+    assert got == {"a": ARTICLE, "b": ARTICLE, "c": "worker_crashed", "d": ARTICLE, "e": ARTICLE, "f": ARTICLE}
