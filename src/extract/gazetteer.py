@@ -132,6 +132,14 @@ class Gazetteer:
 
     def ancestors(self, area: Area) -> tuple[Area, ...]:
         """The enclosing units of ``area``, nearest first."""
+        cached = self._lineages.get(area.id)
+        return cached if cached is not None else self._lineage(area)
+
+    @functools.cached_property
+    def _lineages(self) -> dict[str, tuple[Area, ...]]:
+        return {a.id: self._lineage(a) for a in self.areas.values()}
+
+    def _lineage(self, area: Area) -> tuple[Area, ...]:
         out: list[Area] = []
         parent = area.parent
         while parent is not None and len(out) < 16:
