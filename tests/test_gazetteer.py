@@ -198,6 +198,7 @@ NEGATIVE_CASES = [
     ("straddled_country", "要健全国家应急管理体系。"),
     ("national_body", "全国人大常委会副委员长出席。"),
     ("river_bank_is_not_a_province", "黄河南岸的村庄。"),
+    ("other_citys_new_area", "南京江北新区加快建设。"),
     ("city_only_as_pronoun", "全市社会面清零攻坚战取得阶段性胜利,我市疫情形势趋稳向好。"),
 ]
 
