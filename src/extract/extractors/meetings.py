@@ -47,7 +47,7 @@ _MEETING = regex.compile(
         |[省市区县]委全会)
     |(?P<leading_group>(?:领导小组|指挥部)(?:召开)?(?:第?[\d{_CN}]+次)?(?:全体|扩大)?(?:会议|会(?![商谈见同])))
     |(?P<special_meeting>专题(?:调度|汇报|研究|部署|工作)?会议?|调度会议?|汇报会)
-    |(?P<other>常务会议|常委会(?:第[\d{_CN}]+次)?会议|座谈会|推进会|部署会|动员会|工作会议|联席会议|党组(?:扩大)?会议)
+    |(?P<other>常务会议|常委会(?:召开)?(?:第[\d{_CN}]+次)?会议|座谈会|推进会|部署会|动员会|工作会议|联席会议|党组(?:扩大)?会议)
     """,
     regex.VERBOSE,
 )
@@ -247,7 +247,7 @@ def find_meeting_mentions(doc: Doc, ref: dt.date | None, dates: _Dates | None = 
                 date = dates.first(ke, min(se, ke + 2))
             held = (
                 date is not None
-                or _HELD.search(text, cs, ks) is not None
+                or _HELD.search(text, cs, ke) is not None
                 or _HELD_AFTER.match(text, ke) is not None
                 or _HELD.match(text, ke) is not None
             )

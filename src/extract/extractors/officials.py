@@ -130,15 +130,19 @@ class Lexicon:
         return frozenset(self.levels) | frozenset(load_gazetteer().by_form)
 
     @functools.cached_property
-    def level_pattern(self) -> regex.Pattern[str]:
-        return regex.compile(_alt(self.level_forms))
+    def org_last_chars(self) -> frozenset[str]:
+        """Characters an organisation can end with (the last characters of org and level words)."""
+        return frozenset(f[-1] for f in (*self.orgs, *self.level_forms))
 
     @functools.cached_property
-    def org_prefix(self) -> regex.Pattern[str]:
-        # [level]* then units, each a few Han characters ending in an org word.
-        # Only ever full-matched against a clause tail of at most _MAX_ORG chars.
-        unit = rf"\p{{Han}}{{0,10}}?(?:{_alt(self.orgs)})"
-        return regex.compile(rf"(?:{_alt(self.level_forms)})*(?:{unit}){{0,5}}")
+    def org_start_block(self) -> frozenset[str]:
+        """Characters an organisation cannot start with: stop characters that begin no org or level word."""
+        starts = {f[0] for f in (*self.orgs, *self.levels)}
+        return self.cues["stopchar"] - starts
+
+    @functools.cached_property
+    def level_pattern(self) -> regex.Pattern[str]:
+        return regex.compile(_alt(self.level_forms))
 
     @functools.cached_property
     def unit_pattern(self) -> regex.Pattern[str]:
@@ -235,19 +239,53 @@ def _org_start(text: str, post_start: int, lex: Lexicon) -> int:
     clause = lo
     for m in _CLAUSE_BREAK.finditer(text, lo, post_start):
         clause = m.end()
-    if clause >= post_start:
-        return post_start
-    starts = [clause]
-    starts += [m.start() for m in lex.level_pattern.finditer(text, clause + 1, post_start, overlapped=True)]
-    stop = lex.cues["stopchar"]
-    for s in sorted(set(starts)):
-        tail = text[s:post_start]
-        is_level = lex.level_pattern.match(tail) is not None
-        if not is_level and tail[0] in stop:
-            continue
-        if lex.org_prefix.fullmatch(tail):
+    if clause >= post_start or text[post_start - 1] not in lex.org_last_chars:
+        return post_start  # no organisation can end here: the common, fast case
+    # An organisation starts at a level word (市, 江北区 …) when it has one — the
+    # leftmost that parses, so 据|重庆市卫健委 — else at the clause start (政法委, 蓝黛科技公司).
+    levels = sorted({m.start() for m in lex.level_pattern.finditer(text, clause, post_start, overlapped=True)})
+    for s in levels:
+        if _is_org(text, s, post_start, lex):
             return s
+    if text[clause] not in lex.org_start_block and _is_org(text, clause, post_start, lex):
+        return clause
     return post_start
+
+
+_HAN_ONLY = regex.compile(r"\p{Han}*")
+#: Characters of an organisation unit before its org word (卫生健康|委, 安全管理|总站).
+_MAX_UNIT = 10
+
+
+def _is_org(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether ``text[start:end]`` is ``[level]* [unit]*``, a unit being ≤10 Han + an org word.
+
+    A reachability pass over at most ``_MAX_ORG`` positions instead of a
+    backtracking regex, so no input can make it explode.
+    """
+    if text[end - 1] not in lex.org_last_chars or not _HAN_ONLY.fullmatch(text, start, end):
+        return False
+    reach = {start}
+    frontier = [start]
+    while frontier:  # levels: 重庆市 | 江北区 | 中共中央 …
+        p = frontier.pop()
+        for m in lex.level_pattern.finditer(text, p, end, overlapped=True):
+            if m.start() != p:
+                break
+            if m.end() not in reach:
+                reach.add(m.end())
+                frontier.append(m.end())
+    # Org words at each position: the longest (常委会) and a one-character one (委).
+    words = {(m.start(), m.end()) for m in lex.unit_pattern.finditer(text, start, end, overlapped=True)}
+    words |= {(i, i + 1) for i in range(start, end) if text[i] in lex.orgs}
+    reached = set(reach)
+    for p in range(start, end + 1):
+        if p not in reached:
+            continue
+        for ws, we in words:
+            if p <= ws <= p + _MAX_UNIT:
+                reached.add(we)
+    return end in reached
 
 
 def _title_is_official(org: str | None, post: str, lex: Lexicon) -> bool:

@@ -1,0 +1,153 @@
+"""Officials (issue 5): titles, names, chains, lists, mentions, by-lines, lexicon integrity.
+
+Cases are real sentences (seeds, or 2022 reports retyped) in ``cases/officials.json``;
+each lists *every* official the text must yield, so an extra person fails the case.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from extract import extract_text
+from extract.document import Doc
+from extract.errors import ResourceError
+from extract.normalize import to_simplified
+from extract.extractors import officials
+from extract.extractors.officials import _read_tsv, _TitleRow, find_titles, load_lexicon, read_name
+
+CASES = json.loads((Path(__file__).parent / "cases" / "officials.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_officials_cases(case: dict) -> None:
+    result = extract_text(case["text"], published=case.get("published", "2022-12-01"))
+    got = {o.name: o for o in result.officials}
+    assert sorted(got) == sorted(e["name"] for e in case["officials"])
+    for exp in case["officials"]:
+        off = got[exp["name"]]
+        assert off.titles == exp["titles"]
+        if "organization" in exp:
+            assert off.organization == exp["organization"]
+        if "mentions" in exp:
+            assert off.mentions == exp["mentions"]
+        assert case["text"][off.evidence.start : off.evidence.end] == off.evidence.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("市委副书记、市长胡衡华讲话", [("市委副书记", "市委", "副书记"), ("市长", None, "市长")]),
+        ("市卫生健康委副主任李畔介绍", [("市卫生健康委副主任", "市卫生健康委", "副主任")]),
+        ("江北区政府副区长廖光洪说", [("江北区政府副区长", "江北区政府", "副区长")]),
+        ("市人大常委会主任张轩", [("市人大常委会主任", "市人大常委会", "主任")]),
+        ("据重庆市卫健委副主任李畔介绍", [("重庆市卫健委副主任", "重庆市卫健委", "副主任")]),
+        ("市委常委、常务副市长吴存荣", [("市委常委", "市委", "常委"), ("常务副市长", None, "副市长")]),
+        ("重庆市委常委会召开扩大会议", []),
+        ("市人大教科文卫委员会主任委员", [("市人大教科文卫委员会主任委员", "市人大教科文卫委员会", "主任委员")]),
+        ("政法委书记李明清主持", [("政法委书记", "政法委", "书记")]),
+    ],
+)
+def test_find_titles(text: str, expected: list[tuple[str, str | None, str]]) -> None:
+    assert [(t.text, t.organization, t.post) for t in find_titles(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("李畔介绍,当前", "李畔"),
+        ("李畔说,“我们", "李畔"),
+        ("陈敏尔出席会议", "陈敏尔"),
+        ("王春萱说。", "王春萱"),
+        ("杨琳对此作了介绍", "杨琳"),
+        ("徐和建表示", "徐和建"),
+        ("黄明会介绍", "黄明会"),
+        ("欧阳晓光主持", "欧阳晓光"),
+        ("会议指出", None),
+        ("主持召开会议", None),
+        ("有关市领导出席", None),
+        ("同志一行", None),
+    ],
+)
+def test_read_name(text: str, name: str | None) -> None:
+    assert read_name(text, 0) == name
+
+
+def test_known_name_wins() -> None:
+    assert read_name("胡衡华张轩出席", 0, known=["胡衡华", "张轩"]) == "胡衡华"
+
+
+def test_lexicon_loads_and_is_consistent() -> None:
+    lex = load_lexicon()
+    assert {"书记", "副市长", "新闻发言人", "主任"} <= set(lex.posts)
+    assert {"委", "政府", "新闻办", "人大"} <= set(lex.orgs)
+    assert "欧阳" in lex.compound_surnames and "陈" in lex.surnames
+    # a surname is never a stop character, or no name could start with it
+    assert not lex.surnames & lex.cues["stopchar"]
+
+
+def test_bad_title_row_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Fake:
+        def joinpath(self, _: str) -> Fake:
+            return self
+
+        def read_text(self, encoding: str) -> str:
+            return "# c\ncategory\tform\tkind\tnote\npost\t书记\tparty\t\npost\t书记\tpolitburo\t\n"
+
+    monkeypatch.setattr(officials.resources, "files", lambda _: Fake())
+    with pytest.raises(ResourceError, match=r"titles.tsv:4: \[kind\]"):
+        _read_tsv("titles.tsv", ("category", "form", "kind", "note"), _TitleRow)
+
+
+def test_duplicate_row_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Fake:
+        def joinpath(self, _: str) -> Fake:
+            return self
+
+        def read_text(self, encoding: str) -> str:
+            return "category\tform\tkind\tnote\npost\t书记\tparty\npost\t书记\tparty\n"
+
+    monkeypatch.setattr(officials.resources, "files", lambda _: Fake())
+    with pytest.raises(ResourceError, match="duplicate post 书记"):
+        _read_tsv("titles.tsv", ("category", "form", "kind", "note"), _TitleRow)
+
+
+def test_seed_names_are_not_in_the_data() -> None:
+    """Rules, not answers: no seed person is listed in any data file."""
+    from importlib import resources
+
+    data = "".join(
+        resources.files("extract").joinpath(f"data/{n}").read_text(encoding="utf-8")
+        for n in ("titles.tsv", "surnames.txt", "person_cues.tsv")
+    )
+    for name in ("陈敏尔", "胡衡华", "李畔", "涂兴永", "杨琳", "廖光洪", "王春萱", "张轩", "李明清"):
+        assert name not in data
+
+
+def _doc(text: str) -> Doc:
+    return Doc("hostile", text, to_simplified(text), (0, len(text)), dt.date(2022, 12, 1))
+
+
+@pytest.mark.parametrize(
+    "unit",
+    ["、", "市委书记、", "王某书记", "市", "主任", "委委委委委委主任", "市卫生健康委副主任李某介绍,"],
+    ids=["dunhao", "title_chain", "name_post", "level", "posts", "org_words", "titled_mentions"],
+)
+def test_hostile_input_stays_linear(unit: str) -> None:
+    """Time on 200,000 characters stays within a small multiple of 8 × the time on 25,000.
+
+    The officials extractor is run directly on a Doc: the article stage is not under test here.
+    """
+
+    def timed(n: int) -> float:
+        doc = _doc(unit * (n // len(unit)))
+        t0 = time.perf_counter()
+        officials.extract(doc)
+        return time.perf_counter() - t0
+
+    small, large = timed(25_000), timed(200_000)
+    assert large < 8 * small * 3 + 0.5
