@@ -249,6 +249,7 @@ _CHANGE = regex.compile(
 )
 # Words that make a metric-less count a breakdown of the total before it.
 _BREAKDOWN_WORDS = regex.compile(r"其中|含|报告|新增|共|各|分别|本土|境外|病例")
+_REST_ITEM = regex.compile(r"其他|其它|其余|另有|余下")
 _SUB_WORDS = regex.compile(r"其中|含|包括")
 _CLAUSE_BREAK = regex.compile(r"[,，;；:：(（)）]")
 _SENTENCE_END = regex.compile(r"[。!?！？]")
@@ -404,6 +405,8 @@ class _Count:
     children: list[_Count] = field(default_factory=list)
     zero: bool = False
     suffix: bool = False  # its metric is written after it (含11例由无症状感染者转为确诊病例)
+    rest: int = 0  # bracketed items with no area of their own (其他区县209例, 其余3923例)
+    incomplete: bool = False  # a bracketed item could not be read
 
 
 @dataclass
@@ -470,11 +473,15 @@ def _qualifier(m: regex.Match[str], lex: MetricLexicon) -> str:
     return "exact"
 
 
+@functools.cache
+def _coordinated_item_re() -> regex.Pattern[str]:
+    lex = load_metric_lexicon()
+    return regex.compile(rf"\s*(?:和|及|、)\s*\d{{1,9}}\s*例(?:本土|境外输入性?)?(?:新冠肺炎)?(?:{lex.metric_re.pattern})")
+
+
 def _coordinated_tail(rest: str, lex: MetricLexicon) -> str:
     """What follows a count's metric once coordinated counts (和1例本土无症状感染者) are taken off."""
-    item = regex.compile(
-        rf"\s*(?:和|及|、)\s*\d{{1,9}}\s*例(?:本土|境外输入性?)?(?:新冠肺炎)?(?:{lex.metric_re.pattern})"
-    )
+    item = _coordinated_item_re()
     pos = 0
     while (m := item.match(rest, pos)) is not None and m.end() > pos:
         pos = m.end()
@@ -611,10 +618,19 @@ class _Reader:
             if kind == 1:
                 count = self.zero(m, prefix_start, state)
             else:
-                count = self.count(m, prefix_start, s_start, depth, stack, state, last_explicit, last_top, prev_count)
+                count = self.count(m, prefix_start, depth, stack, state, last_explicit, last_top, prev_count)
             prev_end = self.consumed
             scan = max(scan, m.end())
             if count is None:
+                if kind == 0 and stack and stack[-1][1] is not None:
+                    # A bracketed item that made no record: the rest (其他区县209例) still sums up;
+                    # anything else leaves the breakdown incomplete.
+                    parent = stack[-1][1]
+                    value = _value(m)
+                    if _REST_ITEM.search(text, prefix_start, m.start()) and value is not None:
+                        parent.rest += value
+                    else:
+                        parent.incomplete = True
                 continue
             self.counts.append(count)
             prev_count = count
@@ -676,7 +692,6 @@ class _Reader:
         self,
         m: regex.Match[str],
         prefix_start: int,
-        s_start: int,
         depth: int,
         stack: list[tuple[int, _Count | None]],
         state: _State,
@@ -731,8 +746,7 @@ class _Reader:
                     elif _coordinated_tail(rest.group(), lex):
                         self.consumed = rest.end()
                         return None
-        elif m.group("unit") is None:
-            pass  # 确诊病例914和无症状感染者…: the metric is before it, the unit after the next count
+        # 确诊病例914和无症状感染者25173例: a number without unit needs its metric before it.
         if m.group("unit") is None and (metric_m is None or suffixed):
             return None
         explicit = metric is not None and metric != "inherit"
@@ -759,9 +773,12 @@ class _Reader:
                 return None  # 广东8例: an area the gazetteer does not know
         elif not explicit:
             parent = last_explicit
-            if parent is None:
+            if parent is None and metric == "inherit":
+                # 新增本土病例4169例 with no total before it: a 病例 is a confirmed case.
+                metric, explicit = "confirmed", True
+            elif parent is None:
                 return None
-            if not (_BREAKDOWN_WORDS.search(text, clause_start, num_start) or group is not None and group[0] >= clause_start):
+            elif not (_BREAKDOWN_WORDS.search(text, clause_start, num_start) or group is not None and group[0] >= clause_start):
                 return None
         if not explicit and self.residue(clause_start, num_start, m.start(), group):
             return None
@@ -858,8 +875,8 @@ class _Reader:
     def check(self) -> None:
         for c in self.counts:
             kids = [k for k in c.children if k.depth == c.depth + 1]
-            if len(kids) >= 2 and all(k.regions for k in kids):
-                total = sum(k.value * (len(k.regions) if k.each else 1) for k in kids)
+            if len(kids) >= 2 and all(k.regions for k in kids) and not c.incomplete:
+                total = c.rest + sum(k.value * (len(k.regions) if k.each else 1) for k in kids)
                 if total != c.value and c.qualifier == "exact":
                     self.warn_sum(c, total, "breakdown by area")
             top = [k for k in c.children if k.depth == c.depth and k.scope != c.scope]
