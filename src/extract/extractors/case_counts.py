@@ -416,6 +416,7 @@ class _State:
     date: dt.date | None = None
     hours: tuple[int, int] | None = None
     dated: bool = False
+    here: bool = False  # the date was written in the paragraph being read (not carried over)
     region: list[_Region] | None = None
 
 
@@ -554,6 +555,7 @@ class _Reader:
                     state.date = m.date
                     state.hours = m.hours
                 state.dated = True
+                state.here = True
             i += 1
         return state
 
@@ -576,6 +578,7 @@ class _Reader:
             if len(self.counts) == before:
                 # Only a paragraph of counts hands its date and area on.
                 state = _State()
+            state.here = False
 
     def read_paragraph(self, p_start: int, p_end: int, state: _State) -> _State:
         text = self.text
@@ -813,6 +816,8 @@ class _Reader:
             date, hours, dated = parent.date, parent.hours, parent.dated
         else:
             date, hours, dated = state.date, state.hours, state.dated
+            if measure == "cumulative" and not state.here:
+                dated = False  # 本轮疫情累计报告感染者超过6万例: a running total needs its own 截至 date
         starts = [num_start]
         if metric_m is not None:
             starts.append(metric_m.start())
