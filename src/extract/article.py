@@ -231,7 +231,8 @@ def _title_candidate(line: _Line) -> bool:
 
 # ---------------------------------------------------------------- by-lines
 
-_NAMES = rf"(?P<names>{_HAN}{{2,4}}?(?:\s*[、,，\s]\s*{_HAN}{{2,4}}?)*)"
+# At most nine names in a by-line: bounded, so a 200,000-item list stays linear.
+_NAMES = rf"(?P<names>{_HAN}{{2,4}}?(?:\s*[、,，\s]\s*{_HAN}{{2,4}}?){{0,8}})"
 _NAME_END = r"(?=\s*(?:[)）\]】,，、;；/|]|摄|报道|$|\s|责编|编辑|来源|通讯员|实习生))"
 _REPORTER = regex.compile(rf"(?:记者|通讯员|实习生|作者\s*[:/：])\s*{_NAMES}{_NAME_END}(?P<photo>\s*摄)?")
 _EDITOR = regex.compile(rf"(?:责任编辑|责编|编辑|审核|校对|编审)\s*[:/：]?\s*[(（]?\s*{_NAMES}{_NAME_END}")
@@ -259,7 +260,8 @@ def _bylines(lines: list[_Line], body_last: int | None, info: ArticleInfo) -> No
     for i, line in enumerate(lines):
         if line.kind == "junk":
             continue
-        t = line.text
+        # By-lines are short lines or the tail of a paragraph ("……参加。(记者 杨帆 张珺)").
+        t = line.text if len(line.text) <= _SHORT else line.text[-120:]
         for m in _REPORTER.finditer(t):
             _add(info.photographers if m["photo"] else info.reporters, _names(m["names"]))
         for m in _EDITOR.finditer(t):
