@@ -272,7 +272,9 @@ _RESIDUE_OK = regex.compile(
 _UNKNOWN_AREA = regex.compile(
     r"\p{Han}{1,5}?(?:新区|区|县|市|州|省)(?=\s*(?:[,，]|的|共|累计|新增|报告|发现|现有|当日|今日|昨日|本土|境外|社会面|\d))"
 )
-_NOT_AREA = regex.compile(r"(?:社|小|园|城|险|控|范|辖|全|本|该|各|此|我|景|校|厂|矿|疫|片|街|新)区$|区县$|城市$|省市$|各市$|全市$|本市$|我市$|全省$|本省$|全县$|本县$")
+# Words ending like a place that name no single place. Everything else that does and is not in the
+# gazetteer (朝阳区, 该县, 高风险区, 某小区) is a place or a subset the count cannot be given to.
+_NOT_AREA = regex.compile(r"区县$|城市$|省市$")
 _SHARE_BEFORE = regex.compile(r"占\s*$")
 _SKIP_DATE_BEFORE = regex.compile(r"(?:较|比|与|相比)\s*$")
 _SKIP_DATE_AFTER = regex.compile(r"\s*(?:以来|起|开始|至今|之前|以前|前|之后|以后)")
