@@ -787,7 +787,7 @@ class _Reader:
                 return None
         if not explicit and self.residue(clause_start, num_start, m.start(), group):
             return None
-        if group is None and self.unknown_area(clause_start, num_start):
+        if self.unknown_area(max(clause_start, group[1] if group is not None else clause_start), num_start):
             return None  # 朝阳区新增感染者1000例: a place the gazetteer does not know is not the area in force
         sub = parent is not None or bool(_SUB_WORDS.search(text, prefix_start, num_start))
         if parent is not None and not explicit:
