@@ -29,7 +29,7 @@ import regex
 from ..document import Doc, iter_sentences
 from ..models import Meeting, MeetingType, Official
 from . import dates as dates_mod
-from .officials import _alt, load_lexicon
+from .officials import _alt, find_titles, load_lexicon
 
 __all__ = ["MeetingMention", "extract", "find_meeting_mentions", "reference_date"]
 
@@ -45,7 +45,7 @@ _MEETING = regex.compile(
         |委常委会(?:(?:召开)?(?:扩大)?会议)?                     # 市委常委会(扩大)会议; not 人大常委会
         |委(?:员会)?[第届次\d{_CN}]{{1,10}}全(?:体会议|会)       # 市委五届二次全会
         |[省市区县]委全会)
-    |(?P<leading_group>(?:领导小组|指挥部)(?:召开)?(?:第?[\d{_CN}]+次)?(?:全体|扩大)?(?:会议|会(?![商谈见同])))
+    |(?P<leading_group>(?:领导小组(?:\(指挥部\))?|指挥部)(?:召开)?(?:第?[\d{_CN}]+次)?(?:全体|扩大)?(?:会议|会(?![商谈见同])))
     |(?P<special_meeting>专题(?:调度|汇报|研究|部署|工作)?会议?|调度会议?|汇报会)
     |(?P<other>常务会议|常委会(?:召开)?(?:第[\d{_CN}]+次)?会议|座谈会|推进会|部署会|动员会|工作会议|联席会议|党组(?:扩大)?会议)
     """,
@@ -128,6 +128,10 @@ class MeetingMention:
     people: list[tuple[str, str]] = field(default_factory=list)  # (name, role)
 
 
+_NOT_SCENE_BEFORE = regex.compile(r"(?:自|从|截至|截止|到|至)\s*$")
+_NOT_SCENE_AFTER = regex.compile(r"\s*(?:起|以来|开始|之前|以前|以后|之后|前|后|止|为止)")
+
+
 @dataclass(frozen=True)
 class _Dates:
     """Resolved date mentions of a document, searchable by position in O(log n)."""
@@ -161,10 +165,15 @@ def _resolved_dates(doc: Doc, ref: dt.date | None) -> _Dates:
     ends: list[int] = []
     values: list[dt.date] = []
     context: dt.date | None = None
-    for m in dates_mod.find_dates(doc.text, ref, *doc.body):
+    text = doc.text
+    for m in dates_mod.find_dates(text, ref, *doc.body):
         d = dates_mod.resolve_relative(m, ref, context) if m.relative else m.date
         if d is not None:
-            context = d
+            # 自12月6日起 / 截至11月30日 bound a period; they are not the day the
+            # story is on, so 当天 after them still means the day before.
+            # Nor is a reporting window (12月4日0—24时).
+            if m.hours is None and not (_NOT_SCENE_BEFORE.search(text, max(0, m.start - 3), m.start) or _NOT_SCENE_AFTER.match(text, m.end)):
+                context = d
             starts.append(m.start)
             ends.append(m.end)
             values.append(d)
@@ -286,11 +295,13 @@ def _known_occurrences(doc: Doc, names: list[str]) -> list[tuple[int, str]]:
 _ROLE_REACH = 80
 
 
-def _roles(text: str, start: int, end: int) -> set[str]:
-    """Roles stated in ``text[start:end]`` (what follows a name up to the next name)."""
+def _roles(text: str, start: int, end: int) -> tuple[set[str], int]:
+    """Roles stated in ``text[start:end]`` (what follows a name up to the next name),
+    and where the first role verb ends (``start`` when there is none)."""
     pats = _role_patterns()
     end = min(end, start + _ROLE_REACH)
-    return {role for role, p in pats.items() if p.search(text, start, end)}
+    found = {role: m for role, p in pats.items() if (m := p.search(text, start, end))}
+    return set(found), min((m.end() for m in found.values()), default=start)
 
 
 def _inspections(doc: Doc, occurrences: list[tuple[int, str]], dates: _Dates) -> list[MeetingMention]:
@@ -449,13 +460,14 @@ def _assign_roles(
         if _CITED_PERSON.search(text, max(ss, pos - 6), pos):
             continue
         nxt = occurrences[idx + 1][0] if idx + 1 < len(occurrences) and occurrences[idx + 1][0] < se else se
-        rs = _roles(text, pos + len(name), nxt)
+        rs, verb_end = _roles(text, pos + len(name), nxt)
         j = idx + 1
-        while not rs and nxt < se and _LIST_GAP.fullmatch(text, pos + len(name), nxt):
-            # 胡衡华张轩出席: a list shares the role of its last member.
+        while not rs and nxt < se and _is_list_gap(text, pos + len(name), nxt):
+            # 胡衡华张轩出席; 市卫生健康委主任邬惊雷，市商务委副主任刘敏……介绍:
+            # a list shares the role of its last member.
             p, n = occurrences[j]
             nxt = occurrences[j + 1][0] if j + 1 < len(occurrences) and occurrences[j + 1][0] < se else se
-            rs = _roles(text, p + len(n), nxt)
+            rs, verb_end = _roles(text, p + len(n), nxt)
             pos, name = p, n  # keep walking the list from its next member
             j += 1
         name = occurrences[idx][1]
@@ -476,7 +488,9 @@ def _assign_roles(
                 key = current
             else:
                 key = introduced[name]
-            stated = dates.within(ss, se)
+            # A date before the verb sets another scene (11月27日，陈敏尔表示; 陈敏尔曾于
+            # 11月13日称); one after it is what the speaker reports (李畔介绍，12月1日0—12时…).
+            stated = dates.within(ss, verb_end)
             if stated and key[0] not in stated:
                 key = None
         if key is None:
@@ -486,7 +500,20 @@ def _assign_roles(
     return out
 
 
-_LIST_GAP = regex.compile(r"[、和与及\s]*")
+_LIST_GAP = regex.compile(r"[、,;和与及\s]*")
+_LIST_GAP_MAX = 30
+
+
+def _is_list_gap(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` only separates two list members: 、 , 和 and titles."""
+    if end - start > _LIST_GAP_MAX:
+        return False
+    pos = start
+    for t in find_titles(text, start, end):
+        if not _LIST_GAP.fullmatch(text, pos, t.start):
+            return False
+        pos = t.end
+    return _LIST_GAP.fullmatch(text, pos, end) is not None
 # A name preceded by a title ends a title word (长, 记, 人, 任 …); a bare name
 # follows punctuation or a clause-level word.
 _BARE_NAME_BEFORE = regex.compile(r"[^长记人任员席理官]")

@@ -447,9 +447,10 @@ def find_mentions(doc: Doc) -> list[PersonMention]:
         first, last = chain[0], chain[-1]
         if _is_byline(text, first.start, lex) or text.startswith(("记者", "编辑"), last.end):
             continue
-        name = read_name(text, last.end)
+        # Some outlets set the name off by one space: 市卫健委副主任 李畔.
+        pos = last.end + 1 if text[last.end : last.end + 1] == " " else last.end
+        name = read_name(text, pos)
         if name is not None:
-            pos = last.end
             mentions.append(PersonMention(first.start, pos + len(name), pos, pos + len(name), name, tuple(chain)))
             # A list after one title: 市领导张三、李四.
             pos += len(name)
