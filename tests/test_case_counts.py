@@ -145,3 +145,38 @@ def test_hostile_input_stays_fast(text: str) -> None:
     t0 = time.perf_counter()
     case_counts.extract(doc)
     assert time.perf_counter() - t0 < 10
+
+
+TOKENS = [
+    "11月30日", "12月1日0—12时", "30日", "较29日减少", "较前一日增加", "昨日", "当天", "次日", "全市", "我市", "重庆市",
+    "渝中区", "沙坪坝", "两江新区", "中心城区", "秀山县", "朝阳区", "该县", "北京", "新增", "本土", "境外输入", "累计",
+    "现有", "截至", "确诊病例", "无症状感染者", "感染者", "社会面", "病例", "死亡", "治愈出院", "密切接触者", "转为确诊病例",
+    "其中", "含", "各", "等4区共报告", "未报告", "和", "、", ",", "，", ";", "。", "\n", "(", ")", "（", "）", "例", "人", "名",
+    "1", "27", "4,191", "1.2万", "两千", "上千", "超过", "约", "多", "左右", "0", "%", " ",
+]
+
+
+@pytest.mark.filterwarnings("ignore")
+def test_random_token_soup_never_breaks_the_contract() -> None:
+    hypothesis = pytest.importorskip("hypothesis")
+    st = hypothesis.strategies
+
+    @hypothesis.settings(max_examples=300, deadline=None, database=None)
+    @hypothesis.given(st.lists(st.sampled_from(TOKENS), max_size=60), st.sampled_from([None, "2022-12-01", "2023-01-02"]))
+    def run(tokens: list[str], published: str | None) -> None:
+        text = "".join(tokens)
+        doc = make_doc(text, published)
+        records, warnings = case_counts.extract(doc)
+        for r in records:
+            assert text[r.evidence.start : r.evidence.end] == r.evidence.text
+            assert r.value >= 0
+            assert r.region
+            if r.date is not None and doc.published is not None:
+                assert r.date <= doc.published + dt.timedelta(days=1)
+            if r.period_start is not None:
+                assert r.period_end is not None and r.period_start < r.period_end
+        for w in warnings:
+            assert w.code in {"breakdown_sum_mismatch", "change_mismatch", "list_count_mismatch"}
+        assert case_counts.extract(doc) == (records, warnings)  # deterministic
+
+    run()
