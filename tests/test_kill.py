@@ -72,14 +72,28 @@ def test_killed_first_run_leaves_no_output_file(tmp_path: Path, seed_texts: dict
 
 
 def test_run_after_a_kill_completes(tmp_path: Path, raw_dir: Path, seed_texts: dict[str, str]) -> None:
-    """Leftover temporary files of a killed run do not disturb the next run."""
+    """The next run completes and removes the temporary files the killed run left behind."""
     out = tmp_path / "out"
     _kill_mid_run([str(_big_corpus(tmp_path, seed_texts))], out, "1")
+    assert len(list(out.glob(".*.tmp"))) == len(FILES)  # a killed process cannot clean up after itself
+    (out / ".notes.tmp").write_text("not ours")
     done = subprocess.run([sys.executable, "-m", "extract", str(raw_dir), "--out", str(out), "--jobs", "1"],
                           capture_output=True, check=False)
     assert done.returncode == 0, done.stderr
     articles = [orjson.loads(x) for x in (out / "articles.jsonl").read_bytes().splitlines()]
     assert len(articles) == len(seed_texts)
+    assert [p.name for p in out.glob(".*.tmp")] == [".notes.tmp"]  # only files named like ours are removed
     for name in FILES:
         for line in (out / f"{name}.jsonl").read_bytes().splitlines():
             orjson.loads(line)
+
+
+def test_temporary_files_of_a_live_run_are_left_alone(tmp_path: Path, raw_dir: Path) -> None:
+    """Two runs into one folder: the second must not delete the first one's temporary files."""
+    live = tmp_path / "out" / f".articles.{os.getppid()}.abcd.tmp"  # our parent process is alive
+    live.parent.mkdir()
+    live.write_bytes(b"{}\n")
+    from extract.cli import main
+
+    assert main([str(raw_dir), "--out", str(tmp_path / "out"), "--jobs", "1"]) == 0
+    assert live.exists()

@@ -47,8 +47,9 @@ class OutputWriter:
         self._files: dict[str, tuple[BinaryIO, str]] = {}
 
     def __enter__(self) -> OutputWriter:
+        _remove_orphans(self.out_dir)
         for name in RECORD_TYPES:
-            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=self.out_dir)
+            fd, tmp = tempfile.mkstemp(prefix=f".{name}.{os.getpid()}.", suffix=".tmp", dir=self.out_dir)
             self._files[name] = (os.fdopen(fd, "wb", buffering=1 << 20), tmp)
         return self
 
@@ -72,6 +73,32 @@ class OutputWriter:
                 Path(tmp).unlink(missing_ok=True)
         if exc_type is None:
             _fsync_dir(self.out_dir)
+
+
+def _remove_orphans(out_dir: Path) -> None:
+    """Delete the temporary files of runs that were killed (their process is gone).
+
+    Temporary files are named ``.NAME.PID.XXXX.tmp``; a file whose PID is alive
+    belongs to a run still writing into the same folder and is left alone.
+    """
+    for path in out_dir.glob(".*.tmp"):
+        parts = path.name.split(".")  # ['', NAME, PID, XXXX, 'tmp']
+        if len(parts) != 5 or parts[1] not in RECORD_TYPES or not parts[2].isdigit():
+            continue
+        if not _alive(int(parts[2])):
+            path.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True
+    return True
 
 
 def _fsync_dir(path: Path) -> None:
