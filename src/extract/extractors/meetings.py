@@ -128,6 +128,7 @@ class MeetingMention:
     people: list[tuple[str, str]] = field(default_factory=list)  # (name, role)
 
 
+_SEQUENCE = regex.compile(r"随后|其后|之后|此后|会后|同日|同一天|紧接着|接着")
 _NOT_SCENE_BEFORE = regex.compile(r"(?:自|从|截至|截止|到|至)\s*$")
 _NOT_SCENE_AFTER = regex.compile(r"\s*(?:起|以来|开始|之前|以前|以后|之后|前|后|止|为止)")
 
@@ -276,18 +277,35 @@ def find_meeting_mentions(doc: Doc, ref: dt.date | None, dates: _Dates | None = 
     return out
 
 
-def _known_occurrences(doc: Doc, names: list[str]) -> list[tuple[int, str]]:
-    """(offset, name) for every occurrence of an official's name in the body, longest names first."""
+Occurrence = tuple[int, int, str]  # (start, end, name): a name, or a pronoun standing for one
+
+
+_PRONOUN = regex.compile(r"(?<=^|[,;。!?:\s“”\"])[他她](?![们])")
+#: How far back a pronoun looks for its person (他强调 after 市委书记陈敏尔出席会议并讲话。).
+_PRONOUN_REACH = 120
+
+
+def _known_occurrences(doc: Doc, names: list[str]) -> list[Occurrence]:
+    """Every occurrence of an official's name in the body (longest names first), and
+    every clause-initial 他/她, standing for the official named just before it."""
     taken: set[int] = set()
-    out: list[tuple[int, str]] = []
+    out: list[Occurrence] = []
     s, e = doc.body
     for name in sorted(names, key=len, reverse=True):
         pos = doc.text.find(name, s, e)
         while pos != -1:
             if not taken.intersection(range(pos, pos + len(name))):
-                out.append((pos, name))
+                out.append((pos, pos + len(name), name))
                 taken.update(range(pos, pos + len(name)))
             pos = doc.text.find(name, pos + len(name), e)
+    out.sort()
+    if not out:
+        return out
+    starts = [o[0] for o in out]
+    for m in _PRONOUN.finditer(doc.text, s, e):
+        i = bisect.bisect_left(starts, m.start()) - 1
+        if i >= 0 and m.start() - out[i][1] <= _PRONOUN_REACH:
+            out.append((m.start(), m.end(), out[i][2]))
     return sorted(out)
 
 
@@ -304,12 +322,11 @@ def _roles(text: str, start: int, end: int) -> tuple[set[str], int]:
     return set(found), min((m.end() for m in found.values()), default=start)
 
 
-def _inspections(doc: Doc, occurrences: list[tuple[int, str]], dates: _Dates) -> list[MeetingMention]:
+def _inspections(doc: Doc, occurrences: list[Occurrence], dates: _Dates) -> list[MeetingMention]:
     text = doc.text
     speak = _role_patterns()["speaker"]
     out = []
-    for pos, name in occurrences:
-        ne = pos + len(name)
+    for pos, ne, name in occurrences:
         m = _INSPECTION.match(text, ne)
         if m is None or speak.search(text, ne, m.start("verb")):
             continue
@@ -342,7 +359,8 @@ def _date_unstated(mentions: list[MeetingMention], dates: _Dates, doc: Doc, ref:
     for m in mentions:
         if m.date is not None:
             dated.setdefault(m.type, []).append(m)
-    paragraphs = _paragraphs(doc.text, *doc.body)
+    text = doc.text
+    paragraphs = _paragraphs(text, *doc.body)
     para_starts = [s for s, _ in paragraphs]
     for m in mentions:
         if m.date is not None:
@@ -353,7 +371,9 @@ def _date_unstated(mentions: list[MeetingMention], dates: _Dates, doc: Doc, ref:
             m.date = (twins[i - 1] if i > 0 else twins[0]).date
         elif m.held:
             p = bisect.bisect_right(para_starts, m.start) - 1
-            m.date = dates.last(paragraphs[p][0], m.start) if p >= 0 else None
+            # 随后，尹力主持召开…: a sequence word carries the date in force across paragraphs.
+            lo = 0 if _SEQUENCE.search(text, max(paragraphs[p][0], m.start - 30), m.start) else paragraphs[p][0]
+            m.date = dates.last(lo, m.start) if p >= 0 else None
             m.date = m.date or ref
 
 
@@ -432,7 +452,7 @@ def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _assign_roles(
     doc: Doc,
-    occurrences: list[tuple[int, str]],
+    occurrences: list[Occurrence],
     owner: list[tuple[int, Key]],
     dates: _Dates,
     officials: list[Official],
@@ -451,7 +471,7 @@ def _assign_roles(
     out: dict[Key, dict[str, set[str]]] = {}
     sentences = list(doc.sentences())
     si = 0
-    for idx, (pos, name) in enumerate(occurrences):
+    for idx, (pos, name_end, name) in enumerate(occurrences):
         while si < len(sentences) and sentences[si][1] <= pos:
             si += 1
         if si >= len(sentences):
@@ -460,18 +480,15 @@ def _assign_roles(
         if _CITED_PERSON.search(text, max(ss, pos - 6), pos):
             continue
         nxt = occurrences[idx + 1][0] if idx + 1 < len(occurrences) and occurrences[idx + 1][0] < se else se
-        rs, verb_end = _roles(text, pos + len(name), nxt)
-        j = idx + 1
-        while not rs and nxt < se and _is_list_gap(text, pos + len(name), nxt):
+        rs, verb_end = _roles(text, name_end, nxt)
+        j, end = idx + 1, name_end
+        while not rs and nxt < se and _is_list_gap(text, end, nxt):
             # 胡衡华张轩出席; 市卫生健康委主任邬惊雷，市商务委副主任刘敏……介绍:
             # a list shares the role of its last member.
-            p, n = occurrences[j]
+            _, end, _ = occurrences[j]
             nxt = occurrences[j + 1][0] if j + 1 < len(occurrences) and occurrences[j + 1][0] < se else se
-            rs, verb_end = _roles(text, p + len(n), nxt)
-            pos, name = p, n  # keep walking the list from its next member
+            rs, verb_end = _roles(text, end, nxt)
             j += 1
-        name = occurrences[idx][1]
-        pos = occurrences[idx][0]
         if not rs:
             continue
         lo, hi = bisect.bisect_left(owner_starts, ss), bisect.bisect_left(owner_starts, se)
