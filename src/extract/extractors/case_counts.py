@@ -249,6 +249,7 @@ _CHANGE = regex.compile(
 )
 # Words that make a metric-less count a breakdown of the total before it.
 _BREAKDOWN_WORDS = regex.compile(r"其中|含|报告|新增|共|各|分别|本土|境外|病例")
+_SUBSET_AFTER = regex.compile(r"\s*(?:均为|均系|为|是|系|在|来自|属于)")
 _REST_ITEM = regex.compile(r"其他|其它|其余|另有|余下")
 _SUB_WORDS = regex.compile(r"其中|含|包括")
 _CLAUSE_BREAK = regex.compile(r"[,，;；:：(（)）]")
@@ -787,6 +788,8 @@ class _Reader:
                 return None
         if not explicit and self.residue(clause_start, num_start, m.start(), group):
             return None
+        if not explicit and _SUBSET_AFTER.match(text, m.end()):
+            return None  # 其中一例为80岁老人: a subset described after the number
         if self.unknown_area(max(clause_start, group[1] if group is not None else clause_start), num_start):
             return None  # 朝阳区新增感染者1000例: a place the gazetteer does not know is not the area in force
         sub = parent is not None or bool(_SUB_WORDS.search(text, prefix_start, num_start))
