@@ -896,10 +896,10 @@ class _Reader:
                     self.warn_sum(c, total, "local and imported")
         index: dict[tuple[object, ...], int] = {}
         for c in self.counts:
-            if not c.each:
+            if not c.each and c.qualifier == "exact":
                 index.setdefault(self.series_key(c, c.date), c.value)
         for c in self.counts:
-            if c.change is None or c.change.vs_date is None or c.each:
+            if c.change is None or c.change.vs_date is None or c.each or c.qualifier != "exact":
                 continue
             earlier = index.get(self.series_key(c, c.change.vs_date))
             if earlier is not None and c.value - earlier != c.change.delta:
