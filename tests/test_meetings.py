@@ -58,6 +58,27 @@ def test_meeting_types(text: str, type_: str) -> None:
     assert [(m.type, str(m.date)) for m in result.meetings] == [(type_, "2022-11-28")]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "11月以来,重庆已举行新闻发布会150余场。",
+        "11月28日,市卫健委与专家进行专题会商。",
+        "各区县要认真传达学习市委常委会会议精神。",
+    ],
+    ids=["tally", "consultation", "cited"],
+)
+def test_not_a_meeting(text: str) -> None:
+    assert extract_text(text, published="2022-11-29").meetings == []
+
+
+@pytest.mark.xfail(strict=True, reason="a speaker at a second press conference, introduced before it is named, is also credited to the first")
+def test_speaker_named_before_their_own_conference() -> None:
+    case = next(c for c in CASES if c["id"] == "beijing_inspection_pronoun_sequence_and_national_conference")
+    result = extract_text(case["text"], published=case["published"])
+    first = next(m for m in result.meetings if m.ordinal == 430)
+    assert "贺青华" not in first.speakers
+
+
 def test_reference_date_falls_back_to_the_page_header() -> None:
     doc = Doc("a", "2022-11-21 08:46:08来源:重庆日报", " " * 26, (0, 26))
     assert reference_date(doc) == dt.date(2022, 11, 21)

@@ -46,13 +46,14 @@ _MEETING = regex.compile(
         |委(?:员会)?[第届次\d{_CN}]{{1,10}}全(?:体会议|会)       # 市委五届二次全会
         |[省市区县]委全会)
     |(?P<leading_group>(?:领导小组(?:\(指挥部\))?|指挥部)(?:召开)?(?:第?[\d{_CN}]+次)?(?:全体|扩大)?(?:会议|会(?![商谈见同])))
-    |(?P<special_meeting>专题(?:调度|汇报|研究|部署|工作)?会议?|调度会议?|汇报会)
+    |(?P<special_meeting>专题(?:调度|汇报|研究|部署|工作)?会(?:议|(?![商谈见同]))|调度会议?|汇报会)
     |(?P<other>常务会议|常委会(?:召开)?(?:第[\d{_CN}]+次)?会议|座谈会|推进会|部署会|动员会|工作会议|联席会议|党组(?:扩大)?会议)
     """,
     regex.VERBOSE,
 )
-# What follows a meeting word when it is cited, not held: 市委常委会会议精神.
-_CITED = regex.compile(r"精神|纪要|决策部署|议定事项|部署要求")
+# What follows a meeting word when it is cited, not held: 市委常委会会议精神;
+# or counted (已举行新闻发布会150余场): a tally is not one meeting.
+_CITED = regex.compile(r"精神|纪要|决策部署|议定事项|部署要求|\s*\d+\s*(?:余|多)?场")
 # Words after which a meeting's name starts (12月1日召开的|重庆市政府……发布会).
 _NAME_LEFT_STOP = regex.compile(r"召开|举行|主持|出席|参加|在|的|于|先后|并|分别|上午|下午|晚上|当晚|今天|昨天|、")
 _HELD = regex.compile(r"召开|举行|召集|主持")
@@ -114,6 +115,7 @@ class MeetingMention:
         date: resolved date, or ``None`` when the sentence states none.
         organizer, ordinal, expanded: as written.
         held: whether the text says it was held (召开, 在…上, a date) rather than citing it.
+        people: (name, role) pairs known from the mention itself (the leader of an inspection).
     """
 
     start: int
