@@ -41,7 +41,7 @@ _MEETING = regex.compile(
     (?P<video_conference>电视电话会议?|视频会议|视频调度会议?)
     |(?P<press_conference>新闻发布会|发布会|新闻通气会|吹风会|记者见面会)
     |(?P<party_committee>
-        (?:政治局常委会|政治局)(?:召开)?(?:扩大)?会议?        # 中央政治局(常委会)会议
+        (?:政治局常务委员会|政治局常委会|政治局)(?:召开)?(?:扩大)?会议?  # 中央政治局(常委会)会议
         |委常委会(?:(?:召开)?(?:扩大)?会议)?                     # 市委常委会(扩大)会议; not 人大常委会
         |委(?:员会)?[第届次\d{_CN}]{{1,10}}全(?:体会议|会)       # 市委五届二次全会
         |[省市区县]委全会)
@@ -130,6 +130,7 @@ class MeetingMention:
     people: list[tuple[str, str]] = field(default_factory=list)  # (name, role)
 
 
+_RANGE_GAP = regex.compile(r"\s*(?:至|到|—+|-|~|～)\s*")
 _SEQUENCE = regex.compile(r"随后|其后|之后|此后|会后|同日|同一天|紧接着|接着")
 _NOT_SCENE_BEFORE = regex.compile(r"(?:自|从|截至|截止|到|至)\s*$")
 _NOT_SCENE_AFTER = regex.compile(r"\s*(?:起|以来|开始|之前|以前|以后|之后|前|后|止|为止)")
@@ -177,6 +178,8 @@ def _resolved_dates(doc: Doc, ref: dt.date | None) -> _Dates:
             # Nor is a reporting window (12月4日0—24时).
             if m.hours is None and not (_NOT_SCENE_BEFORE.search(text, max(0, m.start - 3), m.start) or _NOT_SCENE_AFTER.match(text, m.end)):
                 context = d
+            if ends and _RANGE_GAP.fullmatch(text, ends[-1], m.start):
+                d = values[-1]  # 11月22日至23日: a multi-day event is dated by its first day
             starts.append(m.start)
             ends.append(m.end)
             values.append(d)
