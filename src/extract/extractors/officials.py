@@ -431,7 +431,9 @@ def find_mentions(doc: Doc) -> list[PersonMention]:
     lex = load_lexicon()
     text = doc.text
     titles = find_titles(text, *doc.body)
+    title_starts = {t.start for t in titles}
     mentions: list[PersonMention] = []
+    unsure: list[tuple[int, int, tuple[Title, ...]]] = []  # (title start, name start, chain)
     i = 0
     while i < len(titles):
         # Gather a chain: titles separated by nothing or 、 (市委副书记、市长).
@@ -456,7 +458,7 @@ def find_mentions(doc: Doc) -> list[PersonMention]:
             pos += len(name)
             while _LIST_SEP.match(text, pos):
                 nxt = read_name(text, pos + 1)
-                if nxt is None or any(t.start == pos + 1 for t in titles):
+                if nxt is None or pos + 1 in title_starts:
                     break
                 pos += 1
                 mentions.append(PersonMention(pos, pos + len(nxt), pos, pos + len(nxt), nxt, tuple(chain)))
@@ -467,7 +469,37 @@ def find_mentions(doc: Doc) -> list[PersonMention]:
             if before is not None and not _is_byline(text, first.start - len(before), lex):
                 s = first.start - len(before)
                 mentions.append(PersonMention(s, first.end, s, first.start, before, (first,)))
+                continue
+        if _name_options(text, pos, lex):
+            unsure.append((first.start, pos, tuple(chain)))
+    mentions += _confirm_by_repetition(text, doc.body, unsure, lex)
+    mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+#: At most this many unsure names are checked for repetition (each check scans the body).
+_MAX_UNSURE = 200
+
+
+def _confirm_by_repetition(
+    text: str, body: tuple[int, int], unsure: list[tuple[int, int, tuple[Title, ...]]], lex: Lexicon
+) -> list[PersonMention]:
+    """Names after a title that no cue word ends (市委书记陈敏尔看望…), kept when the
+    same name occurs again in the body: the longest option seen at least twice."""
+    counts: dict[str, int] = {}
+    out = []
+    for title_start, pos, chain in unsure:
+        options = sorted(_name_options(text, pos, lex), reverse=True)
+        for n in options:
+            cand = text[pos : pos + n]
+            if cand not in counts:
+                if len(counts) >= _MAX_UNSURE:
+                    break
+                counts[cand] = text.count(cand, *body)
+            if counts[cand] >= 2:
+                out.append(PersonMention(title_start, pos + n, pos, pos + n, cand, chain))
+                break
+    return out
 
 
 def _occurrences(text: str, names: list[str], start: int, end: int) -> dict[str, list[int]]:
