@@ -384,14 +384,22 @@ def _name_before(text: str, end: int, lex: Lexicon, known: Iterable[str]) -> str
     options = []
     for n in (3, 2, 4):
         pos = end - n
-        if pos >= 0 and n in _name_options(text, pos, lex):
-            options.append((n, text[pos:end]))
+        if pos < 0 or n not in _name_options(text, pos, lex):
+            continue
+        # A two-character name must stand clear: 向李书记 is "to Secretary Li", not 向李.
+        if n == 2 and (text[pos] in lex.ambiguous_surnames or (pos > 0 and not _CLEAR_BEFORE.match(text, pos - 1))):
+            continue
+        options.append((n, text[pos:end]))
     if not options:
         return None
     for n, name in options:
         if not (n == 3 and name[0] in lex.ambiguous_surnames and any(m == 2 for m, _ in options)):
             return name
     return options[0][1]
+
+
+#: What may stand right before a two-character name written before its post.
+_CLEAR_BEFORE = regex.compile(r"[^\p{Han}]|[和与及对向在由请同陪]")
 
 
 # --- mentions and officials ----------------------------------------------------
@@ -416,7 +424,6 @@ class PersonMention:
     titles: tuple[Title, ...]
 
 
-_CHAIN_SEP = regex.compile(r"[、和及与]?")
 _LIST_SEP = regex.compile(r"、")
 #: Bare posts that may follow a name: 陈敏尔书记, 习近平总书记, 胡衡华市长.
 _POST_AFTER_NAME = frozenset({"总书记", "书记", "省长", "市长", "区长", "县长", "主席", "总理", "部长", "主任", "局长"})
