@@ -47,7 +47,7 @@ _MEETING = regex.compile(
         |[省市区县]委全会)
     |(?P<leading_group>(?:领导小组(?:\(指挥部\))?|指挥部)(?:召开)?(?:第?[\d{_CN}]+次)?(?:全体|扩大)?(?:会议|会(?![商谈见同])))
     |(?P<special_meeting>专题(?:调度|汇报|研究|部署|工作)?会(?:议|(?![商谈见同]))|调度会议?|汇报会)
-    |(?P<other>常务会议|常委会(?:召开)?(?:第[\d{_CN}]+次)?会议|座谈会|推进会|部署会|动员会|工作会议|联席会议|党组(?:扩大)?会议)
+    |(?P<other>全体(?:扩大)?会议|常务会议|常委会(?:召开)?(?:第[\d{_CN}]+次)?会议|座谈会|推进会|部署会|动员会|工作会议|联席会议|党组(?:扩大)?会议)
     """,
     regex.VERBOSE,
 )
@@ -61,14 +61,17 @@ _HELD_AFTER = regex.compile(r"\s*(?:上|召开|举行|中|时)")
 _ORDINAL = regex.compile(rf"第\s*(?P<n>\d+|[{_CN}]+)\s*(?P<unit>场|次)")
 _CLAUSE_BREAK = regex.compile(r"[,，;；。!！?？:：\n]")
 _AT_MEETING = regex.compile(r"会上|会议上|在会上|会议指出|会议强调|会议要求")
+# An official inspecting: 陈敏尔在中心城区调研检查, 尹力到朝阳区检查调研, 龚正率队督导.
+# Without a verb of motion the inspection verb must follow the name at once, so
+# 陈敏尔对做好疫情防控检查工作提出要求 is not an inspection.
 _INSPECTION = regex.compile(
     r"""(?:同志)?(?:率队|带队|一行)?
-    (?:[^,，;；。:：\n]{0,24}?)
+    (?:(?:先后|分别|专程|冒雨|连夜)?(?:在|到|赴|前往|深入|来到|走进|走访)[^,，;；。:：\n]{1,24}?
+      |(?:冒雨|专程|实地|现场|随机|先后|再次)?)
     (?P<verb>调研检查|检查调研|调研督导|督导检查|调研|检查|督导|督查|视察|暗访|察看|实地查看)
     (?![站组点员])""",
     regex.VERBOSE,
 )
-# A name as the object of study, not a speaker: 深入学习贯彻习近平总书记……重要指示精神.
 _CITED_PERSON = regex.compile(r"(?:贯彻|学习|落实|按照|根据|遵照|传达|关于|领会|践行|遵循|依据)(?:好|了)?\s*$")
 _ISO_DATE = regex.compile(r"(20\d\d)\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 
