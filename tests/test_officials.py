@@ -12,6 +12,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extract import extract_text
 from extract.document import Doc
@@ -151,3 +153,29 @@ def test_hostile_input_stays_linear(unit: str) -> None:
 
     small, large = timed(12_500), timed(200_000)
     assert large < 64 * small + 2
+
+
+# Pieces of real sentences, shuffled: the extractors must never raise, and every
+# record's evidence must be the original text at its offsets.
+_PIECES = [
+    "市委书记", "陈敏尔", "市委副书记、", "市长", "胡衡华", "李畔", "介绍", "说", "、", ",", "。", "\n",
+    "市卫生健康委副主任", "主持", "出席", "讲话", "11月20日", "当晚", "第155场", "新闻发布会", "市委常委会",
+    "召开", "扩大会议", "领导小组会议", "专题会议", "调研检查", "在", "到渝中区", "他", "记者 ", "编辑:",
+    "書記", "陳敏爾", "會議", "欧阳", "书记", "总书记", "习近平", "主任", "委", "会", "上", " ",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_never_raises_and_evidence_holds(pieces: list[str]) -> None:
+    from extract.extractors import meetings
+
+    text = "".join(pieces)
+    doc = _doc(text)
+    people = officials.extract(doc)
+    events = meetings.extract(doc, people)
+    for record in (*people, *events):
+        ev = record.evidence
+        assert text[ev.start : ev.end] == ev.text
+    for o in people:
+        assert 2 <= len(o.name) <= 4 and o.mentions >= 1
