@@ -261,6 +261,10 @@ _SUFFIX_METRIC_LEAD = regex.compile(r"\s*(?:由|为|是|系)?(?P<scope>本土|�
 # After a count and its metric: what the count is (为此前无症状感染者转归) or where it was found (在隔离管控中发现).
 _SUFFIX_REST = regex.compile(r"[^,，;；。()（）]{1,30}")
 _CONVERTED = regex.compile(r"转归|转为确诊|转确诊")
+# A clause after a count that only describes it: its scope (为本土病例) or where it was found (在北京, 均在沙坪坝区).
+_ATTRIBUTION = regex.compile(
+    r"\s*[,，]\s*(?P<body>(?:均|都|全部|分别)?(?:为|系|是|在|位于|来自|分布在|分布于|属于)[^,，;；。:：()（）\n]{1,24})(?=\s*(?:[,，;；。]|$))"
+)
 # What may stand in a clause around a count that breaks down the total before it; anything else
 # (隔离观察人员3697例) makes it a count of something the lexicon does not name.
 _RESIDUE_OK = regex.compile(
@@ -436,6 +440,16 @@ def _date_setters(doc: Doc, mentions: list[DateMention]) -> list[DateMention]:
     return out
 
 
+def _written_dates(setters: list[DateMention], published: dt.date | None) -> list[dt.date | None]:
+    """For each date setter, the date it stands for when read in text order (relative words chained)."""
+    out: list[dt.date | None] = []
+    last: dt.date | None = None
+    for m in setters:
+        last = resolve_relative(m, published, last) if m.relative is not None else m.date
+        out.append(last)
+    return out
+
+
 def _paragraphs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     pos = start
     while pos < end:
@@ -478,6 +492,13 @@ def _qualifier(m: regex.Match[str], lex: MetricLexicon) -> str:
 
 
 @functools.cache
+def _heading_re() -> regex.Pattern[str]:
+    """A metric phrase heading a list of items: 新增本土确诊病例中, / 无症状感染者中："""
+    lex = load_metric_lexicon()
+    return regex.compile(rf"(?P<metric>{lex.metric_re.pattern})\s*(?:当中|之中|中)\s*[,，:：]")
+
+
+@functools.cache
 def _coordinated_item_re() -> regex.Pattern[str]:
     lex = load_metric_lexicon()
     return regex.compile(rf"\s*(?:和|及|、)\s*\d{{1,9}}\s*例(?:本土|境外输入性?)?(?:新冠肺炎)?(?:{lex.metric_re.pattern})")
@@ -490,6 +511,45 @@ def _coordinated_tail(rest: str, lex: MetricLexicon) -> str:
     while (m := item.match(rest, pos)) is not None and m.end() > pos:
         pos = m.end()
     return rest[pos:].strip()
+
+
+# Metrics that name an outcome (what happened to people) rather than who they are.
+_OUTCOMES = frozenset({"deaths", "recovered", "released_from_observation"})
+# Population nouns of cases: after an outcome they only say whose outcome it is.
+_CASE_NOUNS = frozenset({"confirmed", "asymptomatic", "infections", "inherit"})
+# Population nouns an outcome can govern: cases, and close contacts (解除医学观察的密切接触者).
+_GOVERNED = _CASE_NOUNS | {"close_contacts"}
+
+
+@functools.cache
+def _outcome_gap_re() -> regex.Pattern[str]:
+    """What may stand between an outcome and the population noun it governs: scope and measure words, 的."""
+    lex = load_metric_lexicon()
+    words = _alternation([*lex.scope, *lex.measure, "新冠肺炎", "新冠病毒", "的", "中"])
+    return regex.compile(rf"(?:\s|{words}){{0,8}}")
+
+
+def _governing_metric(
+    text: str, start: int, end: int, lex: MetricLexicon
+) -> tuple[regex.Match[str] | None, regex.Match[str] | None]:
+    """The metric phrase nearest ``end`` in ``text[start:end]``, and the outcome phrase governing it.
+
+    An outcome phrase (治愈出院, 出院, 解除医学观察, 死亡) written before a population noun
+    (确诊病例, 无症状感染者, 病例, 密切接触者) with only scope and measure words between them
+    governs it: 当日治愈出院本土确诊病例22例 counts recoveries, not confirmed cases.
+    """
+    prev = last = None
+    for m in lex.metric_re.finditer(text, start, end):
+        prev, last = last, m
+    if (
+        prev is not None
+        and last is not None
+        and lex.metric[prev.group()] in _OUTCOMES
+        and lex.metric[last.group()] in _GOVERNED
+        and _outcome_gap_re().fullmatch(text, prev.end(), last.start())
+    ):
+        return prev, last
+    return None, last
 
 
 def _last(pattern: regex.Pattern[str], text: str, start: int, end: int) -> regex.Match[str] | None:
@@ -513,8 +573,15 @@ class _Reader:
         self.dates = find_dates(self.text, doc.published, start, end)
         self.setters = _date_setters(doc, self.dates)
         self.setter_starts = [d.start for d in self.setters]
+        self.written = _written_dates(self.setters, doc.published)
         self.date_starts = [d.start for d in self.dates]
         self.counts: list[_Count] = []
+        self.headings: dict[int, _Count] = {}  # sentence headings (新增本土确诊病例中,) by start
+        # Found once per article, looked up by bisection: keeps reading linear in the number of counts.
+        self.heading_matches = list(_heading_re().finditer(self.text, start, end))
+        self.heading_ends = [h.end() for h in self.heading_matches]
+        self.metric_starts = [x.start() for x in self.lex.metric_re.finditer(self.text, start, end)]
+        self.sentence_start = 0
         self.consumed = 0  # where the event being read ends (a count's metric can follow it)
         self.warnings: list[ArticleWarning] = []
 
@@ -549,7 +616,10 @@ class _Reader:
             m = self.setters[i]
             if m.end <= pos:
                 if m.relative is not None:
-                    resolved = resolve_relative(m, self.doc.published, state.date)
+                    # 当日/当天/同日 is the day last written (the notice's own day), even when the paragraphs
+                    # between handed no date on; only with no date written before does it fall back to the article's.
+                    context = state.date if state.date is not None else (self.written[i - 1] if i > 0 else None)
+                    resolved = resolve_relative(m, self.doc.published, context)
                     # 当日 after 11月30日0—24时 is that same day and window.
                     same = m.relative == ("context", 0) and resolved == state.date and m.hours is None
                     state.hours = state.hours if same else m.hours
@@ -608,13 +678,16 @@ class _Reader:
                 scan = max(scan, sentences[s_idx - 1][1])
                 prev_count = None
             s_start = sentences[s_idx][0] if s_idx < len(sentences) else p_start
+            self.sentence_start = s_start
             # Track brackets from the last position up to this event.
             for i in range(scan, pos):
                 ch = text[i]
                 if ch in _OPEN:
                     stack.append((i, prev_count if prev_count is not None and prev_count.depth == len(stack) else None))
                 elif ch in _CLOSE and stack:
-                    stack.pop()
+                    _, outer = stack.pop()
+                    if outer is not None:
+                        prev_count = outer  # 45例(广东13例,…),含11例…: the count after the bracket follows its total
             scan = pos
             state = self.state_at(pos, state, state_pos)
             state_pos = pos
@@ -640,6 +713,9 @@ class _Reader:
                 continue
             self.counts.append(count)
             prev_count = count
+            if kind == 0:
+                # 新增死亡病例1例,为本土病例,在北京: what follows describes this count alone.
+                prev_end = max(prev_end, self.attribute(count, p_end))
             if count.depth == 0 and not count.zero and count.change is None:
                 last_top = count
                 if count.explicit and not count.sub and not count.suffix:
@@ -724,13 +800,19 @@ class _Reader:
         # 2. The clause the number closes: metric, scope and measure words.
         brk = _last(_CLAUSE_BREAK, text, prefix_start, num_start)
         clause_start = brk.end() if brk else prefix_start
-        metric_m = _last(lex.metric_re, text, clause_start, num_start)
+        outcome_m, metric_m = _governing_metric(text, clause_start, num_start, lex)
         metric = lex.metric[metric_m.group()] if metric_m else None
         if metric_m and lex.not_count_re.search(text, metric_m.end(), num_start):
             return None
         if metric_m is None and lex.not_count_re.search(text, clause_start, num_start):
             return None
         label = metric_m.group() if metric_m else None
+        if outcome_m is not None and metric_m is not None:
+            # 治愈出院本土确诊病例22例: the outcome is counted; the population noun only says who.
+            if metric in _CASE_NOUNS:
+                metric, label = lex.metric[outcome_m.group()], outcome_m.group()
+            else:  # 解除医学观察的密切接触者: an outcome of people who are not cases
+                metric, label = "other", text[outcome_m.start() : metric_m.end()]
         suffixed = False
         suffix_scope: str | None = None
         if metric is None:
@@ -777,6 +859,11 @@ class _Reader:
                 regions = short or []
             if not explicit and not regions:
                 return None  # 广东8例: an area the gazetteer does not know
+        elif not explicit and (heading := self.heading(clause_start, state)) is not None:
+            # 新增本土确诊病例中,沙坪坝区20例、九龙坡区10例: items of the total named by the heading.
+            if group is None:
+                return None
+            parent = heading
         elif not explicit:
             parent = last_explicit
             if parent is None and metric == "inherit":
@@ -824,6 +911,8 @@ class _Reader:
             if measure == "cumulative" and not state.here:
                 dated = False  # 本轮疫情累计报告感染者超过6万例: a running total needs its own 截至 date
         starts = [num_start]
+        if outcome_m is not None:
+            starts.append(outcome_m.start())
         if metric_m is not None:
             starts.append(metric_m.start())
         if group is not None and group[0] >= clause_start:
@@ -855,6 +944,93 @@ class _Reader:
         if parent is not None and not explicit:
             parent.children.append(count)
         return count
+
+    def heading(self, clause_start: int, state: _State) -> _Count | None:
+        """The total a sentence opens with (新增本土确诊病例中,), if the clause at ``clause_start`` follows it.
+
+        The heading names what the items after it count without giving a number; it stands for a total
+        that makes no record, so its items are not checked against a sum.
+        """
+        text, lex = self.text, self.lex
+        i = bisect.bisect_left(self.heading_ends, clause_start + 1) - 1
+        if i < 0:
+            return None
+        h = self.heading_matches[i]
+        if h.start() < self.sentence_start or lex.metric[h.group("metric")] in ("inherit", "other"):
+            return None
+        k = bisect.bisect_left(self.metric_starts, h.end())
+        if k < len(self.metric_starts) and self.metric_starts[k] < clause_start:
+            return None  # a metric phrase since: the heading's items have ended
+        cached = self.headings.get(h.start())
+        if cached is not None:
+            return cached
+        brk = _last(_CLAUSE_BREAK, text, self.sentence_start, h.start())
+        words_start = brk.end() if brk else self.sentence_start
+        scope_m = _last(lex.scope_re, text, words_start, h.start())
+        said = {lex.measure[x.group()] for x in lex.measure_re.finditer(text, words_start, h.start())}
+        heading = _Count(
+            start=h.start(),
+            end=h.end("metric"),
+            value=0,
+            metric=lex.metric[h.group("metric")],
+            scope=lex.scope[scope_m.group()] if scope_m else "unspecified",
+            measure=next((w for w in ("cumulative", "current", "new") if w in said), "new"),
+            qualifier="exact",
+            regions=state.region or ([self.home] if self.home else []),
+            each=False,
+            date=state.date,
+            hours=state.hours,
+            dated=state.dated,
+            depth=0,
+            explicit=True,
+            sub=True,
+            label=h.group("metric"),
+            incomplete=True,
+        )
+        self.headings[h.start()] = heading
+        return heading
+
+    def attribute(self, count: _Count, end: int) -> int:
+        """Read the clauses after ``count`` that describe it (为本土病例, 在北京); return where they end.
+
+        Their scope word gives the count its scope when it has none; a place they name gets a record of
+        the same count for that place (a breakdown item, so never the area in force). Later counts never
+        read them: their prefix starts after them.
+        """
+        text, pos = self.text, count.end
+        while (a := _ATTRIBUTION.match(text, pos, end)) is not None:
+            body_start, body_end = a.span("body")
+            if _count_re().search(text, body_start, body_end):
+                break  # 为沙坪坝区3例: a count of its own
+            scope_m = _last(self.lex.scope_re, text, body_start, body_end)
+            if scope_m is not None and count.scope == "unspecified":
+                count.scope = self.lex.scope[scope_m.group()]
+            group = self.last_group(body_start, body_end)
+            regions = [r for r in map(self.region_of, group[2]) if r is not None] if group is not None else []
+            if group is not None and regions and regions != count.regions and not count.each and not count.zero:
+                self.counts.append(
+                    _Count(
+                        start=count.start,
+                        end=group[1],
+                        value=count.value,
+                        metric=count.metric,
+                        scope=count.scope,
+                        measure=count.measure,
+                        qualifier=count.qualifier,
+                        regions=regions,
+                        each=False,
+                        date=count.date,
+                        hours=count.hours,
+                        dated=count.dated,
+                        depth=count.depth,
+                        explicit=False,
+                        sub=True,
+                        parent=count,
+                        label=count.label,
+                    )
+                )
+            pos = a.end()
+        return pos
 
     def residue(self, start: int, end: int, count_start: int, group: tuple[int, int, list[_Mention]] | None) -> bool:
         """Whether ``text[start:end]`` says more than a breakdown item does (dates and areas aside)."""
@@ -937,7 +1113,9 @@ class _Reader:
                 continue  # no date written anywhere before it: not a time-series point
             if c.date is not None and self.doc.published is not None and c.date > self.doc.published + _ONE_DAY:
                 continue  # a count cannot be reported for a day after the article
-            start, end = window(c.date, c.hours)
+            # A window (0—24时) is the period of the day's new counts; a running total or a current count
+            # has none (累计治愈出院病例1478例 in a notice of 11月28日0—24时).
+            start, end = window(c.date, c.hours) if c.measure == "new" else (None, None)
             groups = [[r] for r in c.regions] if c.each else [c.regions]
             for regions in groups:
                 region = "、".join(dict.fromkeys(r.name for r in regions))
