@@ -13,17 +13,23 @@ them:
    the same sentence (its *prefix*) gives the metric (the nearest metric phrase),
    scope and measure words, the qualifier, the area (the nearest list of area
    names) and whether it is a change (``较29日减少1208例``) rather than a count;
+   an outcome phrase (``治愈出院``, ``出院``, ``解除医学观察``, ``死亡``) written just before a
+   population noun (``当日治愈出院本土确诊病例22例``) gives the metric, the noun only the scope;
    what the prefix does not say comes from context:
 
    - a count inside brackets after a total (``97例(沙坪坝区27例,…各1例)``,
      ``(不含由无症状感染者转确诊病例的55例)``) takes the total's date, area,
      metric and scope unless it states its own;
    - a count after ``其中``/``报告``/``新增`` with no metric phrase breaks down the
-     last total of the paragraph that had one;
+     last total of the paragraph that had one; area items after a heading
+     (``新增本土确诊病例中,沙坪坝区20例、…``) break down the total the heading names;
    - the date in force is the last date written before the number (not a
      comparison date such as ``较29日``), carried over the following sentences and
      clauses, and over paragraphs only from a paragraph that gave counts;
-   - the area in force is the last area a (non-breakdown) count was given for.
+     ``当日``/``当天``/``同日`` is the day last written even when no date was carried;
+   - the area in force is the last area a (non-breakdown) count was given for;
+   - clauses right after a count that only describe it (``,为本土病例,在北京``)
+     give it its scope and a record for that place, and are read by no later count.
 
 3. **check** — a total and its complete breakdown must sum up; a stated change
    must agree with the earlier day's value when the article gives it. A mismatch
