@@ -865,7 +865,7 @@ class _Reader:
                 regions = short or []
             if not explicit and not regions:
                 return None  # 广东8例: an area the gazetteer does not know
-        elif not explicit and (heading := self.heading(clause_start, state)) is not None:
+        elif not explicit and (heading := self.heading(clause_start, state, last_explicit)) is not None:
             # 新增本土确诊病例中,沙坪坝区20例、九龙坡区10例: items of the total named by the heading.
             if group is None:
                 return None
@@ -951,19 +951,23 @@ class _Reader:
             parent.children.append(count)
         return count
 
-    def heading(self, clause_start: int, state: _State) -> _Count | None:
+    def heading(self, clause_start: int, state: _State, last_explicit: _Count | None) -> _Count | None:
         """The total a sentence opens with (新增本土确诊病例中,), if the clause at ``clause_start`` follows it.
 
         The heading names what the items after it count without giving a number; it stands for a total
-        that makes no record, so its items are not checked against a sum.
+        that makes no record, so its items are not checked against a sum. A heading that says only
+        病例 (新增本土病例中,) counts what the paragraph's last total counts, else confirmed cases.
         """
         text, lex = self.text, self.lex
         i = bisect.bisect_left(self.heading_ends, clause_start + 1) - 1
         if i < 0:
             return None
         h = self.heading_matches[i]
-        if h.start() < self.sentence_start or lex.metric[h.group("metric")] in ("inherit", "other"):
+        metric = lex.metric[h.group("metric")]
+        if h.start() < self.sentence_start or metric == "other":
             return None
+        if metric == "inherit":
+            metric = last_explicit.metric if last_explicit is not None else "confirmed"
         k = bisect.bisect_left(self.metric_starts, h.end())
         if k < len(self.metric_starts) and self.metric_starts[k] < clause_start:
             return None  # a metric phrase since: the heading's items have ended
@@ -978,7 +982,7 @@ class _Reader:
             start=h.start(),
             end=h.end("metric"),
             value=0,
-            metric=lex.metric[h.group("metric")],
+            metric=metric,
             scope=lex.scope[scope_m.group()] if scope_m else "unspecified",
             measure=next((w for w in ("cumulative", "current", "new") if w in said), "new"),
             qualifier="exact",
