@@ -90,6 +90,10 @@ def test_lexicon_loads_and_is_consistent() -> None:
     assert "欧阳" in lex.compound_surnames and "陈" in lex.surnames
     # a surname is never a stop character, or no name could start with it
     assert not lex.surnames & lex.cues["stopchar"]
+    # participation verbs are speaker verbs; a no-role word hides a role verb (研究部署 ⊃ 部署)
+    assert lex.cues["participation"] <= lex.cues["speaker"]
+    role_verbs = lex.cues["chair"] | lex.cues["speaker"] | lex.cues["attendee"]
+    assert all(any(v in w for v in role_verbs) for w in lex.cues["not_role"])
 
 
 def test_bad_title_row_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -22,7 +22,7 @@ import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Literal
+from typing import Literal, get_args
 
 import regex
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -45,7 +45,9 @@ __all__ = [
 
 Category = Literal["level", "org", "post", "modifier"]
 Kind = Literal["party", "government", "congress", "cppcc", "department", "institution", "company", "media", "generic"]
-CueCategory = Literal["follow", "not_official", "not_name", "stopchar", "chair", "speaker", "attendee"]
+CueCategory = Literal[
+    "follow", "not_official", "not_name", "stopchar", "chair", "speaker", "attendee", "participation", "not_role"
+]
 
 #: Post kinds that make their holder an official whatever the organisation.
 OFFICIAL_POSTS = frozenset({"party", "government", "congress", "cppcc", "department"})
@@ -172,7 +174,7 @@ def load_lexicon() -> Lexicon:
     for row in _read_tsv("person_cues.tsv", ("category", "form", "note"), _CueRow):
         assert isinstance(row, _CueRow)
         cues.setdefault(row.category, set()).add(row.form)
-    missing = {"follow", "not_official", "not_name", "stopchar", "chair", "speaker", "attendee"} - set(cues)
+    missing = set(get_args(CueCategory)) - set(cues)
     if missing:
         raise ResourceError(f"person_cues.tsv: no rows for {sorted(missing)}")
     single: set[str] = set()
