@@ -105,3 +105,20 @@ def test_hostile_input_stays_linear(unit: str) -> None:
 
     small, large = timed(12_500), timed(200_000)
     assert large < 64 * small + 2
+
+
+def test_inspections_by_two_leaders_on_one_day_stay_apart() -> None:
+    """The table keys meetings by (date, type); two leaders' inspections of one day are two records."""
+    text = "11月21日,市委书记陈敏尔到沙坪坝区检查疫情防控工作。市长胡衡华到江北区调研疫情防控工作,他强调,要守住底线。"
+    result = extract_text(text, published="2022-11-24")
+    got = sorted((str(m.date), m.type, tuple(m.speakers), tuple(m.attendees)) for m in result.meetings)
+    assert got == [
+        ("2022-11-21", "inspection", (), ("陈敏尔",)),
+        ("2022-11-21", "inspection", ("胡衡华",), ()),
+    ]
+
+
+def test_companion_joins_the_inspection_of_the_day() -> None:
+    text = "11月28日，北京市委书记尹力到朝阳区检查调研疫情防控工作。市委副书记、市长殷勇一同调研。"
+    result = extract_text(text, published="2022-11-29")
+    assert [(m.type, m.attendees) for m in result.meetings] == [("inspection", ["尹力", "殷勇"])]

@@ -66,8 +66,8 @@ _AT_MEETING = regex.compile(r"会上|会议上|在会上|会议指出|会议强�
 # 陈敏尔对做好疫情防控检查工作提出要求 is not an inspection.
 _INSPECTION = regex.compile(
     r"""(?:同志)?(?:率队|带队|一行)?
-    (?:(?:先后|分别|专程|冒雨|连夜)?(?:在|到|赴|前往|深入|来到|走进|走访)[^,，;；。:：\n]{1,24}?
-      |(?:冒雨|专程|实地|现场|随机|先后|再次|一同|一起|陪同)?)
+    (?:(?:先后|分别|专程|冒雨|连夜)?(?:在|到|赴|前往|深入|来到|走进|走访)(?P<place>[^,，;；。:：\n]{1,24}?)
+      |(?:冒雨|专程|实地|现场|随机|先后|再次|(?P<companion>一同|一起|陪同))?)
     (?P<verb>调研检查|检查调研|调研督导|督导检查|调研|检查|督导|督查|视察|暗访|察看|实地查看)
     (?![站组点员])""",
     regex.VERBOSE,
@@ -78,13 +78,24 @@ _ISO_DATE = regex.compile(r"(20\d\d)\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2
 
 @functools.cache
 def _role_patterns() -> dict[str, regex.Pattern[str]]:
+    """Role verbs; each pattern also matches, as ``skip``, the words that contain a
+    role verb but give no role (研究部署, 讲话精神), so a search must step over those."""
     cues = load_lexicon().cues
+    skip = rf"(?P<skip>{_alt(cues['not_role'])})"
     return {
         # 主持人 is a TV host, not a chair.
-        "chair": regex.compile(rf"(?:{_alt(cues['chair'])})(?!人)"),
-        "speaker": regex.compile(rf"(?:{_alt(cues['speaker'])})"),
-        "attendee": regex.compile(rf"(?:{_alt(cues['attendee'])})"),
+        "chair": regex.compile(rf"{skip}|(?:{_alt(cues['chair'])})(?!人)"),
+        "speaker": regex.compile(rf"{skip}|(?:{_alt(cues['speaker'])})"),
+        "attendee": regex.compile(rf"{skip}|(?:{_alt(cues['attendee'])})"),
     }
+
+
+def _find_role(pattern: regex.Pattern[str], text: str, start: int, end: int) -> regex.Match[str] | None:
+    """The first role verb of ``pattern`` in ``text[start:end]`` that is not part of a no-role word."""
+    for m in pattern.finditer(text, start, end):
+        if m.group("skip") is None:
+            return m
+    return None
 
 
 def reference_date(doc: Doc) -> dt.date | None:
@@ -119,6 +130,9 @@ class MeetingMention:
         organizer, ordinal, expanded: as written.
         held: whether the text says it was held (召开, 在…上, a date) rather than citing it.
         people: (name, role) pairs known from the mention itself (the leader of an inspection).
+        leader: who leads an inspection ("" for other meetings and for companions:
+            殷勇一同调研 joins the inspection in force).
+        place: where an inspection goes (渝中区 in 到渝中区调研), if written.
     """
 
     start: int
@@ -131,6 +145,8 @@ class MeetingMention:
     expanded: bool = False
     held: bool = False
     people: list[tuple[str, str]] = field(default_factory=list)  # (name, role)
+    leader: str = ""
+    place: str | None = None
 
 
 _RANGE_GAP = regex.compile(r"\s*(?:至|到|—+|-|~|～)\s*")
@@ -321,13 +337,15 @@ def _known_occurrences(doc: Doc, names: list[str]) -> list[Occurrence]:
 _ROLE_REACH = 80
 
 
-def _roles(text: str, start: int, end: int) -> tuple[set[str], int]:
+def _roles(text: str, start: int, end: int) -> tuple[set[str], int, bool]:
     """Roles stated in ``text[start:end]`` (what follows a name up to the next name),
-    and where the first role verb ends (``start`` when there is none)."""
+    where the first role verb ends (``start`` when there is none), and whether the
+    only role is reported speech (说, 介绍 — not 讲话, 致辞, which are taking part)."""
     pats = _role_patterns()
     end = min(end, start + _ROLE_REACH)
-    found = {role: m for role, p in pats.items() if (m := p.search(text, start, end))}
-    return set(found), min((m.end() for m in found.values()), default=start)
+    found = {role: m for role, p in pats.items() if (m := _find_role(p, text, start, end))}
+    reported = set(found) == {"speaker"} and found["speaker"].group() not in load_lexicon().cues["participation"]
+    return set(found), min((m.end() for m in found.values()), default=start), reported
 
 
 def _inspections(doc: Doc, occurrences: list[Occurrence], dates: _Dates) -> list[MeetingMention]:
@@ -336,7 +354,7 @@ def _inspections(doc: Doc, occurrences: list[Occurrence], dates: _Dates) -> list
     out = []
     for pos, ne, name in occurrences:
         m = _INSPECTION.match(text, ne)
-        if m is None or speak.search(text, ne, m.start("verb")):
+        if m is None or _find_role(speak, text, ne, m.start("verb")):
             continue
         ss = max((s for s, _ in iter_sentences(text, max(doc.body[0], pos - 200), ne) if s <= pos), default=pos)
         out.append(
@@ -348,12 +366,15 @@ def _inspections(doc: Doc, occurrences: list[Occurrence], dates: _Dates) -> list
                 date=dates.last(ss, pos),
                 held=True,
                 people=[(name, "attendee")],
+                leader="" if m.group("companion") else name,
+                place=m.group("place"),
             )
         )
     return out
 
 
-Key = tuple[dt.date | None, str]
+#: (date, type, leader): inspections by different leaders are different events.
+Key = tuple[dt.date | None, str, str]
 
 
 def _date_unstated(mentions: list[MeetingMention], dates: _Dates, doc: Doc, ref: dt.date | None) -> None:
@@ -373,7 +394,7 @@ def _date_unstated(mentions: list[MeetingMention], dates: _Dates, doc: Doc, ref:
     for m in mentions:
         if m.date is not None:
             continue
-        twins = dated.get(m.type, [])
+        twins = [t for t in dated.get(m.type, []) if _same_event(m, t)]
         if twins:
             i = bisect.bisect_left([t.start for t in twins], m.start)
             m.date = (twins[i - 1] if i > 0 else twins[0]).date
@@ -385,8 +406,26 @@ def _date_unstated(mentions: list[MeetingMention], dates: _Dates, doc: Doc, ref:
             m.date = m.date or ref
 
 
+def _same_event(m: MeetingMention, twin: MeetingMention) -> bool:
+    """Whether an undated mention may be the dated ``twin`` mentioned again: not when
+    another official leads it (蔡奇在京调研 is not 胡衡华到沙坪坝区检查) or it goes elsewhere.
+
+    >>> a = MeetingMention(0, 1, "inspection", "", None, leader="蔡奇", place="京")
+    >>> _same_event(a, MeetingMention(0, 1, "inspection", "", None, leader="胡衡华", place="沙坪坝区"))
+    False
+    >>> _same_event(a, MeetingMention(0, 1, "inspection", "", None, leader="蔡奇"))
+    True
+    """
+    if m.leader and twin.leader and m.leader != twin.leader:
+        return False
+    return not (m.place and twin.place and m.place not in twin.place and twin.place not in m.place)
+
+
 def extract(doc: Doc, officials: list[Official]) -> list[Meeting]:
-    """Meetings held in the article body, one per (date, type).
+    """Meetings held in the article body, one per (date, type) — and per leader for inspections.
+
+    The official leading an inspection is an attendee of it unless a verb gives
+    them another role (陈敏尔在中心城区调研检查…时强调 makes him a speaker).
 
     Args:
         doc: the normalised document.
@@ -406,10 +445,18 @@ def extract(doc: Doc, officials: list[Official]) -> list[Meeting]:
     held_types = {m.type for m in mentions if m.held}
     keyed: dict[Key, MeetingMention] = {}
     owner: list[tuple[int, Key]] = []  # (mention start, key), in text order
+    key_of: dict[int, Key] = {}  # id(mention) -> key
+    inspection_in_force: dict[dt.date | None, Key] = {}
     for m in mentions:
         if m.type not in held_types or (m.date is None and not m.held):
             continue
-        key = (m.date, m.type)
+        key = (m.date, m.type, m.leader)
+        if m.type == "inspection":
+            if m.leader:
+                inspection_in_force[m.date] = key
+            else:  # a companion (一同调研) joins the inspection of that day
+                key = inspection_in_force.get(m.date, key)
+        key_of[id(m)] = key
         first = keyed.setdefault(key, m)
         if first is not m:
             first.expanded = first.expanded or m.expanded
@@ -420,7 +467,8 @@ def extract(doc: Doc, officials: list[Official]) -> list[Meeting]:
     roles = _assign_roles(doc, occurrences, owner, dates, officials)
     for m in mentions:
         for person, role in m.people:  # the leader of an inspection
-            roles.setdefault((m.date, m.type), {}).setdefault(person, set()).add(role)
+            if id(m) in key_of:
+                roles.setdefault(key_of[id(m)], {}).setdefault(person, set()).add(role)
     out = []
     for key, m in keyed.items():
         r = roles.get(key, {})
@@ -469,15 +517,18 @@ def _assign_roles(
 
     A name in a sentence with a meeting word belongs to that meeting (the one
     after the name, else the last one before it). Elsewhere it belongs to the
-    meeting in force, except that a bare later mention of a person goes back
-    to the meeting where they were introduced (李畔说 after another meeting's
-    paragraph), and a sentence stating another date belongs to no meeting.
+    meeting in force (the last one mentioned), except that a bare later mention
+    of a person with reported speech only (说, 介绍 — not 出席, 主持, 讲话), outside
+    the paragraph of the meeting in force and not in the sentence right after
+    it, goes back to the meeting where they were introduced (李畔说 after another
+    meeting's paragraph); a sentence stating another date belongs to no meeting.
     """
     text = doc.text
     owner_starts = [s for s, _ in owner]
     introduced: dict[str, Key] = {}
     out: dict[Key, dict[str, set[str]]] = {}
     sentences = list(doc.sentences())
+    para_starts = [p for p, _ in _paragraphs(text, *doc.body)]
     si = 0
     for idx, (pos, name_end, name) in enumerate(occurrences):
         while si < len(sentences) and sentences[si][1] <= pos:
@@ -488,14 +539,14 @@ def _assign_roles(
         if _CITED_PERSON.search(text, max(ss, pos - 6), pos):
             continue
         nxt = occurrences[idx + 1][0] if idx + 1 < len(occurrences) and occurrences[idx + 1][0] < se else se
-        rs, verb_end = _roles(text, name_end, nxt)
+        rs, verb_end, reported = _roles(text, name_end, nxt)
         j, end = idx + 1, name_end
         while not rs and nxt < se and _is_list_gap(text, end, nxt):
             # 胡衡华张轩出席; 市卫生健康委主任邬惊雷，市商务委副主任刘敏……介绍:
             # a list shares the role of its last member.
             _, end, _ = occurrences[j]
             nxt = occurrences[j + 1][0] if j + 1 < len(occurrences) and occurrences[j + 1][0] < se else se
-            rs, verb_end = _roles(text, end, nxt)
+            rs, verb_end, reported = _roles(text, end, nxt)
             j += 1
         if not rs:
             continue
@@ -509,9 +560,17 @@ def _assign_roles(
         else:
             current = owner[lo - 1][1]
             titled = not _BARE_NAME_BEFORE.fullmatch(text, max(ss, pos - 1), pos) if pos > ss else False
-            if _AT_MEETING.search(text, ss, se) or titled or name not in introduced:
+            # The meeting just announced is in force in the rest of its paragraph and in
+            # the sentence after it: 电视电话会议召开。胡衡华出席并讲话 is that meeting's.
+            announced = owner_starts[lo - 1]
+            near = bisect.bisect_right(para_starts, announced) == bisect.bisect_right(para_starts, pos) or (
+                si > 0 and sentences[si - 1][0] <= announced < sentences[si - 1][1]
+            )
+            if _AT_MEETING.search(text, ss, se) or titled or name not in introduced or not reported or near:
                 key = current
             else:
+                # Reported speech far from any new meeting (李畔说 a paragraph later)
+                # goes back to the meeting where the speaker was introduced.
                 key = introduced[name]
             # A date before the verb sets another scene (11月27日，陈敏尔表示; 陈敏尔曾于
             # 11月13日称); one after it is what the speaker reports (李畔介绍，12月1日0—12时…).
