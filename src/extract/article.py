@@ -21,13 +21,13 @@ import datetime as dt
 import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Any, Literal
 
 import regex
 
 from .errors import ResourceError
 from .normalize import Normalized, to_simplified
+from .resources import read_data, tsv_rows
 
 __all__ = ["ArticleInfo", "analyse_article", "parse_published"]
 
@@ -73,32 +73,22 @@ class _JunkRules:
 
 @functools.cache
 def _junk_rules() -> _JunkRules:
-    text = resources.files("extract").joinpath("data/page_junk.tsv").read_text(encoding="utf-8")
     drop: list[str] = []
     end: list[str] = []
-    header = False
-    for lineno, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if not header:
-            header = cells == ["kind", "action", "pattern"]
-            if not header:
-                raise ResourceError(f"page_junk.tsv:{lineno}: header must be kind/action/pattern")
-            continue
-        if len(cells) != 3 or cells[1] not in ("drop", "end"):
-            raise ResourceError(f"page_junk.tsv:{lineno}: expected kind, drop|end, pattern")
+    for lineno, row in tsv_rows(read_data("page_junk.tsv"), "page_junk.tsv", ("kind", "action", "pattern")):
+        if row["action"] not in ("drop", "end"):
+            raise ResourceError(f"page_junk.tsv:{lineno}: action must be drop or end")
         try:
-            regex.compile(cells[2])
+            regex.compile(row["pattern"])
         except regex.error as e:
             raise ResourceError(f"page_junk.tsv:{lineno}: bad pattern: {e}") from None
-        (drop if cells[1] == "drop" else end).append(f"(?:{cells[2]})")
+        (drop if row["action"] == "drop" else end).append(f"(?:{row['pattern']})")
     return _JunkRules(drop=regex.compile("|".join(drop), regex.I), end=regex.compile("|".join(end), regex.I))
 
 
 @functools.cache
 def _outlets() -> frozenset[str]:
-    text = resources.files("extract").joinpath("data/outlets.txt").read_text(encoding="utf-8")
+    text = read_data("outlets.txt")
     return frozenset(x.strip() for x in text.splitlines() if x.strip() and not x.startswith("#"))
 
 

@@ -28,12 +28,12 @@ import functools
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from importlib import resources
 
 import regex
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .errors import ResourceError
+from .resources import alternation, read_data, tsv_rows, validated
 from .models import AreaKind
 
 __all__ = [
@@ -165,9 +165,7 @@ class Gazetteer:
 
 
 def _alternation(words: Iterable[str]) -> regex.Pattern[str]:
-    # Longest first, so that at one position the longest form wins.
-    ordered = sorted(set(words), key=lambda f: (-len(f), f))
-    return regex.compile("|".join(map(regex.escape, ordered)) or r"(?!)")
+    return regex.compile(alternation(words))
 
 
 @dataclass(frozen=True, slots=True)
@@ -456,24 +454,6 @@ def _nested(gaz: Gazetteer, matches: list[AreaMatch]) -> list[AreaMatch]:
 # Loading
 
 
-def _rows(text: str, origin: str, columns: tuple[str, ...]) -> Iterable[tuple[int, dict[str, str]]]:
-    header_seen = False
-    for lineno, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if not header_seen:
-            if tuple(cells) != columns:
-                raise ResourceError(f"{origin}:{lineno}: header must be {'/'.join(columns)}")
-            header_seen = True
-            continue
-        if len(cells) != len(columns):
-            raise ResourceError(f"{origin}:{lineno}: expected {len(columns)} columns, found {len(cells)}")
-        yield lineno, dict(zip(columns, cells))
-    if not header_seen:
-        raise ResourceError(f"{origin}: no header line")
-
-
 def parse_gazetteer(text: str, traps: str = "", origin: str = "gazetteer.tsv") -> Gazetteer:
     """Parse and validate gazetteer rows (and trap words).
 
@@ -490,12 +470,8 @@ def parse_gazetteer(text: str, traps: str = "", origin: str = "gazetteer.tsv") -
     areas: dict[str, Area] = {}
     candidates: dict[str, list[Area]] = {}
     short_candidates: dict[str, list[Area]] = {}
-    for lineno, row in _rows(text, origin, _COLUMNS):
-        try:
-            area = Area(**row)  # type: ignore[arg-type]
-        except ValidationError as e:
-            msgs = "; ".join(f"[{'.'.join(map(str, err['loc']))}] {err['msg']}" for err in e.errors())
-            raise ResourceError(f"{origin}:{lineno}: {msgs}") from None
+    for lineno, row in tsv_rows(text, origin, _COLUMNS):
+        area = validated(Area, origin, lineno, row)
         if area.id in areas:
             raise ResourceError(f"{origin}:{lineno}: duplicate id {area.id}")
         areas[area.id] = area
@@ -515,7 +491,7 @@ def parse_gazetteer(text: str, traps: str = "", origin: str = "gazetteer.tsv") -
                 raise ResourceError(f"{origin}: {area.id} refers to unknown id {ref}")
     words: list[str] = []
     if traps:
-        for lineno, row in _rows(traps, "place_traps.tsv", _TRAP_COLUMNS):
+        for lineno, row in tsv_rows(traps, "place_traps.tsv", _TRAP_COLUMNS):
             word, form = row["word"], row["form"]
             if form not in candidates and form not in short_candidates:
                 raise ResourceError(f"place_traps.tsv:{lineno}: {form} is not a gazetteer form")
@@ -560,8 +536,4 @@ def load_gazetteer() -> Gazetteer:
     Raises:
         ResourceError: the packaged data is malformed.
     """
-    data = resources.files("extract").joinpath("data")
-    return parse_gazetteer(
-        data.joinpath("gazetteer.tsv").read_text(encoding="utf-8"),
-        data.joinpath("place_traps.tsv").read_text(encoding="utf-8"),
-    )
+    return parse_gazetteer(read_data("gazetteer.tsv"), read_data("place_traps.tsv"))

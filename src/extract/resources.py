@@ -1,0 +1,83 @@
+"""Loading packaged data files: one reader, one validator, one pattern builder.
+
+Every resource (gazetteer, traps, metric phrases, count regions, title lexicon,
+person cues, page-junk rules) is a TSV in ``extract/data`` with ``#`` comment
+lines naming its sources, one header line, then rows. Rows are validated by a
+Pydantic model and a bad row raises :class:`~extract.errors.ResourceError` as
+``file:line: [field] message``, so adding a province or a title is a data
+change that fails loudly when it is wrong.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from importlib import resources
+from typing import TypeVar
+
+import regex
+from pydantic import BaseModel, ValidationError
+
+from .errors import ResourceError
+
+__all__ = ["alternation", "read_data", "tsv_rows", "validated"]
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def read_data(name: str) -> str:
+    """The text of the packaged data file ``extract/data/<name>``."""
+    return resources.files("extract").joinpath(f"data/{name}").read_text(encoding="utf-8")
+
+
+def tsv_rows(
+    text: str, origin: str, columns: tuple[str, ...], *, min_columns: int | None = None
+) -> Iterator[tuple[int, dict[str, str]]]:
+    """``(line number, row)`` for each data row of a TSV resource.
+
+    Args:
+        text: the file's text.
+        origin: the file's name, for error messages.
+        columns: the header every file must start with.
+        min_columns: rows may leave trailing columns out down to this many (default: all required).
+
+    Raises:
+        ResourceError: a wrong header, a row with the wrong number of cells, or no header at all.
+    """
+    low = len(columns) if min_columns is None else min_columns
+    header_seen = False
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if not header_seen:
+            if tuple(cells) != columns:
+                raise ResourceError(f"{origin}:{lineno}: header must be {'/'.join(columns)}")
+            header_seen = True
+            continue
+        if not low <= len(cells) <= len(columns):
+            expected = str(len(columns)) if low == len(columns) else f"{low} to {len(columns)}"
+            raise ResourceError(f"{origin}:{lineno}: expected {expected} columns, found {len(cells)}")
+        yield lineno, dict(zip(columns, cells))
+    if not header_seen:
+        raise ResourceError(f"{origin}: no header line")
+
+
+def validated(model: type[M], origin: str, lineno: int, row: dict[str, str]) -> M:
+    """``model(**row)``, with a validation failure reported as ``origin:line: [field] message``."""
+    try:
+        return model(**row)
+    except ValidationError as e:
+        msgs = "; ".join(f"[{'.'.join(map(str, err['loc']))}] {err['msg']}" for err in e.errors())
+        raise ResourceError(f"{origin}:{lineno}: {msgs}") from None
+
+
+def alternation(phrases: Iterable[str]) -> str:
+    """A regex alternation of literal phrases, longest first (so the longest wins at a position).
+
+    >>> alternation(["新增", "新增本土", "本土"])
+    '新增本土|新增|本土'
+    >>> alternation([])
+    '(?!)'
+    """
+    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
+    return "|".join(map(regex.escape, ordered)) or "(?!)"
