@@ -49,17 +49,17 @@ import datetime as dt
 import functools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Literal
 
 import regex
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ..document import Doc
 from ..errors import ResourceError
 from ..gazetteer import find_areas, load_gazetteer
 from ..models import ArticleWarning, CaseCount, Change
 from ..normalize import to_simplified
+from ..resources import alternation, read_data, tsv_rows, validated
 from .dates import CN_NUM, DateMention, find_dates, parse_cn_int, resolve_relative, window
 
 __all__ = ["MetricLexicon", "extract", "load_metric_lexicon", "load_count_regions"]
@@ -109,34 +109,10 @@ class _RegionRow(BaseModel):
     name: str = Field(min_length=1)
     code: str | None = Field(default=None, pattern=r"^\d{6}$")
 
-
-def _read_tsv(name: str, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
-    text = resources.files("extract").joinpath(f"data/{name}").read_text(encoding="utf-8")
-    header_seen = False
-    for lineno, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if not header_seen:
-            if tuple(cells) != columns:
-                raise ResourceError(f"{name}:{lineno}: header must be {'/'.join(columns)}")
-            header_seen = True
-            continue
-        if len(cells) != len(columns):
-            raise ResourceError(f"{name}:{lineno}: expected {len(columns)} columns, found {len(cells)}")
-        yield lineno, dict(zip(columns, cells))
-
-
-def _validated(model: type[BaseModel], name: str, lineno: int, row: dict[str, str]) -> BaseModel:
-    try:
-        return model(**{k: (v or None) if k == "code" else v for k, v in row.items()})
-    except ValidationError as e:
-        msgs = "; ".join(f"[{'.'.join(map(str, err['loc']))}] {err['msg']}" for err in e.errors())
-        raise ResourceError(f"{name}:{lineno}: {msgs}") from None
-
-
-def _alternation(phrases: object) -> str:
-    return "|".join(regex.escape(p) for p in sorted(phrases, key=lambda p: (-len(p), p)))  # type: ignore[attr-defined]
+    @field_validator("code", mode="before")
+    @classmethod
+    def _empty_is_none(cls, v: object) -> object:
+        return v or None
 
 
 @dataclass(frozen=True)
@@ -151,19 +127,19 @@ class MetricLexicon:
 
     @functools.cached_property
     def metric_re(self) -> regex.Pattern[str]:
-        return regex.compile(_alternation(self.metric))
+        return regex.compile(alternation(self.metric))
 
     @functools.cached_property
     def scope_re(self) -> regex.Pattern[str]:
-        return regex.compile(_alternation(self.scope))
+        return regex.compile(alternation(self.scope))
 
     @functools.cached_property
     def measure_re(self) -> regex.Pattern[str]:
-        return regex.compile(_alternation(self.measure))
+        return regex.compile(alternation(self.measure))
 
     @functools.cached_property
     def not_count_re(self) -> regex.Pattern[str]:
-        return regex.compile(_alternation(self.not_count))
+        return regex.compile(alternation(self.not_count))
 
 
 @functools.cache
@@ -175,8 +151,8 @@ def load_metric_lexicon() -> MetricLexicon:
     """
     name = "metrics.tsv"
     by_kind: dict[str, dict[str, str]] = {k: {} for k in _VALUES}
-    for lineno, raw in _read_tsv(name, ("kind", "phrase", "value")):
-        row = _validated(_PhraseRow, name, lineno, raw)
+    for lineno, raw in tsv_rows(read_data(name), name, ("kind", "phrase", "value")):
+        row = validated(_PhraseRow, name, lineno, raw)
         assert isinstance(row, _PhraseRow)
         if row.phrase in by_kind[row.kind]:
             raise ResourceError(f"{name}:{lineno}: duplicate {row.kind} phrase {row.phrase}")
@@ -198,8 +174,8 @@ def load_count_regions() -> dict[str, tuple[str, str | None]]:
     """Load and validate ``data/count_regions.tsv``: form → (name or ``@home``, code) (cached)."""
     name = "count_regions.tsv"
     out: dict[str, tuple[str, str | None]] = {}
-    for lineno, raw in _read_tsv(name, ("form", "name", "code")):
-        row = _validated(_RegionRow, name, lineno, raw)
+    for lineno, raw in tsv_rows(read_data(name), name, ("form", "name", "code")):
+        row = validated(_RegionRow, name, lineno, raw)
         assert isinstance(row, _RegionRow)
         if row.form in out:
             raise ResourceError(f"{name}:{lineno}: duplicate form {row.form}")
@@ -213,9 +189,9 @@ def load_count_regions() -> dict[str, tuple[str, str | None]]:
 @functools.cache
 def _count_re() -> regex.Pattern[str]:
     lex = load_metric_lexicon()
-    before = _alternation(p for p, v in lex.qualifier.items() if v in ("over", "about", "at_least"))
-    after = _alternation(p for p, v in lex.qualifier.items() if v == "over_after")
-    tail = _alternation(p for p, v in lex.qualifier.items() if v == "about_after")
+    before = alternation(p for p, v in lex.qualifier.items() if v in ("over", "about", "at_least"))
+    after = alternation(p for p, v in lex.qualifier.items() if v == "over_after")
+    tail = alternation(p for p, v in lex.qualifier.items() if v == "about_after")
     cn_start = "零〇一二两三四五六七八九十"
     return regex.compile(
         rf"""
@@ -345,7 +321,7 @@ def _area_mentions(doc: Doc, whole: bool = False) -> list[_Mention]:
 
 @functools.cache
 def _extra_region_re() -> regex.Pattern[str]:
-    return regex.compile(_alternation(load_count_regions()))
+    return regex.compile(alternation(load_count_regions()))
 
 
 def _home_region(mentions: list[_Mention]) -> _Region | None:
@@ -531,7 +507,7 @@ _GOVERNED = _CASE_NOUNS | {"close_contacts"}
 def _outcome_gap_re() -> regex.Pattern[str]:
     """What may stand between an outcome and the population noun it governs: scope and measure words, 的."""
     lex = load_metric_lexicon()
-    words = _alternation([*lex.scope, *lex.measure, "新冠肺炎", "新冠病毒", "的", "中"])
+    words = alternation([*lex.scope, *lex.measure, "新冠肺炎", "新冠病毒", "的", "中"])
     return regex.compile(rf"(?:\s|{words}){{0,8}}")
 
 
