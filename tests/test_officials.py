@@ -97,27 +97,15 @@ def test_lexicon_loads_and_is_consistent() -> None:
 
 
 def test_bad_title_row_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
-    class Fake:
-        def joinpath(self, _: str) -> Fake:
-            return self
-
-        def read_text(self, encoding: str) -> str:
-            return "# c\ncategory\tform\tkind\tnote\npost\t书记\tparty\t\npost\t书记\tpolitburo\t\n"
-
-    monkeypatch.setattr(officials.resources, "files", lambda _: Fake())
+    text = "# c\ncategory\tform\tkind\tnote\npost\t书记\tparty\t\npost\t书记\tpolitburo\t\n"
+    monkeypatch.setattr(officials, "read_data", lambda _: text)
     with pytest.raises(ResourceError, match=r"titles.tsv:4: \[kind\]"):
         _read_tsv("titles.tsv", ("category", "form", "kind", "note"), _TitleRow)
 
 
 def test_duplicate_row_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
-    class Fake:
-        def joinpath(self, _: str) -> Fake:
-            return self
-
-        def read_text(self, encoding: str) -> str:
-            return "category\tform\tkind\tnote\npost\t书记\tparty\npost\t书记\tparty\n"
-
-    monkeypatch.setattr(officials.resources, "files", lambda _: Fake())
+    text = "category\tform\tkind\tnote\npost\t书记\tparty\npost\t书记\tparty\n"
+    monkeypatch.setattr(officials, "read_data", lambda _: text)
     with pytest.raises(ResourceError, match="duplicate post 书记"):
         _read_tsv("titles.tsv", ("category", "form", "kind", "note"), _TitleRow)
 

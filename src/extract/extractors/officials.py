@@ -21,16 +21,16 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Literal, get_args
 
 import regex
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from ..document import Doc
 from ..errors import ResourceError
 from ..gazetteer import load_gazetteer
 from ..models import Official
+from ..resources import alternation, read_data, tsv_rows, validated
 
 __all__ = [
     "Lexicon",
@@ -71,40 +71,20 @@ class _CueRow(BaseModel):
 
 
 def _read_tsv(name: str, columns: tuple[str, ...], model: type[BaseModel]) -> list[BaseModel]:
-    """Rows of a packaged TSV (``#`` comments, one header line), validated by ``model``."""
-    text = resources.files("extract").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    """Rows of a packaged TSV validated by ``model``; a (category, form) pair may appear once."""
     rows: list[BaseModel] = []
-    header_seen = False
     seen: set[tuple[str, str]] = set()
-    for lineno, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if not header_seen:
-            if tuple(cells) != columns:
-                raise ResourceError(f"{name}:{lineno}: header must be {'/'.join(columns)}")
-            header_seen = True
-            continue
-        if not 2 <= len(cells) <= len(columns):
-            raise ResourceError(f"{name}:{lineno}: expected up to {len(columns)} columns, found {len(cells)}")
-        try:
-            row = model(**dict(zip(columns, cells)))
-        except ValidationError as e:
-            msgs = "; ".join(f"[{'.'.join(map(str, err['loc']))}] {err['msg']}" for err in e.errors())
-            raise ResourceError(f"{name}:{lineno}: {msgs}") from None
+    for lineno, raw in tsv_rows(read_data(name), name, columns, min_columns=2):
+        row = validated(model, name, lineno, raw)
         key = (getattr(row, "category"), getattr(row, "form"))
         if key in seen:
             raise ResourceError(f"{name}:{lineno}: duplicate {key[0]} {key[1]}")
         seen.add(key)
         rows.append(row)
-    if not header_seen:
-        raise ResourceError(f"{name}: no header")
     return rows
 
 
-def _alt(forms: Iterable[str]) -> str:
-    """A regex alternation of literal forms, longest first (so 副书记 wins over 书记)."""
-    return "|".join(regex.escape(f) for f in sorted(set(forms), key=lambda f: (-len(f), f)))
+_alt = alternation
 
 
 @dataclass(frozen=True)
@@ -180,7 +160,7 @@ def load_lexicon() -> Lexicon:
     single: set[str] = set()
     compound: set[str] = set()
     ambiguous: set[str] = set()
-    text = resources.files("extract").joinpath("data/surnames.txt").read_text(encoding="utf-8")
+    text = read_data("surnames.txt")
     for lineno, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
