@@ -48,8 +48,9 @@ import bisect
 import datetime as dt
 import functools
 from collections.abc import Iterator
+import dataclasses
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, get_args
 
 import regex
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -57,7 +58,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from ..document import Doc
 from ..errors import ResourceError
 from ..gazetteer import find_areas, load_gazetteer
-from ..models import ArticleWarning, CaseCount, Change
+from ..models import ArticleWarning, CaseCount, Change, Metric
 from ..normalize import to_simplified
 from ..resources import alternation, read_data, tsv_rows, validated
 from .dates import CN_NUM, DateMention, find_dates, parse_cn_int, resolve_relative, window
@@ -66,19 +67,8 @@ __all__ = ["MetricLexicon", "extract", "load_metric_lexicon", "load_count_region
 
 # --------------------------------------------------------------------------- data
 
-_METRICS = (
-    "confirmed",
-    "asymptomatic",
-    "infections",
-    "asymptomatic_to_confirmed",
-    "community_infections",
-    "deaths",
-    "recovered",
-    "released_from_observation",
-    "close_contacts",
-    "other",
-    "inherit",
-)
+# The contract's metrics, plus "inherit" for phrases that take the metric of the total they break down.
+_METRICS = (*get_args(Metric), "inherit")
 _VALUES: dict[str, tuple[str, ...]] = {
     "metric": _METRICS,
     "scope": ("local", "imported"),
@@ -995,24 +985,10 @@ class _Reader:
             regions = [r for r in map(self.region_of, group[2]) if r is not None] if group is not None else []
             if group is not None and regions and regions != count.regions and not count.each and not count.zero:
                 self.counts.append(
-                    _Count(
-                        start=count.start,
-                        end=group[1],
-                        value=count.value,
-                        metric=count.metric,
-                        scope=count.scope,
-                        measure=count.measure,
-                        qualifier=count.qualifier,
-                        regions=regions,
-                        each=False,
-                        date=count.date,
-                        hours=count.hours,
-                        dated=count.dated,
-                        depth=count.depth,
-                        explicit=False,
-                        sub=True,
-                        parent=count,
-                        label=count.label,
+                    # The same count over the listed areas, as a breakdown item of ``count``.
+                    dataclasses.replace(
+                        count, end=group[1], regions=regions, each=False, explicit=False, sub=True, parent=count,
+                        change=None, children=[], suffix=False, rest=0, incomplete=False,
                     )
                 )
             pos = a.end()
