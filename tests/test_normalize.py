@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.normalize import detect_script, normalize, to_simplified
+from extract.normalize import normalize, to_simplified
 
 CASES = [
     # (original, normalised) — real phrases from the seeds and notices
@@ -33,10 +33,12 @@ def test_to_simplified(original: str, expected: str) -> None:
         ("重庆市新增本土确诊病例53例,新增本土无症状感染者2239例。", "simplified"),
         ("重慶市新增本土確診病例53例。重庆市新增本土无症状感染者2239例,治愈出院。", "mixed"),
         ("12345 abc", "simplified"),
+        ("重慶市新增１２例，（不含）：", "traditional"),  # full-width forms are not a script
+        ("重庆市新增１２例，（不含）：", "simplified"),
     ],
 )
 def test_detect_script(text: str, script: str) -> None:
-    assert detect_script(text, to_simplified(text)) == script
+    assert normalize(text).script == script
 
 
 @settings(max_examples=300, deadline=None)

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -75,22 +77,46 @@ def to_simplified(text: str) -> str:
     return _convert(text, "t2s").translate(_WIDTH_TABLE)
 
 
-def detect_script(original: str, simplified: str) -> Literal["simplified", "traditional", "mixed"]:
-    """Say which script ``original`` is written in.
+Script = Literal["simplified", "traditional", "mixed"]
+
+#: Per character: does ``s2t`` change it (a Simplified-only character)? Filled as
+#: characters are first seen, so OpenCC is asked about each character once per process.
+_SIMPLIFIED_ONLY: dict[str, bool] = {}
+
+
+def _simplified_only(chars: Iterable[str]) -> dict[str, bool]:
+    missing = [ch for ch in chars if ch not in _SIMPLIFIED_ONLY]
+    if missing:
+        conv = _converter("s2t")
+        # One call for all new characters; the newline keeps phrases from forming.
+        back = _SURROGATE.sub("\ufffd", conv.convert("\n".join(_SURROGATE.sub("\ufffd", "".join(missing)))))
+        answers = back.split("\n")
+        if len(answers) != len(missing):  # pragma: no cover - a conversion that ate a newline
+            answers = [conv.convert(_SURROGATE.sub("\ufffd", ch)) for ch in missing]
+        for ch, converted in zip(missing, answers):
+            _SIMPLIFIED_ONLY[ch] = converted != ch and not _SURROGATE.match(ch)
+    return _SIMPLIFIED_ONLY
+
+
+def detect_script(original: str, converted: str) -> Script:
+    """Say which script ``original`` is written in, given its ``t2s`` conversion.
 
     Counts characters that ``t2s`` changed (Traditional-only) and characters
     that ``s2t`` would change (Simplified-only); a few stray characters of the
     other script (什么 in a Traditional page) do not make a text mixed.
+
+    >>> detect_script("重慶市確診", to_simplified("重慶市確診")), detect_script("重庆市", "重庆市")
+    ('traditional', 'simplified')
     """
-    # Width changes are not script changes: compare against the width-normalised original.
-    # The counts run in C (map/str.__ne__); the second conversion reads a sample only.
-    sample = original[:_SCRIPT_SAMPLE]
-    widened = sample.translate(_WIDTH_TABLE)
-    if widened == simplified[:_SCRIPT_SAMPLE]:
+    sample, converted = original[:_SCRIPT_SAMPLE], converted[:_SCRIPT_SAMPLE]
+    if sample == converted:
         return "simplified"
-    trad = sum(map(str.__ne__, widened, simplified))
-    back = _convert(sample, "s2t")
-    simp = sum(map(str.__ne__, sample, back))
+    # ``converted`` is before the width mapping (OpenCC keeps full-width forms), so
+    # every difference is a script change.
+    trad = sum(map(str.__ne__, sample, converted))
+    counts = Counter(sample)
+    table = _simplified_only(counts)
+    simp = sum(n for ch, n in counts.items() if table[ch])
     share = trad / (trad + simp)
     if share >= 0.9:
         return "traditional"
@@ -105,6 +131,7 @@ class Normalized:
 
     original: str
     text: str
+    script: Script = "simplified"
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a normalised span to the original text (the identity, see module doc)."""
@@ -117,8 +144,9 @@ class Normalized:
 
 
 def normalize(original: str) -> Normalized:
-    """Normalise ``original`` to Simplified, half-width text of the same length."""
-    text = to_simplified(original)
+    """Normalise ``original`` to Simplified, half-width text of the same length, and detect its script."""
+    converted = _convert(original, "t2s")
+    text = converted.translate(_WIDTH_TABLE)
     if len(text) != len(original):  # pragma: no cover - guarded by construction
         raise AssertionError("normalisation must preserve length")
-    return Normalized(original=original, text=text)
+    return Normalized(original=original, text=text, script=detect_script(original, converted))

@@ -16,7 +16,7 @@ from .article import analyse_article
 from .document import Doc, blank_outside
 from .extractors import case_counts, districts, meetings, officials
 from .models import Article, ArticleExtraction
-from .normalize import detect_script, normalize
+from .normalize import normalize
 
 __all__ = ["extract_text", "run_extractors"]
 
@@ -81,7 +81,7 @@ def extract_text(
         outlet=info.outlet,
         published=info.published,
         url=info.url,
-        script=detect_script(text, norm.text),
+        script=norm.script,
         encoding=encoding,
         reporters=info.reporters,
         editors=info.editors,
