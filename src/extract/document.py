@@ -74,6 +74,8 @@ class Doc:
         text: the normalised text, body only (see module doc); ``len(text) == len(original)``.
         body: ``(start, end)`` of the body in both texts.
         published: the article's date, the reference for dates without a year.
+        title: the headline (Simplified), which often names the place a notice is about.
+        outlet: the publishing outlet or issuing body (Simplified), e.g. 上海市卫生健康委员会.
     """
 
     article_id: str
@@ -81,6 +83,8 @@ class Doc:
     text: str
     body: tuple[int, int]
     published: dt.date | None = None
+    title: str | None = None
+    outlet: str | None = None
 
     def evidence(self, start: int, end: int) -> Evidence:
         """Evidence for the span ``[start, end)`` (normalised and original offsets agree)."""

@@ -71,6 +71,8 @@ def extract_text(
         text=blank_outside(norm.text, info.keep),
         body=info.body,
         published=ref,
+        title=info.title,
+        outlet=info.outlet,
     )
     nested, warnings = run_extractors(doc)
     article = Article(
