@@ -182,3 +182,50 @@ def test_short_texts_have_a_sane_body(text: str) -> None:
     assert 0 <= info.body[0] <= info.body[1] <= len(text)
     if text.strip():
         assert text[info.body[0] : info.body[1]].strip() == text.strip()
+
+
+# Page headers of government sites, wire services, app-promoting portals and WeChat accounts.
+HEADERS = [
+    (
+        "government CMS: site name, nav bar, breadcrumb, headline led by a date, labelled dateline",
+        "重庆市江北区人民政府\n首页 | 走进江北 | 政务公开 | 政务服务 | 互动交流\n当前位置:首页 > 政务公开 > 通知公告\n"
+        "2022年12月2日江北区疫情防控情况通报\n发布时间:2022-12-03 08:10    来源:江北区卫生健康委    字号:[ 大 中 小 ]    打印本页\n"
+        "12月2日0—24时,江北区新增本土感染者312例。",
+        "2022年12月2日江北区疫情防控情况通报", "江北区卫生健康委", dt.datetime(2022, 12, 3, 8, 10),
+    ),
+    (
+        "wire service: masthead with Latin abbreviation, slashed date with update note, widget line",
+        "新华社 XINHUA\n首页 > 国内\n\n重庆多区有序恢复公交运营\n\n2022/12/05 09:20(12/05 10:02 更新)\n字级  列印  分享\n\n"
+        "新华社重庆12月5日电(记者 王五)重庆多个区5日起有序恢复公交运营,市民出行逐步恢复正常。",
+        "重庆多区有序恢复公交运营", "新华社", dt.datetime(2022, 12, 5, 9, 20),
+    ),
+    (
+        "portal: app promo first, then headline and a dateline that names the source first",
+        "上游新闻·重庆晨报    打开APP  阅读更多精彩内容\n首页 / 重庆 / 民生\n重庆主城区商超陆续恢复营业\n"
+        "来源:重庆晨报    2022-12-02 07:15    阅读量 1.1万\n\n12月1日起,重庆主城区多家商场超市陆续恢复营业,市民有序进店购物。",
+        "重庆主城区商超陆续恢复营业", "重庆晨报", dt.datetime(2022, 12, 2, 7, 15),
+    ),
+    (
+        "Hong Kong portal: outlet in the dateline, widgets, lede credit",
+        "香港商报网 > 内地 > 正文\n\n重庆新增本土感染者回落\n\n2022年12月6日 09:40  香港商报网\n【字号:大 中 小】 分享到:Facebook  微信\n\n"
+        "【香港商报网讯】重庆市衞生健康委6日通报,5日0—24时重庆新增本土感染者2104例。",
+        "重庆新增本土感染者回落", "香港商报网", dt.datetime(2022, 12, 6, 9, 40),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "title", "outlet", "published"), [h[1:] for h in HEADERS], ids=[h[0] for h in HEADERS])
+def test_page_headers(text: str, title: str, outlet: str, published: object) -> None:
+    info = analyse(text)
+    assert (info.title, info.outlet, info.published) == (title, outlet, published)
+    body = text[info.body[0] : info.body[1]]
+    assert body.endswith("。") and "首页" not in body and "字号" not in body and "APP" not in body
+
+
+def test_place_of_filing_is_not_a_reporter() -> None:
+    info = analyse("重庆新增本土感染者回落\n香港文汇报讯(记者 孟冰 重庆报道)重庆市卫健委12日通报,11日全市新增本土感染者1944例。")
+    assert info.reporters == ["孟冰"]
+
+
+def test_hong_kong_variants_are_simplified() -> None:
+    assert normalize("市衞生健康委、衹有").text == "市卫生健康委、只有"

@@ -164,25 +164,51 @@ _MEDIA_SUFFIX = regex.compile(r"(?:日报|晚报|晨报|商报|时报|青年报|
 def _classify(text: str, rules: _JunkRules) -> LineKind:
     if len(text) > _SHORT:
         return "content"
-    if _is_spam(text) or rules.drop.search(text):
+    if _is_spam(text):
+        return "junk"
+    if _is_dateline(text):  # before the junk rules: 2022/11/21 is no breadcrumb
+        return "meta"
+    if rules.drop.search(text):
         return "junk"
     if rules.end.search(text):
         return "footer"
-    if _is_masthead(text):
+    if _masthead(text):
         return "masthead"
     if _CREDIT.search(text) or _BYLINE_START.search(text):
-        return "meta"
-    if len(text) <= 80 and (_DATELINE.search(text) or _SOURCE.search(text)) and parse_published(text) is not None:
         return "meta"
     if len(text) <= 40 and _SOURCE.match(text):
         return "meta"
     return "content"
 
 
-def _is_masthead(text: str) -> bool:
+# What may follow the date of a dateline: a label, a separator, white space or nothing.
+# A headline that starts with a date (2022年11月18日重庆市新冠肺炎疫情情况) goes on with text.
+_AFTER_DATE = regex.compile(r"$|\s|[|｜/(\[【·•—-]|(?:来源|稿源|发布|发表|编辑|责编|作者|日期|时间|浏览|阅读|点击|更新|字号|星期|周[一二三四五六日天])")
+
+
+def _is_dateline(text: str) -> bool:
+    """A header line giving the publication date (and often the source, editor, counters)."""
+    if len(text) > 100:
+        return False
+    m = _PUB_DATE.search(text)
+    if m is None or parse_published(text) is None:
+        return False
+    labelled = _DATELINE.search(text[: m.start()]) is not None
+    return (labelled or m.start() <= 20) and _AFTER_DATE.match(text, m.end()) is not None
+
+
+#: A masthead: an outlet's name, optionally with its Latin abbreviation (中央社 CNA).
+_MASTHEAD = regex.compile(rf"(?P<name>{_HAN}{{2,10}})(?:\s*[A-Za-z]{{2,8}})?")
+
+
+def _masthead(text: str) -> str | None:
+    """The outlet a masthead line names, or ``None``."""
     if text in _outlets():
-        return True
-    return 2 <= len(text) <= 8 and regex.fullmatch(rf"{_HAN}+", text) is not None and _MEDIA_SUFFIX.search(text) is not None
+        return text
+    m = _MASTHEAD.fullmatch(text)
+    if m and len(m["name"]) <= 8 and _MEDIA_SUFFIX.search(m["name"]):
+        return m["name"]
+    return None
 
 
 def _split_lines(norm: Normalized) -> list[_Line]:
@@ -215,7 +241,6 @@ def _title_candidate(line: _Line) -> bool:
         and 5 <= len(t) <= 80
         and not t.endswith(("。", ";", ":"))
         and not t.startswith(("——", "--", "原标题", "(", "（"))
-        and parse_published(t) is None
     )
 
 
@@ -256,7 +281,10 @@ def _bylines(lines: list[_Line], body_last: int | None, info: ArticleInfo) -> No
         if not _BYLINE_HINT.search(t) and not (i == body_last and t.endswith((")", "）"))):
             continue  # most lines name no reporter: one cheap search skips four patterns
         for m in _REPORTER.finditer(t):
-            _add(info.photographers if m["photo"] else info.reporters, _names(m["names"]))
+            names = _names(m["names"])
+            if len(names) > 1 and t.startswith("报道", m.end("names")):
+                names = names[:-1]  # (记者 孟冰 重庆报道): the last word is where it was filed from
+            _add(info.photographers if m["photo"] else info.reporters, names)
         for m in _EDITOR.finditer(t):
             _add(info.editors, _names(m["names"]))
         for m in _PHOTO.finditer(t):
@@ -278,8 +306,8 @@ def _clean_source(src: str) -> str | None:
 def _outlet(lines: list[_Line], first_body: int, last_body: int) -> str | None:
     # 1. A masthead in the header names the publishing outlet.
     for line in lines[:first_body]:
-        if line.kind == "masthead":
-            return line.text
+        if line.kind == "masthead" and (name := _masthead(line.text)):
+            return name
     # 2. A 来源: line after the body credits the article's own source (aggregators
     #    print their own name in the header, the original outlet at the foot).
     for line in lines[last_body + 1 :]:
@@ -289,6 +317,33 @@ def _outlet(lines: list[_Line], first_body: int, last_body: int) -> str | None:
     for line in lines[:first_body] + lines[first_body : first_body + 3]:
         if line.kind == "meta" and (m := _SOURCE.search(line.text)) and (src := _clean_source(m["src"])):
             return src
+    # 4. An outlet's name standing in the dateline (2022年12月4日 10:26  大公文汇网).
+    for line in lines[:first_body]:
+        if line.kind == "meta" and _is_dateline(line.text):
+            for token in regex.split(r"[\s|｜]+", _PUB_DATE.sub(" ", line.text)):
+                if _masthead(token):
+                    return _masthead(token)
+    # 5. The lede's own credit: 【大公文汇网讯】, 新华社重庆11月20日电.
+    for line in lines[first_body : first_body + 2]:
+        if (m := _LEDE_CREDIT.match(line.text)) and m["name"] not in ("本报", "本网", "本台"):
+            return m["name"]
+    return None
+
+
+_LEDE_CREDIT = regex.compile(rf"[【\[(（]?(?P<name>{_HAN}{{2,8}}?)(?:讯|(?:{_HAN}{{2,4}})?\d{{1,2}}月\d{{1,2}}日电)[】\])）]?")
+
+
+def _published(lines: list[_Line], first: int | None, last: int | None, title_idx: int | None) -> dt.datetime | dt.date | None:
+    """The publication date: a labelled dateline (发布时间:) first, then any dateline in the
+    header, then a short header line, then a dateline after the body; never the headline's date."""
+    header = lines[: first if first is not None else len(lines)]
+    datelines = [ln for ln in header if ln.kind == "meta" and _is_dateline(ln.text)]
+    shorts = [ln for i, ln in enumerate(header) if ln.kind == "content" and len(ln.text) <= 40 and i != title_idx]
+    footer = [ln for ln in lines[(last + 1 if last is not None else len(lines)) :] if ln.kind == "meta" and _is_dateline(ln.text)]
+    for group in ([ln for ln in datelines if _DATELINE.search(ln.text)], datelines, shorts, footer):
+        for ln in group:
+            if (published := parse_published(ln.text)) is not None:
+                return published
     return None
 
 
@@ -306,8 +361,12 @@ def analyse_article(norm: Normalized, meta: Mapping[str, Any]) -> ArticleInfo:
     info = ArticleInfo()
     if not lines:
         return info
-    # The title: the first heading-like content line near the top.
-    title_idx = next((i for i, ln in enumerate(lines[:8]) if _title_candidate(ln)), None)
+    # The title: the heading-like line nearest above the first dateline or 来源 line
+    # (site names, navigation and promos come before it in page headers); with no
+    # such line, the first heading-like line near the top.
+    anchor = next((i for i, ln in enumerate(lines[:12]) if ln.kind == "meta" and (_is_dateline(ln.text) or _SOURCE.match(ln.text))), None)
+    before = [i for i in range(anchor or 0) if _title_candidate(lines[i])]
+    title_idx = before[-1] if before else next((i for i, ln in enumerate(lines[:10]) if _title_candidate(ln)), None)
     # The body starts at the first line of running text that is not the title.
     first = next(
         (i for i, ln in enumerate(lines) if ln.kind == "content" and i != title_idx and _is_paragraph(ln)),
@@ -327,18 +386,7 @@ def analyse_article(norm: Normalized, meta: Mapping[str, Any]) -> ArticleInfo:
         info.body = (0, 0)
     if title_idx is not None:
         info.title = lines[title_idx].text
-    header = lines[: first if first is not None else len(lines)]
-    published = None
-    for ln in header + (lines[first : first + 2] if first is not None else []):
-        if ln.kind in ("meta", "masthead") or (ln.kind == "content" and len(ln.text) <= 40):
-            published = parse_published(ln.text)
-            if published:
-                break
-    if published is None and last is not None:
-        for ln in lines[last + 1 :]:
-            if ln.kind == "meta" and _DATELINE.search(ln.text) and (published := parse_published(ln.text)):
-                break
-    info.published = published
+    info.published = _published(lines, first, last, title_idx)
     info.outlet = _outlet(lines, first if first is not None else len(lines), last if last is not None else len(lines))
     _bylines(lines, last, info)
     # Sidecar values win.

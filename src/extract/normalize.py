@@ -31,6 +31,9 @@ __all__ = ["Normalized", "normalize", "to_simplified", "detect_script"]
 # it is not a width variant, and the extractors read it.
 _WIDTH_TABLE = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _WIDTH_TABLE[0x3000] = 0x20
+#: OpenCC's Hong Kong → Simplified: t2s plus the Hong Kong variant forms (衞 → 卫, 衹 → 只),
+#: which plain t2s leaves alone; on every other character of the CJK block the two agree.
+_TO_SIMPLIFIED = "hk2s"
 #: Script detection reads this many characters: enough to be sure, cheap on huge inputs.
 _SCRIPT_SAMPLE = 20_000
 
@@ -74,7 +77,7 @@ def to_simplified(text: str) -> str:
     >>> to_simplified("重慶：兩江新區１２例")
     '重庆:两江新区12例'
     """
-    return _convert(text, "t2s").translate(_WIDTH_TABLE)
+    return _convert(text, _TO_SIMPLIFIED).translate(_WIDTH_TABLE)
 
 
 Script = Literal["simplified", "traditional", "mixed"]
@@ -145,7 +148,7 @@ class Normalized:
 
 def normalize(original: str) -> Normalized:
     """Normalise ``original`` to Simplified, half-width text of the same length, and detect its script."""
-    converted = _convert(original, "t2s")
+    converted = _convert(original, _TO_SIMPLIFIED)
     text = converted.translate(_WIDTH_TABLE)
     if len(text) != len(original):  # pragma: no cover - guarded by construction
         raise AssertionError("normalisation must preserve length")
