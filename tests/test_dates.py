@@ -27,8 +27,20 @@ FIND_CASES = [
     ("12月31日,全市新增", D(2023, 1, 2), [(D(2022, 12, 31), None)]),
     ("11月30号,全市新增", REF, [(D(2022, 11, 30), None)]),
     ("11月30日,全市新增", None, [(None, None)]),
+    # A bare day with no month written before it: the article's month, or the one before.
+    ("据市卫健委通报,8日全市新增本土感染者2051例,较7日减少406例", D(2022, 12, 9), [(D(2022, 12, 8), None), (D(2022, 12, 7), None)]),
+    ("截至27日,本轮疫情累计报告感染者超过5万例", D(2022, 11, 28), [(D(2022, 11, 27), None)]),
+    ("29日,全市新增", D(2022, 12, 2), [(D(2022, 11, 29), None)]),
+    ("8日,全市新增", None, []),
+    # A bare day right after a place or a person, before what happened that day.
+    ("仅渝中区二十一日就新增感染者一千余例", D(2022, 11, 22), [(D(2022, 11, 21), None)]),
+    ("市长唐良智15日主持召开市政府常务会议", D(2022, 11, 16), [(D(2022, 11, 15), None)]),
+    ("市委书记15日在调度会上强调", D(2022, 11, 16), [(D(2022, 11, 15), None)]),
+    ("市卫健委9日通报", D(2022, 12, 10), [(D(2022, 12, 9), None)]),
     # Not dates: durations and counts of days.
     ("报告数量连续3日下降,近7日累计,30日内", REF, []),
+    ("连续五日新增下降,近三日新增感染者,第3日报告,每2日通报,已持续10日新增", REF, []),
+    ("该区3日内新增,隔离满7日报告", REF, []),
     ("13月40日", REF, []),
 ]
 
@@ -114,8 +126,11 @@ def test_window() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["较1日" * 100_000, "12月1日、" * 50_000 + "至2日" * 50_000, "1" * 300_000 + "日", "当天" * 100_000],
-    ids=["bare-days", "dates-then-bare", "digits", "relatives"],
+    [
+        "较1日" * 100_000, "12月1日、" * 50_000 + "至2日" * 50_000, "1" * 300_000 + "日", "当天" * 100_000,
+        "区十九日新增" * 50_000, "十" * 300_000 + "日新增",
+    ],
+    ids=["bare-days", "dates-then-bare", "digits", "relatives", "named-days", "numeral-run"],
 )
 def test_hostile_input_is_linear(text: str) -> None:
     t0 = time.perf_counter()

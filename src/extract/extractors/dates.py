@@ -20,6 +20,7 @@ explainable and a hundred times faster.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
@@ -118,6 +119,21 @@ _BARE_DAY = regex.compile(
     """,
     regex.VERBOSE,
 )
+# A bare day right after a name — a place or a person — when what follows is something that happened
+# that day: 沙坪坝区十九日就新增, 陈敏尔20日在…会上, 胡衡华12日主持召开, 市卫健委20日通报. Words
+# that make a number of days a duration (连续3日, 近7日, 第3日, 每3日) may not stand before it.
+_NAMED_DAY = regex.compile(
+    rf"""
+    (?<=\p{{Han}})
+    (?<!连续|持续|最近|过去|未来|此后|之后|以后|其后|随后|累计|历时|用时|耗时|长达|不到|不足|超过|至少|仅仅
+       |[近前后这那每第隔满共达约逾超数几多半再又另该当本上下同某头首末{CN_NUM}])
+    (?P<day>\d{{1,2}}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*日
+    (?=\s*(?:上午|下午|晚间|晚上|早间|凌晨|夜间|中午|傍晚)?\s*
+        (?:就|在|于|新增|报告|通报|发现|确诊|主持|召开|举行|出席|表示|强调|指出|介绍|前往|来到|赴|深入
+          |调研|检查|率队|发布|宣布|公布|共|合计|累计|单日|全天|再|又|也|还|已|晚|召集|会见|视察))
+    """,
+    regex.VERBOSE,
+)
 _RELATIVE_WORDS: dict[str, tuple[str, int]] = {
     "昨日": ("article", -1),
     "昨天": ("article", -1),
@@ -200,7 +216,7 @@ def window(date: dt.date | None, hours: tuple[int, int] | None) -> tuple[dt.date
 
 
 def _hours(m: regex.Match[str]) -> tuple[int, int] | None:
-    if m.group("h1") is None:
+    if m.groupdict().get("h1") is None:
         return None
     return int(m.group("h1")), int(m.group("h2"))
 
@@ -253,27 +269,66 @@ def find_dates(text: str, ref: dt.date | None, start: int = 0, end: int | None =
     bare: list[DateMention] = []
     k = j = 0
     anchor: DateMention | None = None  # the nearest earlier full date
-    for m in _BARE_DAY.finditer(text, start, end):
+    for m in _bare_days(text, start, end):
         ok, k = outside(spans, m.start(), m.end(), k)
         while j < len(found) and found[j].end <= m.start():
             if found[j].month is not None:
                 anchor = found[j]
             j += 1
-        day = int(m.group("day"))
-        if not ok or anchor is None or not 1 <= day <= 31:
+        day = parse_cn_int(m.group("day")) or 0
+        if not ok or not 1 <= day <= 31:
             continue
-        month = anchor.month
-        assert month is not None
-        if anchor.date is not None:
+        if anchor is not None:
+            month = anchor.month
+            assert month is not None
             # "较29日" after 12月1日 means 11月29日: the latest such day not after the anchor.
-            date = _day_before_or_on(anchor.date, day)
+            date = _day_before_or_on(anchor.date, day) if anchor.date is not None else None
             month = date.month if date else month
+        elif ref is not None:
+            # No month written before it: the day is in the article's month, or the month before
+            # ("20日" in an article of 11月21日 is 11月20日; "30日" in one of 12月2日 is 11月30日).
+            date = _day_not_after(ref, day)
+            if date is None:
+                continue
+            month = date.month
         else:
-            date = None
+            continue
         bare.append(DateMention(m.start(), m.end(), date, month, day, hours=_hours(m)))
     if bare:
         found = sorted(found + bare, key=lambda d: d.start)
     return found
+
+
+def _bare_days(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
+    """Bare-day matches of both kinds (after a separator, after a name), in text order, not overlapping."""
+    last_end = -1
+    merged = sorted(
+        [*_BARE_DAY.finditer(text, start, end), *_NAMED_DAY.finditer(text, start, end)], key=lambda m: m.start()
+    )
+    for m in merged:
+        if m.start() >= last_end:
+            last_end = m.end()
+            yield m
+
+
+def _day_not_after(ref: dt.date, day: int) -> dt.date | None:
+    """The latest date with this day of month that is not after ``ref`` (within four months).
+
+    >>> _day_not_after(dt.date(2022, 12, 13), 11), _day_not_after(dt.date(2022, 12, 2), 30)
+    (datetime.date(2022, 12, 11), datetime.date(2022, 11, 30))
+    """
+    year, month = ref.year, ref.month
+    for _ in range(4):
+        try:
+            cand = dt.date(year, month, day)
+        except ValueError:
+            cand = None
+        if cand is not None and cand <= ref:
+            return cand
+        month -= 1
+        if month == 0:
+            year, month = year - 1, 12
+    return None
 
 
 def _day_before_or_on(anchor: dt.date, day: int) -> dt.date | None:
