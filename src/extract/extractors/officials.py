@@ -102,9 +102,10 @@ class Lexicon:
 
     @functools.cached_property
     def post_pattern(self) -> regex.Pattern[str]:
-        # 常委 / 委员 never before 会: 市委常委会, 委员会 are bodies, not posts.
+        # 常委 / 委员 never before 会: 市委常委会, 委员会 are bodies, not posts;
+        # nor 领导 before 小组: 领导小组 is a body (its head is the 组长).
         return regex.compile(
-            rf"(?:{_alt(self.modifiers)})*(?P<post>{_alt(self.posts)})(?!会|委员会)"
+            rf"(?:{_alt(self.modifiers)})*(?P<post>{_alt(self.posts)})(?!会|委员会|小组)"
         )
 
     @functools.cached_property
@@ -441,6 +442,12 @@ def find_mentions(doc: Doc) -> list[PersonMention]:
         # Some outlets set the name off by one space: 市卫健委副主任 李畔.
         pos = last.end + 1 if text[last.end : last.end + 1] == " " else last.end
         name = read_name(text, pos)
+        if name is None and text.startswith("、", last.end):
+            link = _unknown_link(text, last.end + 1, lex)
+            if link is not None:
+                chain.append(link)
+                pos = link.end
+                name = read_name(text, pos)
         if name is not None:
             mentions.append(PersonMention(first.start, pos + len(name), pos, pos + len(name), name, tuple(chain)))
             # A list after one title: 市领导张三、李四.
@@ -464,6 +471,35 @@ def find_mentions(doc: Doc) -> list[PersonMention]:
     mentions += _confirm_by_repetition(text, doc.body, unsure, lex)
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+#: Longest unknown link in a title chain (省应对疫情工作领导小组总指挥 is 13).
+_MAX_LINK = 24
+_HAN_RUN = regex.compile(r"\p{Han}+")
+
+
+def _unknown_link(text: str, start: int, lex: Lexicon) -> Title | None:
+    """A chain link the lexicon cannot parse (市委书记、|省应对疫情工作领导小组总指挥|黄某主持):
+    a Han run naming an organisation (an org word in it) right before a name that a
+    cue word ends. Kept as written; it makes nobody an official on its own.
+
+    >>> lex = load_lexicon()
+    >>> _unknown_link("省委书记、省应对疫情工作领导小组总指挥黄建国主持会议", 5, lex).text
+    '省应对疫情工作领导小组总指挥'
+    >>> _unknown_link("市委书记、各区县主要负责同志出席", 5, lex) is None
+    True
+    """
+    run = _HAN_RUN.match(text, start, min(len(text), start + _MAX_LINK + 4))
+    if run is None:
+        return None
+    for p in range(start + 2, min(run.end(), start + _MAX_LINK + 1)):
+        if read_name(text, p) is None:
+            continue
+        org = lex.unit_pattern.search(text, start, p)
+        if org is None or org.end() == p:
+            return None  # no organisation, or no post after it
+        return Title(start, p, org.end(), text[start:p], text[start : org.end()], text[org.end() : p], False)
+    return None
 
 
 #: At most this many unsure names are checked for repetition (each check scans the body).
