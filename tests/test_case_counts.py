@@ -22,7 +22,7 @@ from extract.normalize import to_simplified
 CASES = json.loads((Path(__file__).parent / "cases" / "case_counts.json").read_text(encoding="utf-8"))["cases"]
 
 
-def make_doc(text: str, published: str | None) -> Doc:
+def make_doc(text: str, published: str | None, title: str | None = None, outlet: str | None = None) -> Doc:
     norm = to_simplified(text)
     assert len(norm) == len(text)
     return Doc(
@@ -31,6 +31,8 @@ def make_doc(text: str, published: str | None) -> Doc:
         text=norm,
         body=(0, len(text)),
         published=dt.date.fromisoformat(published) if published else None,
+        title=title,
+        outlet=outlet,
     )
 
 
@@ -58,7 +60,7 @@ def as_tuple(r: case_counts.CaseCount) -> tuple[object, ...]:
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_sentence(case: dict) -> None:
-    doc = make_doc(case["text"], case["published"])
+    doc = make_doc(case["text"], case["published"], case.get("title"), case.get("outlet"))
     records, warnings = case_counts.extract(doc)
     got = sorted(map(as_tuple, records), key=repr)
     want = sorted(map(parse_expected, case["expected"]), key=repr)

@@ -27,7 +27,13 @@ them:
      comparison date such as ``较29日``), carried over the following sentences and
      clauses, and over paragraphs only from a paragraph that gave counts;
      ``当日``/``当天``/``同日`` is the day last written even when no date was carried;
-   - the area in force is the last area a (non-breakdown) count was given for;
+   - the area in force is the last area a (non-breakdown) count was given for, within its
+     sentence (and a next sentence opening with ``同时``/``其中``); a later sentence falls back to
+     the last city, province or country counts were given for, not to a district;
+   - 全市/我市/本市 is the article's home: the province-level unit its headline names, else
+     the one its issuing government body belongs to, else the one its body names most, else 重庆市;
+   - a count after a running total (``累计本土确诊病例63082例，治愈出院62458例，死亡595例``)
+     with no measure word of its own shares the total's measure and scope;
    - clauses right after a count that only describe it (``,为本土病例,在北京``)
      give it its scope and a record for that place, and are read by no later count.
 
@@ -252,11 +258,17 @@ _UNKNOWN_AREA = regex.compile(
 # Words ending like a place that name no single place. Everything else that does and is not in the
 # gazetteer (朝阳区, 该县, 高风险区, 某小区) is a place or a subset the count cannot be given to.
 _NOT_AREA = regex.compile(r"区县$|城市$|省市$")
+# What may stand between one item of a list of counts and the next: 63082例，治愈出院…
+_LIST_GAP = regex.compile(r"[\s,，、;；]*")
+# A sentence opening that goes on with the area of the sentence before.
+_CARRY_OPENING = regex.compile(r"\s*(?:其中|同时)")
 _SHARE_BEFORE = regex.compile(r"占\s*$")
 _SKIP_DATE_BEFORE = regex.compile(r"(?:较|比|与|相比)\s*$")
 _SKIP_DATE_AFTER = regex.compile(r"\s*(?:以来|起|开始|至今|之前|以前|前|之后|以后)")
 _RELATIVE_PREV = regex.compile(r"前一[日天]|昨[日天]|上一[日天]|前日")
 _OPEN = "(（"
+# An issuing government body (上海市卫生健康委员会, 重庆市九龙坡区人民政府), whose 本市 is its own.
+_OFFICIAL_BODY = regex.compile(r"政府|委员会|卫健委|卫生健康委|办公室|办公厅|指挥部|领导小组|局$|厅$")
 _ONE_DAY = dt.timedelta(days=1)
 _CLOSE = ")）"
 
@@ -281,10 +293,15 @@ class _Mention:
 
 def _area_mentions(doc: Doc, whole: bool = False) -> list[_Mention]:
     """Every area mention in the body (``whole``: in the whole text, headline included), longest first."""
-    gaz = load_gazetteer()
-    extra = load_count_regions()
     text = to_simplified(doc.original) if whole else doc.text
     start, end = (0, len(text)) if whole else doc.body
+    return _mentions_in(text, start, end)
+
+
+def _mentions_in(text: str, start: int, end: int) -> list[_Mention]:
+    """Every area mention in ``text[start:end]``; of overlapping ones the longest."""
+    gaz = load_gazetteer()
+    extra = load_count_regions()
     found: list[_Mention] = [
         _Mention(m.start, m.end, _Region(m.area.name, m.area.code)) for m in find_areas(text, start, end)
     ]
@@ -316,6 +333,14 @@ def _extra_region_re() -> regex.Pattern[str]:
 
 def _home_region(mentions: list[_Mention]) -> _Region | None:
     """The article's own city or province: the province-level unit named most often (重庆市 on ties)."""
+    votes = _home_votes(mentions)
+    if not votes:
+        return None
+    return max(votes, key=lambda r: (votes[r], r.name == "重庆市"))
+
+
+def _home_votes(mentions: list[_Mention]) -> dict[_Region, int]:
+    """How often each province-level unit is named, a district counting for its city or province."""
     gaz = load_gazetteer()
     votes: dict[_Region, int] = {}
     for m in mentions:
@@ -332,15 +357,47 @@ def _home_region(mentions: list[_Mention]) -> _Region | None:
         else:
             region = m.region
         votes[region] = votes.get(region, 0) + 1
-    if not votes:
-        return None
-    return max(votes, key=lambda r: (votes[r], r.name == "重庆市"))
+    return votes
+
+
+def _article_home(doc: Doc, body: list[_Mention]) -> _Region | None:
+    """Whose 本市/全市/我市 the article means.
+
+    In order: the province-level unit the headline names (a notice headed 11月25日上海新增… is about
+    上海市 even when its body never names it; a headline naming several is decided by the body), the one
+    an issuing government body is of (上海市卫生健康委员会 — not a newspaper's, 北京青年报 reports on
+    anywhere), the one the body names most, the one the whole page names most, and 重庆市.
+    """
+    body_home = _home_region(body)
+    if doc.title:
+        title = _home_votes(_mentions_in(doc.title, 0, len(doc.title)))
+        if title:
+            best = max(title.values())
+            tied = [r for r, n in title.items() if n == best]
+            if len(tied) == 1:
+                return tied[0]
+            if body_home in tied:
+                return body_home
+    if doc.outlet and _OFFICIAL_BODY.search(doc.outlet):
+        outlet = _home_region(_mentions_in(doc.outlet, 0, len(doc.outlet)))
+        if outlet is not None:
+            return outlet
+    return body_home or _home_region(_area_mentions(doc, whole=True)) or _default_home()
 
 
 def _default_home() -> _Region | None:
     """The corpus is about Chongqing: 全市/我市 in an article that names no province-level unit is 重庆市."""
     area = load_gazetteer().get(DEFAULT_HOME)
     return _Region(area.name, area.code) if area is not None else None
+
+
+def _is_top(regions: list[_Region]) -> bool:
+    """Whether ``regions`` is one city, province or country (not a district or a part of a city)."""
+    if len(regions) != 1:
+        return False
+    area = load_gazetteer().get(regions[0].name)
+    # A region the gazetteer does not hold comes from count_regions.tsv: 全国 or a province.
+    return area is None or area.kind in ("city", "province", "country")
 
 
 def _short_forms(text: str) -> list[_Region] | None:
@@ -397,6 +454,8 @@ class _State:
     dated: bool = False
     here: bool = False  # the date was written in the paragraph being read (not carried over)
     region: list[_Region] | None = None
+    top: list[_Region] | None = None  # the last city, province or country counts were given for
+
 
 
 def _date_setters(doc: Doc, mentions: list[DateMention]) -> list[DateMention]:
@@ -540,7 +599,7 @@ class _Reader:
         self.lex = load_metric_lexicon()
         self.areas = _area_mentions(doc)
         self.area_starts = [a.start for a in self.areas]
-        self.home = _home_region(self.areas) or _home_region(_area_mentions(doc, whole=True)) or _default_home()
+        self.home = _article_home(doc, self.areas)
         start, end = doc.body
         self.dates = find_dates(self.text, doc.published, start, end)
         self.setters = _date_setters(doc, self.dates)
@@ -637,6 +696,7 @@ class _Reader:
         last_top: _Count | None = None
         sentences = list(_sentences(text, p_start, p_end))
         s_idx = 0
+        cur_sentence = -1
         stack: list[tuple[int, _Count | None]] = []  # open brackets: (position, count before it)
         scan = p_start
         prev_end = p_start
@@ -651,6 +711,13 @@ class _Reader:
                 prev_count = None
             s_start = sentences[s_idx][0] if s_idx < len(sentences) else p_start
             self.sentence_start = s_start
+            if s_idx != cur_sentence:
+                cur_sentence = s_idx
+                if not _CARRY_OPENING.match(text, s_start):
+                    # 仅沙坪坝区19日就新增…。截至20日，本轮疫情累计…: a district named in one sentence is not
+                    # the area of the next, unless that one goes on with it (同时，… / 其中…); the city,
+                    # province or country the counts were last given for is (全国 through an NHC notice).
+                    state.region = state.top
             # Track brackets from the last position up to this event.
             for i in range(scan, pos):
                 ch = text[i]
@@ -694,6 +761,8 @@ class _Reader:
                     last_explicit = count
                 if not count.sub and not count.each and count.regions:
                     state.region = count.regions
+                    if _is_top(count.regions):
+                        state.top = count.regions
         return state
 
     def zero(self, m: regex.Match[str], prefix_start: int, state: _State) -> _Count | None:
@@ -856,6 +925,24 @@ class _Reader:
             metric, label = parent.metric, parent.label
         assert metric is not None
         scope = lex.scope[scope_m.group()] if scope_m else lex.scope.get(suffix_scope or "")
+        # 累计本土确诊病例63082例，治愈出院62458例，死亡595例: a running total heads a list of running
+        # totals; the next items, with no measure word of their own, share its measure and scope.
+        running = (
+            prev_count
+            if measure_word is None
+            and parent is None
+            and prev_count is not None
+            and prev_count.depth == depth == 0
+            and prev_count.parent is None
+            and prev_count.measure in ("cumulative", "current")
+            and _LIST_GAP.fullmatch(text, prefix_start, clause_start)
+            and not self.dated_between(prefix_start, num_start)
+            else None
+        )
+        if running is not None:
+            measure_word = running.measure
+            if scope is None:
+                scope = running.scope
         if scope is None:
             if parent is not None:
                 scope = parent.scope
@@ -993,6 +1080,10 @@ class _Reader:
                 )
             pos = a.end()
         return pos
+
+    def dated_between(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.date_starts, start)
+        return i < len(self.dates) and self.dates[i].start < end
 
     def residue(self, start: int, end: int, count_start: int, group: tuple[int, int, list[_Mention]] | None) -> bool:
         """Whether ``text[start:end]`` says more than a breakdown item does (dates and areas aside)."""
