@@ -136,10 +136,13 @@ def test_bad_metric_row_is_reported_with_line(monkeypatch: pytest.MonkeyPatch) -
         "11月30日，全市新增死亡病例1例" + "，为本土病例，在北京" * 20_000,
         "11月30日，全市新增感染者5例。\n" + "当日治愈出院本土确诊病例2例。\n" * 20_000,
         "11月30日，全市" + "治愈出院本土" * 50_000 + "确诊病例5例",
+        "11月30日，全市新增本土感染者5例，" + "合计新增感染者5例，" * 50_000,
+        "11月30日，全市累计本土确诊病例5例，" + "治愈出院5例，" * 50_000,
+        "11月30日，沙坪坝区新增感染者5例。" * 30_000,
     ],
     ids=[
         "digits", "area-list", "enumeration-commas", "brackets", "changes", "many-counts",
-        "headings", "attributions", "same-day-paragraphs", "outcome-words",
+        "headings", "attributions", "same-day-paragraphs", "outcome-words", "sums", "running-list", "sentences",
     ],
 )
 def test_hostile_input_stays_fast(text: str) -> None:

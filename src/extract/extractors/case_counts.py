@@ -230,6 +230,7 @@ _BREAKDOWN_WORDS = regex.compile(r"其中|含|报告|新增|共|各|分别|本�
 _SUBSET_AFTER = regex.compile(r"\s*(?:均为|均系|为|是|系|在|来自|属于)")
 _REST_ITEM = regex.compile(r"其他|其它|其余|另有|余下")
 _SUB_WORDS = regex.compile(r"其中|含|包括")
+_SUM_WORD = regex.compile(r"合计|共计|总计|合共")
 _CLAUSE_BREAK = regex.compile(r"[,，;；:：(（)）]")
 _SENTENCE_END = regex.compile(r"[。!?！？]")
 _LIST_SEP = regex.compile(r"\s*(?:、|和|及|与|以及)\s*")
@@ -613,6 +614,7 @@ class _Reader:
         self.heading_ends = [h.end() for h in self.heading_matches]
         self.metric_starts = [x.start() for x in self.lex.metric_re.finditer(self.text, start, end)]
         self.sentence_start = 0
+        self.sentence_scopes: dict[int, set[str]] = {}  # scopes of the sentence's counts so far, by depth
         self.consumed = 0  # where the event being read ends (a count's metric can follow it)
         self.warnings: list[ArticleWarning] = []
 
@@ -713,6 +715,7 @@ class _Reader:
             self.sentence_start = s_start
             if s_idx != cur_sentence:
                 cur_sentence = s_idx
+                self.sentence_scopes = {}
                 if not _CARRY_OPENING.match(text, s_start):
                     # 仅沙坪坝区19日就新增…。截至20日，本轮疫情累计…: a district named in one sentence is not
                     # the area of the next, unless that one goes on with it (同时，… / 其中…); the city,
@@ -751,6 +754,8 @@ class _Reader:
                         parent.incomplete = True
                 continue
             self.counts.append(count)
+            if not count.zero:
+                self.sentence_scopes.setdefault(count.depth, set()).add(count.scope)
             prev_count = count
             if kind == 0:
                 # 新增死亡病例1例,为本土病例,在北京: what follows describes this count alone.
@@ -943,6 +948,10 @@ class _Reader:
             measure_word = running.measure
             if scope is None:
                 scope = running.scope
+        if scope is None and parent is None and _SUM_WORD.search(text, clause_start, num_start):
+            # 本土确诊病例134例、本土无症状感染者7177例，合计新增感染者超过7300例: the sum of counts of
+            # one scope has that scope.
+            scope = self.sentence_scope(depth)
         if scope is None:
             if parent is not None:
                 scope = parent.scope
@@ -1080,6 +1089,11 @@ class _Reader:
                 )
             pos = a.end()
         return pos
+
+    def sentence_scope(self, depth: int) -> str | None:
+        """The scope shared by every count of the sentence read so far at ``depth``, if one is."""
+        scopes = self.sentence_scopes.get(depth, set())
+        return next(iter(scopes)) if len(scopes) == 1 and "unspecified" not in scopes else None
 
     def dated_between(self, start: int, end: int) -> bool:
         i = bisect.bisect_left(self.date_starts, start)
