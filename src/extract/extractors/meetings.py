@@ -4,14 +4,17 @@ Finding, then deciding:
 
 1. meeting mentions: a meeting word (市委常委会, 领导小组会议, 第155场新闻发布会,
    专题汇报会, 电视电话会议 …) typed by the first alternative that matches, and
-   inspections (an official + 调研/检查/督导 in one clause);
+   inspections (an official who 来到/前往/到 a place — a list of places, set off by a
+   comma or not — to 调研/检查/督导/看望; 一同/陪同 join the leader's inspection);
 2. each mention gets a date: one written in its sentence before it (第二天，12月1日，…;
-   当晚 resolved against the date in force), else — for an anaphoric mention
-   (发布会上还说, 原标题 …) — the date of an earlier or later dated mention of the same
-   type, else the last date of its paragraph, else the article's date;
+   当晚/次日 resolved against the day the story is on, which a count's date —
+   11月23日全市新增… — does not move), else, after 会后/随后, the day of the event
+   it follows, else — for an anaphoric mention (发布会上还说, 原标题 …) — the date of an
+   earlier or later dated mention of the same type, else the last date of its
+   paragraph, else the article's date;
 3. mentions with the same (date, type) are one meeting;
-4. roles: an official followed by 主持 is the chair, by 讲话/强调/指出/介绍 … a
-   speaker, by 出席/参加 an attendee. A sentence without a meeting word belongs to
+4. roles: an official followed by 主持 is the chair, by 讲话/强调/指出/介绍/汇报 … a
+   speaker, by 出席/参加/陪同 an attendee. A sentence without a meeting word belongs to
    the meeting in force (会上，…) unless it states another date (陈敏尔曾于11月13日称).
 
 Dates come from the shared resolver :mod:`extract.extractors.dates`.
@@ -64,11 +67,15 @@ _AT_MEETING = regex.compile(r"会上|会议上|在会上|会议指出|会议强�
 # An official inspecting: 陈敏尔在中心城区调研检查, 尹力到朝阳区检查调研, 龚正率队督导.
 # Without a verb of motion the inspection verb must follow the name at once, so
 # 陈敏尔对做好疫情防控检查工作提出要求 is not an inspection.
+# The place may be a list (到A医院、B街道社区卫生服务中心调研) and be set off by a
+# comma when it ends like a place (来到A街道、B街道，检查…; 前往A方舱医院和B隔离点，实地检查…).
 _INSPECTION = regex.compile(
     r"""(?:同志)?(?:率队|带队|一行)?
-    (?:(?:先后|分别|专程|冒雨|连夜)?(?:在|到|赴|前往|深入|来到|走进|走访)(?P<place>[^,，;；。:：\n]{1,24}?)
+    (?:(?:先后|分别|专程|冒雨|连夜)?(?:在|到|赴|前往|深入|来到|走进|走访)(?P<place>[^,，;；。:：\n]{1,40}?)
+         (?:(?<=[区县市镇乡村道院心点站场所园厂校馆司港口舱店局委室楼地线])\s*[,，]\s*)?
+         (?:实地|现场|随机|先后|深入|重点)?
       |(?:冒雨|专程|实地|现场|随机|先后|再次|(?P<companion>一同|一起|陪同))?)
-    (?P<verb>调研检查|检查调研|调研督导|督导检查|调研|检查|督导|督查|视察|暗访|察看|实地查看)
+    (?P<verb>调研检查|检查调研|调研督导|督导检查|检查指导|调研指导|调研|检查|督导|督查|视察|暗访|察看|实地查看|看望慰问|看望|慰问)
     (?![站组点员])""",
     regex.VERBOSE,
 )
@@ -151,7 +158,9 @@ class MeetingMention:
 
 _RANGE_GAP = regex.compile(r"\s*(?:至|到|—+|-|~|～)\s*")
 _SEQUENCE = regex.compile(r"随后|其后|之后|此后|会后|同日|同一天|紧接着|接着")
-_NOT_SCENE_BEFORE = regex.compile(r"(?:自|从|截至|截止|到|至)\s*$")
+_NOT_SCENE_BEFORE = regex.compile(r"(?:自|从|截至|截止|到|至|较|比)\s*$")
+# A date that a count is reported for (11月23日全市新增本土感染者近8000例), not a day the story is on.
+_DATA_AFTER = regex.compile(r"[^,，;；。:：\n]{0,12}?(?:新增|累计|报告|现有|发现|确诊|感染者|病例|无症状)")
 _NOT_SCENE_AFTER = regex.compile(r"\s*(?:起|以来|开始|之前|以前|以后|之后|前|后|止|为止)")
 
 
@@ -195,7 +204,13 @@ def _resolved_dates(doc: Doc, ref: dt.date | None) -> _Dates:
             # 自12月6日起 / 截至11月30日 bound a period; they are not the day the
             # story is on, so 当天 after them still means the day before.
             # Nor is a reporting window (12月4日0—24时).
-            if m.hours is None and not (_NOT_SCENE_BEFORE.search(text, max(0, m.start - 3), m.start) or _NOT_SCENE_AFTER.match(text, m.end)):
+            # A count's date inside a story (会议指出，11月23日全市新增…) does not move
+            # the story's day either: 当晚 after it is still the meeting's evening.
+            if (
+                m.hours is None
+                and not (_NOT_SCENE_BEFORE.search(text, max(0, m.start - 3), m.start) or _NOT_SCENE_AFTER.match(text, m.end))
+                and (context is None or not _DATA_AFTER.match(text, m.end))
+            ):
                 context = d
             if ends and _RANGE_GAP.fullmatch(text, ends[-1], m.start):
                 d = values[-1]  # 11月22日至23日: a multi-day event is dated by its first day
@@ -391,19 +406,28 @@ def _date_unstated(mentions: list[MeetingMention], dates: _Dates, doc: Doc, ref:
     text = doc.text
     paragraphs = _paragraphs(text, *doc.body)
     para_starts = [s for s, _ in paragraphs]
+    previous: dt.date | None = None  # the day of the last dated mention before m
     for m in mentions:
         if m.date is not None:
+            if m.held:
+                previous = m.date
             continue
+        p = bisect.bisect_right(para_starts, m.start) - 1
+        sequel = _SEQUENCE.search(text, max(paragraphs[p][0] if p >= 0 else 0, m.start - 30), m.start)
         twins = [t for t in dated.get(m.type, []) if _same_event(m, t)]
-        if twins:
+        if sequel and previous is not None:
+            # 会后，陈某来到…检查: the day of the meeting it follows, not the last date written.
+            m.date = previous
+        elif twins:
             i = bisect.bisect_left([t.start for t in twins], m.start)
             m.date = (twins[i - 1] if i > 0 else twins[0]).date
         elif m.held:
-            p = bisect.bisect_right(para_starts, m.start) - 1
             # 随后，尹力主持召开…: a sequence word carries the date in force across paragraphs.
-            lo = 0 if _SEQUENCE.search(text, max(paragraphs[p][0], m.start - 30), m.start) else paragraphs[p][0]
+            lo = 0 if sequel else paragraphs[p][0]
             m.date = dates.last(lo, m.start) if p >= 0 else None
             m.date = m.date or ref
+        if m.held and m.date is not None:
+            previous = m.date
 
 
 def _same_event(m: MeetingMention, twin: MeetingMention) -> bool:
