@@ -190,8 +190,10 @@ def load_lexicon() -> Lexicon:
 
 #: How far back from a post an organisation may start (市住建委安全管理总站 is 10).
 _MAX_ORG = 24
-#: A clause boundary: an organisation never spans one.
-_CLAUSE_BREAK = regex.compile(r"[^\p{Han}A-Za-z0-9]")
+#: A clause boundary: an organisation never spans one — except a bracketed
+#: second name of the same body: 区疫情防控工作领导小组(指挥部)组长.
+_CLAUSE_BREAK = regex.compile(r"[^\p{Han}A-Za-z0-9()]|\((?!\p{Han}{1,6}\))|(?<!\(\p{Han}{1,6})\)")
+_BRACKETED = regex.compile(r"\(\p{Han}{1,6}\)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,7 +224,7 @@ def _org_start(text: str, post_start: int, lex: Lexicon) -> int:
     clause = lo
     for m in _CLAUSE_BREAK.finditer(text, lo, post_start):
         clause = m.end()
-    if clause >= post_start or text[post_start - 1] not in lex.org_last_chars:
+    if clause >= post_start or (text[post_start - 1] not in lex.org_last_chars and text[post_start - 1] != ")"):
         return post_start  # no organisation can end here: the common, fast case
     # An organisation starts at a level word (市, 江北区 …) when it has one — the
     # leftmost that parses, so 据|重庆市卫健委 — else at the clause start (政法委, 蓝黛科技公司).
@@ -235,7 +237,7 @@ def _org_start(text: str, post_start: int, lex: Lexicon) -> int:
     return post_start
 
 
-_HAN_ONLY = regex.compile(r"\p{Han}*")
+_HAN_ONLY = regex.compile(r"(?:\p{Han}|\(\p{Han}{1,6}\))*")
 #: Characters of an organisation unit before its org word (卫生健康|委, 安全管理|总站).
 _MAX_UNIT = 10
 
@@ -246,7 +248,7 @@ def _is_org(text: str, start: int, end: int, lex: Lexicon) -> bool:
     A reachability pass over at most ``_MAX_ORG`` positions instead of a
     backtracking regex, so no input can make it explode.
     """
-    if text[end - 1] not in lex.org_last_chars or not _HAN_ONLY.fullmatch(text, start, end):
+    if (text[end - 1] not in lex.org_last_chars and text[end - 1] != ")") or not _HAN_ONLY.fullmatch(text, start, end):
         return False
     reach = {start}
     frontier = [start]
@@ -261,6 +263,8 @@ def _is_org(text: str, start: int, end: int, lex: Lexicon) -> bool:
     # Org words at each position: the longest (常委会) and a one-character one (委).
     words = {(m.start(), m.end()) for m in lex.unit_pattern.finditer(text, start, end, overlapped=True)}
     words |= {(i, i + 1) for i in range(start, end) if text[i] in lex.orgs}
+    # A bracketed other name right after a body: 领导小组|(指挥部).
+    words |= {(m.start(), m.end()) for m in _BRACKETED.finditer(text, start, end) if lex.unit_pattern.fullmatch(text, m.start() + 1, m.end() - 1)}
     reached = set(reach)
     for p in range(start, end + 1):
         if p not in reached:
