@@ -87,8 +87,26 @@ def test_reference_date_falls_back_to_the_page_header() -> None:
 
 @pytest.mark.parametrize(
     "unit",
-    ["、", "发布会、", "11月20日,市卫健委副主任李某在发布会上介绍。", "会议", "当晚,市委常委会召开会议,王某书记主持。"],
-    ids=["dunhao", "meeting_words", "dated_mentions", "huiyi", "held_with_roles"],
+    [
+        "、",
+        "发布会、",
+        "11月20日,市卫健委副主任李某在发布会上介绍。",
+        "会议",
+        "当晚,市委常委会召开会议,王某书记主持。",
+        "市委书记王德明来到江北区、渝北区、",
+        "会后,市委书记、省应对疫情工作领导小组(指挥部)总指挥王德明前往",
+        "11月5日,市委书记王德明到江北区检查。王德明到渝北区,检查。",
+    ],
+    ids=[
+        "dunhao",
+        "meeting_words",
+        "dated_mentions",
+        "huiyi",
+        "held_with_roles",
+        "places_without_verb",
+        "links_and_sequels",
+        "undated_inspections_seek_twins",
+    ],
 )
 def test_hostile_input_stays_linear(unit: str) -> None:
     """Time on 200,000 characters stays near 16 × the time on 12,500 (quadratic would be 256 ×).

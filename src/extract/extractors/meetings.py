@@ -403,6 +403,7 @@ def _date_unstated(mentions: list[MeetingMention], dates: _Dates, doc: Doc, ref:
     for m in mentions:
         if m.date is not None:
             dated.setdefault(m.type, []).append(m)
+    dated_starts = {k: [t.start for t in v] for k, v in dated.items()}
     text = doc.text
     paragraphs = _paragraphs(text, *doc.body)
     para_starts = [s for s, _ in paragraphs]
@@ -414,13 +415,12 @@ def _date_unstated(mentions: list[MeetingMention], dates: _Dates, doc: Doc, ref:
             continue
         p = bisect.bisect_right(para_starts, m.start) - 1
         sequel = _SEQUENCE.search(text, max(paragraphs[p][0] if p >= 0 else 0, m.start - 30), m.start)
-        twins = [t for t in dated.get(m.type, []) if _same_event(m, t)]
+        twin = None if sequel and previous is not None else _nearest_twin(m, dated.get(m.type, []), dated_starts.get(m.type, []))
         if sequel and previous is not None:
             # 会后，陈某来到…检查: the day of the meeting it follows, not the last date written.
             m.date = previous
-        elif twins:
-            i = bisect.bisect_left([t.start for t in twins], m.start)
-            m.date = (twins[i - 1] if i > 0 else twins[0]).date
+        elif twin is not None:
+            m.date = twin.date
         elif m.held:
             # 随后，尹力主持召开…: a sequence word carries the date in force across paragraphs.
             lo = 0 if sequel else paragraphs[p][0]
@@ -428,6 +428,23 @@ def _date_unstated(mentions: list[MeetingMention], dates: _Dates, doc: Doc, ref:
             m.date = m.date or ref
         if m.held and m.date is not None:
             previous = m.date
+
+
+#: How many dated mentions of its type an undated one looks through, each way, for its twin
+#: (bounded so that thousands of inspections stay linear).
+_TWIN_REACH = 16
+
+
+def _nearest_twin(m: MeetingMention, dated: list[MeetingMention], starts: list[int]) -> MeetingMention | None:
+    """The nearest earlier dated mention that may be the same event as ``m``, else the nearest later one."""
+    i = bisect.bisect_left(starts, m.start)
+    for j in range(i - 1, max(-1, i - 1 - _TWIN_REACH), -1):
+        if _same_event(m, dated[j]):
+            return dated[j]
+    for j in range(i, min(len(dated), i + _TWIN_REACH)):
+        if _same_event(m, dated[j]):
+            return dated[j]
+    return None
 
 
 def _same_event(m: MeetingMention, twin: MeetingMention) -> bool:
