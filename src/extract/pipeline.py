@@ -9,29 +9,38 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import __version__
 from .article import analyse_article
 from .document import Doc, blank_outside
 from .extractors import case_counts, districts, meetings, officials
-from .models import Article, ArticleExtraction
+from .models import Article, ArticleExtraction, ArticleWarning, CaseCount, District, Meeting, Official
 from .normalize import normalize
 
-__all__ = ["extract_text", "run_extractors"]
+__all__ = ["Extracted", "extract_text", "run_extractors"]
 
 
-def run_extractors(doc: Doc) -> tuple[ArticleExtraction, list[Any]]:
-    """Run every extractor on ``doc``; returns the nested records and warnings."""
+class Extracted(NamedTuple):
+    """What the extractors find in one document."""
+
+    case_counts: list[CaseCount]
+    districts: list[District]
+    meetings: list[Meeting]
+    officials: list[Official]
+    warnings: list[ArticleWarning]
+
+
+def run_extractors(doc: Doc) -> Extracted:
+    """Run every extractor on ``doc`` (officials first: meetings resolve names against them)."""
     counts, warnings = case_counts.extract(doc)
-    areas = districts.extract(doc)
     people = officials.extract(doc)
-    events = meetings.extract(doc, people)
-    return (
-        ArticleExtraction.model_construct(
-            article=None, case_counts=counts, districts=areas, meetings=events, officials=people
-        ),
-        warnings,
+    return Extracted(
+        case_counts=counts,
+        districts=districts.extract(doc),
+        meetings=meetings.extract(doc, people),
+        officials=people,
+        warnings=warnings,
     )
 
 
@@ -74,7 +83,7 @@ def extract_text(
         title=info.title,
         outlet=info.outlet,
     )
-    nested, warnings = run_extractors(doc)
+    found = run_extractors(doc)
     article = Article(
         article_id=article_id,
         source=source,
@@ -89,13 +98,13 @@ def extract_text(
         editors=info.editors,
         photographers=info.photographers,
         body={"start": info.body[0], "end": info.body[1]},
-        warnings=warnings,
+        warnings=found.warnings,
         extractor_version=__version__,
     )
     return ArticleExtraction(
         article=article,
-        case_counts=nested.case_counts,
-        districts=nested.districts,
-        meetings=nested.meetings,
-        officials=nested.officials,
+        case_counts=found.case_counts,
+        districts=found.districts,
+        meetings=found.meetings,
+        officials=found.officials,
     )
