@@ -235,7 +235,7 @@ STAGES = [
     ("article.analyse_article (lines, junk, by-lines)", "extract/article.py", "analyse_article"),
     ("  of which article._bylines", "extract/article.py", "_bylines"),
     ("document.blank_outside", "extract/document.py", "blank_outside"),
-    ("extractors.case_counts.extract", "extractors/case_counts.py", "extract"),
+    ("extractors.case_counts.extract", "extractors/case_counts/__init__.py", "extract"),
     ("extractors.districts.extract", "extractors/districts.py", "extract"),
     ("extractors.officials.extract", "extractors/officials.py", "extract"),
     ("extractors.meetings.extract", "extractors/meetings.py", "extract"),

@@ -114,7 +114,7 @@ def test_metric_lexicon_is_valid_and_complete() -> None:
 def test_bad_metric_row_is_reported_with_line(monkeypatch: pytest.MonkeyPatch) -> None:
     bad = "# comment\nkind\tphrase\tvalue\nmetric\t确诊病例\tconfirmd\n"
 
-    monkeypatch.setattr(case_counts, "read_data", lambda name: bad)
+    monkeypatch.setattr(case_counts.lexicon, "read_data", lambda name: bad)
     case_counts.load_metric_lexicon.cache_clear()
     try:
         with pytest.raises(ResourceError, match=r"metrics.tsv:3: \[value\]|metrics.tsv:3: .*confirmd"):

@@ -1,0 +1,311 @@
+"""The phrase lexicon of case counts (``data/metrics.tsv``, ``data/count_regions.tsv``) and the
+patterns built from it: count numbers, zero counts, headings, metric phrases and the small word
+classes the reader decides with. Data is checked when loaded."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Literal, get_args
+
+import datetime as dt
+import regex
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from ...errors import ResourceError
+from ...models import Metric
+from ...resources import alternation, read_data, tsv_rows, validated
+from ..dates import CN_NUM, parse_cn_int
+
+# --------------------------------------------------------------------------- data
+
+# The contract's metrics, plus "inherit" for phrases that take the metric of the total they break down.
+_METRICS = (*get_args(Metric), "inherit")
+_VALUES: dict[str, tuple[str, ...]] = {
+    "metric": _METRICS,
+    "scope": ("local", "imported"),
+    "measure": ("new", "cumulative", "current"),
+    "qualifier": ("over", "about", "at_least", "over_after", "about_after"),
+    "not_count": ("-",),
+}
+
+
+class _PhraseRow(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    kind: Literal["metric", "scope", "measure", "qualifier", "not_count"]
+    phrase: str = Field(min_length=1)
+    value: str
+
+    @model_validator(mode="after")
+    def _value_fits_kind(self) -> _PhraseRow:
+        if self.value not in _VALUES[self.kind]:
+            raise ValueError(f"{self.kind} value must be one of {', '.join(_VALUES[self.kind])}, not {self.value!r}")
+        return self
+
+
+class _RegionRow(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    form: str = Field(min_length=1)
+    name: str = Field(min_length=1)
+    code: str | None = Field(default=None, pattern=r"^\d{6}$")
+
+    @field_validator("code", mode="before")
+    @classmethod
+    def _empty_is_none(cls, v: object) -> object:
+        return v or None
+
+
+@dataclass(frozen=True)
+class MetricLexicon:
+    """The phrases of ``data/metrics.tsv``, by kind, with their compiled patterns."""
+
+    metric: dict[str, str]
+    scope: dict[str, str]
+    measure: dict[str, str]
+    qualifier: dict[str, str]
+    not_count: frozenset[str]
+
+    @functools.cached_property
+    def metric_re(self) -> regex.Pattern[str]:
+        return regex.compile(alternation(self.metric))
+
+    @functools.cached_property
+    def scope_re(self) -> regex.Pattern[str]:
+        return regex.compile(alternation(self.scope))
+
+    @functools.cached_property
+    def measure_re(self) -> regex.Pattern[str]:
+        return regex.compile(alternation(self.measure))
+
+    @functools.cached_property
+    def not_count_re(self) -> regex.Pattern[str]:
+        return regex.compile(alternation(self.not_count))
+
+
+@functools.cache
+def load_metric_lexicon() -> MetricLexicon:
+    """Load and validate ``data/metrics.tsv`` (cached).
+
+    Raises:
+        ResourceError: a row is malformed, or a phrase is given twice for one kind.
+    """
+    name = "metrics.tsv"
+    by_kind: dict[str, dict[str, str]] = {k: {} for k in _VALUES}
+    for lineno, raw in tsv_rows(read_data(name), name, ("kind", "phrase", "value")):
+        row = validated(_PhraseRow, name, lineno, raw)
+        assert isinstance(row, _PhraseRow)
+        if row.phrase in by_kind[row.kind]:
+            raise ResourceError(f"{name}:{lineno}: duplicate {row.kind} phrase {row.phrase}")
+        by_kind[row.kind][row.phrase] = row.value
+    for kind in ("metric", "scope", "measure", "qualifier"):
+        if not by_kind[kind]:
+            raise ResourceError(f"{name}: no {kind} phrases")
+    return MetricLexicon(
+        metric=by_kind["metric"],
+        scope=by_kind["scope"],
+        measure=by_kind["measure"],
+        qualifier=by_kind["qualifier"],
+        not_count=frozenset(by_kind["not_count"]),
+    )
+
+
+@functools.cache
+def load_count_regions() -> dict[str, tuple[str, str | None]]:
+    """Load and validate ``data/count_regions.tsv``: form → (name or ``@home``, code) (cached)."""
+    name = "count_regions.tsv"
+    out: dict[str, tuple[str, str | None]] = {}
+    for lineno, raw in tsv_rows(read_data(name), name, ("form", "name", "code")):
+        row = validated(_RegionRow, name, lineno, raw)
+        assert isinstance(row, _RegionRow)
+        if row.form in out:
+            raise ResourceError(f"{name}:{lineno}: duplicate form {row.form}")
+        out[row.form] = (row.name, row.code)
+    return out
+
+
+# --------------------------------------------------------------------- patterns
+
+
+@functools.cache
+def _count_re() -> regex.Pattern[str]:
+    lex = load_metric_lexicon()
+    before = alternation(p for p, v in lex.qualifier.items() if v in ("over", "about", "at_least"))
+    after = alternation(p for p, v in lex.qualifier.items() if v == "over_after")
+    tail = alternation(p for p, v in lex.qualifier.items() if v == "about_after")
+    cn_start = "零〇一二两三四五六七八九十"
+    return regex.compile(
+        rf"""
+        (?P<qpre>{before})?\s*
+        (?:
+            (?<![\d.]|\d,)(?P<wan>\d{{1,4}}(?:\.\d{{1,4}})?)万            # 1.2万 (a count of ten thousands)
+          | (?<![\d.]|\d,)(?P<num>\d{{1,3}}(?:,\d{{3}}){{1,3}}|\d{{1,9}})   # 6584, 4,191
+          | (?<![{CN_NUM}第])(?P<vague>上|数|几)(?P<vunit>百|千|万)       # 上千 — a lower bound
+          | (?<![{CN_NUM}第])(?P<cn>[{cn_start}][{CN_NUM}]{{0,7}})        # 两千, 一千二百
+        )
+        (?P<qpost>{after})?\s*
+        (?:(?P<unit>例|人(?![次员口数均])|名)|(?=\s*(?:和|及)\s*(?:本土|境外输入性?)?(?:新冠肺炎)?(?:{lex.metric_re.pattern})))
+        (?P<qtail>\s*(?:{tail}))?
+        """,
+        regex.VERBOSE,
+    )
+
+
+@functools.cache
+def _zero_re() -> regex.Pattern[str]:
+    lex = load_metric_lexicon()
+    return regex.compile(
+        rf"""
+        (?:未报告|未发现|未新增|没有报告|没有发现|没有新增|无新增|零新增)
+        (?P<mods>(?:新增|本土|境外输入)*)
+        (?P<metric>{lex.metric_re.pattern})
+        """,
+        regex.VERBOSE,
+    )
+
+
+# What may stand between a list of areas and 未报告…: "等7个区", "均", "连续3天".
+_ZERO_GAP = regex.compile(r"\s*(?:等\s*(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*个?\s*(?:区县|区|县|地区|街道|镇街)?)?\s*(?:均|都|也|仍)?\s*(?:连续\s*\d{1,3}\s*[天日])?\s*")
+# A change against an earlier day at the end of a prefix: 较29日减少 / 比前一日增加了.
+_CHANGE = regex.compile(
+    r"(?:较|比|与)(?P<ref>[^,，;；。()（）]{0,14}?)(?:相比|比较)?[,，]?\s*(?P<dir>增加|减少|上升|下降|增长|回落|多|少)了?\s*(?:报告)?\s*$"
+)
+# Words that make a metric-less count a breakdown of the total before it.
+_BREAKDOWN_WORDS = regex.compile(r"其中|含|报告|新增|共|各|分别|本土|境外|病例")
+_SUBSET_AFTER = regex.compile(r"\s*(?:均为|均系|为|是|系|在|来自|属于)")
+_REST_ITEM = regex.compile(r"其他|其它|其余|另有|余下")
+_SUB_WORDS = regex.compile(r"其中|含|包括")
+_SUM_WORD = regex.compile(r"合计|共计|总计|合共")
+_CLAUSE_BREAK = regex.compile(r"[,，;；:：(（)）]")
+_SENTENCE_END = regex.compile(r"[。!?！？]")
+_LIST_SEP = regex.compile(r"\s*(?:、|和|及|与|以及)\s*")
+_EACH = regex.compile(r"各\s*(?:报告|新增)?\s*$")
+_COORD = regex.compile(r"\s*[,，;；、]?\s*(?:和|及|以及|、)")
+_SUFFIX_METRIC_LEAD = regex.compile(r"\s*(?:由|为|是|系)?(?P<scope>本土|境外输入性?|境外)?(?:新冠肺炎|新冠病毒)?")
+# After a count and its metric: what the count is (为此前无症状感染者转归) or where it was found (在隔离管控中发现).
+_SUFFIX_REST = regex.compile(r"[^,，;；。()（）]{1,30}")
+_CONVERTED = regex.compile(r"转归|转为确诊|转确诊")
+# A clause after a count that only describes it: its scope (为本土病例) or where it was found (在北京, 均在沙坪坝区).
+_ATTRIBUTION = regex.compile(
+    r"\s*[,，]\s*(?P<body>(?:均|都|全部|分别)?(?:为|系|是|在|位于|来自|分布在|分布于|属于)[^,，;；。:：()（）\n]{1,24})(?=\s*(?:[,，;；。]|$))"
+)
+# What may stand in a clause around a count that breaks down the total before it; anything else
+# (隔离观察人员3697例) makes it a count of something the lexicon does not name.
+_RESIDUE_OK = regex.compile(
+    r"其中|含|包括|报告|新增|共计|共|合计|各|分别|为|有|是|的|达|再|又|从|到|单日|当日|均|累计|现有|"
+    r"本土|境外输入性?|境外|输入性?|病例|新冠肺炎|"
+    r"等\s*(?:\d{1,3}|[一二两三四五六七八九十]{1,3})\s*个?\s*(?:区县|区|县|地区|省份|省)?|"
+    r"[\s,，;；:：、()（）和及与]"
+)
+# A place name the gazetteer does not know, right before what is counted (朝阳区新增…).
+_UNKNOWN_AREA = regex.compile(
+    r"\p{Han}{1,5}?(?:新区|区|县|市|州|省)(?=\s*(?:[,，]|的|共|累计|新增|报告|发现|现有|当日|今日|昨日|本土|境外|社会面|\d))"
+)
+# Words ending like a place that name no single place. Everything else that does and is not in the
+# gazetteer (朝阳区, 该县, 高风险区, 某小区) is a place or a subset the count cannot be given to.
+_NOT_AREA = regex.compile(r"区县$|城市$|省市$")
+# What may stand between one item of a list of counts and the next: 63082例，治愈出院…
+_LIST_GAP = regex.compile(r"[\s,，、;；]*")
+# A sentence opening that goes on with the area of the sentence before.
+_CARRY_OPENING = regex.compile(r"\s*(?:其中|同时)")
+_SHARE_BEFORE = regex.compile(r"占\s*$")
+_SKIP_DATE_BEFORE = regex.compile(r"(?:较|比|与|相比)\s*$")
+_SKIP_DATE_AFTER = regex.compile(r"\s*(?:以来|起|开始|至今|之前|以前|前|之后|以后)")
+_RELATIVE_PREV = regex.compile(r"前一[日天]|昨[日天]|上一[日天]|前日")
+_OPEN = "(（"
+# An issuing government body (上海市卫生健康委员会, 重庆市九龙坡区人民政府), whose 本市 is its own.
+_OFFICIAL_BODY = regex.compile(r"政府|委员会|卫健委|卫生健康委|办公室|办公厅|指挥部|领导小组|局$|厅$")
+_ONE_DAY = dt.timedelta(days=1)
+_CLOSE = ")）"
+
+
+def _value(m: regex.Match[str]) -> int | None:
+    if m.group("num"):
+        return int(m.group("num").replace(",", ""))
+    if m.group("wan"):
+        return round(float(m.group("wan")) * 10_000)
+    if m.group("vague"):
+        return {"百": 100, "千": 1000, "万": 10_000}[m.group("vunit")]
+    return parse_cn_int(m.group("cn"))
+
+
+def _qualifier(m: regex.Match[str], lex: MetricLexicon) -> str:
+    if m.group("vague"):
+        return "at_least"
+    if m.group("qpre"):
+        return lex.qualifier[m.group("qpre")]
+    if m.group("qpost"):
+        return "over"
+    if m.group("qtail"):
+        return "about"
+    return "exact"
+
+
+@functools.cache
+def _heading_re() -> regex.Pattern[str]:
+    """A metric phrase heading a list of items: 新增本土确诊病例中, / 无症状感染者中："""
+    lex = load_metric_lexicon()
+    return regex.compile(rf"(?P<metric>{lex.metric_re.pattern})\s*(?:当中|之中|中)\s*[,，:：]")
+
+
+@functools.cache
+def _coordinated_item_re() -> regex.Pattern[str]:
+    lex = load_metric_lexicon()
+    return regex.compile(rf"\s*(?:和|及|、)\s*\d{{1,9}}\s*例(?:本土|境外输入性?)?(?:新冠肺炎)?(?:{lex.metric_re.pattern})")
+
+
+def _coordinated_tail(rest: str, lex: MetricLexicon) -> str:
+    """What follows a count's metric once coordinated counts (和1例本土无症状感染者) are taken off."""
+    item = _coordinated_item_re()
+    pos = 0
+    while (m := item.match(rest, pos)) is not None and m.end() > pos:
+        pos = m.end()
+    return rest[pos:].strip()
+
+
+# Metrics that name an outcome (what happened to people) rather than who they are.
+_OUTCOMES = frozenset({"deaths", "recovered", "released_from_observation"})
+# Population nouns of cases: after an outcome they only say whose outcome it is.
+_CASE_NOUNS = frozenset({"confirmed", "asymptomatic", "infections", "inherit"})
+# Population nouns an outcome can govern: cases, and close contacts (解除医学观察的密切接触者).
+_GOVERNED = _CASE_NOUNS | {"close_contacts"}
+
+
+@functools.cache
+def _outcome_gap_re() -> regex.Pattern[str]:
+    """What may stand between an outcome and the population noun it governs: scope and measure words, 的."""
+    lex = load_metric_lexicon()
+    words = alternation([*lex.scope, *lex.measure, "新冠肺炎", "新冠病毒", "的", "中"])
+    return regex.compile(rf"(?:\s|{words}){{0,8}}")
+
+
+def _governing_metric(
+    text: str, start: int, end: int, lex: MetricLexicon
+) -> tuple[regex.Match[str] | None, regex.Match[str] | None]:
+    """The metric phrase nearest ``end`` in ``text[start:end]``, and the outcome phrase governing it.
+
+    An outcome phrase (治愈出院, 出院, 解除医学观察, 死亡) written before a population noun
+    (确诊病例, 无症状感染者, 病例, 密切接触者) with only scope and measure words between them
+    governs it: 当日治愈出院本土确诊病例22例 counts recoveries, not confirmed cases.
+    """
+    prev = last = None
+    for m in lex.metric_re.finditer(text, start, end):
+        prev, last = last, m
+    if (
+        prev is not None
+        and last is not None
+        and lex.metric[prev.group()] in _OUTCOMES
+        and lex.metric[last.group()] in _GOVERNED
+        and _outcome_gap_re().fullmatch(text, prev.end(), last.start())
+    ):
+        return prev, last
+    return None, last
+
+
+def _last(pattern: regex.Pattern[str], text: str, start: int, end: int) -> regex.Match[str] | None:
+    found = None
+    for found in pattern.finditer(text, start, end):  # noqa: B007 — keep the last
+        pass
+    return found
+

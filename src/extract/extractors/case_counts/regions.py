@@ -1,0 +1,157 @@
+"""Areas a count is given for: mentions from the gazetteer and ``count_regions.tsv``, and whose
+本市/全市/我市 an article means."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from ...document import Doc
+from ...gazetteer import find_areas, load_gazetteer
+from ...normalize import to_simplified
+from ...resources import alternation
+from .lexicon import _LIST_SEP, _OFFICIAL_BODY, load_count_regions
+
+# ----------------------------------------------------------------------- areas
+
+#: The home region of an article that names no city or province of its own.
+DEFAULT_HOME = "重庆市"
+
+
+@dataclass(frozen=True, slots=True)
+class _Region:
+    name: str
+    code: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    start: int
+    end: int
+    region: _Region | None  # None: 全市/我市/本市 before the home region is known
+
+
+def _area_mentions(doc: Doc, whole: bool = False) -> list[_Mention]:
+    """Every area mention in the body (``whole``: in the whole text, headline included), longest first."""
+    text = to_simplified(doc.original) if whole else doc.text
+    start, end = (0, len(text)) if whole else doc.body
+    return _mentions_in(text, start, end)
+
+
+def _mentions_in(text: str, start: int, end: int) -> list[_Mention]:
+    """Every area mention in ``text[start:end]``; of overlapping ones the longest."""
+    gaz = load_gazetteer()
+    extra = load_count_regions()
+    found: list[_Mention] = [
+        _Mention(m.start, m.end, _Region(m.area.name, m.area.code)) for m in find_areas(text, start, end)
+    ]
+    extra_re = _extra_region_re()
+    for m in extra_re.finditer(text, start, end):
+        form = m.group()
+        area = gaz.get(form)
+        if area is not None:
+            found.append(_Mention(m.start(), m.end(), _Region(area.name, area.code)))
+            continue
+        name, code = extra[form]
+        found.append(_Mention(m.start(), m.end(), None if name == "@home" else _Region(name, code)))
+    # Longest wins on overlap, then text order.
+    found.sort(key=lambda x: (x.start, -(x.end - x.start)))
+    kept: list[_Mention] = []
+    for m in found:
+        if kept and m.start < kept[-1].end:
+            if m.end - m.start > kept[-1].end - kept[-1].start:
+                kept[-1] = m
+            continue
+        kept.append(m)
+    return kept
+
+
+@functools.cache
+def _extra_region_re() -> regex.Pattern[str]:
+    return regex.compile(alternation(load_count_regions()))
+
+
+def _home_region(mentions: list[_Mention]) -> _Region | None:
+    """The article's own city or province: the province-level unit named most often (重庆市 on ties)."""
+    votes = _home_votes(mentions)
+    if not votes:
+        return None
+    return max(votes, key=lambda r: (votes[r], r.name == "重庆市"))
+
+
+def _home_votes(mentions: list[_Mention]) -> dict[_Region, int]:
+    """How often each province-level unit is named, a district counting for its city or province."""
+    gaz = load_gazetteer()
+    votes: dict[_Region, int] = {}
+    for m in mentions:
+        if m.region is None:
+            continue
+        area = gaz.get(m.region.name)
+        if area is not None and area.kind not in ("city", "province"):
+            parent = gaz.get(area.parent) if area.parent else None
+            if parent is None or parent.kind not in ("city", "province"):
+                continue
+            region = _Region(parent.name, parent.code)
+        elif area is None and not (m.region.code and m.region.code.endswith("0000")):
+            continue
+        else:
+            region = m.region
+        votes[region] = votes.get(region, 0) + 1
+    return votes
+
+
+def _article_home(doc: Doc, body: list[_Mention]) -> _Region | None:
+    """Whose 本市/全市/我市 the article means.
+
+    In order: the province-level unit the headline names (a notice headed 11月25日上海新增… is about
+    上海市 even when its body never names it; a headline naming several is decided by the body), the one
+    an issuing government body is of (上海市卫生健康委员会 — not a newspaper's, 北京青年报 reports on
+    anywhere), the one the body names most, the one the whole page names most, and 重庆市.
+    """
+    body_home = _home_region(body)
+    if doc.title:
+        title = _home_votes(_mentions_in(doc.title, 0, len(doc.title)))
+        if title:
+            best = max(title.values())
+            tied = [r for r, n in title.items() if n == best]
+            if len(tied) == 1:
+                return tied[0]
+            if body_home in tied:
+                return body_home
+    if doc.outlet and _OFFICIAL_BODY.search(doc.outlet):
+        outlet = _home_region(_mentions_in(doc.outlet, 0, len(doc.outlet)))
+        if outlet is not None:
+            return outlet
+    return body_home or _home_region(_area_mentions(doc, whole=True)) or _default_home()
+
+
+def _default_home() -> _Region | None:
+    """The corpus is about Chongqing: 全市/我市 in an article that names no province-level unit is 重庆市."""
+    area = load_gazetteer().get(DEFAULT_HOME)
+    return _Region(area.name, area.code) if area is not None else None
+
+
+def _is_top(regions: list[_Region]) -> bool:
+    """Whether ``regions`` is one city, province or country (not a district or a part of a city)."""
+    if len(regions) != 1:
+        return False
+    area = load_gazetteer().get(regions[0].name)
+    # A region the gazetteer does not hold comes from count_regions.tsv: 全国 or a province.
+    return area is None or area.kind in ("city", "province", "country")
+
+
+def _short_forms(text: str) -> list[_Region] | None:
+    """Regions of a bracketed item written in short forms (沙坪坝27例, 渝中、江北各2例)."""
+    gaz = load_gazetteer()
+    parts = _LIST_SEP.split(text.strip(" ,，;；()（）"))
+    regions = []
+    for p in parts:
+        area = gaz.by_short.get(p.strip())
+        if area is None:
+            return None
+        regions.append(_Region(area.name, area.code))
+    return regions or None
+
+
