@@ -189,6 +189,30 @@ def resolve_month_day(ref: dt.date | None, month: int, day: int) -> dt.date | No
     return best[1] if best else None
 
 
+_FULL_DATE = regex.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*(?:年|[-/.])\s*(?P<month>\d{1,2})\s*(?:月|[-/.])\s*(?P<day>\d{1,2})(?!\d)")
+
+
+def reference_date(text: str, published: dt.date | None, start: int = 0, end: int | None = None) -> dt.date | None:
+    """The date that gives month-day dates their year: the article's date, else the first full date written.
+
+    A notice reposted with no publication date still writes its year once (2020年1月28日0—24时); its
+    later 截至1月28日24时 is of that year, not undatable.
+
+    >>> reference_date("2020年1月28日0—24时，…截至1月28日24时", None)
+    datetime.date(2020, 1, 28)
+    >>> reference_date("截至1月28日24时", None) is None
+    True
+    """
+    if published is not None:
+        return published
+    for m in _FULL_DATE.finditer(text, start, len(text) if end is None else end):
+        try:
+            return dt.date(int(m.group("year")), int(m.group("month")), int(m.group("day")))
+        except ValueError:
+            continue
+    return None
+
+
 def resolve_relative(mention: DateMention, article: dt.date | None, context: dt.date | None) -> dt.date | None:
     """Resolve a relative mention against the article date or the date in force."""
     if mention.relative is None:

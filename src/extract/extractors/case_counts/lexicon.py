@@ -177,6 +177,7 @@ _SUBSET_AFTER = regex.compile(r"\s*(?:均为|均系|为|是|系|在|来自|属�
 _REST_ITEM = regex.compile(r"其他|其它|其余|另有|余下")
 _SUB_WORDS = regex.compile(r"其中|含|包括")
 _SUM_WORD = regex.compile(r"合计|共计|总计|合共")
+_CLAUSE_SEMI = regex.compile(r"[;；]")
 _CLAUSE_BREAK = regex.compile(r"[,，;；:：(（)）]")
 _SENTENCE_END = regex.compile(r"[。!?！？]")
 _LIST_SEP = regex.compile(r"\s*(?:、|和|及|与|以及)\s*")
@@ -188,7 +189,9 @@ _SUFFIX_REST = regex.compile(r"[^,，;；。()（）]{1,30}")
 _CONVERTED = regex.compile(r"转归|转为确诊|转确诊")
 # A clause after a count that only describes it: its scope (为本土病例) or where it was found (在北京, 均在沙坪坝区).
 _ATTRIBUTION = regex.compile(
-    r"\s*[,，]\s*(?P<body>(?:均|都|全部|分别)?(?:为|系|是|在|位于|来自|分布在|分布于|属于)[^,，;；。:：()（）\n]{1,24})(?=\s*(?:[,，;；。]|$))"
+    r"\s*(?:[,，]\s*(?P<body>(?:均|都|全部|分别)?(?:为|系|是|在|位于|来自|分布在|分布于|属于)[^,，;；。:：()（）\n]{1,24})"
+    # 新增危重型病例1例为铜梁区: with no comma, only 为/在 and a short place clause.
+    r"|(?P<body>(?:均)?(?:为|在|位于)[^,，;；。:：()（）\n]{1,12}))(?=\s*(?:[,，;；。]|$))"
 )
 # What may stand in a clause around a count that breaks down the total before it; anything else
 # (隔离观察人员3697例) makes it a count of something the lexicon does not name.
@@ -210,6 +213,8 @@ _LIST_GAP = regex.compile(r"[\s,，、;；]*")
 # A sentence opening that goes on with the area of the sentence before.
 _CARRY_OPENING = regex.compile(r"\s*(?:其中|同时)")
 _SHARE_BEFORE = regex.compile(r"占\s*$")
+# A date that ends a running total (截至11月3日24时): counts with no measure word under it are cumulative.
+_SINCE_BEFORE = regex.compile(r"(?:截至|截止|截止到|截至到)\s*$")
 _SKIP_DATE_BEFORE = regex.compile(r"(?:较|比|与|相比)\s*$")
 _SKIP_DATE_AFTER = regex.compile(r"\s*(?:以来|起|开始|至今|之前|以前|前|之后|以后)")
 _RELATIVE_PREV = regex.compile(r"前一[日天]|昨[日天]|上一[日天]|前日")

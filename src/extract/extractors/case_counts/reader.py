@@ -13,12 +13,12 @@ import regex
 
 from ...document import Doc
 from ...models import ArticleWarning, CaseCount, Change
-from ..dates import DateMention, find_dates, parse_cn_int, resolve_relative, window
+from ..dates import DateMention, find_dates, reference_date, parse_cn_int, resolve_relative, window
 from .lexicon import (
     _ATTRIBUTION, _BREAKDOWN_WORDS, _CARRY_OPENING, _CHANGE, _CLAUSE_BREAK, _CLOSE, _CONVERTED, _COORD,
     _EACH, _LIST_GAP, _LIST_SEP, _NOT_AREA, _ONE_DAY, _OPEN, _RELATIVE_PREV, _REST_ITEM, _RESIDUE_OK,
     _SENTENCE_END, _SHARE_BEFORE, _SKIP_DATE_AFTER, _SKIP_DATE_BEFORE, _SUB_WORDS, _SUBSET_AFTER,
-    _SUFFIX_METRIC_LEAD, _SUFFIX_REST, _SUM_WORD, _UNKNOWN_AREA, _ZERO_GAP, _count_re, _coordinated_tail,
+    _SUFFIX_METRIC_LEAD, _SUFFIX_REST, _SUM_WORD, _SINCE_BEFORE, _CLAUSE_SEMI, _UNKNOWN_AREA, _ZERO_GAP, _count_re, _coordinated_tail,
     _governing_metric, _heading_re, _last, _qualifier, _value, _zero_re, _CASE_NOUNS, load_metric_lexicon,
 )
 from .regions import _Mention, _Region, _area_mentions, _article_home, _is_top, _short_forms
@@ -65,6 +65,7 @@ class _State:
     here: bool = False  # the date was written in the paragraph being read (not carried over)
     region: list[_Region] | None = None
     top: list[_Region] | None = None  # the last city, province or country counts were given for
+    since: bool = False  # the date in force ends a running total (截至11月3日24时)
 
 
 
@@ -122,7 +123,7 @@ class _Reader:
         self.area_starts = [a.start for a in self.areas]
         self.home = _article_home(doc, self.areas)
         start, end = doc.body
-        self.dates = find_dates(self.text, doc.published, start, end)
+        self.dates = find_dates(self.text, reference_date(self.text, doc.published, start, end), start, end)
         self.setters = _date_setters(doc, self.dates)
         self.setter_starts = [d.start for d in self.setters]
         self.written = _written_dates(self.setters, doc.published)
@@ -182,6 +183,7 @@ class _Reader:
                     state.hours = m.hours
                 state.dated = True
                 state.here = True
+                state.since = bool(_SINCE_BEFORE.search(self.text, max(0, m.start - 4), m.start))
             i += 1
         return state
 
@@ -411,6 +413,8 @@ class _Reader:
         # 累计报告新增感染者 is cumulative; 现有/尚在 current; else 新增 new.
         measure_word = next((w for w in ("cumulative", "current", "new") if w in said), None)
         group = self.last_group(prefix_start, num_start)
+        if group is not None and _CLAUSE_SEMI.search(text, group[1], num_start):
+            group = None  # 重型病例转普通型病例1例为永川区；新增危重型病例1例: an area of the clause before
         regions: list[_Region] = []
         if group is not None:
             regions = [r for r in (self.region_of(x) for x in group[2]) if r is not None]
@@ -481,7 +485,7 @@ class _Reader:
                 scope = prev_count.scope  # 境外输入病例22例，含11例由无症状感染者转为确诊病例
             else:
                 scope = "unspecified"
-        measure = measure_word or (parent.measure if parent is not None else "new")
+        measure = measure_word or (parent.measure if parent is not None else "cumulative" if state.since else "new")
         if not regions:
             if parent is not None:
                 regions = parent.regions if not parent.each else []
@@ -496,7 +500,7 @@ class _Reader:
             date, hours, dated = parent.date, parent.hours, parent.dated
         else:
             date, hours, dated = state.date, state.hours, state.dated
-            if measure == "cumulative" and not state.here:
+            if measure == "cumulative" and not state.here and not state.since:
                 dated = False  # 本轮疫情累计报告感染者超过6万例: a running total needs its own 截至 date
         starts = [num_start]
         if outcome_m is not None:
@@ -546,7 +550,7 @@ class _Reader:
             return None
         h = self.heading_matches[i]
         metric = lex.metric[h.group("metric")]
-        if h.start() < self.sentence_start or metric == "other":
+        if h.start() < self.sentence_start:
             return None
         if metric == "inherit":
             metric = last_explicit.metric if last_explicit is not None else "confirmed"
@@ -566,7 +570,8 @@ class _Reader:
             value=0,
             metric=metric,
             scope=lex.scope[scope_m.group()] if scope_m else "unspecified",
-            measure=next((w for w in ("cumulative", "current", "new") if w in said), "new"),
+            # 截至1月28日24时，…。确诊病例中，万州区17例: a heading under a running total's date is cumulative.
+            measure=next((w for w in ("cumulative", "current", "new") if w in said), "cumulative" if state.since else "new"),
             qualifier="exact",
             regions=state.region or ([self.home] if self.home else []),
             each=False,
