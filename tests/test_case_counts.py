@@ -42,10 +42,12 @@ def parse_expected(s: str) -> tuple[object, ...]:
     day = dt.date.fromisoformat(date) if date else None
     start = end = None
     if hours:
-        h1, h2 = map(int, hours.split("-"))
+        # H1-H2: a window on the record's day; -H: only its end (截至…H时, for running totals).
+        h1s, h2s = hours.split("-")
         assert day is not None
         base = dt.datetime(day.year, day.month, day.day)
-        start, end = base + dt.timedelta(hours=h1), base + dt.timedelta(hours=h2)
+        start = base + dt.timedelta(hours=int(h1s)) if h1s else None
+        end = base + dt.timedelta(hours=int(h2s))
     ch = None
     if change:
         delta, vs = change.split("@")

@@ -158,7 +158,7 @@ def _zero_re() -> regex.Pattern[str]:
     return regex.compile(
         rf"""
         (?:未报告|未发现|未新增|没有报告|没有发现|没有新增|无新增|零新增)
-        (?P<mods>(?:新增|本土|境外输入)*)
+        (?P<mods>(?:新增|本土|本地|境外输入|新冠肺炎|新冠病毒)*)
         (?P<metric>{lex.metric_re.pattern})
         """,
         regex.VERBOSE,
@@ -166,7 +166,7 @@ def _zero_re() -> regex.Pattern[str]:
 
 
 # What may stand between a list of areas and 未报告…: "等7个区", "均", "连续3天".
-_ZERO_GAP = regex.compile(r"\s*(?:等\s*(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*个?\s*(?:区县|区|县|地区|街道|镇街)?)?\s*(?:均|都|也|仍)?\s*(?:连续\s*\d{1,3}\s*[天日])?\s*")
+_ZERO_GAP = regex.compile(r"\s*(?:等\s*(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*个?\s*(?:区县|区|县|地区|街道|镇街)?)?\s*(?P<scope>本土|本地|境外输入)?\s*(?:均|都|也|仍)?\s*(?:连续\s*\d{1,3}\s*[天日])?\s*")
 # A change against an earlier day at the end of a prefix: 较29日减少 / 比前一日增加了.
 _CHANGE = regex.compile(
     r"(?:较|比|与)(?P<ref>[^,，;；。()（）]{0,14}?)(?:相比|比较)?[,，]?\s*(?P<dir>增加|减少|上升|下降|增长|回落|多|少)了?\s*(?:报告)?\s*$"
@@ -177,6 +177,10 @@ _SUBSET_AFTER = regex.compile(r"\s*(?:均为|均系|为|是|系|在|来自|属�
 _REST_ITEM = regex.compile(r"其他|其它|其余|另有|余下")
 _SUB_WORDS = regex.compile(r"其中|含|包括")
 _SUM_WORD = regex.compile(r"合计|共计|总计|合共")
+# What may open a clause that states a zero for the area in force (6月13日0—24时，本地无新增确诊病例).
+_ZERO_OPENING = regex.compile(r"\s*(?:本土|本地|境外输入|当日|当天|同日|今日|全省|全市|全区|本市|本省)?\s*")
+# Severity labels: under a running total they count patients now in that state.
+_SEVERITY = regex.compile(r"重症|重型|危重")
 _CLAUSE_SEMI = regex.compile(r"[;；]")
 _CLAUSE_BREAK = regex.compile(r"[,，;；:：(（)）]")
 _SENTENCE_END = regex.compile(r"[。!?！？]")
@@ -215,6 +219,7 @@ _CARRY_OPENING = regex.compile(r"\s*(?:其中|同时)")
 _SHARE_BEFORE = regex.compile(r"占\s*$")
 # A date that ends a running total (截至11月3日24时): counts with no measure word under it are cumulative.
 _SINCE_BEFORE = regex.compile(r"(?:截至|截止|截止到|截至到)\s*$")
+_UNTIL_HOUR = regex.compile(r"\s*(\d{1,2})\s*[时点]")
 _SKIP_DATE_BEFORE = regex.compile(r"(?:较|比|与|相比)\s*$")
 _SKIP_DATE_AFTER = regex.compile(r"\s*(?:以来|起|开始|至今|之前|以前|前|之后|以后)")
 _RELATIVE_PREV = regex.compile(r"前一[日天]|昨[日天]|上一[日天]|前日")

@@ -18,8 +18,8 @@ from .lexicon import (
     _ATTRIBUTION, _BREAKDOWN_WORDS, _CARRY_OPENING, _CHANGE, _CLAUSE_BREAK, _CLOSE, _CONVERTED, _COORD,
     _EACH, _LIST_GAP, _LIST_SEP, _NOT_AREA, _ONE_DAY, _OPEN, _RELATIVE_PREV, _REST_ITEM, _RESIDUE_OK,
     _SENTENCE_END, _SHARE_BEFORE, _SKIP_DATE_AFTER, _SKIP_DATE_BEFORE, _SUB_WORDS, _SUBSET_AFTER,
-    _SUFFIX_METRIC_LEAD, _SUFFIX_REST, _SUM_WORD, _SINCE_BEFORE, _CLAUSE_SEMI, _UNKNOWN_AREA, _ZERO_GAP, _count_re, _coordinated_tail,
-    _governing_metric, _heading_re, _last, _qualifier, _value, _zero_re, _CASE_NOUNS, load_metric_lexicon,
+    _SUFFIX_METRIC_LEAD, _SUFFIX_REST, _SUM_WORD, _SINCE_BEFORE, _UNTIL_HOUR, _CLAUSE_SEMI, _ZERO_OPENING, _SEVERITY, _UNKNOWN_AREA, _ZERO_GAP, _count_re, _coordinated_tail,
+    _governing_metric, _heading_re, _last, _qualifier, _value, _zero_re, _CASE_NOUNS, _OUTCOMES, load_metric_lexicon,
 )
 from .regions import _Mention, _Region, _area_mentions, _article_home, _is_top, _short_forms
 
@@ -41,6 +41,7 @@ class _Count:
     each: bool
     date: dt.date | None
     hours: tuple[int, int] | None
+    until: int | None  # 截至11月3日24时: the hour a running total or current count is stated at
     dated: bool
     depth: int
     explicit: bool  # its own metric phrase (can be the total of a breakdown)
@@ -66,6 +67,7 @@ class _State:
     region: list[_Region] | None = None
     top: list[_Region] | None = None  # the last city, province or country counts were given for
     since: bool = False  # the date in force ends a running total (截至11月3日24时)
+    until: int | None = None  # its hour (24)
 
 
 
@@ -184,6 +186,8 @@ class _Reader:
                 state.dated = True
                 state.here = True
                 state.since = bool(_SINCE_BEFORE.search(self.text, max(0, m.start - 4), m.start))
+                hour = _UNTIL_HOUR.match(self.text, m.end) if state.since and m.hours is None else None
+                state.until = int(hour.group(1)) if hour is not None and int(hour.group(1)) <= 24 else None
             i += 1
         return state
 
@@ -294,13 +298,21 @@ class _Reader:
 
     def zero(self, m: regex.Match[str], prefix_start: int, state: _State) -> _Count | None:
         group = self.last_group(prefix_start, m.start())
-        if group is None:
-            return None
-        g_start, g_end, mentions = group
-        gap = _ZERO_GAP.fullmatch(self.text, g_end, m.start())
-        if gap is None:
-            return None
-        regions = [r for r in (self.region_of(x) for x in mentions) if r is not None]
+        gap = _ZERO_GAP.fullmatch(self.text, group[1], m.start()) if group is not None else None
+        if group is None or gap is None:
+            # 6月13日0—24时，本地无新增确诊病例: a clause of its own states a zero for the area in force.
+            brk = _last(_CLAUSE_BREAK, self.text, prefix_start, m.start())
+            opening = _ZERO_OPENING.fullmatch(self.text, brk.end() if brk else prefix_start, m.start())
+            area = state.region or ([self.home] if self.home is not None else None)
+            if opening is None or not area or not state.dated:
+                return None
+            g_start, g_end, regions = opening.start(), opening.end(), list(area)
+            gap = _ZERO_GAP.fullmatch("")  # no list: no stated number of areas; the opening's scope is read below
+            if gap is None:
+                return None
+        else:
+            g_start, g_end, mentions = group
+            regions = [r for r in (self.region_of(x) for x in mentions) if r is not None]
         if not regions:
             return None
         if gap.group("n"):
@@ -313,8 +325,8 @@ class _Reader:
                         evidence=self.doc.evidence(g_start, m.end()),
                     )
                 )
-        mods = m.group("mods") or ""
-        scope = "imported" if "境外" in mods else "local" if "本土" in mods else "unspecified"
+        mods = (m.group("mods") or "") + (gap.group("scope") or "") + self.text[g_start:g_end]
+        scope = "imported" if "境外" in mods else "local" if "本土" in mods or "本地" in mods else "unspecified"
         metric = self.lex.metric[m.group("metric")]
         if metric == "inherit":
             return None
@@ -330,6 +342,7 @@ class _Reader:
             each=True,
             date=state.date,
             hours=state.hours,
+            until=state.until,
             dated=state.dated,
             depth=0,
             explicit=False,
@@ -470,6 +483,8 @@ class _Reader:
         )
         if running is not None:
             measure_word = running.measure
+            if measure_word == "current" and metric in _OUTCOMES:
+                measure_word = "cumulative"  # 现有重症病例60例,死亡病例1例,出院病例159例: no one is currently dead
             if scope is None:
                 scope = running.scope
         if scope is None and parent is None and _SUM_WORD.search(text, clause_start, num_start):
@@ -486,6 +501,9 @@ class _Reader:
             else:
                 scope = "unspecified"
         measure = measure_word or (parent.measure if parent is not None else "cumulative" if state.since else "new")
+        if measure == "cumulative" and "cumulative" not in said and label and _SEVERITY.search(label):
+            # 截至…累计确诊病例147例，重型病例15例: how many are severe now, not ever.
+            measure = "current"
         if not regions:
             if parent is not None:
                 regions = parent.regions if not parent.each else []
@@ -497,9 +515,9 @@ class _Reader:
             return None
         each = bool(len(regions) > 1 and _EACH.search(text, max(prefix_start, num_start - 4), num_start))
         if depth > 0 and parent is not None:
-            date, hours, dated = parent.date, parent.hours, parent.dated
+            date, hours, dated, until = parent.date, parent.hours, parent.dated, parent.until
         else:
-            date, hours, dated = state.date, state.hours, state.dated
+            date, hours, dated, until = state.date, state.hours, state.dated, state.until
             if measure == "cumulative" and not state.here and not state.since:
                 dated = False  # 本轮疫情累计报告感染者超过6万例: a running total needs its own 截至 date
         starts = [num_start]
@@ -525,6 +543,7 @@ class _Reader:
             each=each,
             date=date,
             hours=hours,
+            until=until,
             dated=dated,
             depth=depth,
             explicit=explicit,
@@ -571,12 +590,16 @@ class _Reader:
             metric=metric,
             scope=lex.scope[scope_m.group()] if scope_m else "unspecified",
             # 截至1月28日24时，…。确诊病例中，万州区17例: a heading under a running total's date is cumulative.
-            measure=next((w for w in ("cumulative", "current", "new") if w in said), "cumulative" if state.since else "new"),
+            measure=next(
+                (w for w in ("cumulative", "current", "new") if w in said),
+                ("current" if _SEVERITY.search(h.group("metric")) else "cumulative") if state.since else "new",
+            ),
             qualifier="exact",
             regions=state.region or ([self.home] if self.home else []),
             each=False,
             date=state.date,
             hours=state.hours,
+            until=state.until,
             dated=state.dated,
             depth=0,
             explicit=True,
@@ -708,6 +731,9 @@ class _Reader:
             # A window (0—24时) is the period of the day's new counts; a running total or a current count
             # has none (累计治愈出院病例1478例 in a notice of 11月28日0—24时).
             start, end = window(c.date, c.hours) if c.measure == "new" else (None, None)
+            if c.measure != "new" and c.until is not None and c.date is not None:
+                # 截至1月31日12时: the moment the total is stated at (24时 is the next day's 00:00).
+                end = dt.datetime(c.date.year, c.date.month, c.date.day) + dt.timedelta(hours=c.until)
             groups = [[r] for r in c.regions] if c.each else [c.regions]
             for regions in groups:
                 region = "、".join(dict.fromkeys(r.name for r in regions))
