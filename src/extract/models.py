@@ -144,6 +144,10 @@ class CaseCount(_Frozen):
         period_start / period_end: a stated window such as 0—12时.
         change: a stated change against an earlier day.
         label: the metric phrase as written (Simplified), for ``other`` and for audit.
+        summed: true for a count the text does not state but that sums a per-case list
+            (病例1—病例510，居住于浦东新区 …): the number of cases listed for the area.
+        summed_items: for a summed count, the evidence of every list item it sums (``evidence``
+            is the first of them); empty otherwise.
     """
 
     article_id: str
@@ -160,6 +164,8 @@ class CaseCount(_Frozen):
     change: Change | None = None
     label: str | None = None
     evidence: Evidence
+    summed: bool = False
+    summed_items: list[Evidence] = Field(default_factory=list)
 
 
 AreaKind = Literal[

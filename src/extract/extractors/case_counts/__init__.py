@@ -53,6 +53,7 @@ from __future__ import annotations
 from ...document import Doc
 from ...models import ArticleWarning, CaseCount
 from .lexicon import MetricLexicon, load_count_regions, load_metric_lexicon
+from . import case_lists
 from .reader import _Reader
 
 __all__ = ["MetricLexicon", "extract", "load_metric_lexicon", "load_count_regions"]
@@ -70,4 +71,8 @@ def extract(doc: Doc) -> tuple[list[CaseCount], list[ArticleWarning]]:
     reader = _Reader(doc)
     reader.read()
     reader.check()
-    return reader.records(), reader.warnings
+    records = reader.records()
+    stated = {(r.date, r.region, r.metric, r.measure, r.value) for r in records}
+    # A list the text also sums itself (浦东新区510例 beside 病例1—病例510) gives one record, the stated one.
+    listed = [r for r in case_lists.extract(reader) if (r.date, r.region, r.metric, r.measure, r.value) not in stated]
+    return records + listed, reader.warnings

@@ -1,0 +1,204 @@
+"""Per-case lists: one count per area, the number of cases the list gives for it.
+
+Shanghai, Beijing, Tianjin, Guangzhou and Shenzhen report new cases one by one, with where each
+lives::
+
+    病例1—病例510，居住于浦东新区，
+    病例2、病例3，暂住于宝山区
+    确诊病例5至9：现住海淀区
+    病例1，某男，48岁，河北唐山人，工作单位为北京新发地市场，现住丰台区。
+    无症状感染者1—无症状感染者4，居住于普陀区
+
+An *item* is a reference to one case or a range of cases (``病例1``, ``病例1—病例510``,
+``无症状感染者1—无症状感染者4``, ``确诊病例5至9``) written at the start of a clause; the items
+before one place of residence (``居住于``/``现住``/``暂住于``…, then an area) are that area's. Items
+with no residence (a case who only works somewhere) give nothing. Each (metric, area) becomes one
+record whose value is the number of cases listed, marked ``summed`` and carrying the evidence of
+every item it sums; its date, window and scope are those in force where the list starts (the
+notice's day; 境外输入 when the nearest section word before the list says so).
+
+A list item names each case once: numbers repeated or going backwards (``病例6、病例7均为台湾地区
+居民…病例6—病例8自台湾地区出发``) are not counted twice.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass, field
+
+import regex
+
+from ...models import CaseCount, Evidence
+from ..dates import window
+
+# What a case is called in a list, and the metric it counts.
+_NOUNS = {
+    "本土确诊病例": "confirmed",
+    "确诊病例": "confirmed",
+    "本土病例": "confirmed",
+    "病例": "confirmed",
+    "患者": "confirmed",
+    "确诊患者": "confirmed",
+    "本土无症状感染者": "asymptomatic",
+    "无症状感染者": "asymptomatic",
+    "无症状": "asymptomatic",
+    "感染者": "infections",
+}
+_NOUN = "|".join(sorted(map(regex.escape, _NOUNS), key=len, reverse=True))
+_RANGE_SEP = r"\s*(?:—|–|－|-|~|～|至|到)+\s*"
+# One item: 病例1 / 病例1—病例510 / 确诊病例5至9 / 感染者749至826, at the start of a clause.
+_ITEM = regex.compile(
+    rf"""
+    (?<=^|[\n,，、;；。:：）)]|和|及|\s)
+    (?P<noun>{_NOUN})\s*(?P<a>\d{{1,6}})(?!\d|例|人|名|\.\d)
+    (?:{_RANGE_SEP}(?:(?:{_NOUN})\s*)?(?P<b>\d{{1,6}})(?!\d|例|人|名))?
+    """,
+    regex.VERBOSE,
+)
+# Between two items of one group: 病例2、病例3 / 病例2和病例3.
+_ITEM_GAP = regex.compile(r"\s*(?:、|,|，|和|及)\s*")
+# Where a case lives. 系…人 (hometown) and 工作单位 are not residence.
+_RESIDENCE = regex.compile(
+    r"(?:现住|现居住于|现居住在|现居于|现居|居住于|居住在|居住地为|居住地|住在|住于|暂住于|暂住在|暂住|家住|住址为|住址)\s*(?:本市|该市|北京市|上海市)?"
+)
+# How far after an item its residence may be written (an item's details run to a sentence or two).
+_REACH = 160
+_SCOPE_WORD = regex.compile(r"本土|境外输入|境外")
+
+
+@dataclass
+class _Group:
+    metric: str
+    area_index: int  # index into the reader's area mentions
+    items: list[tuple[int, int]] = field(default_factory=list)  # (start, end) of each item, to area end
+    cases: set[int] = field(default_factory=set)
+
+
+def _items(text: str, start: int, end: int) -> list[tuple[regex.Match[str], int, int]]:
+    """Every list item in ``text[start:end]`` with its first and last case number."""
+    out = []
+    for m in _ITEM.finditer(text, start, end):
+        a = int(m.group("a"))
+        b = int(m.group("b")) if m.group("b") else a
+        if b < a or b - a > 100_000:
+            continue
+        out.append((m, a, b))
+    return out
+
+
+def extract(reader: object) -> list[CaseCount]:
+    """The summed per-area counts of the article's per-case lists (see the module docstring).
+
+    Args:
+        reader: the case-count reader of the article (its text, area mentions, dates and home).
+
+    Returns:
+        One record per (list metric, area), in order of first mention; none when the article has no
+        list whose items name where the cases live.
+    """
+    from .reader import _Reader  # the reader is the article's index; imported here to avoid a cycle
+
+    assert isinstance(reader, _Reader)
+    text = reader.text
+    start, end = reader.doc.body
+    found = _items(text, start, end)
+    if not found:
+        return []
+    groups: dict[tuple[str, str, int], _Group] = {}
+    order: list[tuple[str, str, int]] = []
+    seen: dict[str, set[int]] = {}
+    pending: list[tuple[regex.Match[str], int, int]] = []
+    for idx, (m, a, b) in enumerate(found):
+        pending.append((m, a, b))
+        nxt = found[idx + 1][0].start() if idx + 1 < len(found) else end
+        # Items joined by 、/和 share the residence written after the last of them.
+        if idx + 1 < len(found) and _ITEM_GAP.fullmatch(text, m.end(), nxt):
+            continue
+        stop = min(nxt, m.end() + _REACH)
+        res = _RESIDENCE.search(text, m.end(), stop)
+        area_i = None
+        if res is not None:
+            i = bisect.bisect_left(reader.area_starts, res.end())
+            # The area right after the residence word (居住于闵行区江川路街道 → 闵行区).
+            if i < len(reader.areas) and reader.areas[i].start - res.end() <= 2 and reader.areas[i].start < stop:
+                area_i = i
+        if area_i is None:
+            pending = []
+            continue
+        mention = reader.areas[area_i]
+        region = reader.region_of(mention)
+        if region is None:
+            pending = []
+            continue
+        for pm, pa, pb in pending:
+            metric = _NOUNS[pm.group("noun")]
+            numbers = seen.setdefault(metric, set())
+            new = {n for n in range(pa, pb + 1)} - numbers
+            if not new:
+                continue
+            numbers |= new
+            scope = _scope_before(text, start, pm.start())
+            gkey = (metric, scope + "|" + region.name, 0)
+            g = groups.get(gkey)
+            if g is None:
+                g = groups[gkey] = _Group(metric=metric, area_index=area_i)
+                order.append(gkey)
+            g.items.append((pm.start(), mention.end))
+            g.cases |= new
+        pending = []
+    out: list[CaseCount] = []
+    for gkey in order:
+        g = groups[gkey]
+        mention = reader.areas[g.area_index]
+        region = reader.region_of(mention)
+        assert region is not None
+        first = g.items[0][0]
+        date, hours, dated = _date_at(reader, first)
+        if not dated:
+            continue
+        p_start, p_end = window(date, hours)
+        scope = gkey[1].split("|", 1)[0]
+        out.append(
+            CaseCount(
+                article_id=reader.doc.article_id,
+                date=date,
+                region=region.name,
+                region_code=region.code,
+                metric=g.metric,  # type: ignore[arg-type]
+                scope=scope,  # type: ignore[arg-type]
+                measure="new",
+                value=len(g.cases),
+                period_start=p_start,
+                period_end=p_end,
+                label="病例列表",
+                evidence=reader.doc.evidence(*g.items[0]),
+                summed=True,
+                summed_items=[reader.doc.evidence(s, e) for s, e in g.items],
+            )
+        )
+    return out
+
+
+def _scope_before(text: str, start: int, pos: int) -> str:
+    """本土 or 境外输入: the nearest section word before a list item, else unspecified."""
+    last = None
+    for last in _SCOPE_WORD.finditer(text, max(start, pos - 600), pos):  # noqa: B007 — keep the last
+        pass
+    if last is None:
+        return "unspecified"
+    return "imported" if last.group().startswith("境外") else "local"
+
+
+def _date_at(reader: object, pos: int) -> tuple[dt.date | None, tuple[int, int] | None, bool]:
+    """The date (and window) last written before ``pos``: the notice's day for its list."""
+    from .reader import _Reader
+
+    assert isinstance(reader, _Reader)
+    i = bisect.bisect_left(reader.setter_starts, pos) - 1
+    while i >= 0:
+        m = reader.setters[i]
+        if m.relative is None and reader.written[i] is not None:
+            return reader.written[i], m.hours, True
+        i -= 1
+    return None, None, False
