@@ -145,7 +145,7 @@ def _count_re() -> regex.Pattern[str]:
           | (?<![{CN_NUM}第])(?P<cn>[{cn_start}][{CN_NUM}]{{0,7}})        # 两千, 一千二百
         )
         (?P<qpost>{after})?\s*
-        (?:(?P<unit>例|人(?![次员口数均])|名)|(?=\s*(?:和|及)\s*(?:本土|境外输入性?)?(?:新冠肺炎)?(?:{lex.metric_re.pattern})))
+        (?:(?P<unit>例|人(?![次员口数均])|名|宗)|(?=\s*(?:和|及)\s*(?:本土|境外输入性?)?(?:新冠肺炎)?(?:{lex.metric_re.pattern})))
         (?P<qtail>\s*(?:{tail}))?
         """,
         regex.VERBOSE,
@@ -158,7 +158,7 @@ def _zero_re() -> regex.Pattern[str]:
     return regex.compile(
         rf"""
         (?:未报告|未发现|未新增|没有报告|没有发现|没有新增|无新增|零新增)
-        (?P<mods>(?:新增|本土|本地|境外输入|新冠肺炎|新冠病毒)*)
+        (?P<mods>(?:新增|本土|本地|境外输入性?|新冠肺炎|新冠病毒)*)
         (?P<metric>{lex.metric_re.pattern})
         """,
         regex.VERBOSE,
@@ -181,6 +181,7 @@ _SUM_WORD = regex.compile(r"合计|共计|总计|合共")
 _ZERO_OPENING = regex.compile(r"\s*(?:本土|本地|境外输入|当日|当天|同日|今日|全省|全市|全区|本市|本省)?\s*")
 # Severity labels: under a running total they count patients now in that state.
 _SEVERITY = regex.compile(r"重症|重型|危重")
+_BARE_SEVERITY = regex.compile(r"重症|重型|危重症|危重型|危重")
 _CLAUSE_SEMI = regex.compile(r"[;；]")
 _CLAUSE_BREAK = regex.compile(r"[,，;；:：(（)）]")
 _SENTENCE_END = regex.compile(r"[。!?！？]")
