@@ -182,6 +182,14 @@ _ZERO_OPENING = regex.compile(r"\s*(?:本土|本地|境外输入|当日|当天|�
 # Severity labels: under a running total they count patients now in that state.
 _SEVERITY = regex.compile(r"重症|重型|危重")
 _BARE_SEVERITY = regex.compile(r"重症|重型|危重症|危重型|危重")
+# The provinces that report to the NHC, written as a number of them: the country.
+_NATIONAL = regex.compile(
+    r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*个?\s*省(?:份|市|区市)?"
+    r"(?:\s*\((?:自治区|区)\s*[、,]\s*(?:直辖市|市)\)|\s*\(区\s*[、,]?\s*市\))?"
+    r"(?:\s*(?:和|及)\s*新疆生产建设兵团)?"
+)
+# A Weibo headline inside the text: 【#重庆新增25例累计确诊300例#】
+_HEADLINE = regex.compile(r"【[^】\n]{1,120}】")
 _CLAUSE_SEMI = regex.compile(r"[;；]")
 _CLAUSE_BREAK = regex.compile(r"[,，;；:：(（)）]")
 _SENTENCE_END = regex.compile(r"[。!?！？]")
@@ -228,6 +236,7 @@ _OPEN = "(（"
 # An issuing government body (上海市卫生健康委员会, 重庆市九龙坡区人民政府), whose 本市 is its own.
 _OFFICIAL_BODY = regex.compile(r"政府|委员会|卫健委|卫生健康委|办公室|办公厅|指挥部|领导小组|局$|厅$")
 _ONE_DAY = dt.timedelta(days=1)
+_FIRST_DAY = dt.date(2019, 12, 1)  # no COVID-19 case was reported before December 2019
 _CLOSE = ")）"
 
 

@@ -16,7 +16,7 @@ from ...models import ArticleWarning, CaseCount, Change
 from ..dates import DateMention, find_dates, reference_date, parse_cn_int, resolve_relative, window
 from .lexicon import (
     _ATTRIBUTION, _BREAKDOWN_WORDS, _CARRY_OPENING, _CHANGE, _CLAUSE_BREAK, _CLOSE, _CONVERTED, _COORD,
-    _EACH, _LIST_GAP, _LIST_SEP, _NOT_AREA, _ONE_DAY, _OPEN, _RELATIVE_PREV, _REST_ITEM, _RESIDUE_OK,
+    _EACH, _FIRST_DAY, _LIST_GAP, _LIST_SEP, _NOT_AREA, _ONE_DAY, _OPEN, _RELATIVE_PREV, _REST_ITEM, _RESIDUE_OK,
     _SENTENCE_END, _SHARE_BEFORE, _SKIP_DATE_AFTER, _SKIP_DATE_BEFORE, _SUB_WORDS, _SUBSET_AFTER,
     _SUFFIX_METRIC_LEAD, _SUFFIX_REST, _SUM_WORD, _SINCE_BEFORE, _UNTIL_HOUR, _BARE_SEVERITY, _CLAUSE_SEMI, _ZERO_OPENING, _SEVERITY, _UNKNOWN_AREA, _ZERO_GAP, _count_re, _coordinated_tail,
     _governing_metric, _heading_re, _last, _qualifier, _value, _zero_re, _CASE_NOUNS, _OUTCOMES, load_metric_lexicon,
@@ -730,6 +730,8 @@ class _Reader:
                 continue  # no date written anywhere before it: not a time-series point
             if c.date is not None and self.doc.published is not None and c.date > self.doc.published + _ONE_DAY:
                 continue  # a count cannot be reported for a day after the article
+            if c.date is not None and c.date < _FIRST_DAY:
+                continue  # 2003年8月16日…非典型肺炎临床诊断病例5327例: before COVID-19, another disease's count
             # A window (0—24时) is the period of the day's new counts; a running total or a current count
             # has none (累计治愈出院病例1478例 in a notice of 11月28日0—24时).
             start, end = window(c.date, c.hours) if c.measure == "new" else (None, None)

@@ -12,7 +12,7 @@ from ...document import Doc
 from ...gazetteer import find_areas, load_gazetteer
 from ...normalize import to_simplified
 from ...resources import alternation
-from .lexicon import _LIST_SEP, _OFFICIAL_BODY, load_count_regions
+from .lexicon import _HEADLINE, _LIST_SEP, _NATIONAL, _OFFICIAL_BODY, load_count_regions
 
 # ----------------------------------------------------------------------- areas
 
@@ -56,6 +56,9 @@ def _mentions_in(text: str, start: int, end: int) -> list[_Mention]:
             continue
         name, code = extra[form]
         found.append(_Mention(m.start(), m.end(), None if name == "@home" else _Region(name, code)))
+    for m in _NATIONAL.finditer(text, start, end):
+        # 31个省（区、市）, 13省（区、市）和新疆生产建设兵团: the provinces reporting to the NHC, i.e. the country.
+        found.append(_Mention(m.start(), m.end(), _Region("全国", None)))
     # Longest wins on overlap, then text order.
     found.sort(key=lambda x: (x.start, -(x.end - x.start)))
     kept: list[_Mention] = []
@@ -111,6 +114,12 @@ def _article_home(doc: Doc, body: list[_Mention]) -> _Region | None:
     anywhere), the one the body names most, the one the whole page names most, and 重庆市.
     """
     body_home = _home_region(body)
+    # 【…西藏新增1例疑似病例】1月28日0-24时，31个省（区、市）报告…: a notice that opens with the
+    # provinces reporting to the NHC is the country's, whatever province its headline names in passing.
+    headline = _HEADLINE.search(doc.text, doc.body[0], doc.body[1])
+    opening = [m for m in body if not (headline and headline.start() <= m.start < headline.end())]
+    if opening and opening[0].region is not None and opening[0].region.name == "全国":
+        return opening[0].region
     if doc.title:
         title = _home_votes(_mentions_in(doc.title, 0, len(doc.title)))
         if title:
