@@ -190,6 +190,8 @@ _NATIONAL = regex.compile(
 )
 # A Weibo headline inside the text: 【#重庆新增25例累计确诊300例#】
 _HEADLINE = regex.compile(r"【[^】\n]{1,120}】")
+# Where counted cases were found: 在隔离管控中发现, 在集中隔离点发现, 在隔离管控人员中发现.
+_FOUND_IN = regex.compile(r"\s*(?:均)?在[^,，;；。()（）]{1,16}?(?:中|内)?(?:被)?发现")
 _CLAUSE_SEMI = regex.compile(r"[;；]")
 _CLAUSE_BREAK = regex.compile(r"[,，;；:：(（)）]")
 _SENTENCE_END = regex.compile(r"[。!?！？]")

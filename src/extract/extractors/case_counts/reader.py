@@ -18,7 +18,7 @@ from .lexicon import (
     _ATTRIBUTION, _BREAKDOWN_WORDS, _CARRY_OPENING, _CHANGE, _CLAUSE_BREAK, _CLOSE, _CONVERTED, _COORD,
     _EACH, _FIRST_DAY, _LIST_GAP, _LIST_SEP, _NOT_AREA, _ONE_DAY, _OPEN, _RELATIVE_PREV, _REST_ITEM, _RESIDUE_OK,
     _SENTENCE_END, _SHARE_BEFORE, _SKIP_DATE_AFTER, _SKIP_DATE_BEFORE, _SUB_WORDS, _SUBSET_AFTER,
-    _SUFFIX_METRIC_LEAD, _SUFFIX_REST, _SUM_WORD, _SINCE_BEFORE, _UNTIL_HOUR, _BARE_SEVERITY, _CLAUSE_SEMI, _ZERO_OPENING, _SEVERITY, _UNKNOWN_AREA, _ZERO_GAP, _count_re, _coordinated_tail,
+    _SUFFIX_METRIC_LEAD, _SUFFIX_REST, _SUM_WORD, _SINCE_BEFORE, _UNTIL_HOUR, _BARE_SEVERITY, _FOUND_IN, _CLAUSE_SEMI, _ZERO_OPENING, _SEVERITY, _UNKNOWN_AREA, _ZERO_GAP, _count_re, _coordinated_tail,
     _governing_metric, _heading_re, _last, _qualifier, _value, _zero_re, _CASE_NOUNS, _OUTCOMES, load_metric_lexicon,
 )
 from .regions import _Mention, _Region, _area_mentions, _article_home, _is_top, _short_forms
@@ -395,6 +395,7 @@ class _Reader:
             else:  # 解除医学观察的密切接触者: an outcome of people who are not cases
                 metric, label = "other", text[outcome_m.start() : metric_m.end()]
         suffixed = False
+        found_scope = False  # a count of cases found somewhere shares the scope of the sentence's totals
         suffix_scope: str | None = None
         if metric is None:
             # 含11例由无症状感染者转为确诊病例, 新增22例本土新冠肺炎确诊病例: the metric after the number.
@@ -411,10 +412,19 @@ class _Reader:
                 if rest is not None:
                     # 1015例确诊病例为此前无症状感染者转归: converted; 753例确诊病例和24448例无症状感染者
                     # 在隔离管控中发现: subsets, not counts; 22例确诊病例和1例无症状感染者: two counts.
+                    tail = _coordinated_tail(rest.group(), lex)
+                    found_in = _FOUND_IN.match(tail) or _FOUND_IN.match(rest.group())
                     if _CONVERTED.search(rest.group()):
                         metric = "asymptomatic_to_confirmed"
                         self.consumed = rest.end()
-                    elif _coordinated_tail(rest.group(), lex):
+                    elif found_in is not None:
+                        # 1557例确诊病例和16835例无症状感染者在隔离管控中发现: how many of each were found
+                        # where (metric other); each count of the pair is read on its own.
+                        metric, label = "other", f"{label}{found_in.group()}"
+                        found_scope = True
+                        if not tail:
+                            self.consumed = rest.start() + rest.group().index(found_in.group()) + found_in.end()
+                    elif tail:
                         self.consumed = rest.end()
                         return None
         # 确诊病例914和无症状感染者25173例: a number without unit needs its metric before it.
@@ -489,7 +499,7 @@ class _Reader:
                 measure_word = "cumulative"  # 现有重症病例60例,死亡病例1例,出院病例159例: no one is currently dead
             if scope is None:
                 scope = running.scope
-        if scope is None and parent is None and _SUM_WORD.search(text, clause_start, num_start):
+        if scope is None and parent is None and (found_scope or _SUM_WORD.search(text, clause_start, num_start)):
             # 本土确诊病例134例、本土无症状感染者7177例，合计新增感染者超过7300例: the sum of counts of
             # one scope has that scope.
             scope = self.sentence_scope(depth)
