@@ -18,7 +18,7 @@ from .lexicon import (
     _ATTRIBUTION, _BREAKDOWN_WORDS, _CARRY_OPENING, _CHANGE, _CLAUSE_BREAK, _CLOSE, _CONVERTED, _COORD,
     _EACH, _FIRST_DAY, _LIST_GAP, _LIST_SEP, _NOT_AREA, _ONE_DAY, _OPEN, _RELATIVE_PREV, _REST_ITEM, _RESIDUE_OK,
     _SENTENCE_END, _SHARE_BEFORE, _SKIP_DATE_AFTER, _SKIP_DATE_BEFORE, _SUB_WORDS, _SUBSET_AFTER,
-    _SUFFIX_METRIC_LEAD, _SUFFIX_REST, _SUM_WORD, _SINCE_BEFORE, _UNTIL_HOUR, _BARE_SEVERITY, _FOUND_IN, _CLAUSE_SEMI, _ZERO_OPENING, _SEVERITY, _UNKNOWN_AREA, _ZERO_GAP, _count_re, _coordinated_tail,
+    _SUFFIX_METRIC_LEAD, _SUFFIX_REST, _SUM_WORD, _SINCE_BEFORE, _UNTIL_HOUR, _BARE_SEVERITY, _FOUND_IN, _HEADLINE, _CLAUSE_SEMI, _ZERO_OPENING, _SEVERITY, _UNKNOWN_AREA, _ZERO_GAP, _count_re, _coordinated_tail,
     _governing_metric, _heading_re, _last, _qualifier, _value, _zero_re, _CASE_NOUNS, _OUTCOMES, load_metric_lexicon,
 )
 from .regions import _Mention, _Region, _area_mentions, _article_home, _is_top, _short_forms
@@ -140,6 +140,9 @@ class _Reader:
         self.sentence_scopes: dict[int, set[str]] = {}  # scopes of the sentence's counts so far, by depth
         self.consumed = 0  # where the event being read ends (a count's metric can follow it)
         self.warnings: list[ArticleWarning] = []
+        # A post's 【headline】 at the start of the body (within its first line).
+        head = _HEADLINE.search(self.text, start, min(end, start + 200))
+        self.headline = head if head is not None and "\n" not in self.text[start : head.start()] else None
 
     # -- helpers ------------------------------------------------------------
 
@@ -459,6 +462,11 @@ class _Reader:
             if group is None:
                 return None
             parent = heading
+        elif not explicit and metric is None and self.in_headline(num_start) and measure_word is not None:
+            # 【#重庆新增18例累计165例#】: a notice's headline counts its confirmed cases.
+            metric, explicit, label = "confirmed", True, None
+            after = _SUFFIX_METRIC_LEAD.match(text, m.end())
+            suffix_scope = after.group("scope") if after is not None else None  # 重庆新增1例境外输入
         elif not explicit:
             parent = last_explicit
             if parent is None and metric == "inherit":
@@ -650,6 +658,19 @@ class _Reader:
             pos = a.end()
         return pos
 
+    def in_headline(self, pos: int) -> bool:
+        """Whether ``pos`` is inside the 【…】 headline a post opens its text with."""
+        return self.headline is not None and self.headline.start() <= pos < self.headline.end()
+
+    def headline_date(self) -> tuple[dt.date | None, tuple[int, int] | None] | None:
+        """The notice's day for its headline's counts: the first date written right after the headline."""
+        if self.headline is None:
+            return None
+        i = bisect.bisect_left(self.setter_starts, self.headline.end())
+        if i < len(self.setters) and self.setters[i].start - self.headline.end() <= 40 and self.setters[i].relative is None:
+            return self.written[i], self.setters[i].hours
+        return None
+
     def sentence_scope(self, depth: int) -> str | None:
         """The scope shared by every count of the sentence read so far at ``depth``, if one is."""
         scopes = self.sentence_scopes.get(depth, set())
@@ -735,7 +756,11 @@ class _Reader:
     def records(self) -> list[CaseCount]:
         out: list[CaseCount] = []
         seen: set[tuple[object, ...]] = set()
+        on_day = self.headline_date()
         for c in self.counts:
+            if not c.dated and on_day is not None and self.in_headline(c.start):
+                # 【#重庆新增25例累计确诊300例#】2020年2月2日12—24时，…: the headline's counts are the notice's.
+                c.date, c.hours, c.dated = on_day[0], on_day[1], True
             if not c.dated:
                 continue  # no date written anywhere before it: not a time-series point
             if c.date is not None and self.doc.published is not None and c.date > self.doc.published + _ONE_DAY:
