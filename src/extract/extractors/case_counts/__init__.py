@@ -74,5 +74,6 @@ def extract(doc: Doc) -> tuple[list[CaseCount], list[ArticleWarning]]:
     records = reader.records()
     stated = {(r.date, r.region, r.metric, r.measure, r.value) for r in records}
     # A list the text also sums itself (浦东新区510例 beside 病例1—病例510) gives one record, the stated one.
-    listed = [r for r in case_lists.extract(reader) if (r.date, r.region, r.metric, r.measure, r.value) not in stated]
-    return records + listed, reader.warnings
+    found = case_lists.extract(reader)
+    listed = [r for r in found if (r.date, r.region, r.metric, r.measure, r.value) not in stated]
+    return records + listed, reader.warnings + case_lists.check(found, records, doc)

@@ -29,7 +29,8 @@ from dataclasses import dataclass, field
 
 import regex
 
-from ...models import CaseCount, Evidence
+from ...document import Doc
+from ...models import ArticleWarning, CaseCount
 from ..dates import window
 
 # What a case is called in a list, and the metric it counts.
@@ -202,3 +203,36 @@ def _date_at(reader: object, pos: int) -> tuple[dt.date | None, tuple[int, int] 
             return reader.written[i], m.hours, True
         i -= 1
     return None, None, False
+
+
+def check(listed: list[CaseCount], stated: list[CaseCount], doc: Doc) -> list[ArticleWarning]:
+    """A warning for each list whose cases do not add up to the total the notice states for that day.
+
+    The total is a stated new count of the same day, metric and scope whose area is the one every listed
+    area belongs to (the list covers all of it only when the notice says so, so a list that sums to less
+    is reported, never corrected).
+    """
+    sums: dict[tuple[object, ...], int] = {}
+    for r in listed:
+        key = (r.date, r.metric, r.scope == "imported")
+        sums[key] = sums.get(key, 0) + r.value
+    warnings = []
+    for key, total in sums.items():
+        totals = [
+            r
+            for r in stated
+            if (r.date, r.metric, r.scope == "imported") == key
+            and r.measure == "new"
+            and r.qualifier == "exact"
+            and r.region_code is not None
+            and r.region_code.endswith("0000")
+        ]
+        for r in totals[:1] if all(t.value != total for t in totals) else []:
+            warnings.append(
+                ArticleWarning(
+                    code="breakdown_sum_mismatch",
+                    message=f"the per-case list gives {total} {r.metric} cases, but the total stated is {r.value}",
+                    evidence=r.evidence,
+                )
+            )
+    return warnings
