@@ -171,3 +171,64 @@ def test_never_raises_and_evidence_holds(pieces: list[str]) -> None:
         assert text[ev.start : ev.end] == ev.text
     for o in people:
         assert 2 <= len(o.name) <= 4 and o.mentions >= 1
+
+
+# --- the real corpus: no false people from common words ------------------------
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "texts"
+#: Verbs of an appointment, before the names (任命甲为, 免去乙的) or after them (丙兼任).
+_APPOINT_CUE = ("任命", "免去", "兼任", "接任", "出任", "改任", "升任", "当选", "继任")
+
+
+def _anchored(text: str, name: str, pos: int) -> bool:
+    """Whether the name at ``pos`` stands next to a title, an appointment verb, or in a
+    、 list whose first member stands after a title (国务委员魏凤和、王勇、王毅)."""
+    end = pos + len(name)
+    titles = find_titles(text, max(0, pos - 40), min(len(text), end + 12))
+    if any(t.end in (pos, pos - 1) for t in titles) or any(t.start == end for t in titles):
+        return True
+    window = text[max(0, pos - 40) : end + 8]
+    if any(cue in window for cue in _APPOINT_CUE):
+        return True
+    # A list member: walk back over 、-separated names (2–4 characters each) to a title's end.
+    cut = pos
+    for _ in range(12):
+        if cut < 1 or text[cut - 1] != "、":
+            return False
+        cut -= 1
+        ends = {t.end for t in find_titles(text, max(0, cut - 50), cut)}
+        if any(cut - n in ends for n in (2, 3, 4)):
+            return True
+        prev = [cut - n for n in (2, 3, 4) if cut - n >= 1 and text[cut - n - 1] == "、"]
+        if not prev:
+            return False
+        cut = prev[0]
+    return False
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not available")
+def test_every_official_in_the_corpus_stands_next_to_a_title() -> None:
+    """Over the 188 real texts of ../shared/corpus: each emitted official has at least
+    one title and one occurrence anchored to a title, an appointment or a titled list."""
+    import extract
+    from extract.models import ArticleExtraction
+
+    unanchored = []
+    n = 0
+    for item in extract.extract_path(CORPUS):
+        if not isinstance(item, ArticleExtraction):
+            continue
+        source = next(CORPUS.glob(f"{item.article.article_id}.*"))
+        src = to_simplified(source.read_text(encoding="utf-8", errors="replace"))
+        for o in item.officials:
+            n += 1
+            first = to_simplified(o.evidence.text)
+            assert o.titles, o
+            assert o.name in first, o
+            if first != o.name:
+                continue  # the first mention carries its title
+            positions = [i for i in range(len(src)) if src.startswith(o.name, i)]
+            if not any(_anchored(src, o.name, p) for p in positions):
+                unanchored.append((o.article_id, o.name))
+    assert n > 100
+    assert unanchored == []
