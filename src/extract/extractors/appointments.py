@@ -24,7 +24,7 @@ from typing import Literal
 
 import regex
 
-from .officials import Title, _name_options, find_titles, load_lexicon
+from .officials import Title, _name_options, _title_is_official, find_titles, load_lexicon
 
 __all__ = ["Appointment", "find_appointments"]
 
@@ -62,6 +62,8 @@ _TAKE_UP = regex.compile(r"(?:获任命为|被任命为|兼任|接任|出任|改
 #: What may end a post: punctuation, 职务, 的 (任命甲为X的国务院令), a date (，于…), a bracket.
 _POST_END = regex.compile(r"[,，。;；:：、!！?？\n()（）“”\"]|职务|的|于|$|兼|\s")
 _MAX_POST = 40
+#: At most this many names in one list before a weak verb (a bound for hostile input).
+_MAX_LIST = 30
 
 
 def _names(text: str, start: int, end: int, strong: bool) -> list[tuple[str, int]] | None:
@@ -104,7 +106,11 @@ def _posts(text: str, start: int, limit: int) -> list[Title]:
         if not span_text or regex.search(r"[^\p{Han}()（）\d]", span_text):
             break
         org = span_text[: len(span_text) - len(text[t.org_end : t.end])] or None
-        official = any(x.official for x in titles[: i + 1] if x.start >= pos) or t.official
+        official = (
+            any(x.official for x in titles[: i + 1] if x.start >= pos)
+            or t.official
+            or _title_is_official(org, t.post, load_lexicon())
+        )
         out.append(Title(pos, t.end, t.org_end, span_text, org, t.post, official))
         i += 1
         if text.startswith(("、", "兼"), t.end):
@@ -118,7 +124,7 @@ def _weak_name_before(text: str, end: int) -> list[tuple[str, int]] | None:
     """Names (one, or a 、 list) that end right before a weak verb and stand clear of the words before."""
     lex = load_lexicon()
     found: list[tuple[str, int]] = []
-    while True:
+    while len(found) < _MAX_LIST:
         pick = None
         for n in (3, 2, 4):
             s = end - n

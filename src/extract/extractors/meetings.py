@@ -52,7 +52,9 @@ _MEETING = regex.compile(
         |[省市区县]委全会)
     |(?P<leading_group>(?:领导小组(?:\(指挥部\))?|指挥部)(?:召开)?(?:第?[\d{_CN}]+次)?(?:全体|扩大)?(?:会议|会(?![商谈见同])))
     |(?P<special_meeting>专题(?:调度|汇报|研究|部署|工作)?会(?:议|(?![商谈见同]))|调度会议?|汇报会)
-    |(?P<other>全体(?:扩大)?会议|常务会议|常委会(?:召开)?(?:第[\d{_CN}]+次)?会议|座谈会|推进会|部署会|动员会|工作会议|联席会议|党组(?:扩大)?会议)
+    |(?P<inspection>(?<!(?:派出|派驻|成立|组建)\p{{Han}}{{0,6}})(?:指导组|督导组|工作组|督查组)
+        [^,，。;；:：\n]{{0,20}}?(?:督导检查|检查指导|调研指导|督导|督查|检查)(?![组站点员]))  # 中央指导组在武汉督导检查
+    |(?P<other>代表团(?:参加)?审议|代表团全体会议|全体(?:扩大)?会议|常务会议|常委会(?:召开)?(?:第[\d{_CN}]+次)?会议|座谈会|推进会|部署会|动员会|工作会议|联席会议|党组(?:扩大)?会议)
     """,
     regex.VERBOSE,
 )
@@ -83,7 +85,7 @@ _INSPECTION = regex.compile(
     regex.VERBOSE,
 )
 _CITED_PERSON = regex.compile(
-    r"(?:(?:贯彻|学习|落实|按照|根据|遵照|传达|关于|领会|践行|遵循|依据)(?:好|了)?|委托|[对以向])\s*$"
+    r"(?:(?:贯彻|学习|落实|按照|根据|遵照|传达|关于|领会|践行|遵循|依据)(?:好|了)?|委托|赞成|赞同|拥护|[对以向])\s*$"
 )
 # A name cited, not acting: 习近平新时代中国特色社会主义思想, 以习近平同志为核心的党中央.
 _CITED_AFTER = regex.compile(r"(?:同志)?(?:新时代|\p{Han}{0,6}思想|为核心|重要讲话|重要指示)")
@@ -365,6 +367,26 @@ _ROLE_REACH = 80
 
 
 _SPEAKER_LABEL = regex.compile(r"[:：](?!\s*$)")
+_LABEL_START = regex.compile(r"[\n。!！?？]")
+
+
+def _is_speaker_label(text: str, pos: int, name_end: int) -> bool:
+    """Whether the name at ``pos`` is a transcript's speaker label: at the start of a
+    line or sentence, after nothing but its titles, and followed by a colon
+    (省委宣传部副部长向培凤：记者朋友们… — not 新闻1+1丨马国强：我现在…)."""
+    if not _SPEAKER_LABEL.match(text, name_end):
+        return False
+    lo = max(0, pos - 60)
+    start = lo
+    for m in _LABEL_START.finditer(text, lo, pos):
+        start = m.end()
+    if start == lo and lo > 0:
+        return False
+    head = text[start:pos].strip()
+    if not head:
+        return True
+    titles = find_titles(text, start, pos)
+    return bool(titles) and titles[-1].end == pos and not regex.search(r"[,，;；]", head)
 
 
 def _roles(text: str, start: int, end: int) -> tuple[set[str], int, bool]:
@@ -372,9 +394,6 @@ def _roles(text: str, start: int, end: int) -> tuple[set[str], int, bool]:
     where the first role verb ends (``start`` when there is none), and whether the
     only role is reported speech (说, 介绍 — not 讲话, 致辞, which are taking part)."""
     pats = _role_patterns()
-    if _SPEAKER_LABEL.match(text, start):
-        # A transcript's speaker label: 省委宣传部副部长向培凤：记者朋友们…
-        return {"speaker"}, start + 1, False
     end = min(end, start + _ROLE_REACH)
     found = {role: m for role, p in pats.items() if (m := _find_role(p, text, start, end))}
     reported = set(found) == {"speaker"} and found["speaker"].group() not in load_lexicon().cues["participation"]
@@ -600,7 +619,11 @@ def _assign_roles(
         if _CITED_PERSON.search(text, max(ss, pos - 6), pos) or _CITED_AFTER.match(text, name_end):
             continue
         nxt = occurrences[idx + 1][0] if idx + 1 < len(occurrences) and occurrences[idx + 1][0] < se else se
-        rs, verb_end, reported = _roles(text, name_end, nxt)
+        if _is_speaker_label(text, pos, name_end):
+            # A transcript's speaker label speaks at the meeting in force (the press conference).
+            rs, verb_end, reported = {"speaker"}, name_end + 1, False
+        else:
+            rs, verb_end, reported = _roles(text, name_end, nxt)
         j, end = idx + 1, name_end
         while not rs and nxt < se and _is_list_gap(text, end, nxt):
             # 胡衡华张轩出席; 市卫生健康委主任邬惊雷，市商务委副主任刘敏……介绍:
