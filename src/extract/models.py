@@ -27,6 +27,7 @@ __all__ = [
     "InputError",
     "Meeting",
     "Official",
+    "OfficialAppointment",
     "RECORD_TYPES",
     "Span",
 ]
@@ -218,8 +219,30 @@ class Meeting(_Frozen):
     evidence: Evidence
 
 
+AppointmentAction = Literal["conferred", "removed"]
+
+
+class OfficialAppointment(_Frozen):
+    """A post given or taken away in the article (决定任命甲为… / 免去乙的…职务).
+
+    Attributes:
+        title: the post as written, Simplified (司法部部长).
+        action: ``conferred`` (任命, 任, 兼任) or ``removed`` (免去, 免职).
+        evidence: the appointment clause.
+    """
+
+    title: str
+    action: AppointmentAction
+    evidence: Evidence
+
+
 class Official(_Frozen):
-    """One (article, person) pair (``officials.jsonl``)."""
+    """One (article, person) pair (``officials.jsonl``).
+
+    ``appointments`` lists the posts the article says were conferred on or removed
+    from the person (empty when it only names them with their titles); the posts of
+    both kinds are among ``titles`` too (免去傅政华的司法部部长职务: 司法部部长).
+    """
 
     article_id: str
     name: str
@@ -227,6 +250,7 @@ class Official(_Frozen):
     organization: str | None = None
     evidence: Evidence
     mentions: int = Field(ge=1)
+    appointments: list[OfficialAppointment] = Field(default_factory=list)
 
 
 class InputError(_Frozen):

@@ -45,12 +45,16 @@ _MEETING = regex.compile(
     |(?P<press_conference>新闻发布会|发布会|新闻通气会|吹风会|记者见面会)
     |(?P<party_committee>
         (?:政治局常务委员会|政治局常委会|政治局)(?:召开)?(?:扩大)?会议?  # 中央政治局(常委会)会议
+        |(?:政治局常务委员会|政治局常委会|政治局|委常委会)(?P<when>\d{{1,2}}月\d{{1,2}}日(?:上午|下午|晚上)?)召开(?:扩大)?会议
+                                                                # 中共中央政治局常务委员会2月3日召开会议
         |委常委会(?:(?:召开)?(?:扩大)?会议)?                     # 市委常委会(扩大)会议; not 人大常委会
         |委(?:员会)?[第届次\d{_CN}]{{1,10}}全(?:体会议|会)       # 市委五届二次全会
         |[省市区县]委全会)
     |(?P<leading_group>(?:领导小组(?:\(指挥部\))?|指挥部)(?:召开)?(?:第?[\d{_CN}]+次)?(?:全体|扩大)?(?:会议|会(?![商谈见同])))
     |(?P<special_meeting>专题(?:调度|汇报|研究|部署|工作)?会(?:议|(?![商谈见同]))|调度会议?|汇报会)
-    |(?P<other>全体(?:扩大)?会议|常务会议|常委会(?:召开)?(?:第[\d{_CN}]+次)?会议|座谈会|推进会|部署会|动员会|工作会议|联席会议|党组(?:扩大)?会议)
+    |(?P<inspection>(?<!(?:派出|派驻|成立|组建)\p{{Han}}{{0,6}})(?:指导组|督导组|工作组|督查组)
+        [^,，。;；:：\n]{{0,20}}?(?:督导检查|检查指导|调研指导|督导|督查|检查)(?![组站点员]))  # 中央指导组在武汉督导检查
+    |(?P<other>代表团(?:参加)?审议|代表团全体会议|全体(?:扩大)?会议|常务会议|常委会(?:召开)?(?:第[\d{_CN}]+次)?会议|座谈会|推进会|部署会|动员会|工作会议|联席会议|党组(?:扩大)?会议)
     """,
     regex.VERBOSE,
 )
@@ -62,7 +66,8 @@ _NAME_LEFT_STOP = regex.compile(r"召开|举行|主持|出席|参加|在|的|于
 _HELD = regex.compile(r"召开|举行|召集|主持")
 _HELD_AFTER = regex.compile(r"\s*(?:上|召开|举行|中|时)")
 _ORDINAL = regex.compile(rf"第\s*(?P<n>\d+|[{_CN}]+)\s*(?P<unit>场|次)")
-_CLAUSE_BREAK = regex.compile(r"[,，;；。!！?？:：\n]")
+# A headline's tags and brackets end a name too: [视频]|中共中央政治局常务委员会会议, #话题#|【…|.
+_CLAUSE_BREAK = regex.compile(r"[,，;；。!！?？:：\n\[\]【】|#]")
 _AT_MEETING = regex.compile(r"会上|会议上|在会上|会议指出|会议强调|会议要求")
 # An official inspecting: 陈敏尔在中心城区调研检查, 尹力到朝阳区检查调研, 龚正率队督导.
 # Without a verb of motion the inspection verb must follow the name at once, so
@@ -79,7 +84,13 @@ _INSPECTION = regex.compile(
     (?![站组点员])""",
     regex.VERBOSE,
 )
-_CITED_PERSON = regex.compile(r"(?:贯彻|学习|落实|按照|根据|遵照|传达|关于|领会|践行|遵循|依据)(?:好|了)?\s*$")
+_CITED_PERSON = regex.compile(
+    r"(?:(?:贯彻|学习|落实|按照|根据|遵照|传达|关于|领会|践行|遵循|依据)(?:好|了)?|委托|赞成|赞同|拥护|[对以向])\s*$"
+)
+# A name cited, not acting: 习近平新时代中国特色社会主义思想, 以习近平同志为核心的党中央.
+_CITED_AFTER = regex.compile(r"(?:同志)?(?:新时代|\p{Han}{0,6}思想|为核心|重要讲话|重要指示)")
+# The person acted at another event: 习近平总书记在庆祝…大会上发表重要讲话，强调….
+_AT_OTHER_EVENT = regex.compile(r"[^,，。;；]{0,12}?在[^,，。;；]{2,40}?(?:大会|会议|座谈会|发布会|会)上")
 _ISO_DATE = regex.compile(r"(20\d\d)\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 
 
@@ -285,12 +296,15 @@ def find_meeting_mentions(doc: Doc, ref: dt.date | None, dates: _Dates | None = 
             for lm in _NAME_LEFT_STOP.finditer(text, cs, ks):
                 left = lm.end()
             name_start = left
-            name = regex.sub(r"召开|举行", "", text[name_start:ke])
+            raw = text[name_start:ke]
+            if m.group("when"):  # 政治局常务委员会|2月3日|召开会议: the date is not part of the name
+                raw = text[name_start : m.start("when")] + text[m.end("when") : ke]
+            name = regex.sub(r"召开|举行", "", raw).strip()
             ordinal = None
             om = _ORDINAL.search(name)
             if om and (om.group("unit") == "场") == (kind == "press_conference"):
                 ordinal = dates_mod.parse_cn_int(om.group("n"))
-            date = dates.last(ss, ks)
+            date = dates.first(m.start("when"), m.end("when")) if m.group("when") else dates.last(ss, ks)
             if date is None:
                 # 市委常委会于11月20日召开: a date right after the meeting word.
                 date = dates.first(ke, min(se, ke + 2))
@@ -350,6 +364,29 @@ def _known_occurrences(doc: Doc, names: list[str]) -> list[Occurrence]:
 
 #: How far after a name its verb may be (陈敏尔主持召开专题会议，……强调).
 _ROLE_REACH = 80
+
+
+_SPEAKER_LABEL = regex.compile(r"[:：](?!\s*$)")
+_LABEL_START = regex.compile(r"[\n。!！?？]")
+
+
+def _is_speaker_label(text: str, pos: int, name_end: int) -> bool:
+    """Whether the name at ``pos`` is a transcript's speaker label: at the start of a
+    line or sentence, after nothing but its titles, and followed by a colon
+    (省委宣传部副部长向培凤：记者朋友们… — not 新闻1+1丨马国强：我现在…)."""
+    if not _SPEAKER_LABEL.match(text, name_end):
+        return False
+    lo = max(0, pos - 60)
+    start = lo
+    for m in _LABEL_START.finditer(text, lo, pos):
+        start = m.end()
+    if start == lo and lo > 0:
+        return False
+    head = text[start:pos].strip()
+    if not head:
+        return True
+    titles = find_titles(text, start, pos)
+    return bool(titles) and titles[-1].end == pos and not regex.search(r"[,，;；]", head)
 
 
 def _roles(text: str, start: int, end: int) -> tuple[set[str], int, bool]:
@@ -491,6 +528,8 @@ def extract(doc: Doc, officials: list[Official]) -> list[Meeting]:
     for m in mentions:
         if m.type not in held_types or (m.date is None and not m.held):
             continue
+        if ref is not None and m.date is not None and m.date > ref:
+            continue  # 会议定于2023年1月9日召开: announced, not held yet
         key = (m.date, m.type, m.leader)
         if m.type == "inspection":
             if m.leader:
@@ -577,10 +616,14 @@ def _assign_roles(
         if si >= len(sentences):
             break
         ss, se = sentences[si]
-        if _CITED_PERSON.search(text, max(ss, pos - 6), pos):
+        if _CITED_PERSON.search(text, max(ss, pos - 6), pos) or _CITED_AFTER.match(text, name_end):
             continue
         nxt = occurrences[idx + 1][0] if idx + 1 < len(occurrences) and occurrences[idx + 1][0] < se else se
-        rs, verb_end, reported = _roles(text, name_end, nxt)
+        if _is_speaker_label(text, pos, name_end):
+            # A transcript's speaker label speaks at the meeting in force (the press conference).
+            rs, verb_end, reported = {"speaker"}, name_end + 1, False
+        else:
+            rs, verb_end, reported = _roles(text, name_end, nxt)
         j, end = idx + 1, name_end
         while not rs and nxt < se and _is_list_gap(text, end, nxt):
             # 胡衡华张轩出席; 市卫生健康委主任邬惊雷，市商务委副主任刘敏……介绍:
@@ -592,6 +635,8 @@ def _assign_roles(
         if not rs:
             continue
         lo, hi = bisect.bisect_left(owner_starts, ss), bisect.bisect_left(owner_starts, se)
+        if lo == hi and _AT_OTHER_EVENT.match(text, end, verb_end):
+            continue  # 习近平总书记在庆祝…大会上发表重要讲话: another event, not a meeting of this story
         key: Key | None
         if lo < hi:
             k = bisect.bisect_left(owner_starts, pos, lo, hi)

@@ -29,7 +29,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..document import Doc
 from ..errors import ResourceError
 from ..gazetteer import load_gazetteer
-from ..models import Official
+from ..models import Official, OfficialAppointment
 from ..resources import alternation, read_data, tsv_rows, validated
 
 __all__ = [
@@ -108,9 +108,11 @@ class Lexicon:
             rf"(?:{_alt(self.modifiers)})*(?P<post>{_alt(self.posts)})(?!会|委员会|小组)"
         )
 
+    places: frozenset[str] = frozenset()
+
     @functools.cached_property
     def level_forms(self) -> frozenset[str]:
-        return frozenset(self.levels) | frozenset(load_gazetteer().by_form)
+        return frozenset(self.levels) | frozenset(load_gazetteer().by_form) | self.places
 
     @functools.cached_property
     def org_last_chars(self) -> frozenset[str]:
@@ -175,6 +177,7 @@ def load_lexicon() -> Lexicon:
         if cells[1:]:
             ambiguous.add(name)
     return Lexicon(
+        places=_read_places(),
         levels=by_cat["level"],
         orgs=by_cat["org"],
         posts=by_cat["post"],
@@ -186,13 +189,35 @@ def load_lexicon() -> Lexicon:
     )
 
 
+def _read_places() -> frozenset[str]:
+    """Place names of ``title_places.txt``: a full name and its short forms per line."""
+    name = "title_places.txt"
+    out: set[str] = set()
+    for lineno, line in enumerate(read_data(name).splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        for cell in cells:
+            if not regex.fullmatch(r"\p{Han}{1,10}", cell):
+                raise ResourceError(f"{name}:{lineno}: expected place names in Han characters, got {cell!r}")
+            if cell in out:
+                raise ResourceError(f"{name}:{lineno}: duplicate place {cell}")
+            out.add(cell)
+        if len(cells) > 1 and not all(c in cells[0] or len(c) >= 2 for c in cells[1:]):
+            raise ResourceError(f"{name}:{lineno}: a short form must be at least 2 characters")
+    return frozenset(out)
+
+
 # --- finding titles ----------------------------------------------------------
 
 #: How far back from a post an organisation may start (市住建委安全管理总站 is 10).
 _MAX_ORG = 24
 #: A clause boundary: an organisation never spans one — except a bracketed
 #: second name of the same body: 区疫情防控工作领导小组(指挥部)组长.
-_CLAUSE_BREAK = regex.compile(r"[^\p{Han}A-Za-z0-9()]|\((?!\p{Han}{1,6}\))|(?<!\(\p{Han}{1,6})\)")
+# Nor a 的 or an appointment verb: 免去傅政华的|司法部部长, 任命唐一军为|司法部部长.
+_CLAUSE_BREAK = regex.compile(
+    r"[^\p{Han}A-Za-z0-9()]|\((?!\p{Han}{1,6}\))|(?<!\(\p{Han}{1,6})\)|的|任命|免去|决定|[兼接出改升继]任|当选|(?<=\p{Han}{2})为|就|针对"
+)
 _BRACKETED = regex.compile(r"\(\p{Han}{1,6}\)")
 
 
@@ -305,7 +330,7 @@ def find_titles(text: str, start: int = 0, end: int | None = None) -> list[Title
     found: list[Title] = []
     for m in lex.post_pattern.finditer(text, start, end):
         ps = m.start()
-        s = _org_start(text, ps, lex)
+        s = max(_org_start(text, ps, lex), start)
         if found and s < found[-1].end:
             s = max(found[-1].end, ps)
         org = text[s:ps] or None
@@ -341,7 +366,16 @@ def _name_options(text: str, pos: int, lex: Lexicon) -> list[int]:
 
 
 def _ends_name(text: str, pos: int, lex: Lexicon) -> bool:
-    return _PUNCT_OR_END.match(text, pos) is not None or lex.follow_pattern.match(text, pos) is not None
+    if _PUNCT_OR_END.match(text, pos) is not None:
+        return True
+    cue = lex.follow_pattern.match(text, pos)
+    # A one-character cue right before 、 is the end of a name, not a cue: 魏凤和、王勇.
+    return cue is not None and not (cue.end() - cue.start() == 1 and text.startswith("、", cue.end()))
+
+
+#: A name of two parts joined by a middle dot (雪克来提·扎克尔, 艾尔肯·吐尼亚孜):
+#: Uyghur, Kazakh … names are written so, without a Han surname.
+_DOTTED_NAME = regex.compile(r"\p{Han}{2,8}[·•・‧]\p{Han}{2,10}")
 
 
 def read_name(text: str, pos: int, known: Iterable[str] = ()) -> str | None:
@@ -357,6 +391,9 @@ def read_name(text: str, pos: int, known: Iterable[str] = ()) -> str | None:
     for name in sorted(known, key=len, reverse=True):
         if text.startswith(name, pos):
             return name
+    dotted = _DOTTED_NAME.match(text, pos)
+    if dotted is not None and _ends_name(text, dotted.end(), lex):
+        return dotted.group()
     for n in _name_options(text, pos, lex):
         if _ends_name(text, pos + n, lex):
             return text[pos : pos + n]
@@ -373,9 +410,15 @@ def _name_before(text: str, end: int, lex: Lexicon, known: Iterable[str]) -> str
         pos = end - n
         if pos < 0 or n not in _name_options(text, pos, lex):
             continue
-        # A two-character name must stand clear: 向李书记 is "to Secretary Li", not 向李.
+        # A two-character name must stand clear: 向李书记 is "to Secretary Li", not 向李;
+        # so must a name whose surname is also a word: 任当地书记 is "served as local secretary".
         if n == 2 and (text[pos] in lex.ambiguous_surnames or (pos > 0 and not _CLEAR_BEFORE.match(text, pos - 1))):
             continue
+        if text[pos] in lex.ambiguous_surnames and pos > 0 and regex.match(r"\p{Han}", text[pos - 1]):
+            continue
+        place = lex.level_pattern.match(text, pos, end)
+        if text[pos:end] in lex.level_forms or (place is not None and place.end() - place.start() >= 2):
+            continue  # 武汉|周市长: a place, not a name
         options.append((n, text[pos:end]))
     if not options:
         return None
@@ -386,7 +429,7 @@ def _name_before(text: str, end: int, lex: Lexicon, known: Iterable[str]) -> str
 
 
 #: What may stand right before a two-character name written before its post.
-_CLEAR_BEFORE = regex.compile(r"[^\p{Han}]|[和与及对向在由请同陪]")
+_CLEAR_BEFORE = regex.compile(r"[^\p{Han}]|[和与及对向在由请同陪托]")
 
 
 # --- mentions and officials ----------------------------------------------------
@@ -413,7 +456,29 @@ class PersonMention:
 
 _LIST_SEP = regex.compile(r"、")
 #: Bare posts that may follow a name: 陈敏尔书记, 习近平总书记, 胡衡华市长.
-_POST_AFTER_NAME = frozenset({"总书记", "书记", "省长", "市长", "区长", "县长", "主席", "总理", "部长", "主任", "局长"})
+_POST_AFTER_NAME = frozenset(
+    {
+        "总书记", "书记", "副书记", "省长", "副省长", "市长", "副市长", "区长", "县长", "主席", "副主席",
+        "总理", "副总理", "国务委员", "委员长", "副委员长", "部长", "副部长", "主任", "副主任", "局长",
+        "行政长官", "特首", "司长", "院长", "检察长",
+    }
+)
+
+
+#: Posts that begin with an area word: 区长, 县长 …; written bare right after a Han
+#: character they end a place name instead (长宁区|长宁路, 吉林省|长春市).
+_AREA_POSTS = frozenset({"省长", "市长", "区长", "县长", "镇长", "乡长"})
+
+
+def _place_tail(text: str, title: Title) -> bool:
+    """Whether a bare area post is the end of a place name and the start of another word."""
+    return (
+        title.organization is None
+        and title.text in _AREA_POSTS
+        and title.start > 0
+        and regex.match(r"\p{Han}", text[title.start - 1]) is not None
+        and text[title.start - 1] not in "兼"
+    )
 
 
 def _is_byline(text: str, pos: int, lex: Lexicon) -> bool:
@@ -434,7 +499,7 @@ def find_mentions(doc: Doc) -> list[PersonMention]:
         chain = [titles[i]]
         while i + 1 < len(titles):
             gap = text[chain[-1].end : titles[i + 1].start]
-            if gap in ("", "、"):
+            if gap in ("", "、", "兼"):
                 i += 1
                 chain.append(titles[i])
             else:
@@ -442,6 +507,8 @@ def find_mentions(doc: Doc) -> list[PersonMention]:
         i += 1
         first, last = chain[0], chain[-1]
         if _is_byline(text, first.start, lex) or text.startswith(("记者", "编辑"), last.end):
+            continue
+        if _place_tail(text, first):
             continue
         # Some outlets set the name off by one space: 市卫健委副主任 李畔.
         pos = last.end + 1 if text[last.end : last.end + 1] == " " else last.end
@@ -563,7 +630,17 @@ def extract(doc: Doc) -> list[Official]:
         One :class:`Official` per person holding an official post; ``mentions``
         counts every occurrence of the name in the body.
     """
+    from .appointments import find_appointments  # it builds on this module's title finder
+
     mentions = find_mentions(doc)
+    appointed: dict[str, list[OfficialAppointment]] = {}
+    for a in find_appointments(doc.text, *doc.body):
+        ne = a.name_start + len(a.name)
+        mentions.append(PersonMention(a.name_start, ne, a.name_start, ne, a.name, (a.title,)))
+        record = OfficialAppointment(title=a.title.text, action=a.action, evidence=doc.evidence(a.start, a.end))
+        if all((r.title, r.action) != (record.title, record.action) for r in appointed.get(a.name, [])):
+            appointed.setdefault(a.name, []).append(record)
+    mentions.sort(key=lambda m: m.start)
     by_name: dict[str, list[PersonMention]] = {}
     for m in mentions:
         by_name.setdefault(m.name, []).append(m)
@@ -587,6 +664,7 @@ def extract(doc: Doc) -> list[Official]:
                 organization=org,
                 evidence=doc.evidence(*span),
                 mentions=max(1, len(hits[name])),
+                appointments=appointed.get(name, []),
             )
         )
     return out

@@ -1,0 +1,208 @@
+"""Appointments: posts conferred on or removed from named people.
+
+The forms of Xinhua / 新闻联播 reports of NPC Standing Committee sessions, State
+Council meetings and personnel news:
+
+- ``任命甲为X``, ``任命甲、乙为X``, chained ``任命甲为X，乙为Y，丙为Z``, with several
+  posts ``任命丁为A、B、C``; ``甲获任命为X``;
+- ``免去甲的X职务``, ``免去甲、乙的X职务``, ``免去其X职务`` (其: the person just named);
+- ``甲兼任X``, ``甲接任X``, ``甲出任X``, ``甲改任X``, ``甲当选X``: the post is conferred.
+
+In the strong forms (任命 … 为, 免去 … 的) a name is whatever stands between the
+verb and 为/的 (2–4 Han characters, or a name with a middle dot such as
+雪克来提·扎克尔), so names without a Han surname (巴特尔, 巴音朝鲁) are read
+too; after the weak verbs (兼任, 接任 …) the name must start with a surname and
+stand clear of the words before it. A post must end with a post word of the
+title lexicon (部长, 副主任委员, 行政长官 …), so 任命的国务院部长 or 免去职务
+alone give nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import regex
+
+from .officials import Title, _name_options, _title_is_official, find_titles, load_lexicon
+
+__all__ = ["Appointment", "find_appointments"]
+
+Action = Literal["conferred", "removed"]
+
+
+@dataclass(frozen=True, slots=True)
+class Appointment:
+    """One person given or relieved of one post.
+
+    Attributes:
+        name, name_start: the person as written (Simplified) and where.
+        title: the post, a :class:`~extract.extractors.officials.Title` spanning it as written.
+        action: ``conferred`` or ``removed``.
+        start, end: the clause (verb … post) it was read from.
+    """
+
+    name: str
+    name_start: int
+    title: Title
+    action: Action
+    start: int
+    end: int
+
+
+#: A name inside a strong form: Han characters, or two parts joined by a middle dot.
+_STRONG_NAME = regex.compile(r"\p{Han}{2,4}|\p{Han}{1,8}[·•・‧]\p{Han}{1,10}")
+_NAME_SEP = regex.compile(r"、")
+#: Characters no name in a list contains (a clause, not a name: 任命的国务院部长).
+_NOT_IN_NAME = regex.compile(r"[的为了是在和与及其等由将对以从向把被]|[兼接出改升继]任")
+_APPOINT = regex.compile(r"任命(?!书|案|的)")
+_REMOVE = regex.compile(r"免去")
+#: Weak verbs: the post after them is conferred (兼任, 接任 …).
+_TAKE_UP = regex.compile(r"(?:获任命为|被任命为|兼任|接任|出任|改任|升任|当选为|当选|继任)")
+#: What may end a post: punctuation, 职务, 的 (任命甲为X的国务院令), a date (，于…), a bracket.
+_POST_END = regex.compile(r"[,，。;；:：、!！?？\n()（）“”\"]|职务|的|于|$|兼|\s")
+_MAX_POST = 40
+#: At most this many names in one list before a weak verb (a bound for hostile input).
+_MAX_LIST = 30
+
+
+def _names(text: str, start: int, end: int, strong: bool) -> list[tuple[str, int]] | None:
+    """The names of ``text[start:end]`` separated by 、, or ``None`` if a piece is not a name."""
+    out: list[tuple[str, int]] = []
+    pos = start
+    lex = load_lexicon()
+    while True:
+        sep = _NAME_SEP.search(text, pos, end)
+        piece_end = sep.start() if sep else end
+        piece = text[pos:piece_end]
+        if strong:
+            ok = _STRONG_NAME.fullmatch(piece) is not None and not _NOT_IN_NAME.search(piece)
+        else:
+            ok = len(piece) in _name_options(text, pos, lex)
+        if not ok or piece in lex.cues["not_name"]:
+            return None
+        out.append((piece, pos))
+        if sep is None:
+            return out
+        pos = sep.end()
+
+
+def _posts(text: str, start: int, limit: int) -> list[Title]:
+    """Posts written from ``start``: ``X``, ``X、Y`` or ``X兼Y``, each ending at a post word."""
+    out: list[Title] = []
+    pos = start
+    titles = find_titles(text, start, min(len(text), limit))
+    i = 0
+    while i < len(titles):
+        # The first post word followed by an end: 香港特别行政区第六任行政长官|的国务院令.
+        t = titles[i]
+        if t.start < pos:
+            i += 1
+            continue
+        if _POST_END.match(text, t.end) is None:
+            i += 1
+            continue
+        span_text = text[pos : t.end]
+        if not span_text or regex.search(r"[^\p{Han}()（）\d]", span_text):
+            break
+        org = span_text[: len(span_text) - len(text[t.org_end : t.end])] or None
+        official = (
+            any(x.official for x in titles[: i + 1] if x.start >= pos)
+            or t.official
+            or _title_is_official(org, t.post, load_lexicon())
+        )
+        out.append(Title(pos, t.end, t.org_end, span_text, org, t.post, official))
+        i += 1
+        if text.startswith(("、", "兼"), t.end):
+            pos = t.end + 1
+            continue
+        break
+    return out
+
+
+def _weak_name_before(text: str, end: int) -> list[tuple[str, int]] | None:
+    """Names (one, or a 、 list) that end right before a weak verb and stand clear of the words before."""
+    lex = load_lexicon()
+    found: list[tuple[str, int]] = []
+    while len(found) < _MAX_LIST:
+        pick = None
+        for n in (3, 2, 4):
+            s = end - n
+            if s < 0 or n not in _name_options(text, s, lex):
+                continue
+            before = text[s - 1] if s > 0 else ""
+            # Clear of the words before: punctuation, 由/将 …, or the end of a title (秘书长夏宝龙兼任).
+            if before == "" or not regex.match(r"\p{Han}", before) or before in "由将并已也长记员席理官":
+                pick = (text[s:end], s)
+                break
+        if pick is None or pick[0] in lex.cues["not_name"] or pick[0] in lex.level_forms:
+            break
+        found.insert(0, pick)
+        if pick[1] > 0 and text[pick[1] - 1] == "、":
+            end = pick[1] - 1
+            continue
+        break
+    return found or None
+
+
+def find_appointments(text: str, start: int = 0, end: int | None = None) -> list[Appointment]:
+    """Every appointment and removal written in ``text[start:end]``, in order.
+
+    >>> [(a.name, a.title.text, a.action) for a in find_appointments("决定免去傅政华的司法部部长职务，任命唐一军为司法部部长")]
+    [('傅政华', '司法部部长', 'removed'), ('唐一军', '司法部部长', 'conferred')]
+    """
+    end = len(text) if end is None else end
+    out: list[Appointment] = []
+    last_person: tuple[str, int] | None = None
+    # Strong forms, in text order.
+    events = sorted(
+        [(m.start(), m.end(), "conferred") for m in _APPOINT.finditer(text, start, end)]
+        + [(m.start(), m.end(), "removed") for m in _REMOVE.finditer(text, start, end)]
+    )
+    for vs, ve, action in events:
+        if action == "conferred":
+            pos = ve
+            while True:
+                m = regex.compile(r"[^为,，。;；\n]{2,30}?为").match(text, pos, end)
+                if m is None:
+                    break
+                names = _names(text, pos, m.end() - 1, strong=True)
+                posts = _posts(text, m.end(), min(end, m.end() + _MAX_POST)) if names else []
+                if not names or not posts:
+                    break
+                for name, ns in names:
+                    out.extend(Appointment(name, ns, p, "conferred", vs, posts[-1].end) for p in posts)
+                last_person = names[-1]
+                # 任命甲为X，乙为Y: the chain goes on after a comma.
+                nxt = regex.compile(r"[,，]").match(text, posts[-1].end)
+                if nxt is None:
+                    break
+                pos = nxt.end()
+        else:
+            if text.startswith("其", ve) and last_person is not None:
+                names: list[tuple[str, int]] | None = [last_person]
+                post_start = ve + 1
+            else:
+                m = regex.compile(r"[^的,，。;；\n]{2,30}?的").match(text, ve, end)
+                # 免去王毅兼任的外交部部长职务: the post held concurrently.
+                names_end = m.end() - 1 - (2 if m and text.endswith("兼任", 0, m.end() - 1) else 0) if m else ve
+                names = _names(text, ve, names_end, strong=True) if m else None
+                post_start = m.end() if m else ve
+            if not names:
+                continue
+            posts = _posts(text, post_start, min(end, post_start + _MAX_POST))
+            if not posts or not text.startswith("职务", posts[-1].end) and not text.startswith(("、", "，", ","), posts[-1].end):
+                continue
+            for name, ns in names:
+                out.extend(Appointment(name, ns, p, "removed", vs, posts[-1].end) for p in posts)
+            last_person = names[-1]
+    # Weak forms: 甲兼任X, 甲接任X.
+    for m in _TAKE_UP.finditer(text, start, end):
+        names = _weak_name_before(text, m.start())
+        if not names:
+            continue
+        posts = _posts(text, m.end(), min(end, m.end() + _MAX_POST))
+        for name, ns in names:
+            out.extend(Appointment(name, ns, p, "conferred", ns, p.end) for p in posts if p.official)
+    out.sort(key=lambda a: (a.start, a.name_start))
+    return out
