@@ -3,12 +3,14 @@
 Stages (each a temporary table, so a stage reads as one statement):
 
 1. ``arts``    articles of every run, with their source kind; an article met in two runs
-               (same ``sha256``) is one source, kept from the first run that has it.
+               (same ``article_id`` and ``sha256``) is one source, kept from the first run that has it.
 2. ``recs``    dated case counts joined to their article, with the period key.
-3. ``claims``  one row per (fact, value, qualifier): the articles and evidence that state it.
-4. ``facts``   one row per fact: the chosen claim by the ``fact`` rules, its status, the
+3. ``keys``    one row per fact, numbered (``fid``); ``ps``: one row per (fact, value, qualifier, article).
+4. ``claims``  one row per (fact, value, qualifier): how many articles state it, their best
+               source kind, latest publication, and the rules' sort key.
+5. ``facts``   one row per fact: the chosen claim by the ``fact`` rules, its status, the
                rule that decided against the runner-up; ``daily`` by the ``daily`` rules.
-5. ``checks``  consistency warnings across articles (breakdown over total, cumulative
+6. ``checks``  consistency warnings across articles (breakdown over total, cumulative
                going down, a stated change that disagrees with the earlier day's figure).
 
 Nothing here corrects a figure: a disagreement is a status or a warning.
@@ -20,7 +22,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from .rules import SOURCE_KINDS, deciding_rule, order_by, source_kind_sql
+from .rules import SOURCE_KINDS, deciding_rule, sort_key, source_kind_sql
 
 __all__ = ["FACT_KEY", "load_runs", "build"]
 
@@ -81,11 +83,11 @@ def load_runs(con: Any, runs: Sequence[Path]) -> None:
     """Create ``arts``, ``recs`` and ``meets`` from the runs' JSONL files."""
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE arts AS
-        SELECT run, article_id, coalesce(sha256, run || ':' || article_id) AS src, title, outlet, url, script,
+        SELECT run, article_id, coalesce(sha256, 'run' || run) || ':' || article_id AS src, title, outlet, url, script,
                try_cast(published AS TIMESTAMP) AS published, {source_kind_sql()} AS source_kind
         FROM ({_read(con, runs, 'articles.jsonl', _ARTICLE_COLUMNS)})
         QUALIFY row_number() OVER (PARTITION BY run, article_id ORDER BY sha256) = 1""")
-    # The same article (same bytes) in two runs is one source: keep it from its first run.
+    # The same article (same id, same bytes) in two runs is one source: keep it from its first run.
     con.execute("""
         CREATE OR REPLACE TEMP TABLE first_run AS
         SELECT src, min(run) AS run FROM arts GROUP BY src""")
@@ -124,46 +126,64 @@ def load_runs(con: Any, runs: Sequence[Path]) -> None:
 
 
 def build(con: Any) -> None:
-    """Create ``claims``, ``facts`` and ``checks`` from ``recs``."""
+    """Create ``keys``, ``claims``, ``facts`` and ``checks`` from ``recs``.
+
+    Grouping is done once on the wide key: ``keys`` numbers the facts (``fid``) and every
+    later stage groups on that integer. No DISTINCT or ordered aggregate runs over all records.
+    """
     kinds = ", ".join(f"'{k}'" for k in SOURCE_KINDS)
+    # One row per (fact, value, qualifier, source): an article repeating a figure counts once.
+    con.execute(f"""
+        CREATE OR REPLACE TEMP TABLE per_src AS
+        SELECT {_KEY}, value, qualifier, src, min(article_id) AS article_id, min(kind_rank) AS kind_rank,
+               max(published) AS published, min(period_hours) AS period_hours
+        FROM recs GROUP BY ALL""")
+    con.execute(f"""
+        CREATE OR REPLACE TEMP TABLE keys AS
+        SELECT row_number() OVER () AS fid, * FROM (SELECT DISTINCT {_KEY} FROM per_src)""")
+    con.execute(f"""
+        CREATE OR REPLACE TEMP TABLE ps AS
+        SELECT k.fid, p.value, p.qualifier, p.src, p.article_id, p.kind_rank, p.published, p.period_hours
+        FROM per_src p JOIN keys k USING ({_KEY})""")
+    con.execute("DROP TABLE per_src")
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE claims AS
-        SELECT {_KEY}, value, qualifier, min(period_hours) AS period_hours,
-               count(DISTINCT src) AS n_articles,
-               list_sort(list(DISTINCT article_id)) AS article_ids,
-               [{kinds}][min(kind_rank)] AS source_kind,
-               max(published) AS published,
-               list({{'article_id': article_id, 'source_kind': source_kind, 'published': published,
-                      'start': evidence."start", 'end': evidence."end", 'text': evidence."text"}}
-                    ORDER BY article_id, evidence."start") AS evidence
-        FROM recs GROUP BY ALL""")
-    con.execute(f"""
-        CREATE OR REPLACE TEMP TABLE ranked AS
-        SELECT *, row_number() OVER (PARTITION BY {_KEY} ORDER BY {order_by('fact')}) AS rank
-        FROM claims""")
-    con.execute(f"""
+        SELECT *, {sort_key('fact')} AS sort_key FROM (
+            SELECT fid, value, qualifier, count(*) AS n_articles, [{kinds}][min(kind_rank)] AS source_kind,
+                   max(published) AS published, min(period_hours) AS period_hours
+            FROM ps GROUP BY fid, value, qualifier)""")
+    con.execute("""
         CREATE OR REPLACE TEMP TABLE sources AS
-        SELECT {_KEY}, count(DISTINCT src) AS n_articles, list_sort(list(DISTINCT article_id)) AS article_ids,
-               count(DISTINCT value) AS n_values
-        FROM recs GROUP BY ALL""")
-    on = " AND ".join(f"a.{k} = b.{k}" for k in FACT_KEY)
-    on_s = " AND ".join(f"a.{k} = s.{k}" for k in FACT_KEY)
+        SELECT fid, count(*) AS n_articles, list_sort(list(article_id)) AS article_ids
+        FROM (SELECT fid, src, min(article_id) AS article_id FROM ps GROUP BY fid, src)
+        GROUP BY fid""")
+    # The best claim of every fact; the runner-up only where there is one (most facts have one claim).
     con.execute(f"""
-        CREATE OR REPLACE TEMP TABLE facts AS
-        SELECT {", ".join(f"a.{k}" for k in FACT_KEY)}, a.value, a.qualifier, a.period_hours,
-               CASE WHEN s.n_values > 1 THEN 'conflict' WHEN s.n_articles > 1 THEN 'agreed' ELSE 'single' END
-                 AS status,
-               s.n_articles, s.n_values, s.article_ids,
-               CASE WHEN s.n_values > 1 THEN {deciding_rule('fact', 'a.', 'b.')} END AS rule
-        FROM ranked a
-        JOIN sources s ON {on_s}
-        LEFT JOIN ranked b ON {on} AND b.rank = 2
-        WHERE a.rank = 1""")
+        CREATE OR REPLACE TEMP TABLE chosen AS
+        SELECT fid, count(*) AS n_claims,
+               arg_min({{'value': value, 'qualifier': qualifier, 'period_hours': period_hours}}, sort_key) AS top,
+               min(sort_key) AS top_key
+        FROM claims GROUP BY fid""")
+    con.execute("""
+        CREATE OR REPLACE TEMP TABLE runner_up AS
+        SELECT c.fid, min(c.sort_key) AS second_key, n.n_values
+        FROM claims c JOIN chosen t ON t.fid = c.fid AND t.n_claims > 1 AND c.sort_key <> t.top_key
+        JOIN (SELECT fid, count(*) AS n_values FROM (SELECT DISTINCT fid, value FROM claims) GROUP BY fid) n
+          ON n.fid = c.fid
+        GROUP BY c.fid, n.n_values""")
     day = ", ".join(k for k in FACT_KEY if k != "period")
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE facts AS
-        SELECT *, row_number() OVER (PARTITION BY {day} ORDER BY {order_by('daily')}, period) = 1 AS daily
-        FROM facts""")
+        SELECT *, row_number() OVER (PARTITION BY {day} ORDER BY {sort_key('daily')}, period) = 1 AS daily
+        FROM (
+            SELECT k.*, c.top.value AS value, c.top.qualifier AS qualifier, c.top.period_hours AS period_hours,
+                   CASE WHEN coalesce(r.n_values, 1) > 1 THEN 'conflict' WHEN s.n_articles > 1 THEN 'agreed'
+                        ELSE 'single' END AS status,
+                   s.n_articles, coalesce(r.n_values, 1) AS n_values, s.article_ids,
+                   CASE WHEN r.n_values > 1 THEN {deciding_rule('fact', 'c.top_key', 'r.second_key')} END AS rule
+            FROM keys k JOIN chosen c USING (fid) JOIN sources s USING (fid) LEFT JOIN runner_up r USING (fid))""")
+    con.execute("DROP TABLE runner_up")
+    con.execute("DROP TABLE chosen")
     _checks(con)
 
 
@@ -183,7 +203,7 @@ def _checks(con: Any) -> None:
               AND qualifier = 'exact'
             GROUP BY ALL),
         breakdown AS (
-            SELECT 'breakdown_exceeds_total' AS code, p.date, p.region, p.region_code, p.metric, p.label, p.scope,
+            SELECT p.fid, 'breakdown_exceeds_total' AS code, p.date, p.region, p.region_code, p.metric, p.label, p.scope,
                    p.measure, p.period,
                    'the districts stated for this day add up to ' || k.total || ' (' || k.n || ' districts: '
                      || array_to_string(k.parts[:12], ', ') || CASE WHEN k.n > 12 THEN ', …' ELSE '' END
@@ -201,7 +221,7 @@ def _checks(con: Any) -> None:
             FROM facts WHERE measure = 'cumulative' AND daily
             WINDOW w AS (PARTITION BY region, region_code, metric, label, scope ORDER BY date)),
         down AS (
-            SELECT 'cumulative_decreased' AS code, date, region, region_code, metric, label, scope, measure, period,
+            SELECT fid, 'cumulative_decreased' AS code, date, region, region_code, metric, label, scope, measure, period,
                    'the cumulative figure ' || value || ' is lower than ' || prev_value || ' stated for '
                      || prev_date AS message,
                    value AS stated, prev_value AS expected,
@@ -215,7 +235,7 @@ def _checks(con: Any) -> None:
                    r.change.delta AS delta, coalesce(r.change.vs_date, r.date - 1) AS vs_date
             FROM recs r WHERE r.change.delta IS NOT NULL AND r.qualifier = 'exact'),
         delta AS (
-            SELECT DISTINCT 'change_disagrees' AS code, c.date, c.region, c.region_code, c.metric, c.label, c.scope,
+            SELECT DISTINCT f.fid, 'change_disagrees' AS code, c.date, c.region, c.region_code, c.metric, c.label, c.scope,
                    c.measure, c.period,
                    c.article_id || ' states ' || c.value || ' with a change of '
                      || CASE WHEN c.delta >= 0 THEN '+' ELSE '' END || c.delta || ' against ' || c.vs_date

@@ -17,6 +17,7 @@ __all__ = ["Filters", "OUTPUT_FILES", "collect_rows", "write_outputs"]
 OUTPUT_FILES = ("series.csv", "series.parquet", "conflicts.jsonl", "series_warnings.jsonl", "events.csv")
 
 _KEY = ", ".join(FACT_KEY)
+_ORDER = "date, region, region_code, metric, label, scope, measure, period"
 
 
 @dataclass(frozen=True)
@@ -59,32 +60,42 @@ def _why_sql() -> str:
 def _select(con: Any, filters: Filters) -> None:
     """The filtered output tables ``o_series``, ``o_conflicts``, ``o_warnings``, ``o_events``."""
     cond, params = filters.where()
-    on = " AND ".join(f"f.{k} = w.{k}" for k in FACT_KEY)
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE o_series AS
         SELECT f.date, f.region, nullif(f.region_code, '') AS region_code, f.metric, nullif(f.label, '') AS label,
-               f.scope, f.measure, f.period, f.value, f.qualifier, f.status, f.n_articles, f.n_values, f.article_ids, f.daily, f.rule,
-               (SELECT list_sort(list(DISTINCT w.code)) FROM checks w WHERE {on}) AS warnings
-        FROM facts f WHERE {cond}""", params)
-    on_r = " AND ".join(f"r.{k} = f.{k}" for k in FACT_KEY)
+               f.scope, f.measure, f.period, f.value, f.qualifier, f.status, f.n_articles, f.n_values, f.article_ids,
+               f.daily, f.rule, w.codes AS warnings
+        FROM facts f
+        LEFT JOIN (SELECT fid, list_sort(list(DISTINCT code)) AS codes FROM checks GROUP BY fid) w USING (fid)
+        WHERE {cond}
+        ORDER BY {_ORDER}""", params)
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE o_conflicts AS
-        SELECT f.date, f.region, nullif(f.region_code, '') AS region_code, f.metric, nullif(f.label, '') AS label,
-               f.scope, f.measure, f.period, {{'value': f.value, 'qualifier': f.qualifier}} AS chosen, f.rule, {_why_sql()} AS why,
-               (SELECT list({{'value': r.value, 'qualifier': r.qualifier, 'chosen': r.rank = 1,
-                              'n_articles': r.n_articles, 'article_ids': r.article_ids,
-                              'source_kind': r.source_kind, 'published': strftime(r.published, '%Y-%m-%dT%H:%M:%S'),
-                              'evidence': [{{'article_id': e.article_id, 'start': e."start", 'end': e."end",
-                                             'text': e."text"}} for e in r.evidence]}}
-                             ORDER BY r.rank)
-                FROM ranked r WHERE {on_r}) AS "values"
-        FROM facts f WHERE f.status = 'conflict' AND {cond}""", params)
+        WITH cf AS (SELECT * FROM facts WHERE status = 'conflict' AND {cond}),
+        ev AS (
+            SELECT cf.fid, r.value, r.qualifier, list_sort(list(DISTINCT r.article_id)) AS article_ids,
+                   list({{'article_id': r.article_id, 'start': r.evidence."start", 'end': r.evidence."end",
+                          'text': r.evidence."text"}} ORDER BY r.article_id, r.evidence."start") AS evidence
+            FROM recs r JOIN cf USING ({_KEY}) GROUP BY cf.fid, r.value, r.qualifier),
+        vals AS (
+            SELECT c.fid,
+                   list({{'value': c.value, 'qualifier': c.qualifier, 'chosen': c.value = cf.value AND
+                          c.qualifier = cf.qualifier, 'n_articles': c.n_articles, 'article_ids': ev.article_ids,
+                          'source_kind': c.source_kind, 'published': strftime(c.published, '%Y-%m-%dT%H:%M:%S'),
+                          'evidence': ev.evidence}} ORDER BY c.sort_key, c.value, c.qualifier) AS "values"
+            FROM claims c JOIN ev USING (fid, value, qualifier) JOIN cf USING (fid) GROUP BY c.fid)
+        SELECT cf.date, cf.region, nullif(cf.region_code, '') AS region_code, cf.metric,
+               nullif(cf.label, '') AS label, cf.scope, cf.measure, cf.period,
+               {{'value': cf.value, 'qualifier': cf.qualifier}} AS chosen, cf.rule, {_why_sql()} AS why, vals."values"
+        FROM cf JOIN vals USING (fid)
+        ORDER BY {_ORDER}""", params)
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE o_warnings AS
         SELECT code, date, region, nullif(region_code, '') AS region_code, metric, nullif(label, '') AS label, scope,
                measure, period, message,
                stated, expected, article_ids
-        FROM checks WHERE {cond}""", params)
+        FROM checks WHERE {cond}
+        ORDER BY {_ORDER}, code, message""", params)
     dcond, dparams = filters.where(dated_only=True)
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE o_events AS
@@ -97,25 +108,27 @@ def _select(con: Any, filters: Filters) -> None:
                    CASE WHEN len(chairs) > 1 THEN 'chair: ' || array_to_string(chairs, ' | ') END,
                    CASE WHEN len(organizers) > 1 THEN 'organizer: ' || array_to_string(organizers, ' | ') END)
                  AS disagreement
-        FROM events WHERE {dcond}""", dparams)
+        FROM events WHERE {dcond}
+        ORDER BY date, type, name""", dparams)
 
 
-_ORDER = "date, region, region_code, metric, label, scope, measure, period"
 
 
 def write_outputs(con: Any, target: Path, filters: Filters) -> tuple[dict[str, Path], dict[str, int]]:
     """Write the five files into ``target``; returns their paths and the counts."""
+    # The output tables are sorted once when made; COPY keeps their order (and so the bytes are stable).
+    con.execute("SET preserve_insertion_order = true")
     _select(con, filters)
     csv_series = f"""SELECT date, region, region_code, metric, label, scope, measure, period, value, qualifier, status,
                             n_articles, n_values, array_to_string(article_ids, ' ') AS article_ids, daily, rule,
                             array_to_string(warnings, ' ') AS warnings
-                     FROM o_series ORDER BY {_ORDER}"""
+                     FROM o_series"""
     jobs = {
         "series.csv": (csv_series, "FORMAT csv, HEADER true"),
-        "series.parquet": (f"SELECT * FROM o_series ORDER BY {_ORDER}", "FORMAT parquet"),
-        "conflicts.jsonl": (f"SELECT * FROM o_conflicts ORDER BY {_ORDER}", "FORMAT json"),
-        "series_warnings.jsonl": (f"SELECT * FROM o_warnings ORDER BY {_ORDER}, code, message", "FORMAT json"),
-        "events.csv": ("SELECT * FROM o_events ORDER BY date, type, name", "FORMAT csv, HEADER true"),
+        "series.parquet": ("SELECT * FROM o_series", "FORMAT parquet"),
+        "conflicts.jsonl": ("SELECT * FROM o_conflicts", "FORMAT json"),
+        "series_warnings.jsonl": ("SELECT * FROM o_warnings", "FORMAT json"),
+        "events.csv": ("SELECT * FROM o_events", "FORMAT csv, HEADER true"),
     }
     files = {}
     for name, (query, options) in jobs.items():
@@ -149,8 +162,8 @@ def _dicts(con: Any, query: str) -> list[dict[str, Any]]:
 def collect_rows(con: Any, filters: Filters) -> tuple[list[dict[str, Any]], ...]:
     """The written records as dicts (series rows, conflicts, warnings, events)."""
     return (
-        _dicts(con, f"SELECT * FROM o_series ORDER BY {_ORDER}"),
-        _dicts(con, f"SELECT * FROM o_conflicts ORDER BY {_ORDER}"),
-        _dicts(con, f"SELECT * FROM o_warnings ORDER BY {_ORDER}, code, message"),
-        _dicts(con, "SELECT * FROM o_events ORDER BY date, type, name"),
+        _dicts(con, "SELECT * FROM o_series"),
+        _dicts(con, "SELECT * FROM o_conflicts"),
+        _dicts(con, "SELECT * FROM o_warnings"),
+        _dicts(con, "SELECT * FROM o_events"),
     )

@@ -1,8 +1,8 @@
 """The series' preference rules and source kinds, as data (``data/series_rules.tsv``, ``data/series_sources.tsv``).
 
-The rules become SQL ``ORDER BY`` terms over the candidates of one fact, and a
-``CASE`` that names the first rule telling the chosen candidate from the
-runner-up: the choice and its explanation come from the same table.
+The rules become one SQL sort key per candidate (a list of numbers, one per rule,
+smaller is better), and a ``CASE`` that names the first rule telling the chosen
+candidate from the runner-up: the choice and its explanation come from the same table.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from ..errors import ResourceError
 from ..resources import read_data, tsv_rows, validated
 
-__all__ = ["Rule", "SourcePattern", "load_rules", "load_sources", "order_by", "deciding_rule", "SOURCE_KINDS"]
+__all__ = ["Rule", "SourcePattern", "load_rules", "load_sources", "sort_key", "deciding_rule", "SOURCE_KINDS"]
 
 #: Source kinds, best first, as the rule notice_over_repost ranks them (and ``unknown`` last).
 SOURCE_KINDS = ("health_commission", "government", "media", "unknown")
@@ -64,23 +64,16 @@ class Rule(BaseModel):
             raise ValueError(f"unknown {self.column} value(s) {unknown}; known: {list(known)}")
         return self
 
-    def sort_key(self, alias: str = "") -> str:
-        """The SQL expression whose ascending order puts the preferred candidate first."""
-        col = f"{alias}{_COLUMNS[self.column]}"
+    def sort_value(self) -> str:
+        """A SQL number, smaller for the preferred candidate (NULL counts as the worst)."""
+        col = _COLUMNS[self.column]
+        num = f"epoch({col})" if self.column == "published" else f"{col}::DOUBLE"
         if self.prefer == ("highest",):
-            return f"{col} DESC NULLS LAST"
+            return f"coalesce(-{num}, 1e300)"
         if self.prefer == ("lowest",):
-            return f"{col} ASC NULLS LAST"
+            return f"coalesce({num}, 1e300)"
         values = ", ".join(f"'{v}'" for v in self.prefer)
-        return f"coalesce(list_position([{values}], {col}), 99) ASC"
-
-    def compared(self, alias: str) -> str:
-        """The SQL expression compared between two candidates to see whether this rule tells them apart."""
-        col = f"{alias}{_COLUMNS[self.column]}"
-        if self.prefer in (("highest",), ("lowest",)):
-            return col
-        values = ", ".join(f"'{v}'" for v in self.prefer)
-        return f"coalesce(list_position([{values}], {col}), 99)"
+        return f"coalesce(list_position([{values}], {col}), 99)::DOUBLE"
 
 
 class SourcePattern(BaseModel):
@@ -127,21 +120,24 @@ def load_sources(text: str | None = None) -> tuple[SourcePattern, ...]:
     return tuple(validated(SourcePattern, origin, n, row) for n, row in tsv_rows(raw, origin, ("kind", "field", "pattern")))
 
 
-def order_by(stage: str, alias: str = "") -> str:
-    """The SQL ``ORDER BY`` list of a stage's rules (best candidate first)."""
-    return ", ".join(r.sort_key(alias) for r in load_rules() if r.stage == stage)
+def stage_rules(stage: str) -> list[Rule]:
+    """The rules of one stage, in order."""
+    return [r for r in load_rules() if r.stage == stage]
+
+
+def sort_key(stage: str) -> str:
+    """SQL: the list of a stage's rule values (DOUBLE[]); the smallest list is the preferred candidate."""
+    return "[" + ", ".join(r.sort_value() for r in stage_rules(stage)) + "]::DOUBLE[]"
 
 
 def deciding_rule(stage: str, chosen: str, runner_up: str) -> str:
-    """SQL naming the first rule of ``stage`` that tells candidate ``chosen`` from ``runner_up`` (aliases with a dot).
+    """SQL naming the first rule of ``stage`` whose values differ between two sort keys (see :func:`sort_key`).
 
     It is ``NULL`` when there is no runner-up and ``'tie'`` when no rule tells them apart.
     """
-    arms = " ".join(
-        f"WHEN {r.compared(chosen)} IS DISTINCT FROM {r.compared(runner_up)} THEN '{r.rule}'"
-        for r in load_rules() if r.stage == stage
-    )
-    return f"CASE WHEN {runner_up}value IS NULL THEN NULL {arms} ELSE 'tie' END"
+    arms = " ".join(f"WHEN {chosen}[{i}] IS DISTINCT FROM {runner_up}[{i}] THEN '{r.rule}'"
+                    for i, r in enumerate(stage_rules(stage), 1))
+    return f"CASE WHEN {runner_up} IS NULL THEN NULL {arms} ELSE 'tie' END"
 
 
 def source_kind_sql() -> str:
