@@ -270,3 +270,17 @@ def test_rules_are_data_and_validated() -> None:
     bad = "stage\torder\trule\tcolumn\tprefer\twhy\nfact\t1\tx\tqualifier\texact,roughly\twhy\n"
     with pytest.raises(ResourceError, match=r"series_rules.tsv:2: .*roughly"):
         load_rules(bad)
+
+
+def test_an_unnumbered_local_press_conference_joins_the_days_numbered_one(tmp_path):  # type: ignore[no-untyped-def]
+    # the shipped sample: 000 reports 重庆市政府疫情防控新闻发布会 on 2022-12-01, 002 the 第155场 one
+    events = extract.series(ROOT / "data" / "out", out=tmp_path).events
+    (conf,) = [e for e in events if str(e["date"]) == "2022-12-01" and e["type"] == "press_conference"]
+    assert (conf["ordinal"], conf["n_articles"], conf["speakers"]) == (155, 2, "李畔、涂兴永")
+    assert conf["article_ids"] == "000_7452ed3e741612d2 002_4761cb3ac2f44e57"
+
+
+def test_a_national_press_conference_stays_apart_from_the_citys(tmp_path):  # type: ignore[no-untyped-def]
+    national = {**_meeting("b", "国务院联防联控机制新闻发布会"), "type": "press_conference"}
+    local = {**_meeting("a", "第155场新冠肺炎疫情防控工作新闻发布会"), "type": "press_conference", "ordinal": 155}
+    assert len(extract.series(_write_run(tmp_path / "run", [], [local, national])).events) == 2

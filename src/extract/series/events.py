@@ -3,7 +3,8 @@
 Two meeting records are one event when they have the same date and type and name the same
 body: a numbered press conference by its number (第155场), any other meeting by its name with
 the outbreak's wording left out (新冠肺炎/新型冠状病毒肺炎/疫情 …) and a leading city or province
-name reduced to 市/省 (重庆市委常委会 = 市委常委会). Their chairs, speakers and attendees are
+name reduced to 市/省 (重庆市委常委会 = 市委常委会); an unnumbered local press conference joins the
+day's only numbered one. Their chairs, speakers and attendees are
 united; a second chair or organizer is a disagreement, written out, never dropped.
 """
 
@@ -38,13 +39,26 @@ def _name_key() -> str:
 
 
 def build_events(con: Any) -> None:
-    """Create ``events`` from ``meets`` (dated meetings only)."""
+    """Create ``events`` from ``meets`` (dated meetings only).
+
+    An unnumbered press conference of the local government (its name, reduced, starts with
+    市/省: 重庆市政府疫情防控新闻发布会) joins the numbered one of the same day when that day has
+    exactly one number: the city held one such conference a day.
+    """
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE events AS
-        WITH keyed AS (
-            SELECT *, CASE WHEN ordinal IS NOT NULL AND type = 'press_conference' THEN '第' || ordinal || '场'
-                           ELSE {_name_key()} END AS event_key
-            FROM meets WHERE date IS NOT NULL)
+        WITH named AS (SELECT *, {_name_key()} AS name_key FROM meets WHERE date IS NOT NULL),
+        numbered AS (
+            SELECT date, min(ordinal) AS day_ordinal FROM named
+            WHERE type = 'press_conference' AND ordinal IS NOT NULL
+            GROUP BY date HAVING count(DISTINCT ordinal) = 1),
+        keyed AS (
+            SELECT named.*, CASE
+                WHEN type = 'press_conference' AND ordinal IS NOT NULL THEN '第' || ordinal || '场'
+                WHEN type = 'press_conference' AND day_ordinal IS NOT NULL AND regexp_matches(name_key, '^(市|省)')
+                    THEN '第' || day_ordinal || '场'
+                ELSE name_key END AS event_key
+            FROM named LEFT JOIN numbered USING (date))
         SELECT date, type, event_key,
                arg_max(name, length(name)) AS name,
                list_sort(list(DISTINCT name)) AS names,

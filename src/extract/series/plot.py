@@ -145,7 +145,8 @@ def draw(rows: Sequence[dict[str, Any]], checks: Sequence[dict[str, Any]], path:
     panels = [[r] for r in regions] if by == "region" else [regions]
     for ax, panel in zip(axes.flat, panels):
         _panel(ax, [r for r in daily if r["region"] in panel], warned, small=n > 1)
-        ax.set_title("、".join(panel) if panel else "(no data)", fontsize=11 if n > 1 else 13)
+        if by == "region":
+            ax.set_title("、".join(panel) if panel else "(no data)", fontsize=11)
         ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))
     for ax in list(axes.flat)[len(panels):]:
         ax.set_visible(False)
@@ -181,7 +182,8 @@ def _panel(ax: Any, rows: Sequence[dict[str, Any]], warned: set[tuple[Any, ...]]
     for r in rows:
         lines[_label(r, several)].append(r)
     # The series with most days first; more than _MAX_LINES would be unreadable (filter with --metric).
-    for label, pts in sorted(lines.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:_MAX_LINES]:
+    ordered = sorted(lines.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:_MAX_LINES]
+    for i, (label, pts) in enumerate(ordered):
         pts.sort(key=lambda r: r["date"])
         xs: list[Any] = []
         ys: list[float] = []
@@ -191,8 +193,8 @@ def _panel(ax: Any, rows: Sequence[dict[str, Any]], warned: set[tuple[Any, ...]]
                 ys.append(float("nan"))
             xs.append(r["date"])
             ys.append(r["value"])
-        (line,) = ax.plot(xs, ys, "-", lw=1.4, label=label, alpha=0.85)
-        color = line.get_color()
+        color = f"C{i}"  # explicit: the markers drawn below must not advance the colour cycle
+        ax.plot(xs, ys, "-", lw=1.4, label=label, alpha=0.85, color=color)
         for r in pts:
             full = r["period"] == "day"
             size = 4 + 3 * min(r["n_articles"], 6)
