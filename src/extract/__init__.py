@@ -6,6 +6,7 @@ The notebook API::
     result = extract.extract_text(text, published="2022-12-01")
     for count in result.case_counts: ...
     for result in extract.extract_path("data/raw"): ...
+    extract.series("data/out")        # consolidated daily series (extract[series])
 
 Heavy modules load on first use, so ``python -m extract --help`` starts fast.
 """
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "extract_path", "extract_text"]
+__all__ = ["__version__", "extract_path", "extract_text", "series"]
 
 if TYPE_CHECKING:  # pragma: no cover
     from .io import extract_path
@@ -32,4 +33,8 @@ def __getattr__(name: str) -> Any:
         from .io import extract_path
 
         return extract_path
+    if name == "series":  # the package is callable: extract.series(OUT_DIR, ...)
+        import importlib
+
+        return importlib.import_module(".series", __name__)
     raise AttributeError(f"module 'extract' has no attribute {name!r}")

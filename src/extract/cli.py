@@ -201,6 +201,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["schema"]:
         return _schema_main(argv[1:])
+    if argv[:1] == ["series"]:  # the consolidated series of earlier runs: src/extract/series/cli.py
+        from .series.cli import main as series_main
+
+        return series_main(argv[1:])
     args = _parser().parse_args(argv)
     from .errors import UsageError
     from .io import iter_inputs
