@@ -105,10 +105,13 @@ def _read_kind(spark: SparkSession, uri: str, given: str, kind: str, is_dir: boo
     from pyspark.errors import AnalysisException
     from pyspark.sql import functions as F
 
+    root = _local(uri)
+
     def inside(column: str) -> Any:
-        # the path relative to the INPUT folder (a file alone: its name)
+        # the path relative to the INPUT folder (a file alone: its name); readers spell
+        # local paths file:/x or file:///x, so both sides drop the scheme first
         if is_dir:
-            return F.expr(f"substring({column}, {len(uri) + 2})")
+            return F.substring(F.regexp_replace(F.col(column), "^file:/+", "/"), len(root) + 2, 1 << 30)
         return F.element_at(F.split(F.col(column), "/"), -1)
 
     def rel(column: str, suffix: str) -> Any:
@@ -158,6 +161,11 @@ def _read_kind(spark: SparkSession, uri: str, given: str, kind: str, is_dir: boo
             cols[name] = F.col(name)
     rows = rows.withColumn("_path", F.input_file_name())
     return rows.select(*[c.alias(n) for n, c in cols.items()], display("_path").alias("source"))
+
+
+def _local(uri: str) -> str:
+    """``file:/x`` and ``file:///x`` as ``/x``; other URIs unchanged."""
+    return re.sub("^file:/+", "/", uri)
 
 
 def _sidecar_given(given: str) -> str:
