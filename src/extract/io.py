@@ -33,7 +33,8 @@ import orjson
 from .errors import InputProblem, UsageError
 from .models import ArticleExtraction, InputError
 
-__all__ = ["RawDoc", "decode", "extract_path", "iter_inputs", "process", "read_sidecar", "time_limit"]
+__all__ = ["RawDoc", "decode", "extract_path", "iter_inputs", "parse_jsonl_line", "parse_sidecar", "process",
+           "read_sidecar", "time_limit"]
 
 #: Inputs larger than this are refused (an error record), not read into memory.
 MAX_BYTES = 64 * 1024 * 1024
@@ -158,11 +159,22 @@ def read_sidecar(path: Path) -> dict[str, Any]:
     """
     name = _display(path.name)
     try:
-        obj = orjson.loads(_read_regular(path, MAX_SIDECAR_BYTES))
+        data = _read_regular(path, MAX_SIDECAR_BYTES)
     except InputProblem as e:
         raise InputProblem("bad_sidecar", f"sidecar {name}: {e.message}") from None
     except OSError as e:
         raise InputProblem("bad_sidecar", f"sidecar {name} cannot be read: {e.strerror or e}") from None
+    return parse_sidecar(data, name)
+
+
+def parse_sidecar(data: bytes, name: str) -> dict[str, Any]:
+    """Check the bytes of a sidecar named ``name`` (as :func:`read_sidecar`, for bytes read elsewhere).
+
+    Raises:
+        InputProblem: ``bad_sidecar``.
+    """
+    try:
+        obj = orjson.loads(data)
     except orjson.JSONDecodeError as e:
         raise InputProblem("bad_sidecar", f"sidecar {name} is not readable JSON: {e}") from None
     if not isinstance(obj, dict):
@@ -395,35 +407,33 @@ def _iter_jsonl_lines(stream: BinaryIO, source: str) -> Iterator[RawDoc | InputE
             continue
         if lineno == 1 and line.startswith(codecs.BOM_UTF8):
             line = line[3:]
-        if not line.strip():
-            continue
-        try:
-            obj = orjson.loads(line)
-        except orjson.JSONDecodeError as e:
-            yield InputError(source=where, error="bad_json", message=f"not valid JSON: {e}")
-            continue
-        if not isinstance(obj, dict):
-            yield InputError(source=where, error="not_object", message=f"a JSONL line must be an object, not {type(obj).__name__}")
-            continue
-        raw_id = obj.get("id")
-        article_id = _display(str(raw_id)) if isinstance(raw_id, (str, int)) and not isinstance(raw_id, bool) and str(raw_id) else None
-        if article_id is None:
-            yield InputError(source=where, error="missing_id", message="the line has no usable \"id\" (a non-empty string or integer)")
-            continue
-        text = obj.get("text")
-        if text is None:
-            yield InputError(source=where, article_id=article_id, error="missing_text", message="the line has no \"text\"")
-            continue
-        if not isinstance(text, str):
-            yield InputError(source=where, article_id=article_id, error="bad_field",
-                             message=f"\"text\" must be a string, not {type(text).__name__}")
-            continue
-        try:
-            meta = _check_meta(obj, "line")
-        except InputProblem as e:
-            yield InputError(source=where, article_id=article_id, error=e.code, message=e.message)
-            continue
-        yield RawDoc(article_id=article_id, source=where, data=text, meta=meta)
+        if line.strip():
+            yield parse_jsonl_line(line, where)
+
+
+def parse_jsonl_line(line: bytes, where: str) -> RawDoc | InputError:
+    """One non-blank JSONL line read from ``where`` (``path:line``): the article, or why it is not one."""
+    try:
+        obj = orjson.loads(line)
+    except orjson.JSONDecodeError as e:
+        return InputError(source=where, error="bad_json", message=f"not valid JSON: {e}")
+    if not isinstance(obj, dict):
+        return InputError(source=where, error="not_object", message=f"a JSONL line must be an object, not {type(obj).__name__}")
+    raw_id = obj.get("id")
+    article_id = _display(str(raw_id)) if isinstance(raw_id, (str, int)) and not isinstance(raw_id, bool) and str(raw_id) else None
+    if article_id is None:
+        return InputError(source=where, error="missing_id", message="the line has no usable \"id\" (a non-empty string or integer)")
+    text = obj.get("text")
+    if text is None:
+        return InputError(source=where, article_id=article_id, error="missing_text", message="the line has no \"text\"")
+    if not isinstance(text, str):
+        return InputError(source=where, article_id=article_id, error="bad_field",
+                          message=f"\"text\" must be a string, not {type(text).__name__}")
+    try:
+        meta = _check_meta(obj, "line")
+    except InputProblem as e:
+        return InputError(source=where, article_id=article_id, error=e.code, message=e.message)
+    return RawDoc(article_id=article_id, source=where, data=text, meta=meta)
 
 
 # ---------------------------------------------------------------- processing one
