@@ -140,7 +140,7 @@ def _count_re() -> regex.Pattern[str]:
         (?P<qpre>{before})?\s*
         (?:
             (?<![\d.]|\d,)(?P<wan>\d{{1,4}}(?:\.\d{{1,4}})?)万            # 1.2万 (a count of ten thousands)
-          | (?<![\d.]|\d,)(?P<num>\d{{1,3}}(?:,\d{{3}}){{1,3}}|\d{{1,9}})   # 6584, 4,191
+          | (?<![\d.第]|\d,)(?P<num>\d{{1,3}}(?:,\d{{3}}){{1,3}}|\d{{1,9}})   # 6584, 4,191
           | (?<![{CN_NUM}第])(?P<vague>上|数|几)(?P<vunit>百|千|万)       # 上千 — a lower bound
           | (?<![{CN_NUM}第])(?P<cn>[{cn_start}][{CN_NUM}]{{0,7}})        # 两千, 一千二百
         )
@@ -192,6 +192,14 @@ _NATIONAL = regex.compile(
 _HEADLINE = regex.compile(r"【[^】\n]{1,120}】")
 # Where counted cases were found: 在隔离管控中发现, 在集中隔离点发现, 在隔离管控人员中发现.
 _FOUND_IN = regex.compile(r"\s*(?:均)?在[^,，;；。()（）]{1,16}?(?:中|内)?(?:被)?发现")
+# A short line heading a notice's section: 本土病例情况 / 境外输入病例情况.
+_SECTION = regex.compile(r"^\s*\p{Han}{0,6}?(?P<scope>本土|境外输入性?|境外)\p{Han}{0,10}\s*$")
+# A line of page furniture inside an article: an image placeholder, a short caption, a source or editor
+# line, a share prompt. It does not end the notice's date in force.
+_FURNITURE = regex.compile(
+    r"\s*(?:(?:图片|图|视频|配图|摄影|来源|编辑|责任编辑|责编|审核|校对|记者|通讯员|原标题|分享|点击|扫码|长按)"
+    r"[^。\n]{0,40}|[^。!?！？\n]{0,16})\s*"
+)
 _CLAUSE_SEMI = regex.compile(r"[;；]")
 _CLAUSE_BREAK = regex.compile(r"[,，;；:：(（)）]")
 _SENTENCE_END = regex.compile(r"[。!?！？]")
@@ -227,7 +235,7 @@ _NOT_AREA = regex.compile(r"区县$|城市$|省市$")
 _LIST_GAP = regex.compile(r"[\s,，、;；]*")
 # A sentence opening that goes on with the area of the sentence before.
 _CARRY_OPENING = regex.compile(r"\s*(?:其中|同时)")
-_SHARE_BEFORE = regex.compile(r"占\s*$")
+_SHARE_BEFORE = regex.compile(r"(?:占|含|包括|包含)\s*$")
 # A date that ends a running total (截至11月3日24时): counts with no measure word under it are cumulative.
 _SINCE_BEFORE = regex.compile(r"(?:截至|截止|截止到|截至到)\s*$")
 _UNTIL_HOUR = regex.compile(r"\s*(\d{1,2})\s*[时点]")

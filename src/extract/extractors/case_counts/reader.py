@@ -18,7 +18,7 @@ from .lexicon import (
     _ATTRIBUTION, _BREAKDOWN_WORDS, _CARRY_OPENING, _CHANGE, _CLAUSE_BREAK, _CLOSE, _CONVERTED, _COORD,
     _EACH, _FIRST_DAY, _LIST_GAP, _LIST_SEP, _NOT_AREA, _ONE_DAY, _OPEN, _RELATIVE_PREV, _REST_ITEM, _RESIDUE_OK,
     _SENTENCE_END, _SHARE_BEFORE, _SKIP_DATE_AFTER, _SKIP_DATE_BEFORE, _SUB_WORDS, _SUBSET_AFTER,
-    _SUFFIX_METRIC_LEAD, _SUFFIX_REST, _SUM_WORD, _SINCE_BEFORE, _UNTIL_HOUR, _BARE_SEVERITY, _FOUND_IN, _HEADLINE, _CLAUSE_SEMI, _ZERO_OPENING, _SEVERITY, _UNKNOWN_AREA, _ZERO_GAP, _count_re, _coordinated_tail,
+    _SUFFIX_METRIC_LEAD, _SUFFIX_REST, _SUM_WORD, _SINCE_BEFORE, _UNTIL_HOUR, _BARE_SEVERITY, _FOUND_IN, _HEADLINE, _SECTION, _FURNITURE, _CLAUSE_SEMI, _ZERO_OPENING, _SEVERITY, _UNKNOWN_AREA, _ZERO_GAP, _count_re, _coordinated_tail,
     _governing_metric, _heading_re, _last, _qualifier, _value, _zero_re, _CASE_NOUNS, _OUTCOMES, load_metric_lexicon,
 )
 from .regions import _Mention, _Region, _area_mentions, _article_home, _is_top, _short_forms
@@ -207,11 +207,22 @@ class _Reader:
     def read(self) -> None:
         start, end = self.doc.body
         state = _State()
+        section: str | None = None
         for p_start, p_end in _paragraphs(self.text, start, end):
+            heading = _SECTION.match(self.text, p_start, p_end)
+            if heading is not None:
+                # 境外输入病例情况: the section's counts are of that scope until the next such heading.
+                section = self.lex.scope.get(heading.group("scope"), "imported")
+                continue
             before = len(self.counts)
             state = self.read_paragraph(p_start, p_end, state)
-            if len(self.counts) == before:
-                # Only a paragraph of counts hands its date and area on.
+            if section is not None:
+                for c in self.counts[before:]:
+                    if c.scope == "unspecified":
+                        c.scope = section
+            if len(self.counts) == before and not _FURNITURE.fullmatch(self.text, p_start, p_end):
+                # Only a paragraph of counts hands its date and area on; page furniture between two
+                # paragraphs of a notice (图片, a caption, 来源：…, 编辑：…) hands them over.
                 state = _State()
             state.here = False
 
