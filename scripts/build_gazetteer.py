@@ -126,6 +126,8 @@ def successors(source: Path) -> dict[str, list[str]]:
 
 def resolve(code: str, succ: dict[str, list[str]], current: dict[str, str], name: str) -> str | None:
     """The 2022 unit a former code became: the only successor, or the one keeping the name's stem."""
+    if code in current:
+        return code  # renamed, code kept (庐山区 360402 → 濂溪区 360402)
     seen = {code}
     frontier = [code]
     while frontier:
@@ -138,7 +140,7 @@ def resolve(code: str, succ: dict[str, list[str]], current: dict[str, str], name
             return keep[0] if len(keep) == 1 else None
         frontier = [s for c in frontier for s in succ.get(c, []) if s not in seen]
         seen.update(frontier)
-    return code if code in current and current[code] != name else None
+    return None
 
 
 def build(source: Path, forms_path: Path = FORMS) -> str:

@@ -161,8 +161,10 @@ class Gazetteer:
     def province_of(self, area: Area) -> Area | None:
         """The province-level unit (province, municipality, SAR) ``area`` lies in, itself for one."""
         for unit in (area, *self.ancestors(area)):
-            if unit.level == "province" or (unit.parent is not None and self.areas[unit.parent].kind == "country"):
-                return unit if unit.kind != "country" else None
+            if unit.level == "province" or (
+                not unit.ambiguous and unit.parent is not None and self.areas[unit.parent].kind == "country"
+            ):
+                return unit
         return None
 
     def prefecture_of(self, area: Area) -> Area | None:
