@@ -202,7 +202,7 @@ def build(source: Path, forms_path: Path = FORMS) -> str:
             aliases.append(stem)
         elif lvl == "prefecture" and stem:
             if name.endswith("自治州"):
-                aliases.append(stem + "州")  # 恩施州, 延边州
+                aliases += [stem + "州", stem + "自治州"]  # 恩施州, 湘西自治州
             clash = stem in top_forms or "no_alias" in rules.get(stem, set())
             elsewhere = [o for o in county_stems.get(stem, []) if c not in ancestors(o)]
             if stem in top_forms:
