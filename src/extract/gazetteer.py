@@ -29,9 +29,13 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from typing import Literal, get_args
+
+import ahocorasick_rs
 import regex
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from .divisions import division_rows
 from .errors import ResourceError
 from .resources import alternation, read_data, tsv_rows, validated
 from .models import AreaKind
@@ -39,7 +43,10 @@ from .models import AreaKind
 __all__ = [
     "Area",
     "AreaMatch",
+    "DEFAULT_HOME",
     "Gazetteer",
+    "article_home",
+    "find_places",
     "find_areas",
     "find_mentions",
     "load_gazetteer",
@@ -48,6 +55,9 @@ __all__ = [
 
 _COLUMNS = ("id", "name", "code", "kind", "parent", "aliases", "short", "members", "report", "anchor")
 _TRAP_COLUMNS = ("word", "form")
+
+#: The corpus's home: a homonym nothing else decides is Chongqing's when Chongqing has one (江北区).
+DEFAULT_HOME = "重庆市"
 
 
 class Area(BaseModel):
@@ -64,6 +74,10 @@ class Area(BaseModel):
         members: ids of the units a macro region groups.
         report: whether a mention makes a ``districts.jsonl`` record.
         anchor: a generic term, counted only in a text about its parent.
+        level: ``province`` / ``prefecture`` / ``county`` for a division of GB/T 2260, else None.
+        former_codes: codes of 2016–2022 that became this unit (梁平县 500228 → 梁平区).
+        options: for a name that context could not place (鼓楼区 alone), the ids of the units it
+            may be; such an area has no code. Empty for every unit of the gazetteer.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -78,13 +92,16 @@ class Area(BaseModel):
     members: tuple[str, ...] = ()
     report: bool = True
     anchor: bool = False
+    level: Literal["province", "prefecture", "county"] | None = None
+    former_codes: tuple[str, ...] = ()
+    options: tuple[str, ...] = ()
 
-    @field_validator("code", "parent", mode="before")
+    @field_validator("code", "parent", "level", mode="before")
     @classmethod
     def _empty_is_none(cls, v: object) -> object:
         return v or None
 
-    @field_validator("aliases", "short", "members", mode="before")
+    @field_validator("aliases", "short", "members", "former_codes", mode="before")
     @classmethod
     def _split(cls, v: object) -> object:
         if isinstance(v, str):
@@ -104,6 +121,11 @@ class Area(BaseModel):
     def forms(self) -> tuple[str, ...]:
         """The unconditional forms: the full name and the aliases."""
         return (self.name, *self.aliases)
+
+    @property
+    def ambiguous(self) -> bool:
+        """Whether this is a name context could not place (see ``options``)."""
+        return bool(self.options)
 
 
 @dataclass(frozen=True)
@@ -125,6 +147,32 @@ class Gazetteer:
     def get(self, key: str) -> Area | None:
         """The area with this id, name or alias (Simplified), if any."""
         return self.areas.get(key) or self.by_form.get(key)
+
+    def by_code(self, code: str) -> Area | None:
+        """The area with this GB/T 2260 code, or the successor of a former code of 2016–2022."""
+        return self._codes.get(code)
+
+    @functools.cached_property
+    def _codes(self) -> dict[str, Area]:
+        out = {c: a for a in self.areas.values() for c in a.former_codes}
+        out.update({a.code: a for a in self.areas.values() if a.code})
+        return out
+
+    def province_of(self, area: Area) -> Area | None:
+        """The province-level unit (province, municipality, SAR) ``area`` lies in, itself for one."""
+        for unit in (area, *self.ancestors(area)):
+            if unit.level == "province" or (
+                not unit.ambiguous and unit.parent is not None and self.areas[unit.parent].kind == "country"
+            ):
+                return unit
+        return None
+
+    def prefecture_of(self, area: Area) -> Area | None:
+        """The prefecture-level unit ``area`` lies in (itself for one); None directly under a province."""
+        for unit in (area, *self.ancestors(area)):
+            if unit.level == "prefecture":
+                return unit
+        return None
 
     def members(self, area: Area) -> list[Area]:
         """The member areas of a macro region."""
@@ -162,6 +210,25 @@ class Gazetteer:
     def trap_pattern(self) -> regex.Pattern[str] | None:
         """One alternation of every trap word (matched with ``overlapped=True``)."""
         return _alternation(self.traps) if self.traps else None
+
+    # One pass over the text for each set of words: Aho-Corasick automata (leftmost-longest for
+    # forms, as the alternations above; every overlapping occurrence for trap words).
+    @functools.cached_property
+    def automaton(self) -> tuple[ahocorasick_rs.AhoCorasick, list[str]]:
+        return _automaton(self.candidates)
+
+    @functools.cached_property
+    def short_automaton(self) -> tuple[ahocorasick_rs.AhoCorasick, list[str]]:
+        return _automaton(self.short_candidates)
+
+    @functools.cached_property
+    def trap_automaton(self) -> ahocorasick_rs.AhoCorasick | None:
+        return ahocorasick_rs.AhoCorasick(list(self.traps)) if self.traps else None
+
+
+def _automaton(words: Iterable[str]) -> tuple[ahocorasick_rs.AhoCorasick, list[str]]:
+    keys = list(words) or ["\x00never"]
+    return ahocorasick_rs.AhoCorasick(keys, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest), keys
 
 
 def _alternation(words: Iterable[str]) -> regex.Pattern[str]:
@@ -210,7 +277,7 @@ _LIST_TAIL = regex.compile(
 # A comma separates items only after a count (沙坪坝区27例,垫江18例): otherwise it ends a clause.
 _LIST_GAP = regex.compile(r"(?:\d+(?:例|人|名)[、,;]|[、;]|和|及|与|以及)")
 # Before a short form: a locative verb or preposition (在沙坪坝,; 驰援万州的).
-_LOCATIVE_BEFORE = regex.compile(r"(?:在|到|赴|去|来自|前往|抵达|位于|途经|返回|回到|驰援|支援|援助|奔赴|地处)$")
+_LOCATIVE_BEFORE = regex.compile(r"(?:在|到|赴|(?<![免失除过离删])去|来自|前往|抵达|位于|途经|返回|回到|驰援|支援|援助|奔赴|地处)$")
 # After a short form that follows a locative: the phrase ends there.
 _LOCATIVE_AFTER = regex.compile(r"(?:[^\p{Han}]|的|等|和|及|与)")
 # Before a generic term: another city's or province's name (成都市中心城区).
@@ -228,7 +295,10 @@ def find_areas(
 
     The decisions (traps, homonyms, generic terms, short forms) are made with
     the whole ``text`` in view; only the matches inside the window are returned.
-    The matches never overlap.
+    The matches never overlap. A homonym nothing in the text decides is
+    Chongqing's when Chongqing has one (:data:`DEFAULT_HOME`), else an
+    ambiguous area (``area.options``, no code). :func:`find_places` also takes
+    the article's home region.
 
     Args:
         text: normalised (Simplified) text, e.g. ``doc.text``.
@@ -243,11 +313,37 @@ def find_areas(
     >>> [m.area.name for m in find_areas("会议要求召开县委常委会")]
     []
     """
+    return find_places(text, start, end, short=short)
+
+
+def find_places(
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    *,
+    short: bool = True,
+    nested: bool = False,
+    home: str | None = None,
+) -> list[AreaMatch]:
+    """:func:`find_areas` with the article's home region in view (and, with ``nested``, :func:`find_mentions`).
+
+    Args:
+        text / start / end / short: as for :func:`find_areas`.
+        nested: also report enclosing units named inside a longer form (重庆 in 重庆两江新区).
+        home: id of the article's home region (see :func:`article_home`): a homonym that
+            neither a written parent nor the places named around it decide is the one in
+            ``home`` (朝阳区 in a notice from 北京).
+
+    >>> [(m.area.id, m.area.code) for m in find_places("朝阳区新增2例", home="北京市")]
+    [('北京市朝阳区', '110105')]
+    >>> [(m.area.name, m.area.code, m.area.ambiguous) for m in find_places("鼓楼区新增2例")]
+    [('鼓楼区', None, True)]
+    """
     end = len(text) if end is None else end
     return [
         m
-        for m in _analyse(text)
-        if m.how != "nested" and start <= m.start and m.end <= end and (short or m.how != "short")
+        for m in _analyse(text, home)
+        if start <= m.start and m.end <= end and (short or m.how != "short") and (nested or m.how != "nested")
     ]
 
 
@@ -260,41 +356,69 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Are
     >>> [(m.form, m.area.name, m.how) for m in find_mentions("重庆两江新区")]
     [('重庆', '重庆市', 'nested'), ('重庆两江新区', '两江新区', 'form')]
     """
-    end = len(text) if end is None else end
-    return [m for m in _analyse(text) if start <= m.start and m.end <= end]
+    return find_places(text, start, end, nested=True)
 
 
-@functools.lru_cache(maxsize=16)
-def _analyse(text: str) -> tuple[AreaMatch, ...]:
+@functools.lru_cache(maxsize=32)
+def _analyse(text: str, home: str | None = None) -> tuple[AreaMatch, ...]:
     gaz = load_gazetteer()
     traps = _trap_spans(gaz, text)
-    full = [m for m in _scan(gaz.pattern, text, gaz.candidates, "form") if not _vetoed(m, traps)]
-    full = _resolve(gaz, text, full)
-    shorts = _accept_shorts(gaz, text, full, traps)
-    matches = _gate_generic(gaz, text, sorted(full + shorts, key=lambda m: m.start))
+    full = [
+        m
+        for m in _scan(gaz.automaton, text, gaz.candidates, "form")
+        if not _vetoed(m, traps) and not _street(text, m) and _bounded(gaz, text, m)
+    ]
+    shorts = [m for m in _accept_shorts(gaz, text, full, traps) if not _street(text, m)]
+    matches = _resolve(gaz, sorted(full + shorts, key=lambda m: m.start), home)
+    matches = _gate_generic(gaz, text, matches)
     nested = _nested(gaz, matches)
     return tuple(sorted(matches + nested, key=lambda m: (m.start, m.end)))
 
 
 def _scan(
-    pattern: regex.Pattern[str], text: str, candidates: dict[str, tuple[Area, ...]], how: str
+    automaton: tuple[ahocorasick_rs.AhoCorasick, list[str]],
+    text: str,
+    candidates: dict[str, tuple[Area, ...]],
+    how: str,
 ) -> list[AreaMatch]:
-    return [
-        AreaMatch(m.start(), m.end(), candidates[m.group()][0], m.group(), how)
-        for m in pattern.finditer(text)
-    ]
+    ac, keys = automaton
+    return [AreaMatch(s, e, candidates[keys[k]][0], keys[k], how) for k, s, e in ac.find_matches_as_indexes(text)]
 
 
 def _trap_spans(gaz: Gazetteer, text: str) -> list[tuple[int, int]]:
-    if gaz.trap_pattern is None:
+    if gaz.trap_automaton is None:
         return []
-    return sorted((m.start(), m.end()) for m in gaz.trap_pattern.finditer(text, overlapped=True))
+    return sorted((s, e) for _, s, e in gaz.trap_automaton.find_matches_as_indexes(text, overlapping=True))
 
 
 def _vetoed(m: AreaMatch, traps: list[tuple[int, int]]) -> bool:
     # A trap word vetoes a match it overlaps unless the match contains it whole
     # (重庆日报社 contains 重庆日报: not a place either way; 重庆市委 is fine).
     return any(not (m.start <= s and e <= m.end) for s, e in _overlapping(m, traps))
+
+
+# A street, road or housing estate named after a place (北京路, 桂林西街, 临沂一村) is not a mention of it;
+# only forms without an administrative suffix are so used.
+_STREET_AFTER = regex.compile(
+    r"(?:[东西南北中]?(?:路|大?街|大道|巷)|胡同|[一二三四五六七八九十\d]*(?:村|弄|小区|新村|公寓|花园|大厦))"
+)
+_ADMIN_END = ("省", "市", "区", "县", "州", "旗", "盟")
+
+
+def _street(text: str, m: AreaMatch) -> bool:
+    return not m.form.endswith(_ADMIN_END) and bool(_STREET_AFTER.match(text, m.end))
+
+
+# Before a two-character county name (范县, 和县): what may stand right before it, so that
+# 示范县, 提高县 and 区和县 are words, not places.
+_BOUNDARY_BEFORE = regex.compile(r"[^\p{Han}]|[在到赴至往从于与和及、是的对省市州盟区]")
+
+
+def _bounded(gaz: Gazetteer, text: str, m: AreaMatch) -> bool:
+    """Whether a two-character generic county name stands at a word boundary."""
+    if len(m.form) > 2 or not m.area.anchor or m.area.code is None or m.start == 0:
+        return True
+    return bool(_BOUNDARY_BEFORE.match(text, m.start - 1))
 
 
 _LONGEST_SPAN = 64  # no form or trap word is longer; bounds the look-back below
@@ -307,15 +431,17 @@ def _overlapping(m: AreaMatch, spans: list[tuple[int, int]]) -> list[tuple[int, 
     return [(s, e) for s, e in spans[lo:hi] if s < m.end and m.start < e]
 
 
-def _resolve(gaz: Gazetteer, text: str, matches: list[AreaMatch]) -> list[AreaMatch]:
+def _resolve(gaz: Gazetteer, matches: list[AreaMatch], home: str | None) -> list[AreaMatch]:
     """Pick one area for each homonym form, from the places named around it."""
-    totals = Counter(m.area.id for m in matches)
+    options_of = [(gaz.candidates if m.how == "form" else gaz.short_candidates)[m.form] for m in matches]
+    totals = Counter(m.area.id for m, o in zip(matches, options_of) if len(o) == 1)
+    # Every unit that encloses a place the text names unambiguously (siblings' parents, provinces).
+    around = Counter(u.id for m, o in zip(matches, options_of) if len(o) == 1 for u in gaz.ancestors(m.area))
     last_seen: dict[str, int] = {}
     out: list[AreaMatch] = []
-    for i, m in enumerate(matches):
-        options = gaz.candidates[m.form]
+    for i, (m, options) in enumerate(zip(matches, options_of)):
         if len(options) > 1:
-            area = _choose(gaz, options, matches, i, last_seen, totals)
+            area = _choose(gaz, options, matches, i, last_seen, totals, around, home)
             m = AreaMatch(m.start, m.end, area, m.form, m.how)
         last_seen[m.area.id] = i
         out.append(m)
@@ -329,6 +455,8 @@ def _choose(
     i: int,
     last_seen: dict[str, int],
     totals: Counter[str],
+    around: Counter[str],
+    home: str | None,
 ) -> Area:
     lineage = {a.id: {u.id for u in gaz.ancestors(a)} for a in options}
     shared = set.intersection(*lineage.values())
@@ -351,8 +479,42 @@ def _choose(
     counted = [(totals[p], a) for a, p in parents if totals[p]]
     if counted:
         return max(counted, key=lambda t: t[0])[1]
-    # 4. File order: the home province first.
-    return options[0]
+    # 4. The one whose siblings the text names (鼓楼区、秦淮区: 南京's): most places under its parent.
+    siblings = sorted(((around[p], a) for a, p in parents if around[p]), key=lambda t: -t[0])
+    if siblings and (len(siblings) == 1 or siblings[0][0] > siblings[1][0]):
+        return siblings[0][1]
+    # 5. The article's home region, then the corpus's (Chongqing).
+    for unit in (home, DEFAULT_HOME):
+        hits = [a for a in options if unit is not None and (a.id == unit or unit in own[a.id])]
+        if len(hits) == 1:
+            return hits[0]
+    # 6. The only one in a province the text names (鼓楼区 in a text about 福建).
+    far = [a for a in options if any(around[u] or totals[u] for u in own[a.id])]
+    if len(far) == 1:
+        return far[0]
+    return _ambiguous(gaz, options, shared, matches[i].form)
+
+
+def _ambiguous(gaz: Gazetteer, options: tuple[Area, ...], shared: set[str], form: str) -> Area:
+    """A name context could not place: no code, the nearest unit all options share as parent."""
+    first = options[0]
+    parent = next((u.id for u in gaz.ancestors(first) if u.id in shared), None)
+    same_name = all(a.name == first.name for a in options)
+    return Area.model_construct(
+        id=f"{first.name if same_name else form}?",
+        name=first.name if same_name else form,
+        code=None,
+        kind=first.kind if all(a.kind == first.kind for a in options) else first.kind,
+        parent=parent,
+        aliases=(),
+        short=(),
+        members=(),
+        report=all(a.report for a in options),
+        anchor=any(a.anchor for a in options),
+        level=first.level if all(a.level == first.level for a in options) else None,
+        former_codes=(),
+        options=tuple(a.id for a in options),
+    )
 
 
 def _accept_shorts(
@@ -360,7 +522,7 @@ def _accept_shorts(
 ) -> list[AreaMatch]:
     taken = [(m.start, m.end) for m in full]
     pending: list[AreaMatch] = []
-    for m in _scan(gaz.short_pattern, text, gaz.short_candidates, "short"):
+    for m in _scan(gaz.short_automaton, text, gaz.short_candidates, "short"):
         if _overlaps(m, taken) or _vetoed(m, traps):
             continue
         pending.append(m)
@@ -408,7 +570,17 @@ def _gate_generic(gaz: Gazetteer, text: str, matches: list[AreaMatch]) -> list[A
     out: list[AreaMatch] = []
     about_elsewhere: dict[str | None, bool] = {}
     for i, m in enumerate(matches):
-        if m.area.anchor:
+        if m.area.anchor and m.area.kind != "macro_region":
+            # A generic name of a unit (城区, 郊区, 范县, 香港's 东区): only with its city around it.
+            prev = matches[i - 1] if i else None
+            ancestors = {u.id for u in gaz.ancestors(m.area)}
+            written = prev is not None and prev.end == m.start and prev.area.id in ancestors
+            near = any(
+                o is not m and not o.area.anchor and _under(gaz, o.area, m.area.parent) for o in matches
+            )
+            if m.area.ambiguous or not (written or near):
+                continue
+        elif m.area.anchor:
             parent = m.area.parent
             prev = matches[i - 1] if i else None
             after_parent = prev is not None and prev.end == m.start and prev.area.id == parent
@@ -451,16 +623,88 @@ def _nested(gaz: Gazetteer, matches: list[AreaMatch]) -> list[AreaMatch]:
 
 
 # ----------------------------------------------------------------------------
+# The article's home region
+
+# An issuing government body (上海市卫生健康委员会, 重庆市九龙坡区人民政府): its place is the article's.
+_OFFICIAL_BODY = regex.compile(r"政府|委员会|卫健委|卫生健康委|办公室|办公厅|指挥部|领导小组|局$|厅$")
+
+
+def article_home(text: str, title: str | None = None, outlet: str | None = None) -> Area | None:
+    """The article's home region: the province-level unit, or the city in it, the article is about.
+
+    Judged, in order, from the headline (11月25日上海新增… is about 上海市), an issuing
+    government body (``outlet`` 武汉市卫生健康委员会; a newspaper reports on anywhere), and the
+    places the body names (a district counts for its city and its province). The province-level
+    unit named most often wins; within it, a prefecture-level city named at least half as often
+    as its province is the home (a notice from 武汉 is about 武汉市, not all of 湖北省). A tie
+    at the top, or no place at all, is None.
+
+    Args:
+        text: normalised body text (e.g. ``doc.text``).
+        title: the headline (normalised), if any.
+        outlet: the outlet or issuing body (normalised), if any.
+
+    >>> article_home("江汉区、武昌区新增病例", title="武汉市新增本土感染者").name
+    '武汉市'
+    >>> article_home("沙坪坝区、渝中区各新增2例").name
+    '重庆市'
+    >>> article_home("北京新增3例,上海新增3例") is None
+    True
+    """
+    sources = [title]
+    if outlet and _OFFICIAL_BODY.search(outlet):
+        sources.append(outlet)
+    for source in sources:
+        if source:
+            home = _home_of(_home_votes(source))
+            if home is not None:
+                return home
+    return _home_of(_home_votes(text))
+
+
+def _home_votes(text: str) -> Counter[str]:
+    gaz = load_gazetteer()
+    votes: Counter[str] = Counter()
+    for m in find_areas(text):
+        if m.area.ambiguous or m.area.kind == "country":
+            continue
+        for unit in (gaz.province_of(m.area), gaz.prefecture_of(m.area)):
+            if unit is not None:
+                votes[unit.id] += 1
+    return votes
+
+
+def _home_of(votes: Counter[str]) -> Area | None:
+    gaz = load_gazetteer()
+    provinces = [(n, k) for k, n in votes.items() if gaz.areas[k].level == "province" or gaz.areas[k].parent == "全国"]
+    if not provinces:
+        return None
+    provinces.sort(reverse=True)
+    if len(provinces) > 1 and provinces[0][0] == provinces[1][0]:
+        return None
+    top_votes, top = provinces[0]
+    cities = sorted(
+        ((n, k) for k, n in votes.items() if k != top and gaz.areas[k].parent == top and gaz.areas[k].level == "prefecture"),
+        reverse=True,
+    )
+    if cities and 2 * cities[0][0] >= top_votes and (len(cities) == 1 or cities[0][0] > cities[1][0]):
+        return gaz.areas[cities[0][1]]
+    return gaz.areas[top]
+
+
+# ----------------------------------------------------------------------------
 # Loading
 
 
-def parse_gazetteer(text: str, traps: str = "", origin: str = "gazetteer.tsv") -> Gazetteer:
-    """Parse and validate gazetteer rows (and trap words).
+def parse_gazetteer(text: str, traps: str = "", origin: str = "gazetteer.tsv", *, divisions: str = "") -> Gazetteer:
+    """Parse and validate gazetteer rows (and trap words, and the generated divisions).
 
     Args:
-        text: the content of ``gazetteer.tsv``.
+        text: the content of ``gazetteer.tsv`` (hand-made rows).
         traps: the content of ``place_traps.tsv`` (may be empty).
         origin: file name used in error messages.
+        divisions: the content of ``divisions.tsv`` (may be empty): every division of China,
+            merged after the hand-made rows (see :mod:`extract.divisions`).
 
     Raises:
         ResourceError: a malformed row, a duplicate id or code, a form given
@@ -470,19 +714,25 @@ def parse_gazetteer(text: str, traps: str = "", origin: str = "gazetteer.tsv") -
     areas: dict[str, Area] = {}
     candidates: dict[str, list[Area]] = {}
     short_candidates: dict[str, list[Area]] = {}
-    for lineno, row in tsv_rows(text, origin, _COLUMNS):
-        area = validated(Area, origin, lineno, row)
+    hand = list(tsv_rows(text, origin, _COLUMNS))
+    rows: list[tuple[str, int, dict[str, str]]] = [(origin, n, r) for n, r in hand]
+    if divisions:
+        merged = division_rows(divisions, [r for _, r in hand])
+        rows = [(origin, n, r) for (n, _), r in zip(hand, merged)]
+        rows += [("divisions.tsv", 0, r) for r in merged[len(hand) :]]
+    for where, lineno, row in rows:
+        area = validated(Area, where, lineno, row) if where == origin else _division_area(row)
         if area.id in areas:
-            raise ResourceError(f"{origin}:{lineno}: duplicate id {area.id}")
+            raise ResourceError(f"{where}:{lineno}: duplicate id {area.id}")
         areas[area.id] = area
         for index, forms in ((candidates, area.forms), (short_candidates, area.short)):
             for form in dict.fromkeys(forms):
                 same = [a for a in index.get(form, ()) if a.parent == area.parent]
                 if same:
-                    raise ResourceError(f"{origin}:{lineno}: form {form} already names {same[0].id}")
+                    raise ResourceError(f"{where}:{lineno}: form {form} of {area.id} already names {same[0].id}")
                 index.setdefault(form, []).append(area)
-    codes = [a.code for a in areas.values() if a.code]
-    dupes = sorted({c for c in codes if codes.count(c) > 1})
+    codes = Counter(a.code for a in areas.values() if a.code)
+    dupes = sorted(c for c, n in codes.items() if n > 1)
     if dupes:
         raise ResourceError(f"{origin}: duplicate codes {', '.join(dupes)}")
     for area in areas.values():
@@ -522,6 +772,39 @@ def parse_gazetteer(text: str, traps: str = "", origin: str = "gazetteer.tsv") -
     return gaz
 
 
+_KINDS = frozenset(get_args(AreaKind))
+_CODE = regex.compile(r"\d{6}")
+
+
+def _division_area(row: dict[str, str]) -> Area:
+    """An :class:`Area` from a generated row, checked field by field without the model's validators.
+
+    The rows come from ``scripts/build_gazetteer.py`` (a test checks that the committed file is
+    what it generates), and there are 3,210 of them: checking each field directly is ten times
+    faster than validating the model, and every worker process loads the gazetteer.
+    """
+    code, kind, level = row["code"], row["kind"], row["level"]
+    if not _CODE.fullmatch(code) or kind not in _KINDS or level not in ("province", "prefecture", "county"):
+        raise ResourceError(f"divisions.tsv: bad row for {row['id']}: code {code}, kind {kind}, level {level}")
+    if row["anchor"] not in ("yes", "no") or not row["name"]:
+        raise ResourceError(f"divisions.tsv: bad row for {row['id']}")
+    return Area.model_construct(
+        id=row["id"],
+        name=row["name"],
+        code=code,
+        kind=kind,
+        parent=row["parent"] or None,
+        aliases=tuple(x for x in row["aliases"].split("|") if x),
+        short=tuple(x for x in row["short"].split("|") if x),
+        members=(),
+        report=row["report"] == "yes",
+        anchor=row["anchor"] == "yes",
+        level=level,
+        former_codes=tuple(x for x in row["former_codes"].split("|") if x),
+        options=(),
+    )
+
+
 def _straddles(word: str, form: str) -> bool:
     """Whether ``word`` contains ``form`` or overlaps one of its ends."""
     if form in word:
@@ -536,4 +819,6 @@ def load_gazetteer() -> Gazetteer:
     Raises:
         ResourceError: the packaged data is malformed.
     """
-    return parse_gazetteer(read_data("gazetteer.tsv"), read_data("place_traps.tsv"))
+    return parse_gazetteer(
+        read_data("gazetteer.tsv"), read_data("place_traps.tsv"), divisions=read_data("divisions.tsv")
+    )

@@ -173,16 +173,24 @@ AreaKind = Literal[
     "district",
     "county",
     "autonomous_county",
+    "county_city",
     "functional_zone",
     "macro_region",
     "city",
+    "prefecture",
     "province",
     "country",
 ]
 
 
 class District(_Frozen):
-    """One (article, area) pair (``districts.jsonl``)."""
+    """One (article, area) pair (``districts.jsonl``).
+
+    ``prefecture`` / ``province`` (and their codes) say where the area belongs: the
+    prefecture-level unit it lies in (itself for one; null for a unit directly under a
+    province-level one, such as Chongqing's districts) and the province-level unit (itself
+    for one; null for 全国 and for a name context could not place).
+    """
 
     article_id: str
     name: str
@@ -190,6 +198,10 @@ class District(_Frozen):
     kind: AreaKind
     mentions: list[Evidence]
     count: int = Field(ge=1)
+    prefecture: str | None = None
+    prefecture_code: str | None = Field(default=None, pattern=r"^\d{6}$")
+    province: str | None = None
+    province_code: str | None = Field(default=None, pattern=r"^\d{6}$")
 
 
 MeetingType = Literal[

@@ -35,12 +35,13 @@ def run_extractors(doc: Doc) -> Extracted:
     """Run every extractor on ``doc`` (officials first: meetings resolve names against them)."""
     counts, warnings = case_counts.extract(doc)
     people = officials.extract(doc)
+    places, place_warnings = districts.extract_with_warnings(doc)
     return Extracted(
         case_counts=counts,
-        districts=districts.extract(doc),
+        districts=places,
         meetings=meetings.extract(doc, people),
         officials=people,
-        warnings=warnings,
+        warnings=warnings + place_warnings,
     )
 
 

@@ -10,15 +10,20 @@ Only the article body is searched: ``doc.text`` is already blank outside it.
 ``全市``/``我市`` alone name no area; 中心城区以外区县 is a count region for the
 case-count extractor, not a record (and, being the complement of 中心城区, it
 does not credit 中心城区 either).
+
+A homonym (江北区 of 重庆 or 宁波, 鼓楼区 ×4) is placed by a written parent, the places
+named around it, or the article's home region (:func:`extract.gazetteer.article_home`:
+headline, issuing body, the places the body names). One that nothing places makes a
+record without a code and an ``ambiguous_place`` warning on the article.
 """
 
 from __future__ import annotations
 
 from ..document import Doc
-from ..gazetteer import AreaMatch, find_mentions
-from ..models import District
+from ..gazetteer import AreaMatch, Gazetteer, article_home, find_mentions, find_places, load_gazetteer
+from ..models import ArticleWarning, District
 
-__all__ = ["extract"]
+__all__ = ["extract", "extract_with_warnings"]
 
 
 def extract(doc: Doc) -> list[District]:
@@ -31,14 +36,28 @@ def extract(doc: Doc) -> list[District]:
         Records with the full official name, code, kind, every mention as
         evidence in the original text, and the number of mentions.
     """
+    return extract_with_warnings(doc)[0]
+
+
+def extract_with_warnings(doc: Doc) -> tuple[list[District], list[ArticleWarning]]:
+    """:func:`extract`, and an ``ambiguous_place`` warning for each name nothing could place."""
+    gaz = load_gazetteer()
+    found = find_mentions(doc.text, *doc.body)
+    if any(len(gaz.candidates.get(m.form, ())) > 1 or len(gaz.short_candidates.get(m.form, ())) > 1 for m in found):
+        home = article_home(doc.text, doc.title, doc.outlet)
+        if home is not None:
+            found = find_places(doc.text, *doc.body, nested=True, home=home.id)
     grouped: dict[str, list[AreaMatch]] = {}
-    for m in find_mentions(doc.text, *doc.body):
+    for m in found:
         if m.area.report:
             grouped.setdefault(m.area.id, []).append(m)
     records = []
+    warnings = []
     for matches in grouped.values():
         area = matches[0].area
         spans = sorted({(m.start, m.end) for m in matches})
+        prefecture = gaz.prefecture_of(area)
+        province = gaz.province_of(area)
         records.append(
             District(
                 article_id=doc.article_id,
@@ -47,6 +66,24 @@ def extract(doc: Doc) -> list[District]:
                 kind=area.kind,
                 mentions=[doc.evidence(s, e) for s, e in spans],
                 count=len(spans),
+                prefecture=prefecture.name if prefecture else None,
+                prefecture_code=prefecture.code if prefecture else None,
+                province=province.name if province else None,
+                province_code=province.code if province else None,
             )
         )
-    return records
+        if area.ambiguous:
+            names = "、".join(_where(gaz, o) for o in area.options)
+            warnings.append(
+                ArticleWarning(
+                    code="ambiguous_place",
+                    message=f"{area.name} may be any of {names}: nothing in the article tells which",
+                    evidence=doc.evidence(*spans[0]),
+                )
+            )
+    return records, warnings
+
+
+def _where(gaz: Gazetteer, area_id: str) -> str:
+    area = gaz.areas[area_id]
+    return f"{area.id} {area.code}" if area.code else area.id

@@ -110,6 +110,7 @@ def extract(reader: object) -> list[CaseCount]:
     order: list[tuple[str, str, int]] = []
     seen: dict[str, set[int]] = {}
     pending: list[tuple[regex.Match[str], int, int]] = []
+    scope, scope_pos = "unspecified", max(start, found[0][0].start() - 600)
     for idx, (m, a, b) in enumerate(found):
         pending.append((m, a, b))
         nxt = found[idx + 1][0].start() if idx + 1 < len(found) else end
@@ -139,7 +140,9 @@ def extract(reader: object) -> list[CaseCount]:
             if not new:
                 continue
             numbers |= new
-            scope = _scope_before(text, start, pm.start())
+            # The section word before the list (本土病例情况 / 境外输入…) governs every item after it.
+            scope = _scope_before(text, max(start, scope_pos), pm.start(), scope)
+            scope_pos = pm.start()
             gkey = (metric, scope + "|" + region.name, 0)
             g = groups.get(gkey)
             if g is None:
@@ -181,13 +184,13 @@ def extract(reader: object) -> list[CaseCount]:
     return out
 
 
-def _scope_before(text: str, start: int, pos: int) -> str:
-    """本土 or 境外输入: the nearest section word before a list item, else unspecified."""
+def _scope_before(text: str, start: int, pos: int, current: str) -> str:
+    """本土 or 境外输入: the last section word in ``text[start:pos]``, else the scope ``current``."""
     last = None
-    for last in _SCOPE_WORD.finditer(text, max(start, pos - 600), pos):  # noqa: B007 — keep the last
+    for last in _SCOPE_WORD.finditer(text, start, pos):  # noqa: B007 — keep the last
         pass
     if last is None:
-        return "unspecified"
+        return current
     return "imported" if last.group().startswith("境外") else "local"
 
 

@@ -140,6 +140,7 @@ class _Reader:
         self.sentence_scopes: dict[int, set[str]] = {}  # scopes of the sentence's counts so far, by depth
         self.consumed = 0  # where the event being read ends (a count's metric can follow it)
         self.warnings: list[ArticleWarning] = []
+        self.count_starts: list[int] | None = None
         # A post's 【headline】 at the start of the body (within its first line).
         head = _HEADLINE.search(self.text, start, min(end, start + 200))
         self.headline = head if head is not None and "\n" not in self.text[start : head.start()] else None
@@ -209,13 +210,14 @@ class _Reader:
         state = _State()
         section: str | None = None
         for p_start, p_end in _paragraphs(self.text, start, end):
-            heading = _SECTION.match(self.text, p_start, p_end)
+            heading = _SECTION.match(self.text, p_start, p_end) if p_end - p_start <= 24 else None
             if heading is not None:
                 # 境外输入病例情况: the section's counts are of that scope until the next such heading.
                 section = self.lex.scope.get(heading.group("scope"), "imported")
                 continue
             before = len(self.counts)
-            state = self.read_paragraph(p_start, p_end, state)
+            if self.has_count(p_start, p_end):
+                state = self.read_paragraph(p_start, p_end, state)
             if section is not None:
                 for c in self.counts[before:]:
                     if c.scope == "unspecified":
@@ -668,6 +670,17 @@ class _Reader:
                 )
             pos = a.end()
         return pos
+
+    def has_count(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` holds a count number or a zero phrase (looked up, found once)."""
+        if self.count_starts is None:
+            b_start, b_end = self.doc.body
+            self.count_starts = sorted(
+                [m.start() for m in _count_re().finditer(self.text, b_start, b_end)]
+                + [m.start() for m in _zero_re().finditer(self.text, b_start, b_end)]
+            )
+        i = bisect.bisect_left(self.count_starts, start)
+        return i < len(self.count_starts) and self.count_starts[i] < end
 
     def in_headline(self, pos: int) -> bool:
         """Whether ``pos`` is inside the 【…】 headline a post opens its text with."""

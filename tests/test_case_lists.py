@@ -1,0 +1,84 @@
+"""Per-case lists (病例1—病例510，居住于浦东新区): one summed count per area, with every item's evidence.
+
+Sentences are from real notices (Shanghai 2022, Beijing 2020 press conferences; see each case's
+source); where a list names districts of another city, the national gazetteer resolves them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.pipeline import extract_text
+
+SHANGHAI_0424 = (
+    "2022年4月24日0—24时，新增本土新冠肺炎确诊病例2472例，含846例由无症状感染者转为确诊病例。新增治愈出院2449例。\n"
+    "病例1—病例510，居住于浦东新区，\n"
+    "病例511—病例683，居住于黄浦区，\n"
+    "病例684—病例803，居住于徐汇区，\n"
+)
+
+
+def _listed(text: str, published: str) -> list[tuple[str, str, str, int, int]]:
+    out = extract_text(text, published)
+    return [
+        (c.region, c.metric, c.scope, c.value, len(c.summed_items))
+        for c in out.case_counts
+        if c.summed
+    ]
+
+
+def test_ranges_give_one_count_per_district() -> None:
+    """Shanghai notice of 2022-04-25 (corpus 145): 病例1—病例510，居住于浦东新区."""
+    assert _listed(SHANGHAI_0424, "2022-04-25") == [
+        ("浦东新区", "confirmed", "local", 510, 1),
+        ("黄浦区", "confirmed", "local", 173, 1),
+        ("徐汇区", "confirmed", "local", 120, 1),
+    ]
+
+
+def test_summed_record_keeps_every_item_and_the_window() -> None:
+    text = (
+        "2022年3月16日0—24时，新增本土新冠肺炎确诊病例8例。\n"
+        "病例1，男，49岁，居住于闵行区江川路街道，为此前报告的本土无症状感染者。\n"
+        "病例2，女，32岁，居住于黄浦区顺昌路612弄，病例3，女，35岁，居住于徐汇区田林八村，均系本市报告本土无症状感染者的密切接触者。\n"
+        "病例4，男，38岁，居住于嘉定区崇教路，病例5，女，78岁，居住于嘉定区桃园新村。\n"
+    )
+    out = extract_text(text, "2022-03-17")
+    summed = [c for c in out.case_counts if c.summed]
+    by_area = {c.region: c for c in summed}
+    assert {k: v.value for k, v in by_area.items()} == {"闵行区": 1, "黄浦区": 1, "徐汇区": 1, "嘉定区": 2}
+    jd = by_area["嘉定区"]
+    assert [e.text[:3] for e in jd.summed_items] == ["病例4", "病例5"]
+    assert jd.evidence == jd.summed_items[0]
+    assert jd.period_start is not None and jd.period_start.isoformat() == "2022-03-16T00:00:00"
+    for c in summed:
+        for e in c.summed_items:
+            assert text[e.start : e.end] == e.text
+
+
+def test_asymptomatic_list_and_numbers_not_counted_twice() -> None:
+    text = (
+        "2022年4月24日0—24时，新增本土无症状感染者16983例。\n"
+        "无症状感染者1—无症状感染者4，居住于普陀区，\n"
+        "无症状感染者3、无症状感染者5，居住于普陀区，\n"
+    )
+    assert _listed(text, "2022-04-25") == [("普陀区", "asymptomatic", "local", 5, 2)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Beijing 2020-06-14 (corpus 125): a case who only works somewhere gives no area.
+        "6月13日0时至7时，北京新增确诊病例8例。病例2，某男，27岁，宁夏泾源人，工作单位为北京新发地市场。",
+        # A case number inside prose is no list item.
+        "6月13日，北京新增确诊病例8例，其中病例3为外地来京人员。",
+    ],
+)
+def test_items_without_residence_give_nothing(text: str) -> None:
+    assert _listed(text, "2020-06-14") == []
+
+
+def test_a_huge_list_stays_linear() -> None:
+    body = "".join(f"病例{i}，居住于浦东新区，\n" for i in range(1, 10_001))
+    out = _listed("2022年4月24日0—24时，新增本土新冠肺炎确诊病例10000例。\n" + body, "2022-04-25")
+    assert out == [("浦东新区", "confirmed", "local", 10_000, 10_000)]
