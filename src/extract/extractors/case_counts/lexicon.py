@@ -193,7 +193,7 @@ _HEADLINE = regex.compile(r"【[^】\n]{1,120}】")
 # Where counted cases were found: 在隔离管控中发现, 在集中隔离点发现, 在隔离管控人员中发现.
 _FOUND_IN = regex.compile(r"\s*(?:均)?在[^,，;；。()（）]{1,16}?(?:中|内)?(?:被)?发现")
 # A short line heading a notice's section: 本土病例情况 / 境外输入病例情况.
-_SECTION = regex.compile(r"^\s*\p{Han}{0,6}?(?P<scope>本土|境外输入性?|境外)\p{Han}{0,10}\s*$")
+_SECTION = regex.compile(r"\s*\p{Han}{0,6}?(?P<scope>本土|境外输入性?|境外)\p{Han}{0,10}\s*")
 # A line of page furniture inside an article: an image placeholder, a short caption, a source or editor
 # line, a share prompt. It does not end the notice's date in force.
 _FURNITURE = regex.compile(

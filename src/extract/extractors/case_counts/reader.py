@@ -21,7 +21,7 @@ from .lexicon import (
     _SUFFIX_METRIC_LEAD, _SUFFIX_REST, _SUM_WORD, _SINCE_BEFORE, _UNTIL_HOUR, _BARE_SEVERITY, _FOUND_IN, _HEADLINE, _SECTION, _FURNITURE, _CLAUSE_SEMI, _ZERO_OPENING, _SEVERITY, _UNKNOWN_AREA, _ZERO_GAP, _count_re, _coordinated_tail,
     _governing_metric, _heading_re, _last, _qualifier, _value, _zero_re, _CASE_NOUNS, _OUTCOMES, load_metric_lexicon,
 )
-from .regions import _Mention, _Region, _area_mentions, _article_home, _is_top, _short_forms
+from .regions import HOME_PROVINCE, _Mention, _Region, _province_of, _area_mentions, _article_home, _is_top, _short_forms
 
 # ------------------------------------------------------------------ decisions
 
@@ -124,6 +124,7 @@ class _Reader:
         self.areas = _area_mentions(doc)
         self.area_starts = [a.start for a in self.areas]
         self.home = _article_home(doc, self.areas)
+        self.home_province = _province_of(self.home)
         start, end = doc.body
         self.dates = find_dates(self.text, reference_date(self.text, doc.published, start, end), start, end)
         self.setters = _date_setters(doc, self.dates)
@@ -148,7 +149,11 @@ class _Reader:
     # -- helpers ------------------------------------------------------------
 
     def region_of(self, mention: _Mention) -> _Region | None:
-        return mention.region if mention.region is not None else self.home
+        if mention.region is None:
+            return self.home
+        if mention.region.name == HOME_PROVINCE:
+            return self.home_province  # 全省 in a notice about 吉林市 is 吉林省
+        return mention.region
 
     def last_group(self, start: int, end: int) -> tuple[int, int, list[_Mention]] | None:
         """The last list of areas (joined by 、/和/及) inside ``[start, end)``, not after 占."""
@@ -210,7 +215,7 @@ class _Reader:
         state = _State()
         section: str | None = None
         for p_start, p_end in _paragraphs(self.text, start, end):
-            heading = _SECTION.match(self.text, p_start, p_end) if p_end - p_start <= 24 else None
+            heading = _SECTION.fullmatch(self.text, p_start, p_end) if p_end - p_start <= 24 else None
             if heading is not None:
                 # 境外输入病例情况: the section's counts are of that scope until the next such heading.
                 section = self.lex.scope.get(heading.group("scope"), "imported")
@@ -495,7 +500,13 @@ class _Reader:
             return None  # 其中一例为80岁老人: a subset described after the number
         if self.unknown_area(max(clause_start, group[1] if group is not None else clause_start), num_start):
             return None  # 朝阳区新增感染者1000例: a place the gazetteer does not know is not the area in force
-        sub = parent is not None or bool(_SUB_WORDS.search(text, prefix_start, num_start))
+        sub = (
+            parent is not None
+            or bool(_SUB_WORDS.search(text, prefix_start, num_start))
+            # 累计确诊病例396例。其中出院169例，死亡4例: the counts listed after 其中 are all parts.
+            or (prev_count is not None and prev_count.sub and prev_count.parent is None and prev_count.depth == depth
+                and measure_word is None and _LIST_GAP.fullmatch(text, prefix_start, clause_start) is not None)
+        )
         if parent is not None and not explicit:
             metric, label = parent.metric, parent.label
         assert metric is not None

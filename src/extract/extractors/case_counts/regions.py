@@ -9,12 +9,15 @@ from dataclasses import dataclass
 import regex
 
 from ...document import Doc
-from ...gazetteer import find_areas, load_gazetteer
+from ...gazetteer import article_home, find_areas, load_gazetteer
 from ...normalize import to_simplified
 from ...resources import alternation
 from .lexicon import _HEADLINE, _LIST_SEP, _NATIONAL, _OFFICIAL_BODY, load_count_regions
 
 # ----------------------------------------------------------------------- areas
+
+#: Stands for the province of the article's home (全省/本省/我省) until the home is known.
+HOME_PROVINCE = "@province"
 
 #: The home region of an article that names no city or province of its own.
 DEFAULT_HOME = "重庆市"
@@ -55,7 +58,8 @@ def _mentions_in(text: str, start: int, end: int) -> list[_Mention]:
             found.append(_Mention(m.start(), m.end(), _Region(area.name, area.code)))
             continue
         name, code = extra[form]
-        found.append(_Mention(m.start(), m.end(), None if name == "@home" else _Region(name, code)))
+        region = None if name == "@home" else _Region(HOME_PROVINCE if name == "@province" else name, code)
+        found.append(_Mention(m.start(), m.end(), region))
     for m in _NATIONAL.finditer(text, start, end):
         # 31个省（区、市）, 13省（区、市）和新疆生产建设兵团: the provinces reporting to the NHC, i.e. the country.
         found.append(_Mention(m.start(), m.end(), _Region("全国", None)))
@@ -120,6 +124,11 @@ def _article_home(doc: Doc, body: list[_Mention]) -> _Region | None:
     opening = [m for m in body if not (headline and headline.start() <= m.start < headline.end())]
     if opening and opening[0].region is not None and opening[0].region.name == "全国":
         return opening[0].region
+    # The headline, an issuing body, then the places the body names (a district counting for its
+    # city and province): a city when the article is about one city of its province.
+    home = article_home(doc.text[doc.body[0] : doc.body[1]], doc.title, doc.outlet)
+    if home is not None:
+        return _Region(home.name, home.code)
     if doc.title:
         title = _home_votes(_mentions_in(doc.title, 0, len(doc.title)))
         if title:
@@ -134,6 +143,16 @@ def _article_home(doc: Doc, body: list[_Mention]) -> _Region | None:
         if outlet is not None:
             return outlet
     return body_home or _home_region(_area_mentions(doc, whole=True)) or _default_home()
+
+
+def _province_of(region: _Region | None) -> _Region | None:
+    """The province-level unit of an article's home (itself when it is one)."""
+    if region is None:
+        return None
+    gaz = load_gazetteer()
+    area = (gaz.by_code(region.code) if region.code else None) or gaz.get(region.name)
+    province = gaz.province_of(area) if area is not None else None
+    return _Region(province.name, province.code) if province is not None else region
 
 
 def _default_home() -> _Region | None:
