@@ -82,3 +82,21 @@ def test_a_huge_list_stays_linear() -> None:
     body = "".join(f"病例{i}，居住于浦东新区，\n" for i in range(1, 10_001))
     out = _listed("2022年4月24日0—24时，新增本土新冠肺炎确诊病例10000例。\n" + body, "2022-04-25")
     assert out == [("浦东新区", "confirmed", "local", 10_000, 10_000)]
+
+
+def test_residence_clause_names_the_most_specific_area() -> None:
+    """Jilin notice of 2020-05-22 (corpus 122) and Dalian notice of 2020-07-25 (corpus 128)."""
+    jilin = (
+        "5月21日0-24时，全省新增本地确诊病例2例（吉林市）。\n"
+        "病例1，女，1978年出生，系5月10日吉林省通报的舒兰市确诊病例9的密切接触者。住址为吉林市丰满区。\n"
+        "病例2，男，1962年出生，系5月14日吉林省通报的吉林市丰满区确诊病例的密切接触者。住址为吉林市丰满区。\n"
+    )
+    assert [(r, v) for r, _, _, v, _ in _listed(jilin, "2020-05-22")] == [("丰满区", 2)]
+    dalian = (
+        "7月24日0时至15时，大连市新增确诊病例9例。\n"
+        "1.患者4：高某，男，49岁，系7月22日确诊患者石某的密切接触者，居住地为公司公寓（甘井子区大连湾北街）。\n"
+        "2.患者5：景某，女，46岁，系7月22日确诊患者石某的密切接触者，居住地为甘井子区大连湾街道。\n"
+    )
+    out = extract_text(dalian, "2020-07-25")
+    summed = [(c.region, c.value, str(c.date)) for c in out.case_counts if c.summed]
+    assert summed == [("甘井子区", 2, "2020-07-24")]  # the notice's day, not the contact's 7月22日

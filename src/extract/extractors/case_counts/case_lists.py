@@ -41,6 +41,7 @@ _NOUNS = {
     "病例": "confirmed",
     "患者": "confirmed",
     "确诊患者": "confirmed",
+    "确诊者": "confirmed",
     "本土无症状感染者": "asymptomatic",
     "无症状感染者": "asymptomatic",
     "无症状": "asymptomatic",
@@ -51,7 +52,7 @@ _RANGE_SEP = r"\s*(?:—|–|－|-|~|～|至|到)+\s*"
 # One item: 病例1 / 病例1—病例510 / 确诊病例5至9 / 感染者749至826, at the start of a clause.
 _ITEM = regex.compile(
     rf"""
-    (?<=^|[\n,，、;；。:：）)]|和|及|\s)
+    (?<=^|[\n,，、;；。:：）).．]|和|及|\s)
     (?P<noun>{_NOUN})\s*(?P<a>\d{{1,6}})(?!\d|例|人|名|\.\d)
     (?:{_RANGE_SEP}(?:(?:{_NOUN})\s*)?(?P<b>\d{{1,6}})(?!\d|例|人|名))?
     """,
@@ -65,6 +66,9 @@ _RESIDENCE = regex.compile(
 )
 # How far after an item its residence may be written (an item's details run to a sentence or two).
 _REACH = 160
+# How far into the residence clause its area may be (居住地为公司公寓（甘井子区…）).
+_RESIDENCE_REACH = 12
+_CLAUSE_END = regex.compile(r"[,，;；。\n]")
 _SCOPE_WORD = regex.compile(r"本土|境外输入|境外")
 
 
@@ -122,8 +126,15 @@ def extract(reader: object) -> list[CaseCount]:
         area_i = None
         if res is not None:
             i = bisect.bisect_left(reader.area_starts, res.end())
-            # The area right after the residence word (居住于闵行区江川路街道 → 闵行区).
-            if i < len(reader.areas) and reader.areas[i].start - res.end() <= 2 and reader.areas[i].start < stop:
+            # The first area of the residence clause (居住于闵行区江川路街道 → 闵行区; 居住地为公司公寓
+            # （甘井子区大连湾北街） → 甘井子区), the most specific of adjacent ones (吉林市丰满区 → 丰满区).
+            clause = _CLAUSE_END.search(text, res.end(), stop)
+            limit = min(stop, clause.start() if clause else stop, res.end() + _RESIDENCE_REACH)
+            if i < len(reader.areas) and reader.areas[i].start < limit:
+                while i + 1 < len(reader.areas) and reader.areas[i + 1].start == reader.areas[i].end and _within(
+                    reader.areas[i + 1].region, reader.areas[i].region
+                ):
+                    i += 1
                 area_i = i
         if area_i is None:
             pending = []
@@ -152,13 +163,13 @@ def extract(reader: object) -> list[CaseCount]:
             g.cases |= new
         pending = []
     out: list[CaseCount] = []
+    # The notice's day, as written before its list begins (items' own dates are onset or contact days).
+    date, hours, dated = _date_at(reader, found[0][0].start())
     for gkey in order:
         g = groups[gkey]
         mention = reader.areas[g.area_index]
         region = reader.region_of(mention)
         assert region is not None
-        first = g.items[0][0]
-        date, hours, dated = _date_at(reader, first)
         if not dated:
             continue
         p_start, p_end = window(date, hours)
@@ -239,3 +250,12 @@ def check(listed: list[CaseCount], stated: list[CaseCount], doc: Doc) -> list[Ar
                 )
             )
     return warnings
+
+
+def _within(inner: object, outer: object) -> bool:
+    """Whether region ``inner`` lies inside region ``outer`` by their codes (丰满区 220211 in 吉林市 220200)."""
+    from .regions import _Region
+
+    if not isinstance(inner, _Region) or not isinstance(outer, _Region) or not inner.code or not outer.code:
+        return False
+    return inner.code != outer.code and inner.code.startswith(outer.code.rstrip("0"))

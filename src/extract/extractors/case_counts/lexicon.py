@@ -200,6 +200,8 @@ _FURNITURE = regex.compile(
     r"\s*(?:(?:图片|图|视频|配图|摄影|来源|编辑|责任编辑|责编|审核|校对|记者|通讯员|原标题|分享|点击|扫码|长按)"
     r"[^。\n]{0,40}|[^。!?！？\n]{0,16})\s*"
 )
+# A Weibo topic tag inside a post: #新疆新增本土病例112例#
+_TOPIC_TAG = regex.compile(r"#[^#\n]{1,40}#")
 _CLAUSE_SEMI = regex.compile(r"[;；]")
 _CLAUSE_BREAK = regex.compile(r"[,，;；:：(（)）]")
 _SENTENCE_END = regex.compile(r"[。!?！？]")

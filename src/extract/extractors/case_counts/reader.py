@@ -18,7 +18,7 @@ from .lexicon import (
     _ATTRIBUTION, _BREAKDOWN_WORDS, _CARRY_OPENING, _CHANGE, _CLAUSE_BREAK, _CLOSE, _CONVERTED, _COORD,
     _EACH, _FIRST_DAY, _LIST_GAP, _LIST_SEP, _NOT_AREA, _ONE_DAY, _OPEN, _RELATIVE_PREV, _REST_ITEM, _RESIDUE_OK,
     _SENTENCE_END, _SHARE_BEFORE, _SKIP_DATE_AFTER, _SKIP_DATE_BEFORE, _SUB_WORDS, _SUBSET_AFTER,
-    _SUFFIX_METRIC_LEAD, _SUFFIX_REST, _SUM_WORD, _SINCE_BEFORE, _UNTIL_HOUR, _BARE_SEVERITY, _FOUND_IN, _HEADLINE, _SECTION, _FURNITURE, _CLAUSE_SEMI, _ZERO_OPENING, _SEVERITY, _UNKNOWN_AREA, _ZERO_GAP, _count_re, _coordinated_tail,
+    _SUFFIX_METRIC_LEAD, _SUFFIX_REST, _SUM_WORD, _SINCE_BEFORE, _UNTIL_HOUR, _BARE_SEVERITY, _FOUND_IN, _HEADLINE, _TOPIC_TAG, _SECTION, _FURNITURE, _CLAUSE_SEMI, _ZERO_OPENING, _SEVERITY, _UNKNOWN_AREA, _ZERO_GAP, _count_re, _coordinated_tail,
     _governing_metric, _heading_re, _last, _qualifier, _value, _zero_re, _CASE_NOUNS, _OUTCOMES, load_metric_lexicon,
 )
 from .regions import HOME_PROVINCE, _Mention, _Region, _province_of, _area_mentions, _article_home, _is_top, _short_forms
@@ -71,6 +71,27 @@ class _State:
 
 
 
+def _without_topic_tags(doc: Doc) -> Doc:
+    """The document with Weibo topic tags inside the body (#新疆昌吉州新增1例确诊#) read as a sentence break.
+
+    A tag repeats a figure of the post in a headline's words; read in the middle of a sentence it would
+    hand its place to the counts after it. Tags inside the opening 【headline】 stay: it is read on its
+    own (the notice's day dates it). The text keeps its length, so evidence offsets do not move.
+    """
+    text = doc.text
+    start, end = doc.body
+    head = _HEADLINE.search(text, start, min(end, start + 200))
+    spans = [m.span() for m in _TOPIC_TAG.finditer(text, start, end) if head is None or not head.start() <= m.start() < head.end()]
+    if not spans:
+        return doc
+    parts, pos = [], 0
+    for s, e in spans:
+        parts += [text[pos:s], "。" + " " * (e - s - 1)]
+        pos = e
+    parts.append(text[pos:])
+    return dataclasses.replace(doc, text="".join(parts))
+
+
 def _date_setters(doc: Doc, mentions: list[DateMention]) -> list[DateMention]:
     """Date mentions that set the date in force (not 较29日, not 11月15日起)."""
     text = doc.text
@@ -118,6 +139,7 @@ class _Reader:
     """Reads one article; holds the per-article indexes."""
 
     def __init__(self, doc: Doc) -> None:
+        doc = _without_topic_tags(doc)
         self.doc = doc
         self.text = doc.text
         self.lex = load_metric_lexicon()
@@ -223,6 +245,8 @@ class _Reader:
             before = len(self.counts)
             if self.has_count(p_start, p_end):
                 state = self.read_paragraph(p_start, p_end, state)
+            if section is not None and any(c.scope not in ("unspecified", section) for c in self.counts[before:]):
+                section = None  # 解除医学观察本土无症状感染者…: the notice has left the section
             if section is not None:
                 for c in self.counts[before:]:
                     if c.scope == "unspecified":
