@@ -262,7 +262,7 @@ def _check_meta(obj: dict[str, Any], what: str) -> dict[str, Any]:
 
 #: File name extension (compared case-insensitively, after an optional ``.gz``) → input kind.
 KINDS: dict[str, str] = {
-    ".txt": "text", ".text": "text",
+    ".txt": "auto", ".text": "auto",  # a .txt may hold Markdown or a saved page: recognised by content
     ".md": "markdown", ".markdown": "markdown",
     ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
     ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".csv": "csv", ".parquet": "parquet",
@@ -275,7 +275,7 @@ def _kind(name: str) -> tuple[str | None, str, str, bool]:
     """``(kind, stem, extension, gzipped)`` of a file name; kind ``None`` when unsupported.
 
     >>> _kind("A.TXT"), _kind("b.jsonl.gz")[0], _kind("README")[0], _kind("x.pdf")[0]
-    (('text', 'A', '.TXT', False), 'jsonl', 'auto', None)
+    (('auto', 'A', '.TXT', False), 'jsonl', 'auto', None)
     """
     gz = name.lower().endswith(".gz") and len(name) > 3
     base = name[:-3] if gz else name

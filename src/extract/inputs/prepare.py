@@ -20,7 +20,7 @@ import regex
 from ..errors import InputProblem
 from ..models import ArticleWarning
 from .html import html_to_text, looks_like_html
-from .markdown import blank_markdown, front_matter_meta, looks_like_markdown
+from .markdown import blank_markdown, front_matter, front_matter_meta, looks_like_markdown
 
 __all__ = ["Prepared", "blank_markup", "first_full_date", "prepare", "sniff"]
 
@@ -42,6 +42,8 @@ def sniff(text: str) -> str:
     >>> sniff("<html><body><p>正文</p></body></html>"), sniff("---\\ntitle: 标题\\n---\\n正文"), sniff("正文")
     ('html', 'markdown', 'text')
     """
+    if front_matter(text[:20000])[1]:
+        return "markdown"  # a Markdown post may hold <figure> tags: its front matter decides
     if looks_like_html(text):
         return "html"
     if looks_like_markdown(text):
@@ -49,7 +51,20 @@ def sniff(text: str) -> str:
     return "text"
 
 
-_AUTHOR_OUTLET = regex.compile(r"^(?P<outlet>\p{Han}{2,10}?(?:新闻|新聞|报|報|网|網|社|台|週刊|周刊))(?:记者|記者|编辑|編輯|特约记者)?$")
+_AUTHOR_OUTLET = regex.compile(
+    r"^(?P<outlet>\p{Han}{1,10}?(?:新闻|新聞|报|報|网|網|社|台|週刊|周刊))"
+    r"(?:\p{Han}{1,4}?[组組部])?(?:记者|記者|编辑|編輯|特约记者)?\p{Han}{0,4}$"
+)
+
+
+def author_outlet(author: str) -> str | None:
+    """The outlet an author line names.
+
+    >>> author_outlet("眾新聞記者"), author_outlet("眾新聞中國組"), author_outlet("中國組記者廖廸莎")
+    ('眾新聞', '眾新聞', None)
+    """
+    m = _AUTHOR_OUTLET.match(author.strip())
+    return m["outlet"] if m else None
 
 
 def prepare(text: str, format: str, meta: dict[str, Any]) -> Prepared:
@@ -74,8 +89,8 @@ def prepare(text: str, format: str, meta: dict[str, Any]) -> Prepared:
     elif fmt == "markdown":
         found = front_matter_meta(text)
         author = found.pop("author", None)
-        if "outlet" not in found and author and (m := _AUTHOR_OUTLET.match(author.strip())):
-            found["outlet"] = m["outlet"]  # author: 眾新聞記者 → the outlet 眾新聞
+        if "outlet" not in found and author and (outlet := author_outlet(author)):
+            found["outlet"] = outlet  # author: 眾新聞記者, 眾新聞中國組 → the outlet 眾新聞
         meta = {**found, **meta}
     return Prepared(text=text, format=fmt, meta=meta, warnings=warnings, weibo=True)
 
