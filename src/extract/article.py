@@ -373,6 +373,9 @@ def _bracket_headline(text: str) -> str | None:
     '重庆新增新冠肺炎18例'
     >>> _bracket_headline("【走进县城看发展】重庆巫溪:绿色兴业 生态富民") is None
     True
+    >>> _bracket_headline("【 国家卫健委: 严格预防 [话筒] 】据了解,……。")
+    '国家卫健委:严格预防[话筒]'
+
     """
     m = _HEADLINE.match(text)
     if m is None or _NOT_HEADLINE.search(m["t"].strip()):
@@ -380,16 +383,16 @@ def _bracket_headline(text: str) -> str | None:
     rest = m["rest"].strip()
     if rest and not regex.search(r"[。;!?,]", rest):
         return None  # 【栏目】headline: a column label, the line is the headline
-    return m["t"].strip()
+    return _GAP.sub("", m["t"]).strip()  # the gaps #话题# marks leave
 
 
 def clean_title(title: str) -> str:
-    """A title without zero-width characters or the gaps blanked markup leaves next to punctuation.
+    """A title without zero-width characters or surrounding white space.
 
-    >>> clean_title("国家卫健委: 严格预防 [话筒]\u200b")
-    '国家卫健委:严格预防[话筒]'
+    >>> clean_title("深度报道\u200b ")
+    '深度报道'
     """
-    return _GAP.sub("", _ZERO_WIDTH.sub("", title)).strip()
+    return _ZERO_WIDTH.sub("", title).strip()
 
 
 def _published(lines: list[_Line], first: int | None, last: int | None, title_idx: int | None) -> dt.datetime | dt.date | None:

@@ -307,7 +307,7 @@ def iter_inputs(
 
     Ids: an article's id is kept unless another file already gave it. Then it is
     namespaced: by the file's name with its extension when the other file belongs
-    to the same INPUT (``a.txt`` and ``a.html`` → ``a``, ``a.html``; two JSONL
+    to the same INPUT (``a.html`` and ``a.txt`` → ``a``, ``a.txt``, in name order; two JSONL
     files numbering their lines 1, 2, 3 → ``1``, ``b/1``), by the INPUT's name when
     it came from another INPUT (``day1/001.txt day2/001.txt`` → ``001``, ``day2/001``).
     The same INPUT list always gives the same ids, whatever ``--jobs``. An id

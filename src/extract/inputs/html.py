@@ -14,9 +14,10 @@ The converted text is what evidence offsets index for an HTML input, so it is
 written to ``articles.jsonl`` (``text``) for every converted input.
 
 Bounds: pages over :data:`FAST_PATH_CHARS` (real pages are 5–400 KB) skip
-trafilatura's scoring, which is slow on huge pages, and keep the visible text of
-the whole page (lxml, scripts and styles dropped); a page with no visible text is
-an ``empty`` error.
+trafilatura's scoring, which takes minutes on a 20 MB page, and keep the running
+text of the whole page (lxml; scripts, styles, navigation, headers, footers and link
+texts dropped); so does a page where trafilatura finds no main text. A page with
+no visible text is an ``empty`` error.
 """
 
 from __future__ import annotations
@@ -118,23 +119,34 @@ def _trafilatura() -> Any:
     return trafilatura
 
 
-def _visible_text(html: str) -> str:
-    """The visible text of a whole page (scripts and styles dropped), one block per line."""
+def _visible_text(html: str) -> tuple[str, str | None]:
+    """The visible text of a whole page, one block per line, and its ``<title>``.
+
+    Scripts, styles, navigation, headers, footers, forms and link texts are left
+    out: what remains of a huge page is its running text.
+    """
     import lxml.html
     from lxml import etree
 
     try:
         root = lxml.html.fromstring(html)
     except (etree.ParserError, ValueError):
-        return ""
-    for bad in root.iter("script", "style", "noscript", "template"):
-        bad.text = None
+        return "", None
+    title = root.findtext(".//title")
+    for bad in list(root.iter("title", "script", "style", "noscript", "template", "nav", "header", "footer", "aside",
+                              "form", "select", "button")):
+        if bad.getparent() is not None:
+            bad.drop_tree()
+    for link in root.iter("a"):
+        link.text = None
+        for child in list(link):
+            link.remove(child)
     lines = []
     for piece in root.itertext():
         piece = piece.strip()
         if piece:
             lines.append(piece)
-    return "\n".join(lines)
+    return "\n".join(lines), title
 
 
 def html_to_text(html: str) -> Converted:
@@ -150,8 +162,12 @@ def html_to_text(html: str) -> Converted:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             try:
+                # Dates from the page's markup only (meta tags, <time>, the URL): htmldate's
+                # extensive search guesses from any year in the text (2022 → 2022-01-01);
+                # a dateline in the text is read by article.py instead.
                 doc = traf.bare_extraction(html, with_metadata=True, include_comments=False,
-                                           include_tables=True, include_images=False)
+                                           include_tables=True, include_images=False,
+                                           date_extraction_params={"extensive_search": False, "original_date": True})
             except Exception:  # noqa: BLE001 - a page the library cannot handle goes the plain way
                 doc = None
         if doc is not None:
@@ -171,7 +187,12 @@ def html_to_text(html: str) -> Converted:
             if d.get("url"):
                 meta["url"] = d["url"]
     if not text.strip():
-        text = _visible_text(html)
+        text, page_title = _visible_text(html)
+        title, site = _split_title(page_title)
+        if title and "title" not in meta:
+            meta["title"] = title
+        if site and "outlet" not in meta:
+            meta["outlet"] = site
     if not text.strip():
         raise InputProblem("empty", "the HTML page has no readable text (only markup or scripts)")
     return Converted(text=text, meta=meta)
