@@ -36,6 +36,7 @@ _SIGNALS = (
 )
 
 _NOT_NEWLINE = regex.compile(r"[^\n]")
+_TOP_HEADING = regex.compile(r"\A\s*#{1,6}[ \t]+\S[^\n]*\n")
 
 
 def looks_like_markdown(text: str) -> bool:
@@ -45,10 +46,14 @@ def looks_like_markdown(text: str) -> bool:
     True
     >>> looks_like_markdown("#新冠肺炎最新动态#【#重庆新增18例#】1月25日……")
     False
+    >>> looks_like_markdown("### 重庆新增18例\\n1月25日……")
+    True
     """
     head = text[:20000]
     if _FRONT.match(head) and _KEY.search(_FRONT.match(head)["body"]):
         return True
+    if _TOP_HEADING.match(head):
+        return True  # the text opens with a heading: ### 标题
     return sum(1 for p in _SIGNALS if p.search(head)) >= 2
 
 
