@@ -394,3 +394,42 @@ def test_error_records_have_ids_and_enum_codes() -> None:
     assert InputError.model_validate_json(e.model_dump_json()) == e
     with pytest.raises(ValueError):
         InputError(source="x", error="made_up", message="m")
+
+
+# ---------------------------------------------------------------- properties
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from extract.inputs.prepare import blank_markup, sniff  # noqa: E402
+
+_PIECES = [*"#*_~[]()!<>-:|`\\/ \n\t重庆市新增本土确诊病例53例。abc12", "http://t.cn/x", "](https://a.cn/b)", "---\n",
+           "**", "~~", "2022年11月23日", "<p>", "</p>", "title: 标题\n"]
+_MARKUP = st.lists(st.sampled_from(_PIECES), max_size=80).map("".join)
+_FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@_FAST
+@given(_MARKUP)
+def test_blanking_keeps_length_and_line_breaks(text: str) -> None:
+    for blanked in (blank_markdown(text), blank_markup(text, True), blank_markup(text, False)):
+        assert len(blanked) == len(text)
+        assert [i for i, ch in enumerate(blanked) if ch == "\n"] == [i for i, ch in enumerate(text) if ch == "\n"]
+        assert all(b == t or b == " " for b, t in zip(blanked, text))
+
+
+@_FAST
+@given(st.one_of(st.text(max_size=40), st.integers(), st.floats(allow_nan=True), st.none(), st.booleans()))
+def test_any_published_value_is_read_or_refused_never_raises(value: object) -> None:
+    got = parse_published_value(value)
+    assert got is None or (1900 <= got.date.year <= 2100 and (got.at is None or got.at.date() == got.date))
+
+
+@_FAST
+@given(_MARKUP)
+def test_any_text_in_any_format_extracts_with_grounded_evidence(text: str) -> None:
+    assert sniff(text) in ("text", "markdown", "html")
+    for fmt in ("auto", "markdown", "text"):
+        r = extract_text(text, format=fmt)
+        for c in r.case_counts:
+            assert r.text[c.evidence.start : c.evidence.end] == c.evidence.text
