@@ -65,9 +65,10 @@ def test_folder_recursive_sorted_ids_and_sidecar(tmp_path: Path) -> None:
     (tmp_path / "b" / "z.txt").write_text(TEXT, encoding="utf-8")
     (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
     (tmp_path / "a.meta.json").write_text('{"published": "2022-12-01", "url": "http://e.x/1"}', encoding="utf-8")
-    (tmp_path / "notes.md").write_text("ignored", encoding="utf-8")
+    (tmp_path / "notes.md").write_text("# 标题\n\n正文", encoding="utf-8")
     got = items(tmp_path)
-    assert [g.article_id for g in got] == ["a", "b/z"]
+    assert [g.article_id for g in got] == ["a", "b/z", "notes"]
+    assert got[2].kind == "markdown"
     assert isinstance(got[0], RawDoc) and got[0].meta == {"published": "2022-12-01", "url": "http://e.x/1"}
     assert items(tmp_path / "a.txt")[0].article_id == "a"
 
@@ -98,14 +99,14 @@ def test_jsonl_lines_and_their_errors(tmp_path: Path) -> None:
         ("x3", "bad_field"),
         ("7", "ok"),
         ("x1", "duplicate_id"),
-        ("x4", "bad_field"),
+        ("x4", "ok"),  # an unreadable date is a warning on the article, not its loss
     ]
     assert got[1].source.endswith("batch.jsonl:2")
 
 
 def test_broken_sidecar_is_reported_and_article_still_read(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
-    (tmp_path / "a.meta.json").write_text('{"published": 20221201}', encoding="utf-8")
+    (tmp_path / "a.meta.json").write_text('[20221201]', encoding="utf-8")
     (tmp_path / "b.txt").write_text(TEXT, encoding="utf-8")
     (tmp_path / "b.meta.json").write_text("{broken", encoding="utf-8")
     got = items(tmp_path)
@@ -125,13 +126,17 @@ def test_symlink_loop_and_dangling_link(tmp_path: Path) -> None:
     assert got[0].error == "dangling_symlink"
 
 
-def test_duplicate_ids_across_inputs(tmp_path: Path) -> None:
+def test_colliding_ids_across_inputs_are_namespaced(tmp_path: Path) -> None:
     (tmp_path / "one").mkdir()
     (tmp_path / "two").mkdir()
     (tmp_path / "one" / "a.txt").write_text(TEXT, encoding="utf-8")
     (tmp_path / "two" / "a.txt").write_text(TEXT, encoding="utf-8")
     got = items(tmp_path / "one", tmp_path / "two")
-    assert isinstance(got[0], RawDoc) and isinstance(got[1], InputError) and got[1].error == "duplicate_id"
+    assert [g.article_id for g in got] == ["a", "two/a"]
+    assert all(isinstance(g, RawDoc) for g in got)
+    # Given as two single files, the same rule applies: the later one is namespaced by its folder.
+    got = items(tmp_path / "one" / "a.txt", tmp_path / "two" / "a.txt")
+    assert [g.article_id for g in got] == ["a", "two/a"]
 
 
 def test_missing_path_is_a_usage_error(tmp_path: Path) -> None:

@@ -34,7 +34,7 @@ def _expected(node: dict[str, Any], defs: dict[str, Any]) -> tuple[Any, bool]:
         values = node.get("enum", [node.get("const")])
         kind = {str: "string", int: "integer", bool: "boolean"}[type(values[0])]
     if kind == "string":
-        return {"date": "date", "date-time": "timestamp_ntz"}.get(node.get("format", ""), "string"), False
+        return {"date": "date", "date-time": "string"}.get(node.get("format", ""), "string"), False
     if kind in ("integer", "number", "boolean"):
         return {"integer": "long", "number": "double", "boolean": "boolean"}[kind], False
     if kind == "array":

@@ -95,7 +95,8 @@ CASES: list[tuple[str, Callable[[Path], None], dict[str, Outcome], str | None]] 
         "bad.jsonl:1": "bad_json", "bad.jsonl:2": "not_object", "bad.jsonl:3": "not_object",
         "bad.jsonl:4": "missing_id", "no_text": "missing_text", "int_text": "bad_field", "list_text": "bad_field",
         "bad.jsonl:8": "missing_id", "bad.jsonl:9": "missing_id", "blank_text": "empty",
-        "bad_date": "bad_field", "num_date": "bad_field", "ok": ARTICLE, "bad.jsonl:14": "duplicate_id",
+        # an unreadable date is a warning on the article, a number is read as a date
+        "bad_date": ARTICLE, "num_date": ARTICLE, "ok": ARTICLE, "bad.jsonl:14": "duplicate_id",
         "bad.jsonl:15": "bad_json", "bad.jsonl:16": "bad_json", "bad.jsonl:17": "missing_id",
     }, None),
     ("jsonl_bom", _write("bomj.jsonl", codecs.BOM_UTF8 + _dumps({"id": "bomj", "text": SEED}) + b"\n"), {"bomj": ARTICLE}, None),
@@ -127,8 +128,9 @@ def _sidecar_cases() -> list[tuple[str, Callable[[Path], None], dict[str, Outcom
     return [
         ("sidecar_not_json", sidecar("s1", b"{broken"), {"s1": both}, None),
         ("sidecar_list", sidecar("s2", b"[1]"), {"s2": both}, None),
-        ("sidecar_wrong_types", sidecar("s3", b'{"published": 20221201, "title": ["x"]}'), {"s3": both}, None),
-        ("sidecar_bad_date", sidecar("s4", b'{"published": "yesterday"}'), {"s4": both}, None),
+        # A wrong value is a warning on the article (bad_metadata, unreadable_published), never its loss.
+        ("sidecar_wrong_types", sidecar("s3", b'{"published": 20221201, "title": ["x"]}'), {"s3": ARTICLE}, None),
+        ("sidecar_bad_date", sidecar("s4", b'{"published": "yesterday"}'), {"s4": ARTICLE}, None),
         ("sidecar_binary", sidecar("s5", bytes(range(256))), {"s5": both}, None),
         ("sidecar_empty", sidecar("s6", b""), {"s6": both}, None),
         ("sidecar_ok_extra_keys", sidecar("s7", b'{"published": "2022-12-01", "x": {"y": 1}}'), {"s7": ARTICLE}, None),

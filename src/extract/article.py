@@ -238,7 +238,7 @@ def _title_candidate(line: _Line) -> bool:
     t = line.text
     return (
         line.kind == "content"
-        and 5 <= len(t) <= 80
+        and 5 <= len(t) <= (80 if regex.search(r"[。,;!?]", t) else 160)  # long CCTV headlines have no commas
         and not t.endswith(("。", ";", ":"))
         and not t.startswith(("——", "--", "原标题", "(", "（"))
     )
@@ -303,7 +303,26 @@ def _clean_source(src: str) -> str | None:
     return src if 2 <= len(src) <= 20 else None
 
 
+_FROM = regex.compile(
+    rf"(?:原文来自|原文转自|本文来自|文章来自|转载自|本文转自)\s*[::]?\s*[「“《【]?\s*(?P<name>[^」”》】:：,，。()（）\s\[\]~]{{2,16}})"
+)
+_CHANNEL = regex.compile(rf"^(?P<base>{_HAN}{{1,6}}?(?:网|报|社|电视台|台|新闻))(?:{_HAN}{{2,5}}频道|客户端|微博)?$")
+_TRAILER = regex.compile(r"(?:[(（](?P<a>[^()（）\n]{2,16})[)）]|@(?P<b>[^\s@()（）]{2,16}))\s*$")
+
+
+def _channel(name: str) -> str | None:
+    """The outlet a credit names: 人民网重庆频道 → 人民网, 人民日报 → 人民日报; None for anything else."""
+    m = _CHANNEL.match(name.strip())
+    return m["base"] if m and "记者" not in name else None
+
+
 def _outlet(lines: list[_Line], first_body: int, last_body: int) -> str | None:
+    # 0. An explicit statement of origin: 原文来自「北青深一度」, (本文来自澎湃新闻…).
+    near = lines[: first_body + 3] + lines[max(first_body + 3, last_body - 2) : last_body + 4]
+    for line in near:
+        if "来自" in line.text or "转" in line.text:
+            if (m := _FROM.search(line.text)) and (src := _clean_source(m["name"])):
+                return src
     # 1. A masthead in the header names the publishing outlet.
     for line in lines[:first_body]:
         if line.kind == "masthead" and (name := _masthead(line.text)):
@@ -325,12 +344,55 @@ def _outlet(lines: list[_Line], first_body: int, last_body: int) -> str | None:
                     return _masthead(token)
     # 5. The lede's own credit: 【大公文汇网讯】, 新华社重庆11月20日电.
     for line in lines[first_body : first_body + 2]:
-        if (m := _LEDE_CREDIT.match(line.text)) and m["name"] not in ("本报", "本网", "本台"):
-            return m["name"]
+        if (m := _LEDE_CREDIT.match(line.text)) and (name := m["name"] or m["media"]) not in ("本报", "本网", "本台"):
+            return name
+    # 6. A credit closing the body: ……出院。(人民网重庆频道), @人民网内蒙古频道.
+    if 0 <= last_body < len(lines) and (m := _TRAILER.search(lines[last_body].text)):
+        if name := _channel(m["a"] or m["b"]):
+            return name
     return None
 
 
-_LEDE_CREDIT = regex.compile(rf"[【\[(（]?(?P<name>{_HAN}{{2,8}}?)(?:讯|(?:{_HAN}{{2,4}})?\d{{1,2}}月\d{{1,2}}日电)[】\])）]?")
+_LEDE_CREDIT = regex.compile(
+    rf"[【\[(（]?(?:(?P<name>{_HAN}{{2,8}}?)(?:(?:\d{{1,2}}月\d{{1,2}}日)?讯|(?:{_HAN}{{2,4}})?\d{{1,2}}月\d{{1,2}}日电)"
+    rf"|(?P<media>{_HAN}{{1,8}}?(?:网|社|台|报|新闻|客户端))消息)[】\])）]?"
+)
+
+# A Weibo-style post: the headline in 【】 at the start of its first line (after #话题# tags).
+_HEADLINE = regex.compile(r"^(?P<pre>[^【。!?;\n]{0,30}?)【(?P<t>[^【】\n]{4,100})】(?P<rest>.*)$")
+_NOT_HEADLINE = regex.compile(r"(?:讯|电|消息|记者|报道|通讯员)$")
+_ZERO_WIDTH = regex.compile(r"[\u200b-\u200d\u2060\ufeff]")
+_GAP = regex.compile(r"(?<=[\p{P}])\s+(?=[\p{Han}\p{P}])|(?<=[\p{Han}])\s+(?=[\p{P}])")
+
+
+def _bracket_headline(text: str) -> str | None:
+    """The headline of a post written 【headline】body…, or None (a column label before a headline,
+    a lede credit such as 【大公文汇网讯】).
+
+    >>> _bracket_headline("  新冠肺炎最新动态 【 重庆新增新冠肺炎18例 】1月25日0—24时,重庆市报告新增确诊病例18例。")
+    '重庆新增新冠肺炎18例'
+    >>> _bracket_headline("【走进县城看发展】重庆巫溪:绿色兴业 生态富民") is None
+    True
+    >>> _bracket_headline("【 国家卫健委: 严格预防 [话筒] 】据了解,……。")
+    '国家卫健委:严格预防[话筒]'
+
+    """
+    m = _HEADLINE.match(text)
+    if m is None or _NOT_HEADLINE.search(m["t"].strip()):
+        return None
+    rest = m["rest"].strip()
+    if rest and not regex.search(r"[。;!?,]", rest):
+        return None  # 【栏目】headline: a column label, the line is the headline
+    return _GAP.sub("", m["t"]).strip()  # the gaps #话题# marks leave
+
+
+def clean_title(title: str) -> str:
+    """A title without zero-width characters or surrounding white space.
+
+    >>> clean_title("深度报道\u200b ")
+    '深度报道'
+    """
+    return _ZERO_WIDTH.sub("", title).strip()
 
 
 def _published(lines: list[_Line], first: int | None, last: int | None, title_idx: int | None) -> dt.datetime | dt.date | None:
@@ -386,6 +448,10 @@ def analyse_article(norm: Normalized, meta: Mapping[str, Any]) -> ArticleInfo:
         info.body = (0, 0)
     if title_idx is not None:
         info.title = lines[title_idx].text
+    if (headline := _bracket_headline(lines[0].text)) is not None:
+        info.title = headline  # 【headline】 opening a post
+    if info.title is not None:
+        info.title = clean_title(info.title) or None
     info.published = _published(lines, first, last, title_idx)
     info.outlet = _outlet(lines, first if first is not None else len(lines), last if last is not None else len(lines))
     _bylines(lines, last, info)
@@ -393,7 +459,7 @@ def analyse_article(norm: Normalized, meta: Mapping[str, Any]) -> ArticleInfo:
     if isinstance(meta.get("published"), str) and (value := _iso_to_value(meta["published"])) is not None:
         info.published = value
     if meta.get("title"):
-        info.title = to_simplified(str(meta["title"])).strip()
+        info.title = clean_title(to_simplified(str(meta["title"]))) or None
     if meta.get("outlet"):
         info.outlet = to_simplified(str(meta["outlet"])).strip()
     if meta.get("url"):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+from pathlib import Path
 import sys
 import time
 from collections import deque
@@ -31,11 +32,13 @@ DEFAULT_TIMEOUT = 30.0
 
 _DESCRIPTION = (
     "Extract dated case counts, districts, meetings and officials from Chinese news articles "
-    "(.txt files with optional NAME.meta.json sidecars, .jsonl batches, folders searched "
-    "recursively, or - for JSONL on stdin). Writes articles, case_counts, districts, meetings, "
-    "officials and errors .jsonl files into --out."
+    "(.txt, .md and .html files with optional NAME.meta.json sidecars; .jsonl, .json, .csv and "
+    ".parquet batches of crawled records; any of them .gz; folders searched recursively; or - for "
+    "JSONL on stdin). Writes articles, case_counts, districts, meetings, officials and errors .jsonl "
+    "files into --out."
 )
-_EPILOG = "Exit status: 0 all extracted, 1 some inputs in errors.jsonl, 2 usage error.\n" \
+_EPILOG = "Exit status: 0 all extracted, 1 some inputs in errors.jsonl, 2 usage error,\n" \
+          "3 no input was found at all. A run that reads no article leaves an existing output as it was.\n" \
           "Other command: python -m extract schema [--dir DIR] writes the JSON Schemas."
 
 
@@ -74,13 +77,19 @@ def _seconds(value: str) -> float:
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="python -m extract", description=_DESCRIPTION, epilog=_EPILOG,
                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("inputs", nargs="+", metavar="INPUT", help="a .txt or .jsonl file, a folder, or - (JSONL on stdin)")
+    p.add_argument("inputs", nargs="+", metavar="INPUT",
+                   help="a file (.txt .md .html .jsonl .json .csv .parquet, optionally .gz), a folder, or - (JSONL on stdin)")
     p.add_argument("--out", default="data/out", metavar="DIR", help="output folder (default: data/out)")
     p.add_argument("--jobs", type=_jobs, default=os.cpu_count() or 1, metavar="N",
                    help="worker processes, or 'all' (default: all cores); output order does not depend on it")
     p.add_argument("--timeout", type=_seconds, default=DEFAULT_TIMEOUT, metavar="SECONDS",
                    help=f"wall-clock limit per article; one that takes longer goes to errors.jsonl "
                         f"as 'timeout' (default: {DEFAULT_TIMEOUT:g}; 0: no limit)")
+    p.add_argument("--fields", default=None, metavar="ROLE=FIELD,...",
+                   help="which record field holds what, for JSONL/JSON/CSV inputs whose names are not recognised, "
+                        "e.g. text=content,published=pub_time (roles: text, id, published, title, url, outlet)")
+    p.add_argument("--with-text", action="store_true",
+                   help="write the text evidence offsets index into articles.jsonl (always done for HTML inputs)")
     p.add_argument("--progress", choices=("auto", "always", "never"), default="auto",
                    help="progress bar on stderr (default: auto, when stderr is a terminal)")
     p.add_argument("--version", action="version", version=f"extract {_version()}")
@@ -104,12 +113,13 @@ def _schema_main(argv: Sequence[str]) -> int:
     return 0
 
 
-def work(raw: RawDoc, timeout: float | None = None) -> tuple[dict[str, bytes] | None, InputError | None]:
+def work(raw: RawDoc, timeout: float | None = None, with_text: bool = False) -> tuple[dict[str, bytes] | None, InputError | None]:
     """Process one input in a worker: serialised output lines, or an error record.
 
     Args:
         raw: the input as read.
         timeout: seconds allowed (``SIGALRM`` in this process); over it, an error ``timeout``.
+        with_text: put the text evidence indexes into the article record.
     """
     from .errors import InputProblem
     from .io import process
@@ -117,7 +127,7 @@ def work(raw: RawDoc, timeout: float | None = None) -> tuple[dict[str, bytes] | 
     from .write import serialize
 
     try:
-        return serialize(process(raw, timeout)), None
+        return serialize(process(raw, timeout, with_text)), None
     except InputProblem as e:
         return None, InputError(source=raw.source, article_id=raw.article_id, error=e.code, message=e.message)
     except Exception as e:  # noqa: BLE001 - one article must never stop the run
@@ -125,15 +135,16 @@ def work(raw: RawDoc, timeout: float | None = None) -> tuple[dict[str, bytes] | 
                                 message=f"{type(e).__name__}: {e}"[:500])
 
 
-def _results(items: Iterator[RawDoc | InputError], jobs: int, timeout: float | None = None) -> Iterator[Result]:
+def _results(items: Iterator[RawDoc | InputError], jobs: int, timeout: float | None = None,
+             with_text: bool = False) -> Iterator[Result]:
     """Results in input order; with jobs > 1, a bounded window of pending work."""
     from .models import InputError
 
     if jobs <= 1:
         for item in items:
-            yield (None, item) if isinstance(item, InputError) else work(item, timeout)
+            yield (None, item) if isinstance(item, InputError) else work(item, timeout, with_text)
         return
-    pool = _Pool(jobs, timeout)
+    pool = _Pool(jobs, timeout, with_text)
     window: deque[tuple[RawDoc | InputError, Future[Result] | None]] = deque()
     limit = jobs * 8  # bounded: memory does not grow with the corpus
     try:
@@ -156,12 +167,12 @@ class _Pool:
     kills a worker a second time becomes an error record (``worker_crashed``).
     """
 
-    def __init__(self, jobs: int, timeout: float | None) -> None:
-        self.jobs, self.timeout = jobs, timeout
+    def __init__(self, jobs: int, timeout: float | None, with_text: bool = False) -> None:
+        self.jobs, self.timeout, self.with_text = jobs, timeout, with_text
         self._pool = _executor(jobs)
 
     def submit(self, raw: RawDoc) -> Future[Result]:
-        return self._pool.submit(work, raw, self.timeout)
+        return self._pool.submit(work, raw, self.timeout, self.with_text)
 
     def settle(self, item: RawDoc | InputError, future: Future[Result] | None) -> Result:
         from concurrent.futures.process import BrokenProcessPool
@@ -179,7 +190,7 @@ class _Pool:
             self._pool = _executor(self.jobs)
         alone = _executor(1)
         try:
-            return alone.submit(work, item, self.timeout).result()
+            return alone.submit(work, item, self.timeout, self.with_text).result()
         except BrokenProcessPool:
             return None, InputError(source=item.source, article_id=item.article_id, error="worker_crashed",
                                     message="the worker process died while processing this input (twice)")
@@ -213,16 +224,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
     show = args.progress == "always" or (args.progress == "auto" and sys.stderr.isatty())
     articles = errors = 0
+    first_errors: list[str] = []
     try:
-        items = iter_inputs(args.inputs)
+        from .inputs.records import parse_fields
+
+        items = iter_inputs(args.inputs, fields=parse_fields(args.fields), exclude=[args.out])
         first = next(items, None)  # surfaces a usage error before any file is touched
         with OutputWriter(args.out) as out:
             stream = items if first is None else _chain(first, items)
             last_tick = 0.0
-            for lines, error in _results(stream, args.jobs, args.timeout or None):
+            shown = 0
+            for lines, error in _results(stream, args.jobs, args.timeout or None, args.with_text):
                 if error is not None:
                     out.write("errors", dumps(error))
                     errors += 1
+                    if articles == 0 and shown < 5:  # a run that reads nothing says why
+                        shown += 1
+                        first_errors.append(f"  {error.source}: {error.error}: {error.message}")
                 if lines is not None:
                     for name, data in lines.items():
                         out.write(name, data)
@@ -230,6 +248,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 if show and (now := time.perf_counter()) - last_tick > 0.1:
                     last_tick = now
                     print(f"\r  {articles} articles, {errors} errors, {now - started:.1f} s", end="", file=sys.stderr)
+            kept = articles == 0 and (Path(args.out) / "articles.jsonl").exists()
+            if kept:
+                out.discard()  # nothing was read: the previous output stays as it was
     except UsageError as e:
         return _usage_exit(str(e))
     except KeyboardInterrupt:
@@ -238,6 +259,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     elapsed = time.perf_counter() - started
     if show:
         print("\r" + " " * 60 + "\r", end="", file=sys.stderr)
+    if articles == 0:
+        where = f"the previous output in {args.out} was left as it was" if kept else f"errors written to {args.out}"
+        print(f"extract: no article could be read from {' '.join(args.inputs)} ({errors} errors); {where}", file=sys.stderr)
+        for line in first_errors:
+            print(line, file=sys.stderr)
+        return 1 if errors else 3
     c = out.counts
     print(
         f"extract: {articles} articles, {c['case_counts']} case counts, {c['districts']} districts, "

@@ -23,7 +23,7 @@ import stat
 import sys
 import threading
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -49,16 +49,23 @@ class RawDoc:
     """One article as read, before decoding or extraction.
 
     Attributes:
-        article_id: per the contract (relative path without extension, or the JSONL id).
-        source: input path (``path:line`` for JSONL; ``-:line`` for stdin).
-        data: the raw bytes of a .txt file, or the text of a JSONL line.
-        meta: sidecar / JSONL metadata (published, url, title, outlet).
+        article_id: per the contract (relative path without extension, or the record's id),
+            namespaced when it would collide with another input's (see :func:`iter_inputs`).
+        source: input path (``path:line`` for JSONL/CSV rows; ``-:line`` for stdin).
+        data: the raw bytes of a file, or the text of a record.
+        meta: sidecar / record metadata (published, url, title, outlet).
+        kind: ``auto`` (sniffed: HTML, Markdown or plain text), ``text``, ``html`` or ``markdown``.
+        container: the file the article came from (ids repeated inside one file are duplicates).
+        alt_id: the id to take when ``article_id`` is already taken by another file of the same INPUT.
     """
 
     article_id: str
     source: str
     data: bytes | str
     meta: dict[str, Any] = field(default_factory=dict)
+    kind: str = "auto"
+    container: str = ""
+    alt_id: str | None = None
 
 
 # ---------------------------------------------------------------- decoding
@@ -238,32 +245,85 @@ def _os_error(path: Path, e: OSError) -> tuple[str, str]:
 
 
 def _check_meta(obj: dict[str, Any], what: str) -> dict[str, Any]:
+    """The metadata of a sidecar or record.
+
+    ``published`` may be any string or number: whether it can be read is decided
+    in the pipeline, where an unreadable one becomes a warning on the article (the
+    same rule for sidecars, records and the Python API). Other values must be
+    strings (numbers are written as strings); anything else is left out, with a
+    ``bad_metadata`` warning.
+    """
     meta: dict[str, Any] = {}
     for key in _SIDECAR_KEYS:
         value = obj.get(key)
-        if value is None:
+        if value is None or value == "":
             continue
-        if not isinstance(value, str):
-            raise InputProblem("bad_sidecar" if what.startswith("sidecar") else "bad_field",
-                               f"{what}: {key} must be a string, not {type(value).__name__}")
-        if key == "published":
-            try:
-                dt.datetime.fromisoformat(value) if "T" in value or " " in value else dt.date.fromisoformat(value)
-            except ValueError:
-                raise InputProblem("bad_sidecar" if what.startswith("sidecar") else "bad_field",
-                                   f"{what}: published {value!r} is not an ISO date") from None
-        meta[key] = value
+        if key == "published" and isinstance(value, (str, int, float)) and not isinstance(value, bool):
+            meta[key] = value
+        elif isinstance(value, str):
+            meta[key] = value
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            meta[key] = str(value)
+        else:
+            meta.setdefault("_warnings", []).append(
+                ("bad_metadata", f"{what}: {key} must be a string, not {type(value).__name__}; ignored"))
     return meta
 
 
 # ---------------------------------------------------------------- discovery
 
+#: File name extension (compared case-insensitively, after an optional ``.gz``) → input kind.
+KINDS: dict[str, str] = {
+    ".txt": "auto", ".text": "auto",  # a .txt may hold Markdown or a saved page: recognised by content
+    ".md": "markdown", ".markdown": "markdown",
+    ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
+    ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".csv": "csv", ".parquet": "parquet",
+}
+_RECORD_KINDS = frozenset({"jsonl", "json", "csv", "parquet"})
+_READABLE = " ".join(sorted(KINDS)) + " (each optionally .gz), or no extension"
 
-def iter_inputs(paths: Iterable[str], stdin: BinaryIO | None = None) -> Iterator[RawDoc | InputError]:
+
+def _kind(name: str) -> tuple[str | None, str, str, bool]:
+    """``(kind, stem, extension, gzipped)`` of a file name; kind ``None`` when unsupported.
+
+    >>> _kind("A.TXT"), _kind("b.jsonl.gz")[0], _kind("README")[0], _kind("x.pdf")[0]
+    (('auto', 'A', '.TXT', False), 'jsonl', 'auto', None)
+    """
+    gz = name.lower().endswith(".gz") and len(name) > 3
+    base = name[:-3] if gz else name
+    dot = base.rfind(".")
+    ext = base[dot:] if dot > 0 else ""
+    if not ext:
+        return "auto", base, ext, gz
+    kind = KINDS.get(ext.lower())
+    return kind, base[: -len(ext)], ext, gz
+
+
+def _is_sidecar(name: str) -> bool:
+    return name.lower().endswith(_SIDECAR_SUFFIX)
+
+
+def iter_inputs(
+    paths: Iterable[str],
+    stdin: BinaryIO | None = None,
+    *,
+    fields: dict[str, str] | None = None,
+    exclude: Iterable[str | os.PathLike[str]] = (),
+) -> Iterator[RawDoc | InputError]:
     """Every article of every INPUT, in a deterministic order, or an error item.
 
     Folders are searched recursively in sorted order; a symlinked folder is
-    followed once (a loop is not recursed into). Duplicate ids become errors.
+    followed once (a loop is not recursed into); folders in ``exclude`` (the
+    output folder) are never read; hidden files and folders (``.name``) are
+    skipped; a file of a type that cannot be read is an ``unsupported_type`` error.
+
+    Ids: an article's id is kept unless another file already gave it. Then it is
+    namespaced: by the file's name with its extension when the other file belongs
+    to the same INPUT (``a.html`` and ``a.txt`` → ``a``, ``a.txt``, in name order; two JSONL
+    files numbering their lines 1, 2, 3 → ``1``, ``b/1``), by the INPUT's name when
+    it came from another INPUT (``day1/001.txt day2/001.txt`` → ``001``, ``day2/001``).
+    The same INPUT list always gives the same ids, whatever ``--jobs``. An id
+    repeated inside one file, or still taken after namespacing, is ``duplicate_id``.
 
     Raises:
         UsageError: an INPUT path does not exist.
@@ -272,53 +332,95 @@ def iter_inputs(paths: Iterable[str], stdin: BinaryIO | None = None) -> Iterator
     for p in paths:
         if p != "-" and not os.path.lexists(p):
             raise UsageError(f"no such file or directory: {p}")
-    seen: set[str] = set()
-    for p in paths:
-        for item in _iter_one(p, stdin):
+    skip: set[tuple[int, int]] = set()
+    for ex in exclude:
+        with contextlib.suppress(OSError):
+            st = os.stat(ex)
+            skip.add((st.st_dev, st.st_ino))
+    owner: dict[str, tuple[int, str]] = {}
+    for index, p in enumerate(paths):
+        label = _label(p)
+        for item in _iter_one(p, stdin, fields or {}, skip):
             if isinstance(item, RawDoc):
-                if item.article_id in seen:
+                chosen = _free_id(item, index, label, owner)
+                if chosen is None:
                     yield InputError(source=item.source, article_id=item.article_id, error="duplicate_id",
-                                     message=f"article id {item.article_id!r} was already read from an earlier input")
+                                     message=f"article id {item.article_id!r} was already read "
+                                             f"{'earlier in the same file' if owner.get(item.article_id, (0, ''))[1] == item.container else 'from another input'}")
                     continue
-                seen.add(item.article_id)
+                owner[chosen] = (index, item.container)
+                if chosen != item.article_id:
+                    item = replace(item, article_id=chosen)
             yield item
 
 
-def _iter_one(p: str, stdin: BinaryIO | None) -> Iterator[RawDoc | InputError]:
+def _label(p: str) -> str:
+    """The name an INPUT's ids are namespaced with: a folder's name, a batch file's stem,
+    a single article file's folder name."""
+    if p == "-":
+        return "stdin"
+    path = Path(os.path.abspath(p))
+    if path.is_dir():
+        return _display(path.name) or "input"
+    kind, stem, _, _ = _kind(path.name)
+    if kind in _RECORD_KINDS:
+        return _display(stem)
+    return _display(path.parent.name) or "input"
+
+
+def _free_id(item: RawDoc, index: int, label: str, owner: dict[str, tuple[int, str]]) -> str | None:
+    aid = item.article_id
+    if aid not in owner:
+        return aid
+    other_index, other_container = owner[aid]
+    if other_container == item.container:
+        return None  # the same file repeats an id: a true duplicate
+    candidate = (item.alt_id or f"{label}/{aid}") if other_index == index else f"{label}/{aid}"
+    if candidate in owner:
+        return None
+    return candidate
+
+
+def _iter_one(p: str, stdin: BinaryIO | None, fields: dict[str, str], skip: set[tuple[int, int]]) -> Iterator[RawDoc | InputError]:
     if p == "-":
         stream = stdin if stdin is not None else sys.stdin.buffer
-        yield from _iter_jsonl_lines(stream, "-")
+        yield from _iter_jsonl_lines(stream, "-", fields)
         return
     path = Path(p)
     if path.is_dir():
-        yield from _walk(path)
-    elif path.name.endswith(_SIDECAR_SUFFIX):
+        yield from _walk(path, fields, skip)
+        return
+    if _is_sidecar(path.name):
         return  # a sidecar is read with its article
-    elif path.suffix == ".jsonl":
-        yield from _read_jsonl(path, path.name, p)
+    kind, stem, _, gz = _kind(path.name)
+    if kind in _RECORD_KINDS:
+        yield from _read_records(path, kind, gz, _display(p), stem, fields)
     else:
-        yield from _read_txt(path, path.stem if path.suffix == ".txt" else path.name, p)
+        # A file named on the command line is read even when its extension is unknown.
+        yield from _read_txt(path, stem if kind else path.name, p, kind or "auto", gz, alt_id=path.name)
 
 
-def _walk(root: Path) -> Iterator[RawDoc | InputError]:
-    visited: set[tuple[int, int]] = set()
+def _walk(root: Path, fields: dict[str, str], skip: set[tuple[int, int]]) -> Iterator[RawDoc | InputError]:
+    visited: set[tuple[int, int]] = set(skip)
 
     def walk(folder: Path) -> Iterator[RawDoc | InputError]:
         try:
             st = folder.stat()
         except OSError as e:
-            yield InputError(source=str(folder), error="unreadable", message=f"cannot open folder: {e.strerror}")
+            yield InputError(source=_display(str(folder)), error="unreadable", message=f"cannot open folder: {e.strerror}")
             return
         key = (st.st_dev, st.st_ino)
         if key in visited:
-            return  # a symlink loop, or a folder linked twice: read once
+            return  # a symlink loop, a folder linked twice, or the output folder
         visited.add(key)
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as e:
-            yield InputError(source=str(folder), error="unreadable", message=f"cannot list folder: {e.strerror}")
+            yield InputError(source=_display(str(folder)), error="unreadable", message=f"cannot list folder: {e.strerror}")
             return
         for entry in entries:
+            if entry.name.startswith("."):
+                continue  # hidden files and folders (.git, .DS_Store, unfinished output files)
             path = Path(entry.path)
             rel = path.relative_to(root).as_posix()
             try:
@@ -327,21 +429,52 @@ def _walk(root: Path) -> Iterator[RawDoc | InputError]:
                 is_dir = False
             if is_dir:
                 yield from walk(path)
-            elif entry.name.endswith(_SIDECAR_SUFFIX):
                 continue
-            elif entry.name.endswith(".txt"):
-                yield from _read_txt(path, rel[: -len(".txt")], str(path))
-            elif entry.name.endswith(".jsonl"):
-                yield from _read_jsonl(path, rel, str(path))
+            if _is_sidecar(entry.name):
+                continue
+            kind, stem, ext, gz = _kind(entry.name)
+            rel_stem = rel[: len(rel) - len(entry.name)] + stem
+            if kind is None:
+                yield InputError(source=_display(str(path)), article_id=None, error="unsupported_type",
+                                 message=f"file type {_display(ext)!r} is not read; readable: {_READABLE}")
+            elif kind in _RECORD_KINDS:
+                yield from _read_records(path, kind, gz, _display(str(path)), rel_stem, fields)
+            else:
+                yield from _read_txt(path, rel_stem, str(path), kind, gz, alt_id=rel)
 
     yield from walk(root)
 
 
-def _read_txt(path: Path, article_id: str, source: str) -> Iterator[RawDoc | InputError]:
+def _read_bytes(path: Path, gz: bool) -> bytes:
+    """The bytes of a file (decompressed when ``gz``), never more than :data:`MAX_BYTES`.
+
+    Raises:
+        InputProblem: ``not_a_file``, ``too_large`` or ``undecodable`` (a broken gzip file).
+        OSError: the file cannot be opened or read.
+    """
+    data = _read_regular(path, MAX_BYTES)
+    if not gz:
+        return data
+    import gzip
+    import io as _io
+    import zlib
+
+    try:
+        with gzip.GzipFile(fileobj=_io.BytesIO(data)) as f:
+            out = f.read(MAX_BYTES + 1)
+    except (OSError, EOFError, zlib.error) as e:
+        raise InputProblem("undecodable", f"not a readable gzip file: {e}") from None
+    if len(out) > MAX_BYTES:
+        raise InputProblem("too_large", f"decompresses to over the limit of {MAX_BYTES} bytes")
+    return out
+
+
+def _read_txt(path: Path, article_id: str, source: str, kind: str = "text", gz: bool = False,
+              alt_id: str | None = None) -> Iterator[RawDoc | InputError]:
     article_id, source = _display(article_id), _display(source)
     meta: dict[str, Any] = {}
-    name = path.name[: -len(".txt")] if path.name.endswith(".txt") else path.name
-    sidecar = path.with_name(name + _SIDECAR_SUFFIX)
+    _, stem, _, _ = _kind(path.name)
+    sidecar = path.with_name(stem + _SIDECAR_SUFFIX)
     if os.path.lexists(sidecar):  # a dangling or looping sidecar link is reported, not ignored
         try:
             meta = read_sidecar(sidecar)
@@ -349,7 +482,7 @@ def _read_txt(path: Path, article_id: str, source: str) -> Iterator[RawDoc | Inp
             # The article is still read (without the sidecar); the sidecar's fault is reported.
             yield InputError(source=_display(str(sidecar)), article_id=article_id, error=e.code, message=e.message)
     try:
-        data = _read_regular(path, MAX_BYTES)
+        data = _read_bytes(path, gz)
     except InputProblem as e:
         yield InputError(source=source, article_id=article_id, error=e.code, message=e.message)
         return
@@ -357,10 +490,39 @@ def _read_txt(path: Path, article_id: str, source: str) -> Iterator[RawDoc | Inp
         code, message = _os_error(path, e)
         yield InputError(source=source, article_id=article_id, error=code, message=message)
         return
-    yield RawDoc(article_id=article_id, source=source, data=data, meta=meta)
+    yield RawDoc(article_id=article_id, source=source, data=data, meta=meta, kind=kind, container=source,
+                 alt_id=_display(alt_id) if alt_id else None)
 
 
-def _read_jsonl(path: Path, rel: str, source: str) -> Iterator[RawDoc | InputError]:
+def _read_records(path: Path, kind: str, gz: bool, source: str, rel_stem: str,
+                  fields: dict[str, str]) -> Iterator[RawDoc | InputError]:
+    """The articles of a JSONL, JSON, CSV or Parquet file."""
+    if kind == "jsonl" and not gz:
+        yield from _read_jsonl(path, rel_stem, source, fields)
+        return
+    if kind == "parquet":
+        yield from _read_parquet(path, source, rel_stem, fields)
+        return
+    try:
+        data = _read_bytes(path, gz)
+    except InputProblem as e:
+        yield InputError(source=source, error=e.code, message=e.message)
+        return
+    except OSError as e:
+        code, message = _os_error(path, e)
+        yield InputError(source=source, error=code, message=message)
+        return
+    if kind == "jsonl":
+        import io as _io
+
+        yield from _iter_jsonl_lines(_io.BytesIO(data), source, fields, rel_stem)
+    elif kind == "json":
+        yield from _iter_json(data, source, fields, rel_stem)
+    else:
+        yield from _iter_csv(data, source, fields, rel_stem)
+
+
+def _read_jsonl(path: Path, rel: str, source: str, fields: dict[str, str] | None = None) -> Iterator[RawDoc | InputError]:
     source = _display(source)
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
@@ -374,7 +536,7 @@ def _read_jsonl(path: Path, rel: str, source: str) -> Iterator[RawDoc | InputErr
             yield InputError(source=source, error="not_a_file", message="not a regular file (a FIFO, device or socket)")
             return
         try:
-            yield from _iter_jsonl_lines(f, source)
+            yield from _iter_jsonl_lines(f, source, fields, rel)
         except OSError as e:
             yield InputError(source=source, error="unreadable", message=f"cannot read file: {e.strerror or e}")
 
@@ -399,7 +561,36 @@ def _bounded_lines(stream: BinaryIO) -> Iterator[bytes | int]:
         yield size
 
 
-def _iter_jsonl_lines(stream: BinaryIO, source: str) -> Iterator[RawDoc | InputError]:
+def _record(obj: Any, where: str, container: str, fields: dict[str, str], rel: str) -> RawDoc | InputError:
+    """One crawled record (a JSON object, a CSV row) as an article, or why it is not one."""
+    from .inputs.records import FIELD_NAMES, pick
+
+    if not isinstance(obj, dict):
+        return InputError(source=where, error="not_object", message=f"a record must be an object, not {type(obj).__name__}")
+    _, raw_id = pick(obj, "id", fields)
+    article_id = _display(str(raw_id)) if isinstance(raw_id, (str, int)) and not isinstance(raw_id, bool) and str(raw_id).strip() else None
+    if article_id is None:
+        tried = fields.get("id") or ", ".join(FIELD_NAMES["id"])
+        return InputError(source=where, error="missing_id",
+                          message=f"the record has no usable id (a non-empty string or integer in: {tried}; "
+                                  f"name another field with --fields id=NAME)")
+    name, text = pick(obj, "text", fields)
+    if text is None:
+        tried = fields.get("text") or ", ".join(FIELD_NAMES["text"])
+        return InputError(source=where, article_id=article_id, error="missing_text",
+                          message=f"the record has no text (looked for: {tried}; name the field with --fields text=NAME)")
+    if not isinstance(text, str):
+        return InputError(source=where, article_id=article_id, error="bad_field",
+                          message=f"{name!r} must be a string, not {type(text).__name__}")
+    found = {role: pick(obj, role, fields)[1] for role in ("published", "title", "url", "outlet")}
+    meta = _check_meta({k: v for k, v in found.items() if v is not None}, "record")
+    return RawDoc(article_id=article_id, source=where, data=text, meta=meta, kind="auto", container=container,
+                  alt_id=f"{rel}/{article_id}" if rel else None)
+
+
+def _iter_jsonl_lines(stream: BinaryIO, source: str, fields: dict[str, str] | None = None,
+                      rel: str = "") -> Iterator[RawDoc | InputError]:
+    fields = fields or {}
     for lineno, line in enumerate(_bounded_lines(stream), 1):
         where = f"{source}:{lineno}"
         if isinstance(line, int):
@@ -407,33 +598,104 @@ def _iter_jsonl_lines(stream: BinaryIO, source: str) -> Iterator[RawDoc | InputE
             continue
         if lineno == 1 and line.startswith(codecs.BOM_UTF8):
             line = line[3:]
-        if line.strip():
-            yield parse_jsonl_line(line, where)
+        if not line.strip():
+            continue
+        try:
+            obj = orjson.loads(line)
+        except orjson.JSONDecodeError as e:
+            yield InputError(source=where, error="bad_json", message=f"not valid JSON: {e}")
+            continue
+        if not isinstance(obj, dict):
+            yield InputError(source=where, error="not_object", message=f"a JSONL line must be an object, not {type(obj).__name__}")
+            continue
+        yield _record(obj, where, source, fields, rel)
 
 
 def parse_jsonl_line(line: bytes, where: str) -> RawDoc | InputError:
-    """One non-blank JSONL line read from ``where`` (``path:line``): the article, or why it is not one."""
+    """One non-blank JSONL line read from ``where`` (``path:line``): the article, or why it is not one.
+
+    The same reading as a line of a ``.jsonl`` input (common field names recognised), for lines read
+    elsewhere (``extract.spark``).
+    """
     try:
         obj = orjson.loads(line)
     except orjson.JSONDecodeError as e:
         return InputError(source=where, error="bad_json", message=f"not valid JSON: {e}")
     if not isinstance(obj, dict):
         return InputError(source=where, error="not_object", message=f"a JSONL line must be an object, not {type(obj).__name__}")
-    raw_id = obj.get("id")
-    article_id = _display(str(raw_id)) if isinstance(raw_id, (str, int)) and not isinstance(raw_id, bool) and str(raw_id) else None
-    if article_id is None:
-        return InputError(source=where, error="missing_id", message="the line has no usable \"id\" (a non-empty string or integer)")
-    text = obj.get("text")
-    if text is None:
-        return InputError(source=where, article_id=article_id, error="missing_text", message="the line has no \"text\"")
-    if not isinstance(text, str):
-        return InputError(source=where, article_id=article_id, error="bad_field",
-                          message=f"\"text\" must be a string, not {type(text).__name__}")
+    return _record(obj, where, where.rsplit(":", 1)[0], {}, "")
+
+
+_JSON_LISTS = ("data", "articles", "items", "records", "docs", "results", "list")
+
+
+def _iter_json(data: bytes, source: str, fields: dict[str, str], rel: str) -> Iterator[RawDoc | InputError]:
+    """A ``.json`` file: one record, a list of records, or an object holding one (``data``, ``articles`` …)."""
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[3:]
     try:
-        meta = _check_meta(obj, "line")
+        obj = orjson.loads(data)
+    except orjson.JSONDecodeError as e:
+        yield InputError(source=source, error="bad_json", message=f"not valid JSON: {e}")
+        return
+    if isinstance(obj, dict):
+        inner = next((obj[k] for k in _JSON_LISTS if isinstance(obj.get(k), list)), None)
+        if inner is None:
+            yield _record(obj, source, source, fields, rel)
+            return
+        obj = inner
+    if not isinstance(obj, list):
+        yield InputError(source=source, error="not_object", message=f"a JSON file must hold an object or a list of objects, not {type(obj).__name__}")
+        return
+    for i, item in enumerate(obj, 1):
+        yield _record(item, f"{source}:{i}", source, fields, rel)
+
+
+def _iter_csv(data: bytes, source: str, fields: dict[str, str], rel: str) -> Iterator[RawDoc | InputError]:
+    """A CSV file with a header row; each further row is one record (``source:line``)."""
+    import csv
+    import io as _io
+
+    try:
+        text, _ = decode(data)
     except InputProblem as e:
-        return InputError(source=where, article_id=article_id, error=e.code, message=e.message)
-    return RawDoc(article_id=article_id, source=where, data=text, meta=meta)
+        yield InputError(source=source, error=e.code, message=e.message)
+        return
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    csv.field_size_limit(MAX_BYTES)
+    reader = csv.DictReader(_io.StringIO(text, newline=""))
+    try:
+        if not reader.fieldnames:
+            yield InputError(source=source, error="empty", message="the CSV file has no header row")
+            return
+        line = reader.line_num
+        for row in reader:
+            where = f"{source}:{line + 1}"
+            line = reader.line_num
+            row.pop(None, None)  # cells beyond the header
+            yield _record(row, where, source, fields, rel)
+    except csv.Error as e:
+        yield InputError(source=f"{source}:{reader.line_num}", error="bad_csv", message=f"not readable CSV: {e}")
+
+
+def _read_parquet(path: Path, source: str, rel: str, fields: dict[str, str]) -> Iterator[RawDoc | InputError]:
+    """A Parquet file, one record per row (needs the optional ``pyarrow``)."""
+    try:
+        import pyarrow.parquet as pq
+    except ImportError:
+        yield InputError(source=source, error="unsupported_type",
+                         message="reading Parquet needs pyarrow: pip install 'extract[parquet]'")
+        return
+    try:
+        pf = pq.ParquetFile(path)
+        row = 0
+        for batch in pf.iter_batches(batch_size=256):
+            for rec in batch.to_pylist():
+                row += 1
+                yield _record(rec, f"{source}:{row}", source, fields, rel)
+    except Exception as e:  # noqa: BLE001 - pyarrow raises many kinds for a bad file
+        yield InputError(source=source, error="unreadable", message=f"cannot read Parquet: {type(e).__name__}: {e}"[:500])
 
 
 # ---------------------------------------------------------------- processing one
@@ -481,24 +743,25 @@ def time_limit(seconds: float | None) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def process(raw: RawDoc, timeout: float | None = None) -> ArticleExtraction:
+def process(raw: RawDoc, timeout: float | None = None, with_text: bool = False) -> ArticleExtraction:
     """Decode and extract one raw input.
 
     Args:
         raw: the input as read.
         timeout: seconds of wall-clock time allowed for this input (None: no limit).
+        with_text: put the text evidence indexes into the article record.
 
     Raises:
         InputProblem: the input cannot be decoded, is empty, or took too long (``timeout``).
     """
     try:
         with time_limit(timeout):
-            return _process(raw)
+            return _process(raw, with_text)
     except _Expired:  # the alarm rang in the instant the block was ending
         raise InputProblem("timeout", f"processing was stopped after {timeout:g} s (--timeout)") from None
 
 
-def _process(raw: RawDoc) -> ArticleExtraction:
+def _process(raw: RawDoc, with_text: bool = False) -> ArticleExtraction:
     from .pipeline import extract_text
 
     if isinstance(raw.data, bytes):
@@ -509,22 +772,25 @@ def _process(raw: RawDoc) -> ArticleExtraction:
         if not text.strip():
             raise InputProblem("empty", "the text is empty or only white space")
         digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-    return extract_text(text, article_id=raw.article_id, source=raw.source, meta=raw.meta, sha256=digest, encoding=encoding)
+    return extract_text(text, article_id=raw.article_id, source=raw.source, meta=raw.meta, sha256=digest,
+                        encoding=encoding, format=raw.kind, with_text=with_text)
 
 
-def extract_path(*paths: str | os.PathLike[str], timeout: float | None = None) -> Iterator[ArticleExtraction | InputError]:
-    """Extract every article under ``paths`` (files, folders, JSONL), in order.
+def extract_path(*paths: str | os.PathLike[str], timeout: float | None = None,
+                 fields: dict[str, str] | None = None) -> Iterator[ArticleExtraction | InputError]:
+    """Extract every article under ``paths`` (files, folders, JSONL/JSON/CSV batches), in order.
 
     Args:
         paths: files, folders, or ``-`` for JSONL on standard input.
         timeout: seconds allowed per article (main thread only, see :func:`time_limit`);
             an article that takes longer becomes an ``InputError`` with error ``timeout``.
+        fields: which record field plays which role (``{"text": "content"}``), as ``--fields``.
 
     Yields:
         An :class:`ArticleExtraction` per article, or an :class:`InputError`
         for an input that could not be read or processed.
     """
-    for item in iter_inputs([os.fspath(p) for p in paths]):
+    for item in iter_inputs([os.fspath(p) for p in paths], fields=fields):
         if isinstance(item, InputError):
             yield item
             continue

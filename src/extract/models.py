@@ -14,7 +14,53 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
+import hashlib
+
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+#: Version of the output records' schema, written in every ``articles.jsonl`` line.
+#: 1.1.0 added ``record_id``, ``schema_version``, ``published_at``, ``format`` and ``text``.
+SCHEMA_VERSION = "1.1.0"
+
+def record_hash(*parts: object) -> str:
+    """16 hex digits of the SHA-256 of the parts (joined with U+001F), for record ids."""
+    return hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+#: Warning codes an article may carry (the JSON Schema lists them as an enum).
+WARNING_CODES = (
+    "breakdown_sum_mismatch",
+    "change_mismatch",
+    "list_count_mismatch",
+    "unreadable_published",
+    "bad_metadata",
+    "undated_counts",
+    "html_without_text",
+)
+
+#: Error codes of ``errors.jsonl``.
+ErrorCode = Literal[
+    "bad_csv",
+    "bad_field",
+    "bad_json",
+    "bad_sidecar",
+    "binary",
+    "dangling_symlink",
+    "duplicate_id",
+    "empty",
+    "extraction_failed",
+    "missing_id",
+    "missing_text",
+    "not_a_file",
+    "not_object",
+    "symlink_loop",
+    "timeout",
+    "too_large",
+    "undecodable",
+    "unreadable",
+    "unsupported_type",
+    "worker_crashed",
+]
 
 __all__ = [
     "Article",
@@ -28,8 +74,11 @@ __all__ = [
     "Meeting",
     "Official",
     "OfficialAppointment",
+    "ErrorCode",
     "RECORD_TYPES",
+    "SCHEMA_VERSION",
     "Span",
+    "WARNING_CODES",
 ]
 
 
@@ -65,12 +114,17 @@ class ArticleWarning(_Frozen):
         evidence: the text the warning is about, when there is one.
     """
 
-    code: str
+    code: str = Field(json_schema_extra={"enum": list(WARNING_CODES)})
     message: str
     evidence: Evidence | None = None
 
 
 Script = Literal["simplified", "traditional", "mixed"]
+InputFormat = Literal["text", "markdown", "html"]
+
+_RECORD_ID = Field(default=None, pattern=r"^[a-z]{1,3}_[0-9a-f]{16}$",
+                   description="Deterministic id of this record: a hash of the article id, the record type and "
+                               "the record's key (a repeated key gets its ordinal); stable across runs and --jobs.")
 
 
 class Article(_Frozen):
@@ -80,9 +134,16 @@ class Article(_Frozen):
         article_id: path relative to the input folder without extension, or the JSONL ``id``.
         source: the input path (for JSONL: ``path:line``; stdin is ``-``).
         sha256: hex digest of the raw input bytes (for JSONL: of the ``text`` in UTF-8).
+        record_id: deterministic id of the article record (from ``article_id``).
+        schema_version: version of the output schema (:data:`SCHEMA_VERSION`).
         title: headline, Simplified Chinese, or null.
         outlet: publishing outlet (北京青年报, 重庆日报, 人民网 …), or null.
-        published: ISO date or datetime, or null.
+        published: the publication day (``YYYY-MM-DD``, in China Standard Time), or null.
+        published_at: the publication instant when a time is known
+            (``YYYY-MM-DDTHH:MM:SS+08:00``), or null.
+        format: how the input was read: ``text``, ``markdown`` (markup blanked) or ``html`` (converted).
+        text: the text evidence offsets index: always for converted (``html``) inputs,
+            for the others with ``--with-text``; null otherwise (then it is the input itself).
         url: from the sidecar or JSONL line.
         script: script of the original text.
         encoding: how the bytes were decoded (``utf-8``, ``gb18030`` …).
@@ -92,13 +153,17 @@ class Article(_Frozen):
         extractor_version: package version, for lineage.
     """
 
+    record_id: str | None = _RECORD_ID
+    schema_version: str = SCHEMA_VERSION
     article_id: str
     source: str
     sha256: str
     title: str | None = None
     outlet: str | None = None
-    published: dt.datetime | dt.date | None = None
+    published: dt.date | None = None
+    published_at: dt.datetime | None = None
     url: str | None = None
+    format: InputFormat = "text"
     script: Script
     encoding: str
     reporters: list[str] = []
@@ -107,6 +172,7 @@ class Article(_Frozen):
     body: Span
     warnings: list[ArticleWarning] = []
     extractor_version: str
+    text: str | None = None
 
 
 Metric = Literal[
@@ -151,6 +217,7 @@ class CaseCount(_Frozen):
             is the first of them); empty otherwise.
     """
 
+    record_id: str | None = _RECORD_ID
     article_id: str
     date: dt.date | None
     region: str
@@ -192,6 +259,7 @@ class District(_Frozen):
     for one; null for 全国 and for a name context could not place).
     """
 
+    record_id: str | None = _RECORD_ID
     article_id: str
     name: str
     code: str | None = Field(default=None, pattern=r"^\d{6}$")
@@ -218,6 +286,7 @@ MeetingType = Literal[
 class Meeting(_Frozen):
     """One meeting event (``meetings.jsonl``)."""
 
+    record_id: str | None = _RECORD_ID
     article_id: str
     date: dt.date | None
     type: MeetingType
@@ -256,6 +325,7 @@ class Official(_Frozen):
     both kinds are among ``titles`` too (免去傅政华的司法部部长职务: 司法部部长).
     """
 
+    record_id: str | None = _RECORD_ID
     article_id: str
     name: str
     titles: list[str]
@@ -275,16 +345,30 @@ class InputError(_Frozen):
         message: one human-readable sentence.
     """
 
+    record_id: str | None = _RECORD_ID
     source: str
     article_id: str | None = None
-    error: str
+    error: ErrorCode
     message: str
+
+    @model_validator(mode="before")
+    @classmethod
+    def _with_record_id(cls, data: object) -> object:
+        """``record_id`` defaults to ``e_`` and a hash of ``source``, ``article_id`` and ``error``."""
+        if isinstance(data, dict) and not data.get("record_id"):
+            data = {**data, "record_id": "e_" + record_hash(data.get("source", ""), data.get("article_id") or "", data.get("error", ""))}
+        return data
 
 
 class ArticleExtraction(_Frozen):
-    """Everything extracted from one article, nested for notebook use."""
+    """Everything extracted from one article, nested for notebook use.
+
+    ``text`` is the text every evidence span indexes (the input itself, or the
+    text converted from an HTML page): ``text[e.start:e.end] == e.text``.
+    """
 
     article: Article
+    text: str = ""
     case_counts: list[CaseCount] = []
     districts: list[District] = []
     meetings: list[Meeting] = []

@@ -45,6 +45,11 @@ class OutputWriter:
         self.out_dir.mkdir(parents=True, exist_ok=True)
         self.counts = dict.fromkeys(RECORD_TYPES, 0)
         self._files: dict[str, tuple[BinaryIO, str]] = {}
+        self._discard = False
+
+    def discard(self) -> None:
+        """Throw this run's files away on exit: the previous output stays as it was."""
+        self._discard = True
 
     def __enter__(self) -> OutputWriter:
         _remove_orphans(self.out_dir)
@@ -60,6 +65,8 @@ class OutputWriter:
             self.counts[name] += data.count(b"\n")
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        if self._discard and exc_type is None:
+            exc_type = RuntimeError  # treated like a failed run: temporary files removed
         for f, _ in self._files.values():
             f.flush()
             if exc_type is None:

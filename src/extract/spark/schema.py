@@ -10,7 +10,8 @@ Mapping (a field is nullable exactly when its annotation admits ``None``):
 
 - ``str``, a ``Literal`` of strings, a ``str`` ``Enum`` → ``string``
 - ``int`` → ``long``; ``float`` → ``double``; ``bool`` → ``boolean``
-- ``datetime.date`` → ``date``; ``datetime.datetime`` (naive) → ``timestamp_ntz``
+- ``datetime.date`` → ``date``; ``datetime.datetime`` → ``string`` holding the ISO form the JSONL files
+  hold (a datetime may carry its zone, ``published_at`` ``…+08:00``, which ``timestamp_ntz`` would drop)
 - ``datetime | date`` (either may occur) → ``string`` holding the ISO form the JSONL files hold
 - ``list[X]`` / ``tuple[X, ...]`` / ``set[X]`` → ``array<X>``; ``dict[str, X]`` → ``map<string, X>``
 - a nested model → ``struct`` of its fields, in declaration order
@@ -36,7 +37,7 @@ __all__ = ["arrow_schema", "field_type", "model_type", "spark_schema", "to_arrow
 Json = dict[str, Any] | str
 
 _ATOMS: dict[type, str] = {str: "string", int: "long", float: "double", bool: "boolean",
-                           dt.date: "date", dt.datetime: "timestamp_ntz"}
+                           dt.date: "date", dt.datetime: "string"}
 
 
 def _strip_none(annotation: Any) -> tuple[list[Any], bool]:

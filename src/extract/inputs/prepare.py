@@ -1,0 +1,145 @@
+"""From an input's text to the text the pipeline reads: format, conversion, markup.
+
+- The format is given (``.html``, ``.md``) or recognised (``auto``: an HTML page or
+  HTML-dense text, Markdown with front matter or several kinds of markup, else text).
+- HTML is converted (:mod:`.html`); the converted text is what evidence indexes.
+- Markdown keeps its text; its markup is blanked on the normalised twin
+  (:func:`blank_markup`), its front matter gives metadata.
+- In every format, reposting debris is blanked too: ``#话题#`` marks (the words stay),
+  ``http://t.cn/…`` short links, ``…全文`` tails, ``[视频]`` tags before a headline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+from ..errors import InputProblem
+from ..models import ArticleWarning
+from .html import html_to_text, looks_like_html
+from .markdown import blank_markdown, front_matter, front_matter_meta, looks_like_markdown
+
+__all__ = ["Prepared", "blank_markup", "first_full_date", "prepare", "sniff"]
+
+
+@dataclass
+class Prepared:
+    """The text to analyse, its format, the metadata found in the markup, and warnings."""
+
+    text: str
+    format: str
+    meta: dict[str, Any]
+    warnings: list[ArticleWarning] = field(default_factory=list)
+    weibo: bool = True
+
+
+def sniff(text: str) -> str:
+    """``html``, ``markdown`` or ``text``.
+
+    >>> sniff("<html><body><p>正文</p></body></html>"), sniff("---\\ntitle: 标题\\n---\\n正文"), sniff("正文")
+    ('html', 'markdown', 'text')
+    """
+    if front_matter(text[:20000])[1]:
+        return "markdown"  # a Markdown post may hold <figure> tags: its front matter decides
+    if looks_like_html(text):
+        return "html"
+    if looks_like_markdown(text):
+        return "markdown"
+    return "text"
+
+
+_AUTHOR_OUTLET = regex.compile(
+    r"^(?P<outlet>\p{Han}{1,10}?(?:新闻|新聞|报|報|网|網|社|台|週刊|周刊))"
+    r"(?:\p{Han}{1,4}?[组組部])?(?:记者|記者|编辑|編輯|特约记者)?\p{Han}{0,4}$"
+)
+
+
+def author_outlet(author: str) -> str | None:
+    """The outlet an author line names.
+
+    >>> author_outlet("眾新聞記者"), author_outlet("眾新聞中國組"), author_outlet("中國組記者廖廸莎")
+    ('眾新聞', '眾新聞', None)
+    """
+    m = _AUTHOR_OUTLET.match(author.strip())
+    return m["outlet"] if m else None
+
+
+def prepare(text: str, format: str, meta: dict[str, Any]) -> Prepared:
+    """The text and metadata of one input; ``meta`` (sidecar, record fields) wins over the markup's.
+
+    Raises:
+        InputProblem: ``empty`` when a page given as ``html`` has no readable text.
+    """
+    fmt = format if format in ("text", "markdown", "html") else sniff(text)
+    warnings = [ArticleWarning(code=c, message=m) for c, m in meta.pop("_warnings", [])]
+    if fmt == "html":
+        try:
+            conv = html_to_text(text)
+        except InputProblem:
+            if format == "html":
+                raise
+            fmt = "text"
+            warnings.append(ArticleWarning(code="html_without_text",
+                                           message="the text looks like HTML but has no readable text; read as plain text"))
+        else:
+            text, meta = conv.text, {**conv.meta, **meta}
+    elif fmt == "markdown":
+        found = front_matter_meta(text)
+        author = found.pop("author", None)
+        if "outlet" not in found and author and (outlet := author_outlet(author)):
+            found["outlet"] = outlet  # author: 眾新聞記者, 眾新聞中國組 → the outlet 眾新聞
+        meta = {**found, **meta}
+    return Prepared(text=text, format=fmt, meta=meta, warnings=warnings, weibo=True)
+
+
+_DEBRIS = regex.compile(
+    r"""
+    https?://t\.cn/[A-Za-z0-9]+                              # Weibo short links
+    | (?:…|\.{3}|。{3})\s*(?:展开)?全文(?:\s*>)?(?=\s*$)           # …全文 tails of cut posts
+    | ^[ \t]*\[(?:视频|组图|图|直播|图文|音频|独家|快讯)\]          # [视频] before a headline
+    """,
+    regex.VERBOSE | regex.M,
+)
+_HASHTAG = regex.compile(r"(?P<a>#)[^#\n\s]{1,60}(?P<b>#)")
+_NOT_NEWLINE = regex.compile(r"[^\n]")
+
+
+def blank_markup(text: str, markdown: bool) -> str:
+    """The normalised text with markup and reposting debris blanked (same length).
+
+    >>> blank_markup("#新冠肺炎#【#重庆新增18例#】正文http://t.cn/A6P5sOpP", False).split()
+    ['新冠肺炎', '【', '重庆新增18例', '】正文']
+    """
+    if markdown:
+        text = blank_markdown(text)
+    if "#" not in text and "t.cn" not in text and "全文" not in text and "[" not in text and "原" not in text:
+        return text
+    chars = list(text)
+    for m in _DEBRIS.finditer(text):
+        chars[m.start() : m.end()] = _NOT_NEWLINE.sub(" ", m.group())
+    for m in _HASHTAG.finditer(text):
+        chars[m.start("a")] = " "
+        chars[m.start("b")] = " "
+    return "".join(chars)
+
+
+_FULL_DATE = regex.compile(r"(?<!\d)(?P<y>20\d\d|19\d\d)\s*(?:年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日|-(?P<m2>\d{1,2})-(?P<d2>\d{1,2})(?!\d))")
+
+
+def first_full_date(text: str) -> dt.date | None:
+    """The first full date (year, month and day) written in ``text``.
+
+    >>> first_full_date("据通报，2022年11月23日0—24时，全市新增……")
+    datetime.date(2022, 11, 23)
+    >>> first_full_date("11月23日新增") is None
+    True
+    """
+    for m in _FULL_DATE.finditer(text):
+        try:
+            return dt.date(int(m["y"]), int(m["m"] or m["m2"]), int(m["d"] or m["d2"]))
+        except ValueError:
+            continue
+    return None

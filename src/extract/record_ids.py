@@ -1,0 +1,71 @@
+"""Record ids: deterministic, from the article id, the record type and the record's key.
+
+``record_id`` is ``PREFIX_HASH``: the prefix names the type (``a`` article, ``c``
+case count, ``d`` district, ``m`` meeting, ``o`` official, ``e`` error) and the
+hash is 16 hex digits of SHA-256 over the article id, the type and the key:
+
+============  =====================================================================
+case count    date, region, metric, scope, measure, period_start, period_end
+district      code (or name when it has none)
+meeting       date, type, name
+official      name
+article       article id
+error         source, article id, error code
+============  =====================================================================
+
+A key repeated inside one article (the same count stated twice) adds its
+ordinal (1, 2 …) in output order. The same input gives the same ids, whatever
+``--jobs``; an id changes only when its record's key does.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+
+from .models import ArticleExtraction, CaseCount, District, Meeting, Official, record_hash
+
+__all__ = ["with_record_ids"]
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def _keyed(article_id: str, prefix: str, records: Sequence[M], key: Callable[[M], tuple[Any, ...]]) -> list[M]:
+    seen: Counter[tuple[Any, ...]] = Counter()
+    out = []
+    for r in records:
+        k = key(r)
+        seen[k] += 1
+        out.append(r.model_copy(update={"record_id": f"{prefix}_{record_hash(article_id, prefix, *k, seen[k])}"}))
+    return out
+
+
+def _count_key(c: CaseCount) -> tuple[Any, ...]:
+    return (c.date, c.region, c.metric, c.scope, c.measure, c.period_start, c.period_end)
+
+
+def _district_key(d: District) -> tuple[Any, ...]:
+    return (d.code or d.name,)
+
+
+def _meeting_key(m: Meeting) -> tuple[Any, ...]:
+    return (m.date, m.type, m.name)
+
+
+def _official_key(o: Official) -> tuple[Any, ...]:
+    return (o.name,)
+
+
+def with_record_ids(result: ArticleExtraction) -> ArticleExtraction:
+    """``result`` with a ``record_id`` on the article and on every record."""
+    aid = result.article.article_id
+    return result.model_copy(update={
+        "article": result.article.model_copy(update={"record_id": "a_" + record_hash(aid, "a")}),
+        "case_counts": _keyed(aid, "c", result.case_counts, _count_key),
+        "districts": _keyed(aid, "d", result.districts, _district_key),
+        "meetings": _keyed(aid, "m", result.meetings, _meeting_key),
+        "officials": _keyed(aid, "o", result.officials, _official_key),
+    })
