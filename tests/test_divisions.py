@@ -183,3 +183,13 @@ def test_hong_kong_districts_have_no_code() -> None:
         ("元朗区", None, "香港特别行政区"),
         ("东区", None, "香港特别行政区"),
     ]
+
+
+def test_generated_rows_are_areas_like_validated_ones() -> None:
+    from extract.areas import Area
+
+    for area in (GAZ.areas["宁波市江北区"], GAZ.by_code("110105"), GAZ.by_code("652900")):
+        assert area is not None
+        again = Area.model_validate(area.model_dump())
+        assert again == area and again.model_dump() == area.model_dump() and hash(again.id) == hash(area.id)
+        assert area.model_fields_set == again.model_fields_set | area.model_fields_set

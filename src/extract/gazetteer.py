@@ -1,8 +1,8 @@
 """The gazetteer: areas, their codes and the forms the news writes them in.
 
-Loaded once from ``data/gazetteer.tsv`` and ``data/place_traps.tsv`` (package
-data) and validated: a bad row raises :class:`~extract.errors.ResourceError`
-naming the line. Adding a province is adding rows; no code changes.
+The data (every division of China, Chongqing's zones and regions, Hong Kong's
+districts, trap words) is loaded and validated by :mod:`extract.areas`; this
+module finds the areas a text names. Adding a city's zone is adding rows.
 
 Finding mentions is kept apart from deciding between them:
 
@@ -26,19 +26,12 @@ from __future__ import annotations
 import bisect
 import functools
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-
-from typing import Literal, get_args
+from dataclasses import dataclass
 
 import ahocorasick_rs
 import regex
-from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from .divisions import division_rows
-from .errors import ResourceError
-from .resources import alternation, read_data, tsv_rows, validated
-from .models import AreaKind
+from .areas import LONGEST_SPAN, Area, Gazetteer, load_gazetteer, parse_gazetteer
 
 __all__ = [
     "Area",
@@ -53,186 +46,8 @@ __all__ = [
     "parse_gazetteer",
 ]
 
-_COLUMNS = ("id", "name", "code", "kind", "parent", "aliases", "short", "members", "report", "anchor")
-_TRAP_COLUMNS = ("word", "form")
-
 #: The corpus's home: a homonym nothing else decides is Chongqing's when Chongqing has one (江北区).
 DEFAULT_HOME = "重庆市"
-
-
-class Area(BaseModel):
-    """One row of the gazetteer.
-
-    Attributes:
-        id: stable unique key (the name for Chongqing's units; qualified for homonyms elsewhere).
-        name: full official name, Simplified.
-        code: 6-digit GB/T 2260 code, or None for non-administrative areas.
-        kind: see :data:`extract.models.AreaKind`.
-        parent: id of the enclosing unit.
-        aliases: forms that always mean this unit (short official forms, former names).
-        short: bare short forms, accepted only in place context.
-        members: ids of the units a macro region groups.
-        report: whether a mention makes a ``districts.jsonl`` record.
-        anchor: a generic term, counted only in a text about its parent.
-        level: ``province`` / ``prefecture`` / ``county`` for a division of GB/T 2260, else None.
-        former_codes: codes of 2016–2022 that became this unit (梁平县 500228 → 梁平区).
-        options: for a name that context could not place (鼓楼区 alone), the ids of the units it
-            may be; such an area has no code. Empty for every unit of the gazetteer.
-    """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    id: str = Field(min_length=1)
-    name: str = Field(min_length=1)
-    code: str | None = Field(default=None, pattern=r"^\d{6}$")
-    kind: AreaKind
-    parent: str | None = None
-    aliases: tuple[str, ...] = ()
-    short: tuple[str, ...] = ()
-    members: tuple[str, ...] = ()
-    report: bool = True
-    anchor: bool = False
-    level: Literal["province", "prefecture", "county"] | None = None
-    former_codes: tuple[str, ...] = ()
-    options: tuple[str, ...] = ()
-
-    @field_validator("code", "parent", "level", mode="before")
-    @classmethod
-    def _empty_is_none(cls, v: object) -> object:
-        return v or None
-
-    @field_validator("aliases", "short", "members", "former_codes", mode="before")
-    @classmethod
-    def _split(cls, v: object) -> object:
-        if isinstance(v, str):
-            return tuple(x for x in v.split("|") if x)
-        return v
-
-    @field_validator("report", "anchor", mode="before")
-    @classmethod
-    def _yes_no(cls, v: object) -> object:
-        if v in ("yes", "no"):
-            return v == "yes"
-        if isinstance(v, str):
-            raise ValueError("must be yes or no")
-        return v
-
-    @property
-    def forms(self) -> tuple[str, ...]:
-        """The unconditional forms: the full name and the aliases."""
-        return (self.name, *self.aliases)
-
-    @property
-    def ambiguous(self) -> bool:
-        """Whether this is a name context could not place (see ``options``)."""
-        return bool(self.options)
-
-
-@dataclass(frozen=True)
-class Gazetteer:
-    """All areas, indexed by id and by every written form.
-
-    ``by_form`` / ``by_short`` give the first area (in file order, Chongqing
-    first) for a form; ``candidates`` / ``short_candidates`` give every area
-    sharing it (homonyms).
-    """
-
-    areas: dict[str, Area]
-    by_form: dict[str, Area]
-    by_short: dict[str, Area]
-    candidates: dict[str, tuple[Area, ...]] = field(default_factory=dict)
-    short_candidates: dict[str, tuple[Area, ...]] = field(default_factory=dict)
-    traps: tuple[str, ...] = ()
-
-    def get(self, key: str) -> Area | None:
-        """The area with this id, name or alias (Simplified), if any."""
-        return self.areas.get(key) or self.by_form.get(key)
-
-    def by_code(self, code: str) -> Area | None:
-        """The area with this GB/T 2260 code, or the successor of a former code of 2016–2022."""
-        return self._codes.get(code)
-
-    @functools.cached_property
-    def _codes(self) -> dict[str, Area]:
-        out = {c: a for a in self.areas.values() for c in a.former_codes}
-        out.update({a.code: a for a in self.areas.values() if a.code})
-        return out
-
-    def province_of(self, area: Area) -> Area | None:
-        """The province-level unit (province, municipality, SAR) ``area`` lies in, itself for one."""
-        for unit in (area, *self.ancestors(area)):
-            if unit.level == "province" or (
-                not unit.ambiguous and unit.parent is not None and self.areas[unit.parent].kind == "country"
-            ):
-                return unit
-        return None
-
-    def prefecture_of(self, area: Area) -> Area | None:
-        """The prefecture-level unit ``area`` lies in (itself for one); None directly under a province."""
-        for unit in (area, *self.ancestors(area)):
-            if unit.level == "prefecture":
-                return unit
-        return None
-
-    def members(self, area: Area) -> list[Area]:
-        """The member areas of a macro region."""
-        return [self.areas[m] for m in area.members]
-
-    def ancestors(self, area: Area) -> tuple[Area, ...]:
-        """The enclosing units of ``area``, nearest first."""
-        cached = self._lineages.get(area.id)
-        return cached if cached is not None else self._lineage(area)
-
-    @functools.cached_property
-    def _lineages(self) -> dict[str, tuple[Area, ...]]:
-        return {a.id: self._lineage(a) for a in self.areas.values()}
-
-    def _lineage(self, area: Area) -> tuple[Area, ...]:
-        out: list[Area] = []
-        parent = area.parent
-        while parent is not None and len(out) < 16:
-            unit = self.areas[parent]
-            out.append(unit)
-            parent = unit.parent
-        return tuple(out)
-
-    @functools.cached_property
-    def pattern(self) -> regex.Pattern[str]:
-        """One alternation of every unconditional form, longest first."""
-        return _alternation(self.by_form)
-
-    @functools.cached_property
-    def short_pattern(self) -> regex.Pattern[str]:
-        """One alternation of every bare short form, longest first."""
-        return _alternation(self.by_short)
-
-    @functools.cached_property
-    def trap_pattern(self) -> regex.Pattern[str] | None:
-        """One alternation of every trap word (matched with ``overlapped=True``)."""
-        return _alternation(self.traps) if self.traps else None
-
-    # One pass over the text for each set of words: Aho-Corasick automata (leftmost-longest for
-    # forms, as the alternations above; every overlapping occurrence for trap words).
-    @functools.cached_property
-    def automaton(self) -> tuple[ahocorasick_rs.AhoCorasick, list[str]]:
-        return _automaton(self.candidates)
-
-    @functools.cached_property
-    def short_automaton(self) -> tuple[ahocorasick_rs.AhoCorasick, list[str]]:
-        return _automaton(self.short_candidates)
-
-    @functools.cached_property
-    def trap_automaton(self) -> ahocorasick_rs.AhoCorasick | None:
-        return ahocorasick_rs.AhoCorasick(list(self.traps)) if self.traps else None
-
-
-def _automaton(words: Iterable[str]) -> tuple[ahocorasick_rs.AhoCorasick, list[str]]:
-    keys = list(words) or ["\x00never"]
-    return ahocorasick_rs.AhoCorasick(keys, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest), keys
-
-
-def _alternation(words: Iterable[str]) -> regex.Pattern[str]:
-    return regex.compile(alternation(words))
 
 
 @dataclass(frozen=True, slots=True)
@@ -421,12 +236,9 @@ def _bounded(gaz: Gazetteer, text: str, m: AreaMatch) -> bool:
     return bool(_BOUNDARY_BEFORE.match(text, m.start - 1))
 
 
-_LONGEST_SPAN = 64  # no form or trap word is longer; bounds the look-back below
-
-
 def _overlapping(m: AreaMatch, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The spans (sorted by start) that overlap ``m``, found by bisection."""
-    lo = bisect.bisect_left(spans, (m.start - _LONGEST_SPAN, -1))
+    lo = bisect.bisect_left(spans, (m.start - LONGEST_SPAN, -1))
     hi = bisect.bisect_left(spans, (m.end, -1))
     return [(s, e) for s, e in spans[lo:hi] if s < m.end and m.start < e]
 
@@ -690,135 +502,3 @@ def _home_of(votes: Counter[str]) -> Area | None:
     if cities and 2 * cities[0][0] >= top_votes and (len(cities) == 1 or cities[0][0] > cities[1][0]):
         return gaz.areas[cities[0][1]]
     return gaz.areas[top]
-
-
-# ----------------------------------------------------------------------------
-# Loading
-
-
-def parse_gazetteer(text: str, traps: str = "", origin: str = "gazetteer.tsv", *, divisions: str = "") -> Gazetteer:
-    """Parse and validate gazetteer rows (and trap words, and the generated divisions).
-
-    Args:
-        text: the content of ``gazetteer.tsv`` (hand-made rows).
-        traps: the content of ``place_traps.tsv`` (may be empty).
-        origin: file name used in error messages.
-        divisions: the content of ``divisions.tsv`` (may be empty): every division of China,
-            merged after the hand-made rows (see :mod:`extract.divisions`).
-
-    Raises:
-        ResourceError: a malformed row, a duplicate id or code, a form given
-            twice to units with the same parent, an unknown parent or member,
-            or a trap word that overlaps no form.
-    """
-    areas: dict[str, Area] = {}
-    candidates: dict[str, list[Area]] = {}
-    short_candidates: dict[str, list[Area]] = {}
-    hand = list(tsv_rows(text, origin, _COLUMNS))
-    rows: list[tuple[str, int, dict[str, str]]] = [(origin, n, r) for n, r in hand]
-    if divisions:
-        merged = division_rows(divisions, [r for _, r in hand])
-        rows = [(origin, n, r) for (n, _), r in zip(hand, merged)]
-        rows += [("divisions.tsv", 0, r) for r in merged[len(hand) :]]
-    for where, lineno, row in rows:
-        area = validated(Area, where, lineno, row) if where == origin else _division_area(row)
-        if area.id in areas:
-            raise ResourceError(f"{where}:{lineno}: duplicate id {area.id}")
-        areas[area.id] = area
-        for index, forms in ((candidates, area.forms), (short_candidates, area.short)):
-            for form in dict.fromkeys(forms):
-                same = [a for a in index.get(form, ()) if a.parent == area.parent]
-                if same:
-                    raise ResourceError(f"{where}:{lineno}: form {form} of {area.id} already names {same[0].id}")
-                index.setdefault(form, []).append(area)
-    codes = Counter(a.code for a in areas.values() if a.code)
-    dupes = sorted(c for c, n in codes.items() if n > 1)
-    if dupes:
-        raise ResourceError(f"{origin}: duplicate codes {', '.join(dupes)}")
-    for area in areas.values():
-        for ref in (area.parent, *area.members):
-            if ref and ref not in areas:
-                raise ResourceError(f"{origin}: {area.id} refers to unknown id {ref}")
-    words: list[str] = []
-    if traps:
-        for lineno, row in tsv_rows(traps, "place_traps.tsv", _TRAP_COLUMNS):
-            word, form = row["word"], row["form"]
-            if form not in candidates and form not in short_candidates:
-                raise ResourceError(f"place_traps.tsv:{lineno}: {form} is not a gazetteer form")
-            if not _straddles(word, form):
-                raise ResourceError(f"place_traps.tsv:{lineno}: {word} does not overlap {form}")
-            words.append(word)
-    too_long = [w for w in (*candidates, *short_candidates, *words) if len(w) > _LONGEST_SPAN]
-    if too_long:
-        raise ResourceError(f"{origin}: forms longer than {_LONGEST_SPAN} characters: {', '.join(too_long)}")
-    gaz = Gazetteer(
-        areas=areas,
-        by_form={f: a[0] for f, a in candidates.items()},
-        by_short={f: a[0] for f, a in short_candidates.items()},
-        candidates={f: tuple(a) for f, a in candidates.items()},
-        short_candidates={f: tuple(a) for f, a in short_candidates.items()},
-        traps=tuple(words),
-    )
-    for area in areas.values():
-        if len(gaz.ancestors(area)) >= 16:
-            raise ResourceError(f"{origin}: {area.id} has a parent cycle")
-    # Homonyms must be told apart by their parents: never a unit and its own ancestor.
-    for form, options in (*gaz.candidates.items(), *gaz.short_candidates.items()):
-        for area in options:
-            lineage = {u.id for u in gaz.ancestors(area)}
-            clash = next((o for o in options if o.id in lineage), None)
-            if clash is not None:
-                raise ResourceError(f"{origin}: form {form} of {area.id} already names {clash.id}")
-    return gaz
-
-
-_KINDS = frozenset(get_args(AreaKind))
-_CODE = regex.compile(r"\d{6}")
-
-
-def _division_area(row: dict[str, str]) -> Area:
-    """An :class:`Area` from a generated row, checked field by field without the model's validators.
-
-    The rows come from ``scripts/build_gazetteer.py`` (a test checks that the committed file is
-    what it generates), and there are 3,210 of them: checking each field directly is ten times
-    faster than validating the model, and every worker process loads the gazetteer.
-    """
-    code, kind, level = row["code"], row["kind"], row["level"]
-    if not _CODE.fullmatch(code) or kind not in _KINDS or level not in ("province", "prefecture", "county"):
-        raise ResourceError(f"divisions.tsv: bad row for {row['id']}: code {code}, kind {kind}, level {level}")
-    if row["anchor"] not in ("yes", "no") or not row["name"]:
-        raise ResourceError(f"divisions.tsv: bad row for {row['id']}")
-    return Area.model_construct(
-        id=row["id"],
-        name=row["name"],
-        code=code,
-        kind=kind,
-        parent=row["parent"] or None,
-        aliases=tuple(x for x in row["aliases"].split("|") if x),
-        short=tuple(x for x in row["short"].split("|") if x),
-        members=(),
-        report=row["report"] == "yes",
-        anchor=row["anchor"] == "yes",
-        level=level,
-        former_codes=tuple(x for x in row["former_codes"].split("|") if x),
-        options=(),
-    )
-
-
-def _straddles(word: str, form: str) -> bool:
-    """Whether ``word`` contains ``form`` or overlaps one of its ends."""
-    if form in word:
-        return True
-    return any(word.endswith(form[:k]) or word.startswith(form[-k:]) for k in range(1, len(form)))
-
-
-@functools.cache
-def load_gazetteer() -> Gazetteer:
-    """Load and validate the packaged gazetteer (cached).
-
-    Raises:
-        ResourceError: the packaged data is malformed.
-    """
-    return parse_gazetteer(
-        read_data("gazetteer.tsv"), read_data("place_traps.tsv"), divisions=read_data("divisions.tsv")
-    )

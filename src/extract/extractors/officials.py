@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal, get_args
 
+import ahocorasick_rs
 import regex
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -124,6 +125,19 @@ class Lexicon:
         """Characters an organisation cannot start with: stop characters that begin no org or level word."""
         starts = {f[0] for f in (*self.orgs, *self.levels)}
         return self.cues["stopchar"] - starts
+
+    @functools.cached_property
+    def level_automaton(self) -> ahocorasick_rs.AhoCorasick:
+        """Every level word (thousands with the national gazetteer), for one overlapping pass."""
+        return ahocorasick_rs.AhoCorasick(sorted(self.level_forms))
+
+    def level_words(self, text: str, start: int, end: int) -> dict[int, int]:
+        """Start → end of the longest level word at each position of ``text[start:end]``."""
+        out: dict[int, int] = {}
+        for _, s, e in self.level_automaton.find_matches_as_indexes(text[start:end], overlapping=True):
+            if e > out.get(start + s, -1) - start:
+                out[start + s] = start + e
+        return out
 
     @functools.cached_property
     def level_pattern(self) -> regex.Pattern[str]:
@@ -253,7 +267,7 @@ def _org_start(text: str, post_start: int, lex: Lexicon) -> int:
         return post_start  # no organisation can end here: the common, fast case
     # An organisation starts at a level word (市, 江北区 …) when it has one — the
     # leftmost that parses, so 据|重庆市卫健委 — else at the clause start (政法委, 蓝黛科技公司).
-    levels = sorted({m.start() for m in lex.level_pattern.finditer(text, clause, post_start, overlapped=True)})
+    levels = sorted(lex.level_words(text, clause, post_start))
     for s in levels:
         if _is_org(text, s, post_start, lex):
             return s
@@ -277,14 +291,13 @@ def _is_org(text: str, start: int, end: int, lex: Lexicon) -> bool:
         return False
     reach = {start}
     frontier = [start]
+    levels = lex.level_words(text, start, end)
     while frontier:  # levels: 重庆市 | 江北区 | 中共中央 …
         p = frontier.pop()
-        for m in lex.level_pattern.finditer(text, p, end, overlapped=True):
-            if m.start() != p:
-                break
-            if m.end() not in reach:
-                reach.add(m.end())
-                frontier.append(m.end())
+        e = levels.get(p)
+        if e is not None and e not in reach:
+            reach.add(e)
+            frontier.append(e)
     # Org words at each position: the longest (常委会) and a one-character one (委).
     words = {(m.start(), m.end()) for m in lex.unit_pattern.finditer(text, start, end, overlapped=True)}
     words |= {(i, i + 1) for i in range(start, end) if text[i] in lex.orgs}
