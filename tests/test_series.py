@@ -245,7 +245,8 @@ def test_cli_writes_beside_the_run_and_is_deterministic(tmp_path, capsys):  # ty
 
 
 @pytest.mark.parametrize("argv", [["series", "/nonexistent/folder"], ["series", ".", "--from", "yesterday"],
-                                  ["series", "data/out", "--plot", "chart.pdf"]])
+                                  ["series", "data/out", "--plot", "chart.pdf"],
+                                  ["series", "data/out", "--metric", "confirm"]])
 def test_cli_usage_errors_exit_2(argv, capsys, monkeypatch):  # type: ignore[no-untyped-def]
     monkeypatch.chdir(ROOT)
     assert cli_main(argv) == 2

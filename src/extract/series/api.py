@@ -76,6 +76,20 @@ def _as_list(value: str | Sequence[str] | None) -> list[str]:
     return [x.strip() for item in items for x in item.split(",") if x.strip()]
 
 
+def _vocabulary(value: str | Sequence[str] | None, name: str) -> list[str]:
+    """The values of a --metric/--scope/--measure filter, checked against the contract's vocabulary."""
+    from typing import get_args
+
+    from .. import models
+
+    known = get_args({"metric": models.Metric, "scope": models.Scope, "measure": models.Measure}[name])
+    values = _as_list(value)
+    unknown = [v for v in values if v not in known]
+    if unknown:
+        raise UsageError(f"--{name} takes {', '.join(known)}; not {', '.join(unknown)}")
+    return values
+
+
 def _as_date(value: str | dt.date | None, name: str) -> dt.date | None:
     if value is None or isinstance(value, dt.date):
         return value
@@ -133,9 +147,9 @@ def series(
         raise UsageError(f"--by takes 'region', not {by!r}")
     if plot is not None and Path(plot).suffix.lower() not in (".png", ".svg", ".html"):
         raise UsageError(f"--plot writes .png, .svg or .html, not {Path(plot).suffix or 'a file without extension'}")
-    filters = Filters(regions=_as_list(region), metrics=_as_list(metric), scopes=_as_list(scope),
-                      measures=_as_list(measure), date_from=_as_date(date_from, "--from"),
-                      date_to=_as_date(date_to, "--to"))
+    filters = Filters(regions=_as_list(region), metrics=_vocabulary(metric, "metric"),
+                      scopes=_vocabulary(scope, "scope"), measures=_vocabulary(measure, "measure"),
+                      date_from=_as_date(date_from, "--from"), date_to=_as_date(date_to, "--to"))
     if plot is not None:
         from .plot import require_matplotlib
 
