@@ -245,7 +245,8 @@ def test_cli_writes_beside_the_run_and_is_deterministic(tmp_path, capsys):  # ty
 
 
 @pytest.mark.parametrize("argv", [["series", "/nonexistent/folder"], ["series", ".", "--from", "yesterday"],
-                                  ["series", "data/out", "--plot", "chart.pdf"]])
+                                  ["series", "data/out", "--plot", "chart.pdf"],
+                                  ["series", "data/out", "--metric", "confirm"]])
 def test_cli_usage_errors_exit_2(argv, capsys, monkeypatch):  # type: ignore[no-untyped-def]
     monkeypatch.chdir(ROOT)
     assert cli_main(argv) == 2
@@ -284,3 +285,11 @@ def test_a_national_press_conference_stays_apart_from_the_citys(tmp_path):  # ty
     national = {**_meeting("b", "国务院联防联控机制新闻发布会"), "type": "press_conference"}
     local = {**_meeting("a", "第155场新冠肺炎疫情防控工作新闻发布会"), "type": "press_conference", "ordinal": 155}
     assert len(extract.series(_write_run(tmp_path / "run", [], [local, national])).events) == 2
+
+
+def test_series_works_on_output_records_only() -> None:
+    """The series never re-reads or re-extracts articles: no pipeline, io, extractors in its imports."""
+    from test_layers import PKG, imported_modules
+
+    for path in (PKG / "series").glob("*.py"):
+        assert not imported_modules(path) & {"pipeline", "io", "extractors", "article", "normalize", "write"}, path

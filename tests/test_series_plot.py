@@ -25,7 +25,7 @@ def test_plot_is_written(tmp_path, name, by, magic):  # type: ignore[no-untyped-
     assert result.files["plot"] == path
     assert path.read_bytes().startswith(magic)
     if name.endswith(("svg", "html")):
-        assert "重庆市" in path.read_text(encoding="utf-8")  # titles stay text (matplotlib svg.fonttype)
+        assert "重庆市" in path.read_text(encoding="utf-8")  # matplotlib writes each text beside its glyphs
 
 
 def test_cjk_font_has_the_glyphs_of_the_labels() -> None:

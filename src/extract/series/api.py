@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,16 +39,32 @@ class SeriesResult:
     events: list[dict[str, Any]] = field(default_factory=list)
 
 
-def connect() -> Any:
-    """A DuckDB connection, or :class:`MissingExtra` saying how to install it."""
+#: DuckDB's memory limit unless EXTRACT_SERIES_MEMORY says otherwise: past it, tables and
+#: operators spill to a scratch database on disk, so 10M records fit in a few GB of RAM.
+DEFAULT_MEMORY = "3GB"
+
+
+def connect(scratch: Path) -> Any:
+    """A DuckDB connection on a scratch database in ``scratch``, or :class:`MissingExtra`.
+
+    Environment: ``EXTRACT_SERIES_MEMORY`` (DuckDB's ``memory_limit``, default 3GB),
+    ``EXTRACT_SERIES_THREADS`` (default: all cores).
+    """
     try:
         import duckdb
     except ImportError:
         raise MissingExtra(f"the series step needs DuckDB, which is not installed: {INSTALL_SERIES}") from None
-    con = duckdb.connect()
-    threads = os.environ.get("EXTRACT_SERIES_THREADS")
-    if threads:
-        con.execute(f"SET threads = {int(threads)}")
+    con = duckdb.connect(str(scratch / "series.duckdb"))
+    memory = os.environ.get("EXTRACT_SERIES_MEMORY", DEFAULT_MEMORY)
+    try:
+        con.execute(f"SET memory_limit = '{memory.replace(chr(39), '')}'")
+        threads = os.environ.get("EXTRACT_SERIES_THREADS")
+        if threads:
+            con.execute(f"SET threads = {int(threads)}")
+    except (duckdb.Error, ValueError) as e:
+        con.close()
+        raise UsageError(f"EXTRACT_SERIES_MEMORY/EXTRACT_SERIES_THREADS: {e}") from None
+    con.execute(f"SET temp_directory = '{str(scratch / 'spill').replace(chr(39), chr(39) * 2)}'")
     con.execute("SET preserve_insertion_order = false")
     return con
 
@@ -57,6 +74,20 @@ def _as_list(value: str | Sequence[str] | None) -> list[str]:
         return []
     items = [value] if isinstance(value, str) else list(value)
     return [x.strip() for item in items for x in item.split(",") if x.strip()]
+
+
+def _vocabulary(value: str | Sequence[str] | None, name: str) -> list[str]:
+    """The values of a --metric/--scope/--measure filter, checked against the contract's vocabulary."""
+    from typing import get_args
+
+    from .. import models
+
+    known = get_args({"metric": models.Metric, "scope": models.Scope, "measure": models.Measure}[name])
+    values = _as_list(value)
+    unknown = [v for v in values if v not in known]
+    if unknown:
+        raise UsageError(f"--{name} takes {', '.join(known)}; not {', '.join(unknown)}")
+    return values
 
 
 def _as_date(value: str | dt.date | None, name: str) -> dt.date | None:
@@ -102,9 +133,7 @@ def series(
         UsageError: a missing folder or file, a bad option; ``MissingExtra`` when DuckDB
             (or, for ``plot``, matplotlib) is not installed.
     """
-    from .engine import build, load_runs
-    from .events import build_events
-    from .outputs import Filters, collect_rows, write_outputs
+    from .outputs import Filters
 
     paths = [Path(runs)] if isinstance(runs, (str, os.PathLike)) else [Path(r) for r in runs]
     if not paths:
@@ -118,14 +147,22 @@ def series(
         raise UsageError(f"--by takes 'region', not {by!r}")
     if plot is not None and Path(plot).suffix.lower() not in (".png", ".svg", ".html"):
         raise UsageError(f"--plot writes .png, .svg or .html, not {Path(plot).suffix or 'a file without extension'}")
-    filters = Filters(regions=_as_list(region), metrics=_as_list(metric), scopes=_as_list(scope),
-                      measures=_as_list(measure), date_from=_as_date(date_from, "--from"),
-                      date_to=_as_date(date_to, "--to"))
+    filters = Filters(regions=_as_list(region), metrics=_vocabulary(metric, "metric"),
+                      scopes=_vocabulary(scope, "scope"), measures=_vocabulary(measure, "measure"),
+                      date_from=_as_date(date_from, "--from"), date_to=_as_date(date_to, "--to"))
     if plot is not None:
         from .plot import require_matplotlib
 
         require_matplotlib()
-    con = connect()
+    with tempfile.TemporaryDirectory(prefix="extract-series-") as scratch:
+        return _run(connect(Path(scratch)), paths, out, filters, plot, by, collect)
+
+
+def _run(con: Any, paths: list[Path], out: Any, filters: Any, plot: Any, by: str | None, collect: bool) -> SeriesResult:
+    from .engine import build, load_runs
+    from .events import build_events
+    from .outputs import collect_rows, write_outputs
+
     try:
         load_runs(con, paths)
         build(con)

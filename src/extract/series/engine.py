@@ -182,8 +182,8 @@ def build(con: Any) -> None:
                    s.n_articles, coalesce(r.n_values, 1) AS n_values, s.article_ids,
                    CASE WHEN r.n_values > 1 THEN {deciding_rule('fact', 'c.top_key', 'r.second_key')} END AS rule
             FROM keys k JOIN chosen c USING (fid) JOIN sources s USING (fid) LEFT JOIN runner_up r USING (fid))""")
-    con.execute("DROP TABLE runner_up")
-    con.execute("DROP TABLE chosen")
+    for table in ("runner_up", "chosen", "sources", "keys", "ps"):  # what later stages do not need
+        con.execute(f"DROP TABLE {table}")
     _checks(con)
 
 

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from ..errors import ResourceError
 from ..resources import read_data, tsv_rows, validated
 
-__all__ = ["Rule", "SourcePattern", "load_rules", "load_sources", "sort_key", "deciding_rule", "SOURCE_KINDS"]
+__all__ = ["Rule", "SourcePattern", "load_rules", "load_sources", "sort_key", "deciding_rule", "source_kind_sql", "stage_rules", "SOURCE_KINDS"]
 
 #: Source kinds, best first, as the rule notice_over_repost ranks them (and ``unknown`` last).
 SOURCE_KINDS = ("health_commission", "government", "media", "unknown")
@@ -148,11 +148,3 @@ def source_kind_sql() -> str:
     kind = f"CASE {arms} ELSE 'unknown' END"
     # A Traditional rendering is a repost, never the issuing body's own notice.
     return f"CASE WHEN script = 'traditional' AND ({kind}) IN ('health_commission', 'government') THEN 'media' ELSE {kind} END"
-
-
-def why(rule: str | None) -> str | None:
-    """The explanation of a rule, by name."""
-    for r in load_rules():
-        if r.rule == rule:
-            return r.why
-    return {"tie": "no rule tells the values apart; the first in a stable order is shown"}.get(rule or "")
