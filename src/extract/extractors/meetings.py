@@ -404,10 +404,17 @@ def _inspections(doc: Doc, occurrences: list[Occurrence], dates: _Dates) -> list
     text = doc.text
     speak = _role_patterns()["speaker"]
     out = []
-    for pos, ne, name in occurrences:
+    for idx, (pos, ne, name) in enumerate(occurrences):
         m = _INSPECTION.match(text, ne)
         if m is None or _find_role(speak, text, ne, m.start("verb")):
             continue
+        # The officials listed before the leader go too: 吉林省委书记景俊海、省长韩俊赴舒兰调研.
+        people = [(name, "attendee")]
+        j, head = idx - 1, pos
+        while j >= 0 and occurrences[j][2] != name and _is_list_gap(text, occurrences[j][1], head):
+            people.insert(0, (occurrences[j][2], "attendee"))
+            head = occurrences[j][0]
+            j -= 1
         ss = max((s for s, _ in iter_sentences(text, max(doc.body[0], pos - 200), ne) if s <= pos), default=pos)
         out.append(
             MeetingMention(
@@ -417,7 +424,7 @@ def _inspections(doc: Doc, occurrences: list[Occurrence], dates: _Dates) -> list
                 name=text[ne : m.end()].strip(),
                 date=dates.last(ss, pos),
                 held=True,
-                people=[(name, "attendee")],
+                people=people,
                 leader="" if m.group("companion") else name,
                 place=m.group("place"),
             )

@@ -392,8 +392,12 @@ def read_name(text: str, pos: int, known: Iterable[str] = ()) -> str | None:
         if text.startswith(name, pos):
             return name
     dotted = _DOTTED_NAME.match(text, pos)
-    if dotted is not None and _ends_name(text, dotted.end(), lex):
-        return dotted.group()
+    if dotted is not None:
+        # The shortest second part a cue word or punctuation ends: 雪克来提·扎克尔|主持会议.
+        dot = pos + regex.search(r"[·•・‧]", dotted.group()).start()
+        for e in range(dot + 3, dotted.end() + 1):
+            if _ends_name(text, e, lex):
+                return text[pos:e]
     for n in _name_options(text, pos, lex):
         if _ends_name(text, pos + n, lex):
             return text[pos : pos + n]
@@ -513,6 +517,8 @@ def find_mentions(doc: Doc) -> list[PersonMention]:
         # Some outlets set the name off by one space: 市卫健委副主任 李畔.
         pos = last.end + 1 if text[last.end : last.end + 1] == " " else last.end
         name = read_name(text, pos)
+        if name is None and last.official:
+            name = _name_without_surname(text, pos, lex)
         if name is None and text.startswith("、", last.end):
             link = _unknown_link(text, last.end + 1, lex)
             if link is not None:
@@ -542,6 +548,29 @@ def find_mentions(doc: Doc) -> list[PersonMention]:
     mentions += _confirm_by_repetition(text, doc.body, unsure, lex)
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _name_without_surname(text: str, pos: int, lex: Lexicon) -> str | None:
+    """A name with no Han surname right after an official title (自治区主席布小林出席,
+    巴特尔主持): 2–4 characters, none of them a stop character, no title or cue word
+    inside, ended by a cue word of two characters or more (never by punctuation
+    alone, so 市长也表示 or 局长称 give nobody)."""
+    if lex.follow_pattern.match(text, pos) is not None:
+        return None
+    for n in (3, 2, 4):
+        cand = text[pos : pos + n]
+        if len(cand) < n or not regex.fullmatch(r"\p{Han}+", cand):
+            continue
+        if any(ch in lex.cues["stopchar"] for ch in cand) or cand in lex.cues["not_name"]:
+            continue
+        if lex.post_pattern.search(cand) or lex.unit_pattern.search(cand) or lex.level_pattern.match(cand):
+            continue
+        if any(lex.follow_pattern.match(text, p) for p in range(pos + 1, pos + n)):
+            continue
+        cue = lex.follow_pattern.match(text, pos + n)
+        if cue is not None and cue.end() - cue.start() >= 2:
+            return cand
+    return None
 
 
 #: Longest unknown link in a title chain (省应对疫情工作领导小组总指挥 is 13).
