@@ -45,7 +45,7 @@ _MEETING = regex.compile(
     |(?P<press_conference>新闻发布会|发布会|新闻通气会|吹风会|记者见面会)
     |(?P<party_committee>
         (?:政治局常务委员会|政治局常委会|政治局)(?:召开)?(?:扩大)?会议?  # 中央政治局(常委会)会议
-        |(?:政治局常务委员会|政治局常委会|政治局|委常委会)(?P<when>\d{{1,2}}月\d{{1,2}}日(?:上午|下午|晚上)?)召开(?:扩大)?会议
+        |(?:政治局常务委员会|政治局常委会|政治局|委常委会)(?P<when>(?:\d{{1,2}}月\d{{1,2}}日|昨天|昨日|今天|今日|昨|今)(?:上午|下午|晚上)?)召开(?:扩大)?会议
                                                                 # 中共中央政治局常务委员会2月3日召开会议
         |委常委会(?:(?:召开)?(?:扩大)?会议)?                     # 市委常委会(扩大)会议; not 人大常委会
         |委(?:员会)?[第届次\d{_CN}]{{1,10}}全(?:体会议|会)       # 市委五届二次全会
@@ -279,6 +279,13 @@ def _organizer(text: str, name_start: int, clause_start: int, name: str) -> str 
     return None
 
 
+def _when(word: str, ref: dt.date | None) -> dt.date | None:
+    """The day of 昨(天)/今(天) before 召开 (北京市委常委会昨召开会议); ``None`` for a written date."""
+    if ref is None or word[0] not in "昨今":
+        return None
+    return ref - dt.timedelta(days=1) if word[0] == "昨" else ref
+
+
 def find_meeting_mentions(doc: Doc, ref: dt.date | None, dates: _Dates | None = None) -> list[MeetingMention]:
     """Meeting-word mentions in the body, with the date written in their sentence (if any)."""
     text = doc.text
@@ -304,7 +311,8 @@ def find_meeting_mentions(doc: Doc, ref: dt.date | None, dates: _Dates | None = 
             om = _ORDINAL.search(name)
             if om and (om.group("unit") == "场") == (kind == "press_conference"):
                 ordinal = dates_mod.parse_cn_int(om.group("n"))
-            date = dates.first(m.start("when"), m.end("when")) if m.group("when") else dates.last(ss, ks)
+            date = _when(m.group("when"), ref) if m.group("when") else None
+            date = date or (dates.first(m.start("when"), m.end("when")) if m.group("when") else dates.last(ss, ks))
             if date is None:
                 # 市委常委会于11月20日召开: a date right after the meeting word.
                 date = dates.first(ke, min(se, ke + 2))
@@ -679,6 +687,7 @@ def _assign_roles(
 
 _LIST_GAP = regex.compile(r"[、,;和与及\s]*")
 _LIST_GAP_MAX = 30
+_UNKNOWN_PLACE = regex.compile(r"\p{Han}{1,5}")
 
 
 def _is_list_gap(text: str, start: int, end: int) -> bool:
@@ -688,7 +697,10 @@ def _is_list_gap(text: str, start: int, end: int) -> bool:
     pos = start
     for t in find_titles(text, start, end):
         if not _LIST_GAP.fullmatch(text, pos, t.start):
-            return False
+            # A place the lexicon does not know before an area title: 、丰台|区副区长.
+            m = _LIST_GAP.match(text, pos, t.start)
+            if not (t.text[0] in "省市区县镇乡" and _UNKNOWN_PLACE.fullmatch(text, m.end(), t.start)):
+                return False
         pos = t.end
     return _LIST_GAP.fullmatch(text, pos, end) is not None
 # A name preceded by a title ends a title word (长, 记, 人, 任 …); a bare name

@@ -256,12 +256,19 @@ def _org_start(text: str, post_start: int, lex: Lexicon) -> int:
     levels = sorted({m.start() for m in lex.level_pattern.finditer(text, clause, post_start, overlapped=True)})
     for s in levels:
         if _is_org(text, s, post_start, lex):
+            # A place the lexicon does not know before an area word: 、|丰台|区副区长.
+            if text[s] in "省市区县镇乡州" and 1 <= s - clause <= 4 and not _NOT_PLACE.search(text[clause:s]) and not any(
+                ch in lex.cues["stopchar"] or lex.follow_pattern.match(text, i) for i, ch in enumerate(text[clause:s], clause)
+            ):
+                return clause
             return s
     if text[clause] not in lex.org_start_block and _is_org(text, clause, post_start, lex):
         return clause
     return post_start
 
 
+#: What an unknown place before an area word never is: 由|市委书记, 新任|省委书记, 原|市长.
+_NOT_PLACE = regex.compile(r"^[由原前时现曾据经兼]|任")
 _HAN_ONLY = regex.compile(r"(?:\p{Han}|\(\p{Han}{1,6}\))*")
 #: Characters of an organisation unit before its org word (卫生健康|委, 安全管理|总站).
 _MAX_UNIT = 10
