@@ -269,6 +269,7 @@ def _org_start(text: str, post_start: int, lex: Lexicon) -> int:
 
 #: What an unknown place before an area word never is: 由|市委书记, 新任|省委书记, 原|市长.
 _NOT_PLACE = regex.compile(r"^[由原前时现曾据经兼]|任")
+_JOIN = regex.compile(r"[和与及、]")
 _HAN_ONLY = regex.compile(r"(?:\p{Han}|\(\p{Han}{1,6}\))*")
 #: Characters of an organisation unit before its org word (卫生健康|委, 安全管理|总站).
 _MAX_UNIT = 10
@@ -339,7 +340,12 @@ def find_titles(text: str, start: int = 0, end: int | None = None) -> list[Title
         ps = m.start()
         s = max(_org_start(text, ps, lex), start)
         if found and s < found[-1].end:
-            s = max(found[-1].end, ps)
+            # The organisation cannot reach into the previous title: it starts after the
+            # name and conjunction between them (政务司司长张建宗和|卫生署署长), if one parses.
+            s = ps
+            joins = [j.end() for j in _JOIN.finditer(text, found[-1].end, ps)]
+            if joins and joins[-1] < ps and _is_org(text, joins[-1], ps, lex):
+                s = joins[-1]
         org = text[s:ps] or None
         post = m.group("post")
         found.append(Title(s, m.end(), ps, text[s : m.end()], org, post, _title_is_official(org, post, lex)))
@@ -357,7 +363,10 @@ def _name_options(text: str, pos: int, lex: Lexicon) -> list[int]:
     if two in lex.compound_surnames:
         lengths, given_from = (3, 4), 2
     elif text[pos : pos + 1] in lex.surnames:
-        lengths, given_from = (2, 3), 1
+        # A Hong Kong married name carries two surnames (林郑月娥, 范徐丽泰): four
+        # characters, read only when no shorter name ends at a cue word.
+        two = text[pos + 1 : pos + 2] in lex.surnames and not {text[pos], text[pos + 1]} & lex.ambiguous_surnames
+        lengths, given_from = ((2, 3, 4) if two else (2, 3)), 1
     else:
         return []
     stop = lex.cues["stopchar"]
@@ -366,10 +375,22 @@ def _name_options(text: str, pos: int, lex: Lexicon) -> list[int]:
         cand = text[pos : pos + n]
         if len(cand) < n or not regex.fullmatch(r"\p{Han}+", cand):
             break
-        if any(ch in stop for ch in cand[given_from:]) or cand in lex.cues["not_name"]:
+        if any(ch in stop and not _month_in_name(text, pos + i) for i, ch in enumerate(cand[given_from:], given_from)):
+            break
+        if cand in lex.cues["not_name"]:
             break
         out.append(n)
     return out
+
+
+def _month_in_name(text: str, i: int) -> bool:
+    """Whether 月 at ``i`` is part of a name (林郑月娥, 李月华), not a date (三月, 12月份)."""
+    return (
+        text[i] == "月"
+        and i > 0
+        and not regex.match(r"[\d一二三四五六七八九十正腊]", text[i - 1])
+        and not regex.match(r"[日份底初中末内\d]", text[i + 1 : i + 2] or "日")
+    )
 
 
 def _ends_name(text: str, pos: int, lex: Lexicon) -> bool:
