@@ -286,6 +286,16 @@ def _when(word: str, ref: dt.date | None) -> dt.date | None:
     return ref - dt.timedelta(days=1) if word[0] == "昨" else ref
 
 
+_YEAR = regex.compile(r"((?:19|20)\d\d)\s*年")
+
+
+def _other_year(text: str, start: int, end: int, ref: dt.date | None) -> bool:
+    """Whether ``text[start:end]`` states a year other than the article's (2013年10月，…)."""
+    if ref is None:
+        return False
+    return any(int(m.group(1)) != ref.year for m in _YEAR.finditer(text, start, end))
+
+
 def find_meeting_mentions(doc: Doc, ref: dt.date | None, dates: _Dates | None = None) -> list[MeetingMention]:
     """Meeting-word mentions in the body, with the date written in their sentence (if any)."""
     text = doc.text
@@ -321,7 +331,7 @@ def find_meeting_mentions(doc: Doc, ref: dt.date | None, dates: _Dates | None = 
                 or _HELD.search(text, cs, ke) is not None
                 or _HELD_AFTER.match(text, ke) is not None
                 or _HELD.match(text, ke) is not None
-            )
+            ) and not (date is None and _other_year(text, ss, ks, ref))
             out.append(
                 MeetingMention(
                     start=name_start,
@@ -424,13 +434,16 @@ def _inspections(doc: Doc, occurrences: list[Occurrence], dates: _Dates) -> list
             head = occurrences[j][0]
             j -= 1
         ss = max((s for s, _ in iter_sentences(text, max(doc.body[0], pos - 200), ne) if s <= pos), default=pos)
+        date = dates.last(ss, pos)
+        if date is None and _other_year(text, ss, pos, reference_date(doc)):
+            continue  # 2013年10月，夏宝龙视察: a story from another year, with no day to date it
         out.append(
             MeetingMention(
                 start=pos,
                 end=m.end(),
                 type="inspection",
                 name=text[ne : m.end()].strip(),
-                date=dates.last(ss, pos),
+                date=date,
                 held=True,
                 people=people,
                 leader="" if m.group("companion") else name,

@@ -583,11 +583,12 @@ def _name_without_surname(text: str, pos: int, lex: Lexicon) -> str | None:
     巴特尔主持): 2–4 characters, none of them a stop character, no title or cue word
     inside, ended by a cue word of two characters or more (never by punctuation
     alone, so 市长也表示 or 局长称 give nobody)."""
-    if lex.follow_pattern.match(text, pos) is not None:
+    run = _HAN_RUN.match(text, pos, pos + 4)
+    if run is None or run.end() - pos < 2 or lex.follow_pattern.match(text, pos) is not None:
         return None
     for n in (3, 2, 4):
         cand = text[pos : pos + n]
-        if len(cand) < n or not regex.fullmatch(r"\p{Han}+", cand):
+        if pos + n > run.end():
             continue
         if any(ch in lex.cues["stopchar"] for ch in cand) or cand in lex.cues["not_name"]:
             continue
