@@ -60,7 +60,7 @@ _MEETING = regex.compile(
 )
 # What follows a meeting word when it is cited, not held: 市委常委会会议精神;
 # or counted (已举行新闻发布会150余场): a tally is not one meeting.
-_CITED = regex.compile(r"精神|纪要|决策部署|议定事项|部署要求|\s*\d+\s*(?:余|多)?场")
+_CITED = regex.compile(r"精神|纪要|上的(?:重要)?讲话|决策部署|议定事项|部署要求|\s*\d+\s*(?:余|多)?场")
 # Words after which a meeting's name starts (12月1日召开的|重庆市政府……发布会).
 _NAME_LEFT_STOP = regex.compile(r"召开|举行|主持|出席|参加|在|的|于|先后|并|分别|上午|下午|晚上|当晚|今天|昨天|、")
 _HELD = regex.compile(r"召开|举行|召集|主持")
@@ -286,6 +286,7 @@ def _when(word: str, ref: dt.date | None) -> dt.date | None:
     return ref - dt.timedelta(days=1) if word[0] == "昨" else ref
 
 
+_FUTURE = regex.compile(r"定于|将于|拟于|明年|下周|计划于|同意\S{0,12}召开")
 _YEAR = regex.compile(r"((?:19|20)\d\d)\s*年")
 
 
@@ -309,6 +310,8 @@ def find_meeting_mentions(doc: Doc, ref: dt.date | None, dates: _Dates | None = 
             if _CITED.match(after):
                 continue
             cs = _clause_start(text, ks)
+            if _FUTURE.search(text, cs, ks):
+                continue  # 会议同意明年1月9日召开…全体会议: announced, not held
             left = cs
             for lm in _NAME_LEFT_STOP.finditer(text, cs, ks):
                 left = lm.end()
