@@ -403,7 +403,7 @@ def _ends_name(text: str, pos: int, lex: Lexicon) -> bool:
 
 #: A name of two parts joined by a middle dot (雪克来提·扎克尔, 艾尔肯·吐尼亚孜):
 #: Uyghur, Kazakh … names are written so, without a Han surname.
-_DOTTED_NAME = regex.compile(r"\p{Han}{2,8}[·•・‧]\p{Han}{2,10}")
+_DOTTED_NAME = regex.compile(r"\p{Han}{2,8}(?P<dot>[·•・‧])\p{Han}{2,10}")
 
 
 def read_name(text: str, pos: int, known: Iterable[str] = ()) -> str | None:
@@ -422,7 +422,7 @@ def read_name(text: str, pos: int, known: Iterable[str] = ()) -> str | None:
     dotted = _DOTTED_NAME.match(text, pos)
     if dotted is not None:
         # The shortest second part a cue word or punctuation ends: 雪克来提·扎克尔|主持会议.
-        dot = pos + regex.search(r"[·•・‧]", dotted.group()).start()
+        dot = dotted.start("dot")
         for e in range(dot + 3, dotted.end() + 1):
             if _ends_name(text, e, lex):
                 return text[pos:e]
