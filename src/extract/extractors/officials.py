@@ -267,8 +267,8 @@ def _org_start(text: str, post_start: int, lex: Lexicon) -> int:
     return post_start
 
 
-#: What an unknown place before an area word never is: 由|市委书记, 新任|省委书记, 原|市长.
-_NOT_PLACE = regex.compile(r"^[由原前时现曾据经兼]|任")
+#: What an unknown place before an area word never is: 由|市委书记, 新任|省委书记, 原|市长, 会议由|省委副书记.
+_NOT_PLACE = regex.compile(r"^[原前时现曾]|[由据经兼]|任|会议|会上")
 _JOIN = regex.compile(r"[和与及、]")
 _HAN_ONLY = regex.compile(r"(?:\p{Han}|\(\p{Han}{1,6}\))*")
 #: Characters of an organisation unit before its org word (卫生健康|委, 安全管理|总站).
