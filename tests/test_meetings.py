@@ -64,8 +64,14 @@ def test_meeting_types(text: str, type_: str) -> None:
         "11月以来,重庆已举行新闻发布会150余场。",
         "11月28日,市卫健委与专家进行专题会商。",
         "各区县要认真传达学习市委常委会会议精神。",
+        # corpus 210_news_multi_20220319 (新闻联播)
+        "各地以实际行动落实习近平总书记在中共中央政治局常委会会议上的重要讲话精神，坚持人民至上。",
+        # corpus 225_meeting_national_20221123: a future session is announced, not held
+        "会议同意明年1月9日至11日召开二十届中央纪律检查委员会第二次全体会议。",
+        # corpus 080_appointment_hongkong_20200213 (繁体): a story from another year
+        "2013年10月，夏寶龍視察，看到將要建成的三江教堂頂端的十字架很顯眼。",
     ],
-    ids=["tally", "consultation", "cited"],
+    ids=["tally", "consultation", "cited", "cited_speech", "future_session", "other_year"],
 )
 def test_not_a_meeting(text: str) -> None:
     assert extract_text(text, published="2022-11-29").meetings == []

@@ -54,7 +54,7 @@ class Appointment:
 _STRONG_NAME = regex.compile(r"\p{Han}{2,4}|\p{Han}{1,8}[·•・‧]\p{Han}{1,10}")
 _NAME_SEP = regex.compile(r"、")
 #: Characters no name in a list contains (a clause, not a name: 任命的国务院部长).
-_NOT_IN_NAME = regex.compile(r"[的为了是在和与及其等由将对以从向把被]|[兼接出改升继]任")
+_NOT_IN_NAME = regex.compile(r"[的为了是在和与及其等由将对以从向把被]|[兼接出改升继]任|任命|免去|决定")
 _APPOINT = regex.compile(r"任命(?!书|案|的)")
 _REMOVE = regex.compile(r"免去")
 #: Weak verbs: the post after them is conferred (兼任, 接任 …).
@@ -62,6 +62,12 @@ _TAKE_UP = regex.compile(r"(?:获任命为|被任命为|兼任|接任|出任|改
 #: What may end a post: punctuation, 职务, 的 (任命甲为X的国务院令), a date (，于…), a bracket.
 _POST_END = regex.compile(r"[,，。;；:：、!！?？\n()（）“”\"]|职务|的|于|$|兼|\s")
 _MAX_POST = 40
+#: 任命|甲、乙为 and 免去|甲、乙的: the names before 为 / 的 (checked piece by piece afterwards).
+_NAMES_THEN_WEI = regex.compile(r"[^为,，。;；\n]{2,30}?为")
+_NAMES_THEN_DE = regex.compile(r"[^的,，。;；\n]{2,30}?的")
+_COMMA = regex.compile(r"[,，]")
+_NOT_POST_TEXT = regex.compile(r"[^\p{Han}()（）\d]")
+_HAN = regex.compile(r"\p{Han}")
 #: At most this many names in one list before a weak verb (a bound for hostile input).
 _MAX_LIST = 30
 
@@ -103,7 +109,7 @@ def _posts(text: str, start: int, limit: int) -> list[Title]:
             i += 1
             continue
         span_text = text[pos : t.end]
-        if not span_text or regex.search(r"[^\p{Han}()（）\d]", span_text):
+        if not span_text or _NOT_POST_TEXT.search(span_text):
             break
         org = span_text[: len(span_text) - len(text[t.org_end : t.end])] or None
         official = (
@@ -132,7 +138,7 @@ def _weak_name_before(text: str, end: int) -> list[tuple[str, int]] | None:
                 continue
             before = text[s - 1] if s > 0 else ""
             # Clear of the words before: punctuation, 由/将 …, or the end of a title (秘书长夏宝龙兼任).
-            if before == "" or not regex.match(r"\p{Han}", before) or before in "由将并已也长记员席理官":
+            if before == "" or not _HAN.match(before) or before in "由将并已也长记员席理官":
                 pick = (text[s:end], s)
                 break
         if pick is None or pick[0] in lex.cues["not_name"] or pick[0] in lex.level_forms:
@@ -163,7 +169,7 @@ def find_appointments(text: str, start: int = 0, end: int | None = None) -> list
         if action == "conferred":
             pos = ve
             while True:
-                m = regex.compile(r"[^为,，。;；\n]{2,30}?为").match(text, pos, end)
+                m = _NAMES_THEN_WEI.match(text, pos, end)
                 if m is None:
                     break
                 names = _names(text, pos, m.end() - 1, strong=True)
@@ -174,7 +180,7 @@ def find_appointments(text: str, start: int = 0, end: int | None = None) -> list
                     out.extend(Appointment(name, ns, p, "conferred", vs, posts[-1].end) for p in posts)
                 last_person = names[-1]
                 # 任命甲为X，乙为Y: the chain goes on after a comma.
-                nxt = regex.compile(r"[,，]").match(text, posts[-1].end)
+                nxt = _COMMA.match(text, posts[-1].end)
                 if nxt is None:
                     break
                 pos = nxt.end()
@@ -183,7 +189,7 @@ def find_appointments(text: str, start: int = 0, end: int | None = None) -> list
                 names: list[tuple[str, int]] | None = [last_person]
                 post_start = ve + 1
             else:
-                m = regex.compile(r"[^的,，。;；\n]{2,30}?的").match(text, ve, end)
+                m = _NAMES_THEN_DE.match(text, ve, end)
                 # 免去王毅兼任的外交部部长职务: the post held concurrently.
                 names_end = m.end() - 1 - (2 if m and text.endswith("兼任", 0, m.end() - 1) else 0) if m else ve
                 names = _names(text, ve, names_end, strong=True) if m else None

@@ -45,7 +45,7 @@ _MEETING = regex.compile(
     |(?P<press_conference>新闻发布会|发布会|新闻通气会|吹风会|记者见面会)
     |(?P<party_committee>
         (?:政治局常务委员会|政治局常委会|政治局)(?:召开)?(?:扩大)?会议?  # 中央政治局(常委会)会议
-        |(?:政治局常务委员会|政治局常委会|政治局|委常委会)(?P<when>\d{{1,2}}月\d{{1,2}}日(?:上午|下午|晚上)?)召开(?:扩大)?会议
+        |(?:政治局常务委员会|政治局常委会|政治局|委常委会)(?P<when>(?:\d{{1,2}}月\d{{1,2}}日|昨天|昨日|今天|今日|昨|今)(?:上午|下午|晚上)?)召开(?:扩大)?会议
                                                                 # 中共中央政治局常务委员会2月3日召开会议
         |委常委会(?:(?:召开)?(?:扩大)?会议)?                     # 市委常委会(扩大)会议; not 人大常委会
         |委(?:员会)?[第届次\d{_CN}]{{1,10}}全(?:体会议|会)       # 市委五届二次全会
@@ -60,7 +60,7 @@ _MEETING = regex.compile(
 )
 # What follows a meeting word when it is cited, not held: 市委常委会会议精神;
 # or counted (已举行新闻发布会150余场): a tally is not one meeting.
-_CITED = regex.compile(r"精神|纪要|决策部署|议定事项|部署要求|\s*\d+\s*(?:余|多)?场")
+_CITED = regex.compile(r"精神|纪要|上的(?:重要)?讲话|决策部署|议定事项|部署要求|\s*\d+\s*(?:余|多)?场")
 # Words after which a meeting's name starts (12月1日召开的|重庆市政府……发布会).
 _NAME_LEFT_STOP = regex.compile(r"召开|举行|主持|出席|参加|在|的|于|先后|并|分别|上午|下午|晚上|当晚|今天|昨天|、")
 _HELD = regex.compile(r"召开|举行|召集|主持")
@@ -279,6 +279,24 @@ def _organizer(text: str, name_start: int, clause_start: int, name: str) -> str 
     return None
 
 
+def _when(word: str, ref: dt.date | None) -> dt.date | None:
+    """The day of 昨(天)/今(天) before 召开 (北京市委常委会昨召开会议); ``None`` for a written date."""
+    if ref is None or word[0] not in "昨今":
+        return None
+    return ref - dt.timedelta(days=1) if word[0] == "昨" else ref
+
+
+_FUTURE = regex.compile(r"定于|将于|拟于|明年|下周|计划于|同意\S{0,12}召开")
+_YEAR = regex.compile(r"((?:19|20)\d\d)\s*年")
+
+
+def _other_year(text: str, start: int, end: int, ref: dt.date | None) -> bool:
+    """Whether ``text[start:end]`` states a year other than the article's (2013年10月，…)."""
+    if ref is None:
+        return False
+    return any(int(m.group(1)) != ref.year for m in _YEAR.finditer(text, start, end))
+
+
 def find_meeting_mentions(doc: Doc, ref: dt.date | None, dates: _Dates | None = None) -> list[MeetingMention]:
     """Meeting-word mentions in the body, with the date written in their sentence (if any)."""
     text = doc.text
@@ -292,6 +310,8 @@ def find_meeting_mentions(doc: Doc, ref: dt.date | None, dates: _Dates | None = 
             if _CITED.match(after):
                 continue
             cs = _clause_start(text, ks)
+            if _FUTURE.search(text, cs, ks):
+                continue  # 会议同意明年1月9日召开…全体会议: announced, not held
             left = cs
             for lm in _NAME_LEFT_STOP.finditer(text, cs, ks):
                 left = lm.end()
@@ -304,7 +324,8 @@ def find_meeting_mentions(doc: Doc, ref: dt.date | None, dates: _Dates | None = 
             om = _ORDINAL.search(name)
             if om and (om.group("unit") == "场") == (kind == "press_conference"):
                 ordinal = dates_mod.parse_cn_int(om.group("n"))
-            date = dates.first(m.start("when"), m.end("when")) if m.group("when") else dates.last(ss, ks)
+            date = _when(m.group("when"), ref) if m.group("when") else None
+            date = date or (dates.first(m.start("when"), m.end("when")) if m.group("when") else dates.last(ss, ks))
             if date is None:
                 # 市委常委会于11月20日召开: a date right after the meeting word.
                 date = dates.first(ke, min(se, ke + 2))
@@ -313,7 +334,7 @@ def find_meeting_mentions(doc: Doc, ref: dt.date | None, dates: _Dates | None = 
                 or _HELD.search(text, cs, ke) is not None
                 or _HELD_AFTER.match(text, ke) is not None
                 or _HELD.match(text, ke) is not None
-            )
+            ) and not (date is None and _other_year(text, ss, ks, ref))
             out.append(
                 MeetingMention(
                     start=name_start,
@@ -404,20 +425,30 @@ def _inspections(doc: Doc, occurrences: list[Occurrence], dates: _Dates) -> list
     text = doc.text
     speak = _role_patterns()["speaker"]
     out = []
-    for pos, ne, name in occurrences:
+    for idx, (pos, ne, name) in enumerate(occurrences):
         m = _INSPECTION.match(text, ne)
         if m is None or _find_role(speak, text, ne, m.start("verb")):
             continue
+        # The officials listed before the leader go too: 吉林省委书记景俊海、省长韩俊赴舒兰调研.
+        people = [(name, "attendee")]
+        j, head = idx - 1, pos
+        while j >= 0 and occurrences[j][2] != name and _is_list_gap(text, occurrences[j][1], head):
+            people.insert(0, (occurrences[j][2], "attendee"))
+            head = occurrences[j][0]
+            j -= 1
         ss = max((s for s, _ in iter_sentences(text, max(doc.body[0], pos - 200), ne) if s <= pos), default=pos)
+        date = dates.last(ss, pos)
+        if date is None and _other_year(text, ss, pos, reference_date(doc)):
+            continue  # 2013年10月，夏宝龙视察: a story from another year, with no day to date it
         out.append(
             MeetingMention(
                 start=pos,
                 end=m.end(),
                 type="inspection",
                 name=text[ne : m.end()].strip(),
-                date=dates.last(ss, pos),
+                date=date,
                 held=True,
-                people=[(name, "attendee")],
+                people=people,
                 leader="" if m.group("companion") else name,
                 place=m.group("place"),
             )
@@ -672,6 +703,7 @@ def _assign_roles(
 
 _LIST_GAP = regex.compile(r"[、,;和与及\s]*")
 _LIST_GAP_MAX = 30
+_UNKNOWN_PLACE = regex.compile(r"\p{Han}{1,5}")
 
 
 def _is_list_gap(text: str, start: int, end: int) -> bool:
@@ -681,7 +713,10 @@ def _is_list_gap(text: str, start: int, end: int) -> bool:
     pos = start
     for t in find_titles(text, start, end):
         if not _LIST_GAP.fullmatch(text, pos, t.start):
-            return False
+            # A place the lexicon does not know before an area title: 、丰台|区副区长.
+            m = _LIST_GAP.match(text, pos, t.start)
+            if not (t.text[0] in "省市区县镇乡" and _UNKNOWN_PLACE.fullmatch(text, m.end(), t.start)):
+                return False
         pos = t.end
     return _LIST_GAP.fullmatch(text, pos, end) is not None
 # A name preceded by a title ends a title word (长, 记, 人, 任 …); a bare name

@@ -270,12 +270,20 @@ def _org_start(text: str, post_start: int, lex: Lexicon) -> int:
     levels = sorted(lex.level_words(text, clause, post_start))
     for s in levels:
         if _is_org(text, s, post_start, lex):
+            # A place the lexicon does not know before an area word: 、|丰台|区副区长.
+            if text[s] in "省市区县镇乡州" and 1 <= s - clause <= 4 and not _NOT_PLACE.search(text[clause:s]) and not any(
+                ch in lex.cues["stopchar"] or lex.follow_pattern.match(text, i) for i, ch in enumerate(text[clause:s], clause)
+            ):
+                return clause
             return s
     if text[clause] not in lex.org_start_block and _is_org(text, clause, post_start, lex):
         return clause
     return post_start
 
 
+#: What an unknown place before an area word never is: 由|市委书记, 新任|省委书记, 原|市长, 会议由|省委副书记.
+_NOT_PLACE = regex.compile(r"^[原前时现曾]|[由据经兼]|任|会议|会上")
+_JOIN = regex.compile(r"[和与及、]")
 _HAN_ONLY = regex.compile(r"(?:\p{Han}|\(\p{Han}{1,6}\))*")
 #: Characters of an organisation unit before its org word (卫生健康|委, 安全管理|总站).
 _MAX_UNIT = 10
@@ -345,7 +353,12 @@ def find_titles(text: str, start: int = 0, end: int | None = None) -> list[Title
         ps = m.start()
         s = max(_org_start(text, ps, lex), start)
         if found and s < found[-1].end:
-            s = max(found[-1].end, ps)
+            # The organisation cannot reach into the previous title: it starts after the
+            # name and conjunction between them (政务司司长张建宗和|卫生署署长), if one parses.
+            s = ps
+            joins = [j.end() for j in _JOIN.finditer(text, found[-1].end, ps)]
+            if joins and joins[-1] < ps and _is_org(text, joins[-1], ps, lex):
+                s = joins[-1]
         org = text[s:ps] or None
         post = m.group("post")
         found.append(Title(s, m.end(), ps, text[s : m.end()], org, post, _title_is_official(org, post, lex)))
@@ -363,7 +376,10 @@ def _name_options(text: str, pos: int, lex: Lexicon) -> list[int]:
     if two in lex.compound_surnames:
         lengths, given_from = (3, 4), 2
     elif text[pos : pos + 1] in lex.surnames:
-        lengths, given_from = (2, 3), 1
+        # A Hong Kong married name carries two surnames (林郑月娥, 范徐丽泰): four
+        # characters, read only when no shorter name ends at a cue word.
+        two = text[pos + 1 : pos + 2] in lex.surnames and not {text[pos], text[pos + 1]} & lex.ambiguous_surnames
+        lengths, given_from = ((2, 3, 4) if two else (2, 3)), 1
     else:
         return []
     stop = lex.cues["stopchar"]
@@ -372,10 +388,22 @@ def _name_options(text: str, pos: int, lex: Lexicon) -> list[int]:
         cand = text[pos : pos + n]
         if len(cand) < n or not regex.fullmatch(r"\p{Han}+", cand):
             break
-        if any(ch in stop for ch in cand[given_from:]) or cand in lex.cues["not_name"]:
+        if any(ch in stop and not _month_in_name(text, pos + i) for i, ch in enumerate(cand[given_from:], given_from)):
+            break
+        if cand in lex.cues["not_name"]:
             break
         out.append(n)
     return out
+
+
+def _month_in_name(text: str, i: int) -> bool:
+    """Whether 月 at ``i`` is part of a name (林郑月娥, 李月华), not a date (三月, 12月份)."""
+    return (
+        text[i] == "月"
+        and i > 0
+        and not regex.match(r"[\d一二三四五六七八九十正腊]", text[i - 1])
+        and not regex.match(r"[日份底初中末内\d]", text[i + 1 : i + 2] or "日")
+    )
 
 
 def _ends_name(text: str, pos: int, lex: Lexicon) -> bool:
@@ -388,7 +416,7 @@ def _ends_name(text: str, pos: int, lex: Lexicon) -> bool:
 
 #: A name of two parts joined by a middle dot (雪克来提·扎克尔, 艾尔肯·吐尼亚孜):
 #: Uyghur, Kazakh … names are written so, without a Han surname.
-_DOTTED_NAME = regex.compile(r"\p{Han}{2,8}[·•・‧]\p{Han}{2,10}")
+_DOTTED_NAME = regex.compile(r"\p{Han}{2,8}(?P<dot>[·•・‧])\p{Han}{2,10}")
 
 
 def read_name(text: str, pos: int, known: Iterable[str] = ()) -> str | None:
@@ -405,8 +433,12 @@ def read_name(text: str, pos: int, known: Iterable[str] = ()) -> str | None:
         if text.startswith(name, pos):
             return name
     dotted = _DOTTED_NAME.match(text, pos)
-    if dotted is not None and _ends_name(text, dotted.end(), lex):
-        return dotted.group()
+    if dotted is not None:
+        # The shortest second part a cue word or punctuation ends: 雪克来提·扎克尔|主持会议.
+        dot = dotted.start("dot")
+        for e in range(dot + 3, dotted.end() + 1):
+            if _ends_name(text, e, lex):
+                return text[pos:e]
     for n in _name_options(text, pos, lex):
         if _ends_name(text, pos + n, lex):
             return text[pos : pos + n]
@@ -526,6 +558,8 @@ def find_mentions(doc: Doc) -> list[PersonMention]:
         # Some outlets set the name off by one space: 市卫健委副主任 李畔.
         pos = last.end + 1 if text[last.end : last.end + 1] == " " else last.end
         name = read_name(text, pos)
+        if name is None and last.official:
+            name = _name_without_surname(text, pos, lex)
         if name is None and text.startswith("、", last.end):
             link = _unknown_link(text, last.end + 1, lex)
             if link is not None:
@@ -555,6 +589,30 @@ def find_mentions(doc: Doc) -> list[PersonMention]:
     mentions += _confirm_by_repetition(text, doc.body, unsure, lex)
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _name_without_surname(text: str, pos: int, lex: Lexicon) -> str | None:
+    """A name with no Han surname right after an official title (自治区主席布小林出席,
+    巴特尔主持): 2–4 characters, none of them a stop character, no title or cue word
+    inside, ended by a cue word of two characters or more (never by punctuation
+    alone, so 市长也表示 or 局长称 give nobody)."""
+    run = _HAN_RUN.match(text, pos, pos + 4)
+    if run is None or run.end() - pos < 2 or lex.follow_pattern.match(text, pos) is not None:
+        return None
+    for n in (3, 2, 4):
+        cand = text[pos : pos + n]
+        if pos + n > run.end():
+            continue
+        if any(ch in lex.cues["stopchar"] for ch in cand) or cand in lex.cues["not_name"]:
+            continue
+        if lex.post_pattern.search(cand) or lex.unit_pattern.search(cand) or lex.level_pattern.match(cand):
+            continue
+        if any(lex.follow_pattern.match(text, p) for p in range(pos + 1, pos + n)):
+            continue
+        cue = lex.follow_pattern.match(text, pos + n)
+        if cue is not None and cue.end() - cue.start() >= 2:
+            return cand
+    return None
 
 
 #: Longest unknown link in a title chain (省应对疫情工作领导小组总指挥 is 13).
