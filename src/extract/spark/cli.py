@@ -140,7 +140,7 @@ def _read_kind(spark: SparkSession, uri: str, given: str, kind: str, is_dir: boo
         if side is not None:
             side = side.select(F.regexp_replace(F.col("path"), r"\.meta\.json$", "").alias("key"),
                                F.col("content").alias("sidecar"), F.col("path").alias("sidecar_path"))
-            texts = texts.join(side, "key", "left")
+            texts = texts.join(F.broadcast(side), "key", "left")  # sidecars are small: the texts do not move
         else:
             texts = texts.withColumn("sidecar", F.lit(None).cast("binary")).withColumn("sidecar_path", F.lit(None).cast("string"))
         sidecar_source = F.when(F.col("sidecar_path").isNotNull(),
