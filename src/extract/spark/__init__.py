@@ -229,13 +229,13 @@ def extract_frames(df: DataFrame, text: str = "text", id: str = "id", published:
 
     Returns:
         ``{"articles", "case_counts", "districts", "meetings", "officials", "errors"}`` →
-        DataFrame whose schema is :func:`spark_schema` of the record model. They come
-        from one persisted result: call ``unpersist()`` on none of them; they are freed
-        with the session, or with ``spark.catalog.clearCache()``.
+        DataFrame whose schema is :func:`spark_schema` of the record model. All six are
+        views of one persisted result (computed on the first action, then reused);
+        ``spark.catalog.clearCache()`` or the end of the session frees it.
 
     Raises:
         TypeError: an unknown keyword (a role other than url, title, outlet, source).
-        pyspark.errors.AnalysisException: a named column is not in ``df``.
+        KeyError / AnalysisException: a named column is not in ``df``.
     """
     from pyspark.sql import functions as F
     from pyspark.sql.types import BinaryType
