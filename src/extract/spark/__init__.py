@@ -188,17 +188,27 @@ def _inputs(df: DataFrame, columns: dict[str, Column]) -> DataFrame:
                        for name, kind in INPUT_COLUMNS.items()])
 
 
-def _run(inputs: DataFrame, timeout: float | None = DEFAULT_TIMEOUT, counter: Any = None) -> dict[str, DataFrame]:
-    """Extract every row of an :data:`INPUT_COLUMNS` frame; the six record frames."""
+def _bundles(inputs: DataFrame, timeout: float | None = DEFAULT_TIMEOUT, counter: Any = None) -> DataFrame:
+    """One persisted row per input row of an :data:`INPUT_COLUMNS` frame, holding all its records."""
     from pyspark import StorageLevel
-    from pyspark.sql import functions as F
     from pyspark.sql.types import StructType
 
     limit = timeout or None
     bundles = inputs.mapInArrow(lambda batches: _extract_batches(batches, limit, counter),
                                 StructType.fromJson(bundle_type()))
-    bundles = bundles.persist(StorageLevel.MEMORY_AND_DISK)
+    return bundles.persist(StorageLevel.MEMORY_AND_DISK)
+
+
+def _frames(bundles: DataFrame) -> dict[str, DataFrame]:
+    """The six record frames: views of the one persisted result."""
+    from pyspark.sql import functions as F
+
     return {name: bundles.select(F.explode(name).alias("r")).select("r.*") for name in RECORD_TYPES}
+
+
+def _run(inputs: DataFrame, timeout: float | None = DEFAULT_TIMEOUT, counter: Any = None) -> dict[str, DataFrame]:
+    """Extract every row of an :data:`INPUT_COLUMNS` frame; the six record frames."""
+    return _frames(_bundles(inputs, timeout, counter))
 
 
 def extract_frames(df: DataFrame, text: str = "text", id: str = "id", published: str | None = None,  # noqa: A002
@@ -219,13 +229,13 @@ def extract_frames(df: DataFrame, text: str = "text", id: str = "id", published:
 
     Returns:
         ``{"articles", "case_counts", "districts", "meetings", "officials", "errors"}`` →
-        DataFrame whose schema is :func:`spark_schema` of the record model. They come
-        from one persisted result: call ``unpersist()`` on none of them; they are freed
-        with the session, or with ``spark.catalog.clearCache()``.
+        DataFrame whose schema is :func:`spark_schema` of the record model. All six are
+        views of one persisted result (computed on the first action, then reused);
+        ``spark.catalog.clearCache()`` or the end of the session frees it.
 
     Raises:
         TypeError: an unknown keyword (a role other than url, title, outlet, source).
-        pyspark.errors.AnalysisException: a named column is not in ``df``.
+        KeyError / AnalysisException: a named column is not in ``df``.
     """
     from pyspark.sql import functions as F
     from pyspark.sql.types import BinaryType
