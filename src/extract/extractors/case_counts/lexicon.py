@@ -202,6 +202,8 @@ _FURNITURE = regex.compile(
 )
 # A Weibo topic tag inside a post: #新疆新增本土病例112例#
 _TOPIC_TAG = regex.compile(r"#[^#\n]{1,40}#")
+# A metric phrase that says the state goes on (正在接受医学观察): a current count.
+_ONGOING = regex.compile(r"正在|仍在|尚在")
 _CLAUSE_SEMI = regex.compile(r"[;；]")
 _CLAUSE_BREAK = regex.compile(r"[,，;；:：(（)）]")
 _SENTENCE_END = regex.compile(r"[。!?！？]")
@@ -232,7 +234,7 @@ _UNKNOWN_AREA = regex.compile(
 )
 # Words ending like a place that name no single place. Everything else that does and is not in the
 # gazetteer (朝阳区, 该县, 高风险区, 某小区) is a place or a subset the count cannot be given to.
-_NOT_AREA = regex.compile(r"区县$|城市$|省市$")
+_NOT_AREA = regex.compile(r"区县$|城市$|省市$|个(?:地市|市州|市|区|县|州|省)$")  # 山西省11个市累计…
 # What may stand between one item of a list of counts and the next: 63082例，治愈出院…
 _LIST_GAP = regex.compile(r"[\s,，、;；]*")
 # A sentence opening that goes on with the area of the sentence before.

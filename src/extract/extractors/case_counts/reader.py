@@ -18,7 +18,7 @@ from .lexicon import (
     _ATTRIBUTION, _BREAKDOWN_WORDS, _CARRY_OPENING, _CHANGE, _CLAUSE_BREAK, _CLOSE, _CONVERTED, _COORD,
     _EACH, _FIRST_DAY, _LIST_GAP, _LIST_SEP, _NOT_AREA, _ONE_DAY, _OPEN, _RELATIVE_PREV, _REST_ITEM, _RESIDUE_OK,
     _SENTENCE_END, _SHARE_BEFORE, _SKIP_DATE_AFTER, _SKIP_DATE_BEFORE, _SUB_WORDS, _SUBSET_AFTER,
-    _SUFFIX_METRIC_LEAD, _SUFFIX_REST, _SUM_WORD, _SINCE_BEFORE, _UNTIL_HOUR, _BARE_SEVERITY, _FOUND_IN, _HEADLINE, _TOPIC_TAG, _SECTION, _FURNITURE, _CLAUSE_SEMI, _ZERO_OPENING, _SEVERITY, _UNKNOWN_AREA, _ZERO_GAP, _count_re, _coordinated_tail,
+    _SUFFIX_METRIC_LEAD, _SUFFIX_REST, _SUM_WORD, _SINCE_BEFORE, _UNTIL_HOUR, _BARE_SEVERITY, _FOUND_IN, _HEADLINE, _TOPIC_TAG, _ONGOING, _SECTION, _FURNITURE, _CLAUSE_SEMI, _ZERO_OPENING, _SEVERITY, _UNKNOWN_AREA, _ZERO_GAP, _count_re, _coordinated_tail,
     _governing_metric, _heading_re, _last, _qualifier, _value, _zero_re, _CASE_NOUNS, _OUTCOMES, load_metric_lexicon,
 )
 from .regions import HOME_PROVINCE, _Mention, _Region, _province_of, _area_mentions, _article_home, _is_top, _short_forms
@@ -482,6 +482,8 @@ class _Reader:
         said = {lex.measure[x.group()] for x in measures}
         # 累计报告新增感染者 is cumulative; 现有/尚在 current; else 新增 new.
         measure_word = next((w for w in ("cumulative", "current", "new") if w in said), None)
+        if measure_word is None and suffixed and label and _ONGOING.match(label):
+            measure_word = "current"  # 1054人正在接受医学观察
         group = self.last_group(prefix_start, num_start)
         if group is not None and _CLAUSE_SEMI.search(text, group[1], num_start):
             group = None  # 重型病例转普通型病例1例为永川区；新增危重型病例1例: an area of the clause before
@@ -555,6 +557,20 @@ class _Reader:
                 measure_word = "cumulative"  # 现有重症病例60例,死亡病例1例,出院病例159例: no one is currently dead
             if scope is None:
                 scope = running.scope
+        elif (
+            scope is None
+            and parent is None
+            and prev_count is not None
+            and prev_count.depth == depth == 0
+            and prev_count.parent is None
+            and prev_count.measure in ("cumulative", "current")
+            and prev_count.scope != "unspecified"
+            and measure_word in ("cumulative", "current")
+            and _LIST_GAP.fullmatch(text, prefix_start, clause_start)
+        ):
+            # 累计本土确诊病例3000例，…，在院治疗490例: a list item with its own measure word keeps the
+            # list's scope.
+            scope = prev_count.scope
         if scope is None and parent is None and (found_scope or _SUM_WORD.search(text, clause_start, num_start)):
             # 本土确诊病例134例、本土无症状感染者7177例，合计新增感染者超过7300例: the sum of counts of
             # one scope has that scope.
