@@ -333,7 +333,7 @@ class _Reader:
                 prev_end = max(prev_end, self.attribute(count, p_end))
             if count.depth == 0 and not count.zero and count.change is None:
                 last_top = count
-                if count.explicit and not count.sub and not count.suffix:
+                if count.explicit and not count.sub and not (count.suffix and count.metric == "asymptomatic_to_confirmed"):
                     last_explicit = count
                 if not count.sub and not count.each and count.regions:
                     state.region = count.regions
@@ -598,7 +598,7 @@ class _Reader:
         if not regions:
             return None
         each = bool(len(regions) > 1 and _EACH.search(text, max(prefix_start, num_start - 4), num_start))
-        if depth > 0 and parent is not None:
+        if parent is not None and (depth > 0 or parent.incomplete):  # a bracket's total, or a heading
             date, hours, dated, until = parent.date, parent.hours, parent.dated, parent.until
         else:
             date, hours, dated, until = state.date, state.hours, state.dated, state.until
@@ -776,6 +776,8 @@ class _Reader:
             i = bisect.bisect_right(self.area_starts, m.end() - 1) - 1
             if i >= 0 and self.areas[i].end >= m.end():
                 continue
+            if i >= 0 and self.areas[i].start >= m.start() and self.text[self.areas[i].end : m.end()] == "地区":
+                continue  # 台湾地区: a known place and 地区
             return True
         return False
 
