@@ -51,6 +51,8 @@ def test_meetings_cases(case: dict) -> None:
         ("11月28日,全市疫情防控视频会议召开。", "video_conference"),
         ("11月28日,市人大常委会召开第三十八次会议。", "other"),
         ("11月28日,市政府召开常务会议。", "other"),
+        # 眾新聞 2020-01-23 (corpus 054), Traditional, its date retyped: 记者会 is a press conference.
+        ("11月28日晚，湖北省政府召開記者會，宣布為防止疫情擴散，決定在武漢市公共場所實施佩戴口罩的控制措施。", "press_conference"),
     ],
 )
 def test_meeting_types(text: str, type_: str) -> None:
