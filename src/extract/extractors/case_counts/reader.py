@@ -71,6 +71,11 @@ class _State:
 
 
 
+def _when(state: _State) -> dict[str, object]:
+    """The date fields of a count read while ``state`` is in force."""
+    return {"date": state.date, "hours": state.hours, "until": state.until, "dated": state.dated}
+
+
 def _without_topic_tags(doc: Doc) -> Doc:
     """The document with Weibo topic tags inside the body (#新疆昌吉州新增1例确诊#) read as a sentence break.
 
@@ -385,10 +390,7 @@ class _Reader:
             qualifier="exact",
             regions=regions,
             each=True,
-            date=state.date,
-            hours=state.hours,
-            until=state.until,
-            dated=state.dated,
+            **_when(state),
             depth=0,
             explicit=False,
             sub=True,
@@ -681,10 +683,7 @@ class _Reader:
             qualifier="exact",
             regions=state.region or ([self.home] if self.home else []),
             each=False,
-            date=state.date,
-            hours=state.hours,
-            until=state.until,
-            dated=state.dated,
+            **_when(state),
             depth=0,
             explicit=True,
             sub=True,
