@@ -93,7 +93,7 @@ def test_frames_have_the_schemas_derived_from_the_models(spark: Any) -> None:
     for name, frame in frames.items():
         assert frame.schema == schemas[name], name
     rows = frames["case_counts"].where("value = 53 AND region = '重庆市'").collect()
-    assert rows and rows[0]["date"] == dt.date(2022, 12, 1) and rows[0]["period_end"] == dt.datetime(2022, 12, 1, 12)
+    assert rows and rows[0]["date"] == dt.date(2022, 12, 1) and rows[0]["period_end"] == "2022-12-01T12:00:00"
 
 
 def test_bad_articles_become_error_rows_and_each_article_is_extracted_once(spark: Any) -> None:
@@ -111,7 +111,7 @@ def test_bad_articles_become_error_rows_and_each_article_is_extracted_once(spark
     frames = extract_frames(df, text="body", id="doc", published="day", url="link")
     articles = {r["article_id"]: r for r in frames["articles"].collect()}
     assert set(articles) == {"1", "4"}
-    assert articles["1"]["published"] == "2022-12-01" and articles["1"]["url"] == "https://example.org/1"
+    assert articles["1"]["published"] == dt.date(2022, 12, 1) and articles["1"]["url"] == "https://example.org/1"
     assert articles["1"]["source"] == "<dataframe>"
     errors = [(r["article_id"], r["error"]) for r in frames["errors"].collect()]
     assert sorted(errors, key=str) == sorted([(None, "missing_id"), ("2", "missing_text"), ("3", "empty")], key=str)

@@ -69,7 +69,7 @@ CASES: list[tuple[str, Callable[[Path], None], dict[str, Outcome], str | None]] 
     ("brackets_unbalanced", _write("unbal.txt", ("【《“(" * 30_000 + SEED).encode()), {"unbal": ARTICLE}, "utf-8"),
     ("line_5mb", _write("long.txt", (SEED.replace("。", ",") * 30_000)[: 5 * 1024 * 1024 // 3].encode()),
      {"long": BIG}, None),
-    ("many_short_lines", _write("lines.txt", ("例\n" * 50_000).encode()), {"lines": ARTICLE}, "utf-8"),
+    ("many_short_lines", _write("lines.txt", ("例\n" * 50_000).encode()), {"lines": BIG}, "utf-8"),
     ("lone_surrogate_escape_jsonl", _jsonl("sur.jsonl", b'{"id": "s", "text": "\\ud800 ' + SEED.encode() + b'"}'),
      {"sur.jsonl:1": "bad_json"}, None),
     ("jsonl_malformed", _jsonl(

@@ -78,7 +78,7 @@ def _error(row: dict[str, Any], code: str, message: str, source: str | None = No
 def _raw(row: dict[str, Any], errors: list[InputError]) -> Any:
     """The :class:`~extract.io.RawDoc` of one input row, or None (with the reason in ``errors``)."""
     from ..errors import InputProblem
-    from ..io import RawDoc, _check_meta, parse_jsonl_line, parse_sidecar
+    from ..io import KINDS, RawDoc, _check_meta, parse_jsonl_line, parse_sidecar
 
     if row.get("line") is not None:
         item = parse_jsonl_line(row["line"], row.get("source") or "<dataframe>")
@@ -102,7 +102,12 @@ def _raw(row: dict[str, Any], errors: list[InputError]) -> Any:
         errors.append(_error(row, e.code, e.message))
         return None
     if row.get("data") is not None:
-        return RawDoc(article_id=row["article_id"], source=row["source"], data=row["data"], meta=meta)
+        # A file's bytes: read as the CLI reads a file of that extension (.html a page, .md Markdown).
+        name = str(row["source"]).rsplit("/", 1)[-1]
+        ext = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
+        kind = KINDS.get(ext, "auto")
+        return RawDoc(article_id=row["article_id"], source=row["source"], data=row["data"], meta=meta,
+                      kind=kind if kind in ("auto", "html", "markdown") else "auto")
     if row.get("text") is None:
         errors.append(_error(row, "missing_text", "the row has no text"))
         return None

@@ -127,7 +127,7 @@ def _read_kind(spark: SparkSession, uri: str, given: str, kind: str, is_dir: boo
     options = {"recursiveFileLookup": "true"} if is_dir else {}
     if kind == "txt":
         reader = spark.read.format("binaryFile").options(**options)
-        texts = (reader.option("pathGlobFilter", "*.txt") if is_dir else reader).load(uri)
+        texts = (reader.option("pathGlobFilter", "*.{txt,TXT,html,htm,HTML,HTM,md,MD}") if is_dir else reader).load(uri)
         texts = texts.select(F.col("path"), F.col("content").alias("data"))
         sidecars = spark.read.format("binaryFile").options(**options).option("pathGlobFilter", "*.meta.json")
         side_uri = uri if is_dir else uri[: -len(".txt")] + ".meta.json" if uri.endswith(".txt") else uri + ".meta.json"
@@ -135,7 +135,7 @@ def _read_kind(spark: SparkSession, uri: str, given: str, kind: str, is_dir: boo
             side = sidecars.load(side_uri) if is_dir or _exists(spark, side_uri) else None
         except AnalysisException:
             side = None
-        key = F.regexp_replace(F.col("path"), r"\.txt$", "")
+        key = F.regexp_replace(F.col("path"), _DOC_SUFFIX, "")
         texts = texts.withColumn("key", key)
         if side is not None:
             side = side.select(F.regexp_replace(F.col("path"), r"\.meta\.json$", "").alias("key"),
@@ -145,7 +145,7 @@ def _read_kind(spark: SparkSession, uri: str, given: str, kind: str, is_dir: boo
             texts = texts.withColumn("sidecar", F.lit(None).cast("binary")).withColumn("sidecar_path", F.lit(None).cast("string"))
         sidecar_source = F.when(F.col("sidecar_path").isNotNull(),
                                 display("sidecar_path") if is_dir else F.lit(_sidecar_given(given)))
-        return texts.select(rel("path", ".txt").alias("article_id"), display("path").alias("source"),
+        return texts.select(F.regexp_replace(inside("path"), _DOC_SUFFIX, "").alias("article_id"), display("path").alias("source"),
                             "data", "sidecar", sidecar_source.alias("sidecar_source"))
     if kind == "jsonl":
         reader = spark.read.options(**options)
@@ -163,6 +163,10 @@ def _read_kind(spark: SparkSession, uri: str, given: str, kind: str, is_dir: boo
             cols[name] = F.col(name)
     rows = rows.withColumn("_path", F.input_file_name())
     return rows.select(*[c.alias(n) for n, c in cols.items()], display("_path").alias("source"))
+
+
+#: The article files the CLI reads from a folder besides JSONL and Parquet: text, web pages, Markdown.
+_DOC_SUFFIX = r"(?i)\.(?:txt|html?|md)$"
 
 
 def _local(uri: str) -> str:
