@@ -201,7 +201,7 @@ _FURNITURE = regex.compile(
     r"[^。\n]{0,40}|[^。!?！？\n]{0,16})\s*"
 )
 # A Weibo topic tag inside a post: #新疆新增本土病例112例#
-_TOPIC_TAG = regex.compile(r"#[^#\n]{1,40}#")
+_TOPIC_TAG = regex.compile(r"#[^#\n【】]{1,40}#")
 # A metric phrase that says the state goes on (正在接受医学观察): a current count.
 _ONGOING = regex.compile(r"正在|仍在|尚在")
 _CLAUSE_SEMI = regex.compile(r"[;；]")
@@ -218,7 +218,9 @@ _CONVERTED = regex.compile(r"转归|转为确诊|转确诊")
 _ATTRIBUTION = regex.compile(
     r"\s*(?:[,，]\s*(?P<body>(?:均|都|全部|分别)?(?:为|系|是|在|位于|来自|分布在|分布于|属于)[^,，;；。:：()（）\n]{1,24})"
     # 新增危重型病例1例为铜梁区: with no comma, only 为/在 and a short place clause.
-    r"|(?P<body>(?:均)?(?:为|在|位于)[^,，;；。:：()（）\n]{1,12}))(?=\s*(?:[,，;；。]|$))"
+    r"|(?P<body>(?:均)?(?:为|在|位于)[^,，;；。:：()（）\n]{1,12})"
+    # 新增本地确诊病例2例（吉林市）: a bracket that names only the place.
+    r"|\s*[(（]\s*(?P<body>(?P<bracket>[^()（）,，;；。:：\d\n]{2,24}))\s*[)）])(?=\s*(?:[,，;；。]|$))"
 )
 # What may stand in a clause around a count that breaks down the total before it; anything else
 # (隔离观察人员3697例) makes it a count of something the lexicon does not name.

@@ -85,8 +85,14 @@ def _without_topic_tags(doc: Doc) -> Doc:
     """
     text = doc.text
     start, end = doc.body
-    head = _HEADLINE.search(text, start, min(end, start + 200))
-    spans = [m.span() for m in _TOPIC_TAG.finditer(text, start, end) if head is None or not head.start() <= m.start() < head.end()]
+    head = _HEADLINE.search(doc.original if len(doc.original) == len(text) else text, start, min(end, start + 200))
+    # The marks may be blanked in the text already (page-junk rules); the original still has them.
+    source = doc.original if len(doc.original) == len(text) else text
+    spans = [
+        m.span()
+        for m in _TOPIC_TAG.finditer(source, 0, end)  # from the text's start: a tag may open before the body
+        if m.start() >= start and (head is None or not head.start() <= m.start() < head.end())
+    ]
     if not spans:
         return doc
     parts, pos = [], 0
@@ -709,6 +715,8 @@ class _Reader:
             if scope_m is not None and count.scope == "unspecified":
                 count.scope = self.lex.scope[scope_m.group()]
             group = self.last_group(body_start, body_end)
+            if a.group("bracket") and (group is None or text[body_start:group[0]].strip() or text[group[1]:body_end].strip()):
+                group = None  # （含境外输入）, （均为苏丹输入）: a bracket that is not just a place
             regions = [r for r in map(self.region_of, group[2]) if r is not None] if group is not None else []
             if group is not None and regions and regions != count.regions and not count.each and not count.zero:
                 self.counts.append(
