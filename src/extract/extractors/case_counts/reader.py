@@ -449,6 +449,7 @@ class _Reader:
                 metric, label = "other", text[outcome_m.start() : metric_m.end()]
         suffixed = False
         found_scope = False  # a count of cases found somewhere shares the scope of the sentence's totals
+        measure_hint: str | None = None  # what the words after the count say of its measure
         suffix_scope: str | None = None
         if metric is None:
             # 含11例由无症状感染者转为确诊病例, 新增22例本土新冠肺炎确诊病例: the metric after the number.
@@ -477,6 +478,10 @@ class _Reader:
                         found_scope = True
                         if not tail:
                             self.consumed = rest.start() + rest.group().index(found_in.group()) + found_in.end()
+                    elif tail and _ONGOING.match(tail):
+                        # 现有39例境外输入性疑似病例正在排查中: the state the counted people are in.
+                        self.consumed = rest.end()
+                        measure_hint = "current"
                     elif tail:
                         self.consumed = rest.end()
                         return None
@@ -492,6 +497,7 @@ class _Reader:
         measure_word = next((w for w in ("cumulative", "current", "new") if w in said), None)
         if measure_word is None and suffixed and label and _ONGOING.match(label):
             measure_word = "current"  # 1054人正在接受医学观察
+        measure_word = measure_word or measure_hint
         group = self.last_group(prefix_start, num_start)
         if group is not None and _CLAUSE_SEMI.search(text, group[1], num_start):
             group = None  # 重型病例转普通型病例1例为永川区；新增危重型病例1例: an area of the clause before
