@@ -204,6 +204,8 @@ _FURNITURE = regex.compile(
 _TOPIC_TAG = regex.compile(r"#[^#\n【】]{1,40}#")
 # A metric phrase that says the state goes on (正在接受医学观察): a current count.
 _ONGOING = regex.compile(r"正在|仍在|尚在")
+# A sentence opening a running total as of now (截至目前，…累计确诊17例): the article's day.
+_UNTIL_NOW = regex.compile(r"\s*(?:截至|截止|截止到)(?:目前|今日|今天|发稿时|记者发稿时)")
 _CLAUSE_SEMI = regex.compile(r"[;；]")
 _CLAUSE_BREAK = regex.compile(r"[,，;；:：(（)）]")
 _SENTENCE_END = regex.compile(r"[。!?！？]")
