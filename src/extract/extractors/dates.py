@@ -306,8 +306,13 @@ def find_dates(text: str, ref: dt.date | None, start: int = 0, end: int | None =
         if anchor is not None:
             month = anchor.month
             assert month is not None
-            # "较29日" after 12月1日 means 11月29日: the latest such day not after the anchor.
+            # "较29日" after 12月1日 means 11月29日: the latest such day not after the anchor. A later day
+            # of the anchor's month that is not after the article (3月21日…22日…截至29日, in an article of
+            # 3月29日) is that month's, unless compared against (较/比).
             date = _day_before_or_on(anchor.date, day) if anchor.date is not None else None
+            later = _same_month_later(anchor.date, day, ref)
+            if later is not None and not _COMPARED.search(text, max(start, m.start() - 3), m.start()):
+                date = later
             month = date.month if date else month
         elif ref is not None:
             # No month written before it: the day is in the article's month, or the month before
@@ -322,6 +327,26 @@ def find_dates(text: str, ref: dt.date | None, start: int = 0, end: int | None =
     if bare:
         found = sorted(found + bare, key=lambda d: d.start)
     return found
+
+
+_COMPARED = regex.compile(r"(?:较|比|与|同比|环比)\s*$")
+
+
+def _same_month_later(anchor: dt.date | None, day: int, ref: dt.date | None) -> dt.date | None:
+    """``day`` in the month of ``anchor`` when it falls after the anchor and not after ``ref``.
+
+    >>> _same_month_later(dt.date(2020, 3, 21), 29, dt.date(2020, 3, 29))
+    datetime.date(2020, 3, 29)
+    >>> _same_month_later(dt.date(2022, 12, 1), 29, dt.date(2022, 12, 2)) is None
+    True
+    """
+    if anchor is None or ref is None or day <= anchor.day:
+        return None
+    try:
+        cand = dt.date(anchor.year, anchor.month, day)
+    except ValueError:
+        return None
+    return cand if cand <= ref else None
 
 
 def _bare_days(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
