@@ -157,7 +157,7 @@ def _zero_re() -> regex.Pattern[str]:
     lex = load_metric_lexicon()
     return regex.compile(
         rf"""
-        (?:未报告|未发现|未新增|没有报告|没有发现|没有新增|无新增|零新增)
+        (?:未报告|未发现|未新增|没有报告|没有发现|没有新增|无新增|零新增|尚未有|尚无|暂无)
         (?P<mods>(?:新增|本土|本地|境外输入性?|新冠肺炎|新冠病毒)*)
         (?P<metric>{lex.metric_re.pattern})
         """,
@@ -206,6 +206,8 @@ _TOPIC_TAG = regex.compile(r"#[^#\n【】]{1,40}#")
 _ONGOING = regex.compile(r"正在|仍在|尚在")
 # A sentence opening a running total as of now (截至目前，…累计确诊17例): the article's day.
 _UNTIL_NOW = regex.compile(r"\s*(?:截至|截止|截止到)(?:目前|今日|今天|发稿时|记者发稿时)")
+_NEW_WORD = regex.compile(r"新增|新发现|当日")
+_NO_CASE_YET = regex.compile(r"尚未有|尚无|暂无")
 _CLAUSE_SEMI = regex.compile(r"[;；]")
 _CLAUSE_BREAK = regex.compile(r"[,，;；:：(（)）]")
 _SENTENCE_END = regex.compile(r"[。!?！？]")

@@ -18,7 +18,7 @@ from .lexicon import (
     _ATTRIBUTION, _BREAKDOWN_WORDS, _CARRY_OPENING, _CHANGE, _CLAUSE_BREAK, _CLOSE, _CONVERTED, _COORD,
     _EACH, _FIRST_DAY, _LIST_GAP, _LIST_SEP, _NOT_AREA, _ONE_DAY, _OPEN, _RELATIVE_PREV, _REST_ITEM, _RESIDUE_OK,
     _SENTENCE_END, _SHARE_BEFORE, _SKIP_DATE_AFTER, _SKIP_DATE_BEFORE, _SUB_WORDS, _SUBSET_AFTER,
-    _SUFFIX_METRIC_LEAD, _SUFFIX_REST, _SUM_WORD, _SINCE_BEFORE, _UNTIL_HOUR, _BARE_SEVERITY, _FOUND_IN, _HEADLINE, _TOPIC_TAG, _ONGOING, _UNTIL_NOW, _SECTION, _FURNITURE, _CLAUSE_SEMI, _ZERO_OPENING, _SEVERITY, _UNKNOWN_AREA, _ZERO_GAP, _count_re, _coordinated_tail,
+    _SUFFIX_METRIC_LEAD, _SUFFIX_REST, _SUM_WORD, _SINCE_BEFORE, _UNTIL_HOUR, _BARE_SEVERITY, _FOUND_IN, _HEADLINE, _TOPIC_TAG, _ONGOING, _UNTIL_NOW, _NO_CASE_YET, _NEW_WORD, _SECTION, _FURNITURE, _CLAUSE_SEMI, _ZERO_OPENING, _SEVERITY, _UNKNOWN_AREA, _ZERO_GAP, _count_re, _coordinated_tail,
     _governing_metric, _heading_re, _last, _qualifier, _value, _zero_re, _CASE_NOUNS, _OUTCOMES, load_metric_lexicon,
 )
 from .regions import HOME_PROVINCE, _Mention, _Region, _province_of, _area_mentions, _article_home, _is_top, _short_forms
@@ -389,14 +389,17 @@ class _Reader:
         scope = "imported" if "境外" in mods else "local" if "本土" in mods or "本地" in mods else "unspecified"
         metric = self.lex.metric[m.group("metric")]
         if metric == "inherit":
-            return None
+            if not _NO_CASE_YET.search(self.text, m.start(), m.start("metric")):
+                return None
+            metric = "confirmed"  # 平谷区尚未有病例: no case at all
         return _Count(
             start=g_start,
             end=m.end(),
             value=0,
             metric=metric,
             scope=scope,
-            measure="new",
+            # 截至2月20日24时，…平谷区尚未有病例: a zero under a running total is one too.
+            measure="cumulative" if state.since and not _NEW_WORD.search(m.group() + mods) else "new",
             qualifier="exact",
             regions=regions,
             each=True,
