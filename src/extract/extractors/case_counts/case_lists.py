@@ -69,7 +69,7 @@ _REACH = 160
 # How far into the residence clause its area may be (居住地为公司公寓（甘井子区…）).
 _RESIDENCE_REACH = 12
 _CLAUSE_END = regex.compile(r"[,，;；。\n]")
-_SCOPE_WORD = regex.compile(r"本土|境外输入|境外")
+_SCOPE_WORD = regex.compile(r"本土|本地|境外输入|境外")
 
 
 @dataclass

@@ -175,7 +175,7 @@ _CHANGE = regex.compile(
 _BREAKDOWN_WORDS = regex.compile(r"其中|含|报告|新增|共|各|分别|本土|本地|境外|病例")
 _SUBSET_AFTER = regex.compile(r"\s*(?:均为|均系|为|是|系|在|来自|属于)")
 _REST_ITEM = regex.compile(r"其他|其它|其余|另有|余下")
-_SUB_WORDS = regex.compile(r"其中|含|包括")
+_SUB_WORDS = regex.compile(r"其中|(?<![(（])含|包括")  # not 新疆（含兵团）: a note on the area
 _SUM_WORD = regex.compile(r"合计|共计|总计|合共")
 # What may open a clause that states a zero for the area in force (6月13日0—24时，本地无新增确诊病例).
 _ZERO_OPENING = regex.compile(r"\s*(?:本土|本地|境外输入|当日|当天|同日|今日|全省|全市|全区|本市|本省)?\s*")
