@@ -274,6 +274,20 @@ def find_dates(text: str, ref: dt.date | None, start: int = 0, end: int | None =
         else:
             date = resolve_month_day(ref, month, day)
         found.append(DateMention(m.start(), m.end(), date, month, day, hours=_hours(m), year_written=bool(year_s)))
+    if ref is not None:
+        # 李克强周二到青海, 截至周三午夜 (Hong Kong and Taiwan reports): the latest such weekday on or
+        # before the article's day (上周二: the week before), unless a full date is written there.
+        taken_spans = [(d.start, d.end) for d in found]
+        for m in _WEEKDAY.finditer(text, start, end):
+            if any(s0 <= m.start() < e0 for s0, e0 in taken_spans):
+                continue
+            wd = _WEEKDAYS.index(m.group("wd")) if m.group("wd") in _WEEKDAYS else 6
+            if m.group("last"):  # 上周五: the Friday of the calendar week before the article's
+                date = ref - dt.timedelta(days=ref.weekday() + 7 - wd)
+            else:
+                date = ref - dt.timedelta(days=(ref.weekday() - wd) % 7)
+            found.append(DateMention(m.start(), m.end(), date, date.month, date.day))
+        found.sort(key=lambda d: d.start)
     # Full dates do not overlap one another; relative words and bare days only count outside them.
     # Both lists are in text order, so one forward walk keeps this linear.
     taken = [(d.start, d.end) for d in found]
@@ -329,6 +343,9 @@ def find_dates(text: str, ref: dt.date | None, start: int = 0, end: int | None =
     return found
 
 
+_WEEKDAYS = "一二三四五六日"
+# A weekday: 周二, 星期三, 上周五; not 每周一 (every week), 周年, 一周.
+_WEEKDAY = regex.compile(r"(?<![每本下\d一二三四五六七八九十])(?P<last>上)?(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])(?![年岁])")
 _COMPARED = regex.compile(r"(?:较|比|与|同比|环比)\s*$")
 
 
