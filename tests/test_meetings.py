@@ -148,3 +148,10 @@ def test_companion_joins_the_inspection_of_the_day() -> None:
     text = "11月28日，北京市委书记尹力到朝阳区检查调研疫情防控工作。市委副书记、市长殷勇一同调研。"
     result = extract_text(text, published="2022-11-29")
     assert [(m.type, m.attendees) for m in result.meetings] == [("inspection", ["尹力", "殷勇"])]
+
+
+def test_recently_held_meeting_keeps_no_day() -> None:
+    """CCTV item of 2022-08-20 (corpus 048): 近日 dates the conferences only as recent."""
+    text = "央视网消息（新闻联播）：近日，重庆市、四川省、湖北省分别举行“中国这十年”主题新闻发布会，介绍了党的十八大以来的成就。"
+    result = extract_text(text, published="2022-08-20")
+    assert [(m.type, m.date) for m in result.meetings] == [("press_conference", None)]

@@ -489,6 +489,8 @@ def _date_unstated(mentions: list[MeetingMention], dates: _Dates, doc: Doc, ref:
             m.date = previous
         elif twin is not None:
             m.date = twin.date
+        elif m.held and _RECENTLY.search(text, max(paragraphs[p][0] if p >= 0 else 0, m.start - 40), m.start):
+            m.date = None  # 近日，重庆市…举行…发布会: some recent day, not the article's
         elif m.held:
             # 随后，尹力主持召开…: a sequence word carries the date in force across paragraphs.
             lo = 0 if sequel else paragraphs[p][0]
@@ -497,6 +499,9 @@ def _date_unstated(mentions: list[MeetingMention], dates: _Dates, doc: Doc, ref:
         if m.held and m.date is not None:
             previous = m.date
 
+
+# Words that date an event only as "recently": it keeps no day.
+_RECENTLY = regex.compile(r"近日|日前|近期|前不久|此前")
 
 #: How many dated mentions of its type an undated one looks through, each way, for its twin
 #: (bounded so that thousands of inspections stay linear).
