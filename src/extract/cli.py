@@ -366,19 +366,17 @@ def _exit_code(signum: int) -> int:
     return 128 + signum
 
 
-def _hard_exit_later(code: int, seconds: float = 3.0) -> None:
-    """As a program, after an interruption: end the process after ``seconds`` whatever still waits.
+def _exit_now(code: int) -> None:
+    """As a program, after an interruption: end the process now, skipping the interpreter's exit.
 
-    The workers are already stopped; this guards against an interpreter exit that would wait on
-    a queue thread or a child that did not die (the run must end within seconds, every time).
+    The workers are stopped and this run's temporary files removed; the interpreter's exit
+    handlers would only wait on the pool's queue threads (or print a harmless race of
+    ``concurrent.futures`` closing its wake-up pipe), and the run must end at once, every time.
     """
-    def bye() -> None:
-        time.sleep(seconds)
+    for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(Exception):
-            sys.stderr.flush()
-        os._exit(code)
-
-    threading.Thread(target=bye, daemon=True).start()
+            stream.flush()
+    os._exit(code)
 
 
 def _check_out(out: str) -> None:
@@ -407,8 +405,8 @@ def _check_out(out: str) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status.
 
-    Called as a program (``argv`` None), an interrupted run (Ctrl-C: 130, SIGTERM: 143) is
-    also ended by force a few seconds after its workers were stopped, whatever still waits.
+    Called as a program (``argv`` None), an interrupted run (Ctrl-C: 130, SIGTERM: 143) ends
+    the process as soon as its workers are stopped (see :func:`_exit_now`).
     """
     as_program = argv is None
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -427,7 +425,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             code = _exit_code(stop.received or signal.SIGINT)
         print("\nextract: interrupted; previous output left as it was", file=sys.stderr)
         if as_program:
-            _hard_exit_later(code)
+            _exit_now(code)
         return code
 
 
