@@ -48,7 +48,7 @@ def test_errors_give_exit_1_and_every_input_lands(tmp_path: Path) -> None:
     ids = [a["article_id"] for a in read(out, "articles")]
     errors = [(e["source"].rsplit("/", 1)[-1], e["error"]) for e in read(out, "errors")]
     assert ids == ["j1", "good"]  # batch.jsonl sorts before good.txt
-    assert errors == [("batch.jsonl:2", "bad_json"), ("binary.txt", "undecodable"), ("empty.txt", "empty")]
+    assert errors == [("batch.jsonl:2", "bad_json"), ("binary.txt", "binary"), ("empty.txt", "empty")]
 
 
 @pytest.mark.parametrize("argv", [["/no/such/path"], [], ["x", "--jobs", "0"], ["x", "--bogus"]])

@@ -131,7 +131,7 @@ def test_html_inside_a_record_field_and_html_looking_txt(tmp_path: Path) -> None
         ("deep.html", ("<html><body>" + "<div>" * 200_000 + "重庆市新增本土确诊病例53例" + "</div>" * 200_000 + "</body></html>").encode(), None),
         ("broken.html", "<html><body><p>未闭合<div><b>重庆市新增本土<p>确诊病例53例</td></tr><<>>&&;</body".encode(), "article"),
         ("script.html", ("<html><head><script>" + "var x = '新增5例';" * 20_000 + "</script></head><body><script>a()</script></body></html>").encode(), "empty"),
-        ("binary.html", bytes(range(256)) * 400, "undecodable"),
+        ("binary.html", bytes(range(256)) * 400, "binary"),
         ("nul.htm", b"<html>\x00\x00\x01\x02" * 5000, "binary"),
     ],
 )

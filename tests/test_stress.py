@@ -52,13 +52,22 @@ def _dumps(obj: object) -> bytes:
 CASES: list[tuple[str, Callable[[Path], None], dict[str, Outcome], str | None]] = [
     ("empty", _write("empty.txt", b""), {"empty": "empty"}, None),
     ("whitespace", _write("blank.txt", b" \t\r\n\xe3\x80\x80\n"), {"blank": "empty"}, None),
-    ("binary", _write("bin.txt", bytes(range(256)) * 64), {"bin": "undecodable"}, None),
+    ("binary", _write("bin.txt", bytes(range(256)) * 64), {"bin": "binary"}, None),
+    ("mostly_undecodable", _write("junk.txt", TRAD.encode("big5")[:12] + bytes([0x80, 0xFF]) * 200), {"junk": "undecodable"}, None),
     ("nul_bytes", _write("nul.txt", b"\x00" * 4096), {"nul": "binary"}, None),
-    ("truncated_utf8", _write("trunc.txt", (SEED * 3).encode()[:-1]), {"trunc": frozenset({ARTICLE, "undecodable"})}, None),
+    # Readable text is never lost: repaired bytes are U+FFFD and a warning (see WARNED)
+    ("truncated_utf8", _write("trunc.txt", (SEED * 3).encode()[:-1]), {"trunc": ARTICLE}, "utf-8"),
+    ("truncated_gbk", _write("gbcut.txt", (SEED * 3).encode("gbk")[:-1]), {"gbcut": ARTICLE}, "gb18030"),
+    ("stray_ff_utf8", _write("ff.txt", SEED.encode() + b"\xff" + SEED.encode()), {"ff": ARTICLE}, "utf-8"),
+    ("latin1_e_in_utf8", _write("e.txt", SEED.encode() + b"caf\xe9 " + SEED.encode()), {"e": ARTICLE}, "utf-8"),
+    ("big5hkscs", _write("hk.txt", ("衞生署:港島綫着力防疫。" + TRAD).encode("big5hkscs")), {"hk": ARTICLE}, "big5hkscs"),
+    ("cp950", _write("tw.txt", ("裏面恒常費用€5。" + TRAD).encode("cp950")), {"tw": ARTICLE}, "cp950"),
+    ("crlf", _write("crlf.txt", SEED.replace("。", "。\r\n").encode()), {"crlf": ARTICLE}, "utf-8"),
+    ("lone_cr", _write("cr.txt", SEED.replace("。", "。\r").encode()), {"cr": ARTICLE}, "utf-8"),
     ("gb18030", _write("gb.txt", SEED.encode("gb18030")), {"gb": ARTICLE}, "gb18030"),
     ("big5", _write("b5.txt", TRAD.encode("big5")), {"b5": ARTICLE}, "big5"),
     ("utf16_bom", _write("u16.txt", SEED.encode("utf-16")), {"u16": ARTICLE}, "utf-16"),
-    ("utf16_bom_odd_length", _write("u16odd.txt", SEED.encode("utf-16") + b"\x00"), {"u16odd": "undecodable"}, None),
+    ("utf16_bom_odd_length", _write("u16odd.txt", SEED.encode("utf-16") + b"\x00"), {"u16odd": ARTICLE}, "utf-16"),
     ("utf8_bom", _write("bom.txt", codecs.BOM_UTF8 + SEED.encode()), {"bom": ARTICLE}, "utf-8-sig"),
     ("control_chars_few", _write("ctl.txt", (SEED * 5 + "\x07\x1b[0m\x0c").encode()), {"ctl": ARTICLE}, "utf-8"),
     ("control_chars_many", _write("ctlmany.txt", ("\x01\x02\x03\x1b" * 500 + SEED).encode()), {"ctlmany": "binary"}, None),
@@ -103,6 +112,11 @@ CASES: list[tuple[str, Callable[[Path], None], dict[str, Outcome], str | None]] 
     ("jsonl_no_final_newline_crlf", _write("crlf.jsonl", _dumps({"id": "crlf1", "text": SEED}) + b"\r\n"
                                            + _dumps({"id": "crlf2", "text": SEED})), {"crlf1": ARTICLE, "crlf2": ARTICLE}, None),
 ]
+
+
+#: case id → the warning codes its article must carry (every other article of the cases carries neither).
+WARNED = {"truncated_utf8": ["truncated_input"], "truncated_gbk": ["truncated_input"], "stray_ff_utf8": ["invalid_bytes"],
+          "latin1_e_in_utf8": ["invalid_bytes"], "utf16_bom_odd_length": ["truncated_input"]}
 
 
 def _sidecar_cases() -> list[tuple[str, Callable[[Path], None], dict[str, Outcome], str | None]]:
@@ -243,9 +257,12 @@ def test_every_hostile_input_lands(corpus: Path, tmp_path: Path, case_id: str, e
     status = main([str(folder), "--out", str(out), "--jobs", "1", "--timeout", "2", "--progress", "never"])
     err = capsys.readouterr().err
     assert "Traceback" not in err
-    got, _ = _outcomes(out)
+    got, articles = _outcomes(out)
     assert status == (0 if all(v == ARTICLE for v in got.values()) else 1)
     _check(out, expected, encoding)
+    for article in articles.values():
+        codes = [w["code"] for w in article["warnings"] if w["code"] in ("invalid_bytes", "truncated_input")]
+        assert codes == WARNED.get(case_id, []), (case_id, article["warnings"])
 
 
 def test_whole_hostile_corpus_in_parallel_subprocess(corpus: Path, tmp_path: Path) -> None:

@@ -8,13 +8,17 @@ inputs went to ``errors.jsonl``, 2 for usage errors (one line, no traceback).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
-from pathlib import Path
+import signal
 import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING
+from pathlib import Path
+from types import FrameType
+from typing import TYPE_CHECKING, Self
 
 if TYPE_CHECKING:  # pragma: no cover
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -154,8 +158,10 @@ def _results(items: Iterator[RawDoc | InputError], jobs: int, timeout: float | N
                 yield pool.settle(*window.popleft())
         while window:
             yield pool.settle(*window.popleft())
-    finally:
-        pool.shutdown()
+    except BaseException:  # interrupted (Ctrl-C, SIGTERM) or closed early: stop the workers now
+        pool.terminate()
+        raise
+    pool.shutdown()
 
 
 class _Pool:
@@ -172,7 +178,8 @@ class _Pool:
         self._pool = _executor(jobs)
 
     def submit(self, raw: RawDoc) -> Future[Result]:
-        return self._pool.submit(work, raw, self.timeout, self.with_text)
+        with _signals_blocked():  # workers are forked here: see _worker_init
+            return self._pool.submit(work, raw, self.timeout, self.with_text)
 
     def settle(self, item: RawDoc | InputError, future: Future[Result] | None) -> Result:
         from concurrent.futures.process import BrokenProcessPool
@@ -188,27 +195,220 @@ class _Pool:
         if getattr(self._pool, "_broken", True):
             self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = _executor(self.jobs)
-        alone = _executor(1)
+        alone = self._alone = _executor(1)
         try:
-            return alone.submit(work, item, self.timeout, self.with_text).result()
+            with _signals_blocked():
+                future = alone.submit(work, item, self.timeout, self.with_text)
+            return future.result()
         except BrokenProcessPool:
             return None, InputError(source=item.source, article_id=item.article_id, error="worker_crashed",
                                     message="the worker process died while processing this input (twice)")
         finally:
+            self._alone = None
             alone.shutdown(wait=False, cancel_futures=True)
+
+    _alone: ProcessPoolExecutor | None = None
 
     def shutdown(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def terminate(self, grace: float = 1.0) -> None:
+        """Stop every worker now (SIGTERM, then SIGKILL after ``grace`` seconds); pending work is dropped.
+
+        ``shutdown(wait=True)`` would wait for the articles in progress (up to ``--timeout``
+        each) and can wait forever on a worker idle on the call queue; an interrupted run
+        must end within seconds.
+        """
+        executors = [e for e in (self._pool, self._alone) if e is not None]
+        procs = [p for e in executors for p in list((getattr(e, "_processes", None) or {}).values())]
+        for p in procs:
+            with contextlib.suppress(Exception):
+                p.terminate()
+        for e in executors:
+            with contextlib.suppress(Exception):
+                e.shutdown(wait=False, cancel_futures=True)
+        deadline = time.monotonic() + grace
+        for p in procs:
+            with contextlib.suppress(Exception):
+                p.join(max(0.0, deadline - time.monotonic()))
+                if p.is_alive():
+                    p.kill()
+                    p.join(0.5)
+
+
+_STOP_SIGNALS = {s for s in (signal.SIGINT, getattr(signal, "SIGTERM", None)) if s is not None}
+#: Inside :func:`_signals_blocked` (workers being forked) and the :class:`_Stop` of the run in progress.
+_FORKING = [0]
+_ACTIVE: list[_Stop] = []
+
+
+@contextlib.contextmanager
+def _signals_blocked() -> Iterator[None]:
+    """SIGINT and SIGTERM held while workers are forked; delivered when the block ends.
+
+    A signal that lands inside ``fork`` would raise in an at-fork hook, where the exception
+    is only printed, or in the new worker before :func:`_worker_init` has run.
+    """
+    # A signal that arrived just before the block has its Python handler run inside it: the
+    # handler defers while _FORKING is set, and the check after the block acts on it.
+    _FORKING[0] += 1
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS) if hasattr(signal, "pthread_sigmask") else None
+    try:
+        yield
+    finally:
+        if previous is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        _FORKING[0] -= 1
+    for stop in _ACTIVE:
+        stop.check()
+
+
+def _worker_init() -> None:
+    """In each worker: Ctrl-C is the parent's to handle (it stops the workers), SIGTERM ends the worker.
+
+    A forked worker inherits the parent's handlers (the parent's must not run here) and its
+    blocked signals (see :func:`_signals_blocked`): the handlers are set, then the signals let in.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "SIGTERM"):
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
 
 
 def _executor(jobs: int) -> ProcessPoolExecutor:
     from concurrent.futures import ProcessPoolExecutor
 
-    return ProcessPoolExecutor(max_workers=jobs)
+    return ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init)
+
+
+class _Interrupted(KeyboardInterrupt):
+    """SIGINT or SIGTERM in the parent: the run stops, the previous output stays as it was."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+class _Stop:
+    """SIGINT and SIGTERM handlers for one run (main thread only; restored afterwards).
+
+    The first signal raises :class:`_Interrupted` where the parent is, unless the output is
+    being put in place (``defer``): then the run finishes putting it in place and stops after.
+    A second signal while stopping is ignored (stopping is already under way).
+    """
+
+    SIGNALS = tuple(sorted(_STOP_SIGNALS))
+
+    def __init__(self) -> None:
+        self.received: int | None = None
+        self.defer = False
+        self.raised = False
+        self._previous: dict[int, object] = {}
+
+    def _handle(self, signum: int, frame: FrameType | None) -> None:
+        if self.raised:
+            return  # stopping is under way
+        if self.received is None:
+            self.received = signum
+        if self.defer or _FORKING[0]:
+            return
+        if _in_finalizer(frame):
+            # An exception raised in a __del__ is only printed, never seen: ask again in a moment.
+            timer = threading.Timer(0.02, os.kill, (os.getpid(), signum))
+            timer.daemon = True
+            timer.start()
+            return
+        self.raised = True
+        raise _Interrupted(self.received)
+
+    def check(self) -> None:
+        """Raise now for a signal that was deferred, or whose exception something swallowed."""
+        if self.received is not None and not self.defer and not _FORKING[0] and not self.raised:
+            self.raised = True
+            raise _Interrupted(self.received)
+
+    @contextlib.contextmanager
+    def deferred(self) -> Iterator[None]:
+        """A signal in the block is acted on after it (imports: an exception raised inside a
+        module's initialisation can leave a C extension half set up)."""
+        before, self.defer = self.defer, True
+        try:
+            yield
+        finally:
+            self.defer = before
+        self.check()
+
+    def __enter__(self) -> Self:
+        if threading.current_thread() is threading.main_thread():
+            for sig in self.SIGNALS:
+                self._previous[sig] = signal.signal(sig, self._handle)
+            _ACTIVE.append(self)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self in _ACTIVE:
+            _ACTIVE.remove(self)
+        for sig, handler in self._previous.items():
+            signal.signal(sig, handler)  # type: ignore[arg-type]
+
+
+def _in_finalizer(frame: FrameType | None, depth: int = 40) -> bool:
+    """Whether ``frame`` runs inside a ``__del__`` (or a weakref/gc callback), where an exception is lost."""
+    while frame is not None and depth > 0:
+        if frame.f_code.co_name in ("__del__", "_remove", "_releaseLock", "_acquireLock"):
+            return True
+        frame, depth = frame.f_back, depth - 1
+    return False
+
+
+def _exit_code(signum: int) -> int:
+    return 128 + signum
+
+
+def _exit_now(code: int) -> None:
+    """As a program, after an interruption: end the process now, skipping the interpreter's exit.
+
+    The workers are stopped and this run's temporary files removed; the interpreter's exit
+    handlers would only wait on the pool's queue threads (or print a harmless race of
+    ``concurrent.futures`` closing its wake-up pipe), and the run must end at once, every time.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    os._exit(code)
+
+
+def _check_out(out: str) -> None:
+    """``--out`` must be a folder that can be written, or a path where one can be made.
+
+    Nothing is created here: a usage error found later (a missing INPUT) leaves no folder behind.
+
+    Raises:
+        UsageError: it is a file, lies below a file, or cannot be written.
+    """
+    from .errors import UsageError
+
+    path = Path(out)
+    if path.exists() and not path.is_dir():
+        raise UsageError(f"--out {out} is a file, not a folder")
+    existing = path if path.exists() else next((p for p in path.absolute().parents if p.exists()), None)
+    if existing is None:
+        return
+    if not existing.is_dir():
+        raise UsageError(f"--out {out} cannot be created: {existing} is a file, not a folder")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        what = "is not writable" if existing == path else f"cannot be created: {existing} is not writable"
+        raise UsageError(f"--out {out} {what}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
+    """Run the command line; returns the exit status.
+
+    Called as a program (``argv`` None), an interrupted run (Ctrl-C: 130, SIGTERM: 143) ends
+    the process as soon as its workers are stopped (see :func:`_exit_now`).
+    """
+    as_program = argv is None
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["schema"]:
         return _schema_main(argv[1:])
@@ -216,7 +416,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .series.cli import main as series_main
 
         return series_main(argv[1:])
-    args = _parser().parse_args(argv)
+    with _Stop() as stop:
+        try:
+            return _run(_parser().parse_args(argv), stop)
+        except BaseException as e:  # also an interruption that surfaced wrapped in another error
+            if isinstance(e, SystemExit) or (stop.received is None and not isinstance(e, KeyboardInterrupt)):
+                raise
+            code = _exit_code(stop.received or signal.SIGINT)
+        print("\nextract: interrupted; previous output left as it was", file=sys.stderr)
+        if as_program:
+            _exit_now(code)
+        return code
+
+
+def _run(args: argparse.Namespace, stop: _Stop) -> int:
     from .errors import UsageError
     from .io import iter_inputs
     from .write import OutputWriter, dumps
@@ -225,16 +438,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     show = args.progress == "always" or (args.progress == "auto" and sys.stderr.isatty())
     articles = errors = 0
     first_errors: list[str] = []
-    try:
+    with stop.deferred():
+        from . import pipeline  # noqa: F401 - the heavy imports, before any work
         from .inputs.records import parse_fields
-
+    try:
+        _check_out(args.out)
         items = iter_inputs(args.inputs, fields=parse_fields(args.fields), exclude=[args.out])
         first = next(items, None)  # surfaces a usage error before any file is touched
-        with OutputWriter(args.out) as out:
+        try:
+            writer = OutputWriter(args.out)
+        except OSError as e:
+            raise UsageError(f"--out {args.out} cannot be written: {e.strerror or e}") from None
+        with writer as out, contextlib.ExitStack() as stack:
             stream = items if first is None else _chain(first, items)
             last_tick = 0.0
             shown = 0
-            for lines, error in _results(stream, args.jobs, args.timeout or None, args.with_text):
+            results = _results(stream, args.jobs, args.timeout or None, args.with_text)
+            stack.callback(results.close)  # on an interruption here: the workers are stopped at once
+            for lines, error in results:
+                stop.check()
                 if error is not None:
                     out.write("errors", dumps(error))
                     errors += 1
@@ -251,11 +473,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             kept = articles == 0 and (Path(args.out) / "articles.jsonl").exists()
             if kept:
                 out.discard()  # nothing was read: the previous output stays as it was
+            stop.defer = True  # the files are put in place whole; a signal now waits until they are
     except UsageError as e:
         return _usage_exit(str(e))
-    except KeyboardInterrupt:
-        print("\nextract: interrupted; previous output left as it was", file=sys.stderr)
-        return 130
+    if stop.received is not None:  # arrived while the output was put in place: it is complete
+        print("\nextract: interrupted after the output was written", file=sys.stderr)
+        return _exit_code(stop.received)
     elapsed = time.perf_counter() - started
     if show:
         print("\r" + " " * 60 + "\r", end="", file=sys.stderr)

@@ -3,34 +3,32 @@
 The reader never raises for one bad input: it yields an :class:`InputError`
 that ends in ``errors.jsonl``. Only a missing INPUT path is a usage error.
 
-Decoding is detected, never guessed silently wrong: a BOM decides; otherwise
-strict UTF-8; otherwise GB18030 and Big5 are both tried strictly and, when
-both succeed, the one whose text is made of common Chinese characters wins;
-text that looks like binary data, or that no encoding reads, is an error.
+Decoding is detected, never guessed silently wrong, and loses nothing a person
+could read: a BOM decides; otherwise strict UTF-8; otherwise UTF-8, GB18030 and
+the Big5 variants compete on plausibility, a few bad bytes or a cut-off last
+character becoming U+FFFD with a warning; only text that is mostly undecodable,
+or looks like binary data, is an error (see :mod:`extract.inputs.decoding`).
 """
 
 from __future__ import annotations
 
 import codecs
 import contextlib
-import datetime as dt
-import functools
 import hashlib
 import os
-import re
 import signal
 import stat
 import sys
 import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from importlib import resources
 from pathlib import Path
 from typing import Any, BinaryIO
 
 import orjson
 
 from .errors import InputProblem, UsageError
+from .inputs.decoding import decode_bytes
 from .models import ArticleExtraction, InputError
 
 __all__ = ["RawDoc", "decode", "extract_path", "iter_inputs", "parse_jsonl_line", "parse_sidecar", "process",
@@ -71,87 +69,22 @@ class RawDoc:
 # ---------------------------------------------------------------- decoding
 
 
-@functools.cache
-def _common_chars() -> frozenset[str]:
-    text = resources.files("extract").joinpath("data/common_chars.txt").read_text(encoding="utf-8")
-    return frozenset("".join(line for line in text.splitlines() if not line.startswith("#")))
-
-
-def _han_quality(text: str) -> float:
-    """Share of the non-ASCII characters that are common Chinese characters or CJK punctuation."""
-    common = _common_chars()
-    sample = text[:20000]
-    wide = [ch for ch in sample if ord(ch) > 0x7F]
-    if not wide:
-        return 1.0
-    good = sum(1 for ch in wide if ch in common or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef" or ch in "“”‘’—…·")
-    return good / len(wide)
-
-
-_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")  # not \t \n \v \f \r
-
-
-def _looks_binary(text: str) -> bool:
-    sample = text[:20000]
-    if not sample or not _CONTROL.search(sample):  # the common case, at C speed
-        return False
-    return len(_CONTROL.findall(sample)) / len(sample) > 0.01
-
-
 def decode(data: bytes) -> tuple[str, str]:
     """Decode the bytes of a text file; returns ``(text, encoding)``.
 
+    See :mod:`extract.inputs.decoding` (:func:`~extract.inputs.decoding.decode_bytes` also
+    returns the warnings on what was repaired: ``invalid_bytes``, ``truncated_input``).
+
     Raises:
-        InputProblem: ``empty``, ``binary`` or ``undecodable``.
+        InputProblem: ``empty``, ``binary`` or ``undecodable`` (mostly undecodable).
 
     >>> decode("重庆".encode("gb18030"))
     ('重庆', 'gb18030')
     >>> decode("重慶市".encode("big5"))
     ('重慶市', 'big5')
     """
-    if data.startswith(codecs.BOM_UTF8):
-        text, enc = _strict(data[3:], "utf-8"), "utf-8-sig"
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        text, enc = _strict(data, "utf-16"), "utf-16"
-    else:
-        text, enc = _detect(data)
-    if text is None:
-        raise InputProblem("undecodable", f"not valid {enc}" if enc else "not UTF-8, UTF-16, GB18030 or Big5 text")
-    if not text.strip():
-        raise InputProblem("empty", "the file is empty or only white space")
-    if _looks_binary(text):
-        raise InputProblem("binary", f"looks like binary data, not text (decoded as {enc})")
-    return text, enc
-
-
-def _strict(data: bytes, enc: str) -> str | None:
-    try:
-        return data.decode(enc)
-    except (UnicodeDecodeError, LookupError):
-        return None
-
-
-def _detect(data: bytes) -> tuple[str | None, str]:
-    text = _strict(data, "utf-8")
-    if text is not None:
-        return text, "utf-8"
-    # UTF-16 without a BOM: every other byte of ASCII-heavy text is NUL.
-    if len(data) >= 4 and len(data) % 2 == 0:
-        even, odd = data[0::2].count(0), data[1::2].count(0)
-        half = len(data) // 2
-        if odd > half * 0.3 and even < half * 0.05:
-            return _strict(data, "utf-16-le"), "utf-16-le"
-        if even > half * 0.3 and odd < half * 0.05:
-            return _strict(data, "utf-16-be"), "utf-16-be"
-    candidates = [(t, e) for e in ("gb18030", "big5") if (t := _strict(data, e)) is not None]
-    if not candidates:
-        return None, ""
-    scored = sorted(((_han_quality(t), i, t, e) for i, (t, e) in enumerate(candidates)), key=lambda c: (-c[0], c[1]))
-    quality, _, text, enc = scored[0]
-    if quality < 0.2 and len(data) >= 32:
-        # Decodes, but into rare characters: likely another encoding or binary.
-        raise InputProblem("undecodable", f"decodes as {enc} only into implausible characters; encoding unknown")
-    return text, enc
+    decoded = decode_bytes(data)
+    return decoded.text, decoded.encoding
 
 
 # ---------------------------------------------------------------- sidecars
@@ -384,7 +317,7 @@ def _free_id(item: RawDoc, index: int, label: str, owner: dict[str, tuple[int, s
 def _iter_one(p: str, stdin: BinaryIO | None, fields: dict[str, str], skip: set[tuple[int, int]]) -> Iterator[RawDoc | InputError]:
     if p == "-":
         stream = stdin if stdin is not None else sys.stdin.buffer
-        yield from _iter_jsonl_lines(stream, "-", fields)
+        yield from _stdin_jsonl(_iter_jsonl_lines(stream, "-", fields))
         return
     path = Path(p)
     if path.is_dir():
@@ -398,6 +331,37 @@ def _iter_one(p: str, stdin: BinaryIO | None, fields: dict[str, str], skip: set[
     else:
         # A file named on the command line is read even when its extension is unknown.
         yield from _read_txt(path, stem if kind else path.name, p, kind or "auto", gz, alt_id=path.name)
+
+
+#: Non-blank lines of standard input that may all fail to be JSON before it is taken for plain text.
+_STDIN_TEXT_LINES = 20
+
+
+def _stdin_jsonl(items: Iterator[RawDoc | InputError]) -> Iterator[RawDoc | InputError]:
+    """Standard input as JSONL, except that text piped to ``-`` is one error saying what ``-`` expects.
+
+    While no line has been JSON, ``bad_json`` errors are held back; when the first
+    :data:`_STDIN_TEXT_LINES` non-blank lines (or all of them, when fewer) are none of them JSON,
+    the input is plain text and reading stops with one error. Once a line is JSON the held
+    errors are given as they are (a JSONL stream with a broken line).
+    """
+    held: list[InputError] = []
+    for item in items:
+        if isinstance(item, InputError) and item.error == "bad_json":
+            held.append(item)
+            if len(held) >= _STDIN_TEXT_LINES:
+                break
+            continue
+        yield from held
+        yield item
+        yield from items  # a line was JSON: the rest is read as it is
+        return
+    if held:
+        yield InputError(
+            source="-", error="bad_json",
+            message=f"standard input (-) is read as JSONL, one JSON object per line such as "
+                    f'{{"id": "a1", "text": "..."}}, but its first {len(held)} non-blank line(s) are not JSON '
+                    f"({held[0].source}: {held[0].message}); to read a text file, give its path instead of -")
 
 
 def _walk(root: Path, fields: dict[str, str], skip: set[tuple[int, int]]) -> Iterator[RawDoc | InputError]:
@@ -764,15 +728,19 @@ def process(raw: RawDoc, timeout: float | None = None, with_text: bool = False) 
 def _process(raw: RawDoc, with_text: bool = False) -> ArticleExtraction:
     from .pipeline import extract_text
 
+    meta = raw.meta
     if isinstance(raw.data, bytes):
-        text, encoding = decode(raw.data)
+        decoded = decode_bytes(raw.data)
+        text, encoding = decoded.text, decoded.encoding
+        if decoded.warnings:
+            meta = {**meta, "_warnings": [*meta.get("_warnings", []), *decoded.warnings]}
         digest = hashlib.sha256(raw.data).hexdigest()
     else:
         text, encoding = raw.data, "utf-8"
         if not text.strip():
             raise InputProblem("empty", "the text is empty or only white space")
         digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-    return extract_text(text, article_id=raw.article_id, source=raw.source, meta=raw.meta, sha256=digest,
+    return extract_text(text, article_id=raw.article_id, source=raw.source, meta=meta, sha256=digest,
                         encoding=encoding, format=raw.kind, with_text=with_text)
 
 

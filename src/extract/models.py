@@ -36,6 +36,8 @@ WARNING_CODES = (
     "bad_metadata",
     "undated_counts",
     "html_without_text",
+    "invalid_bytes",
+    "truncated_input",
 )
 
 #: Error codes of ``errors.jsonl``.

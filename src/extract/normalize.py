@@ -24,7 +24,7 @@ from typing import Literal
 
 from .models import Evidence
 
-__all__ = ["Normalized", "normalize", "to_simplified", "detect_script"]
+__all__ = ["Normalized", "detect_script", "normalize", "to_simplified", "unify_line_ends"]
 
 # Full-width ASCII variants U+FF01..U+FF5E map to U+0021..U+007E; the
 # ideographic space becomes a plain space. CJK punctuation (。、“”《》) is kept:
@@ -146,10 +146,23 @@ class Normalized:
         return Evidence(start=s, end=e, text=self.original[s:e])
 
 
+def unify_line_ends(text: str) -> str:
+    r"""Windows (CR LF) and old Mac (lone CR) line ends as ``\n``, keeping every offset.
+
+    CR LF becomes a space and LF (a line's trailing space is read as nothing), a lone CR becomes LF.
+
+    >>> unify_line_ends("甲\r\n乙\r丙\n")
+    '甲 \n乙\n丙\n'
+    """
+    if "\r" not in text:
+        return text
+    return text.replace("\r\n", " \n").replace("\r", "\n")
+
+
 def normalize(original: str) -> Normalized:
     """Normalise ``original`` to Simplified, half-width text of the same length, and detect its script."""
     converted = _convert(original, _TO_SIMPLIFIED)
-    text = converted.translate(_WIDTH_TABLE)
+    text = unify_line_ends(converted.translate(_WIDTH_TABLE))
     if len(text) != len(original):  # pragma: no cover - guarded by construction
         raise AssertionError("normalisation must preserve length")
     return Normalized(original=original, text=text, script=detect_script(original, converted))

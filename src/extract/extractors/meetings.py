@@ -270,7 +270,7 @@ def _organizer(text: str, name_start: int, clause_start: int, name: str) -> str 
         return org
     before = text[clause_start:name_start]
     hm = None
-    for hm in _HELD.finditer(before):
+    for hm in _HELD.finditer(before):  # noqa: B007 - the loop keeps the last match
         pass
     if hm is not None:
         om = trailing.search(before[: hm.start()])

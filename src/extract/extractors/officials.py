@@ -77,7 +77,7 @@ def _read_tsv(name: str, columns: tuple[str, ...], model: type[BaseModel]) -> li
     seen: set[tuple[str, str]] = set()
     for lineno, raw in tsv_rows(read_data(name), name, columns, min_columns=2):
         row = validated(model, name, lineno, raw)
-        key = (getattr(row, "category"), getattr(row, "form"))
+        key = (row.category, row.form)
         if key in seen:
             raise ResourceError(f"{name}:{lineno}: duplicate {key[0]} {key[1]}")
         seen.add(key)

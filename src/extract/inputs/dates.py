@@ -54,7 +54,7 @@ def _zone(text: str | None) -> dt.tzinfo | None:
     if not text or text.upper() in ("CST", "北京时间"):
         return None  # China Standard Time, the default
     if text.upper() in ("Z", "UTC", "GMT"):
-        return dt.timezone.utc
+        return dt.UTC
     sign = -1 if text[0] == "-" else 1
     digits = text[1:].replace(":", "")
     return dt.timezone(sign * dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
@@ -111,7 +111,7 @@ def parse_published_value(value: object) -> Published | None:
         n = int(m["n"])
         seconds = n / 1000 if len(m["n"]) >= 12 else n
         try:
-            at = dt.datetime.fromtimestamp(seconds, dt.timezone.utc).astimezone(CST).replace(microsecond=0)
+            at = dt.datetime.fromtimestamp(seconds, dt.UTC).astimezone(CST).replace(microsecond=0)
         except (OverflowError, OSError, ValueError):
             return None
         return Published(at.date(), at) if at.year in _YEARS else None

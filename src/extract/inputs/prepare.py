@@ -19,6 +19,7 @@ import regex
 
 from ..errors import InputProblem
 from ..models import ArticleWarning
+from ..normalize import unify_line_ends
 from .html import html_to_text, looks_like_html
 from .markdown import blank_markdown, front_matter, front_matter_meta, looks_like_markdown
 
@@ -73,11 +74,12 @@ def prepare(text: str, format: str, meta: dict[str, Any]) -> Prepared:
     Raises:
         InputProblem: ``empty`` when a page given as ``html`` has no readable text.
     """
-    fmt = format if format in ("text", "markdown", "html") else sniff(text)
+    view = unify_line_ends(text)  # CR LF and lone CR read as line breaks; the same offsets
+    fmt = format if format in ("text", "markdown", "html") else sniff(view)
     warnings = [ArticleWarning(code=c, message=m) for c, m in meta.pop("_warnings", [])]
     if fmt == "html":
         try:
-            conv = html_to_text(text)
+            conv = html_to_text(view)
         except InputProblem:
             if format == "html":
                 raise
@@ -87,7 +89,7 @@ def prepare(text: str, format: str, meta: dict[str, Any]) -> Prepared:
         else:
             text, meta = conv.text, {**conv.meta, **meta}
     elif fmt == "markdown":
-        found = front_matter_meta(text)
+        found = front_matter_meta(view)
         author = found.pop("author", None)
         if "outlet" not in found and author and (outlet := author_outlet(author)):
             found["outlet"] = outlet  # author: 眾新聞記者, 眾新聞中國組 → the outlet 眾新聞

@@ -158,10 +158,10 @@ def build(con: Any) -> None:
         FROM (SELECT fid, src, min(article_id) AS article_id FROM ps GROUP BY fid, src)
         GROUP BY fid""")
     # The best claim of every fact; the runner-up only where there is one (most facts have one claim).
-    con.execute(f"""
+    con.execute("""
         CREATE OR REPLACE TEMP TABLE chosen AS
         SELECT fid, count(*) AS n_claims,
-               arg_min({{'value': value, 'qualifier': qualifier, 'period_hours': period_hours}}, sort_key) AS top,
+               arg_min({'value': value, 'qualifier': qualifier, 'period_hours': period_hours}, sort_key) AS top,
                min(sort_key) AS top_key
         FROM claims GROUP BY fid""")
     con.execute("""

@@ -119,7 +119,7 @@ def write_outputs(con: Any, target: Path, filters: Filters) -> tuple[dict[str, P
     # The output tables are sorted once when made; COPY keeps their order (and so the bytes are stable).
     con.execute("SET preserve_insertion_order = true")
     _select(con, filters)
-    csv_series = f"""SELECT date, region, region_code, metric, label, scope, measure, period, value, qualifier, status,
+    csv_series = """SELECT date, region, region_code, metric, label, scope, measure, period, value, qualifier, status,
                             n_articles, n_values, array_to_string(article_ids, ' ') AS article_ids, daily, rule,
                             array_to_string(warnings, ' ') AS warnings
                      FROM o_series"""

@@ -1,0 +1,293 @@
+"""Decoding the bytes of a text file so that nothing a person could read is lost.
+
+Rules, in order:
+
+1. A BOM decides (UTF-8, UTF-16 LE/BE).
+2. Strict UTF-8 (the common case, at C speed).
+3. Otherwise each candidate — ``utf-8``, ``gb18030``, ``big5``, ``cp950`` (Windows Big5:
+   裏 恒 €), ``big5hkscs`` (Hong Kong: 衞 綫 着) — reads the first :data:`_SAMPLE` bytes
+   leniently, and the one with the lowest cost wins: ``4 × undecodable bytes + 3 × rare
+   characters`` (non-ASCII characters that are neither common Chinese characters, see
+   ``data/common_chars.txt``, nor CJK punctuation). Mojibake is made of rare characters;
+   a wrong encoding of the right family stumbles on bytes it does not know. On a tie
+   the earlier candidate wins, so a file plain Big5 reads is ``big5`` as before.
+
+Undecodable bytes are replaced, never dropped: **each undecodable byte sequence the
+codec reports becomes exactly one U+FFFD** in the text (a UTF-8 lead byte with its
+valid continuation bytes is one sequence; a lone ``\\xff`` is one). Evidence offsets
+index the decoded text, U+FFFD included, so ``text[start:end]`` stays exact; the byte
+offsets of the replaced sequences are in the article's ``invalid_bytes`` warning
+(the first :data:`_SHOWN`), and a character cut off by the end of the file is one U+FFFD
+at the end with a ``truncated_input`` warning.
+
+Only text that is *mostly* undecodable is refused (``undecodable``): more than half of
+its non-ASCII bytes undecodable in the best candidate, or decoded only into rare
+characters. The message names that candidate and the first byte it could not read.
+
+Line ends are kept as they are (CRLF, lone CR): :func:`extract.normalize.normalize`
+reads them as line breaks without changing any offset.
+"""
+
+from __future__ import annotations
+
+import codecs
+import functools
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+
+from ..errors import InputProblem
+
+__all__ = ["Decoded", "decode_bytes"]
+
+#: Candidates tried when the bytes are not strict UTF-8, in tie-break order.
+CANDIDATES = ("utf-8", "gb18030", "big5", "cp950", "big5hkscs")
+#: Bytes read by every candidate to choose one (the winner then reads the whole file).
+_SAMPLE = 256 * 1024
+#: Byte offsets listed in an ``invalid_bytes`` warning.
+_SHOWN = 5
+#: Costs of an undecodable byte and of a rare character (two bytes of mojibake are about
+#: one rare character: a short UTF-8 text with a few bad bytes must still beat its mojibake).
+_BAD_BYTE_COST = 4
+_RARE_COST = 3
+_TRUNCATION = ("unexpected end of data", "incomplete multibyte sequence", "truncated data")
+
+
+@dataclass(frozen=True, slots=True)
+class _Bad:
+    """One undecodable byte sequence: bytes ``[start, end)``, replaced by one U+FFFD at ``char``."""
+
+    start: int
+    end: int
+    char: int
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Attempt:
+    encoding: str
+    text: str
+    bad: list[_Bad]
+    truncated: bool  # the last sequence was cut off by the end of the data
+    gave_up: bool = False  # stopped early: more bytes undecodable than the budget
+
+    @property
+    def bad_bytes(self) -> int:
+        return sum(b.end - b.start for b in self.bad)
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """Decoded text, the encoding that read it, and ``(code, message)`` warnings on what was repaired."""
+
+    text: str
+    encoding: str
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+
+
+@functools.cache
+def _common_chars() -> frozenset[str]:
+    text = resources.files("extract").joinpath("data/common_chars.txt").read_text(encoding="utf-8")
+    return frozenset("".join(line for line in text.splitlines() if not line.startswith("#")))
+
+
+def _is_plausible(ch: str, common: frozenset[str]) -> bool:
+    return ch in common or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef" or ch in "“”‘’—…·"
+
+
+def _wide(text: str) -> list[str]:
+    """The non-ASCII characters of the first 20,000, U+FFFD left out."""
+    return [ch for ch in text[:20000] if ord(ch) > 0x7F and ch != "\ufffd"]
+
+
+def han_quality(text: str) -> float:
+    """Share of the non-ASCII characters that are common Chinese characters or CJK punctuation.
+
+    >>> han_quality("新增病例"), han_quality("abc"), han_quality("閲嶅簡")
+    (1.0, 1.0, 0.0)
+    """
+    common = _common_chars()
+    wide = _wide(text)
+    if not wide:
+        return 1.0
+    return sum(1 for ch in wide if _is_plausible(ch, common)) / len(wide)
+
+
+def _rare(text: str) -> int:
+    common = _common_chars()
+    return sum(1 for ch in text if ord(ch) > 0x7F and ch != "\ufffd" and not _is_plausible(ch, common))
+
+
+def _nonascii(data: bytes) -> int:
+    return len(data.translate(None, _ASCII))
+
+
+_ASCII = bytes(range(0x80))
+
+
+def _lenient(data: bytes, encoding: str, budget: int | None = None, at_end: bool = True) -> _Attempt:
+    """Decode ``data``, each undecodable sequence the codec reports becoming one U+FFFD.
+
+    Stops once more than ``budget`` bytes are undecodable (a hopeless candidate: ``gave_up``).
+    ``at_end``: the data ends where the file ends (else a sequence cut at the end is
+    left out, not counted: the sample was cut, not the file).
+    """
+    view = memoryview(data)
+    parts: list[str] = []
+    bad: list[_Bad] = []
+    pos = chars = bad_bytes = 0
+    truncated = False
+    while pos < len(data):
+        try:
+            part = codecs.decode(view[pos:], encoding)
+        except UnicodeDecodeError as e:
+            start, end = pos + e.start, pos + e.end
+            good = codecs.decode(view[pos:start], encoding) if e.start else ""
+            parts.append(good)
+            chars += len(good)
+            if end >= len(data) and e.reason in _TRUNCATION:
+                if at_end:
+                    parts.append("\ufffd")
+                    truncated = True
+                    bad.append(_Bad(start, len(data), chars, e.reason))
+                break
+            parts.append("\ufffd")
+            bad.append(_Bad(start, end, chars, e.reason))
+            chars += 1
+            bad_bytes += end - start
+            if budget is not None and bad_bytes > budget:
+                return _Attempt(encoding, "".join(parts), bad, False, gave_up=True)
+            pos = end
+        else:
+            parts.append(part)
+            break
+    return _Attempt(encoding, "".join(parts), bad, truncated)
+
+
+def _cost(attempt: _Attempt) -> int:
+    return _BAD_BYTE_COST * attempt.bad_bytes + _RARE_COST * _rare(attempt.text)
+
+
+def _choose(data: bytes) -> _Attempt:
+    """The candidate that reads ``data`` most plausibly (see the module doc), on the whole data."""
+    sample = data[:_SAMPLE]
+    whole = len(sample) == len(data)
+    budget = _nonascii(sample) // 2 + 8
+    attempts = [_lenient(sample, enc, budget, at_end=whole) for enc in CANDIDATES]
+    fair = [(_cost(a), i) for i, a in enumerate(attempts) if not a.gave_up]
+    if not fair:  # every candidate is hopeless: the one that read what it read most plausibly is reported
+        return min(attempts, key=lambda a: (_cost(a) / a.bad[-1].end, CANDIDATES.index(a.encoding)))
+    best = attempts[min(fair)[1]]
+    if whole:
+        return best
+    chosen = _lenient(data, best.encoding, _nonascii(data) // 2 + 8)
+    family = ("big5", "cp950", "big5hkscs")
+    if chosen.bad and chosen.encoding in family:
+        # A Big5 extension may be used only after the sample: the variant that reads the whole best.
+        chosen = min((_lenient(data, e, _nonascii(data) // 2 + 8) for e in family),
+                     key=lambda a: (a.gave_up, a.bad_bytes, family.index(a.encoding)))
+    return chosen
+
+
+def _first_bytes(data: bytes, bad: list[_Bad]) -> str:
+    shown = ", ".join(f"{b.start} (0x{data[b.start:b.end][:4].hex().upper()})" for b in bad[:_SHOWN])
+    more = f" and {len(bad) - _SHOWN} more" if len(bad) > _SHOWN else ""
+    return shown + more
+
+
+def _warnings(data: bytes, attempt: _Attempt, offset: int) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    bad = [b for b in attempt.bad if not (attempt.truncated and b is attempt.bad[-1])]
+    if bad:
+        shifted = [_Bad(b.start + offset, b.end + offset, b.char, b.reason) for b in bad]
+        message = (f"{len(bad)} byte sequence(s) are not valid {attempt.encoding} and were each replaced by one "
+                   f"U+FFFD (evidence offsets count it as one character); at byte offset(s) "
+                   f"{_first_bytes(data, shifted)}")
+        out.append(("invalid_bytes", message))
+    if attempt.truncated:
+        last = attempt.bad[-1]
+        message = (f"the input ends inside a {attempt.encoding} character: its last {last.end - last.start} "
+                   f"byte(s), from byte offset {last.start + offset}, were replaced by one U+FFFD")
+        out.append(("truncated_input", message))
+    return out
+
+
+def _refuse(data: bytes, attempt: _Attempt, offset: int, nonascii: int) -> InputProblem:
+    first = attempt.bad[0]
+    return InputProblem(
+        "undecodable",
+        f"mostly undecodable: no encoding tried (UTF-8, GB18030, Big5, cp950, Big5-HKSCS) reads it; the closest, "
+        f"{attempt.encoding}, cannot read {'over ' if attempt.gave_up else ''}{attempt.bad_bytes} of its {nonascii} "
+        f"non-ASCII bytes, the first at byte "
+        f"offset {first.start + offset} (0x{data[first.start + offset:first.end + offset][:4].hex().upper()}: "
+        f"{first.reason})")
+
+
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")  # not \t \n \v \f \r
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:20000]
+    if not sample or not _CONTROL.search(sample):  # the common case, at C speed
+        return False
+    return len(_CONTROL.findall(sample)) / len(sample) > 0.01
+
+
+def decode_bytes(data: bytes) -> Decoded:
+    """Decode the bytes of a text file (see the module doc).
+
+    Raises:
+        InputProblem: ``empty``, ``binary`` or ``undecodable`` (mostly undecodable; the
+            message names the encoding that came closest and the first byte it could not read).
+
+    >>> d = decode_bytes("重庆市新增".encode() + b"\\xff" + "病例".encode())
+    >>> d.text, d.encoding, [code for code, _ in d.warnings]
+    ('重庆市新增\\ufffd病例', 'utf-8', ['invalid_bytes'])
+    """
+    offset = 0
+    if data.startswith(codecs.BOM_UTF8):
+        offset, body, candidates = 3, data[3:], ("utf-8",)
+        label = "utf-8-sig"
+    elif data.startswith(codecs.BOM_UTF16_LE):
+        offset, body, candidates, label = 2, data[2:], ("utf-16-le",), "utf-16"
+    elif data.startswith(codecs.BOM_UTF16_BE):
+        offset, body, candidates, label = 2, data[2:], ("utf-16-be",), "utf-16"
+    else:
+        body, candidates, label = data, (), ""
+    if candidates:
+        attempt = _lenient(body, candidates[0])
+    else:
+        try:
+            attempt = _Attempt("utf-8", data.decode("utf-8"), [], False)
+        except UnicodeDecodeError:
+            attempt = _utf16_without_bom(data) or _choose(data)
+    text = attempt.text
+    encoding = label or attempt.encoding
+    if attempt.bad:
+        utf16 = attempt.encoding in ("utf-16-le", "utf-16-be")
+        nonascii = len(body) if utf16 else _nonascii(body)
+        if attempt.gave_up or attempt.bad_bytes * 2 > nonascii or not text.replace("\ufffd", "").strip():
+            raise _refuse(data, attempt, offset, nonascii)
+    if not text.strip():
+        raise InputProblem("empty", "the file is empty or only white space")
+    if _looks_binary(text):
+        raise InputProblem("binary", f"looks like binary data, not text (decoded as {encoding})")
+    if attempt.encoding in ("gb18030", "big5", "cp950", "big5hkscs") and (len(body) >= 32 or attempt.bad) \
+            and han_quality(text) < 0.2:
+        # Decodes, but into rare characters: likely another encoding or binary.
+        raise InputProblem("undecodable", f"decodes as {attempt.encoding} only into implausible characters "
+                                          f"(not common Chinese text); encoding unknown")
+    return Decoded(text, encoding, _warnings(data, attempt, offset))
+
+
+def _utf16_without_bom(data: bytes) -> _Attempt | None:
+    """UTF-16 without a BOM: every other byte of ASCII-heavy text is NUL."""
+    if len(data) < 4:
+        return None
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    half = len(data) // 2
+    if odd > half * 0.3 and even < half * 0.05:
+        return _lenient(data, "utf-16-le")
+    if even > half * 0.3 and odd < half * 0.05:
+        return _lenient(data, "utf-16-be")
+    return None
