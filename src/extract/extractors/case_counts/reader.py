@@ -303,7 +303,7 @@ class _Reader:
                     # the area of the next, unless that one goes on with it (同时，… / 其中…); the city,
                     # province or country the counts were last given for is (全国 through an NHC notice).
                     state.region = state.top
-                if self.doc.published is not None and _UNTIL_NOW.match(text, s_start) and not self.dated_between(s_start, pos):
+                if self.doc.published is not None and _UNTIL_NOW.match(text, s_start, s_start + 16) and not self.dated_between(s_start, pos):
                     # 截至目前，天津市…累计确诊17例: a running total as of the article's day.
                     state.date, state.hours, state.until = self.doc.published, None, None
                     state.dated = state.here = state.since = True
