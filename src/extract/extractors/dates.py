@@ -277,9 +277,12 @@ def find_dates(text: str, ref: dt.date | None, start: int = 0, end: int | None =
     if ref is not None:
         # 李克强周二到青海, 截至周三午夜 (Hong Kong and Taiwan reports): the latest such weekday on or
         # before the article's day (上周二: the week before), unless a full date is written there.
-        taken_spans = [(d.start, d.end) for d in found]
+        full = [(d.start, d.end) for d in found]  # in text order: one forward walk
+        i = 0
         for m in _WEEKDAY.finditer(text, start, end):
-            if any(s0 <= m.start() < e0 for s0, e0 in taken_spans):
+            while i < len(full) and full[i][1] <= m.start():
+                i += 1
+            if i < len(full) and full[i][0] <= m.start():
                 continue
             wd = _WEEKDAYS.index(m.group("wd")) if m.group("wd") in _WEEKDAYS else 6
             if m.group("last"):  # 上周五: the Friday of the calendar week before the article's

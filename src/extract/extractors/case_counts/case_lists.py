@@ -26,12 +26,17 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import regex
 
 from ...document import Doc
 from ...models import ArticleWarning, CaseCount
 from ..dates import window
+from .regions import _Region
+
+if TYPE_CHECKING:  # the reader imports this module: its type is for the checker only
+    from .reader import _Reader
 
 # What a case is called in a list, and the metric it counts.
 _NOUNS = {
@@ -75,7 +80,8 @@ _SCOPE_WORD = regex.compile(r"本土|本地|境外输入|境外")
 @dataclass
 class _Group:
     metric: str
-    area_index: int  # index into the reader's area mentions
+    scope: str
+    region: _Region
     items: list[tuple[int, int]] = field(default_factory=list)  # (start, end) of each item, to area end
     cases: set[int] = field(default_factory=set)
 
@@ -92,7 +98,7 @@ def _items(text: str, start: int, end: int) -> list[tuple[regex.Match[str], int,
     return out
 
 
-def extract(reader: object) -> list[CaseCount]:
+def extract(reader: _Reader) -> list[CaseCount]:
     """The summed per-area counts of the article's per-case lists (see the module docstring).
 
     Args:
@@ -102,16 +108,12 @@ def extract(reader: object) -> list[CaseCount]:
         One record per (list metric, area), in order of first mention; none when the article has no
         list whose items name where the cases live.
     """
-    from .reader import _Reader  # the reader is the article's index; imported here to avoid a cycle
-
-    assert isinstance(reader, _Reader)
     text = reader.text
     start, end = reader.doc.body
     found = _items(text, start, end)
     if not found:
         return []
-    groups: dict[tuple[str, str, int], _Group] = {}
-    order: list[tuple[str, str, int]] = []
+    groups: dict[tuple[str, str, str], _Group] = {}  # by (metric, scope, area), in order of first mention
     seen: dict[str, set[int]] = {}
     pending: list[tuple[regex.Match[str], int, int]] = []
     scope, scope_pos = "unspecified", max(start, found[0][0].start() - 600)
@@ -154,34 +156,27 @@ def extract(reader: object) -> list[CaseCount]:
             # The section word before the list (本土病例情况 / 境外输入…) governs every item after it.
             scope = _scope_before(text, max(start, scope_pos), pm.start(), scope)
             scope_pos = pm.start()
-            gkey = (metric, scope + "|" + region.name, 0)
-            g = groups.get(gkey)
+            g = groups.get((metric, scope, region.name))
             if g is None:
-                g = groups[gkey] = _Group(metric=metric, area_index=area_i)
-                order.append(gkey)
+                g = groups[(metric, scope, region.name)] = _Group(metric=metric, scope=scope, region=region)
             g.items.append((pm.start(), mention.end))
             g.cases |= new
         pending = []
     out: list[CaseCount] = []
     # The notice's day, as written before its list begins (items' own dates are onset or contact days).
     date, hours, dated = _date_at(reader, found[0][0].start())
-    for gkey in order:
-        g = groups[gkey]
-        mention = reader.areas[g.area_index]
-        region = reader.region_of(mention)
-        assert region is not None
-        if not dated:
-            continue
-        p_start, p_end = window(date, hours)
-        scope = gkey[1].split("|", 1)[0]
+    if not dated:
+        return []
+    p_start, p_end = window(date, hours)
+    for g in groups.values():
         out.append(
             CaseCount(
                 article_id=reader.doc.article_id,
                 date=date,
-                region=region.name,
-                region_code=region.code,
+                region=g.region.name,
+                region_code=g.region.code,
                 metric=g.metric,  # type: ignore[arg-type]
-                scope=scope,  # type: ignore[arg-type]
+                scope=g.scope,  # type: ignore[arg-type]
                 measure="new",
                 value=len(g.cases),
                 period_start=p_start,
@@ -205,11 +200,8 @@ def _scope_before(text: str, start: int, pos: int, current: str) -> str:
     return "imported" if last.group().startswith("境外") else "local"
 
 
-def _date_at(reader: object, pos: int) -> tuple[dt.date | None, tuple[int, int] | None, bool]:
+def _date_at(reader: _Reader, pos: int) -> tuple[dt.date | None, tuple[int, int] | None, bool]:
     """The date (and window) last written before ``pos``: the notice's day for its list."""
-    from .reader import _Reader
-
-    assert isinstance(reader, _Reader)
     i = bisect.bisect_left(reader.setter_starts, pos) - 1
     while i >= 0:
         m = reader.setters[i]
@@ -252,10 +244,8 @@ def check(listed: list[CaseCount], stated: list[CaseCount], doc: Doc) -> list[Ar
     return warnings
 
 
-def _within(inner: object, outer: object) -> bool:
+def _within(inner: _Region | None, outer: _Region | None) -> bool:
     """Whether region ``inner`` lies inside region ``outer`` by their codes (丰满区 220211 in 吉林市 220200)."""
-    from .regions import _Region
-
-    if not isinstance(inner, _Region) or not isinstance(outer, _Region) or not inner.code or not outer.code:
+    if inner is None or outer is None or not inner.code or not outer.code:
         return False
     return inner.code != outer.code and inner.code.startswith(outer.code.rstrip("0"))

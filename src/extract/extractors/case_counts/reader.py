@@ -174,7 +174,6 @@ class _Reader:
         self.sentence_scopes: dict[int, set[str]] = {}  # scopes of the sentence's counts so far, by depth
         self.consumed = 0  # where the event being read ends (a count's metric can follow it)
         self.warnings: list[ArticleWarning] = []
-        self.count_starts: list[int] | None = None
         # A post's 【headline】 at the start of the body (within its first line).
         head = _HEADLINE.search(self.text, start, min(end, start + 200))
         self.headline = head if head is not None and "\n" not in self.text[start : head.start()] else None
@@ -254,8 +253,9 @@ class _Reader:
                 section = self.lex.scope.get(heading.group("scope"), "imported")
                 continue
             before = len(self.counts)
-            if self.has_count(p_start, p_end):
-                state = self.read_paragraph(p_start, p_end, state)
+            events = self.events(p_start, p_end)
+            if events:
+                state = self.read_paragraph(p_start, p_end, state, events)
             if section is not None and any(c.scope not in ("unspecified", section) for c in self.counts[before:]):
                 section = None  # 解除医学观察本土无症状感染者…: the notice has left the section
             if section is not None:
@@ -268,13 +268,19 @@ class _Reader:
                 state = _State()
             state.here = False
 
-    def read_paragraph(self, p_start: int, p_end: int, state: _State) -> _State:
-        text = self.text
+    def events(self, p_start: int, p_end: int) -> list[tuple[int, int, regex.Match[str]]]:
+        """The count numbers (kind 0) and zero phrases (kind 1) of a paragraph, in text order."""
         events: list[tuple[int, int, regex.Match[str]]] = [
-            (m.start(), 0, m) for m in _count_re().finditer(text, p_start, p_end)
+            (m.start(), 0, m) for m in _count_re().finditer(self.text, p_start, p_end)
         ]
-        events += [(m.start(), 1, m) for m in _zero_re().finditer(text, p_start, p_end)]
+        events += [(m.start(), 1, m) for m in _zero_re().finditer(self.text, p_start, p_end)]
         events.sort(key=lambda e: (e[0], e[1]))
+        return events
+
+    def read_paragraph(
+        self, p_start: int, p_end: int, state: _State, events: list[tuple[int, int, regex.Match[str]]]
+    ) -> _State:
+        text = self.text
         state_pos = p_start
         last_explicit: _Count | None = None  # the last total of the paragraph
         last_top: _Count | None = None
@@ -748,17 +754,6 @@ class _Reader:
                 )
             pos = a.end()
         return pos
-
-    def has_count(self, start: int, end: int) -> bool:
-        """Whether ``text[start:end]`` holds a count number or a zero phrase (looked up, found once)."""
-        if self.count_starts is None:
-            b_start, b_end = self.doc.body
-            self.count_starts = sorted(
-                [m.start() for m in _count_re().finditer(self.text, b_start, b_end)]
-                + [m.start() for m in _zero_re().finditer(self.text, b_start, b_end)]
-            )
-        i = bisect.bisect_left(self.count_starts, start)
-        return i < len(self.count_starts) and self.count_starts[i] < end
 
     def in_headline(self, pos: int) -> bool:
         """Whether ``pos`` is inside the 【…】 headline a post opens its text with."""
