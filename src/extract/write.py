@@ -53,10 +53,21 @@ class OutputWriter:
 
     def __enter__(self) -> OutputWriter:
         _remove_orphans(self.out_dir)
-        for name in RECORD_TYPES:
-            fd, tmp = tempfile.mkstemp(prefix=f".{name}.{os.getpid()}.", suffix=".tmp", dir=self.out_dir)
-            self._files[name] = (os.fdopen(fd, "wb", buffering=1 << 20), tmp)
+        try:
+            for name in RECORD_TYPES:
+                fd, tmp = tempfile.mkstemp(prefix=f".{name}.{os.getpid()}.", suffix=".tmp", dir=self.out_dir)
+                self._files[name] = (os.fdopen(fd, "wb", buffering=1 << 20), tmp)
+        except BaseException:  # interrupted while the files were made: __exit__ will not run
+            self._remove_own()
+            raise
         return self
+
+    def _remove_own(self) -> None:
+        """Close and delete every temporary file of this process, also one made but not yet recorded."""
+        for f, _ in self._files.values():
+            f.close()
+        for path in self.out_dir.glob(f".*.{os.getpid()}.*.tmp"):
+            path.unlink(missing_ok=True)
 
     def write(self, name: str, data: bytes) -> None:
         """Append ready-made JSON lines to output file ``name``."""
@@ -80,6 +91,8 @@ class OutputWriter:
                 Path(tmp).unlink(missing_ok=True)
         if exc_type is None:
             _fsync_dir(self.out_dir)
+        else:
+            self._remove_own()
 
 
 def _remove_orphans(out_dir: Path) -> None:
