@@ -49,7 +49,9 @@ def test_summed_record_keeps_every_item_and_the_window() -> None:
     assert {k: v.value for k, v in by_area.items()} == {"闵行区": 1, "黄浦区": 1, "徐汇区": 1, "嘉定区": 2}
     jd = by_area["嘉定区"]
     assert [e.text[:3] for e in jd.summed_items] == ["病例4", "病例5"]
-    assert jd.evidence == jd.summed_items[0]
+    # the record's evidence is the list's stretch from its first item to its last
+    assert (jd.evidence.start, jd.evidence.end) == (jd.summed_items[0].start, jd.summed_items[-1].end)
+    assert jd.evidence.text.startswith("病例4") and jd.evidence.text.endswith("居住于嘉定区")
     assert jd.period_start is not None and jd.period_start.isoformat() == "2022-03-16T00:00:00"
     for c in summed:
         for e in c.summed_items:

@@ -142,6 +142,6 @@ def test_window() -> None:
     ids=["bare-days", "dates-then-bare", "digits", "relatives", "named-days", "numeral-run"],
 )
 def test_hostile_input_is_linear(text: str) -> None:
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     find_dates(text, REF)
-    assert time.perf_counter() - t0 < 10
+    assert time.process_time() - t0 < 10

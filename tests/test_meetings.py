@@ -125,9 +125,9 @@ def test_hostile_input_stays_linear(unit: str) -> None:
     def timed(n: int) -> float:
         text = unit * (n // len(unit))
         doc = Doc("hostile", text, to_simplified(text), (0, len(text)), dt.date(2022, 12, 1))
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         meetings.extract(doc, officials.extract(doc))
-        return time.perf_counter() - t0
+        return time.process_time() - t0
 
     small, large = timed(12_500), timed(200_000)
     assert large < 64 * small + 2

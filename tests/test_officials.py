@@ -155,9 +155,9 @@ def test_hostile_input_stays_linear(unit: str) -> None:
 
     def timed(n: int) -> float:
         doc = _doc(unit * (n // len(unit)))
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         officials.extract(doc)
-        return time.perf_counter() - t0
+        return time.process_time() - t0
 
     small, large = timed(12_500), timed(200_000)
     assert large < 64 * small + 2

@@ -76,6 +76,9 @@ class Doc:
         published: the article's date, the reference for dates without a year.
         title: the headline (Simplified), which often names the place a notice is about.
         outlet: the publishing outlet or issuing body (Simplified), e.g. 上海市卫生健康委员会.
+        published_from_text: ``published`` is no publication date but the first full date written in
+            the text (the one year rule): it gives years, never a bound (a background paragraph's
+            2019年12月30日 must not drop a notice's 1月28日 counts as "after the article").
     """
 
     article_id: str
@@ -85,6 +88,7 @@ class Doc:
     published: dt.date | None = None
     title: str | None = None
     outlet: str | None = None
+    published_from_text: bool = False
 
     def evidence(self, start: int, end: int) -> Evidence:
         """Evidence for the span ``[start, end)`` (normalised and original offsets agree)."""

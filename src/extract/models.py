@@ -216,7 +216,7 @@ class CaseCount(_Frozen):
         summed: true for a count the text does not state but that sums a per-case list
             (病例1—病例510，居住于浦东新区 …): the number of cases listed for the area.
         summed_items: for a summed count, the evidence of every list item it sums (``evidence``
-            is the first of them); empty otherwise.
+            then spans the list from the first of them to the last); empty otherwise.
     """
 
     record_id: str | None = _RECORD_ID

@@ -100,7 +100,8 @@ def extract_text(
         pub = parse_published_value(info.published)
     ref = pub.date if pub is not None else None
     body_text = blank_outside(norm.text, info.keep)
-    if ref is None:
+    from_text = ref is None
+    if from_text:
         ref = first_full_date(body_text)  # the one year rule: a date written in the text
     doc = Doc(
         article_id=article_id,
@@ -110,6 +111,7 @@ def extract_text(
         published=ref,
         title=info.title,
         outlet=info.outlet,
+        published_from_text=from_text and ref is not None,
     )
     found = run_extractors(doc)
     undated = [c for c in found.case_counts if c.date is None]

@@ -14,7 +14,8 @@ An *item* is a reference to one case or a range of cases (``病例1``, ``病例1
 before one place of residence (``居住于``/``现住``/``暂住于``…, then an area) are that area's. Items
 with no residence (a case who only works somewhere) give nothing. Each (metric, area) becomes one
 record whose value is the number of cases listed, marked ``summed`` and carrying the evidence of
-every item it sums; its date, window and scope are those in force where the list starts (the
+every item it sums (``summed_items``); its ``evidence`` is the stretch of the list from its first
+item to its last, the characters it was read from (other areas' items may lie between); its date, window and scope are those in force where the list starts (the
 notice's day; 境外输入 when the nearest section word before the list says so).
 
 A list item names each case once: numbers repeated or going backwards (``病例6、病例7均为台湾地区
@@ -182,7 +183,7 @@ def extract(reader: _Reader) -> list[CaseCount]:
                 period_start=p_start,
                 period_end=p_end,
                 label="病例列表",
-                evidence=reader.doc.evidence(*g.items[0]),
+                evidence=reader.doc.evidence(min(s for s, _ in g.items), max(e for _, e in g.items)),
                 summed=True,
                 summed_items=[reader.doc.evidence(s, e) for s, e in g.items],
             )

@@ -309,7 +309,7 @@ class _Reader:
                     # the area of the next, unless that one goes on with it (同时，… / 其中…); the city,
                     # province or country the counts were last given for is (全国 through an NHC notice).
                     state.region = state.top
-                if self.doc.published is not None and _UNTIL_NOW.match(text, s_start, s_start + 16) and not self.dated_between(s_start, pos):
+                if self.doc.published is not None and not self.doc.published_from_text and _UNTIL_NOW.match(text, s_start, s_start + 16) and not self.dated_between(s_start, pos):
                     # 截至目前，天津市…累计确诊17例: a running total as of the article's day.
                     state.date, state.hours, state.until = self.doc.published, None, None
                     state.dated = state.here = state.since = True
@@ -862,7 +862,8 @@ class _Reader:
                 c.date, c.hours, c.dated = on_day[0], on_day[1], True
             if not c.dated:
                 continue  # no date written anywhere before it: not a time-series point
-            if c.date is not None and self.doc.published is not None and c.date > self.doc.published + _ONE_DAY:
+            if c.date is not None and self.doc.published is not None and not self.doc.published_from_text \
+                    and c.date > self.doc.published + _ONE_DAY:
                 continue  # a count cannot be reported for a day after the article
             if c.date is not None and c.date < _FIRST_DAY:
                 continue  # 2003年8月16日…非典型肺炎临床诊断病例5327例: before COVID-19, another disease's count
