@@ -290,9 +290,9 @@ def _bylines(lines: list[_Line], body_last: int | None, info: ArticleInfo) -> No
         for m in _PHOTO.finditer(t):
             _add(info.photographers, [n for n in _names(m["names"]) if n not in info.reporters])
         if i == body_last and not _REPORTER.search(t):
-            m = _TRAILING_CREDIT.search(t)
-            if m:
-                _add(info.reporters, _names(m.group()[1:].rstrip(")） ").rstrip()))
+            credit = _TRAILING_CREDIT.search(t)
+            if credit:
+                _add(info.reporters, _names(credit.group()[1:].rstrip(")） ").rstrip()))
 
 
 # ---------------------------------------------------------------- outlet

@@ -15,7 +15,7 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Self
@@ -140,7 +140,7 @@ def work(raw: RawDoc, timeout: float | None = None, with_text: bool = False) -> 
 
 
 def _results(items: Iterator[RawDoc | InputError], jobs: int, timeout: float | None = None,
-             with_text: bool = False) -> Iterator[Result]:
+             with_text: bool = False) -> Generator[Result, None, None]:
     """Results in input order; with jobs > 1, a bounded window of pending work."""
     from .models import InputError
 
@@ -497,6 +497,6 @@ def _run(args: argparse.Namespace, stop: _Stop) -> int:
     return 1 if errors else 0
 
 
-def _chain(first, rest):  # type: ignore[no-untyped-def]
+def _chain(first: RawDoc | InputError, rest: Iterator[RawDoc | InputError]) -> Iterator[RawDoc | InputError]:
     yield first
     yield from rest

@@ -5,6 +5,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .models import ErrorCode
+
 __all__ = ["ExtractError", "InputProblem", "ResourceError", "UsageError"]
 
 
@@ -27,7 +32,7 @@ class InputProblem(ExtractError):
         code: short machine-readable kind (``undecodable``, ``empty`` …).
     """
 
-    def __init__(self, code: str, message: str) -> None:
+    def __init__(self, code: ErrorCode, message: str) -> None:
         super().__init__(message)
         self.code = code
         self.message = message

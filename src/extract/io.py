@@ -29,7 +29,7 @@ import orjson
 
 from .errors import InputProblem, UsageError
 from .inputs.decoding import decode_bytes
-from .models import ArticleExtraction, InputError
+from .models import ArticleExtraction, ErrorCode, InputError
 
 __all__ = ["RawDoc", "decode", "extract_path", "iter_inputs", "parse_jsonl_line", "parse_sidecar", "process",
            "read_sidecar", "time_limit"]
@@ -164,12 +164,12 @@ def _display(name: str) -> str:
         return name.encode("utf-8", "replace").decode("utf-8")
 
 
-def _os_error(path: Path, e: OSError) -> tuple[str, str]:
+def _os_error(path: Path, e: OSError) -> tuple[ErrorCode, str]:
     """The error code and message of a file that cannot be opened."""
     import errno
 
     if e.errno == errno.ELOOP:
-        code = "symlink_loop"
+        code: ErrorCode = "symlink_loop"
     elif path.is_symlink() and not path.exists():
         code = "dangling_symlink"
     else:

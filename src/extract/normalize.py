@@ -20,7 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, Protocol
 
 from .models import Evidence
 
@@ -38,14 +38,18 @@ _TO_SIMPLIFIED = "hk2s"
 _SCRIPT_SAMPLE = 20_000
 
 
+class _Converter(Protocol):  # opencc.OpenCC, whose convert() is not annotated
+    def convert(self, text: str) -> str: ...
+
+
 @functools.cache
-def _converter(config: str):  # type: ignore[no-untyped-def]
+def _converter(config: str) -> _Converter:
     import opencc  # the official binding; import is cheap (~3 ms)
 
     return opencc.OpenCC(config)
 
 
-def _convert_line(conv, line: str) -> str:  # type: ignore[no-untyped-def]
+def _convert_line(conv: _Converter, line: str) -> str:
     out = conv.convert(line)
     if len(out) == len(line):
         return out

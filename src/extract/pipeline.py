@@ -17,7 +17,7 @@ from .document import Doc, blank_outside
 from .extractors import case_counts, districts, meetings, officials
 from .inputs.dates import parse_published_value
 from .inputs.prepare import blank_markup, first_full_date, prepare
-from .models import Article, ArticleExtraction, ArticleWarning, CaseCount, District, Meeting, Official
+from .models import Article, ArticleExtraction, ArticleWarning, CaseCount, District, Meeting, Official, Span
 from .normalize import Normalized, normalize
 from .record_ids import with_record_ids
 
@@ -136,7 +136,7 @@ def extract_text(
         reporters=info.reporters,
         editors=info.editors,
         photographers=info.photographers,
-        body={"start": info.body[0], "end": info.body[1]},
+        body=Span(start=info.body[0], end=info.body[1]),
         warnings=[*warnings, *found.warnings],
         extractor_version=__version__,
         text=text if (with_text or prep.format == "html") else None,

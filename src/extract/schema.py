@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import orjson
+from pydantic import BaseModel
 
 from .models import RECORD_TYPES, ArticleExtraction
 
@@ -15,7 +16,7 @@ __all__ = ["schema_documents", "write_schemas"]
 def schema_documents() -> dict[str, bytes]:
     """File name → the JSON Schema bytes, for each output record type and the nested extraction."""
     docs: dict[str, bytes] = {}
-    models = {**RECORD_TYPES, "article_extraction": ArticleExtraction}
+    models: dict[str, type[BaseModel]] = {**RECORD_TYPES, "article_extraction": ArticleExtraction}
     for name, model in models.items():
         schema = model.model_json_schema(mode="serialization")
         schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": f"{name}.schema.json", **schema}

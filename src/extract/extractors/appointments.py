@@ -186,7 +186,7 @@ def find_appointments(text: str, start: int = 0, end: int | None = None) -> list
                 pos = nxt.end()
         else:
             if text.startswith("其", ve) and last_person is not None:
-                names: list[tuple[str, int]] | None = [last_person]
+                names = [last_person]
                 post_start = ve + 1
             else:
                 m = _NAMES_THEN_DE.match(text, ve, end)

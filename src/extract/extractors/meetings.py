@@ -566,7 +566,7 @@ def extract(doc: Doc, officials: list[Official]) -> list[Meeting]:
             continue
         if ref is not None and m.date is not None and m.date > ref:
             continue  # 会议定于2023年1月9日召开: announced, not held yet
-        key = (m.date, m.type, m.leader)
+        key: Key = (m.date, m.type, m.leader)
         if m.type == "inspection":
             if m.leader:
                 inspection_in_force[m.date] = key
@@ -720,6 +720,7 @@ def _is_list_gap(text: str, start: int, end: int) -> bool:
         if not _LIST_GAP.fullmatch(text, pos, t.start):
             # A place the lexicon does not know before an area title: 、丰台|区副区长.
             m = _LIST_GAP.match(text, pos, t.start)
+            assert m is not None  # [...]* always matches
             if not (t.text[0] in "省市区县镇乡" and _UNKNOWN_PLACE.fullmatch(text, m.end(), t.start)):
                 return False
         pos = t.end

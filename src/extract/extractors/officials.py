@@ -21,7 +21,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Literal, get_args
+from typing import Literal, TypeVar, get_args
 
 import ahocorasick_rs
 import regex
@@ -71,9 +71,12 @@ class _CueRow(BaseModel):
     note: str = ""
 
 
-def _read_tsv(name: str, columns: tuple[str, ...], model: type[BaseModel]) -> list[BaseModel]:
+_Row = TypeVar("_Row", _TitleRow, _CueRow)
+
+
+def _read_tsv(name: str, columns: tuple[str, ...], model: type[_Row]) -> list[_Row]:
     """Rows of a packaged TSV validated by ``model``; a (category, form) pair may appear once."""
-    rows: list[BaseModel] = []
+    rows: list[_Row] = []
     seen: set[tuple[str, str]] = set()
     for lineno, raw in tsv_rows(read_data(name), name, columns, min_columns=2):
         row = validated(model, name, lineno, raw)
@@ -168,9 +171,9 @@ def load_lexicon() -> Lexicon:
         assert isinstance(row, _TitleRow)
         by_cat[row.category][row.form] = row.kind
     cues: dict[str, set[str]] = {}
-    for row in _read_tsv("person_cues.tsv", ("category", "form", "note"), _CueRow):
-        assert isinstance(row, _CueRow)
-        cues.setdefault(row.category, set()).add(row.form)
+    for cue in _read_tsv("person_cues.tsv", ("category", "form", "note"), _CueRow):
+        assert isinstance(cue, _CueRow)
+        cues.setdefault(cue.category, set()).add(cue.form)
     missing = set(get_args(CueCategory)) - set(cues)
     if missing:
         raise ResourceError(f"person_cues.tsv: no rows for {sorted(missing)}")
@@ -373,13 +376,14 @@ _PUNCT_OR_END = regex.compile(r"[^\p{Han}]|$")
 def _name_options(text: str, pos: int, lex: Lexicon) -> list[int]:
     """Lengths of plausible names starting at ``pos`` (surname + 1–2 characters)."""
     two = text[pos : pos + 2]
+    lengths: tuple[int, ...]
     if two in lex.compound_surnames:
         lengths, given_from = (3, 4), 2
     elif text[pos : pos + 1] in lex.surnames:
         # A Hong Kong married name carries two surnames (林郑月娥, 范徐丽泰): four
         # characters, read only when no shorter name ends at a cue word.
-        two = text[pos + 1 : pos + 2] in lex.surnames and not {text[pos], text[pos + 1]} & lex.ambiguous_surnames
-        lengths, given_from = ((2, 3, 4) if two else (2, 3)), 1
+        married = text[pos + 1 : pos + 2] in lex.surnames and not {text[pos], text[pos + 1]} & lex.ambiguous_surnames
+        lengths, given_from = ((2, 3, 4) if married else (2, 3)), 1
     else:
         return []
     stop = lex.cues["stopchar"]

@@ -245,6 +245,7 @@ def decode_bytes(data: bytes) -> Decoded:
     ('重庆市新增\\ufffd病例', 'utf-8', ['invalid_bytes'])
     """
     offset = 0
+    candidates: tuple[str, ...]
     if data.startswith(codecs.BOM_UTF8):
         offset, body, candidates = 3, data[3:], ("utf-8",)
         label = "utf-8-sig"

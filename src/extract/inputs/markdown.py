@@ -50,7 +50,7 @@ def looks_like_markdown(text: str) -> bool:
     True
     """
     head = text[:20000]
-    if _FRONT.match(head) and _KEY.search(_FRONT.match(head)["body"]):
+    if (front := _FRONT.match(head)) and _KEY.search(front["body"]):
         return True
     if _TOP_HEADING.match(head):
         return True  # the text opens with a heading: ### 标题

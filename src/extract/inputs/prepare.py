@@ -18,7 +18,7 @@ from typing import Any
 import regex
 
 from ..errors import InputProblem
-from ..models import ArticleWarning
+from ..models import ArticleWarning, InputFormat
 from ..normalize import unify_line_ends
 from .html import html_to_text, looks_like_html
 from .markdown import blank_markdown, front_matter, front_matter_meta, looks_like_markdown
@@ -31,13 +31,13 @@ class Prepared:
     """The text to analyse, its format, the metadata found in the markup, and warnings."""
 
     text: str
-    format: str
+    format: InputFormat
     meta: dict[str, Any]
     warnings: list[ArticleWarning] = field(default_factory=list)
     weibo: bool = True
 
 
-def sniff(text: str) -> str:
+def sniff(text: str) -> InputFormat:
     """``html``, ``markdown`` or ``text``.
 
     >>> sniff("<html><body><p>正文</p></body></html>"), sniff("---\\ntitle: 标题\\n---\\n正文"), sniff("正文")
@@ -68,6 +68,9 @@ def author_outlet(author: str) -> str | None:
     return m["outlet"] if m else None
 
 
+_FORMATS: dict[str, InputFormat] = {"text": "text", "markdown": "markdown", "html": "html"}
+
+
 def prepare(text: str, format: str, meta: dict[str, Any]) -> Prepared:
     """The text and metadata of one input; ``meta`` (sidecar, record fields) wins over the markup's.
 
@@ -75,7 +78,7 @@ def prepare(text: str, format: str, meta: dict[str, Any]) -> Prepared:
         InputProblem: ``empty`` when a page given as ``html`` has no readable text.
     """
     view = unify_line_ends(text)  # CR LF and lone CR read as line breaks; the same offsets
-    fmt = format if format in ("text", "markdown", "html") else sniff(view)
+    fmt = _FORMATS.get(format) or sniff(view)
     warnings = [ArticleWarning(code=c, message=m) for c, m in meta.pop("_warnings", [])]
     if fmt == "html":
         try:

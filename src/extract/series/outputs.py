@@ -33,7 +33,8 @@ class Filters:
 
     def where(self, *, dated_only: bool = False) -> tuple[str, list[Any]]:
         """A SQL condition and its parameters (``dated_only``: only the date range, for events)."""
-        terms, params = ["true"], []
+        terms: list[str] = ["true"]
+        params: list[Any] = []
         if not dated_only:
             if self.regions:
                 marks = ", ".join("?" for _ in self.regions)

@@ -25,7 +25,7 @@ import functools
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from ..models import RECORD_TYPES, ArticleExtraction, InputError
+from ..models import RECORD_TYPES, ArticleExtraction, ErrorCode, InputError
 from .schema import arrow_schema, model_type, spark_schema, to_arrow_value
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -70,7 +70,7 @@ def bundle_type() -> dict[str, Any]:
 # ---------------------------------------------------------------- in the executors
 
 
-def _error(row: dict[str, Any], code: str, message: str, source: str | None = None) -> InputError:
+def _error(row: dict[str, Any], code: ErrorCode, message: str, source: str | None = None) -> InputError:
     return InputError(source=source or row.get("source") or "<dataframe>", article_id=row.get("article_id"),
                       error=code, message=message)
 

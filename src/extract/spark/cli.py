@@ -58,9 +58,9 @@ def _parser() -> argparse.ArgumentParser:
 
 def _hadoop(spark: SparkSession, path: str) -> tuple[str, bool] | None:
     """The fully qualified URI of ``path`` and whether it is a folder; None when it does not exist."""
-    jvm = spark.sparkContext._jvm  # type: ignore[attr-defined]
+    jvm: Any = spark.sparkContext._jvm  # py4j's view of the JVM: untyped
     hpath = jvm.org.apache.hadoop.fs.Path(path)
-    fs = hpath.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration())  # type: ignore[attr-defined]
+    fs = hpath.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration())
     if not fs.exists(hpath):
         return None
     return fs.makeQualified(hpath).toString(), fs.getFileStatus(hpath).isDirectory()
@@ -200,6 +200,7 @@ def _counts(bundles: DataFrame) -> dict[str, int]:
     from ..models import RECORD_TYPES
 
     row = bundles.select(*[F.coalesce(F.sum(F.size(name)), F.lit(0)).alias(name) for name in RECORD_TYPES]).first()
+    assert row is not None  # an aggregate without grouping has one row
     return {name: int(row[name]) for name in RECORD_TYPES}
 
 

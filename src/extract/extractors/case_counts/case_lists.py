@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from ...document import Doc
-from ...models import ArticleWarning, CaseCount
+from ...models import ArticleWarning, CaseCount, Metric
 from ..dates import window
 from .regions import _Region
 
@@ -219,7 +219,7 @@ def check(listed: list[CaseCount], stated: list[CaseCount], doc: Doc) -> list[Ar
     area belongs to (the list covers all of it only when the notice says so, so a list that sums to less
     is reported, never corrected).
     """
-    sums: dict[tuple[object, ...], int] = {}
+    sums: dict[tuple[dt.date | None, Metric, bool], int] = {}
     for r in listed:
         key = (r.date, r.metric, r.scope == "imported")
         sums[key] = sums.get(key, 0) + r.value

@@ -8,6 +8,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import TypedDict
 
 import regex
 
@@ -71,7 +72,14 @@ class _State:
 
 
 
-def _when(state: _State) -> dict[str, object]:
+class _When(TypedDict):
+    date: dt.date | None
+    hours: tuple[int, int] | None
+    until: int | None
+    dated: bool
+
+
+def _when(state: _State) -> _When:
     """The date fields of a count read while ``state`` is in force."""
     return {"date": state.date, "hours": state.hours, "until": state.until, "dated": state.dated}
 
@@ -514,7 +522,7 @@ class _Reader:
         measure_m = measures[0] if measures else None
         said = {lex.measure[x.group()] for x in measures}
         # 累计报告新增感染者 is cumulative; 现有/尚在 current; else 新增 new.
-        measure_word = next((w for w in ("cumulative", "current", "new") if w in said), None)
+        measure_word: str | None = next((w for w in ("cumulative", "current", "new") if w in said), None)
         if measure_word is None and suffixed and label and _ONGOING.match(label):
             measure_word = "current"  # 1054人正在接受医学观察
         measure_word = measure_word or measure_hint

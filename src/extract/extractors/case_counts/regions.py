@@ -66,12 +66,12 @@ def _mentions_in(text: str, start: int, end: int) -> list[_Mention]:
     # Longest wins on overlap, then text order.
     found.sort(key=lambda x: (x.start, -(x.end - x.start)))
     kept: list[_Mention] = []
-    for m in found:
-        if kept and m.start < kept[-1].end:
-            if m.end - m.start > kept[-1].end - kept[-1].start:
-                kept[-1] = m
+    for mention in found:
+        if kept and mention.start < kept[-1].end:
+            if mention.end - mention.start > kept[-1].end - kept[-1].start:
+                kept[-1] = mention
             continue
-        kept.append(m)
+        kept.append(mention)
     return kept
 
 
