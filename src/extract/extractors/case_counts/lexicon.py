@@ -157,8 +157,9 @@ def _zero_re() -> regex.Pattern[str]:
     lex = load_metric_lexicon()
     return regex.compile(
         rf"""
-        (?:未报告|未发现|未新增|没有报告|没有发现|没有新增|无新增|零新增|尚未有|尚无|暂无)
-        (?P<mods>(?:新增|本土|本地|境外输入性?|新冠肺炎|新冠病毒)*)
+        (?:未报告|未发现|未新增|没有报告|没有发现|没有新增|无新增|零新增|尚未有|尚无|暂无
+           |(?<![有并])无(?=疑似|死亡|重症|重型|危重))  # 无疑似病例, 无死亡病例 (never 无症状感染者)
+        (?P<mods>(?:新增|报告|本土|本地|境外输入性?|新冠肺炎|新冠病毒)*)
         (?P<metric>{lex.metric_re.pattern})
         """,
         regex.VERBOSE,
@@ -166,7 +167,7 @@ def _zero_re() -> regex.Pattern[str]:
 
 
 # What may stand between a list of areas and 未报告…: "等7个区", "均", "连续3天".
-_ZERO_GAP = regex.compile(r"\s*(?:等\s*(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*个?\s*(?:区县|区|县|地区|街道|镇街)?)?\s*(?P<scope>本土|本地|境外输入)?\s*(?:均|都|也|仍)?\s*(?:连续\s*\d{1,3}\s*[天日])?\s*")
+_ZERO_GAP = regex.compile(r"\s*(?:等\s*(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*个?\s*(?:区县|区|县|地区|街道|镇街)?)?\s*(?P<scope>本土|本地|境外输入)?\s*(?:均|都|也|仍)?\s*(?:连续\s*\d{1,3}\s*[天日])?\s*(?:报告)?\s*")
 # A change against an earlier day at the end of a prefix: 较29日减少 / 比前一日增加了.
 _CHANGE = regex.compile(
     r"(?:较|比|与)(?P<ref>[^,，;；。()（）]{0,14}?)(?:相比|比较)?[,，]?\s*(?P<dir>增加|减少|上升|下降|增长|回落|多|少)了?\s*(?:报告)?\s*$"
@@ -179,8 +180,9 @@ _SUB_WORDS = regex.compile(r"其中|(?<![(（])含|包括")  # not 新疆（含�
 _SUM_WORD = regex.compile(r"合计|共计|总计|合共")
 # What may open a clause that states a zero for the area in force (6月13日0—24时，本地无新增确诊病例).
 _ZERO_OPENING = regex.compile(r"\s*(?:本土|本地|境外输入|当日|当天|同日|今日|全省|全市|全区|本市|本省)?\s*")
-# Severity labels: under a running total they count patients now in that state.
-_SEVERITY = regex.compile(r"重症|重型|危重")
+# States a patient is in (severe, critical, suspected): under a running total they count patients
+# now in that state (截至…24时，…疑似病例7例 / 无疑似病例 are current, not ever).
+_SEVERITY = regex.compile(r"重症|重型|危重|疑似")
 _BARE_SEVERITY = regex.compile(r"重症|重型|危重症|危重型|危重")
 # The provinces that report to the NHC, written as a number of them: the country.
 _NATIONAL = regex.compile(

@@ -209,7 +209,10 @@ class _Reader:
                 group.append(self.areas[j])
                 j -= 1
             group.reverse()
-            if not _SHARE_BEFORE.search(self.text, max(start, group[0].start - 2), group[0].start):
+            share = _SHARE_BEFORE.search(self.text, max(start, group[0].start - 2), group[0].start)
+            if share is None or (self.text[share.start() - 1 : share.start()] in "(（" and share.start() > 0
+                                 and not any(c in _CLOSE for c in self.text[group[-1].end : end])):
+                # 信阳市15例（含固始县5例）: the bracket's item; 新疆（含兵团）报告…: a note on the area
                 return group[0].start, group[-1].end, group
             i = j
         return None
@@ -413,7 +416,8 @@ class _Reader:
             metric=metric,
             scope=scope,
             # 截至2月20日24时，…平谷区尚未有病例: a zero under a running total is one too.
-            measure="cumulative" if state.since and not _NEW_WORD.search(m.group() + mods) else "new",
+            measure=("current" if _SEVERITY.search(m.group("metric")) else "cumulative")
+            if state.since and not _NEW_WORD.search(m.group() + mods) else "new",
             qualifier="exact",
             regions=regions,
             each=True,
@@ -627,9 +631,12 @@ class _Reader:
             else:
                 scope = "unspecified"
         measure = measure_word or (parent.measure if parent is not None else "cumulative" if state.since else "new")
-        if measure == "cumulative" and "cumulative" not in said and label and _SEVERITY.search(label):
+        if (measure == "cumulative" and "cumulative" not in said and label and _SEVERITY.search(label)
+                and "转" not in text[num_start : num_start + 12]):  # 4人转为疑似病例: how many ever were
             # 截至…累计确诊病例147例，重型病例15例: how many are severe now, not ever.
             measure = "current"
+        if measure == "current" and metric in ("recovered", "deaths"):
+            measure = "cumulative"  # 现有治愈出院病例459例: nobody is "currently" recovered or dead; a running total
         if not regions:
             if parent is not None:
                 regions = parent.regions if not parent.each else []

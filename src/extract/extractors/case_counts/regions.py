@@ -72,7 +72,32 @@ def _mentions_in(text: str, start: int, end: int) -> list[_Mention]:
                 kept[-1] = mention
             continue
         kept.append(mention)
-    return kept
+    return _joined_parents(kept)
+
+
+def _joined_parents(mentions: list[_Mention]) -> list[_Mention]:
+    """A place written with its parent before it (呼和浩特市玉泉区, 河南省信阳市, 重庆市渝中区) is one mention of the place.
+
+    The parent is a province (its code's first two digits) or a prefecture (first four) the place
+    lies in; the mention spans both names.
+    """
+    out: list[_Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.end == m.start and prev.region is not None and m.region is not None
+                and _contains(prev.region.code, m.region.code)):
+            out[-1] = _Mention(prev.start, m.end, m.region)
+            continue
+        out.append(m)
+    return out
+
+
+def _contains(parent: str | None, child: str | None) -> bool:
+    if not parent or not child or parent == child or len(parent) != 6 or len(child) != 6:
+        return False
+    if parent.endswith("0000"):
+        return child.startswith(parent[:2])
+    return parent.endswith("00") and child.startswith(parent[:4])
 
 
 @functools.cache
