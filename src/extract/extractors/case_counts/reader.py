@@ -820,7 +820,33 @@ class _Reader:
 
     # -- checks -------------------------------------------------------------
 
+    def regroup(self) -> None:
+        """Give a list of area items to the total it sums when the count it follows is not that total.
+
+        累计报告…病例56例。其中，…治愈出院2例，…危重症6例；男性30例…；贵阳市10例，遵义市9例，…: the areas
+        follow 危重症6例 but add up to 56, the running total of the sentence before. Only an earlier count
+        of the same day and area whose value is exactly the items' sum takes them over.
+        """
+        for i, p in enumerate(self.counts):
+            kids = [k for k in p.children if k.depth == p.depth and k.regions and not k.each and not k.explicit]
+            if len(kids) < 3 or p.qualifier != "exact":
+                continue
+            total = sum(k.value for k in kids)
+            if total == p.value:
+                continue
+            for q in reversed(self.counts[:i]):
+                if q.start < p.start - 800 or q.date != p.date:
+                    break
+                if (q.explicit and not q.each and q.qualifier == "exact" and q.value == total
+                        and q.regions == p.regions and q.depth == p.depth):
+                    for k in kids:
+                        k.metric, k.measure, k.scope, k.label, k.parent = q.metric, q.measure, q.scope, q.label, q
+                        p.children.remove(k)
+                        q.children.append(k)
+                    break
+
     def check(self) -> None:
+        self.regroup()
         for c in self.counts:
             kids = [k for k in c.children if k.depth == c.depth + 1]
             if len(kids) >= 2 and all(k.regions for k in kids) and not c.incomplete:
