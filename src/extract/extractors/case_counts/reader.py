@@ -22,7 +22,7 @@ from .lexicon import (
     _SUFFIX_METRIC_LEAD, _SUFFIX_REST, _SUM_WORD, _SINCE_BEFORE, _UNTIL_HOUR, _BARE_SEVERITY, _FOUND_IN, _HEADLINE, _TOPIC_TAG, _ONGOING, _UNTIL_NOW, _NO_CASE_YET, _NEW_WORD, _CONVERSION_AFTER, _CONTACTS, _SECTION, _FURNITURE, _CLAUSE_SEMI, _ZERO_OPENING, _SEVERITY, _UNKNOWN_AREA, _ZERO_GAP, _count_re, _coordinated_tail,
     _governing_metric, _heading_re, _last, _qualifier, _value, _zero_re, _CASE_NOUNS, _OUTCOMES, load_metric_lexicon,
 )
-from .regions import HOME_PROVINCE, _Mention, _Region, _province_of, _area_mentions, _article_home, _is_top, _short_forms
+from .regions import HOME_AUTONOMOUS, HOME_PROVINCE, _Mention, _Region, _province_of, _area_mentions, _article_home, _is_top, _short_forms
 
 # ------------------------------------------------------------------ decisions
 
@@ -163,9 +163,12 @@ class _Reader:
         self.text = doc.text
         self.lex = load_metric_lexicon()
         self.areas = _area_mentions(doc)
-        self.area_starts = [a.start for a in self.areas]
         self.home = _article_home(doc, self.areas)
         self.home_province = _province_of(self.home)
+        if self.home_province is None or not self.home_province.name.endswith("自治区"):
+            # 我区/全区 name the home only in an autonomous region's notice; elsewhere they are no area.
+            self.areas = [a for a in self.areas if a.region is None or a.region.name != HOME_AUTONOMOUS]
+        self.area_starts = [a.start for a in self.areas]
         start, end = doc.body
         self.dates = find_dates(self.text, reference_date(self.text, doc.published, start, end), start, end)
         self.setters = _date_setters(doc, self.dates)
@@ -193,6 +196,9 @@ class _Reader:
             return self.home
         if mention.region.name == HOME_PROVINCE:
             return self.home_province  # 全省 in a notice about 吉林市 is 吉林省
+        if mention.region.name == HOME_AUTONOMOUS:
+            p = self.home_province  # 我区 in a Guangxi notice; a district's 全区 is no area here
+            return p if p is not None and p.name.endswith("自治区") else None
         return mention.region
 
     def last_group(self, start: int, end: int) -> tuple[int, int, list[_Mention]] | None:
@@ -320,6 +326,10 @@ class _Reader:
                     # the area of the next, unless that one goes on with it (同时，… / 其中…); the city,
                     # province or country the counts were last given for is (全国 through an NHC notice).
                     state.region = state.top
+                    if self.home is not None and self.opens_with_date(s_start, pos):
+                        # 湖北新增确诊病例0例…。3月19日0—24时，新增报告境外输入确诊病例39例: a sentence that
+                        # opens with its own date starts a new statement about the article's own area.
+                        state.region = state.top = [self.home]
                 if self.doc.published is not None and not self.doc.published_from_text and _UNTIL_NOW.match(text, s_start, s_start + 16) and not self.dated_between(s_start, pos):
                     # 截至目前，天津市…累计确诊17例: a running total as of the article's day.
                     state.date, state.hours, state.until = self.doc.published, None, None
@@ -787,6 +797,13 @@ class _Reader:
         """The scope shared by every count of the sentence read so far at ``depth``, if one is."""
         scopes = self.sentence_scopes.get(depth, set())
         return next(iter(scopes)) if len(scopes) == 1 and "unspecified" not in scopes else None
+
+    def opens_with_date(self, s_start: int, pos: int) -> bool:
+        """Whether the sentence at ``s_start`` opens with a date that sets the day (before ``pos``)."""
+        i = bisect.bisect_left(self.setter_starts, s_start)
+        if i >= len(self.setters) or self.setters[i].start >= pos:
+            return False
+        return not self.text[s_start : self.setters[i].start].strip(" \t\u3000　,，")
 
     def dated_between(self, start: int, end: int) -> bool:
         i = bisect.bisect_left(self.date_starts, start)

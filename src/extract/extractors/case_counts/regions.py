@@ -18,6 +18,8 @@ from .lexicon import _HEADLINE, _LIST_SEP, _NATIONAL, _OFFICIAL_BODY, load_count
 
 #: Stands for the province of the article's home (全省/本省/我省) until the home is known.
 HOME_PROVINCE = "@province"
+#: Stands for the home province when it is an autonomous region (我区/全区), else for no area.
+HOME_AUTONOMOUS = "@autonomous"
 
 #: The home region of an article that names no city or province of its own.
 DEFAULT_HOME = "重庆市"
@@ -58,7 +60,7 @@ def _mentions_in(text: str, start: int, end: int) -> list[_Mention]:
             found.append(_Mention(m.start(), m.end(), _Region(area.name, area.code)))
             continue
         name, code = extra[form]
-        region = None if name == "@home" else _Region(HOME_PROVINCE if name == "@province" else name, code)
+        region = None if name == "@home" else _Region({"@province": HOME_PROVINCE, "@autonomous": HOME_AUTONOMOUS}.get(name, name), code)
         found.append(_Mention(m.start(), m.end(), region))
     for m in _NATIONAL.finditer(text, start, end):
         # 31个省（区、市）, 13省（区、市）和新疆生产建设兵团: the provinces reporting to the NHC, i.e. the country.
