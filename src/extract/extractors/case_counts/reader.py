@@ -640,6 +640,11 @@ class _Reader:
                 scope = prev_count.scope  # 境外输入病例22例，含11例由无症状感染者转为确诊病例
             else:
                 scope = "unspecified"
+        if (metric == "asymptomatic" and last_explicit is not None and last_explicit.metric == "released_from_observation"
+                and last_explicit.start >= self.sentence_start and parent is None
+                and _SUB_WORDS.search(text, last_explicit.end, num_start)):
+            # 解除医学观察无症状感染者19例，其中本土无症状感染者4例、境外输入性…15例: parts of the released.
+            metric, label, measure_word = "released_from_observation", last_explicit.label, measure_word or last_explicit.measure
         measure = measure_word or (parent.measure if parent is not None else "cumulative" if state.since else "new")
         if (measure == "cumulative" and "cumulative" not in said and label and _SEVERITY.search(label)
                 and "转" not in text[num_start : num_start + 12]):  # 4人转为疑似病例: how many ever were
