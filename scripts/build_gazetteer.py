@@ -86,6 +86,17 @@ def stem_of(name: str, level: str) -> str | None:
     return stem if len(stem) >= 2 and stem != name else None
 
 
+def banner_abbreviation(name: str) -> str | None:
+    """The short name a banner is written with: 土默特右旗 → 土右旗, 科尔沁左翼中旗 → 科左中旗, else None."""
+    m = re.fullmatch(r"(\w)\w*?([左右])翼([前中后])旗", name)
+    if m:
+        return m[1] + m[2] + m[3] + "旗"
+    m = re.fullmatch(r"(\w)\w{2,}?([左右前中后])旗", name)
+    if m:
+        return m[1] + m[2] + "旗"
+    return None
+
+
 def read_list(source: Path, year: int) -> dict[str, str]:
     out: dict[str, str] = {}
     for line in (source / f"{year}.txt").read_text(encoding="utf-8").splitlines():
@@ -193,10 +204,18 @@ def build(source: Path, forms_path: Path = FORMS) -> str:
             out.append(c)
         return out
 
+    # Inner Mongolia's banners as notices abbreviate them: 土默特右旗 → 土右旗, 科尔沁右翼前旗 → 科右前旗;
+    # only an abbreviation that one banner alone gives and that is no unit's name.
+    abbreviations = Counter(a for c in codes if (a := banner_abbreviation(current[c])))
+    all_names = set(current.values())
+
     rows = []
     for c in sorted(codes):
         name, lvl, stem = current[c], level[c], stems[c]
         aliases: list[str] = []
+        abbr = banner_abbreviation(name)
+        if abbr and abbreviations[abbr] == 1 and abbr not in all_names:
+            aliases.append(abbr)
         short: list[str] = []
         if lvl == "province" and stem:
             aliases.append(stem)

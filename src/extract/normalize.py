@@ -31,6 +31,8 @@ __all__ = ["Normalized", "detect_script", "normalize", "to_simplified", "unify_l
 # it is not a width variant, and the extractors read it.
 _WIDTH_TABLE = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _WIDTH_TABLE[0x3000] = 0x20
+# Zero-width characters (a zero-width space pasted between two list items, a BOM mid-text) read as spaces.
+_WIDTH_TABLE.update(dict.fromkeys((0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF), 0x20))
 #: OpenCC's Hong Kong → Simplified: t2s plus the Hong Kong variant forms (衞 → 卫, 衹 → 只),
 #: which plain t2s leaves alone; on every other character of the CJK block the two agree.
 _TO_SIMPLIFIED = "hk2s"
