@@ -843,29 +843,34 @@ class _Reader:
     # -- checks -------------------------------------------------------------
 
     def regroup(self) -> None:
-        """Give a list of area items to the total it sums when the count it follows is not that total.
+        """Give a list of area items to the count they sum when the count they hang on is not that one.
 
-        累计报告…病例56例。其中，…治愈出院2例，…危重症6例；男性30例…；贵阳市10例，遵义市9例，…: the areas
-        follow 危重症6例 but add up to 56, the running total of the sentence before. Only an earlier count
-        of the same day and area whose value is exactly the items' sum takes them over.
+        累计报告…病例56例。其中，…危重症6例；男性30例…；贵阳市10例，遵义市9例，…: the areas follow 危重症6例
+        but add up to 56, the running total before. 当日新增15例（其中当日新增境外输入确诊病例6例，广东3例，
+        甘肃2例，河南1例）: the provinces are the 6 imported cases'. Only a count of the same day, area and
+        bracket depth whose value is exactly the items' sum takes them over.
         """
         for i, p in enumerate(self.counts):
-            kids = [k for k in p.children if k.depth == p.depth and k.regions and not k.each and not k.explicit]
-            if len(kids) < 3 or p.qualifier != "exact":
+            if p.qualifier != "exact":
                 continue
-            total = sum(k.value for k in kids)
-            if total == p.value:
-                continue
-            for q in reversed(self.counts[:i]):
-                if q.start < p.start - 800 or q.date != p.date:
-                    break
-                if (q.explicit and not q.each and q.qualifier == "exact" and q.value == total
-                        and q.regions == p.regions and q.depth == p.depth):
-                    for k in kids:
-                        k.metric, k.measure, k.scope, k.label, k.parent = q.metric, q.measure, q.scope, q.label, q
-                        p.children.remove(k)
-                        q.children.append(k)
-                    break
+            by_depth: dict[int, list[_Count]] = {}
+            for k in p.children:
+                if k.regions and not k.each and not k.explicit:
+                    by_depth.setdefault(k.depth, []).append(k)
+            for depth, kids in by_depth.items():
+                total = sum(k.value for k in kids)
+                if len(kids) < 2 or total == p.value or (depth == p.depth and len(kids) < 3):
+                    continue
+                inside = [q for q in self.counts[i + 1 :] if q.start < kids[0].start]
+                before = [q for q in reversed(self.counts[:i]) if q.start >= p.start - 800]
+                for q in [*reversed(inside), *before]:
+                    if (q.explicit and not q.each and q.qualifier == "exact" and q.value == total and q.date == p.date
+                            and q.depth == depth and (q.regions == p.regions or q in inside)):
+                        for k in kids:
+                            k.metric, k.measure, k.scope, k.label, k.parent = q.metric, q.measure, q.scope, q.label, q
+                            p.children.remove(k)
+                            q.children.append(k)
+                        break
 
     def check(self) -> None:
         self.regroup()
