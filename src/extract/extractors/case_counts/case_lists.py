@@ -68,7 +68,7 @@ _ITEM = regex.compile(
 _ITEM_GAP = regex.compile(r"\s*(?:、|,|，|和|及)\s*")
 # Where a case lives. 系…人 (hometown) and 工作单位 are not residence.
 _RESIDENCE = regex.compile(
-    r"(?:现住|现居住于|现居住在|现居于|现居|居住于|居住在|居住地为|居住地|住在|住于|暂住于|暂住在|暂住|家住|住址为|住址)\s*(?:本市|该市|北京市|上海市)?"
+    r"(?:现住|常住地|现居住于|现居住在|现居于|现居|居住于|居住在|居住地为|居住地|住在|住于|暂住于|暂住在|暂住|家住|住址为|住址)\s*(?:本市|该市|北京市|上海市)?"
 )
 # How far after an item its residence may be written (an item's details run to a sentence or two).
 _REACH = 160
@@ -129,6 +129,8 @@ def extract(reader: _Reader) -> list[CaseCount]:
         area_i = None
         if res is not None:
             i = bisect.bisect_left(reader.area_starts, res.end())
+            if i > 0 and reader.areas[i - 1].end > res.end():
+                i -= 1  # 现住北京市朝阳区: one mention of 朝阳区 that starts at the city the cue took in
             # The first area of the residence clause (居住于闵行区江川路街道 → 闵行区; 居住地为公司公寓
             # （甘井子区大连湾北街） → 甘井子区), the most specific of adjacent ones (吉林市丰满区 → 丰满区).
             clause = _CLAUSE_END.search(text, res.end(), stop)
