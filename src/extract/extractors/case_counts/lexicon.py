@@ -214,14 +214,14 @@ _NO_CASE_YET = regex.compile(r"尚未有|尚无|暂无")
 _CONVERSION_AFTER = regex.compile(r"\s*(?:已)?(?:诊断为|确诊为|转为|转归为)(?:新冠肺炎)?(?:确诊病例|疑似病例|无症状感染者|确诊)")
 _CONTACTS = regex.compile(r"密切接触者|密接")
 _CLAUSE_SEMI = regex.compile(r"[;；]")
-_CLAUSE_BREAK = regex.compile(r"[,，;；:：(（)）]")
+_CLAUSE_BREAK = regex.compile(r"[,，;；:：(（)）【】]")
 _SENTENCE_END = regex.compile(r"[。!?！？]")
 _LIST_SEP = regex.compile(r"\s*(?:、|和|及|与|以及)\s*")
 _EACH = regex.compile(r"各\s*(?:报告|新增)?\s*$")
 _COORD = regex.compile(r"\s*[,，;；、]?\s*(?:和|及|以及|、)")
 _SUFFIX_METRIC_LEAD = regex.compile(r"\s*(?:由|为|是|系)?(?P<scope>本土|境外输入性?|境外)?(?:新冠肺炎|新冠病毒)?")
 # After a count and its metric: what the count is (为此前无症状感染者转归) or where it was found (在隔离管控中发现).
-_SUFFIX_REST = regex.compile(r"[^,，;；。()（）]{1,30}")
+_SUFFIX_REST = regex.compile(r"[^,，;；。()（）【】\n]{1,30}")  # a headline's 】 ends the clause too
 _CONVERTED = regex.compile(r"转归|转为确诊|转确诊")
 # A clause after a count that only describes it: its scope (为本土病例) or where it was found (在北京, 均在沙坪坝区).
 _ATTRIBUTION = regex.compile(
