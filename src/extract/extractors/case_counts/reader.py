@@ -26,6 +26,9 @@ from .regions import HOME_AUTONOMOUS, HOME_PROVINCE, _Mention, _Region, _provinc
 
 # ------------------------------------------------------------------ decisions
 
+#: What may stand between a sentence's start and a date that opens it.
+_OPENING_BLANKS = frozenset(" \t\u3000,，")
+
 
 @dataclass
 class _Count:
@@ -808,7 +811,7 @@ class _Reader:
         i = bisect.bisect_left(self.setter_starts, s_start)
         if i >= len(self.setters) or self.setters[i].start >= pos:
             return False
-        return not self.text[s_start : self.setters[i].start].strip(" \t\u3000　,，")
+        return not any(ch not in _OPENING_BLANKS for ch in self.text[s_start : self.setters[i].start])
 
     def dated_between(self, start: int, end: int) -> bool:
         i = bisect.bisect_left(self.date_starts, start)
