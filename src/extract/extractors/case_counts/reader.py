@@ -26,6 +26,8 @@ from .regions import HOME_AUTONOMOUS, HOME_PROVINCE, _Mention, _Region, _provinc
 
 # ------------------------------------------------------------------ decisions
 
+#: An origin before 输入 in a clause describing a count (苏丹输入, 英国输入病例).
+_CAME_FROM = regex.compile(r"(?P<origin>\p{Han}{2,8}?)输入")
 #: What may stand between a sentence's start and a date that opens it.
 _OPENING_BLANKS = frozenset(" \t\u3000,，")
 
@@ -595,7 +597,7 @@ class _Reader:
         if parent is not None and not explicit:
             metric, label = parent.metric, parent.label
         assert metric is not None
-        scope = lex.scope[scope_m.group()] if scope_m else lex.scope.get(suffix_scope or "")
+        scope = lex.scope[scope_m.group()] if scope_m else lex.scope.get(suffix_scope or "", "imported" if suffix_scope == "境外" else None)
         # 累计本土确诊病例63082例，治愈出院62458例，死亡595例: a running total heads a list of running
         # totals; the next items, with no measure word of their own, share its measure and scope.
         running = (
@@ -773,6 +775,11 @@ class _Reader:
             scope_m = _last(self.lex.scope_re, text, body_start, body_end)
             if scope_m is not None and count.scope == "unspecified":
                 count.scope = self.lex.scope[scope_m.group()]
+            elif count.scope == "unspecified" and (came := _CAME_FROM.search(text, body_start, body_end)) is not None:
+                # (均为苏丹输入), 为英国输入病例: brought in from abroad; 湖北省输入 is a domestic origin.
+                i = bisect.bisect_left(self.area_starts, came.start())
+                if not (i < len(self.areas) and self.areas[i].start < came.end("origin")):
+                    count.scope = "imported"
             group = self.last_group(body_start, body_end)
             if a.group("bracket") and (group is None or text[body_start:group[0]].strip() or text[group[1]:body_end].strip()):
                 group = None  # （含境外输入）, （均为苏丹输入）: a bracket that is not just a place
