@@ -87,15 +87,52 @@ class _Group:
     cases: set[int] = field(default_factory=set)
 
 
-def _items(text: str, start: int, end: int) -> list[tuple[regex.Match[str], int, int]]:
+@dataclass(frozen=True)
+class _Other:
+    """An item that is not written 病例N: a person of an unnumbered list (温某某，男，50岁，…).
+
+    Lists by ordinal (第三例：…) are not read: they often retell a city's earlier cases one by one.
+    """
+
+    span: tuple[int, int]
+    noun: str
+
+    def start(self) -> int:
+        return self.span[0]
+
+    def end(self) -> int:
+        return self.span[1]
+
+    def group(self, name: str) -> str:
+        assert name == "noun"
+        return self.noun
+
+
+_Item = regex.Match[str] | _Other
+# 温某某，男，50岁，居住于天津市红桥区: a person of an unnumbered list, named as notices name cases.
+_PERSON_ITEM = regex.compile(r"(?<=^|[\n。;；:：])\s*(?P<name>\p{Han}{1,2}某{1,2})\s*[,，]\s*(?=[男女])")
+# A person right after a numbered item (患者1：顾某某，男…) is that item, not another case.
+_AFTER_ITEM = 6
+_PERSON_NUMBERS = 10_000_000  # persons are numbered apart from the cases' own numbers
+
+
+def _items(text: str, start: int, end: int) -> list[tuple[_Item, int, int]]:
     """Every list item in ``text[start:end]`` with its first and last case number."""
-    out = []
+    out: list[tuple[_Item, int, int]] = []
     for m in _ITEM.finditer(text, start, end):
         a = int(m.group("a"))
         b = int(m.group("b")) if m.group("b") else a
         if b < a or b - a > 100_000:
             continue
         out.append((m, a, b))
+    ends = sorted(m.end() for m, _, _ in out)
+    for p in _PERSON_ITEM.finditer(text, start, end):
+        i = bisect.bisect_right(ends, p.start("name")) - 1
+        if i >= 0 and p.start("name") - ends[i] < _AFTER_ITEM:
+            continue
+        n = _PERSON_NUMBERS + p.start("name")
+        out.append((_Other(p.span("name"), "病例"), n, n))
+    out.sort(key=lambda x: x[0].start())
     return out
 
 
@@ -116,7 +153,7 @@ def extract(reader: _Reader) -> list[CaseCount]:
         return []
     groups: dict[tuple[str, str, str], _Group] = {}  # by (metric, scope, area), in order of first mention
     seen: dict[str, set[int]] = {}
-    pending: list[tuple[regex.Match[str], int, int]] = []
+    pending: list[tuple[_Item, int, int]] = []
     scope, scope_pos = "unspecified", max(start, found[0][0].start() - 600)
     for idx, (m, a, b) in enumerate(found):
         pending.append((m, a, b))

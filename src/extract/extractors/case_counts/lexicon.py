@@ -221,7 +221,9 @@ _EACH = regex.compile(r"各\s*(?:报告|新增)?\s*$")
 _COORD = regex.compile(r"\s*[,，;；、]?\s*(?:和|及|以及|、)")
 _SUFFIX_METRIC_LEAD = regex.compile(
     r"\s*(?:由|为|是|系)?(?P<scope>本土|境外输入性?|境外(?=\s*[(（][^()（）\d]{1,12}[)）]\s*输入)|境外)?"
-    r"(?:\s*[(（][^()（）\d]{1,12}[)）]\s*输入性?)?(?:新冠肺炎|新冠病毒)?"  # 1例境外（英国）输入新冠肺炎确诊病例
+    r"(?:\s*[(（][^()（）\d]{1,12}[)）]\s*输入性?)?"  # 1例境外（英国）输入新冠肺炎确诊病例
+    # the disease as 2020 notices name it: 3例新型冠状病毒感染的肺炎确诊病例
+    r"(?:新冠肺炎|新冠病毒|新型冠状病毒感染的肺炎|新型冠状病毒感染肺炎|新型冠状病毒肺炎|新型肺炎)?"
 )
 # After a count and its metric: what the count is (为此前无症状感染者转归) or where it was found (在隔离管控中发现).
 _SUFFIX_REST = regex.compile(r"[^,，;；。()（）【】\n]{1,30}")  # a headline's 】 ends the clause too
