@@ -159,6 +159,8 @@ _BYLINE_START = regex.compile(
     rf"^[(（\[【]?\s*(?:文\s*/|图\s*/|摄影?\s*[/:]|作者\s*[:/]|(?:本报|本网|本台)?(?:{_HAN}{{0,10}})?(?:记者|通讯员|实习生)\s|编辑\s*[/:]|责任编辑|责编|审核|校对|监制|策划|编审|主编)"
 )
 _MEDIA_SUFFIX = regex.compile(r"(?:日报|晚报|晨报|商报|时报|青年报|报|网|社|电视台|广播电台|台|客户端|新闻|频道|发布)$")
+#: A short line ending in 报 that names a document, not a paper: 最新疫情通报, 统计公报.
+_NOT_MEDIA = regex.compile(r"(?:通报|公报|简报|汇报|预报|播报|情报|举报|上报|发布会)$")
 
 
 def _classify(text: str, rules: _JunkRules) -> LineKind:
@@ -206,7 +208,7 @@ def _masthead(text: str) -> str | None:
     if text in _outlets():
         return text
     m = _MASTHEAD.fullmatch(text)
-    if m and len(m["name"]) <= 8 and _MEDIA_SUFFIX.search(m["name"]):
+    if m and len(m["name"]) <= 8 and _MEDIA_SUFFIX.search(m["name"]) and not _NOT_MEDIA.search(m["name"]):
         return m["name"]
     return None
 
@@ -362,28 +364,48 @@ _LEDE_CREDIT = regex.compile(
 _HEADLINE = regex.compile(r"^(?P<pre>[^【。!?;\n]{0,30}?)【(?P<t>[^【】\n]{4,100})】(?P<rest>.*)$")
 _NOT_HEADLINE = regex.compile(r"(?:讯|电|消息|记者|报道|通讯员)$")
 _ZERO_WIDTH = regex.compile(r"[\u200b-\u200d\u2060\ufeff]")
-_GAP = regex.compile(r"(?<=[\p{P}])\s+(?=[\p{Han}\p{P}])|(?<=[\p{Han}])\s+(?=[\p{P}])")
 
 
 def _bracket_headline(text: str) -> str | None:
     """The headline of a post written 【headline】body…, or None (a column label before a headline,
     a lede credit such as 【大公文汇网讯】).
 
-    >>> _bracket_headline("  新冠肺炎最新动态 【 重庆新增新冠肺炎18例 】1月25日0—24时,重庆市报告新增确诊病例18例。")
+    ``text`` is the line as written (``#话题#`` marks and ``[视频]`` tags not blanked).
+
+    >>> _bracket_headline("#新冠肺炎最新动态#【#重庆新增新冠肺炎18例#】1月25日0—24时,重庆市报告新增确诊病例18例。")
     '重庆新增新冠肺炎18例'
     >>> _bracket_headline("【走进县城看发展】重庆巫溪:绿色兴业 生态富民") is None
     True
-    >>> _bracket_headline("【 国家卫健委: 严格预防 [话筒] 】据了解,……。")
-    '国家卫健委:严格预防[话筒]'
-
+    >>> _bracket_headline("【国家卫健委:#严格预防#[话筒]】据了解,……。")
+    '国家卫健委:#严格预防#[话筒]'
     """
     m = _HEADLINE.match(text)
     if m is None or _NOT_HEADLINE.search(m["t"].strip()):
         return None
     rest = m["rest"].strip()
-    if rest and not regex.search(r"[。;!?,]", rest):
+    if rest and not regex.search(r"[。;!?,，。；！？]", rest):
         return None  # 【栏目】headline: a column label, the line is the headline
-    return _GAP.sub("", m["t"]).strip()  # the gaps #话题# marks leave
+    return drop_topic_marks(m["t"]).strip()
+
+
+#: A #话题# tag that stands as a part of a headline by itself: followed by the end, a space or a
+#: separating punctuation mark. A tag run on into further words (#北京新增8例#病例详情公布) is kept.
+_TOPIC = regex.compile(r"#(?P<w>[^#\n]{1,60}?)#(?=$|\s|[,，:：、!！?？;；|｜】—])")
+
+
+def drop_topic_marks(title: str) -> str:
+    """A headline without the ``#`` marks of the topic tags that stand by themselves in it.
+
+    >>> drop_topic_marks("#上海又有11例病例治愈出院# 已累计治愈41例")
+    '上海又有11例病例治愈出院 已累计治愈41例'
+    >>> drop_topic_marks("紧急扩散!#石家庄公布最新确诊病例车次及行程轨迹#")
+    '紧急扩散!石家庄公布最新确诊病例车次及行程轨迹'
+    >>> drop_topic_marks("#大连公布9例新增确诊详情#:#大连新增9例均为凯洋世界海鲜公司员工#")
+    '大连公布9例新增确诊详情:大连新增9例均为凯洋世界海鲜公司员工'
+    >>> drop_topic_marks("#北京新增确诊病例8例#病例详情公布")
+    '#北京新增确诊病例8例#病例详情公布'
+    """
+    return _TOPIC.sub(lambda m: m["w"], title) if "#" in title else title
 
 
 def clean_title(title: str) -> str:
@@ -412,23 +434,62 @@ def _published(lines: list[_Line], first: int | None, last: int | None, title_id
 # ---------------------------------------------------------------- main
 
 
-def analyse_article(norm: Normalized, meta: Mapping[str, Any]) -> ArticleInfo:
+def _title_line(lines: list[_Line]) -> int | None:
+    """The index of the title line, or None.
+
+    The heading-like line nearest above the first dateline or 来源 line (site names,
+    navigation and promos come before it in page headers); with no such line, the first
+    heading-like line above the first paragraph of running text (a notice that opens with
+    running text has no title: a section heading below it, 本土病例情况, is none); or a
+    first line of one short sentence above a longer paragraph (a news item's headline
+    written with its full stop).
+    """
+    anchor = next((i for i, ln in enumerate(lines[:12]) if ln.kind == "meta" and (_is_dateline(ln.text) or _SOURCE.match(ln.text))), None)
+    before = [i for i in range(anchor or 0) if _title_candidate(lines[i])]
+    if before:
+        return before[-1]
+    first_para = next((i for i, ln in enumerate(lines) if ln.kind == "content" and _is_paragraph(ln) and not _title_candidate(ln)), len(lines))
+    found = next((i for i, ln in enumerate(lines[: min(10, first_para)]) if _title_candidate(ln)), None)
+    if found is None and first_para == 0 and len(lines) > 1 and _sentence_headline(lines[0], lines[1]):
+        return 0
+    return found
+
+
+def _whole_line(view: str, line: _Line) -> str:
+    """The line as written in ``view`` (blanked debris at its ends included), stripped."""
+    start = view.rfind("\n", 0, line.start) + 1
+    end = view.find("\n", line.end)
+    return view[start : end if end >= 0 else len(view)].strip()
+
+
+def _sentence_headline(line: _Line, after: _Line) -> bool:
+    """A first line of one short sentence (重庆市新增确诊4例,累计确诊509例。) above a longer paragraph."""
+    t = line.text
+    return (
+        line.kind == "content"
+        and 5 <= len(t) <= 40
+        and t.endswith("。")
+        and t.count("。") == 1
+        and after.kind == "content"
+        and len(after.text) > 2 * len(t)
+    )
+
+
+def analyse_article(norm: Normalized, meta: Mapping[str, Any], headline_text: str | None = None) -> ArticleInfo:
     """Find the metadata and body of one article.
 
     Args:
         norm: the article's original and normalised text.
         meta: sidecar values; ``published``, ``title``, ``outlet``, ``url`` win over the text.
+        headline_text: the normalised text before reposting debris was blanked (same length):
+            titles are read from it, ``#话题#`` marks and ``[视频]`` tags as written.
     """
     lines = _split_lines(norm)
     info = ArticleInfo()
     if not lines:
         return info
-    # The title: the heading-like line nearest above the first dateline or 来源 line
-    # (site names, navigation and promos come before it in page headers); with no
-    # such line, the first heading-like line near the top.
-    anchor = next((i for i, ln in enumerate(lines[:12]) if ln.kind == "meta" and (_is_dateline(ln.text) or _SOURCE.match(ln.text))), None)
-    before = [i for i in range(anchor or 0) if _title_candidate(lines[i])]
-    title_idx = before[-1] if before else next((i for i, ln in enumerate(lines[:10]) if _title_candidate(ln)), None)
+    view = headline_text if headline_text is not None and len(headline_text) == len(norm.text) else norm.text
+    title_idx = _title_line(lines)
     # The body starts at the first line of running text that is not the title.
     first = next(
         (i for i, ln in enumerate(lines) if ln.kind == "content" and i != title_idx and _is_paragraph(ln)),
@@ -447,8 +508,8 @@ def analyse_article(norm: Normalized, meta: Mapping[str, Any]) -> ArticleInfo:
     else:
         info.body = (0, 0)
     if title_idx is not None:
-        info.title = lines[title_idx].text
-    if (headline := _bracket_headline(lines[0].text)) is not None:
+        info.title = drop_topic_marks(_whole_line(view, lines[title_idx]))
+    if (headline := _bracket_headline(_whole_line(view, lines[0]))) is not None:
         info.title = headline  # 【headline】 opening a post
     if info.title is not None:
         info.title = clean_title(info.title) or None
