@@ -87,6 +87,39 @@ def _junk_rules() -> _JunkRules:
 
 
 @functools.cache
+def _outlet_domains() -> dict[str, str]:
+    rows = tsv_rows(read_data("outlet_domains.tsv"), "outlet_domains.tsv", ("domain", "outlet"))
+    out: dict[str, str] = {}
+    for lineno, row in rows:
+        if not regex.fullmatch(r"[a-z0-9-]+(?:\.[a-z0-9-]+)+", row["domain"]) or not row["outlet"].strip():
+            raise ResourceError(f"outlet_domains.tsv:{lineno}: a domain (lower case) and an outlet are required")
+        out[row["domain"]] = row["outlet"].strip()
+    return out
+
+
+_URL_HOST = regex.compile(r"https?://(?:[^/@\s]*@)?(?P<host>[A-Za-z0-9.-]+)")
+
+
+def outlet_of_url(url: str) -> str | None:
+    """The outlet whose web domain a URL is on (the last URL of a web.archive.org address).
+
+    >>> outlet_of_url("https://web.archive.org/web/2021/https://hkcnews.com/article/43769/x")
+    '众新闻'
+    >>> outlet_of_url("http://news.cctv.com/2020/01/01/a.shtml"), outlet_of_url("https://example.org/")
+    ('央视网', None)
+    """
+    hosts = [m["host"].lower().rstrip(".") for m in _URL_HOST.finditer(url)]
+    if not hosts:
+        return None
+    parts = hosts[-1].split(".")
+    domains = _outlet_domains()
+    for i in range(len(parts) - 1):
+        if (name := domains.get(".".join(parts[i:]))) is not None:
+            return name
+    return None
+
+
+@functools.cache
 def _outlets() -> frozenset[str]:
     text = read_data("outlets.txt")
     return frozenset(x.strip() for x in text.splitlines() if x.strip() and not x.startswith("#"))
@@ -348,11 +381,17 @@ def _outlet(lines: list[_Line], first_body: int, last_body: int) -> str | None:
     for line in lines[first_body : first_body + 2]:
         if (m := _LEDE_CREDIT.match(line.text)) and (name := m["name"] or m["media"]) not in ("本报", "本网", "本台"):
             return name
-    # 6. A credit closing the body: ……出院。(人民网重庆频道), @人民网内蒙古频道.
+    # 6. A credit closing the body: ……出院。(人民网重庆频道), @人民网内蒙古频道;
+    #    a CCTV reporter's credit, (总台央视记者 唐巍 邓丽娟), is 央视新闻's.
     if 0 <= last_body < len(lines) and (m := _TRAILER.search(lines[last_body].text)):
         if name := _channel(m["a"] or m["b"]):
             return name
+    if 0 <= last_body < len(lines) and _CCTV_CREDIT.search(lines[last_body].text[-60:]):
+        return "央视新闻"
     return None
+
+
+_CCTV_CREDIT = regex.compile(r"[(（]\s*(?:中央广播电视)?(?:总台)?央视(?:新闻)?(?:记者|报道)[^()（）\n]{0,40}[)）]\s*$")
 
 
 _LEDE_CREDIT = regex.compile(
@@ -438,21 +477,22 @@ def _title_line(lines: list[_Line]) -> int | None:
     """The index of the title line, or None.
 
     The heading-like line nearest above the first dateline or 来源 line (site names,
-    navigation and promos come before it in page headers); with no such line, the first
-    heading-like line above the first paragraph of running text (a notice that opens with
-    running text has no title: a section heading below it, 本土病例情况, is none); or a
-    first line of one short sentence above a longer paragraph (a news item's headline
-    written with its full stop).
+    navigation and promos come before it in page headers); a first line of one short
+    sentence above a longer paragraph (a news item's headline written with its full stop);
+    else the first heading-like line above the second paragraph of running text (a lede may
+    stand above a reposted headline, but a section heading further down, 本土病例情况 below
+    a notice's two opening paragraphs, is no title).
     """
     anchor = next((i for i, ln in enumerate(lines[:12]) if ln.kind == "meta" and (_is_dateline(ln.text) or _SOURCE.match(ln.text))), None)
     before = [i for i in range(anchor or 0) if _title_candidate(lines[i])]
     if before:
         return before[-1]
-    first_para = next((i for i, ln in enumerate(lines) if ln.kind == "content" and _is_paragraph(ln) and not _title_candidate(ln)), len(lines))
-    found = next((i for i, ln in enumerate(lines[: min(10, first_para)]) if _title_candidate(ln)), None)
-    if found is None and first_para == 0 and len(lines) > 1 and _sentence_headline(lines[0], lines[1]):
+    paras = [i for i, ln in enumerate(lines[:12]) if ln.kind == "content" and _is_paragraph(ln) and not _title_candidate(ln)][:2]
+    if paras and paras[0] == 0 and len(lines) > 1 and _sentence_headline(lines[0], lines[1]):
         return 0
-    return found
+    # A lede may stand above the headline (a repost puts its summary first); a second paragraph may not.
+    limit = min(10, paras[1] if len(paras) > 1 else len(lines))
+    return next((i for i, ln in enumerate(lines[:limit]) if _title_candidate(ln)), None)
 
 
 def _whole_line(view: str, line: _Line) -> str:
@@ -525,4 +565,6 @@ def analyse_article(norm: Normalized, meta: Mapping[str, Any], headline_text: st
         info.outlet = to_simplified(str(meta["outlet"])).strip()
     if meta.get("url"):
         info.url = str(meta["url"])
+    if info.outlet is None and info.url:
+        info.outlet = outlet_of_url(info.url)  # the text names none: the URL's domain does
     return info
