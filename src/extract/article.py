@@ -502,14 +502,18 @@ def _whole_line(view: str, line: _Line) -> str:
     return view[start : end if end >= 0 else len(view)].strip()
 
 
+_WHEN = regex.compile(r"\d\s*(?:月|日|时|点|号)|[今昨前当]日|[今昨前]天|截至|目前")
+
+
 def _sentence_headline(line: _Line, after: _Line) -> bool:
-    """A first line of one short sentence (重庆市新增确诊4例,累计确诊509例。) above a longer paragraph."""
+    """A first line of one short undated sentence (重庆市新增确诊4例,累计确诊509例。) above a longer paragraph."""
     t = line.text
     return (
         line.kind == "content"
         and 5 <= len(t) <= 40
         and t.endswith("。")
         and t.count("。") == 1
+        and _WHEN.search(t) is None  # 7月24日0时至15时,大连市新增确诊病例9例。 opens a notice's body
         and after.kind == "content"
         and len(after.text) > 2 * len(t)
     )
