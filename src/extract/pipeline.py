@@ -16,8 +16,7 @@ from .article import analyse_article
 from .document import Doc, blank_outside
 from .extractors import case_counts, districts, meetings, officials
 from .inputs.dates import parse_published_value
-from .inputs.markdown import blank_markdown
-from .inputs.prepare import blank_markup, first_full_date, prepare
+from .inputs.prepare import blank_markup, first_full_date, headline_view, prepare
 from .models import Article, ArticleExtraction, ArticleWarning, CaseCount, District, Meeting, Official, Span
 from .normalize import Normalized, normalize
 from .record_ids import with_record_ids
@@ -94,8 +93,9 @@ def extract_text(
                                        message=f"published {str(raw_published)[:60]!r} is not a date in any known form; "
                                                "the date was looked for in the text instead"))
     norm = normalize(text)
-    headline = blank_markdown(norm.text) if prep.format == "markdown" else norm.text  # titles keep #话题#, [视频]
+    headline = norm.text
     if prep.format == "markdown" or prep.weibo:
+        headline = headline_view(norm.text, prep.format == "markdown")  # titles keep #话题#, [视频]
         norm = Normalized(original=norm.original, text=blank_markup(headline, False), script=norm.script)
     info = analyse_article(norm, prep.meta, headline_text=headline)
     if pub is None and info.published is not None:
