@@ -7,6 +7,7 @@ The notebook API::
     for count in result.case_counts: ...
     for result in extract.extract_path("data/raw"): ...
     extract.series("data/out")        # consolidated daily series (extract[series])
+    extract.read_frame("data/out", "case_counts")  # a DataFrame, codes as strings (extract[pandas])
 
 Heavy modules load on first use, so ``python -m extract --help`` starts fast.
 """
@@ -17,10 +18,11 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "extract_path", "extract_text", "series"]
+__all__ = ["__version__", "extract_path", "extract_text", "read_frame", "series"]
 
 if TYPE_CHECKING:  # pragma: no cover
     from .io import extract_path
+    from .frames import read_frame
     from .pipeline import extract_text
 
 
@@ -33,6 +35,10 @@ def __getattr__(name: str) -> Any:
         from .io import extract_path
 
         return extract_path
+    if name == "read_frame":  # one output file as a pandas DataFrame (extract[pandas])
+        from .frames import read_frame
+
+        return read_frame
     if name == "series":  # the package is callable: extract.series(OUT_DIR, ...)
         import importlib
 

@@ -87,6 +87,39 @@ def _junk_rules() -> _JunkRules:
 
 
 @functools.cache
+def _outlet_domains() -> dict[str, str]:
+    rows = tsv_rows(read_data("outlet_domains.tsv"), "outlet_domains.tsv", ("domain", "outlet"))
+    out: dict[str, str] = {}
+    for lineno, row in rows:
+        if not regex.fullmatch(r"[a-z0-9-]+(?:\.[a-z0-9-]+)+", row["domain"]) or not row["outlet"].strip():
+            raise ResourceError(f"outlet_domains.tsv:{lineno}: a domain (lower case) and an outlet are required")
+        out[row["domain"]] = row["outlet"].strip()
+    return out
+
+
+_URL_HOST = regex.compile(r"https?://(?:[^/@\s]*@)?(?P<host>[A-Za-z0-9.-]+)")
+
+
+def outlet_of_url(url: str) -> str | None:
+    """The outlet whose web domain a URL is on (the last URL of a web.archive.org address).
+
+    >>> outlet_of_url("https://web.archive.org/web/2021/https://hkcnews.com/article/43769/x")
+    '众新闻'
+    >>> outlet_of_url("http://news.cctv.com/2020/01/01/a.shtml"), outlet_of_url("https://example.org/")
+    ('央视网', None)
+    """
+    hosts = [m["host"].lower().rstrip(".") for m in _URL_HOST.finditer(url)]
+    if not hosts:
+        return None
+    parts = hosts[-1].split(".")
+    domains = _outlet_domains()
+    for i in range(len(parts) - 1):
+        if (name := domains.get(".".join(parts[i:]))) is not None:
+            return name
+    return None
+
+
+@functools.cache
 def _outlets() -> frozenset[str]:
     text = read_data("outlets.txt")
     return frozenset(x.strip() for x in text.splitlines() if x.strip() and not x.startswith("#"))
@@ -159,6 +192,8 @@ _BYLINE_START = regex.compile(
     rf"^[(（\[【]?\s*(?:文\s*/|图\s*/|摄影?\s*[/:]|作者\s*[:/]|(?:本报|本网|本台)?(?:{_HAN}{{0,10}})?(?:记者|通讯员|实习生)\s|编辑\s*[/:]|责任编辑|责编|审核|校对|监制|策划|编审|主编)"
 )
 _MEDIA_SUFFIX = regex.compile(r"(?:日报|晚报|晨报|商报|时报|青年报|报|网|社|电视台|广播电台|台|客户端|新闻|频道|发布)$")
+#: A short line ending in 报 that names a document, not a paper: 最新疫情通报, 统计公报.
+_NOT_MEDIA = regex.compile(r"(?:通报|公报|简报|汇报|预报|播报|情报|举报|上报|发布会)$")
 
 
 def _classify(text: str, rules: _JunkRules) -> LineKind:
@@ -206,7 +241,7 @@ def _masthead(text: str) -> str | None:
     if text in _outlets():
         return text
     m = _MASTHEAD.fullmatch(text)
-    if m and len(m["name"]) <= 8 and _MEDIA_SUFFIX.search(m["name"]):
+    if m and len(m["name"]) <= 8 and _MEDIA_SUFFIX.search(m["name"]) and not _NOT_MEDIA.search(m["name"]):
         return m["name"]
     return None
 
@@ -346,11 +381,17 @@ def _outlet(lines: list[_Line], first_body: int, last_body: int) -> str | None:
     for line in lines[first_body : first_body + 2]:
         if (m := _LEDE_CREDIT.match(line.text)) and (name := m["name"] or m["media"]) not in ("本报", "本网", "本台"):
             return name
-    # 6. A credit closing the body: ……出院。(人民网重庆频道), @人民网内蒙古频道.
+    # 6. A credit closing the body: ……出院。(人民网重庆频道), @人民网内蒙古频道;
+    #    a CCTV reporter's credit, (总台央视记者 唐巍 邓丽娟), is 央视新闻's.
     if 0 <= last_body < len(lines) and (m := _TRAILER.search(lines[last_body].text)):
         if name := _channel(m["a"] or m["b"]):
             return name
+    if 0 <= last_body < len(lines) and _CCTV_CREDIT.search(lines[last_body].text[-60:]):
+        return "央视新闻"
     return None
+
+
+_CCTV_CREDIT = regex.compile(r"[(（]\s*(?:中央广播电视)?(?:总台)?央视(?:新闻)?(?:记者|报道)[^()（）\n]{0,40}[)）]\s*$")
 
 
 _LEDE_CREDIT = regex.compile(
@@ -362,28 +403,48 @@ _LEDE_CREDIT = regex.compile(
 _HEADLINE = regex.compile(r"^(?P<pre>[^【。!?;\n]{0,30}?)【(?P<t>[^【】\n]{4,100})】(?P<rest>.*)$")
 _NOT_HEADLINE = regex.compile(r"(?:讯|电|消息|记者|报道|通讯员)$")
 _ZERO_WIDTH = regex.compile(r"[\u200b-\u200d\u2060\ufeff]")
-_GAP = regex.compile(r"(?<=[\p{P}])\s+(?=[\p{Han}\p{P}])|(?<=[\p{Han}])\s+(?=[\p{P}])")
 
 
 def _bracket_headline(text: str) -> str | None:
     """The headline of a post written 【headline】body…, or None (a column label before a headline,
     a lede credit such as 【大公文汇网讯】).
 
-    >>> _bracket_headline("  新冠肺炎最新动态 【 重庆新增新冠肺炎18例 】1月25日0—24时,重庆市报告新增确诊病例18例。")
+    ``text`` is the line as written (``#话题#`` marks and ``[视频]`` tags not blanked).
+
+    >>> _bracket_headline("#新冠肺炎最新动态#【#重庆新增新冠肺炎18例#】1月25日0—24时,重庆市报告新增确诊病例18例。")
     '重庆新增新冠肺炎18例'
     >>> _bracket_headline("【走进县城看发展】重庆巫溪:绿色兴业 生态富民") is None
     True
-    >>> _bracket_headline("【 国家卫健委: 严格预防 [话筒] 】据了解,……。")
-    '国家卫健委:严格预防[话筒]'
-
+    >>> _bracket_headline("【国家卫健委:#严格预防#[话筒]】据了解,……。")
+    '国家卫健委:#严格预防#[话筒]'
     """
     m = _HEADLINE.match(text)
     if m is None or _NOT_HEADLINE.search(m["t"].strip()):
         return None
     rest = m["rest"].strip()
-    if rest and not regex.search(r"[。;!?,]", rest):
+    if rest and not regex.search(r"[。;!?,，。；！？]", rest):
         return None  # 【栏目】headline: a column label, the line is the headline
-    return _GAP.sub("", m["t"]).strip()  # the gaps #话题# marks leave
+    return drop_topic_marks(m["t"]).strip()
+
+
+#: A #话题# tag that stands as a part of a headline by itself: followed by the end, a space or a
+#: separating punctuation mark. A tag run on into further words (#北京新增8例#病例详情公布) is kept.
+_TOPIC = regex.compile(r"#(?P<w>[^#\n]{1,60}?)#(?=$|\s|[,，:：、!！?？;；|｜】—])")
+
+
+def drop_topic_marks(title: str) -> str:
+    """A headline without the ``#`` marks of the topic tags that stand by themselves in it.
+
+    >>> drop_topic_marks("#上海又有11例病例治愈出院# 已累计治愈41例")
+    '上海又有11例病例治愈出院 已累计治愈41例'
+    >>> drop_topic_marks("紧急扩散!#石家庄公布最新确诊病例车次及行程轨迹#")
+    '紧急扩散!石家庄公布最新确诊病例车次及行程轨迹'
+    >>> drop_topic_marks("#大连公布9例新增确诊详情#:#大连新增9例均为凯洋世界海鲜公司员工#")
+    '大连公布9例新增确诊详情:大连新增9例均为凯洋世界海鲜公司员工'
+    >>> drop_topic_marks("#北京新增确诊病例8例#病例详情公布")
+    '#北京新增确诊病例8例#病例详情公布'
+    """
+    return _TOPIC.sub(lambda m: m["w"], title) if "#" in title else title
 
 
 def clean_title(title: str) -> str:
@@ -412,23 +473,67 @@ def _published(lines: list[_Line], first: int | None, last: int | None, title_id
 # ---------------------------------------------------------------- main
 
 
-def analyse_article(norm: Normalized, meta: Mapping[str, Any]) -> ArticleInfo:
+def _title_line(lines: list[_Line]) -> int | None:
+    """The index of the title line, or None.
+
+    The heading-like line nearest above the first dateline or 来源 line (site names,
+    navigation and promos come before it in page headers); a first line of one short
+    sentence above a longer paragraph (a news item's headline written with its full stop);
+    else the first heading-like line above the second paragraph of running text (a lede may
+    stand above a reposted headline, but a section heading further down, 本土病例情况 below
+    a notice's two opening paragraphs, is no title).
+    """
+    anchor = next((i for i, ln in enumerate(lines[:12]) if ln.kind == "meta" and (_is_dateline(ln.text) or _SOURCE.match(ln.text))), None)
+    before = [i for i in range(anchor or 0) if _title_candidate(lines[i])]
+    if before:
+        return before[-1]
+    paras = [i for i, ln in enumerate(lines[:12]) if ln.kind == "content" and _is_paragraph(ln) and not _title_candidate(ln)][:2]
+    if paras and paras[0] == 0 and len(lines) > 1 and _sentence_headline(lines[0], lines[1]):
+        return 0
+    # A lede may stand above the headline (a repost puts its summary first); a second paragraph may not.
+    limit = min(10, paras[1] if len(paras) > 1 else len(lines))
+    return next((i for i, ln in enumerate(lines[:limit]) if _title_candidate(ln)), None)
+
+
+def _whole_line(view: str, line: _Line) -> str:
+    """The line as written in ``view`` (blanked debris at its ends included), stripped."""
+    start = view.rfind("\n", 0, line.start) + 1
+    end = view.find("\n", line.end)
+    return view[start : end if end >= 0 else len(view)].strip()
+
+
+_WHEN = regex.compile(r"\d\s*(?:月|日|时|点|号)|[今昨前当]日|[今昨前]天|截至|目前")
+
+
+def _sentence_headline(line: _Line, after: _Line) -> bool:
+    """A first line of one short undated sentence (重庆市新增确诊4例,累计确诊509例。) above a longer paragraph."""
+    t = line.text
+    return (
+        line.kind == "content"
+        and 5 <= len(t) <= 40
+        and t.endswith("。")
+        and t.count("。") == 1
+        and _WHEN.search(t) is None  # 7月24日0时至15时,大连市新增确诊病例9例。 opens a notice's body
+        and after.kind == "content"
+        and len(after.text) > 2 * len(t)
+    )
+
+
+def analyse_article(norm: Normalized, meta: Mapping[str, Any], headline_text: str | None = None) -> ArticleInfo:
     """Find the metadata and body of one article.
 
     Args:
         norm: the article's original and normalised text.
         meta: sidecar values; ``published``, ``title``, ``outlet``, ``url`` win over the text.
+        headline_text: the normalised text before reposting debris was blanked (same length):
+            titles are read from it, ``#话题#`` marks and ``[视频]`` tags as written.
     """
     lines = _split_lines(norm)
     info = ArticleInfo()
     if not lines:
         return info
-    # The title: the heading-like line nearest above the first dateline or 来源 line
-    # (site names, navigation and promos come before it in page headers); with no
-    # such line, the first heading-like line near the top.
-    anchor = next((i for i, ln in enumerate(lines[:12]) if ln.kind == "meta" and (_is_dateline(ln.text) or _SOURCE.match(ln.text))), None)
-    before = [i for i in range(anchor or 0) if _title_candidate(lines[i])]
-    title_idx = before[-1] if before else next((i for i, ln in enumerate(lines[:10]) if _title_candidate(ln)), None)
+    view = headline_text if headline_text is not None and len(headline_text) == len(norm.text) else norm.text
+    title_idx = _title_line(lines)
     # The body starts at the first line of running text that is not the title.
     first = next(
         (i for i, ln in enumerate(lines) if ln.kind == "content" and i != title_idx and _is_paragraph(ln)),
@@ -447,8 +552,8 @@ def analyse_article(norm: Normalized, meta: Mapping[str, Any]) -> ArticleInfo:
     else:
         info.body = (0, 0)
     if title_idx is not None:
-        info.title = lines[title_idx].text
-    if (headline := _bracket_headline(lines[0].text)) is not None:
+        info.title = drop_topic_marks(_whole_line(view, lines[title_idx]))
+    if (headline := _bracket_headline(_whole_line(view, lines[0]))) is not None:
         info.title = headline  # 【headline】 opening a post
     if info.title is not None:
         info.title = clean_title(info.title) or None
@@ -464,4 +569,6 @@ def analyse_article(norm: Normalized, meta: Mapping[str, Any]) -> ArticleInfo:
         info.outlet = to_simplified(str(meta["outlet"])).strip()
     if meta.get("url"):
         info.url = str(meta["url"])
+    if info.outlet is None and info.url:
+        info.outlet = outlet_of_url(info.url)  # the text names none: the URL's domain does
     return info

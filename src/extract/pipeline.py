@@ -16,7 +16,7 @@ from .article import analyse_article
 from .document import Doc, blank_outside
 from .extractors import case_counts, districts, meetings, officials
 from .inputs.dates import parse_published_value
-from .inputs.prepare import blank_markup, first_full_date, prepare
+from .inputs.prepare import blank_markup, first_full_date, headline_view, prepare
 from .models import Article, ArticleExtraction, ArticleWarning, CaseCount, District, Meeting, Official, Span
 from .normalize import Normalized, normalize
 from .record_ids import with_record_ids
@@ -93,9 +93,11 @@ def extract_text(
                                        message=f"published {str(raw_published)[:60]!r} is not a date in any known form; "
                                                "the date was looked for in the text instead"))
     norm = normalize(text)
+    headline = norm.text
     if prep.format == "markdown" or prep.weibo:
-        norm = Normalized(original=norm.original, text=blank_markup(norm.text, prep.format == "markdown"), script=norm.script)
-    info = analyse_article(norm, prep.meta)
+        headline = headline_view(norm.text, prep.format == "markdown")  # titles keep #话题#, [视频]
+        norm = Normalized(original=norm.original, text=blank_markup(headline, False), script=norm.script)
+    info = analyse_article(norm, prep.meta, headline_text=headline)
     if pub is None and info.published is not None:
         pub = parse_published_value(info.published)
     ref = pub.date if pub is not None else None

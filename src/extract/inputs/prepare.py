@@ -23,7 +23,7 @@ from ..normalize import unify_line_ends
 from .html import html_to_text, looks_like_html
 from .markdown import blank_markdown, front_matter, front_matter_meta, looks_like_markdown
 
-__all__ = ["Prepared", "blank_markup", "first_full_date", "prepare", "sniff"]
+__all__ = ["Prepared", "blank_markup", "first_full_date", "headline_view", "prepare", "sniff"]
 
 
 @dataclass
@@ -108,6 +108,9 @@ _DEBRIS = regex.compile(
     """,
     regex.VERBOSE | regex.M,
 )
+_LINKS = regex.compile(
+    r"https?://t\.cn/[A-Za-z0-9]+|(?:…|\.{3}|。{3})\s*(?:展开)?全文(?:\s*>)?(?=\s*$)", regex.M
+)  # the debris a headline never keeps (its [视频] tag and #话题# marks it does)
 _HASHTAG = regex.compile(r"(?P<a>#)[^#\n\s]{1,60}(?P<b>#)")
 _NOT_NEWLINE = regex.compile(r"[^\n]")
 
@@ -129,6 +132,20 @@ def blank_markup(text: str, markdown: bool) -> str:
         chars[m.start("a")] = " "
         chars[m.start("b")] = " "
     return "".join(chars)
+
+
+def headline_view(text: str, markdown: bool) -> str:
+    """The normalised text as titles are read from it (same length): Markdown markup, short
+    links and ``…全文`` tails blanked, ``[视频]`` tags and ``#话题#`` marks kept as written.
+
+    >>> headline_view("[视频]标题http://t.cn/A6P5sOpP", False)
+    '[视频]标题                    '
+    """
+    if markdown:
+        text = blank_markdown(text)
+    if "t.cn" not in text and "全文" not in text:
+        return text
+    return _LINKS.sub(lambda m: _NOT_NEWLINE.sub(" ", m.group()), text)
 
 
 _FULL_DATE = regex.compile(r"(?<!\d)(?P<y>20\d\d|19\d\d)\s*(?:年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日|-(?P<m2>\d{1,2})-(?P<d2>\d{1,2})(?!\d))")
