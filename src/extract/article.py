@@ -278,17 +278,23 @@ def _split_lines(norm: Normalized) -> list[_Line]:
     return lines
 
 
+_PARAGRAPH_MARK = regex.compile(r"[。,;:!?、]")
+_SENTENCE_MARK = regex.compile(r"[。,;!?]")
+_PROSE_MARK = regex.compile(r"[。;!?,]")
+_NAME_SEP = regex.compile(r"[、,，\s]+")
+
+
 def _is_paragraph(line: _Line) -> bool:
     """Content that reads as running text, not a heading."""
     t = line.text
-    return len(t) >= 20 or (len(t) >= 10 and regex.search(r"[。,;:!?、]", t) is not None)
+    return len(t) >= 20 or (len(t) >= 10 and _PARAGRAPH_MARK.search(t) is not None)
 
 
 def _title_candidate(line: _Line) -> bool:
     t = line.text
     return (
         line.kind == "content"
-        and 5 <= len(t) <= (80 if regex.search(r"[。,;!?]", t) else 160)  # long CCTV headlines have no commas
+        and 5 <= len(t) <= (80 if _SENTENCE_MARK.search(t) else 160)  # long CCTV headlines have no commas
         and not t.endswith(("。", ";", ":"))
         and not t.startswith(("——", "--", "原标题", "(", "（"))
     )
@@ -310,7 +316,7 @@ _NAME_BAD_END = regex.compile(r"(?:告诉|表示|介绍|说|称|发现|看到|�
 
 def _names(blob: str) -> list[str]:
     out = []
-    for name in regex.split(r"[、,，\s]+", blob.strip()):
+    for name in _NAME_SEP.split(blob.strip()):
         if 2 <= len(name) <= 4 and name not in _NOT_NAMES and not _NAME_BAD_END.search(name):
             out.append(name)
     return out
@@ -431,7 +437,7 @@ def _bracket_headline(text: str) -> str | None:
     if m is None or _NOT_HEADLINE.search(m["t"].strip()):
         return None
     rest = m["rest"].strip()
-    if rest and not regex.search(r"[。;!?,]", rest):
+    if rest and not _PROSE_MARK.search(rest):
         return None  # 【栏目】headline: a column label, the line is the headline
     return _GAP.sub("", m["t"]).strip()  # the gaps #话题# marks leave
 

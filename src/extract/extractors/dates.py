@@ -39,6 +39,9 @@ _CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_0
 CN_NUM = "〇零一二两三四五六七八九十百千万亿"
 
 
+_DIGITS_UNIT = regex.compile(r"(\d+)([万亿千百])")
+
+
 def parse_cn_int(s: str) -> int | None:
     """Parse an integer written in Arabic or Chinese numerals.
 
@@ -53,7 +56,7 @@ def parse_cn_int(s: str) -> int | None:
     if s.isascii():
         return int(s) if s.isdigit() else None
     # Arabic digits with a Chinese unit: 3万, 1.2万 is not an integer count here.
-    m = regex.fullmatch(r"(\d+)([万亿千百])", s)
+    m = _DIGITS_UNIT.fullmatch(s)
     if m:
         return int(m.group(1)) * _CN_UNITS[m.group(2)]
     if any(ch not in _CN_DIGITS and ch not in _CN_UNITS for ch in s):

@@ -239,16 +239,100 @@ def _clause_start(text: str, pos: int, limit: int = 40) -> int:
     return start
 
 
+# (国务院联防联控机制)11月29日下午|召开: a date or time of day may stand between.
+_WHEN_END = regex.compile(r"(?:\d{1,2}月\d{1,2}日)?(?:上午|下午|晚上|晚间|当晚|当天)?$")
+_HAN_UP_TO_10 = regex.compile(r"\p{Han}{0,10}")
+
+
 @functools.cache
-def _org_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+def _org_words() -> tuple[frozenset[str], tuple[int, ...], frozenset[str], tuple[int, ...]]:
     lex = load_lexicon()
-    levels, orgs = _alt(lex.level_forms), _alt(lex.orgs)
-    leading = regex.compile(rf"(?:{levels})*(?:\p{{Han}}{{0,10}}?(?:{orgs}))+")
-    # Only ever searched in a clause of at most 40 characters.
-    # (国务院联防联控机制)11月29日下午|召开: a date or time of day may stand between.
-    when = r"(?:\d{1,2}月\d{1,2}日)?(?:上午|下午|晚上|晚间|当晚|当天)?"
-    trailing = regex.compile(rf"(?:{levels})+(?:\p{{Han}}{{0,10}}?(?:{orgs}))*(?={when}$)")
-    return leading, trailing
+    levels, orgs = frozenset(lex.level_forms), frozenset(lex.orgs)
+    return levels, tuple(sorted({len(w) for w in levels}, reverse=True)), orgs, tuple(sorted({len(w) for w in orgs}, reverse=True))
+
+
+class _OrgMatch:
+    """The organisation patterns, walked over word sets instead of compiled.
+
+    ``leading`` is what ``(?:LEVEL)*(?:\\p{Han}{0,10}?(?:ORG))+`` matches at the start of a
+    name, ``trailing`` what ``(?:LEVEL)+(?:\\p{Han}{0,10}?(?:ORG))*(?=WHEN$)`` finds first in a
+    clause, LEVEL and ORG being the alternations of the lexicon's level and organisation words,
+    longest first. The walk tries the choices in the order the regex engine backtracks through
+    them (more words before fewer, longer words before shorter, fewer characters before an
+    organisation word before more), so it finds the same match; compiling the alternation of
+    thousands of level words took over a second in each process. Each position's outcome is
+    memoised: linear in the text.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.levels, self.level_lengths, self.orgs, self.org_lengths = _org_words()
+        self.memo: dict[tuple[int, int], int | None] = {}
+
+    def _words(self, pos: int, words: frozenset[str], lengths: tuple[int, ...]) -> list[int]:
+        t = self.text
+        return [pos + n for n in lengths if pos + n <= len(t) and t[pos : pos + n] in words]
+
+    def _org_steps(self, pos: int) -> list[int]:
+        han = _HAN_UP_TO_10.match(self.text, pos)
+        most = han.end() - pos if han is not None else 0
+        return [e for k in range(most + 1) for e in self._words(pos + k, self.orgs, self.org_lengths)]
+
+    def _levels_then_orgs(self, pos: int) -> int | None:
+        """(?:LEVEL)*(?:H{0,10}?ORG)+ from ``pos``: its end, or None."""
+        key = (0, pos)
+        if key not in self.memo:
+            end = None
+            for q in self._words(pos, self.levels, self.level_lengths):
+                if (end := self._levels_then_orgs(q)) is not None:
+                    break
+            if end is None and (steps := self._org_steps(pos)):
+                end = steps[0]
+                while steps := self._org_steps(end):
+                    end = steps[0]
+            self.memo[key] = end
+        return self.memo[key]
+
+    def _orgs_then_when(self, pos: int) -> int | None:
+        """(?:H{0,10}?ORG)*(?=WHEN$) from ``pos``: its end, or None."""
+        key = (1, pos)
+        if key not in self.memo:
+            end = None
+            for q in self._org_steps(pos):
+                if (end := self._orgs_then_when(q)) is not None:
+                    break
+            if end is None and _WHEN_END.match(self.text, pos) is not None:
+                end = pos
+            self.memo[key] = end
+        return self.memo[key]
+
+    def _levels_then_when(self, pos: int) -> int | None:
+        """(?:LEVEL)*(?:H{0,10}?ORG)*(?=WHEN$) from ``pos``: its end, or None."""
+        key = (2, pos)
+        if key not in self.memo:
+            end = None
+            for q in self._words(pos, self.levels, self.level_lengths):
+                if (end := self._levels_then_when(q)) is not None:
+                    break
+            if end is None:
+                end = self._orgs_then_when(pos)
+            self.memo[key] = end
+        return self.memo[key]
+
+    def leading(self) -> str | None:
+        end = self._levels_then_orgs(0)
+        return None if end is None else self.text[:end]
+
+    def trailing(self) -> str | None:
+        for start in range(len(self.text) + 1):
+            for q in self._words(start, self.levels, self.level_lengths):
+                if (end := self._levels_then_when(q)) is not None:
+                    return self.text[start:end]
+        return None
+
+
+_HELD_WORD = regex.compile(r"召开|举行")
+_CLAUSE_MARK = regex.compile(r"[,，;；]")
 
 
 def _organizer(text: str, name_start: int, clause_start: int, name: str) -> str | None:
@@ -260,10 +344,8 @@ def _organizer(text: str, name_start: int, clause_start: int, name: str) -> str 
     >>> _organizer(t, 8, 0, t[8:])
     '市政府新闻办'
     """
-    leading, trailing = _org_patterns()
-    m = leading.match(name)
-    if m:
-        org = m.group()
+    org = _OrgMatch(name).leading()
+    if org is not None:
         # 重庆市委常委会: the organiser is 重庆市委, not the session itself.
         if org.endswith("常委会") and len(org) > 3:
             org = org[:-3]
@@ -273,9 +355,7 @@ def _organizer(text: str, name_start: int, clause_start: int, name: str) -> str 
     for hm in _HELD.finditer(before):  # noqa: B007 - the loop keeps the last match
         pass
     if hm is not None:
-        om = trailing.search(before[: hm.start()])
-        if om:
-            return om.group()
+        return _OrgMatch(before[: hm.start()]).trailing()
     return None
 
 
@@ -319,7 +399,7 @@ def find_meeting_mentions(doc: Doc, ref: dt.date | None, dates: _Dates | None = 
             raw = text[name_start:ke]
             if m.group("when"):  # 政治局常务委员会|2月3日|召开会议: the date is not part of the name
                 raw = text[name_start : m.start("when")] + text[m.end("when") : ke]
-            name = regex.sub(r"召开|举行", "", raw).strip()
+            name = _HELD_WORD.sub("", raw).strip()
             ordinal = None
             om = _ORDINAL.search(name)
             if om and (om.group("unit") == "场") == (kind == "press_conference"):
@@ -407,7 +487,7 @@ def _is_speaker_label(text: str, pos: int, name_end: int) -> bool:
     if not head:
         return True
     titles = find_titles(text, start, pos)
-    return bool(titles) and titles[-1].end == pos and not regex.search(r"[,，;；]", head)
+    return bool(titles) and titles[-1].end == pos and not _CLAUSE_MARK.search(head)
 
 
 def _roles(text: str, start: int, end: int) -> tuple[set[str], int, bool]:
