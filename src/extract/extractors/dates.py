@@ -20,6 +20,7 @@ explainable and a hundred times faster.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -260,6 +261,12 @@ def find_dates(text: str, ref: dt.date | None, start: int = 0, end: int | None =
     [(datetime.date(2022, 12, 1), (0, 12)), (datetime.date(2022, 11, 29), None)]
     """
     end = len(text) if end is None else end
+    return list(_find_dates(text, ref, start, end))
+
+
+@functools.lru_cache(maxsize=8)
+def _find_dates(text: str, ref: dt.date | None, start: int, end: int) -> tuple[DateMention, ...]:
+    """:func:`find_dates`, once per text and window (case counts and meetings both read the body's dates)."""
     found: list[DateMention] = []
     for m in _DATE.finditer(text, start, end):
         month = parse_cn_int(m.group("month"))
@@ -346,7 +353,7 @@ def find_dates(text: str, ref: dt.date | None, start: int = 0, end: int | None =
         bare.append(DateMention(m.start(), m.end(), date, month, day, hours=_hours(m)))
     if bare:
         found = sorted(found + bare, key=lambda d: d.start)
-    return found
+    return tuple(found)
 
 
 _WEEKDAYS = "一二三四五六日"

@@ -244,11 +244,22 @@ _WHEN_END = regex.compile(r"(?:\d{1,2}月\d{1,2}日)?(?:上午|下午|晚上|晚
 _HAN_UP_TO_10 = regex.compile(r"\p{Han}{0,10}")
 
 
+@dataclass(frozen=True)
+class _Words:
+    words: frozenset[str]
+    lengths: tuple[int, ...]  # longest first
+    first: frozenset[str] | None  # the characters they start with (None: the empty word is one)
+
+    @classmethod
+    def of(cls, words: frozenset[str]) -> _Words:
+        first = None if "" in words else frozenset(w[0] for w in words)
+        return cls(words, tuple(sorted({len(w) for w in words}, reverse=True)), first)
+
+
 @functools.cache
-def _org_words() -> tuple[frozenset[str], tuple[int, ...], frozenset[str], tuple[int, ...]]:
+def _org_words() -> tuple[_Words, _Words]:
     lex = load_lexicon()
-    levels, orgs = frozenset(lex.level_forms), frozenset(lex.orgs)
-    return levels, tuple(sorted({len(w) for w in levels}, reverse=True)), orgs, tuple(sorted({len(w) for w in orgs}, reverse=True))
+    return _Words.of(frozenset(lex.level_forms)), _Words.of(frozenset(lex.orgs))
 
 
 class _OrgMatch:
@@ -266,24 +277,27 @@ class _OrgMatch:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.levels, self.level_lengths, self.orgs, self.org_lengths = _org_words()
+        self.levels, self.orgs = _org_words()
         self.memo: dict[tuple[int, int], int | None] = {}
 
-    def _words(self, pos: int, words: frozenset[str], lengths: tuple[int, ...]) -> list[int]:
+    def _words(self, pos: int, words: _Words) -> list[int]:
+        """Ends of the words at ``pos``, longest first."""
         t = self.text
-        return [pos + n for n in lengths if pos + n <= len(t) and t[pos : pos + n] in words]
+        if words.first is not None and t[pos : pos + 1] not in words.first:
+            return []
+        return [pos + n for n in words.lengths if pos + n <= len(t) and t[pos : pos + n] in words.words]
 
     def _org_steps(self, pos: int) -> list[int]:
         han = _HAN_UP_TO_10.match(self.text, pos)
         most = han.end() - pos if han is not None else 0
-        return [e for k in range(most + 1) for e in self._words(pos + k, self.orgs, self.org_lengths)]
+        return [e for k in range(most + 1) for e in self._words(pos + k, self.orgs)]
 
     def _levels_then_orgs(self, pos: int) -> int | None:
         """(?:LEVEL)*(?:H{0,10}?ORG)+ from ``pos``: its end, or None."""
         key = (0, pos)
         if key not in self.memo:
             end = None
-            for q in self._words(pos, self.levels, self.level_lengths):
+            for q in self._words(pos, self.levels):
                 if (end := self._levels_then_orgs(q)) is not None:
                     break
             if end is None and (steps := self._org_steps(pos)):
@@ -311,7 +325,7 @@ class _OrgMatch:
         key = (2, pos)
         if key not in self.memo:
             end = None
-            for q in self._words(pos, self.levels, self.level_lengths):
+            for q in self._words(pos, self.levels):
                 if (end := self._levels_then_when(q)) is not None:
                     break
             if end is None:
@@ -325,7 +339,7 @@ class _OrgMatch:
 
     def trailing(self) -> str | None:
         for start in range(len(self.text) + 1):
-            for q in self._words(start, self.levels, self.level_lengths):
+            for q in self._words(start, self.levels):
                 if (end := self._levels_then_when(q)) is not None:
                     return self.text[start:end]
         return None

@@ -143,10 +143,16 @@ class Lexicon:
     def level_lengths(self) -> tuple[int, ...]:
         return tuple(sorted({len(f) for f in self.level_forms}, reverse=True))
 
+    @functools.cached_property
+    def level_starts(self) -> frozenset[str]:
+        return frozenset(f[:1] for f in self.level_forms)
+
     def level_prefix(self, text: str, pos: int = 0, end: int | None = None) -> int:
         """Length of the longest level word at ``pos`` in ``text[:end]``, 0 for none: what
         ``level_pattern.match`` finds, without compiling that pattern (0.5 s per process)."""
         end = len(text) if end is None else end
+        if text[pos : pos + 1] not in self.level_starts:
+            return 0
         for n in self.level_lengths:
             if pos + n <= end and text[pos : pos + n] in self.level_forms:
                 return n
