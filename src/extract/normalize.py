@@ -98,14 +98,13 @@ _SIMPLIFIED_ONLY: dict[str, bool] = {}
 
 #: The characters whose answer is read once per process for the whole range, in one OpenCC call
 #: (printable BMP characters but the surrogates); the others are asked about as they come.
-_BULK = re.compile("[\x20-\ud7ff\ue000-\uffff]")
 _NOT_BULK = re.compile("[^\x20-\ud7ff\ue000-\uffff]")
 
 
 @functools.cache
 def _simplified_only_class() -> re.Pattern[str]:
     """A character class of the Simplified-only characters of the bulk range (for counting them in C)."""
-    chars = [chr(c) for c in range(0x20, 0x10000) if _BULK.match(chr(c))]
+    chars = [chr(c) for c in (*range(0x20, 0xD800), *range(0xE000, 0x10000))]  # all but _NOT_BULK
     table = _simplified_only(chars)
     ranges: list[list[int]] = []
     for ch in chars:
