@@ -231,7 +231,7 @@ def cold_start(repeat: int = 7) -> float:
 STAGES = [
     ("io.decode (encoding detection)", "extract/io.py", "decode"),
     ("normalize.normalize (OpenCC t2s, width)", "extract/normalize.py", "normalize"),
-    ("normalize.detect_script (OpenCC s2t again)", "extract/normalize.py", "detect_script"),
+    ("normalize.detect_script (changed and Simplified-only characters)", "extract/normalize.py", "detect_script"),
     ("article.analyse_article (lines, junk, by-lines)", "extract/article.py", "analyse_article"),
     ("  of which article._bylines", "extract/article.py", "_bylines"),
     ("document.blank_outside", "extract/document.py", "blank_outside"),

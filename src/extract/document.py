@@ -11,6 +11,7 @@ text: ``doc.evidence(start, end)`` turns it into an :class:`Evidence`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -35,11 +36,10 @@ def blank_outside(text: str, keep: Sequence[tuple[int, int]]) -> str:
     return "".join(parts)
 
 
-_NOT_NEWLINE = regex.compile(r"[^\n]")
-
-
 def _blank(s: str) -> str:
-    return _NOT_NEWLINE.sub(" ", s)
+    if "\n" not in s:
+        return " " * len(s)  # every character but a line break becomes a space
+    return "\n".join(" " * len(part) for part in s.split("\n"))
 
 
 _SENTENCE_END = regex.compile(r"[。!?;！？；\n]+")
@@ -95,5 +95,10 @@ class Doc:
         return Evidence(start=start, end=end, text=self.original[start:end])
 
     def sentences(self) -> Iterator[tuple[int, int]]:
-        """Sentence spans of the body."""
-        return iter_sentences(self.text, *self.body)
+        """Sentence spans of the body (split once per text: several extractors read them)."""
+        return iter(_body_sentences(self.text, *self.body))
+
+
+@functools.lru_cache(maxsize=4)
+def _body_sentences(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    return tuple(iter_sentences(text, start, end))

@@ -177,6 +177,17 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Are
 @functools.lru_cache(maxsize=32)
 def _analyse(text: str, home: str | None = None) -> tuple[AreaMatch, ...]:
     gaz = load_gazetteer()
+    matches = _resolve(gaz, list(_forms(text)), home)
+    matches = _gate_generic(gaz, text, matches)
+    nested = _nested(gaz, matches)
+    return tuple(sorted(matches + nested, key=lambda m: (m.start, m.end)))
+
+
+@functools.lru_cache(maxsize=8)
+def _forms(text: str) -> tuple[AreaMatch, ...]:
+    """The full and short forms ``text`` names, before homonyms are resolved (the same whatever
+    the home region: the extractors ask with and without one, and this part is found once)."""
+    gaz = load_gazetteer()
     traps = _trap_spans(gaz, text)
     full = [
         m
@@ -184,10 +195,7 @@ def _analyse(text: str, home: str | None = None) -> tuple[AreaMatch, ...]:
         if not _vetoed(m, traps) and not _street(text, m) and _bounded(gaz, text, m)
     ]
     shorts = [m for m in _accept_shorts(gaz, text, full, traps) if not _street(text, m)]
-    matches = _resolve(gaz, sorted(full + shorts, key=lambda m: m.start), home)
-    matches = _gate_generic(gaz, text, matches)
-    nested = _nested(gaz, matches)
-    return tuple(sorted(matches + nested, key=lambda m: (m.start, m.end)))
+    return tuple(sorted(full + shorts, key=lambda m: m.start))
 
 
 def _scan(

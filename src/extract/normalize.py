@@ -83,7 +83,16 @@ def to_simplified(text: str) -> str:
     >>> to_simplified("重慶：兩江新區１２例")
     '重庆:两江新区12例'
     """
-    return _convert(text, _TO_SIMPLIFIED).translate(_WIDTH_TABLE)
+    return _to_half_width(_convert(text, _TO_SIMPLIFIED))
+
+
+#: Runs of the characters :data:`_WIDTH_TABLE` maps. Translating only these runs is 3× faster than
+#: ``str.translate`` over the whole text, which looks up (and misses) every other character.
+_WIDE = re.compile("[\uff01-\uff5e\u3000]+")
+
+
+def _to_half_width(text: str) -> str:
+    return _WIDE.sub(lambda m: m.group().translate(_WIDTH_TABLE), text)
 
 
 Script = Literal["simplified", "traditional", "mixed"]
@@ -91,6 +100,26 @@ Script = Literal["simplified", "traditional", "mixed"]
 #: Per character: does ``s2t`` change it (a Simplified-only character)? Filled as
 #: characters are first seen, so OpenCC is asked about each character once per process.
 _SIMPLIFIED_ONLY: dict[str, bool] = {}
+
+
+#: The characters whose answer is read once per process for the whole range, in one OpenCC call
+#: (printable BMP characters but the surrogates); the others are asked about as they come.
+_NOT_BULK = re.compile("[^\x20-\ud7ff\ue000-\uffff]")
+
+
+@functools.cache
+def _simplified_only_class() -> re.Pattern[str]:
+    """A character class of the Simplified-only characters of the bulk range (for counting them in C)."""
+    chars = [chr(c) for c in (*range(0x20, 0xD800), *range(0xE000, 0x10000))]  # all but _NOT_BULK
+    table = _simplified_only(chars)
+    ranges: list[list[int]] = []
+    for ch in chars:
+        if table[ch]:
+            if ranges and ranges[-1][1] == ord(ch) - 1:
+                ranges[-1][1] = ord(ch)
+            else:
+                ranges.append([ord(ch), ord(ch)])
+    return re.compile("[" + "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in ranges) + "]")
 
 
 def _simplified_only(chars: Iterable[str]) -> dict[str, bool]:
@@ -122,16 +151,28 @@ def detect_script(original: str, converted: str) -> Script:
         return "simplified"
     # ``converted`` is before the width mapping (OpenCC keeps full-width forms), so
     # every difference is a script change.
-    trad = sum(map(str.__ne__, sample, converted))
-    counts = Counter(sample)
-    table = _simplified_only(counts)
-    simp = sum(n for ch, n in counts.items() if table[ch])
+    trad = _differences(sample, converted)
+    simp = len(_simplified_only_class().findall(sample))
+    rare = Counter(_NOT_BULK.findall(sample))
+    if rare:
+        table = _simplified_only(rare)
+        simp += sum(n for ch, n in rare.items() if table[ch])
     share = trad / (trad + simp)
     if share >= 0.9:
         return "traditional"
     if share <= 0.1:
         return "simplified"
     return "mixed"
+
+
+def _differences(a: str, b: str, chunk: int = 64) -> int:
+    """The number of positions where ``a`` and ``b`` differ (chunks that are equal are skipped whole)."""
+    n = 0
+    for i in range(0, min(len(a), len(b)), chunk):
+        x, y = a[i : i + chunk], b[i : i + chunk]
+        if x != y:
+            n += sum(map(str.__ne__, x, y))
+    return n
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +209,7 @@ def unify_line_ends(text: str) -> str:
 def normalize(original: str) -> Normalized:
     """Normalise ``original`` to Simplified, half-width text of the same length, and detect its script."""
     converted = _convert(original, _TO_SIMPLIFIED)
-    text = unify_line_ends(converted.translate(_WIDTH_TABLE))
+    text = unify_line_ends(_to_half_width(converted))
     if len(text) != len(original):  # pragma: no cover - guarded by construction
         raise AssertionError("normalisation must preserve length")
     return Normalized(original=original, text=text, script=detect_script(original, converted))

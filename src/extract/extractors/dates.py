@@ -20,6 +20,7 @@ explainable and a hundred times faster.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -39,6 +40,9 @@ _CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_0
 CN_NUM = "〇零一二两三四五六七八九十百千万亿"
 
 
+_DIGITS_UNIT = regex.compile(r"(\d+)([万亿千百])")
+
+
 def parse_cn_int(s: str) -> int | None:
     """Parse an integer written in Arabic or Chinese numerals.
 
@@ -53,7 +57,7 @@ def parse_cn_int(s: str) -> int | None:
     if s.isascii():
         return int(s) if s.isdigit() else None
     # Arabic digits with a Chinese unit: 3万, 1.2万 is not an integer count here.
-    m = regex.fullmatch(r"(\d+)([万亿千百])", s)
+    m = _DIGITS_UNIT.fullmatch(s)
     if m:
         return int(m.group(1)) * _CN_UNITS[m.group(2)]
     if any(ch not in _CN_DIGITS and ch not in _CN_UNITS for ch in s):
@@ -257,6 +261,12 @@ def find_dates(text: str, ref: dt.date | None, start: int = 0, end: int | None =
     [(datetime.date(2022, 12, 1), (0, 12)), (datetime.date(2022, 11, 29), None)]
     """
     end = len(text) if end is None else end
+    return list(_find_dates(text, ref, start, end))
+
+
+@functools.lru_cache(maxsize=8)
+def _find_dates(text: str, ref: dt.date | None, start: int, end: int) -> tuple[DateMention, ...]:
+    """:func:`find_dates`, once per text and window (case counts and meetings both read the body's dates)."""
     found: list[DateMention] = []
     for m in _DATE.finditer(text, start, end):
         month = parse_cn_int(m.group("month"))
@@ -343,7 +353,7 @@ def find_dates(text: str, ref: dt.date | None, start: int = 0, end: int | None =
         bare.append(DateMention(m.start(), m.end(), date, month, day, hours=_hours(m)))
     if bare:
         found = sorted(found + bare, key=lambda d: d.start)
-    return found
+    return tuple(found)
 
 
 _WEEKDAYS = "一二三四五六日"
