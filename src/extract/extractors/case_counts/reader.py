@@ -646,6 +646,10 @@ class _Reader:
                 scope = prev_count.scope  # 境外输入病例22例，含11例由无症状感染者转为确诊病例
             else:
                 scope = "unspecified"
+        if (metric == "confirmed" and metric_m is not None and _CONTACTS.search(text, self.sentence_start, clause_start)
+                and regex.search(r"已|转为|诊断为", text[clause_start:metric_m.start()])):
+            # 追踪到密切接触者178例，其中已确诊5人: contacts who became cases, not the day's or the city's cases.
+            metric, label = "other", "密切接触者" + text[clause_start:metric_m.end()].strip(" ,，")
         if (metric == "asymptomatic" and last_explicit is not None and last_explicit.metric == "released_from_observation"
                 and last_explicit.start >= self.sentence_start and parent is None
                 and _SUB_WORDS.search(text, last_explicit.end, num_start)):
