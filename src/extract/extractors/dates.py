@@ -140,6 +140,12 @@ _RELATIVE_WORDS: dict[str, tuple[str, int]] = {
     "昨天": ("article", -1),
     "今日": ("article", 0),
     "今天": ("article", 0),
+    # Hong Kong and wire usage: 昨晚召开新闻发布会, 今早举行记者会.
+    "昨晚": ("article", -1),
+    "昨夜": ("article", -1),
+    "今早": ("article", 0),
+    "今晨": ("article", 0),
+    "今晚": ("article", 0),
     "前日": ("article", -2),
     "前天": ("article", -2),
     "同日": ("context", 0),

@@ -44,8 +44,10 @@ _MEETING = regex.compile(
     (?P<video_conference>电视电话会议?|视频会议|视频调度会议?)
     |(?P<press_conference>新闻发布会|发布会|新闻通气会|吹风会|记者见面会|记者招待会|记者会)
     |(?P<party_committee>
-        (?:政治局常务委员会|政治局常委会|政治局)(?:召开)?(?:扩大)?会议?  # 中央政治局(常委会)会议
-        |(?:政治局常务委员会|政治局常委会|政治局|委常委会)(?P<when>(?:\d{{1,2}}月\d{{1,2}}日|昨天|昨日|今天|今日|昨|今)(?:上午|下午|晚上)?)召开(?:扩大)?会议
+        (?:政治局常务委员会|政治局常委会)关于[^,，。;；:：\n]{{1,24}}?会议   # 在政治局常委会关于…工作会议上
+        |(?:政治局常务委员会|政治局常委会)(?=上)                      # 在政治局常委会上
+        |(?:政治局常务委员会|政治局常委会|政治局)(?:召开)?(?:扩大)?会议?  # 中央政治局(常委会)会议
+        |(?:政治局常务委员会|政治局常委会|政治局|委常委会)(?P<when>(?:\d{{1,2}}月\d{{1,2}}日|昨天|昨日|今天|今日|昨|今)(?:上午|下午|晚上|晚间|晚)?)召开(?:扩大)?会议
                                                                 # 中共中央政治局常务委员会2月3日召开会议
         |委常委会(?:(?:召开)?(?:扩大)?会议)?                     # 市委常委会(扩大)会议; not 人大常委会
         |委(?:员会)?[第届次\d{_CN}]{{1,10}}全(?:体会议|会)       # 市委五届二次全会
@@ -62,9 +64,10 @@ _MEETING = regex.compile(
 # or counted (已举行新闻发布会150余场): a tally is not one meeting.
 _CITED = regex.compile(r"精神|纪要|上的(?:重要)?讲话|决策部署|议定事项|部署要求|\s*\d+\s*(?:余|多)?场")
 # Words after which a meeting's name starts (12月1日召开的|重庆市政府……发布会).
-_NAME_LEFT_STOP = regex.compile(r"召开|举行|主持|出席|参加|在|的|于|先后|并|分别|上午|下午|晚上|当晚|今天|昨天|、")
+_NAME_LEFT_STOP = regex.compile(r"召开|举行|主持|出席|参加|在|的|于|从|先后|并|分别|上午|下午|晚上|当晚|今天|昨天|、")
 _HELD = regex.compile(r"召开|举行|召集|主持")
-_HELD_AFTER = regex.compile(r"\s*(?:上|召开|举行|中|时)")
+# 记者从…发布会获悉: the reporter was there, so it was held.
+_HELD_AFTER = regex.compile(r"\s*(?:上|召开|举行|中|时|获悉|了解到|得知)")
 _ORDINAL = regex.compile(rf"第\s*(?P<n>\d+|[{_CN}]+)\s*(?P<unit>场|次)")
 # A headline's tags and brackets end a name too: [视频]|中共中央政治局常务委员会会议, #话题#|【…|.
 _CLAUSE_BREAK = regex.compile(r"[,，;；。!！?？:：\n\[\]【】|#]")
@@ -74,14 +77,22 @@ _AT_MEETING = regex.compile(r"会上|会议上|在会上|会议指出|会议强�
 # 陈敏尔对做好疫情防控检查工作提出要求 is not an inspection.
 # The place may be a list (到A医院、B街道社区卫生服务中心调研) and be set off by a
 # comma when it ends like a place (来到A街道、B街道，检查…; 前往A方舱医院和B隔离点，实地检查…).
+# A day may stand between the name and the motion (李克强周二到青海…医院; 昨天赴…调研),
+# and a visit to an institution with no verb at all is an inspection too
+# (國務院總理李克強周二到青海紅十字醫院，他對醫護人員說…).
 _INSPECTION = regex.compile(
     r"""(?:同志)?(?:率队|带队|一行)?
-    (?:(?:先后|分别|专程|冒雨|连夜)?(?:在|到|赴|前往|深入|来到|走进|走访)(?P<place>[^,，;；。:：\n]{1,40}?)
+    (?P<when>\d{1,2}月\d{1,2}日|周[一二三四五六日天]|星期[一二三四五六日天]|昨天|昨日|今天|今日|当天|日前|近日)?
+    (?:上午|下午|晚上|晚间)?
+    (?:(?:(?:先后|分别|专程|冒雨|连夜|一到)?(?:在|到|赴|前往|深入|来到|走进|走访)(?P<place>[^,，;；。:：\n]{1,40}?)
          (?:(?<=[区县市镇乡村道院心点站场所园厂校馆司港口舱店局委室楼地线])\s*[,，]\s*)?
-         (?:实地|现场|随机|先后|深入|重点)?
+         (?:实地|现场|随机|先后|深入|重点|开展)?
       |(?:冒雨|专程|实地|现场|随机|先后|再次|(?P<companion>一同|一起|陪同))?)
-    (?P<verb>调研检查|检查调研|调研督导|督导检查|检查指导|调研指导|调研|检查|督导|督查|视察|暗访|察看|实地查看|看望慰问|看望|慰问)
-    (?![站组点员])""",
+    (?P<verb>调研检查|检查调研|调研督导|督导检查|检查指导|调研指导|考察调研|调研考察|调研|考察|检查|督导|督查|视察|暗访|察看|实地查看|看望慰问|看望|慰问)
+    (?![站组点员团])
+    |(?:先后|专程|连夜)?(?:到|来到|前往|赴|走进)
+     (?P<place>[^,，;；。:：\n]{2,30}?(?:医院|社区|村|街道|企业|公司|工厂|学校|基地|市场|口岸|机场|码头|方舱|隔离点|车站))
+     (?=\s*[,，。]))""",
     regex.VERBOSE,
 )
 _CITED_PERSON = regex.compile(
@@ -91,6 +102,8 @@ _CITED_PERSON = regex.compile(
 _CITED_AFTER = regex.compile(r"(?:同志)?(?:新时代|\p{Han}{0,6}思想|为核心|重要讲话|重要指示)")
 # The person acted at another event: 习近平总书记在庆祝…大会上发表重要讲话，强调….
 _AT_OTHER_EVENT = regex.compile(r"[^,，。;；]{0,12}?在[^,，。;；]{2,40}?(?:大会|会议|座谈会|发布会|会)上")
+# A scene of its own: the person speaks to a reporter, not at the meeting in force.
+_INTERVIEW = regex.compile(r"接受[^,，。;；]{0,16}?(?:采访|专访|访问)|(?:对|向)\p{Han}{0,8}?记者(?:表示|说|称|透露)")
 _ISO_DATE = regex.compile(r"(20\d\d)\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 
 
@@ -134,6 +147,25 @@ def reference_date(doc: Doc) -> dt.date | None:
         except ValueError:
             continue
     return None
+
+
+# A transcript's header: 时间：2020-03-26 嘉宾：….
+_HEADER_DAY = regex.compile(r"(?:时间|日期)\s*[:：]\s*(20\d\d)\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
+_HEADER_REACH = 200
+
+
+def _transcript_day(doc: Doc, ref: dt.date | None) -> dt.date | None:
+    """The day a transcript's header states (``时间：2020-03-26``), published up to a week
+    later: 今天 in the transcript is that day. Else ``ref``."""
+    s = doc.body[0]
+    m = _HEADER_DAY.search(doc.text, s, min(doc.body[1], s + _HEADER_REACH))
+    if m is None:
+        return ref
+    try:
+        day = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return ref
+    return day if ref is None or 0 <= (ref - day).days <= 7 else ref
 
 
 @dataclass
@@ -334,6 +366,7 @@ def find_meeting_mentions(doc: Doc, ref: dt.date | None, dates: _Dates | None = 
                 or _HELD.search(text, cs, ke) is not None
                 or _HELD_AFTER.match(text, ke) is not None
                 or _HELD.match(text, ke) is not None
+                or text[name_start - 1 : name_start] == "在"  # 昨晚亦在新闻发布会透露
             ) and not (date is None and _other_year(text, ss, ks, ref))
             out.append(
                 MeetingMention(
@@ -427,7 +460,7 @@ def _inspections(doc: Doc, occurrences: list[Occurrence], dates: _Dates) -> list
     out = []
     for idx, (pos, ne, name) in enumerate(occurrences):
         m = _INSPECTION.match(text, ne)
-        if m is None or _find_role(speak, text, ne, m.start("verb")):
+        if m is None or _find_role(speak, text, ne, m.start("verb") if m.group("verb") else m.end()):
             continue
         # The officials listed before the leader go too: 吉林省委书记景俊海、省长韩俊赴舒兰调研.
         people = [(name, "attendee")]
@@ -437,7 +470,7 @@ def _inspections(doc: Doc, occurrences: list[Occurrence], dates: _Dates) -> list
             head = occurrences[j][0]
             j -= 1
         ss = max((s for s, _ in iter_sentences(text, max(doc.body[0], pos - 200), ne) if s <= pos), default=pos)
-        date = dates.last(ss, pos)
+        date = dates.first(m.start("when"), m.end("when")) if m.group("when") else dates.last(ss, pos)
         if date is None and _other_year(text, ss, pos, reference_date(doc)):
             continue  # 2013年10月，夏宝龙视察: a story from another year, with no day to date it
         out.append(
@@ -445,7 +478,7 @@ def _inspections(doc: Doc, occurrences: list[Occurrence], dates: _Dates) -> list
                 start=pos,
                 end=m.end(),
                 type="inspection",
-                name=text[ne : m.end()].strip(),
+                name=text[m.end("when") if m.group("when") else ne : m.end()].strip(),
                 date=date,
                 held=True,
                 people=people,
@@ -483,7 +516,14 @@ def _date_unstated(mentions: list[MeetingMention], dates: _Dates, doc: Doc, ref:
             continue
         p = bisect.bisect_right(para_starts, m.start) - 1
         sequel = _SEQUENCE.search(text, max(paragraphs[p][0] if p >= 0 else 0, m.start - 30), m.start)
-        twin = None if sequel and previous is not None else _nearest_twin(m, dated.get(m.type, []), dated_starts.get(m.type, []))
+        # A later dated twin dates a headline or lead, not a mention after the story's
+        # day was written (今天（5月23日）…在参加辽宁代表团审议时说 … 郭声琨22日参加…审议).
+        later = p <= 0 or dates.last(doc.body[0], m.start) is None
+        twin = (
+            None
+            if sequel and previous is not None
+            else _nearest_twin(m, dated.get(m.type, []), dated_starts.get(m.type, []), later)
+        )
         if sequel and previous is not None:
             # 会后，陈某来到…检查: the day of the meeting it follows, not the last date written.
             m.date = previous
@@ -508,13 +548,16 @@ _RECENTLY = regex.compile(r"近日|日前|近期|前不久|此前")
 _TWIN_REACH = 16
 
 
-def _nearest_twin(m: MeetingMention, dated: list[MeetingMention], starts: list[int]) -> MeetingMention | None:
-    """The nearest earlier dated mention that may be the same event as ``m``, else the nearest later one."""
+def _nearest_twin(
+    m: MeetingMention, dated: list[MeetingMention], starts: list[int], later: bool = True
+) -> MeetingMention | None:
+    """The nearest earlier dated mention that may be the same event as ``m``, else (if
+    ``later``) the nearest later one."""
     i = bisect.bisect_left(starts, m.start)
     for j in range(i - 1, max(-1, i - 1 - _TWIN_REACH), -1):
         if _same_event(m, dated[j]):
             return dated[j]
-    for j in range(i, min(len(dated), i + _TWIN_REACH)):
+    for j in range(i, min(len(dated), i + _TWIN_REACH) if later else i):
         if _same_event(m, dated[j]):
             return dated[j]
     return None
@@ -548,7 +591,7 @@ def extract(doc: Doc, officials: list[Official]) -> list[Meeting]:
     Returns:
         Meetings in order of first mention.
     """
-    ref = reference_date(doc)
+    ref = _transcript_day(doc, reference_date(doc))
     dates = _resolved_dates(doc, ref)
     occurrences = _known_occurrences(doc, [o.name for o in officials])
     mentions = find_meeting_mentions(doc, ref, dates) + _inspections(doc, occurrences, dates)
@@ -645,6 +688,7 @@ def _assign_roles(
     out: dict[Key, dict[str, set[str]]] = {}
     sentences = list(doc.sentences())
     para_starts = [p for p, _ in _paragraphs(text, *doc.body)]
+    interviews = [m.start() for m in _INTERVIEW.finditer(text, *doc.body)]
     si = 0
     for idx, (pos, name_end, name) in enumerate(occurrences):
         while si < len(sentences) and sentences[si][1] <= pos:
@@ -654,6 +698,8 @@ def _assign_roles(
         ss, se = sentences[si]
         if _CITED_PERSON.search(text, max(ss, pos - 6), pos) or _CITED_AFTER.match(text, name_end):
             continue
+        if text.startswith("的", name_end):
+            continue  # 武汉市长周先旺的讲话: the person is not the subject of what follows
         nxt = occurrences[idx + 1][0] if idx + 1 < len(occurrences) and occurrences[idx + 1][0] < se else se
         if _is_speaker_label(text, pos, name_end):
             # A transcript's speaker label speaks at the meeting in force (the press conference).
@@ -685,10 +731,14 @@ def _assign_roles(
             # The meeting just announced is in force in the rest of its paragraph and in
             # the sentence after it: 电视电话会议召开。胡衡华出席并讲话 is that meeting's.
             announced = owner_starts[lo - 1]
-            near = bisect.bisect_right(para_starts, announced) == bisect.bisect_right(para_starts, pos) or (
-                si > 0 and sentences[si - 1][0] <= announced < sentences[si - 1][1]
-            )
-            if _AT_MEETING.search(text, ss, se) or titled or name not in introduced or not reported or near:
+            same_para = bisect.bisect_right(para_starts, announced) == bisect.bisect_right(para_starts, pos)
+            near = same_para or (si > 0 and sentences[si - 1][0] <= announced < sentences[si - 1][1])
+            at_meeting = _AT_MEETING.search(text, ss, se) is not None
+            if interviews and bisect.bisect_left(interviews, announced) < bisect.bisect_left(interviews, pos):
+                key = None  # 周先旺昨晚接受新华社专访…表示: an interview, not the meeting in force
+            elif not (at_meeting or titled or same_para or not reported) and name not in introduced:
+                key = None  # 李克强对医护人员称, a paragraph away: not a speaker at the press conference
+            elif at_meeting or titled or name not in introduced or not reported or near:
                 key = current
             else:
                 # Reported speech far from any new meeting (李畔说 a paragraph later)
@@ -697,7 +747,7 @@ def _assign_roles(
             # A date before the verb sets another scene (11月27日，陈敏尔表示; 陈敏尔曾于
             # 11月13日称); one after it is what the speaker reports (李畔介绍，12月1日0—12时…).
             stated = dates.within(ss, verb_end)
-            if stated and key[0] not in stated:
+            if key is not None and stated and key[0] not in stated:
                 key = None
         if key is None:
             continue
