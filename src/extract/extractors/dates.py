@@ -103,7 +103,7 @@ _HOUR_WINDOW = r"(?P<h1>\d{1,2})(?:时|点)?\s*(?:—+|–|-|~|～|至|到)\s*(?
 _DATE = regex.compile(
     rf"""
     (?:(?P<year>\d{{4}}|[〇零一二三四五六七八九]{{4}})\s*年\s*)?
-    (?P<month>{_NUM})\s*月\s*(?P<day>{_NUM})\s*[日号]
+    (?P<month>{_NUM}|元)\s*月\s*(?P<day>{_NUM})\s*[日号]   # 元月20日 is 1月20日
     (?:\s*(?:{_HOUR_WINDOW}))?
     """,
     regex.VERBOSE,
@@ -265,7 +265,7 @@ def find_dates(text: str, ref: dt.date | None, start: int = 0, end: int | None =
     end = len(text) if end is None else end
     found: list[DateMention] = []
     for m in _DATE.finditer(text, start, end):
-        month = parse_cn_int(m.group("month"))
+        month = 1 if m.group("month") == "元" else parse_cn_int(m.group("month"))
         day = parse_cn_int(m.group("day"))
         if not month or not day or not (1 <= month <= 12 and 1 <= day <= 31):
             continue

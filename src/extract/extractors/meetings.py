@@ -56,7 +56,9 @@ _MEETING = regex.compile(
     |(?P<special_meeting>专题(?:调度|汇报|研究|部署|工作)?会(?:议|(?![商谈见同]))|调度会议?|汇报会)
     |(?P<inspection>(?<!(?:派出|派驻|成立|组建)\p{{Han}}{{0,6}})(?:指导组|督导组|工作组|督查组)
         [^,，。;；:：\n]{{0,20}}?(?:督导检查|检查指导|调研指导|督导|督查|检查)(?![组站点员]))  # 中央指导组在武汉督导检查
-    |(?P<other>代表团(?:参加)?审议|代表团全体会议|全体(?:扩大)?会议|常务会议|常委会(?:召开)?(?:第[\d{_CN}]+次)?会议|座谈会|推进会|部署会|动员会|工作会议|联席会议|党组(?:扩大)?会议)
+    |(?P<other>(?<=召开|举行)(?:(?!视频|电视|电话|调度|专题|汇报|常委|常务|领导小组|指挥部|发布|新闻|记者|政治局|全会|全体|扩大|会)\p{{Han}}){{1,8}}会议
+                                                                # 许勤召开防疫会议: a meeting named by its subject
+        |代表团(?:参加)?审议|代表团全体会议|全体(?:扩大)?会议|常务会议|常委会(?:召开)?(?:第[\d{_CN}]+次)?会议|座谈会|推进会|部署会|动员会|工作会议|联席会议|党组(?:扩大)?会议)
     """,
     regex.VERBOSE,
 )
@@ -81,16 +83,16 @@ _AT_MEETING = regex.compile(r"会上|会议上|在会上|会议指出|会议强�
 # and a visit to an institution with no verb at all is an inspection too
 # (國務院總理李克強周二到青海紅十字醫院，他對醫護人員說…).
 _INSPECTION = regex.compile(
-    r"""(?:同志)?(?:率队|带队|一行)?
+    r"""(?:同志)?(?:(?:[,，、][^,，。;；\n]{0,30}?)?等)?(?:率队|带队|一行(?:[\d一二三四五六七八九十]+人)?)?
     (?P<when>\d{1,2}月\d{1,2}日|周[一二三四五六日天]|星期[一二三四五六日天]|昨天|昨日|今天|今日|当天|日前|近日)?
     (?:上午|下午|晚上|晚间)?
-    (?:(?:(?:先后|分别|专程|冒雨|连夜|一到)?(?:在|到|赴|前往|深入|来到|走进|走访)(?P<place>[^,，;；。:：\n]{1,40}?)
+    (?:(?:(?P<go>(?:先后|分别|专程|冒雨|连夜|一到)?(?:在|到|赴|前往|深入|来到|走进|走访))(?P<place>[^,，;；。:：\n]{1,40}?)
          (?:(?<=[区县市镇乡村道院心点站场所园厂校馆司港口舱店局委室楼地线])\s*[,，]\s*)?
-         (?:实地|现场|随机|先后|深入|重点|开展)?
+         (?:进行|开展)?(?:实地|现场|随机|先后|深入|重点)?
       |(?:冒雨|专程|实地|现场|随机|先后|再次|(?P<companion>一同|一起|陪同))?)
     (?P<verb>调研检查|检查调研|调研督导|督导检查|检查指导|调研指导|考察调研|调研考察|调研|考察|检查|督导|督查|视察|暗访|察看|实地查看|看望慰问|看望|慰问)
     (?![站组点员团])
-    |(?:先后|专程|连夜)?(?:到|来到|前往|赴|走进)
+    |(?P<go>(?:先后|专程|连夜)?(?:到|来到|前往|赴|走进))
      (?P<place>[^,，;；。:：\n]{2,30}?(?:医院|社区|村|街道|企业|公司|工厂|学校|基地|市场|口岸|机场|码头|方舱|隔离点|车站))
      (?=\s*[,，。]))""",
     regex.VERBOSE,
@@ -318,7 +320,8 @@ def _when(word: str, ref: dt.date | None) -> dt.date | None:
     return ref - dt.timedelta(days=1) if word[0] == "昨" else ref
 
 
-_FUTURE = regex.compile(r"定于|将于|拟于|明年|下周|计划于|同意\S{0,12}召开")
+# Announced, planned or called off, not held: 定于…召开, 原定今早由国家统计局发布的…记者会.
+_FUTURE = regex.compile(r"定于|将于|拟于|明年|下周|计划于|原定|原计划|同意\S{0,12}召开")
 _YEAR = regex.compile(r"((?:19|20)\d\d)\s*年")
 
 
@@ -411,9 +414,17 @@ def _known_occurrences(doc: Doc, names: list[str]) -> list[Occurrence]:
     starts = [o[0] for o in out]
     for m in _PRONOUN.finditer(doc.text, s, e):
         i = bisect.bisect_left(starts, m.start()) - 1
+        # A cited name is nobody 他 can stand for: 贯彻落实好习近平总书记…的重要指示精神。他走进….
+        while i >= 0 and _is_cited(doc.text, out[i][0], out[i][1]):
+            i -= 1
         if i >= 0 and m.start() - out[i][1] <= _PRONOUN_REACH:
             out.append((m.start(), m.end(), out[i][2]))
     return sorted(out)
+
+
+def _is_cited(text: str, pos: int, end: int) -> bool:
+    """Whether the name at ``text[pos:end]`` is cited, not acting (落实习近平…, 习近平新时代…)."""
+    return bool(_CITED_PERSON.search(text, max(0, pos - 6), pos) or _CITED_AFTER.match(text, end))
 
 
 #: How far after a name its verb may be (陈敏尔主持召开专题会议，……强调).
@@ -478,7 +489,7 @@ def _inspections(doc: Doc, occurrences: list[Occurrence], dates: _Dates) -> list
                 start=pos,
                 end=m.end(),
                 type="inspection",
-                name=text[m.end("when") if m.group("when") else ne : m.end()].strip(),
+                name=text[m.start("go") if m.group("go") else m.start("verb") : m.end()].strip(),
                 date=date,
                 held=True,
                 people=people,
@@ -509,6 +520,7 @@ def _date_unstated(mentions: list[MeetingMention], dates: _Dates, doc: Doc, ref:
     paragraphs = _paragraphs(text, *doc.body)
     para_starts = [s for s, _ in paragraphs]
     previous: dt.date | None = None  # the day of the last dated mention before m
+    recent: set[tuple[str, str]] = set()  # (type, leader) of events dated only 近日/日前
     for m in mentions:
         if m.date is not None:
             if m.held:
@@ -531,6 +543,9 @@ def _date_unstated(mentions: list[MeetingMention], dates: _Dates, doc: Doc, ref:
             m.date = twin.date
         elif m.held and _RECENTLY.search(text, max(paragraphs[p][0] if p >= 0 else 0, m.start - 40), m.start):
             m.date = None  # 近日，重庆市…举行…发布会: some recent day, not the article's
+            recent.add((m.type, m.leader))
+        elif m.held and m.leader and (m.type, m.leader) in recent:
+            m.date = None  # 日前，李克强在重庆考察 … 李克强来到…公司: the same recent visit
         elif m.held:
             # 随后，尹力主持召开…: a sequence word carries the date in force across paragraphs.
             lo = 0 if sequel else paragraphs[p][0]
