@@ -513,7 +513,11 @@ def _assign_roles(
             at_meeting = _AT_MEETING.search(text, ss, se) is not None
             if interviews and bisect.bisect_left(interviews, announced) < bisect.bisect_left(interviews, pos):
                 key = None  # 周先旺昨晚接受新华社专访…表示: an interview, not the meeting in force
-            elif not (at_meeting or titled or same_para or not reported) and name not in introduced:
+            elif (
+                current[1] == "press_conference"
+                and not (at_meeting or titled or same_para or not reported)
+                and name not in introduced
+            ):
                 key = None  # 李克强对医护人员称, a paragraph away: not a speaker at the press conference
             elif at_meeting or titled or name not in introduced or not reported or near:
                 key = current
