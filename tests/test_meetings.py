@@ -76,8 +76,11 @@ def test_meeting_types(text: str, type_: str) -> None:
         "原定今早由國家統計局發布的5月國民經濟運行情況記者會，改為網上發表。",
         # corpus 191_notice_national_20200511 (繁体): a requirement listing meetings to come
         "要把疫情防控各項要求，全面融入代表委員在哈爾濱集中報到、召開組團會議、在京參會等工作全過程。",
+        # corpus 199_appointment_national_20210228 (新闻联播): a session about to be held, described
+        "栗战书强调，即将召开的十三届全国人大四次会议，是在全面建设社会主义现代化国家开局起步阶段召开的一次重要会议。",
     ],
-    ids=["tally", "consultation", "cited", "cited_speech", "future_session", "other_year", "called_off", "to_be_held"],
+    ids=["tally", "consultation", "cited", "cited_speech", "future_session", "other_year", "called_off", "to_be_held",
+         "about_to_be_held"],
 )
 def test_not_a_meeting(text: str) -> None:
     assert extract_text(text, published="2022-11-29").meetings == []

@@ -66,7 +66,7 @@ _MEETING = regex.compile(
     |(?P<special_meeting>专题(?:调度|汇报|研究|部署|工作)?会(?:议|(?![商谈见同]))|调度会议?|汇报会)
     |(?P<inspection>(?<!(?:派出|派驻|成立|组建)\p{{Han}}{{0,6}})(?:指导组|督导组|工作组|督查组)
         [^,，。;；:：\n]{{0,20}}?(?:督导检查|检查指导|调研指导|督导|督查|检查)(?![组站点员]))  # 中央指导组在武汉督导检查
-    |(?P<other>(?<=[^要将应须拟需、,，;；\s](?:召开|举行))(?:(?!视频|电视|电话|调度|专题|汇报|常委|常务|领导小组|指挥部|发布|新闻|记者|政治局|全会|全体|扩大|会)\p{{Han}}){{1,8}}会议
+    |(?P<other>(?<=[^要将应须拟需、,，;；\s](?:召开|举行))(?:(?!视频|电视|电话|调度|专题|汇报|常委|常务|领导小组|指挥部|发布|新闻|记者|政治局|全会|全体|扩大|会|的)\p{{Han}}){{1,8}}会议
                                                                 # 许勤召开防疫会议: a meeting named by its subject
                                                                 # (held by someone: not 要召开…, not 报到、召开组团会议)
         |代表团(?:参加)?审议|代表团全体会议|全体(?:扩大)?会议|常务会议|常委会(?:召开)?(?:第[\d{_CN}]+次)?会议|常务委员会(?:第[\d{_CN}]+次)?会议|座谈会|推进会|部署会|动员会|工作会议|联席会议|党组(?:扩大)?会议)
@@ -195,7 +195,7 @@ def _when(word: str, ref: dt.date | None) -> dt.date | None:
 
 
 # Announced, planned or called off, not held: 定于…召开, 原定今早由国家统计局发布的…记者会.
-_FUTURE = regex.compile(r"定于|将于|拟于|明年|下周|计划于|原定|原计划|同意\S{0,12}召开")
+_FUTURE = regex.compile(r"定于|将于|拟于|明年|下周|计划于|原定|原计划|即将|(?:将要|将)(?:召开|举行)|同意\S{0,12}召开")
 def find_meeting_mentions(doc: Doc, ref: dt.date | None, dates: _Dates | None = None) -> list[MeetingMention]:
     """Meeting-word mentions in the body, with the date written in their sentence (if any)."""
     text = doc.text
