@@ -72,8 +72,15 @@ def test_meeting_types(text: str, type_: str) -> None:
         "会议同意明年1月9日至11日召开二十届中央纪律检查委员会第二次全体会议。",
         # corpus 080_appointment_hongkong_20200213 (繁体): a story from another year
         "2013年10月，夏寶龍視察，看到將要建成的三江教堂頂端的十字架很顯眼。",
+        # corpus 126_news_beijing_20200615 (繁体): a press conference planned, then called off
+        "原定今早由國家統計局發布的5月國民經濟運行情況記者會，改為網上發表。",
+        # corpus 191_notice_national_20200511 (繁体): a requirement listing meetings to come
+        "要把疫情防控各項要求，全面融入代表委員在哈爾濱集中報到、召開組團會議、在京參會等工作全過程。",
+        # corpus 199_appointment_national_20210228 (新闻联播): a session about to be held, described
+        "栗战书强调，即将召开的十三届全国人大四次会议，是在全面建设社会主义现代化国家开局起步阶段召开的一次重要会议。",
     ],
-    ids=["tally", "consultation", "cited", "cited_speech", "future_session", "other_year"],
+    ids=["tally", "consultation", "cited", "cited_speech", "future_session", "other_year", "called_off", "to_be_held",
+         "about_to_be_held"],
 )
 def test_not_a_meeting(text: str) -> None:
     assert extract_text(text, published="2022-11-29").meetings == []

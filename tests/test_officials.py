@@ -197,7 +197,7 @@ def test_never_raises_and_evidence_holds(pieces: list[str]) -> None:
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "texts"
 #: Verbs of an appointment, before the names (任命甲为, 免去乙的) or after them (丙兼任).
-_APPOINT_CUE = ("任命", "免去", "兼任", "接任", "出任", "改任", "升任", "当选", "继任")
+_APPOINT_CUE = ("任命", "免去", "兼任", "接任", "出任", "改任", "升任", "当选", "继任", "增补", "不再担任", "被免职")
 
 
 def _anchored(text: str, name: str, pos: int) -> bool:

@@ -55,8 +55,15 @@ _STRONG_NAME = regex.compile(r"\p{Han}{2,4}|\p{Han}{1,8}[·•・‧]\p{Han}{1,1
 _NAME_SEP = regex.compile(r"、")
 #: Characters no name in a list contains (a clause, not a name: 任命的国务院部长).
 _NOT_IN_NAME = regex.compile(r"[的为了是在和与及其等由将对以从向把被]|[兼接出改升继]任|任命|免去|决定")
-_APPOINT = regex.compile(r"任命(?!书|案|的)")
+_APPOINT = regex.compile(r"任命(?!书|案|的)|增补(?!的)")
 _REMOVE = regex.compile(r"免去")
+#: ``国务院港澳办主任张晓明被免去职务``: the post is the title before the name, unless
+#: one is written between 免去 and 职务.
+_PASSIVE_REMOVE = regex.compile(r"被免去(?:其)?|被免职")
+#: ``邓宗良、舒启明不再担任X``: a post given up.
+_GIVE_UP = regex.compile(r"不再(?:兼任|担任)")
+#: Words after which a name before a weak verb stands clear (同意夏宝龙不再兼任…).
+_CLEAR_WORD = regex.compile(r"(?:同意|决定|关于|批准)$")
 #: Weak verbs: the post after them is conferred (兼任, 接任 …).
 _TAKE_UP = regex.compile(r"(?:获任命为|被任命为|兼任|接任|出任|改任|升任|当选为|当选|继任)")
 #: What may end a post: punctuation, 职务, 的 (任命甲为X的国务院令), a date (，于…), a bracket.
@@ -138,7 +145,12 @@ def _weak_name_before(text: str, end: int) -> list[tuple[str, int]] | None:
                 continue
             before = text[s - 1] if s > 0 else ""
             # Clear of the words before: punctuation, 由/将 …, or the end of a title (秘书长夏宝龙兼任).
-            if before == "" or not _HAN.match(before) or before in "由将并已也长记员席理官":
+            if (
+                before == ""
+                or not _HAN.match(before)
+                or before in "由将并已也长记员席理官"
+                or _CLEAR_WORD.search(text, max(0, s - 2), s)
+            ):
                 pick = (text[s:end], s)
                 break
         if pick is None or pick[0] in lex.cues["not_name"] or pick[0] in lex.level_forms:
@@ -194,6 +206,9 @@ def find_appointments(text: str, start: int = 0, end: int | None = None) -> list
                 names_end = m.end() - 1 - (2 if m and text.endswith("兼任", 0, m.end() - 1) else 0) if m else ve
                 names = _names(text, ve, names_end, strong=True) if m else None
                 post_start = m.end() if m else ve
+                if not names:
+                    # 免去沈中阳政协第十三届全国委员会常务委员职务: no 的 after the name.
+                    names, post_start = _name_then_post(text, ve, end)
             if not names:
                 continue
             posts = _posts(text, post_start, min(end, post_start + _MAX_POST))
@@ -210,5 +225,49 @@ def find_appointments(text: str, start: int = 0, end: int | None = None) -> list
         posts = _posts(text, m.end(), min(end, m.end() + _MAX_POST))
         for name, ns in names:
             out.extend(Appointment(name, ns, p, "conferred", ns, p.end) for p in posts if p.official)
+    # 甲不再担任X: the post is given up.
+    for m in _GIVE_UP.finditer(text, start, end):
+        names = _weak_name_before(text, m.start())
+        if not names:
+            continue
+        posts = _posts(text, m.end(), min(end, m.end() + _MAX_POST))
+        for name, ns in names:
+            out.extend(Appointment(name, ns, p, "removed", ns, p.end) for p in posts if p.official)
+    out.extend(_passive_removals(text, start, end))
     out.sort(key=lambda a: (a.start, a.name_start))
+    return out
+
+
+def _name_then_post(text: str, pos: int, end: int) -> tuple[list[tuple[str, int]] | None, int]:
+    """A surname-led name directly followed by a post that ends in 职务 (免去甲X职务)."""
+    for n in sorted(_name_options(text, pos, load_lexicon()), reverse=True):
+        posts = _posts(text, pos + n, min(end, pos + n + _MAX_POST))
+        if posts and posts[0].start == pos + n and text.startswith("职务", posts[-1].end):
+            return [(text[pos : pos + n], pos)], pos + n
+    return None, pos
+
+
+def _passive_removals(text: str, start: int, end: int) -> list[Appointment]:
+    """``X张晓明被免去职务`` / ``被免职``: the titles right before the name are removed
+    (or the post written after 免去, when there is one: 被免去市长职务)."""
+    out: list[Appointment] = []
+    for m in _PASSIVE_REMOVE.finditer(text, start, end):
+        titles = find_titles(text, max(start, m.start() - 60), m.start())
+        if not titles:
+            continue
+        # The name stands between the last title and 被: 主任|张晓明|被免去.
+        last = titles[-1]
+        name = text[last.end : m.start()]
+        if not (2 <= len(name) <= 4) or len(name) not in _name_options(text, last.end, load_lexicon()):
+            continue
+        posts = _posts(text, m.end(), min(end, m.end() + _MAX_POST)) if m.group() != "被免职" else []
+        if not (posts and text.startswith("职务", posts[-1].end)):
+            chain = [last]
+            for t in reversed(titles[:-1]):
+                if text[t.end : chain[0].start] in ("", "、", "兼"):
+                    chain.insert(0, t)
+                else:
+                    break
+            posts = [t for t in chain if t.official]
+        out.extend(Appointment(name, last.end, p, "removed", p.start, m.end()) for p in posts)
     return out

@@ -107,7 +107,7 @@ _HOUR_WINDOW = r"(?P<h1>\d{1,2})(?:时|点)?\s*(?:—+|–|-|~|～|至|到)\s*(?
 _DATE = regex.compile(
     rf"""
     (?:(?P<year>\d{{4}}|[〇零一二三四五六七八九]{{4}})\s*年\s*)?
-    (?P<month>{_NUM})\s*月\s*(?P<day>{_NUM})\s*[日号]
+    (?P<month>{_NUM}|元)\s*月\s*(?P<day>{_NUM})\s*[日号]   # 元月20日 is 1月20日
     (?:\s*(?:{_HOUR_WINDOW}))?
     """,
     regex.VERBOSE,
@@ -144,6 +144,12 @@ _RELATIVE_WORDS: dict[str, tuple[str, int]] = {
     "昨天": ("article", -1),
     "今日": ("article", 0),
     "今天": ("article", 0),
+    # Hong Kong and wire usage: 昨晚召开新闻发布会, 今早举行记者会.
+    "昨晚": ("article", -1),
+    "昨夜": ("article", -1),
+    "今早": ("article", 0),
+    "今晨": ("article", 0),
+    "今晚": ("article", 0),
     "前日": ("article", -2),
     "前天": ("article", -2),
     "同日": ("context", 0),
@@ -269,7 +275,7 @@ def _find_dates(text: str, ref: dt.date | None, start: int, end: int) -> tuple[D
     """:func:`find_dates`, once per text and window (case counts and meetings both read the body's dates)."""
     found: list[DateMention] = []
     for m in _DATE.finditer(text, start, end):
-        month = parse_cn_int(m.group("month"))
+        month = 1 if m.group("month") == "元" else parse_cn_int(m.group("month"))
         day = parse_cn_int(m.group("day"))
         if not month or not day or not (1 <= month <= 12 and 1 <= day <= 31):
             continue

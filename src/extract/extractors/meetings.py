@@ -17,7 +17,8 @@ Finding, then deciding:
    speaker, by 出席/参加/陪同 an attendee. A sentence without a meeting word belongs to
    the meeting in force (会上，…) unless it states another date (陈敏尔曾于11月13日称).
 
-Dates come from the shared resolver :mod:`extract.extractors.dates`.
+Dates come from the shared resolver :mod:`extract.extractors.dates`; step 2 lives in
+:mod:`extract.extractors.meeting_dates`.
 """
 
 from __future__ import annotations
@@ -25,13 +26,22 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
-from dataclasses import dataclass, field
 
 import regex
 
 from ..document import Doc, iter_sentences
-from ..models import Meeting, MeetingType, Official
+from ..models import Meeting, Official
 from . import dates as dates_mod
+from .meeting_dates import (
+    MeetingMention,
+    _date_unstated,
+    _Dates,
+    _other_year,
+    _paragraphs,
+    _resolved_dates,
+    _transcript_day,
+    reference_date,
+)
 from .officials import _alt, find_titles, load_lexicon
 from .organizers import _OrgMatch
 
@@ -46,8 +56,10 @@ _MEETING = regex.compile(
     (?P<video_conference>电视电话会议?|视频会议|视频调度会议?)
     |(?P<press_conference>新闻发布会|发布会|新闻通气会|吹风会|记者见面会|记者招待会|记者会)
     |(?P<party_committee>
-        (?:政治局常务委员会|政治局常委会|政治局)(?:召开)?(?:扩大)?会议?  # 中央政治局(常委会)会议
-        |(?:政治局常务委员会|政治局常委会|政治局|委常委会)(?P<when>(?:\d{{1,2}}月\d{{1,2}}日|昨天|昨日|今天|今日|昨|今)(?:上午|下午|晚上)?)召开(?:扩大)?会议
+        (?:政治局常务委员会|政治局常委会)关于[^,，。;；:：\n]{{1,24}}?会议   # 在政治局常委会关于…工作会议上
+        |(?:政治局常务委员会|政治局常委会)(?=上)                      # 在政治局常委会上
+        |(?:政治局常务委员会|政治局常委会|政治局)(?:召开)?(?:扩大)?会议?  # 中央政治局(常委会)会议
+        |(?:政治局常务委员会|政治局常委会|政治局|委常委会)(?P<when>(?:\d{{1,2}}月\d{{1,2}}日|昨天|昨日|今天|今日|昨|今)(?:上午|下午|晚上|晚间|晚)?)召开(?:扩大)?会议
                                                                 # 中共中央政治局常务委员会2月3日召开会议
         |委常委会(?:(?:召开)?(?:扩大)?会议)?                     # 市委常委会(扩大)会议; not 人大常委会
         |委(?:员会)?[第届次\d{_CN}]{{1,10}}全(?:体会议|会)       # 市委五届二次全会
@@ -56,7 +68,10 @@ _MEETING = regex.compile(
     |(?P<special_meeting>专题(?:调度|汇报|研究|部署|工作)?会(?:议|(?![商谈见同]))|调度会议?|汇报会)
     |(?P<inspection>(?<!(?:派出|派驻|成立|组建)\p{{Han}}{{0,6}})(?:指导组|督导组|工作组|督查组)
         [^,，。;；:：\n]{{0,20}}?(?:督导检查|检查指导|调研指导|督导|督查|检查)(?![组站点员]))  # 中央指导组在武汉督导检查
-    |(?P<other>代表团(?:参加)?审议|代表团全体会议|全体(?:扩大)?会议|常务会议|常委会(?:召开)?(?:第[\d{_CN}]+次)?会议|座谈会|推进会|部署会|动员会|工作会议|联席会议|党组(?:扩大)?会议)
+    |(?P<other>(?<=[^要将应须拟需、,，;；\s](?:召开|举行))(?:(?!视频|电视|电话|调度|专题|汇报|常委|常务|领导小组|指挥部|发布|新闻|记者|政治局|全会|全体|扩大|会|的)\p{{Han}}){{1,8}}会议
+                                                                # 许勤召开防疫会议: a meeting named by its subject
+                                                                # (held by someone: not 要召开…, not 报到、召开组团会议)
+        |代表团(?:参加)?审议|代表团全体会议|全体(?:扩大)?会议|常务会议|常委会(?:召开)?(?:第[\d{_CN}]+次)?会议|常务委员会(?:第[\d{_CN}]+次)?会议|座谈会|推进会|部署会|动员会|工作会议|联席会议|党组(?:扩大)?会议)
     """,
     regex.VERBOSE,
 )
@@ -64,9 +79,10 @@ _MEETING = regex.compile(
 # or counted (已举行新闻发布会150余场): a tally is not one meeting.
 _CITED = regex.compile(r"精神|纪要|上的(?:重要)?讲话|决策部署|议定事项|部署要求|\s*\d+\s*(?:余|多)?场")
 # Words after which a meeting's name starts (12月1日召开的|重庆市政府……发布会).
-_NAME_LEFT_STOP = regex.compile(r"召开|举行|主持|出席|参加|在|的|于|先后|并|分别|上午|下午|晚上|当晚|今天|昨天|、")
+_NAME_LEFT_STOP = regex.compile(r"召开|举行|主持|出席|参加|在|的|于|从|先后|并|分别|上午|下午|晚上|当晚|今天|昨天|、")
 _HELD = regex.compile(r"召开|举行|召集|主持")
-_HELD_AFTER = regex.compile(r"\s*(?:上|召开|举行|中|时)")
+# 记者从…发布会获悉: the reporter was there, so it was held.
+_HELD_AFTER = regex.compile(r"\s*(?:上|召开|举行|中|时|获悉|了解到|得知)")
 _ORDINAL = regex.compile(rf"第\s*(?P<n>\d+|[{_CN}]+)\s*(?P<unit>场|次)")
 # A headline's tags and brackets end a name too: [视频]|中共中央政治局常务委员会会议, #话题#|【…|.
 _CLAUSE_BREAK = regex.compile(r"[,，;；。!！?？:：\n\[\]【】|#]")
@@ -76,14 +92,22 @@ _AT_MEETING = regex.compile(r"会上|会议上|在会上|会议指出|会议强�
 # 陈敏尔对做好疫情防控检查工作提出要求 is not an inspection.
 # The place may be a list (到A医院、B街道社区卫生服务中心调研) and be set off by a
 # comma when it ends like a place (来到A街道、B街道，检查…; 前往A方舱医院和B隔离点，实地检查…).
+# A day may stand between the name and the motion (李克强周二到青海…医院; 昨天赴…调研),
+# and a visit to an institution with no verb at all is an inspection too
+# (國務院總理李克強周二到青海紅十字醫院，他對醫護人員說…).
 _INSPECTION = regex.compile(
-    r"""(?:同志)?(?:率队|带队|一行)?
-    (?:(?:先后|分别|专程|冒雨|连夜)?(?:在|到|赴|前往|深入|来到|走进|走访)(?P<place>[^,，;；。:：\n]{1,40}?)
+    r"""(?:同志)?(?:(?:[,，、][^,，。;；\n]{0,30}?)?等)?(?:率队|带队|一行(?:[\d一二三四五六七八九十]+人)?)?
+    (?P<when>\d{1,2}月\d{1,2}日|周[一二三四五六日天]|星期[一二三四五六日天]|昨天|昨日|今天|今日|当天|日前|近日)?
+    (?:上午|下午|晚上|晚间)?
+    (?:(?:(?P<go>(?:先后|分别|专程|专门|亲自|再次|冒雨|连夜|一到)?(?:在|到|赴|前往|深入|来到|走进|走访))(?P<place>[^,，;；。:：\n]{1,40}?)
          (?:(?<=[区县市镇乡村道院心点站场所园厂校馆司港口舱店局委室楼地线])\s*[,，]\s*)?
-         (?:实地|现场|随机|先后|深入|重点)?
+         (?:进行|开展)?(?:实地|现场|随机|先后|深入|重点)?
       |(?:冒雨|专程|实地|现场|随机|先后|再次|(?P<companion>一同|一起|陪同))?)
-    (?P<verb>调研检查|检查调研|调研督导|督导检查|检查指导|调研指导|调研|检查|督导|督查|视察|暗访|察看|实地查看|看望慰问|看望|慰问)
-    (?![站组点员])""",
+    (?P<verb>调研检查|检查调研|调研督导|督导检查|检查指导|调研指导|考察调研|调研考察|调研|考察|检查|督导|督查|视察|暗访|察看|实地查看|看望慰问|看望|慰问)
+    (?![站组点员团])
+    |(?P<go>(?:先后|专程|连夜)?(?:到|来到|前往|赴|走进))
+     (?P<place>[^,，;；。:：\n]{2,30}?(?:医院|社区|村|街道|企业|公司|工厂|学校|基地|市场|口岸|机场|码头|方舱|隔离点|车站))
+     (?=\s*[,，。]))""",
     regex.VERBOSE,
 )
 _CITED_PERSON = regex.compile(
@@ -93,9 +117,8 @@ _CITED_PERSON = regex.compile(
 _CITED_AFTER = regex.compile(r"(?:同志)?(?:新时代|\p{Han}{0,6}思想|为核心|重要讲话|重要指示)")
 # The person acted at another event: 习近平总书记在庆祝…大会上发表重要讲话，强调….
 _AT_OTHER_EVENT = regex.compile(r"[^,，。;；]{0,12}?在[^,，。;；]{2,40}?(?:大会|会议|座谈会|发布会|会)上")
-_ISO_DATE = regex.compile(r"(20\d\d)\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
-
-
+# A scene of its own: the person speaks to a reporter, not at the meeting in force.
+_INTERVIEW = regex.compile(r"接受[^,，。;；]{0,16}?(?:采访|专访|访问)|(?:对|向)\p{Han}{0,8}?记者(?:表示|说|称|透露)")
 @functools.cache
 def _role_patterns() -> dict[str, regex.Pattern[str]]:
     """Role verbs; each pattern also matches, as ``skip``, the words that contain a
@@ -116,121 +139,6 @@ def _find_role(pattern: regex.Pattern[str], text: str, start: int, end: int) -> 
         if m.group("skip") is None:
             return m
     return None
-
-
-def reference_date(doc: Doc) -> dt.date | None:
-    """The article's date: ``doc.published``, else the first year-month-day written in the original.
-
-    A fallback for articles whose date the article stage did not find (the page
-    header ``2022-11-21 08:46`` is outside the body, so it is read from ``original``).
-
-    >>> from extract.document import Doc
-    >>> reference_date(Doc("a", "日期:2022-11-27 浏览", "", (0, 0)))
-    datetime.date(2022, 11, 27)
-    """
-    if doc.published is not None:
-        return doc.published
-    for m in _ISO_DATE.finditer(doc.original):
-        try:
-            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        except ValueError:
-            continue
-    return None
-
-
-@dataclass
-class MeetingMention:
-    """One mention of a meeting in the text.
-
-    Attributes:
-        start, end: span of the meeting's name (the evidence).
-        type: meeting type.
-        name: name as written, Simplified (召开/举行 inside it dropped).
-        date: resolved date, or ``None`` when the sentence states none.
-        organizer, ordinal, expanded: as written.
-        held: whether the text says it was held (召开, 在…上, a date) rather than citing it.
-        people: (name, role) pairs known from the mention itself (the leader of an inspection).
-        leader: who leads an inspection ("" for other meetings and for companions:
-            殷勇一同调研 joins the inspection in force).
-        place: where an inspection goes (渝中区 in 到渝中区调研), if written.
-    """
-
-    start: int
-    end: int
-    type: MeetingType
-    name: str
-    date: dt.date | None
-    organizer: str | None = None
-    ordinal: int | None = None
-    expanded: bool = False
-    held: bool = False
-    people: list[tuple[str, str]] = field(default_factory=list)  # (name, role)
-    leader: str = ""
-    place: str | None = None
-
-
-_RANGE_GAP = regex.compile(r"\s*(?:至|到|—+|-|~|～)\s*")
-_SEQUENCE = regex.compile(r"随后|其后|之后|此后|会后|同日|同一天|紧接着|接着")
-_NOT_SCENE_BEFORE = regex.compile(r"(?:自|从|截至|截止|到|至|较|比)\s*$")
-# A date that a count is reported for (11月23日全市新增本土感染者近8000例), not a day the story is on.
-_DATA_AFTER = regex.compile(r"[^,，;；。:：\n]{0,12}?(?:新增|累计|报告|现有|发现|确诊|感染者|病例|无症状)")
-_NOT_SCENE_AFTER = regex.compile(r"\s*(?:起|以来|开始|之前|以前|以后|之后|前|后|止|为止)")
-
-
-@dataclass(frozen=True)
-class _Dates:
-    """Resolved date mentions of a document, searchable by position in O(log n)."""
-
-    starts: list[int]
-    ends: list[int]
-    values: list[dt.date]
-
-    def last(self, lo: int, hi: int) -> dt.date | None:
-        """The last date lying inside ``[lo, hi)``."""
-        i = bisect.bisect_right(self.starts, hi) - 1
-        while i >= 0 and self.starts[i] >= lo:
-            if self.ends[i] <= hi:
-                return self.values[i]
-            i -= 1
-        return None
-
-    def first(self, lo: int, hi: int) -> dt.date | None:
-        """The first date starting inside ``[lo, hi]``."""
-        i = bisect.bisect_left(self.starts, lo)
-        return self.values[i] if i < len(self.starts) and self.starts[i] <= hi else None
-
-    def within(self, lo: int, hi: int) -> set[dt.date]:
-        i, j = bisect.bisect_left(self.starts, lo), bisect.bisect_left(self.starts, hi)
-        return set(self.values[i:j])
-
-
-def _resolved_dates(doc: Doc, ref: dt.date | None) -> _Dates:
-    """Every date of the body resolved, relative ones (当晚, 第二天) against the date in force."""
-    starts: list[int] = []
-    ends: list[int] = []
-    values: list[dt.date] = []
-    context: dt.date | None = None
-    text = doc.text
-    for m in dates_mod.find_dates(text, ref, *doc.body):
-        d = dates_mod.resolve_relative(m, ref, context) if m.relative else m.date
-        if d is not None:
-            # 自12月6日起 / 截至11月30日 bound a period; they are not the day the
-            # story is on, so 当天 after them still means the day before.
-            # Nor is a reporting window (12月4日0—24时).
-            # A count's date inside a story (会议指出，11月23日全市新增…) does not move
-            # the story's day either: 当晚 after it is still the meeting's evening.
-            if (
-                m.hours is None
-                and not (_NOT_SCENE_BEFORE.search(text, max(0, m.start - 3), m.start) or _NOT_SCENE_AFTER.match(text, m.end))
-                and (context is None or not _DATA_AFTER.match(text, m.end))
-            ):
-                context = d
-            if ends and _RANGE_GAP.fullmatch(text, ends[-1], m.start):
-                d = values[-1]  # 11月22日至23日: a multi-day event is dated by its first day
-            starts.append(m.start)
-            ends.append(m.end)
-            values.append(d)
-    return _Dates(starts, ends, values)
 
 
 def _clause_start(text: str, pos: int, limit: int = 40) -> int:
@@ -276,15 +184,8 @@ def _when(word: str, ref: dt.date | None) -> dt.date | None:
     return ref - dt.timedelta(days=1) if word[0] == "昨" else ref
 
 
-_FUTURE = regex.compile(r"定于|将于|拟于|明年|下周|计划于|同意\S{0,12}召开")
-_YEAR = regex.compile(r"((?:19|20)\d\d)\s*年")
-
-
-def _other_year(text: str, start: int, end: int, ref: dt.date | None) -> bool:
-    """Whether ``text[start:end]`` states a year other than the article's (2013年10月，…)."""
-    if ref is None:
-        return False
-    return any(int(m.group(1)) != ref.year for m in _YEAR.finditer(text, start, end))
+# Announced, planned or called off, not held: 定于…召开, 原定今早由国家统计局发布的…记者会.
+_FUTURE = regex.compile(r"定于|将于|拟于|明年|下周|计划于|原定|原计划|即将|(?:将要|将)(?:召开|举行)|同意\S{0,12}召开")
 
 
 def _may_name_meeting(text: str, start: int, end: int) -> bool:
@@ -332,6 +233,7 @@ def find_meeting_mentions(doc: Doc, ref: dt.date | None, dates: _Dates | None = 
                 or _HELD.search(text, cs, ke) is not None
                 or _HELD_AFTER.match(text, ke) is not None
                 or _HELD.match(text, ke) is not None
+                or text[name_start - 1 : name_start] == "在"  # 昨晚亦在新闻发布会透露
             ) and not (date is None and _other_year(text, ss, ks, ref))
             out.append(
                 MeetingMention(
@@ -376,9 +278,17 @@ def _known_occurrences(doc: Doc, names: list[str]) -> list[Occurrence]:
     starts = [o[0] for o in out]
     for m in _PRONOUN.finditer(doc.text, s, e):
         i = bisect.bisect_left(starts, m.start()) - 1
+        # A cited name is nobody 他 can stand for: 贯彻落实好习近平总书记…的重要指示精神。他走进….
+        while i >= 0 and _is_cited(doc.text, out[i][0], out[i][1]):
+            i -= 1
         if i >= 0 and m.start() - out[i][1] <= _PRONOUN_REACH:
             out.append((m.start(), m.end(), out[i][2]))
     return sorted(out)
+
+
+def _is_cited(text: str, pos: int, end: int) -> bool:
+    """Whether the name at ``text[pos:end]`` is cited, not acting (落实习近平…, 习近平新时代…)."""
+    return bool(_CITED_PERSON.search(text, max(0, pos - 6), pos) or _CITED_AFTER.match(text, end))
 
 
 #: How far after a name its verb may be (陈敏尔主持召开专题会议，……强调).
@@ -425,7 +335,7 @@ def _inspections(doc: Doc, occurrences: list[Occurrence], dates: _Dates) -> list
     out = []
     for idx, (pos, ne, name) in enumerate(occurrences):
         m = _INSPECTION.match(text, ne)
-        if m is None or _find_role(speak, text, ne, m.start("verb")):
+        if m is None or _find_role(speak, text, ne, m.start("verb") if m.group("verb") else m.end()):
             continue
         # The officials listed before the leader go too: 吉林省委书记景俊海、省长韩俊赴舒兰调研.
         people = [(name, "attendee")]
@@ -435,7 +345,7 @@ def _inspections(doc: Doc, occurrences: list[Occurrence], dates: _Dates) -> list
             head = occurrences[j][0]
             j -= 1
         ss = max((s for s, _ in iter_sentences(text, max(doc.body[0], pos - 200), ne) if s <= pos), default=pos)
-        date = dates.last(ss, pos)
+        date = dates.first(m.start("when"), m.end("when")) if m.group("when") else dates.last(ss, pos)
         if date is None and _other_year(text, ss, pos, reference_date(doc)):
             continue  # 2013年10月，夏宝龙视察: a story from another year, with no day to date it
         out.append(
@@ -443,7 +353,7 @@ def _inspections(doc: Doc, occurrences: list[Occurrence], dates: _Dates) -> list
                 start=pos,
                 end=m.end(),
                 type="inspection",
-                name=text[ne : m.end()].strip(),
+                name=text[m.start("go") if m.group("go") else m.start("verb") : m.end()].strip(),
                 date=date,
                 held=True,
                 people=people,
@@ -456,81 +366,6 @@ def _inspections(doc: Doc, occurrences: list[Occurrence], dates: _Dates) -> list
 
 #: (date, type, leader): inspections by different leaders are different events.
 Key = tuple[dt.date | None, str, str]
-
-
-def _date_unstated(mentions: list[MeetingMention], dates: _Dates, doc: Doc, ref: dt.date | None) -> None:
-    """Give a date to mentions whose sentence states none (in place).
-
-    An anaphoric mention (发布会上还说, a headline) takes the date of the nearest
-    earlier — else later — dated mention of its type; a held meeting with no
-    dated twin takes the last date of its paragraph, else the article's date.
-    """
-    dated: dict[str, list[MeetingMention]] = {}
-    for m in mentions:
-        if m.date is not None:
-            dated.setdefault(m.type, []).append(m)
-    dated_starts = {k: [t.start for t in v] for k, v in dated.items()}
-    text = doc.text
-    paragraphs = _paragraphs(text, *doc.body)
-    para_starts = [s for s, _ in paragraphs]
-    previous: dt.date | None = None  # the day of the last dated mention before m
-    for m in mentions:
-        if m.date is not None:
-            if m.held:
-                previous = m.date
-            continue
-        p = bisect.bisect_right(para_starts, m.start) - 1
-        sequel = _SEQUENCE.search(text, max(paragraphs[p][0] if p >= 0 else 0, m.start - 30), m.start)
-        twin = None if sequel and previous is not None else _nearest_twin(m, dated.get(m.type, []), dated_starts.get(m.type, []))
-        if sequel and previous is not None:
-            # 会后，陈某来到…检查: the day of the meeting it follows, not the last date written.
-            m.date = previous
-        elif twin is not None:
-            m.date = twin.date
-        elif m.held and _RECENTLY.search(text, max(paragraphs[p][0] if p >= 0 else 0, m.start - 40), m.start):
-            m.date = None  # 近日，重庆市…举行…发布会: some recent day, not the article's
-        elif m.held:
-            # 随后，尹力主持召开…: a sequence word carries the date in force across paragraphs.
-            lo = 0 if sequel else paragraphs[p][0]
-            m.date = dates.last(lo, m.start) if p >= 0 else None
-            m.date = m.date or ref
-        if m.held and m.date is not None:
-            previous = m.date
-
-
-# Words that date an event only as "recently": it keeps no day.
-_RECENTLY = regex.compile(r"近日|日前|近期|前不久|此前")
-
-#: How many dated mentions of its type an undated one looks through, each way, for its twin
-#: (bounded so that thousands of inspections stay linear).
-_TWIN_REACH = 16
-
-
-def _nearest_twin(m: MeetingMention, dated: list[MeetingMention], starts: list[int]) -> MeetingMention | None:
-    """The nearest earlier dated mention that may be the same event as ``m``, else the nearest later one."""
-    i = bisect.bisect_left(starts, m.start)
-    for j in range(i - 1, max(-1, i - 1 - _TWIN_REACH), -1):
-        if _same_event(m, dated[j]):
-            return dated[j]
-    for j in range(i, min(len(dated), i + _TWIN_REACH)):
-        if _same_event(m, dated[j]):
-            return dated[j]
-    return None
-
-
-def _same_event(m: MeetingMention, twin: MeetingMention) -> bool:
-    """Whether an undated mention may be the dated ``twin`` mentioned again: not when
-    another official leads it (蔡奇在京调研 is not 胡衡华到沙坪坝区检查) or it goes elsewhere.
-
-    >>> a = MeetingMention(0, 1, "inspection", "", None, leader="蔡奇", place="京")
-    >>> _same_event(a, MeetingMention(0, 1, "inspection", "", None, leader="胡衡华", place="沙坪坝区"))
-    False
-    >>> _same_event(a, MeetingMention(0, 1, "inspection", "", None, leader="蔡奇"))
-    True
-    """
-    if m.leader and twin.leader and m.leader != twin.leader:
-        return False
-    return not (m.place and twin.place and m.place not in twin.place and twin.place not in m.place)
 
 
 def extract(doc: Doc, officials: list[Official]) -> list[Meeting]:
@@ -546,7 +381,7 @@ def extract(doc: Doc, officials: list[Official]) -> list[Meeting]:
     Returns:
         Meetings in order of first mention.
     """
-    ref = reference_date(doc)
+    ref = _transcript_day(doc, reference_date(doc))
     dates = _resolved_dates(doc, ref)
     occurrences = _known_occurrences(doc, [o.name for o in officials])
     mentions = find_meeting_mentions(doc, ref, dates) + _inspections(doc, occurrences, dates)
@@ -607,19 +442,6 @@ def extract(doc: Doc, officials: list[Official]) -> list[Meeting]:
     return out
 
 
-_PARA = regex.compile(r"\n+")
-
-
-def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    out = []
-    pos = start
-    for m in _PARA.finditer(text, start, end):
-        out.append((pos, m.start()))
-        pos = m.end()
-    out.append((pos, end))
-    return out
-
-
 def _assign_roles(
     doc: Doc,
     occurrences: list[Occurrence],
@@ -643,6 +465,7 @@ def _assign_roles(
     out: dict[Key, dict[str, set[str]]] = {}
     sentences = list(doc.sentences())
     para_starts = [p for p, _ in _paragraphs(text, *doc.body)]
+    interviews = [m.start() for m in _INTERVIEW.finditer(text, *doc.body)]
     si = 0
     for idx, (pos, name_end, name) in enumerate(occurrences):
         while si < len(sentences) and sentences[si][1] <= pos:
@@ -652,6 +475,8 @@ def _assign_roles(
         ss, se = sentences[si]
         if _CITED_PERSON.search(text, max(ss, pos - 6), pos) or _CITED_AFTER.match(text, name_end):
             continue
+        if text.startswith("的", name_end):
+            continue  # 武汉市长周先旺的讲话: the person is not the subject of what follows
         nxt = occurrences[idx + 1][0] if idx + 1 < len(occurrences) and occurrences[idx + 1][0] < se else se
         if _is_speaker_label(text, pos, name_end):
             # A transcript's speaker label speaks at the meeting in force (the press conference).
@@ -683,10 +508,18 @@ def _assign_roles(
             # The meeting just announced is in force in the rest of its paragraph and in
             # the sentence after it: 电视电话会议召开。胡衡华出席并讲话 is that meeting's.
             announced = owner_starts[lo - 1]
-            near = bisect.bisect_right(para_starts, announced) == bisect.bisect_right(para_starts, pos) or (
-                si > 0 and sentences[si - 1][0] <= announced < sentences[si - 1][1]
-            )
-            if _AT_MEETING.search(text, ss, se) or titled or name not in introduced or not reported or near:
+            same_para = bisect.bisect_right(para_starts, announced) == bisect.bisect_right(para_starts, pos)
+            near = same_para or (si > 0 and sentences[si - 1][0] <= announced < sentences[si - 1][1])
+            at_meeting = _AT_MEETING.search(text, ss, se) is not None
+            if interviews and bisect.bisect_left(interviews, announced) < bisect.bisect_left(interviews, pos):
+                key = None  # 周先旺昨晚接受新华社专访…表示: an interview, not the meeting in force
+            elif (
+                current[1] == "press_conference"
+                and not (at_meeting or titled or same_para or not reported)
+                and name not in introduced
+            ):
+                key = None  # 李克强对医护人员称, a paragraph away: not a speaker at the press conference
+            elif at_meeting or titled or name not in introduced or not reported or near:
                 key = current
             else:
                 # Reported speech far from any new meeting (李畔说 a paragraph later)
@@ -695,7 +528,7 @@ def _assign_roles(
             # A date before the verb sets another scene (11月27日，陈敏尔表示; 陈敏尔曾于
             # 11月13日称); one after it is what the speaker reports (李畔介绍，12月1日0—12时…).
             stated = dates.within(ss, verb_end)
-            if stated and key[0] not in stated:
+            if key is not None and stated and key[0] not in stated:
                 key = None
         if key is None:
             continue

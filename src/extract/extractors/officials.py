@@ -502,6 +502,10 @@ def _name_before(text: str, end: int, lex: Lexicon, known: Iterable[str]) -> str
 _CLEAR_BEFORE = regex.compile(r"[^\p{Han}]|[和与及对向在由请同陪托]")
 
 
+#: A verb of holding a post before a title that 的 joins to a name (时任X的甲, 调任X的乙).
+_HELD_POST_BEFORE = regex.compile(r"(?:时任|现任|曾任|调任|升任|出任|改任|接任|兼任|担任|原任)$")
+
+
 # --- mentions and officials ----------------------------------------------------
 
 
@@ -583,6 +587,10 @@ def find_mentions(doc: Doc) -> list[PersonMention]:
         # Some outlets set the name off by one space: 市卫健委副主任 李畔.
         pos = last.end + 1 if text[last.end : last.end + 1] == " " else last.end
         name = read_name(text, pos)
+        if name is None and text.startswith("的", pos) and _HELD_POST_BEFORE.search(text, max(0, first.start - 3), first.start):
+            # 接替调任国务院港澳办主任的张晓明: a post held, then the person.
+            pos += 1
+            name = read_name(text, pos)
         if name is None and last.official:
             name = _name_without_surname(text, pos, lex)
         if name is None and text.startswith("、", last.end):

@@ -1,0 +1,270 @@
+"""When a meeting happened: the dates of a story's mentions, and of those that state none.
+
+- every date of the body resolved, relative ones (当晚, 第二天) against the date in
+  force — which a count's date (11月23日全市新增…) or a period bound (截至…) does not move;
+- a transcript's header (时间：2020-03-26) dates the transcript's 今天;
+- a mention with no date of its own takes, after 会后/随后, the day of the event it
+  follows, else that of an earlier (or, for a headline or lead, later) dated mention of
+  the same event, else — for a held meeting — the last date of its paragraph or the
+  article's date; 近日/日前 date it only as recent (no day).
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass, field
+
+import regex
+
+from ..document import Doc
+from ..models import MeetingType
+from . import dates as dates_mod
+
+_ISO_DATE = regex.compile(r"(20\d\d)\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
+
+
+def reference_date(doc: Doc) -> dt.date | None:
+    """The article's date: ``doc.published``, else the first year-month-day written in the original.
+
+    A fallback for articles whose date the article stage did not find (the page
+    header ``2022-11-21 08:46`` is outside the body, so it is read from ``original``).
+
+    >>> from extract.document import Doc
+    >>> reference_date(Doc("a", "日期:2022-11-27 浏览", "", (0, 0)))
+    datetime.date(2022, 11, 27)
+    """
+    if doc.published is not None:
+        return doc.published
+    for m in _ISO_DATE.finditer(doc.original):
+        try:
+            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            continue
+    return None
+
+
+# A transcript's header: 时间：2020-03-26 嘉宾：….
+_HEADER_DAY = regex.compile(r"(?:时间|日期)\s*[:：]\s*(20\d\d)\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
+_HEADER_REACH = 200
+
+
+def _transcript_day(doc: Doc, ref: dt.date | None) -> dt.date | None:
+    """The day a transcript's header states (``时间：2020-03-26``), published up to a week
+    later: 今天 in the transcript is that day. Else ``ref``."""
+    s = doc.body[0]
+    m = _HEADER_DAY.search(doc.text, s, min(doc.body[1], s + _HEADER_REACH))
+    if m is None:
+        return ref
+    try:
+        day = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return ref
+    return day if ref is None or 0 <= (ref - day).days <= 7 else ref
+
+
+@dataclass
+class MeetingMention:
+    """One mention of a meeting in the text.
+
+    Attributes:
+        start, end: span of the meeting's name (the evidence).
+        type: meeting type.
+        name: name as written, Simplified (召开/举行 inside it dropped).
+        date: resolved date, or ``None`` when the sentence states none.
+        organizer, ordinal, expanded: as written.
+        held: whether the text says it was held (召开, 在…上, a date) rather than citing it.
+        people: (name, role) pairs known from the mention itself (the leader of an inspection).
+        leader: who leads an inspection ("" for other meetings and for companions:
+            殷勇一同调研 joins the inspection in force).
+        place: where an inspection goes (渝中区 in 到渝中区调研), if written.
+    """
+
+    start: int
+    end: int
+    type: MeetingType
+    name: str
+    date: dt.date | None
+    organizer: str | None = None
+    ordinal: int | None = None
+    expanded: bool = False
+    held: bool = False
+    people: list[tuple[str, str]] = field(default_factory=list)  # (name, role)
+    leader: str = ""
+    place: str | None = None
+
+
+_RANGE_GAP = regex.compile(r"\s*(?:至|到|—+|-|~|～)\s*")
+_SEQUENCE = regex.compile(r"随后|其后|之后|此后|会后|同日|同一天|紧接着|接着")
+_NOT_SCENE_BEFORE = regex.compile(r"(?:自|从|截至|截止|到|至|较|比)\s*$")
+# A date that a count is reported for (11月23日全市新增本土感染者近8000例), not a day the story is on.
+_DATA_AFTER = regex.compile(r"[^,，;；。:：\n]{0,12}?(?:新增|累计|报告|现有|发现|确诊|感染者|病例|无症状)")
+_NOT_SCENE_AFTER = regex.compile(r"\s*(?:起|以来|开始|之前|以前|以后|之后|前|后|止|为止)")
+
+
+@dataclass(frozen=True)
+class _Dates:
+    """Resolved date mentions of a document, searchable by position in O(log n)."""
+
+    starts: list[int]
+    ends: list[int]
+    values: list[dt.date]
+
+    def last(self, lo: int, hi: int) -> dt.date | None:
+        """The last date lying inside ``[lo, hi)``."""
+        i = bisect.bisect_right(self.starts, hi) - 1
+        while i >= 0 and self.starts[i] >= lo:
+            if self.ends[i] <= hi:
+                return self.values[i]
+            i -= 1
+        return None
+
+    def first(self, lo: int, hi: int) -> dt.date | None:
+        """The first date starting inside ``[lo, hi]``."""
+        i = bisect.bisect_left(self.starts, lo)
+        return self.values[i] if i < len(self.starts) and self.starts[i] <= hi else None
+
+    def within(self, lo: int, hi: int) -> set[dt.date]:
+        i, j = bisect.bisect_left(self.starts, lo), bisect.bisect_left(self.starts, hi)
+        return set(self.values[i:j])
+
+
+def _resolved_dates(doc: Doc, ref: dt.date | None) -> _Dates:
+    """Every date of the body resolved, relative ones (当晚, 第二天) against the date in force."""
+    starts: list[int] = []
+    ends: list[int] = []
+    values: list[dt.date] = []
+    context: dt.date | None = None
+    text = doc.text
+    for m in dates_mod.find_dates(text, ref, *doc.body):
+        d = dates_mod.resolve_relative(m, ref, context) if m.relative else m.date
+        if d is not None:
+            # 自12月6日起 / 截至11月30日 bound a period; they are not the day the
+            # story is on, so 当天 after them still means the day before.
+            # Nor is a reporting window (12月4日0—24时).
+            # A count's date inside a story (会议指出，11月23日全市新增…) does not move
+            # the story's day either: 当晚 after it is still the meeting's evening.
+            if (
+                m.hours is None
+                and not (_NOT_SCENE_BEFORE.search(text, max(0, m.start - 3), m.start) or _NOT_SCENE_AFTER.match(text, m.end))
+                and (context is None or not _DATA_AFTER.match(text, m.end))
+            ):
+                context = d
+            if ends and _RANGE_GAP.fullmatch(text, ends[-1], m.start):
+                d = values[-1]  # 11月22日至23日: a multi-day event is dated by its first day
+            starts.append(m.start)
+            ends.append(m.end)
+            values.append(d)
+    return _Dates(starts, ends, values)
+
+
+_YEAR = regex.compile(r"((?:19|20)\d\d)\s*年")
+
+
+def _other_year(text: str, start: int, end: int, ref: dt.date | None) -> bool:
+    """Whether ``text[start:end]`` states a year other than the article's (2013年10月，…)."""
+    if ref is None:
+        return False
+    return any(int(m.group(1)) != ref.year for m in _YEAR.finditer(text, start, end))
+
+
+def _date_unstated(mentions: list[MeetingMention], dates: _Dates, doc: Doc, ref: dt.date | None) -> None:
+    """Give a date to mentions whose sentence states none (in place).
+
+    An anaphoric mention (发布会上还说, a headline) takes the date of the nearest
+    earlier — else later — dated mention of its type; a held meeting with no
+    dated twin takes the last date of its paragraph, else the article's date.
+    """
+    dated: dict[str, list[MeetingMention]] = {}
+    for m in mentions:
+        if m.date is not None:
+            dated.setdefault(m.type, []).append(m)
+    dated_starts = {k: [t.start for t in v] for k, v in dated.items()}
+    text = doc.text
+    paragraphs = _paragraphs(text, *doc.body)
+    para_starts = [s for s, _ in paragraphs]
+    previous: dt.date | None = None  # the day of the last dated mention before m
+    recent: set[tuple[str, str]] = set()  # (type, leader) of events dated only 近日/日前
+    for m in mentions:
+        if m.date is not None:
+            if m.held:
+                previous = m.date
+            continue
+        p = bisect.bisect_right(para_starts, m.start) - 1
+        sequel = _SEQUENCE.search(text, max(paragraphs[p][0] if p >= 0 else 0, m.start - 30), m.start)
+        # A later dated twin dates a headline or lead, not a mention after the story's
+        # day was written (今天（5月23日）…在参加辽宁代表团审议时说 … 郭声琨22日参加…审议).
+        later = p <= 0 or dates.last(doc.body[0], m.start) is None
+        twin = (
+            None
+            if sequel and previous is not None
+            else _nearest_twin(m, dated.get(m.type, []), dated_starts.get(m.type, []), later)
+        )
+        if sequel and previous is not None:
+            # 会后，陈某来到…检查: the day of the meeting it follows, not the last date written.
+            m.date = previous
+        elif twin is not None:
+            m.date = twin.date
+        elif m.held and _RECENTLY.search(text, max(paragraphs[p][0] if p >= 0 else 0, m.start - 40), m.start):
+            m.date = None  # 近日，重庆市…举行…发布会: some recent day, not the article's
+            recent.add((m.type, m.leader))
+        elif m.held and m.leader and (m.type, m.leader) in recent:
+            m.date = None  # 日前，李克强在重庆考察 … 李克强来到…公司: the same recent visit
+        elif m.held:
+            # 随后，尹力主持召开…: a sequence word carries the date in force across paragraphs.
+            lo = 0 if sequel else paragraphs[p][0]
+            m.date = dates.last(lo, m.start) if p >= 0 else None
+            m.date = m.date or ref
+        if m.held and m.date is not None:
+            previous = m.date
+
+
+# Words that date an event only as "recently": it keeps no day.
+_RECENTLY = regex.compile(r"近日|日前|近期|前不久|此前")
+
+#: How many dated mentions of its type an undated one looks through, each way, for its twin
+#: (bounded so that thousands of inspections stay linear).
+_TWIN_REACH = 16
+
+
+def _nearest_twin(
+    m: MeetingMention, dated: list[MeetingMention], starts: list[int], later: bool = True
+) -> MeetingMention | None:
+    """The nearest earlier dated mention that may be the same event as ``m``, else (if
+    ``later``) the nearest later one."""
+    i = bisect.bisect_left(starts, m.start)
+    for j in range(i - 1, max(-1, i - 1 - _TWIN_REACH), -1):
+        if _same_event(m, dated[j]):
+            return dated[j]
+    for j in range(i, min(len(dated), i + _TWIN_REACH) if later else i):
+        if _same_event(m, dated[j]):
+            return dated[j]
+    return None
+
+
+def _same_event(m: MeetingMention, twin: MeetingMention) -> bool:
+    """Whether an undated mention may be the dated ``twin`` mentioned again: not when
+    another official leads it (蔡奇在京调研 is not 胡衡华到沙坪坝区检查) or it goes elsewhere.
+
+    >>> a = MeetingMention(0, 1, "inspection", "", None, leader="蔡奇", place="京")
+    >>> _same_event(a, MeetingMention(0, 1, "inspection", "", None, leader="胡衡华", place="沙坪坝区"))
+    False
+    >>> _same_event(a, MeetingMention(0, 1, "inspection", "", None, leader="蔡奇"))
+    True
+    """
+    if m.leader and twin.leader and m.leader != twin.leader:
+        return False
+    return not (m.place and twin.place and m.place not in twin.place and twin.place not in m.place)
+
+
+_PARA = regex.compile(r"\n+")
+
+
+def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    pos = start
+    for m in _PARA.finditer(text, start, end):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, end))
+    return out
