@@ -174,7 +174,7 @@ _CHANGE = regex.compile(
 )
 # Words that make a metric-less count a breakdown of the total before it.
 _BREAKDOWN_WORDS = regex.compile(r"其中|含|报告|新增|共|各|分别|本土|本地|境外|病例")
-_SUBSET_AFTER = regex.compile(r"\s*(?:均为|均系|为|是|系|在|来自|属于)")
+_SUBSET_AFTER = regex.compile(r"\s*(?:均为|均系|为|是|系|在|来自|属于|\d{1,3}\s*岁|男子|女子)")  # 其中一名56岁男子: one person described
 _REST_ITEM = regex.compile(r"其他|其它|其余|另有|余下")
 _SUB_WORDS = regex.compile(r"其中|(?<![(（])含|包括")  # not 新疆（含兵团）: a note on the area
 _SUM_WORD = regex.compile(r"合计|共计|总计|合共")
@@ -242,7 +242,7 @@ _ATTRIBUTION = regex.compile(
 # (隔离观察人员3697例) makes it a count of something the lexicon does not name.
 _RESIDUE_OK = regex.compile(
     r"其中|含|包括|报告|新增|共计|共|合计|各|分别|为|有|是|的|达|再|又|从|到|单日|当日|均|累计|现有|地区|"
-    r"本土|本地|原有|境外输入性?|境外|输入性?|病例|新冠肺炎|"
+    r"本土|本地|原有|境外输入性?|境外|输入性?|病例|个案|占|新冠肺炎|"
     r"等\s*(?:\d{1,3}|[一二两三四五六七八九十]{1,3})\s*个?\s*(?:区县|区|县|地区|省份|省)?|"
     r"[\s,，;；:：、()（）和及与]"
 )

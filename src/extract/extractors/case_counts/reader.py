@@ -504,8 +504,14 @@ class _Reader:
             suffix = lex.metric_re.match(text, after.end()) if after else None
             if suffix is not None and _BARE_SEVERITY.fullmatch(suffix.group()):
                 suffix = None  # 新增本土确诊病例中,有2例为重型: a description of cases counted already
-            if after is not None and suffix is not None and lex.metric[suffix.group()] != "inherit":
-                metric, label = lex.metric[suffix.group()], suffix.group()
+            if (suffix is not None and lex.metric[suffix.group()] == "inherit" and last_explicit is None
+                    and lex.measure_re.search(text, clause_start, num_start)):
+                # 全國周六新增57宗個案, 新增57例病例 with no total before it: cases are confirmed cases.
+                suffix_confirmed = True
+            else:
+                suffix_confirmed = False
+            if after is not None and suffix is not None and (lex.metric[suffix.group()] != "inherit" or suffix_confirmed):
+                metric, label = ("confirmed" if suffix_confirmed else lex.metric[suffix.group()]), suffix.group()
                 suffixed = True
                 suffix_scope = after.group("scope")
                 self.consumed = suffix.end()
