@@ -29,6 +29,8 @@ TITLES = [
     # A notice that opens with running text has no title; a section heading below is none.
     ("no headline", "市卫健委今早(25日)通报:2022年4月24日0—24时,新增本土新冠肺炎确诊病例2472例和无症状感染者16983例,其中846例确诊病例为此前无症状感染者转归。\n"
      "阳性感染者居住地信息按区划分进行统计,您可关注所在区的官方微信,第一时间了解本区阳性感染者的居住信息。\n本土病例情况\n2022年4月24日0—24时,新增本土新冠肺炎确诊病例2472例。", None),
+    ("a lede's opening credit is body", "央视网消息(新闻联播):日前,中共中央政治局常委、国务院总理李克强在重庆考察。\n\n"
+     "近日长江、嘉陵江重庆段遭遇突如其来、历史罕见的洪峰。李克强一到重庆就赶赴灾区,强调要做好抢险救援、生产恢复等工作。", None),
     ("dated first sentence is body", "7月24日0时至15时,大连市新增确诊病例9例。\n1.患者4:高某,男,49岁,系7月22日确诊患者石某的密切接触者,居住地为甘井子区大连湾北街。", None),
     # A lede above a reposted headline: the headline (seed layout).
     ("lede then headline", "12月1日,市政府新闻办举行第155场新冠肺炎疫情防控工作新闻发布会,市卫生健康委副主任李畔介绍,当前,我市疫情形势趋稳向好。\n"

@@ -559,7 +559,9 @@ def _whole_line(view: str, line: _Line) -> str:
     return view[start : end if end >= 0 else len(view)].strip()
 
 
-_WHEN = regex.compile(r"\d\s*(?:月|日|时|点|号)|[今昨前当]日|[今昨前]天|截至|目前")
+_WHEN = regex.compile(r"\d\s*(?:月|日|时|点|号)|[今昨前当]日|[今昨前]天|截至|目前|日前|近日|近期")
+# A lede's opening credit (央视网消息（新闻联播）：, 新华社北京3月1日电, 本报讯): the line is the body's first.
+_LEDE_OPENING = regex.compile(r"^[【\[(（]?\p{Han}{0,12}?(?:消息|讯|电)\s*[)）】\]]?\s*(?:[(（][^()（）]{1,12}[)）])?\s*[:：,，]")
 
 
 def _sentence_headline(line: _Line, after: _Line) -> bool:
@@ -571,6 +573,7 @@ def _sentence_headline(line: _Line, after: _Line) -> bool:
         and t.endswith("。")
         and t.count("。") == 1
         and _WHEN.search(t) is None  # 7月24日0时至15时,大连市新增确诊病例9例。 opens a notice's body
+        and _LEDE_OPENING.match(t) is None  # 央视网消息(新闻联播):日前,…李克强在重庆考察。 is a lede
         and after.kind == "content"
         and len(after.text) > 2 * len(t)
     )
