@@ -431,7 +431,7 @@ class _Reader:
             metric=metric,
             scope=scope,
             # 截至2月20日24时，…平谷区尚未有病例: a zero under a running total is one too.
-            measure=("current" if _SEVERITY.search(m.group("metric")) else "cumulative")
+            measure="current" if "在院" in mods else ("current" if _SEVERITY.search(m.group("metric")) else "cumulative")
             if state.since and not _NEW_WORD.search(m.group() + mods) else "new",
             qualifier="exact",
             regions=regions,
