@@ -619,6 +619,12 @@ class _Reader:
             and not self.dated_between(prefix_start, num_start)
             else None
         )
+        if (running is None and measure_word is None and parent is None and prev_count is not None
+                and prev_count.measure in ("cumulative", "current") and prev_count.depth == depth
+                and _SUB_WORDS.search(text, clause_start, num_start)):
+            # 现有确诊病例6287例（武汉6118例），其中重症病例2098例: a part of a current count is current.
+            measure_word = "current" if metric is not None and metric == "other" and label and _SEVERITY.search(label) \
+                else prev_count.measure
         if running is not None:
             measure_word = running.measure
             if measure_word == "current" and metric in _OUTCOMES:
