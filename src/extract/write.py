@@ -1,14 +1,28 @@
-"""Writing the six JSONL files: atomic, deterministic, streaming.
+"""Writing the six JSONL files: atomic as a set, deterministic, streaming.
 
-Each file is written to a temporary file in the output folder and renamed over
-the old one only when the run completes, so a killed run leaves the previous
-complete files (or none), never a truncated one.
+Each file is written to a temporary file in the output folder. When the run
+completes, the six are swapped in as one set through a commit journal:
+
+1. every temporary file is flushed and fsynced;
+2. ``.commit`` is written (to a temporary name, fsynced, renamed: it appears
+   whole or not at all); it lists the six renames ``temporary -> NAME.jsonl``;
+3. the six renames are made, the folder fsynced;
+4. ``.commit`` is deleted.
+
+A run killed before step 2 leaves the previous set untouched (its temporary
+files are removed by the next run); one killed after step 2 has committed:
+:func:`recover` ("roll forward") makes the renames still missing, and is
+called by the next run and by every reader in the package (the series step)
+before it reads. A reader outside the package should do the same, or check
+that ``.commit`` does not exist: while it exists the folder may hold a mix of
+old and new files. See the README, "The output set swaps whole".
 """
 
 from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import BinaryIO
@@ -18,7 +32,19 @@ from pydantic import BaseModel
 
 from .models import RECORD_TYPES, ArticleExtraction
 
-__all__ = ["OutputWriter", "dumps", "serialize"]
+__all__ = ["JOURNAL", "OutputWriter", "dumps", "recover", "serialize"]
+
+#: The commit journal's name in the output folder (see the module docstring).
+JOURNAL = ".commit"
+
+#: Test hook: called with the name of each step of the swap ("journal", "rename 1" … "rename 6",
+#: "renamed", "done"), so a test can kill the process between any two of them.
+_step_hook: Callable[[str], None] | None = None
+
+
+def _step(name: str) -> None:
+    if _step_hook is not None:
+        _step_hook(name)
 
 
 def dumps(record: BaseModel) -> bytes:
@@ -37,8 +63,46 @@ def serialize(result: ArticleExtraction) -> dict[str, bytes]:
     }
 
 
+def recover(out_dir: str | os.PathLike[str]) -> bool:
+    """Finish the swap of a run killed after it committed (roll forward); a no-op otherwise.
+
+    Reads ``OUT/.commit``, makes each listed rename whose temporary file is still there,
+    and deletes the journal. Safe to call at any time, also by several readers at once and
+    while the run that wrote the journal is still renaming (a rename already made is skipped).
+
+    Returns:
+        Whether a journal was found (and rolled forward).
+    """
+    folder = Path(out_dir)
+    journal = folder / JOURNAL
+    try:
+        raw = journal.read_bytes()
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    try:
+        entries = orjson.loads(raw)["renames"]
+        renames = [(str(a), str(b)) for a, b in entries]
+    except (orjson.JSONDecodeError, KeyError, TypeError, ValueError):
+        renames = []  # cannot happen (the journal appears whole); a broken one is dropped
+    for tmp, final in renames:
+        if "/" in tmp or "/" in final or os.sep in tmp or os.sep in final:
+            continue  # names inside the folder only
+        try:
+            os.replace(folder / tmp, folder / final)
+        except FileNotFoundError:
+            pass  # already renamed (by the run itself, or another reader)
+    _fsync_dir(folder)
+    try:
+        if journal.read_bytes() == raw:  # not a newer run's journal written meanwhile
+            journal.unlink()
+    except FileNotFoundError:
+        pass
+    _fsync_dir(folder)
+    return True
+
+
 class OutputWriter:
-    """Streams lines into temporary files and renames them into place on success."""
+    """Streams lines into temporary files and swaps them in as one set on success."""
 
     def __init__(self, out_dir: str | os.PathLike[str]) -> None:
         self.out_dir = Path(out_dir)
@@ -52,6 +116,7 @@ class OutputWriter:
         self._discard = True
 
     def __enter__(self) -> OutputWriter:
+        recover(self.out_dir)  # a run killed while swapping: its set is completed first
         _remove_orphans(self.out_dir)
         try:
             for name in RECORD_TYPES:
@@ -83,27 +148,55 @@ class OutputWriter:
             if exc_type is None:
                 os.fsync(f.fileno())
             f.close()
-        for name, (_, tmp) in self._files.items():
-            if exc_type is None:
-                os.chmod(tmp, 0o644)
-                os.replace(tmp, self.out_dir / f"{name}.jsonl")
-            else:
-                Path(tmp).unlink(missing_ok=True)
-        if exc_type is None:
-            _fsync_dir(self.out_dir)
-        else:
+        if exc_type is not None:
             self._remove_own()
+            return
+        renames = []
+        for name, (_, tmp) in self._files.items():
+            os.chmod(tmp, 0o644)
+            renames.append((Path(tmp).name, f"{name}.jsonl"))
+        self._commit(renames)
+
+    def _commit(self, renames: list[tuple[str, str]]) -> None:
+        """Write the journal, make the renames, delete the journal (see the module docstring)."""
+        journal = self.out_dir / JOURNAL
+        fd, tmp = tempfile.mkstemp(prefix=f".commit.{os.getpid()}.", suffix=".tmp", dir=self.out_dir)
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(orjson.dumps({"renames": renames}, option=orjson.OPT_INDENT_2) + b"\n")
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(tmp, journal)  # the commit point: from here the new set is the output
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            self._remove_own()
+            raise
+        _fsync_dir(self.out_dir)
+        _step("journal")
+        for i, (src, dst) in enumerate(renames, 1):
+            try:
+                os.replace(self.out_dir / src, self.out_dir / dst)
+            except FileNotFoundError:  # a reader's recover() made this rename already
+                pass
+            _step(f"rename {i}")
+        _fsync_dir(self.out_dir)
+        _step("renamed")
+        journal.unlink(missing_ok=True)
+        _fsync_dir(self.out_dir)
+        _step("done")
 
 
 def _remove_orphans(out_dir: Path) -> None:
     """Delete the temporary files of runs that were killed (their process is gone).
 
-    Temporary files are named ``.NAME.PID.XXXX.tmp``; a file whose PID is alive
-    belongs to a run still writing into the same folder and is left alone.
+    Temporary files are named ``.NAME.PID.XXXX.tmp`` (NAME: a record type, or ``commit`` for a
+    journal being written); a file whose PID is alive belongs to a run still writing into the
+    same folder and is left alone. Call :func:`recover` first: a committed set's files are
+    named in the journal and must not be deleted.
     """
     for path in out_dir.glob(".*.tmp"):
         parts = path.name.split(".")  # ['', NAME, PID, XXXX, 'tmp']
-        if len(parts) != 5 or parts[1] not in RECORD_TYPES or not parts[2].isdigit():
+        if len(parts) != 5 or (parts[1] not in RECORD_TYPES and parts[1] != "commit") or not parts[2].isdigit():
             continue
         if not _alive(int(parts[2])):
             path.unlink(missing_ok=True)
