@@ -233,6 +233,16 @@ def _looks_binary(text: str) -> bool:
     return len(_CONTROL.findall(sample)) / len(sample) > 0.01
 
 
+_CONTROL_BYTE = re.compile(b"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def _looks_binary_bytes(data: bytes) -> bool:
+    """:func:`_looks_binary` on the bytes: in ASCII-compatible encodings (not UTF-16) a
+    control byte is never part of a multibyte character, so it is a control character."""
+    sample = data[:20000]
+    return bool(sample) and len(_CONTROL_BYTE.findall(sample)) / len(sample) > 0.01
+
+
 def decode_bytes(data: bytes) -> Decoded:
     """Decode the bytes of a text file (see the module doc).
 
@@ -260,7 +270,12 @@ def decode_bytes(data: bytes) -> Decoded:
         try:
             attempt = _Attempt("utf-8", data.decode("utf-8"), [], False)
         except UnicodeDecodeError:
-            attempt = _utf16_without_bom(data) or _choose(data)
+            attempt = _utf16_without_bom(data)
+            if attempt is None:
+                if _looks_binary_bytes(data):  # before trying five codecs on it (seconds for random bytes)
+                    raise InputProblem("binary", "looks like binary data, not text (control bytes, whatever "
+                                                 "the encoding: UTF-8, GB18030 and Big5 keep them as they are)")
+                attempt = _choose(data)
     text = attempt.text
     encoding = label or attempt.encoding
     if attempt.bad:
