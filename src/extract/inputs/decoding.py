@@ -274,7 +274,7 @@ def decode_bytes(data: bytes) -> Decoded:
             if attempt is None:
                 if _looks_binary_bytes(data):  # before trying five codecs on it (seconds for random bytes)
                     raise InputProblem("binary", "looks like binary data, not text (control bytes, whatever "
-                                                 "the encoding: UTF-8, GB18030 and Big5 keep them as they are)")
+                                                 "the encoding: UTF-8, GB18030 and Big5 keep them as they are)") from None
                 attempt = _choose(data)
     text = attempt.text
     encoding = label or attempt.encoding
