@@ -305,4 +305,15 @@ def _utf16_without_bom(data: bytes) -> _Attempt | None:
         return _lenient(data, "utf-16-le")
     if even > half * 0.3 and odd < half * 0.05:
         return _lenient(data, "utf-16-be")
+    # Chinese text has few NULs: the high byte of each unit is then that of a CJK character,
+    # CJK punctuation, a full-width form or ASCII, and the decoded text is common Chinese.
+    for codec, high in (("utf-16-le", data[1:40000:2]), ("utf-16-be", data[0:40000:2])):
+        if len(high.translate(None, _UTF16_HIGH)) < len(high) * 0.1:
+            attempt = _lenient(data, codec)
+            if len(attempt.bad) <= 1 + len(data) // 2000 and han_quality(attempt.text) >= 0.6:
+                return attempt
     return None
+
+
+#: High bytes of the UTF-16 code units of Chinese text: ASCII, CJK punctuation, CJK characters, full-width forms.
+_UTF16_HIGH = bytes([0x00, 0x20, 0x30, *range(0x4E, 0xA0), 0xFF])
