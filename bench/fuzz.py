@@ -31,7 +31,8 @@ Usage::
     .venv/bin/python bench/fuzz.py --only 1234 --save /tmp/f  # one case again, its bytes saved
 
 Prints a progress line every ``--every`` articles and a JSON summary at the end (also to
-``--report FILE``); exit status 1 when anything was found.
+``--report FILE``), also when stopped early (Ctrl-C, SIGTERM: the articles done so far); each
+failure is printed when found. Exit status 1 when anything was found.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ import multiprocessing
 import os
 import random
 import re
+import signal
 import sys
 import time
 import traceback
@@ -246,8 +248,6 @@ _TEXTS: list[str] = []
 
 
 def _init(corpus: str) -> None:
-    import signal
-
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _TEXTS[:] = _load(Path(corpus))
     from extract import pipeline  # noqa: F401 - the heavy imports, once per worker
@@ -301,23 +301,30 @@ def main(argv: list[str] | None = None) -> int:
     slowest = 0.0
     done = next_report = 0
     ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-    with ctx.Pool(args.jobs, initializer=_init, initargs=(args.corpus,)) as pool:
-        for c, f, s in pool.imap_unordered(_chunk, tasks):
-            counts.update(c)
-            found.extend(f)
-            slowest = max(slowest, s)
-            done += sum(c.values())
-            if done >= next_report:
-                next_report += args.every
-                rate = done / (time.perf_counter() - started)
-                print(f"  {done}/{args.n} articles, {rate:.0f}/s, crashes {counts['crash']}, timeouts "
-                      f"{counts['timeout']}, offset violations {counts['offsets']}", file=sys.stderr, flush=True)
+    stopped = False
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # stopped early: the summary of what was done
+    try:
+        with ctx.Pool(args.jobs, initializer=_init, initargs=(args.corpus,)) as pool:
+            for c, f, s in pool.imap_unordered(_chunk, tasks):
+                counts.update(c)
+                found.extend(f)
+                for index, outcome, label, detail in f:
+                    print(f"  FOUND case {index}: {outcome} ({label}) {detail}", file=sys.stderr, flush=True)
+                slowest = max(slowest, s)
+                done += sum(c.values())
+                if done >= next_report:
+                    next_report += args.every
+                    rate = done / (time.perf_counter() - started)
+                    print(f"  {done}/{args.n} articles, {rate:.0f}/s, crashes {counts['crash']}, timeouts "
+                          f"{counts['timeout']}, offset violations {counts['offsets']}", file=sys.stderr, flush=True)
+    except KeyboardInterrupt:
+        stopped = True
     elapsed = time.perf_counter() - started
     found.sort()
     summary = {
         "command": " ".join(["bench/fuzz.py", *(argv if argv is not None else sys.argv[1:])]),
-        "articles": args.n, "jobs": args.jobs, "seed": args.seed, "timeout": args.timeout,
-        "seconds": round(elapsed, 1), "articles_per_second": round(args.n / elapsed, 1),
+        "articles": done, "requested": args.n, "stopped_early": stopped, "jobs": args.jobs, "seed": args.seed,
+        "timeout": args.timeout, "seconds": round(elapsed, 1), "articles_per_second": round(done / elapsed, 1),
         "slowest_article_seconds": round(slowest, 2),
         "crashes": counts["crash"], "timeouts": counts["timeout"], "offset_violations": counts["offsets"],
         "outcomes": dict(sorted(counts.items())),

@@ -134,10 +134,13 @@ def _visible_text(html: str) -> tuple[str, str | None]:
     except (etree.ParserError, ValueError):
         return "", None
     title = root.findtext(".//title")
-    for bad in list(root.iter("title", "script", "style", "noscript", "template", "nav", "header", "footer", "aside",
-                              "form", "select", "button")):
-        if bad.getparent() is not None:
-            bad.drop_tree()
+    try:
+        for bad in list(root.iter("title", "script", "style", "noscript", "template", "nav", "header", "footer",
+                                  "aside", "form", "select", "button")):
+            if bad.getparent() is not None:
+                bad.drop_tree()
+    except ValueError:  # a tail moved by drop_tree holds a character XML cannot (the parser let it in)
+        return "", title  # the caller keeps the text between the tags
     for link in root.iter("a"):
         link.text = None
         for child in list(link):
