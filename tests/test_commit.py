@@ -3,7 +3,7 @@
 The run is forked from this process (the package is already imported, so a trial takes a
 fraction of a second) and killed with SIGKILL at each step of the swap (after the journal is
 written, between any two renames, before the journal is deleted), and at random moments of a
-whole run. After :func:`extract.write.recover` (which the next run and the series step call
+whole run. After :func:`extract.journal.recover` (which the next run and the series step call
 before they read) the folder is, byte for byte, the previous complete set or the new one.
 """
 

@@ -18,6 +18,9 @@ import pytest
 from extract.errors import InputProblem
 from extract.guard import time_limit
 
+#: Seconds a block may run past its 0.03 s limit (generous: CI machines can be loaded).
+LIMIT = 5.0
+
 pytestmark = pytest.mark.skipif(not hasattr(__import__("signal"), "setitimer"), reason="needs SIGALRM")
 
 
@@ -70,7 +73,7 @@ def test_never_raised_inside_a_finalizer(unraisable: list[Any], trial: int) -> N
             _busy(0.005)  # and ordinary work, where the alarm may land
 
     _Counted.started = _Counted.finished = 0
-    assert _stopped(block) < 1.0
+    assert _stopped(block) < LIMIT
     gc.collect()
     assert _Counted.started == _Counted.finished > 0  # no finalizer was cut short
     assert unraisable == []
@@ -91,7 +94,7 @@ def test_never_raised_inside_a_gc_callback(unraisable: list[Any]) -> None:
                 gc.collect()
                 _busy(0.001)
 
-        assert _stopped(block) < 1.0
+        assert _stopped(block) < LIMIT
     finally:
         gc.callbacks.remove(on_gc)
     assert calls[0] == calls[1] > 0
@@ -118,6 +121,6 @@ def test_a_swallowed_alarm_rings_again(unraisable: list[Any]) -> None:
             _busy(0.002)
 
     for _ in range(3):
-        assert _stopped(block) < 1.0
+        assert _stopped(block) < LIMIT + 1
     assert unraisable == []
     assert sys.unraisablehook == unraisable.append  # the guard put the hook back

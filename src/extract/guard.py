@@ -11,8 +11,8 @@ ordinary code; where the exception would be lost it re-arms the alarm a few mill
 - in a frame of a ``__del__`` or of a known callback (a weakref callback run when a reference
   count drops to zero, logging's lock helpers);
 - as a last resort, an ``_Expired`` that was nonetheless swallowed as unraisable is dropped by a
-  hook installed for the block (it belongs to this guard) and the alarm, re-armed before every
-  raise, fires again.
+  hook installed for the block (it belongs to this guard) and the alarm, re-armed for
+  :data:`BACKSTOP` seconds before every raise, fires again.
 """
 
 from __future__ import annotations
@@ -32,6 +32,8 @@ __all__ = ["RETRY", "time_limit"]
 
 #: Seconds after which an alarm that could not be raised where it landed rings again.
 RETRY = 0.005
+#: Seconds after which an alarm whose exception was raised rings again (it was swallowed: still running).
+BACKSTOP = 0.1
 
 _CALLBACK_NAMES = frozenset({"__del__", "_remove", "_releaseLock", "_acquireLock", "_remove_dead_weakref"})
 
@@ -106,9 +108,10 @@ def time_limit(seconds: float | None) -> Iterator[None]:
     def expire(signum: int, frame: FrameType | None) -> None:
         if not armed:  # an alarm that arrives as the block ends is ignored
             return
-        signal.setitimer(signal.ITIMER_REAL, RETRY)  # rings again if this one cannot land here
         if collecting.depth or _in_callback(frame):
+            signal.setitimer(signal.ITIMER_REAL, RETRY)  # rings again in a moment, somewhere else
             return
+        signal.setitimer(signal.ITIMER_REAL, BACKSTOP)  # rings again only if this exception is swallowed
         raise _Expired
 
     previous_hook = sys.unraisablehook
@@ -124,6 +127,8 @@ def time_limit(seconds: float | None) -> Iterator[None]:
     try:
         yield
     except _Expired:
+        armed = False
+        signal.setitimer(signal.ITIMER_REAL, 0)
         raise InputProblem("timeout", _message(seconds)) from None
     finally:
         armed = False

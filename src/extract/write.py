@@ -30,12 +30,10 @@ from typing import BinaryIO
 import orjson
 from pydantic import BaseModel
 
+from .journal import JOURNAL, _fsync_dir, recover
 from .models import RECORD_TYPES, ArticleExtraction
 
 __all__ = ["JOURNAL", "OutputWriter", "dumps", "recover", "serialize"]
-
-#: The commit journal's name in the output folder (see the module docstring).
-JOURNAL = ".commit"
 
 #: Test hook: called with the name of each step of the swap ("journal", "rename 1" … "rename 6",
 #: "renamed", "done"), so a test can kill the process between any two of them.
@@ -61,44 +59,6 @@ def serialize(result: ArticleExtraction) -> dict[str, bytes]:
         "meetings": b"".join(map(dumps, result.meetings)),
         "officials": b"".join(map(dumps, result.officials)),
     }
-
-
-def recover(out_dir: str | os.PathLike[str]) -> bool:
-    """Finish the swap of a run killed after it committed (roll forward); a no-op otherwise.
-
-    Reads ``OUT/.commit``, makes each listed rename whose temporary file is still there,
-    and deletes the journal. Safe to call at any time, also by several readers at once and
-    while the run that wrote the journal is still renaming (a rename already made is skipped).
-
-    Returns:
-        Whether a journal was found (and rolled forward).
-    """
-    folder = Path(out_dir)
-    journal = folder / JOURNAL
-    try:
-        raw = journal.read_bytes()
-    except (FileNotFoundError, NotADirectoryError):
-        return False
-    try:
-        entries = orjson.loads(raw)["renames"]
-        renames = [(str(a), str(b)) for a, b in entries]
-    except (orjson.JSONDecodeError, KeyError, TypeError, ValueError):
-        renames = []  # cannot happen (the journal appears whole); a broken one is dropped
-    for tmp, final in renames:
-        if "/" in tmp or "/" in final or os.sep in tmp or os.sep in final:
-            continue  # names inside the folder only
-        try:
-            os.replace(folder / tmp, folder / final)
-        except FileNotFoundError:
-            pass  # already renamed (by the run itself, or another reader)
-    _fsync_dir(folder)
-    try:
-        if journal.read_bytes() == raw:  # not a newer run's journal written meanwhile
-            journal.unlink()
-    except FileNotFoundError:
-        pass
-    _fsync_dir(folder)
-    return True
 
 
 class OutputWriter:
@@ -212,16 +172,3 @@ def _alive(pid: int) -> bool:
     except (PermissionError, OSError):
         return True
     return True
-
-
-def _fsync_dir(path: Path) -> None:
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:  # pragma: no cover - platforms without directory fds
-        return
-    try:
-        os.fsync(fd)
-    except OSError:  # pragma: no cover
-        pass
-    finally:
-        os.close(fd)

@@ -186,8 +186,8 @@ def _run(con: Any, paths: list[Path], out: Any, filters: Any, plot: Any, by: str
 
 
 def _roll_forward(folder: Path) -> None:
-    """Complete the output swap of an extract run killed while it swapped (``.commit``, see ``write.recover``)."""
-    from ..write import JOURNAL, recover
+    """Complete the output swap of an extract run killed while it swapped (``.commit``, see ``journal.recover``)."""
+    from ..journal import JOURNAL, recover
 
     try:
         recover(folder)
