@@ -42,3 +42,15 @@ def test_chinese_utf16_without_bom_is_read() -> None:
     for codec in ("utf-16-le", "utf-16-be"):
         decoded = decode_bytes(text.encode(codec))
         assert (decoded.text, decoded.encoding) == (text, codec)
+
+
+def test_a_relative_date_beyond_the_calendar_is_no_date() -> None:
+    """Found by the fuzzer: a relative date thousands of years away raised OverflowError."""
+    import datetime as dt
+
+    from extract.extractors.dates import DateMention, resolve_relative
+
+    far = DateMention(start=0, end=2, date=None, relative=("article", 10**7))
+    assert resolve_relative(far, dt.date(2022, 12, 1), None) is None
+    near = DateMention(start=0, end=2, date=None, relative=("article", -1))
+    assert resolve_relative(near, dt.date(2022, 12, 1), None) == dt.date(2022, 11, 30)

@@ -307,10 +307,13 @@ def _utf16_without_bom(data: bytes) -> _Attempt | None:
         return _lenient(data, "utf-16-be")
     # Chinese text has few NULs: the high byte of each unit is then that of a CJK character,
     # CJK punctuation, a full-width form or ASCII, and the decoded text is common Chinese.
+    # Some units are ASCII (digits, line ends: high byte 0) and the characters vary (not one pair
+    # of bytes repeated, as in junk).
     for codec, high in (("utf-16-le", data[1:40000:2]), ("utf-16-be", data[0:40000:2])):
-        if len(high.translate(None, _UTF16_HIGH)) < len(high) * 0.1:
+        if len(high.translate(None, _UTF16_HIGH)) < len(high) * 0.1 and high.count(0) >= max(1, len(high) // 100):
             attempt = _lenient(data, codec)
-            if len(attempt.bad) <= 1 + len(data) // 2000 and han_quality(attempt.text) >= 0.6:
+            if len(attempt.bad) <= 1 + len(data) // 2000 and han_quality(attempt.text) >= 0.6 \
+                    and len(set(attempt.text[:20000])) >= 10:
                 return attempt
     return None
 
