@@ -249,6 +249,7 @@ _TEXTS: list[str] = []
 
 def _init(corpus: str) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the pool ends its workers with SIGTERM
     _TEXTS[:] = _load(Path(corpus))
     from extract import pipeline  # noqa: F401 - the heavy imports, once per worker
 
