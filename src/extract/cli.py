@@ -379,17 +379,24 @@ def _exit_now(code: int) -> None:
     os._exit(code)
 
 
-def _check_out(out: str) -> None:
-    """``--out`` must be a folder that can be written, or a path where one can be made.
+def _check_out(out: str, inputs: Sequence[str] = ()) -> None:
+    """``--out`` must be a folder that can be written, or a path where one can be made, not an INPUT folder.
 
     Nothing is created here: a usage error found later (a missing INPUT) leaves no folder behind.
 
     Raises:
-        UsageError: it is a file, lies below a file, or cannot be written.
+        UsageError: it is a file, lies below a file, cannot be written, or is an INPUT folder.
     """
     from .errors import UsageError
 
     path = Path(out)
+    resolved = path.resolve()
+    for given in inputs:
+        if given == "-" or not os.path.isdir(given):
+            continue
+        if resolved == Path(given).resolve():  # (a folder inside an INPUT is fine: it is not read back)
+            raise UsageError(f"--out {out} is the input folder {given}: the output would be written among "
+                             f"the inputs and nothing read; choose another folder")
     if path.exists() and not path.is_dir():
         raise UsageError(f"--out {out} is a file, not a folder")
     existing = path if path.exists() else next((p for p in path.absolute().parents if p.exists()), None)
@@ -442,7 +449,7 @@ def _run(args: argparse.Namespace, stop: _Stop) -> int:
         from . import pipeline  # noqa: F401 - the heavy imports, before any work
         from .inputs.records import parse_fields
     try:
-        _check_out(args.out)
+        _check_out(args.out, args.inputs)
         items = iter_inputs(args.inputs, fields=parse_fields(args.fields), exclude=[args.out])
         first = next(items, None)  # surfaces a usage error before any file is touched
         try:

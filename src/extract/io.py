@@ -16,10 +16,8 @@ import codecs
 import contextlib
 import hashlib
 import os
-import signal
 import stat
 import sys
-import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -28,6 +26,7 @@ from typing import Any, BinaryIO
 import orjson
 
 from .errors import InputProblem, UsageError
+from .guard import _Expired, time_limit
 from .inputs.decoding import decode_bytes
 from .models import ArticleExtraction, ErrorCode, InputError
 
@@ -663,48 +662,6 @@ def _read_parquet(path: Path, source: str, rel: str, fields: dict[str, str]) -> 
 
 
 # ---------------------------------------------------------------- processing one
-
-
-class _Expired(BaseException):
-    """Raised by the alarm in the guarded block.
-
-    A ``BaseException`` (like ``KeyboardInterrupt``), so that no ``except
-    Exception`` inside an extractor can swallow it and carry on.
-    """
-
-
-@contextlib.contextmanager
-def time_limit(seconds: float | None) -> Iterator[None]:
-    """Interrupt the block after ``seconds`` of wall-clock time.
-
-    Uses ``SIGALRM`` (``signal.setitimer``), which interrupts Python code and
-    ``regex`` matching alike; it is a no-op when ``seconds`` is falsy, off the
-    main thread, or where the platform has no ``setitimer``. The previous
-    ``SIGALRM`` handler is restored afterwards.
-
-    Raises:
-        InputProblem: ``timeout`` when the time is up.
-    """
-    if not seconds or seconds <= 0 or not hasattr(signal, "setitimer") \
-            or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    armed = True
-
-    def expire(signum: int, frame: object) -> None:
-        if armed:  # an alarm that arrives as the block ends is ignored
-            raise _Expired
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    except _Expired:
-        raise InputProblem("timeout", f"processing was stopped after {seconds:g} s (--timeout)") from None
-    finally:
-        armed = False
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def process(raw: RawDoc, timeout: float | None = None, with_text: bool = False) -> ArticleExtraction:

@@ -1,14 +1,28 @@
-"""Writing the six JSONL files: atomic, deterministic, streaming.
+"""Writing the six JSONL files: atomic as a set, deterministic, streaming.
 
-Each file is written to a temporary file in the output folder and renamed over
-the old one only when the run completes, so a killed run leaves the previous
-complete files (or none), never a truncated one.
+Each file is written to a temporary file in the output folder. When the run
+completes, the six are swapped in as one set through a commit journal:
+
+1. every temporary file is flushed and fsynced;
+2. ``.commit`` is written (to a temporary name, fsynced, renamed: it appears
+   whole or not at all); it lists the six renames ``temporary -> NAME.jsonl``;
+3. the six renames are made, the folder fsynced;
+4. ``.commit`` is deleted.
+
+A run killed before step 2 leaves the previous set untouched (its temporary
+files are removed by the next run); one killed after step 2 has committed:
+:func:`recover` ("roll forward") makes the renames still missing, and is
+called by the next run and by every reader in the package (the series step)
+before it reads. A reader outside the package should do the same, or check
+that ``.commit`` does not exist: while it exists the folder may hold a mix of
+old and new files. See the README, "The output set swaps whole".
 """
 
 from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import BinaryIO
@@ -16,9 +30,19 @@ from typing import BinaryIO
 import orjson
 from pydantic import BaseModel
 
+from .journal import JOURNAL, _fsync_dir, recover
 from .models import RECORD_TYPES, ArticleExtraction
 
-__all__ = ["OutputWriter", "dumps", "serialize"]
+__all__ = ["JOURNAL", "OutputWriter", "dumps", "recover", "serialize"]
+
+#: Test hook: called with the name of each step of the swap ("journal", "rename 1" … "rename 6",
+#: "renamed", "done"), so a test can kill the process between any two of them.
+_step_hook: Callable[[str], None] | None = None
+
+
+def _step(name: str) -> None:
+    if _step_hook is not None:
+        _step_hook(name)
 
 
 def dumps(record: BaseModel) -> bytes:
@@ -38,7 +62,7 @@ def serialize(result: ArticleExtraction) -> dict[str, bytes]:
 
 
 class OutputWriter:
-    """Streams lines into temporary files and renames them into place on success."""
+    """Streams lines into temporary files and swaps them in as one set on success."""
 
     def __init__(self, out_dir: str | os.PathLike[str]) -> None:
         self.out_dir = Path(out_dir)
@@ -52,6 +76,7 @@ class OutputWriter:
         self._discard = True
 
     def __enter__(self) -> OutputWriter:
+        recover(self.out_dir)  # a run killed while swapping: its set is completed first
         _remove_orphans(self.out_dir)
         try:
             for name in RECORD_TYPES:
@@ -83,27 +108,55 @@ class OutputWriter:
             if exc_type is None:
                 os.fsync(f.fileno())
             f.close()
-        for name, (_, tmp) in self._files.items():
-            if exc_type is None:
-                os.chmod(tmp, 0o644)
-                os.replace(tmp, self.out_dir / f"{name}.jsonl")
-            else:
-                Path(tmp).unlink(missing_ok=True)
-        if exc_type is None:
-            _fsync_dir(self.out_dir)
-        else:
+        if exc_type is not None:
             self._remove_own()
+            return
+        renames = []
+        for name, (_, tmp) in self._files.items():
+            os.chmod(tmp, 0o644)
+            renames.append((Path(tmp).name, f"{name}.jsonl"))
+        self._commit(renames)
+
+    def _commit(self, renames: list[tuple[str, str]]) -> None:
+        """Write the journal, make the renames, delete the journal (see the module docstring)."""
+        journal = self.out_dir / JOURNAL
+        fd, tmp = tempfile.mkstemp(prefix=f".commit.{os.getpid()}.", suffix=".tmp", dir=self.out_dir)
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(orjson.dumps({"renames": renames}, option=orjson.OPT_INDENT_2) + b"\n")
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(tmp, journal)  # the commit point: from here the new set is the output
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            self._remove_own()
+            raise
+        _fsync_dir(self.out_dir)
+        _step("journal")
+        for i, (src, dst) in enumerate(renames, 1):
+            try:
+                os.replace(self.out_dir / src, self.out_dir / dst)
+            except FileNotFoundError:  # a reader's recover() made this rename already
+                pass
+            _step(f"rename {i}")
+        _fsync_dir(self.out_dir)
+        _step("renamed")
+        journal.unlink(missing_ok=True)
+        _fsync_dir(self.out_dir)
+        _step("done")
 
 
 def _remove_orphans(out_dir: Path) -> None:
     """Delete the temporary files of runs that were killed (their process is gone).
 
-    Temporary files are named ``.NAME.PID.XXXX.tmp``; a file whose PID is alive
-    belongs to a run still writing into the same folder and is left alone.
+    Temporary files are named ``.NAME.PID.XXXX.tmp`` (NAME: a record type, or ``commit`` for a
+    journal being written); a file whose PID is alive belongs to a run still writing into the
+    same folder and is left alone. Call :func:`recover` first: a committed set's files are
+    named in the journal and must not be deleted.
     """
     for path in out_dir.glob(".*.tmp"):
         parts = path.name.split(".")  # ['', NAME, PID, XXXX, 'tmp']
-        if len(parts) != 5 or parts[1] not in RECORD_TYPES or not parts[2].isdigit():
+        if len(parts) != 5 or (parts[1] not in RECORD_TYPES and parts[1] != "commit") or not parts[2].isdigit():
             continue
         if not _alive(int(parts[2])):
             path.unlink(missing_ok=True)
@@ -119,16 +172,3 @@ def _alive(pid: int) -> bool:
     except (PermissionError, OSError):
         return True
     return True
-
-
-def _fsync_dir(path: Path) -> None:
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:  # pragma: no cover - platforms without directory fds
-        return
-    try:
-        os.fsync(fd)
-    except OSError:  # pragma: no cover
-        pass
-    finally:
-        os.close(fd)

@@ -230,7 +230,12 @@ def resolve_relative(mention: DateMention, article: dt.date | None, context: dt.
         return mention.date
     anchor_kind, days = mention.relative
     anchor = article if anchor_kind == "article" else (context or article)
-    return anchor + dt.timedelta(days=days) if anchor else None
+    if anchor is None:
+        return None
+    try:
+        return anchor + dt.timedelta(days=days)
+    except OverflowError:  # 前100000000天: before year 1 or after 9999
+        return None
 
 
 def window(date: dt.date | None, hours: tuple[int, int] | None) -> tuple[dt.datetime | None, dt.datetime | None]:

@@ -233,6 +233,16 @@ def _looks_binary(text: str) -> bool:
     return len(_CONTROL.findall(sample)) / len(sample) > 0.01
 
 
+_CONTROL_BYTE = re.compile(b"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def _looks_binary_bytes(data: bytes) -> bool:
+    """:func:`_looks_binary` on the bytes: in ASCII-compatible encodings (not UTF-16) a
+    control byte is never part of a multibyte character, so it is a control character."""
+    sample = data[:20000]
+    return bool(sample) and len(_CONTROL_BYTE.findall(sample)) / len(sample) > 0.01
+
+
 def decode_bytes(data: bytes) -> Decoded:
     """Decode the bytes of a text file (see the module doc).
 
@@ -261,7 +271,12 @@ def decode_bytes(data: bytes) -> Decoded:
         try:
             attempt = _Attempt("utf-8", data.decode("utf-8"), [], False)
         except UnicodeDecodeError:
-            attempt = _utf16_without_bom(data) or _choose(data)
+            attempt = _utf16_without_bom(data)
+            if attempt is None:
+                if _looks_binary_bytes(data):  # before trying five codecs on it (seconds for random bytes)
+                    raise InputProblem("binary", "looks like binary data, not text (control bytes, whatever "
+                                                 "the encoding: UTF-8, GB18030 and Big5 keep them as they are)") from None
+                attempt = _choose(data)
     text = attempt.text
     encoding = label or attempt.encoding
     if attempt.bad:
@@ -291,4 +306,18 @@ def _utf16_without_bom(data: bytes) -> _Attempt | None:
         return _lenient(data, "utf-16-le")
     if even > half * 0.3 and odd < half * 0.05:
         return _lenient(data, "utf-16-be")
+    # Chinese text has few NULs: the high byte of each unit is then that of a CJK character,
+    # CJK punctuation, a full-width form or ASCII, and the decoded text is common Chinese.
+    # Some units are ASCII (digits, line ends: high byte 0) and the characters vary (not one pair
+    # of bytes repeated, as in junk).
+    for codec, high in (("utf-16-le", data[1:40000:2]), ("utf-16-be", data[0:40000:2])):
+        if len(high.translate(None, _UTF16_HIGH)) < len(high) * 0.1 and high.count(0) >= max(1, len(high) // 100):
+            attempt = _lenient(data, codec)
+            if len(attempt.bad) <= 1 + len(data) // 2000 and han_quality(attempt.text) >= 0.6 \
+                    and len(set(attempt.text[:20000])) >= 10:
+                return attempt
     return None
+
+
+#: High bytes of the UTF-16 code units of Chinese text: ASCII, CJK punctuation, CJK characters, full-width forms.
+_UTF16_HIGH = bytes([0x00, 0x20, 0x30, *range(0x4E, 0xA0), 0xFF])

@@ -16,8 +16,9 @@ written to ``articles.jsonl`` (``text``) for every converted input.
 Bounds: pages over :data:`FAST_PATH_CHARS` (real pages are 5–400 KB) skip
 trafilatura's scoring, which takes minutes on a 20 MB page, and keep the running
 text of the whole page (lxml; scripts, styles, navigation, headers, footers and link
-texts dropped); so does a page where trafilatura finds no main text. A page with
-no visible text is an ``empty`` error.
+texts dropped); so does a page where trafilatura finds no main text. A page lxml
+cannot parse (tags nested beyond libxml2's depth limit) keeps the text between its
+tags. A page with no visible text is an ``empty`` error.
 """
 
 from __future__ import annotations
@@ -133,10 +134,13 @@ def _visible_text(html: str) -> tuple[str, str | None]:
     except (etree.ParserError, ValueError):
         return "", None
     title = root.findtext(".//title")
-    for bad in list(root.iter("title", "script", "style", "noscript", "template", "nav", "header", "footer", "aside",
-                              "form", "select", "button")):
-        if bad.getparent() is not None:
-            bad.drop_tree()
+    try:
+        for bad in list(root.iter("title", "script", "style", "noscript", "template", "nav", "header", "footer",
+                                  "aside", "form", "select", "button")):
+            if bad.getparent() is not None:
+                bad.drop_tree()
+    except ValueError:  # a tail moved by drop_tree holds a character XML cannot (the parser let it in)
+        return "", title  # the caller keeps the text between the tags
     for link in root.iter("a"):
         link.text = None
         for child in list(link):
@@ -147,6 +151,21 @@ def _visible_text(html: str) -> tuple[str, str | None]:
         if piece:
             lines.append(piece)
     return "\n".join(lines), title
+
+
+_INVISIBLE = regex.compile(r"<(script|style|noscript|template|title)\b[^>]*+>.*?</\1\s*>|<!--.*?(?:-->|\Z)", regex.I | regex.S)
+_ANY_TAG = regex.compile(r"<[!/?]?[A-Za-z][^<>]*+>")
+
+
+def _stripped_text(html: str) -> str:
+    """The text between the tags, for a page lxml cannot build a tree of (tags nested
+    thousands deep: libxml2 stops at depth 256 and keeps nothing). Scripts, styles and
+    comments are left out; linear in the page's length."""
+    import html as html_lib
+
+    text = _ANY_TAG.sub("\n", _INVISIBLE.sub("\n", html))
+    lines = (line.strip() for line in html_lib.unescape(text).split("\n"))
+    return "\n".join(line for line in lines if line)
 
 
 def html_to_text(html: str) -> Converted:
@@ -193,6 +212,8 @@ def html_to_text(html: str) -> Converted:
             meta["title"] = title
         if site and "outlet" not in meta:
             meta["outlet"] = site
+    if not text.strip():
+        text = _stripped_text(html)
     if not text.strip():
         raise InputProblem("empty", "the HTML page has no readable text (only markup or scripts)")
     return Converted(text=text, meta=meta)

@@ -141,6 +141,7 @@ def series(
     for p in paths:
         if not p.is_dir():
             raise UsageError(f"{p}: not a folder (give the --out folder of an extract run)")
+        _roll_forward(p)
         if not (p / "case_counts.jsonl").is_file():
             raise UsageError(f"{p}: no case_counts.jsonl (is this the --out folder of an extract run?)")
     if by not in (None, "region"):
@@ -182,3 +183,15 @@ def _run(con: Any, paths: list[Path], out: Any, filters: Any, plot: Any, by: str
         return result
     finally:
         con.close()
+
+
+def _roll_forward(folder: Path) -> None:
+    """Complete the output swap of an extract run killed while it swapped (``.commit``, see ``journal.recover``)."""
+    from ..journal import JOURNAL, recover
+
+    try:
+        recover(folder)
+    except OSError as e:
+        raise UsageError(f"{folder}: an extract run was killed while putting its output in place and the "
+                         f"swap cannot be completed ({e.strerror or e}); its files may be a mix of two runs, "
+                         f"see {folder / JOURNAL}") from None
