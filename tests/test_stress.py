@@ -71,7 +71,7 @@ CASES: list[tuple[str, Callable[[Path], None], dict[str, Outcome], str | None]] 
     ("utf8_bom", _write("bom.txt", codecs.BOM_UTF8 + SEED.encode()), {"bom": ARTICLE}, "utf-8-sig"),
     ("control_chars_few", _write("ctl.txt", (SEED * 5 + "\x07\x1b[0m\x0c").encode()), {"ctl": ARTICLE}, "utf-8"),
     ("control_chars_many", _write("ctlmany.txt", ("\x01\x02\x03\x1b" * 500 + SEED).encode()), {"ctlmany": "binary"}, None),
-    ("digits_300k", _write("digits.txt", b"1" * 300_000), {"digits": ARTICLE}, "utf-8"),
+    ("digits_300k", _write("digits.txt", b"1" * 300_000), {"digits": BIG}, "utf-8"),
     ("dunhao_200k", _write("dunhao.txt", "、".encode() * 200_000), {"dunhao": ARTICLE}, "utf-8"),
     ("parens_deep", _write("parens.txt", ("(" * 20_000 + "（" * 20_000 + SEED + "）" * 20_000 + ")" * 20_000).encode()),
      {"parens": ARTICLE}, "utf-8"),

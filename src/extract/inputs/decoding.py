@@ -271,8 +271,10 @@ def decode_bytes(data: bytes) -> Decoded:
         try:
             attempt = _Attempt("utf-8", data.decode("utf-8"), [], False)
         except UnicodeDecodeError:
-            attempt = _utf16_without_bom(data)
-            if attempt is None:
+            no_bom = _utf16_without_bom(data)
+            if no_bom is not None:
+                attempt = no_bom
+            else:
                 if _looks_binary_bytes(data):  # before trying five codecs on it (seconds for random bytes)
                     raise InputProblem("binary", "looks like binary data, not text (control bytes, whatever "
                                                  "the encoding: UTF-8, GB18030 and Big5 keep them as they are)") from None
