@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import random
 import signal
 import sys
 import threading
@@ -34,6 +35,10 @@ __all__ = ["RETRY", "time_limit"]
 RETRY = 0.005
 #: Seconds after which an alarm whose exception was raised rings again (it was swallowed: still running).
 BACKSTOP = 0.1
+
+#: Re-arming times are jittered (×0.5–1.5): an alarm re-armed at a fixed period can stay in phase with
+#: a loop of the same period and land in the same callback every time.
+_JITTER = random.Random()
 
 _CALLBACK_NAMES = frozenset({"__del__", "_remove", "_releaseLock", "_acquireLock", "_remove_dead_weakref"})
 
@@ -109,9 +114,10 @@ def time_limit(seconds: float | None) -> Iterator[None]:
         if not armed:  # an alarm that arrives as the block ends is ignored
             return
         if collecting.depth or _in_callback(frame):
-            signal.setitimer(signal.ITIMER_REAL, RETRY)  # rings again in a moment, somewhere else
+            signal.setitimer(signal.ITIMER_REAL, RETRY * _JITTER.uniform(0.5, 1.5))  # rings again in a moment, elsewhere
             return
-        signal.setitimer(signal.ITIMER_REAL, BACKSTOP)  # rings again only if this exception is swallowed
+        # rings again only if this exception is swallowed
+        signal.setitimer(signal.ITIMER_REAL, BACKSTOP * _JITTER.uniform(0.5, 1.5))
         raise _Expired
 
     previous_hook = sys.unraisablehook
