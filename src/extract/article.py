@@ -26,7 +26,7 @@ from typing import Any, Literal
 import regex
 
 from .errors import ResourceError
-from .normalize import Normalized, to_simplified
+from .normalize import ZERO_WIDTH, Normalized, to_simplified
 from .resources import read_data, tsv_rows
 
 __all__ = ["ArticleInfo", "analyse_article", "parse_published"]
@@ -459,7 +459,7 @@ _LEDE_CREDIT = regex.compile(
 # A Weibo-style post: the headline in 【】 at the start of its first line (after #话题# tags).
 _HEADLINE = regex.compile(r"^(?P<pre>[^【。!?;\n]{0,30}?)【(?P<t>[^【】\n]{4,100})】(?P<rest>.*)$")
 _NOT_HEADLINE = regex.compile(r"(?:讯|电|消息|记者|报道|通讯员)$")
-_ZERO_WIDTH = regex.compile(r"[\u200b-\u200d\u2060\ufeff]")
+_ZERO_WIDTH = regex.compile(f"[{ZERO_WIDTH}]")
 
 
 def _bracket_headline(text: str) -> str | None:
@@ -560,8 +560,6 @@ def _whole_line(view: str, line: _Line) -> str:
 
 
 _WHEN = regex.compile(r"\d\s*(?:月|日|时|点|号)|[今昨前当]日|[今昨前]天|截至|目前|日前|近日|近期")
-# A lede's opening credit (央视网消息（新闻联播）：, 新华社北京3月1日电, 本报讯): the line is the body's first.
-_LEDE_OPENING = regex.compile(r"^[【\[(（]?\p{Han}{0,12}?(?:消息|讯|电)\s*[)）】\]]?\s*(?:[(（][^()（）]{1,12}[)）])?\s*[:：,，]")
 
 
 def _sentence_headline(line: _Line, after: _Line) -> bool:
@@ -573,7 +571,7 @@ def _sentence_headline(line: _Line, after: _Line) -> bool:
         and t.endswith("。")
         and t.count("。") == 1
         and _WHEN.search(t) is None  # 7月24日0时至15时,大连市新增确诊病例9例。 opens a notice's body
-        and _LEDE_OPENING.match(t) is None  # 央视网消息(新闻联播):日前,…李克强在重庆考察。 is a lede
+        and _LEDE_CREDIT.match(t) is None  # 央视网消息(新闻联播):日前,…李克强在重庆考察。 is a lede
         and after.kind == "content"
         and len(after.text) > 2 * len(t)
     )

@@ -32,7 +32,9 @@ __all__ = ["Normalized", "detect_script", "normalize", "to_simplified", "unify_l
 _WIDTH_TABLE = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _WIDTH_TABLE[0x3000] = 0x20
 # Zero-width characters (a zero-width space pasted between two list items, a BOM mid-text) read as spaces.
-_WIDTH_TABLE.update(dict.fromkeys((0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF), 0x20))
+#: Zero-width space, non-joiner, joiner, word joiner, BOM.
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+_WIDTH_TABLE.update(dict.fromkeys(map(ord, ZERO_WIDTH), 0x20))
 #: OpenCC's Hong Kong → Simplified: t2s plus the Hong Kong variant forms (衞 → 卫, 衹 → 只),
 #: which plain t2s leaves alone; on every other character of the CJK block the two agree.
 _TO_SIMPLIFIED = "hk2s"

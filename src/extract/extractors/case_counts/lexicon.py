@@ -213,6 +213,8 @@ _NO_CASE_YET = regex.compile(r"尚未有|尚无|暂无")
 # Close contacts who became cases: 15人转为确诊病例 / 7人诊断为确诊病例 in a sentence about contacts.
 _CONVERSION_AFTER = regex.compile(r"\s*(?:已)?(?:诊断为|确诊为|转为|转归为)(?:新冠肺炎)?(?:确诊病例|疑似病例|无症状感染者|确诊)")
 _CONTACTS = regex.compile(r"密切接触者|密接")
+# Before 确诊 in a sentence about contacts: contacts who became cases (其中已确诊5人, 转为确诊…).
+_CONTACT_OUTCOME = regex.compile(r"已|转为|诊断为")
 _CLAUSE_SEMI = regex.compile(r"[;；]")
 _CLAUSE_BREAK = regex.compile(r"[,，;；:：(（)）【】]")
 _SENTENCE_END = regex.compile(r"[。!?！？]")

@@ -19,12 +19,18 @@ from .lexicon import (
     _ATTRIBUTION, _BREAKDOWN_WORDS, _CARRY_OPENING, _CHANGE, _CLAUSE_BREAK, _CLOSE, _CONVERTED, _COORD,
     _EACH, _FIRST_DAY, _LIST_GAP, _LIST_SEP, _NOT_AREA, _ONE_DAY, _OPEN, _RELATIVE_PREV, _REST_ITEM, _RESIDUE_OK,
     _SENTENCE_END, _SHARE_BEFORE, _SKIP_DATE_AFTER, _SKIP_DATE_BEFORE, _SUB_WORDS, _SUBSET_AFTER,
-    _NEXT_TOTAL, _SUFFIX_METRIC_LEAD, _SUFFIX_REST, _SUM_WORD, _SINCE_BEFORE, _UNTIL_HOUR, _BARE_SEVERITY, _FOUND_IN, _HEADLINE, _TOPIC_TAG, _ONGOING, _UNTIL_NOW, _NO_CASE_YET, _NEW_WORD, _CONVERSION_AFTER, _CONTACTS, _SECTION, _FURNITURE, _CLAUSE_SEMI, _ZERO_OPENING, _SEVERITY, _UNKNOWN_AREA, _ZERO_GAP, _count_re, _coordinated_tail,
+    _NEXT_TOTAL, _SUFFIX_METRIC_LEAD, _SUFFIX_REST, _SUM_WORD, _SINCE_BEFORE, _UNTIL_HOUR, _BARE_SEVERITY, _FOUND_IN, _HEADLINE, _TOPIC_TAG, _ONGOING, _UNTIL_NOW, _NO_CASE_YET, _NEW_WORD, _CONVERSION_AFTER, _CONTACTS, _SECTION, _FURNITURE, _CLAUSE_SEMI, _CONTACT_OUTCOME, _ZERO_OPENING, _SEVERITY, _UNKNOWN_AREA, _ZERO_GAP, _count_re, _coordinated_tail,
     _governing_metric, _heading_re, _last, _qualifier, _value, _zero_re, _CASE_NOUNS, _OUTCOMES, load_metric_lexicon,
 )
 from .regions import HOME_AUTONOMOUS, HOME_PROVINCE, _Mention, _Region, _province_of, _area_mentions, _article_home, _is_top, _short_forms
 
 # ------------------------------------------------------------------ decisions
+
+def _running_measure(metric_phrase: str) -> str:
+    """The measure of a count under a running total's date (截至…24时): patients now in a state
+    (重症, 危重, 疑似) are current, everything else counted so far is cumulative."""
+    return "current" if _SEVERITY.search(metric_phrase) else "cumulative"
+
 
 #: An origin before 输入 in a clause describing a count (苏丹输入, 英国输入病例).
 _CAME_FROM = regex.compile(r"(?P<origin>\p{Han}{2,8}?)输入")
@@ -221,7 +227,7 @@ class _Reader:
                 j -= 1
             group.reverse()
             share = _SHARE_BEFORE.search(self.text, max(start, group[0].start - 2), group[0].start)
-            if share is None or (self.text[share.start() - 1 : share.start()] in "(（" and share.start() > 0
+            if share is None or (share.start() > 0 and self.text[share.start() - 1] in "(（"
                                  and not any(c in _CLOSE for c in self.text[group[-1].end : end])):
                 # 信阳市15例（含固始县5例）: the bracket's item; 新疆（含兵团）报告…: a note on the area
                 return group[0].start, group[-1].end, group
@@ -431,8 +437,8 @@ class _Reader:
             metric=metric,
             scope=scope,
             # 截至2月20日24时，…平谷区尚未有病例: a zero under a running total is one too.
-            measure="current" if "在院" in mods else ("current" if _SEVERITY.search(m.group("metric")) else "cumulative")
-            if state.since and not _NEW_WORD.search(m.group() + mods) else "new",
+            measure="current" if "在院" in mods  # 无在院确诊病例
+            else _running_measure(m.group("metric")) if state.since and not _NEW_WORD.search(m.group() + mods) else "new",
             qualifier="exact",
             regions=regions,
             each=True,
@@ -504,12 +510,9 @@ class _Reader:
             suffix = lex.metric_re.match(text, after.end()) if after else None
             if suffix is not None and _BARE_SEVERITY.fullmatch(suffix.group()):
                 suffix = None  # 新增本土确诊病例中,有2例为重型: a description of cases counted already
-            if (suffix is not None and lex.metric[suffix.group()] == "inherit" and last_explicit is None
-                    and lex.measure_re.search(text, clause_start, num_start)):
-                # 全國周六新增57宗個案, 新增57例病例 with no total before it: cases are confirmed cases.
-                suffix_confirmed = True
-            else:
-                suffix_confirmed = False
+            # 全國周六新增57宗個案, 新增57例病例 with no total before it: cases are confirmed cases.
+            suffix_confirmed = (suffix is not None and lex.metric[suffix.group()] == "inherit" and last_explicit is None
+                                and lex.measure_re.search(text, clause_start, num_start) is not None)
             if after is not None and suffix is not None and (lex.metric[suffix.group()] != "inherit" or suffix_confirmed):
                 metric, label = ("confirmed" if suffix_confirmed else lex.metric[suffix.group()]), suffix.group()
                 suffixed = True
@@ -659,7 +662,7 @@ class _Reader:
             else:
                 scope = "unspecified"
         if (metric == "confirmed" and metric_m is not None and _CONTACTS.search(text, self.sentence_start, clause_start)
-                and regex.search(r"已|转为|诊断为", text[clause_start:metric_m.start()])):
+                and _CONTACT_OUTCOME.search(text, clause_start, metric_m.start())):
             # 追踪到密切接触者178例，其中已确诊5人: contacts who became cases, not the day's or the city's cases.
             metric, label = "other", "密切接触者" + text[clause_start:metric_m.end()].strip(" ,，")
         if (metric == "asymptomatic" and last_explicit is not None and last_explicit.metric == "released_from_observation"
@@ -762,7 +765,7 @@ class _Reader:
             # 截至1月28日24时，…。确诊病例中，万州区17例: a heading under a running total's date is cumulative.
             measure=next(
                 (w for w in ("cumulative", "current", "new") if w in said),
-                ("current" if _SEVERITY.search(h.group("metric")) else "cumulative") if state.since else "new",
+                _running_measure(h.group("metric")) if state.since else "new",
             ),
             qualifier="exact",
             regions=state.region or ([self.home] if self.home else []),
@@ -888,11 +891,17 @@ class _Reader:
                 total = sum(k.value for k in kids)
                 if len(kids) < 2 or total == p.value or (depth == p.depth and len(kids) < 3):
                     continue
-                inside = [q for q in self.counts[i + 1 :] if q.start < kids[0].start]
-                before = [q for q in reversed(self.counts[:i]) if q.start >= p.start - 800]
-                for q in [*reversed(inside), *before]:
+                # The counts between the total and its first item, nearest first; then those before the total.
+                after = i + 1
+                while after < len(self.counts) and self.counts[after].start < kids[0].start:
+                    after += 1
+                before = i
+                while before > 0 and self.counts[before - 1].start >= p.start - 800:
+                    before -= 1
+                for idx in [*range(after - 1, i, -1), *range(i - 1, before - 1, -1)]:
+                    q = self.counts[idx]
                     if (q.explicit and not q.each and q.qualifier == "exact" and q.value == total and q.date == p.date
-                            and q.depth == depth and (q.regions == p.regions or q in inside)):
+                            and q.depth == depth and (q.regions == p.regions or idx > i)):
                         for k in kids:
                             k.metric, k.measure, k.scope, k.label, k.parent = q.metric, q.measure, q.scope, q.label, q
                             p.children.remove(k)
