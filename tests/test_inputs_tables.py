@@ -1,5 +1,5 @@
 """Issue 12's "Done when" tables, completed: every field name the README lists for each role, the
-date forms through the CLI, an output folder nested deep inside an input, a later INPUT's ids."""
+date forms through the CLI, an output folder nested deep inside an input (refused), a later INPUT's ids."""
 
 from __future__ import annotations
 
@@ -70,14 +70,13 @@ def test_date_forms_through_the_cli(tmp_path: Path, value: object, published: st
     assert art["warnings"] == [] or published is None
 
 
-def test_an_output_folder_deep_inside_an_input_is_not_read(tmp_path: Path) -> None:
+def test_an_output_folder_deep_inside_an_input_is_refused(tmp_path: Path) -> None:
     (tmp_path / "in" / "day1").mkdir(parents=True)
     (tmp_path / "in" / "day1" / "a.txt").write_text(TEXT, encoding="utf-8")
     out = tmp_path / "in" / "day1" / "results"
-    for _ in range(2):
-        assert run(tmp_path / "in", "--out", out) == 0
-        assert [a["article_id"] for a in read(out, "articles")] == ["day1/a"]
-        assert (out / "errors.jsonl").read_bytes() == b""  # its .jsonl files are no unsupported inputs either
+    assert run(tmp_path / "in", "--out", out) == 2  # a usage error: it would lie among the inputs
+    assert not out.exists()
+    assert run(tmp_path / "in" / "day1" / "a.txt", "--out", out) == 0  # a file INPUT has no folder to lie in
 
 
 def test_a_later_inputs_ids_are_namespaced_by_its_name(tmp_path: Path) -> None:

@@ -380,12 +380,12 @@ def _exit_now(code: int) -> None:
 
 
 def _check_out(out: str, inputs: Sequence[str] = ()) -> None:
-    """``--out`` must be a folder that can be written, or a path where one can be made, not an INPUT folder.
+    """``--out`` must be a folder that can be written, or a path where one can be made, outside every INPUT folder.
 
     Nothing is created here: a usage error found later (a missing INPUT) leaves no folder behind.
 
     Raises:
-        UsageError: it is a file, lies below a file, cannot be written, or is an INPUT folder.
+        UsageError: it is a file, lies below a file, cannot be written, or is (or is inside) an INPUT folder.
     """
     from .errors import UsageError
 
@@ -394,9 +394,14 @@ def _check_out(out: str, inputs: Sequence[str] = ()) -> None:
     for given in inputs:
         if given == "-" or not os.path.isdir(given):
             continue
-        if resolved == Path(given).resolve():  # (a folder inside an INPUT is fine: it is not read back)
+        folder = Path(given).resolve()
+        if resolved == folder:
             raise UsageError(f"--out {out} is the input folder {given}: the output would be written among "
                              f"the inputs and nothing read; choose another folder")
+        if resolved.is_relative_to(folder):
+            # A later run over the same INPUT would meet the output files among its inputs.
+            raise UsageError(f"--out {out} is inside the input folder {given}: the output would be written among "
+                             f"the inputs; choose a folder outside it")
     if path.exists() and not path.is_dir():
         raise UsageError(f"--out {out} is a file, not a folder")
     existing = path if path.exists() else next((p for p in path.absolute().parents if p.exists()), None)
