@@ -4,6 +4,7 @@ force, turning count numbers into counts (see the package docstring for the rule
 from __future__ import annotations
 
 import bisect
+import contextlib
 import dataclasses
 import datetime as dt
 from collections.abc import Iterator
@@ -32,6 +33,8 @@ def _running_measure(metric_phrase: str) -> str:
     return "current" if _SEVERITY.search(metric_phrase) else "cumulative"
 
 
+#: The last day of a range of days written after a date (3月1日—24日).
+_DAY_RANGE_END = regex.compile(r"\s*(?:—+|–|-|~|～|至|到)\s*(\d{1,2})\s*日(?![\d时点])")
 #: An origin before 输入 in a clause describing a count (苏丹输入, 英国输入病例).
 _CAME_FROM = regex.compile(r"(?P<origin>\p{Han}{2,8}?)输入")
 #: What may stand between a sentence's start and a date that opens it.
@@ -252,6 +255,11 @@ class _Reader:
                 else:
                     state.date = m.date
                     state.hours = m.hours
+                    end = _DAY_RANGE_END.match(self.text, m.end) if m.date is not None and m.hours is None else None
+                    if end is not None and m.date is not None and m.date.day < int(end.group(1)) <= 31:
+                        # 3月1日—24日，全国累计报告本土感染者超过56000例: a count over days is the last day's.
+                        with contextlib.suppress(ValueError):
+                            state.date = m.date.replace(day=int(end.group(1)))
                 state.dated = True
                 state.here = True
                 state.since = bool(_SINCE_BEFORE.search(self.text, max(0, m.start - 4), m.start))
@@ -402,6 +410,8 @@ class _Reader:
             brk = _last(_CLAUSE_BREAK, self.text, prefix_start, m.start())
             opening = _ZERO_OPENING.fullmatch(self.text, brk.end() if brk else prefix_start, m.start())
             area = state.region or ([self.home] if self.home is not None else None)
+            if prev is not None and prev.zero and prev.start >= self.sentence_start and prev.regions:
+                area = prev.regions  # 湖北无新增确诊病例，无新增疑似病例: the zeros go on for the same area
             if opening is None or not area or not state.dated:
                 return None
             g_start, g_end, regions = opening.start(), opening.end(), list(area)
@@ -441,7 +451,7 @@ class _Reader:
             metric=metric,
             scope=scope,
             # 截至2月20日24时，…平谷区尚未有病例: a zero under a running total is one too.
-            measure="current" if "在院" in mods  # 无在院确诊病例
+            measure="current" if "在院" in mods or "现有" in mods  # 无在院确诊病例, 无现有疑似病例
             else _running_measure(m.group("metric")) if (state.since or in_running_list) and not _NEW_WORD.search(m.group() + mods)
             else "new",
             qualifier="exact",
@@ -633,9 +643,10 @@ class _Reader:
             else None
         )
         if (running is None and measure_word is None and parent is None and prev_count is not None
-                and prev_count.measure in ("cumulative", "current") and prev_count.depth == depth
-                and _SUB_WORDS.search(text, clause_start, num_start)):
-            # 现有确诊病例6287例（武汉6118例），其中重症病例2098例: a part of a current count is current.
+                and (prev_count.measure in ("cumulative", "current") or prev_count.start >= self.sentence_start)
+                and prev_count.depth == depth and _SUB_WORDS.search(text, clause_start, num_start)):
+            # 现有确诊病例6287例（武汉6118例），其中重症病例2098例: a part of a current count is current;
+            # 全国新增确诊病例15152例，其中湖北临床诊断病例13332例 (under 截至…): a part of the day's new ones is new.
             measure_word = "current" if metric is not None and metric == "other" and label and _SEVERITY.search(label) \
                 else prev_count.measure
         if running is not None:
