@@ -161,7 +161,7 @@ def _zero_re() -> regex.Pattern[str]:
     return regex.compile(
         rf"""
         (?:未报告|未发现|未新增|没有报告|没有发现|没有新增|无新增|零新增|尚未有|尚无|暂无
-           |(?<![有并])无(?=疑似|死亡|重症|重型|危重|在院|现有))  # 无疑似病例, 无死亡病例 (never 无症状感染者)
+           |(?<![有并])无(?=疑似|死亡|重症|重型|危重|在院|现有|境外输入))  # 无疑似病例, 无死亡病例 (never 无症状感染者)
         (?P<mods>(?:新增|报告|本土|本地|境外输入性?|{_DISEASE}|在院|现有)*)
         (?!危重(?![症型病]))  # 无危重和死亡病例: a bare 危重 counts only before its number (现有危重2例)
         (?P<metric>{lex.metric_re.pattern})
@@ -187,6 +187,8 @@ _ZERO_OPENING = regex.compile(rf"\s*(?:本土|本地|境外输入|当日|当天|
 # States a patient is in (severe, critical, suspected): under a running total they count patients
 # now in that state (截至…24时，…疑似病例7例 / 无疑似病例 are current, not ever).
 _SEVERITY = regex.compile(r"重症|重型|危重|疑似")
+# People counted who are not cases: 313名东风本田公司复工人员, 4190名失业人员.
+_OTHER_PEOPLE = regex.compile(r"[^\d,，;；。()（）]{0,12}?(?:人员|员工|职工|工人|学生|旅客|乘客|志愿者|党员|干部|群众|居民|村民|农民工|专家)")
 # A metric-less count of patients in hospital: 56例在定点医院进行隔离治疗, 30例在院治疗.
 _IN_HOSPITAL = regex.compile(r"\s*(?:正|仍|均)?在(?:定点医院|定点救治医院|医院|院)(?:进行|接受)?(?:隔离)?治疗")
 _BARE_SEVERITY = regex.compile(r"重症|重型|危重症|危重型|危重")
@@ -228,7 +230,7 @@ _LIST_SEP = regex.compile(r"\s*(?:、|和|及|与|以及)\s*")
 _EACH = regex.compile(r"各\s*(?:报告|新增)?\s*$")
 _COORD = regex.compile(r"\s*[,，;；、]?\s*(?:和|及|以及|、)")
 _SUFFIX_METRIC_LEAD = regex.compile(
-    r"\s*(?:由|为|是|系|已)?(?P<scope>本土|境外输入性?|境外(?=\s*[(（][^()（）\d]{1,12}[)）]\s*输入)|境外)?"
+    r"\s*(?:由|为|是|系|已)?(?P<scope>本土|本地|境外输入性?|境外(?=\s*[(（][^()（）\d]{1,12}[)）]\s*输入)|境外)?"
     r"(?:\s*[(（][^()（）\d]{1,12}[)）]\s*输入性?)?"  # 1例境外（英国）输入新冠肺炎确诊病例
     rf"{_DISEASE}?"  # 3例新型冠状病毒感染的肺炎确诊病例
 )

@@ -20,7 +20,7 @@ from .lexicon import (
     _ATTRIBUTION, _BREAKDOWN_WORDS, _CARRY_OPENING, _CHANGE, _CLAUSE_BREAK, _CLOSE, _CONVERTED, _COORD,
     _EACH, _FIRST_DAY, _LIST_GAP, _LIST_SEP, _NOT_AREA, _ONE_DAY, _OPEN, _RELATIVE_PREV, _REST_ITEM, _RESIDUE_OK,
     _SENTENCE_END, _SHARE_BEFORE, _SKIP_DATE_AFTER, _SKIP_DATE_BEFORE, _SUB_WORDS, _SUBSET_AFTER,
-    _NEXT_TOTAL, _SUFFIX_METRIC_LEAD, _SUFFIX_REST, _SUM_WORD, _SINCE_BEFORE, _UNTIL_HOUR, _BARE_SEVERITY, _FOUND_IN, _HEADLINE, _TOPIC_TAG, _ONGOING, _UNTIL_NOW, _NO_CASE_YET, _NEW_WORD, _CONVERSION_AFTER, _CONTACTS, _SECTION, _FURNITURE, _CLAUSE_SEMI, _CONTACT_OUTCOME, _ZERO_OPENING, _SEVERITY, _UNKNOWN_AREA, _IN_HOSPITAL, _ZERO_GAP, _count_re, _coordinated_tail,
+    _NEXT_TOTAL, _SUFFIX_METRIC_LEAD, _SUFFIX_REST, _SUM_WORD, _SINCE_BEFORE, _UNTIL_HOUR, _BARE_SEVERITY, _FOUND_IN, _HEADLINE, _TOPIC_TAG, _ONGOING, _UNTIL_NOW, _NO_CASE_YET, _NEW_WORD, _CONVERSION_AFTER, _CONTACTS, _SECTION, _FURNITURE, _CLAUSE_SEMI, _CONTACT_OUTCOME, _ZERO_OPENING, _SEVERITY, _UNKNOWN_AREA, _IN_HOSPITAL, _OTHER_PEOPLE, _ZERO_GAP, _count_re, _coordinated_tail,
     _governing_metric, _heading_re, _last, _qualifier, _value, _zero_re, _CASE_NOUNS, _OUTCOMES, load_metric_lexicon,
 )
 from .regions import HOME_AUTONOMOUS, HOME_PROVINCE, _Mention, _Region, _province_of, _area_mentions, _article_home, _is_top, _short_forms
@@ -441,8 +441,8 @@ class _Reader:
         scope = "imported" if "境外" in mods else "local" if "本土" in mods or "本地" in mods else "unspecified"
         metric = self.lex.metric[m.group("metric")]
         if metric == "inherit":
-            if not _NO_CASE_YET.search(self.text, m.start(), m.start("metric")):
-                return None
+            if not _NO_CASE_YET.search(self.text, m.start(), m.start("metric")) and scope == "unspecified":
+                return None  # (无境外输入性病例: no imported case at all)
             metric = "confirmed"  # 平谷区尚未有病例: no case at all
         return _Count(
             start=g_start,
@@ -561,6 +561,8 @@ class _Reader:
             # 累计…确诊病例62例，出院6例，56例在定点医院进行隔离治疗: the confirmed cases now in hospital.
             metric, label, measure_hint, suffixed = "confirmed", ward.group().strip(), "current", True
             self.consumed = ward.end()
+        if metric is None and m.group("unit") in ("名", "人") and _OTHER_PEOPLE.match(text, m.end()):
+            return None  # 襄阳313名东风本田公司复工人员, 为4190名失业人员发放: people who are not cases
         # 确诊病例914和无症状感染者25173例: a number without unit needs its metric before it.
         if m.group("unit") is None and (metric_m is None or suffixed):
             return None
@@ -609,6 +611,12 @@ class _Reader:
                 metric, explicit, parent = "confirmed", True, None
             elif parent is None:
                 return None
+            elif (metric is None and group is None and measure_word in ("cumulative", "current")
+                  and parent.measure == "new" and parent.depth == depth == 0 and parent.start >= self.sentence_start
+                  and parent.metric != "released_from_observation" and not _ONGOING.match(text, m.end())
+                  and _LIST_GAP.fullmatch(text, prefix_start, clause_start) is not None):
+                # 全省新增密切接触者691人，累计1979人: the running total of what the day's count counts.
+                metric, label, explicit, parent = parent.metric, parent.label, True, None
             elif not (_BREAKDOWN_WORDS.search(text, clause_start, num_start) or group is not None and group[0] >= clause_start):
                 return None
         if not explicit and self.residue(clause_start, num_start, m.start(), group):
