@@ -12,7 +12,9 @@ lives::
 An *item* is a reference to one case or a range of cases (``病例1``, ``病例1—病例510``,
 ``无症状感染者1—无症状感染者4``, ``确诊病例5至9``) written at the start of a clause; the items
 before one place of residence (``居住于``/``现住``/``暂住于``…, then an area) are that area's. Items
-with no residence (a case who only works somewhere) give nothing. Each (metric, area) becomes one
+with no residence (a case who only works somewhere) give nothing, unless the item says which county of
+the notice's own province the case is from (患者1，邵某，男性，24岁，庆阳市宁县人): 2020 provincial
+notices count a case there. Each (metric, area) becomes one
 record whose value is the number of cases listed, marked ``summed`` and carrying the evidence of
 every item it sums (``summed_items``); its ``evidence`` is the stretch of the list from its first
 item to its last, the characters it was read from (other areas' items may lie between); its date, window and scope are those in force where the list starts (the
@@ -76,6 +78,7 @@ _REACH = 160
 _RESIDENCE_REACH = 12
 _CLAUSE_END = regex.compile(r"[,，;；。\n]")
 _SCOPE_WORD = regex.compile(r"本土|本地|境外输入|境外")
+_HOMETOWN_END = regex.compile(r"[,，。;；]")  # 庆阳市宁县人。 / 渭南市临渭区人，
 
 
 @dataclass
@@ -178,6 +181,8 @@ def extract(reader: _Reader) -> list[CaseCount]:
                 ):
                     i += 1
                 area_i = i
+        if area_i is None and res is None:
+            area_i = _hometown(reader, m.end(), stop)
         if area_i is None:
             pending = []
             continue
@@ -228,6 +233,32 @@ def extract(reader: _Reader) -> list[CaseCount]:
             )
         )
     return out
+
+
+def _hometown(reader: _Reader, start: int, stop: int) -> int | None:
+    """The area an item is "from" (患者1，邵某，男性，24岁，庆阳市宁县人。) when it names no residence.
+
+    Provincial notices of 2020 give each new case's county so; their city breakdowns count the case
+    there. A place outside the notice's own province (湖北省武汉市人 in a Shaanxi notice) is where the
+    patient came from, not where the case is counted: not read.
+    """
+    text, home = reader.text, reader.home
+    if home is None or not home.code:
+        return None
+    i = bisect.bisect_left(reader.area_starts, start)
+    while i < len(reader.areas) and reader.areas[i].start < stop:
+        a = reader.areas[i]
+        if text.startswith("人", a.end) and _HOMETOWN_END.match(text, a.end + 1):
+            if i > 0 and reader.areas[i - 1].end == a.start and not _within(
+                reader.region_of(a), reader.region_of(reader.areas[i - 1])
+            ):
+                i -= 1  # 韩城市新城区人: no 新城区 lies in 韩城市 (the gazetteer's is Xi'an's): the city is sure
+            region = reader.region_of(reader.areas[i])
+            if region is None or not region.code or not region.code.startswith(home.code[:2]) or region.code == home.code:
+                return None
+            return i
+        i += 1
+    return None
 
 
 def _scope_before(text: str, start: int, pos: int, current: str) -> str:

@@ -127,6 +127,9 @@ def load_count_regions() -> dict[str, tuple[str, str | None]]:
 
 # --------------------------------------------------------------------- patterns
 
+# The disease as notices name it (2020 and after): 3例新型冠状病毒感染的肺炎确诊病例, 全省新型冠状病毒肺炎无新增…
+_DISEASE = r"(?:新冠肺炎|新冠病毒|新型冠状病毒感染的肺炎|新型冠状病毒感染肺炎|新型冠状病毒肺炎|新型肺炎)"
+
 
 @functools.cache
 def _count_re() -> regex.Pattern[str]:
@@ -158,8 +161,9 @@ def _zero_re() -> regex.Pattern[str]:
     return regex.compile(
         rf"""
         (?:未报告|未发现|未新增|没有报告|没有发现|没有新增|无新增|零新增|尚未有|尚无|暂无
-           |(?<![有并])无(?=疑似|死亡|重症|重型|危重|在院))  # 无疑似病例, 无死亡病例 (never 无症状感染者)
-        (?P<mods>(?:新增|报告|本土|本地|境外输入性?|新冠肺炎|新冠病毒|在院)*)
+           |(?<![有并])无(?=疑似|死亡|重症|重型|危重|在院|现有|境外输入))  # 无疑似病例, 无死亡病例 (never 无症状感染者)
+        (?P<mods>(?:新增|报告|本土|本地|境外输入性?|{_DISEASE}|在院|现有)*)
+        (?!危重(?![症型病]))  # 无危重和死亡病例: a bare 危重 counts only before its number (现有危重2例)
         (?P<metric>{lex.metric_re.pattern})
         """,
         regex.VERBOSE,
@@ -179,10 +183,14 @@ _REST_ITEM = regex.compile(r"其他|其它|其余|另有|余下")
 _SUB_WORDS = regex.compile(r"其中|(?<![(（])含|包括")  # not 新疆（含兵团）: a note on the area
 _SUM_WORD = regex.compile(r"合计|共计|总计|合共")
 # What may open a clause that states a zero for the area in force (6月13日0—24时，本地无新增确诊病例).
-_ZERO_OPENING = regex.compile(r"\s*(?:本土|本地|境外输入|当日|当天|同日|今日|全省|全市|全区|本市|本省)?\s*")
+_ZERO_OPENING = regex.compile(rf"\s*(?:本土|本地|境外输入|当日|当天|同日|今日|全省|全市|全区|本市|本省)?\s*{_DISEASE}?\s*")
 # States a patient is in (severe, critical, suspected): under a running total they count patients
 # now in that state (截至…24时，…疑似病例7例 / 无疑似病例 are current, not ever).
 _SEVERITY = regex.compile(r"重症|重型|危重|疑似")
+# People counted who are not cases: 313名东风本田公司复工人员, 4190名失业人员.
+_OTHER_PEOPLE = regex.compile(r"[^\d,，;；。()（）]{0,12}?(?:人员|员工|职工|工人|学生|旅客|乘客|志愿者|党员|干部|群众|居民|村民|农民工|专家)")
+# A metric-less count of patients in hospital: 56例在定点医院进行隔离治疗, 30例在院治疗.
+_IN_HOSPITAL = regex.compile(r"\s*(?:正|仍|均)?在(?:定点医院|定点救治医院|医院|院)(?:进行|接受)?(?:隔离)?治疗")
 _BARE_SEVERITY = regex.compile(r"重症|重型|危重症|危重型|危重")
 # The provinces that report to the NHC, written as a number of them: the country.
 _NATIONAL = regex.compile(
@@ -222,10 +230,9 @@ _LIST_SEP = regex.compile(r"\s*(?:、|和|及|与|以及)\s*")
 _EACH = regex.compile(r"各\s*(?:报告|新增)?\s*$")
 _COORD = regex.compile(r"\s*[,，;；、]?\s*(?:和|及|以及|、)")
 _SUFFIX_METRIC_LEAD = regex.compile(
-    r"\s*(?:由|为|是|系)?(?P<scope>本土|境外输入性?|境外(?=\s*[(（][^()（）\d]{1,12}[)）]\s*输入)|境外)?"
+    r"\s*(?:由|为|是|系|已)?(?P<scope>本土|本地|境外输入性?|境外(?=\s*[(（][^()（）\d]{1,12}[)）]\s*输入)|境外)?"
     r"(?:\s*[(（][^()（）\d]{1,12}[)）]\s*输入性?)?"  # 1例境外（英国）输入新冠肺炎确诊病例
-    # the disease as 2020 notices name it: 3例新型冠状病毒感染的肺炎确诊病例
-    r"(?:新冠肺炎|新冠病毒|新型冠状病毒感染的肺炎|新型冠状病毒感染肺炎|新型冠状病毒肺炎|新型肺炎)?"
+    rf"{_DISEASE}?"  # 3例新型冠状病毒感染的肺炎确诊病例
 )
 # After a count and its metric: what the count is (为此前无症状感染者转归) or where it was found (在隔离管控中发现).
 _SUFFIX_REST = regex.compile(r"[^,，;；。()（）【】\n]{1,30}")  # a headline's 】 ends the clause too

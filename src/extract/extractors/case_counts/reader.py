@@ -4,6 +4,7 @@ force, turning count numbers into counts (see the package docstring for the rule
 from __future__ import annotations
 
 import bisect
+import contextlib
 import dataclasses
 import datetime as dt
 from collections.abc import Iterator
@@ -19,7 +20,7 @@ from .lexicon import (
     _ATTRIBUTION, _BREAKDOWN_WORDS, _CARRY_OPENING, _CHANGE, _CLAUSE_BREAK, _CLOSE, _CONVERTED, _COORD,
     _EACH, _FIRST_DAY, _LIST_GAP, _LIST_SEP, _NOT_AREA, _ONE_DAY, _OPEN, _RELATIVE_PREV, _REST_ITEM, _RESIDUE_OK,
     _SENTENCE_END, _SHARE_BEFORE, _SKIP_DATE_AFTER, _SKIP_DATE_BEFORE, _SUB_WORDS, _SUBSET_AFTER,
-    _NEXT_TOTAL, _SUFFIX_METRIC_LEAD, _SUFFIX_REST, _SUM_WORD, _SINCE_BEFORE, _UNTIL_HOUR, _BARE_SEVERITY, _FOUND_IN, _HEADLINE, _TOPIC_TAG, _ONGOING, _UNTIL_NOW, _NO_CASE_YET, _NEW_WORD, _CONVERSION_AFTER, _CONTACTS, _SECTION, _FURNITURE, _CLAUSE_SEMI, _CONTACT_OUTCOME, _ZERO_OPENING, _SEVERITY, _UNKNOWN_AREA, _ZERO_GAP, _count_re, _coordinated_tail,
+    _NEXT_TOTAL, _SUFFIX_METRIC_LEAD, _SUFFIX_REST, _SUM_WORD, _SINCE_BEFORE, _UNTIL_HOUR, _BARE_SEVERITY, _FOUND_IN, _HEADLINE, _TOPIC_TAG, _ONGOING, _UNTIL_NOW, _NO_CASE_YET, _NEW_WORD, _CONVERSION_AFTER, _CONTACTS, _SECTION, _FURNITURE, _CLAUSE_SEMI, _CONTACT_OUTCOME, _ZERO_OPENING, _SEVERITY, _UNKNOWN_AREA, _IN_HOSPITAL, _OTHER_PEOPLE, _ZERO_GAP, _count_re, _coordinated_tail,
     _governing_metric, _heading_re, _last, _qualifier, _value, _zero_re, _CASE_NOUNS, _OUTCOMES, load_metric_lexicon,
 )
 from .regions import HOME_AUTONOMOUS, HOME_PROVINCE, _Mention, _Region, _province_of, _area_mentions, _article_home, _is_top, _short_forms
@@ -32,6 +33,8 @@ def _running_measure(metric_phrase: str) -> str:
     return "current" if _SEVERITY.search(metric_phrase) else "cumulative"
 
 
+#: The last day of a range of days written after a date (3月1日—24日).
+_DAY_RANGE_END = regex.compile(r"\s*(?:—+|–|-|~|～|至|到)\s*(\d{1,2})\s*日(?![\d时点])")
 #: An origin before 输入 in a clause describing a count (苏丹输入, 英国输入病例).
 _CAME_FROM = regex.compile(r"(?P<origin>\p{Han}{2,8}?)输入")
 #: What may stand between a sentence's start and a date that opens it.
@@ -252,6 +255,11 @@ class _Reader:
                 else:
                     state.date = m.date
                     state.hours = m.hours
+                    end = _DAY_RANGE_END.match(self.text, m.end) if m.date is not None and m.hours is None else None
+                    if end is not None and m.date is not None and m.date.day < int(end.group(1)) <= 31:
+                        # 3月1日—24日，全国累计报告本土感染者超过56000例: a count over days is the last day's.
+                        with contextlib.suppress(ValueError):
+                            state.date = m.date.replace(day=int(end.group(1)))
                 state.dated = True
                 state.here = True
                 state.since = bool(_SINCE_BEFORE.search(self.text, max(0, m.start - 4), m.start))
@@ -361,7 +369,7 @@ class _Reader:
             prefix_start = max(prev_end, s_start, stack[-1][0] + 1 if stack else p_start)
             self.consumed = m.end()
             if kind == 1:
-                count = self.zero(m, prefix_start, state)
+                count = self.zero(m, prefix_start, state, prev_count)
             else:
                 count = self.count(m, prefix_start, depth, stack, state, last_explicit, last_top, prev_count)
             prev_end = self.consumed
@@ -394,7 +402,7 @@ class _Reader:
                         state.top = count.regions
         return state
 
-    def zero(self, m: regex.Match[str], prefix_start: int, state: _State) -> _Count | None:
+    def zero(self, m: regex.Match[str], prefix_start: int, state: _State, prev: _Count | None = None) -> _Count | None:
         group = self.last_group(prefix_start, m.start())
         gap = _ZERO_GAP.fullmatch(self.text, group[1], m.start()) if group is not None else None
         if group is None or gap is None:
@@ -402,6 +410,8 @@ class _Reader:
             brk = _last(_CLAUSE_BREAK, self.text, prefix_start, m.start())
             opening = _ZERO_OPENING.fullmatch(self.text, brk.end() if brk else prefix_start, m.start())
             area = state.region or ([self.home] if self.home is not None else None)
+            if prev is not None and prev.zero and prev.start >= self.sentence_start and prev.regions:
+                area = prev.regions  # 湖北无新增确诊病例，无新增疑似病例: the zeros go on for the same area
             if opening is None or not area or not state.dated:
                 return None
             g_start, g_end, regions = opening.start(), opening.end(), list(area)
@@ -424,11 +434,15 @@ class _Reader:
                     )
                 )
         mods = (m.group("mods") or "") + (gap.group("scope") or "") + self.text[g_start:g_end]
+        # 现有危重2例，重症14例，治愈出院35例，疑似病例103例，无死亡病例: a zero closing a list of running totals.
+        in_running_list = (prev is not None and prev.depth == 0 and prev.parent is None and not prev.zero
+                           and prev.measure in ("cumulative", "current") and group is None
+                           and _LIST_GAP.fullmatch(self.text, prefix_start, m.start()) is not None)
         scope = "imported" if "境外" in mods else "local" if "本土" in mods or "本地" in mods else "unspecified"
         metric = self.lex.metric[m.group("metric")]
         if metric == "inherit":
-            if not _NO_CASE_YET.search(self.text, m.start(), m.start("metric")):
-                return None
+            if not _NO_CASE_YET.search(self.text, m.start(), m.start("metric")) and scope == "unspecified":
+                return None  # (无境外输入性病例: no imported case at all)
             metric = "confirmed"  # 平谷区尚未有病例: no case at all
         return _Count(
             start=g_start,
@@ -437,8 +451,9 @@ class _Reader:
             metric=metric,
             scope=scope,
             # 截至2月20日24时，…平谷区尚未有病例: a zero under a running total is one too.
-            measure="current" if "在院" in mods  # 无在院确诊病例
-            else _running_measure(m.group("metric")) if state.since and not _NEW_WORD.search(m.group() + mods) else "new",
+            measure="current" if "在院" in mods or "现有" in mods  # 无在院确诊病例, 无现有疑似病例
+            else _running_measure(m.group("metric")) if (state.since or in_running_list) and not _NEW_WORD.search(m.group() + mods)
+            else "new",
             qualifier="exact",
             regions=regions,
             each=True,
@@ -542,6 +557,12 @@ class _Reader:
                         # (重庆新增5例确诊病例累计211例: 累计 opens the next count, it does not describe this one)
                         self.consumed = rest.end()
                         return None
+        if metric is None and m.group("unit") in ("例", "人") and (ward := _IN_HOSPITAL.match(text, m.end())) is not None:
+            # 累计…确诊病例62例，出院6例，56例在定点医院进行隔离治疗: the confirmed cases now in hospital.
+            metric, label, measure_hint, suffixed = "confirmed", ward.group().strip(), "current", True
+            self.consumed = ward.end()
+        if metric is None and m.group("unit") in ("名", "人") and _OTHER_PEOPLE.match(text, m.end()):
+            return None  # 襄阳313名东风本田公司复工人员, 为4190名失业人员发放: people who are not cases
         # 确诊病例914和无症状感染者25173例: a number without unit needs its metric before it.
         if m.group("unit") is None and (metric_m is None or suffixed):
             return None
@@ -584,11 +605,18 @@ class _Reader:
             suffix_scope = after.group("scope") if after is not None else None  # 重庆新增1例境外输入
         elif not explicit:
             parent = last_explicit
-            if parent is None and metric == "inherit":
-                # 新增本土病例4169例 with no total before it: a 病例 is a confirmed case.
-                metric, explicit = "confirmed", True
+            if metric == "inherit" and (parent is None or measure_word == "cumulative" and parent.start < self.sentence_start):
+                # 新增本土病例4169例 with no total before it, 截至2月17日12时，全省累计报告…病例146例 in a
+                # sentence of its own: a 病例 is a confirmed case.
+                metric, explicit, parent = "confirmed", True, None
             elif parent is None:
                 return None
+            elif (metric is None and group is None and measure_word in ("cumulative", "current")
+                  and parent.measure == "new" and parent.depth == depth == 0 and parent.start >= self.sentence_start
+                  and parent.metric != "released_from_observation" and not _ONGOING.match(text, m.end())
+                  and _LIST_GAP.fullmatch(text, prefix_start, clause_start) is not None):
+                # 全省新增密切接触者691人，累计1979人: the running total of what the day's count counts.
+                metric, label, explicit, parent = parent.metric, parent.label, True, None
             elif not (_BREAKDOWN_WORDS.search(text, clause_start, num_start) or group is not None and group[0] >= clause_start):
                 return None
         if not explicit and self.residue(clause_start, num_start, m.start(), group):
@@ -623,9 +651,10 @@ class _Reader:
             else None
         )
         if (running is None and measure_word is None and parent is None and prev_count is not None
-                and prev_count.measure in ("cumulative", "current") and prev_count.depth == depth
-                and _SUB_WORDS.search(text, clause_start, num_start)):
-            # 现有确诊病例6287例（武汉6118例），其中重症病例2098例: a part of a current count is current.
+                and (prev_count.measure in ("cumulative", "current") or prev_count.start >= self.sentence_start)
+                and prev_count.depth == depth and _SUB_WORDS.search(text, clause_start, num_start)):
+            # 现有确诊病例6287例（武汉6118例），其中重症病例2098例: a part of a current count is current;
+            # 全国新增确诊病例15152例，其中湖北临床诊断病例13332例 (under 截至…): a part of the day's new ones is new.
             measure_word = "current" if metric is not None and metric == "other" and label and _SEVERITY.search(label) \
                 else prev_count.measure
         if running is not None:
@@ -908,8 +937,34 @@ class _Reader:
                             q.children.append(k)
                         break
 
+    def regroup_headings(self) -> None:
+        """Give a heading's items the measure of the total they sum when the heading says none.
+
+        全省累计报告确诊病例168例，…。确诊病例中，昆明市48例、昭通市25例…: the items add up to 168, the
+        running total before, not to the day's new cases the window (12时至24时) would make them.
+        """
+        for h in self.headings.values():
+            if h.measure != "new" or any(w in self.text[max(0, h.start - 8) : h.end] for w in ("新增", "累计", "现有")):
+                continue  # the heading says its measure, or has the one of a running total's date
+            kids = [k for k in h.children if k.parent is h and not k.explicit and k.regions and not k.each]
+            if len(kids) < 3:
+                continue
+            total = sum(k.value for k in kids)
+            for q in reversed(self.counts):
+                if q.start >= h.start or q.start < h.start - 800:
+                    continue
+                if (q.explicit and not q.each and q.qualifier == "exact" and q.value == total and q.date == h.date
+                        and q.metric == h.metric and (q.metric != "other" or q.label == h.label) and q.depth == 0
+                        and q.regions == h.regions and q.measure != h.measure):
+                    h.measure = q.measure
+                    for k in kids:
+                        k.measure = q.measure
+                        k.hours, k.until = q.hours, q.until
+                    break
+
     def check(self) -> None:
         self.regroup()
+        self.regroup_headings()
         for c in self.counts:
             kids = [k for k in c.children if k.depth == c.depth + 1]
             if len(kids) >= 2 and all(k.regions for k in kids) and not c.incomplete:
