@@ -153,7 +153,9 @@ def _article_home(doc: Doc, body: list[_Mention]) -> _Region | None:
         return opening[0].region
     # The headline, an issuing body, then the places the body names (a district counting for its
     # city and province): a city when the article is about one city of its province.
-    home = article_home(doc.text[doc.body[0] : doc.body[1]], doc.title, doc.outlet)
+    # doc.text is blank outside the body, so it names the same places as the body alone; asked with
+    # the whole text, the gazetteer reuses the analysis it made for the body's mentions.
+    home = article_home(doc.text, doc.title, doc.outlet)
     if home is not None:
         return _Region(home.name, home.code)
     if doc.title:
