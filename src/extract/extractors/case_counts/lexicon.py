@@ -153,6 +153,16 @@ def _count_re() -> regex.Pattern[str]:
 
 
 @functools.cache
+def _count_candidate_re() -> regex.Pattern[str]:
+    """What every match of :func:`_count_re` contains: a number's last character (a digit or a Chinese
+    numeral), its over-after qualifier, then the unit or the 和/及 its lookahead needs. Text without
+    it cannot hold a count number, so the reader skips it without running the full pattern."""
+    lex = load_metric_lexicon()
+    after = alternation(p for p, v in lex.qualifier.items() if v == "over_after")
+    return regex.compile(rf"[\d{CN_NUM}](?:{after})?\s*(?:例|人|名|宗|和|及)")
+
+
+@functools.cache
 def _zero_re() -> regex.Pattern[str]:
     lex = load_metric_lexicon()
     return regex.compile(
