@@ -6,12 +6,11 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-import regex
+import ahocorasick_rs
 
 from ...document import Doc
 from ...gazetteer import article_home, find_areas, load_gazetteer
 from ...normalize import to_simplified
-from ...resources import alternation
 from .lexicon import _HEADLINE, _LIST_SEP, _NATIONAL, _OFFICIAL_BODY, load_count_regions
 
 # ----------------------------------------------------------------------- areas
@@ -52,19 +51,20 @@ def _mentions_in(text: str, start: int, end: int) -> list[_Mention]:
     found: list[_Mention] = [
         _Mention(m.start, m.end, _Region(m.area.name, m.area.code)) for m in find_areas(text, start, end)
     ]
-    extra_re = _extra_region_re()
-    for m in extra_re.finditer(text, start, end):
-        form = m.group()
+    automaton, forms = _extra_region_ac()
+    for k, s, e in automaton.find_matches_as_indexes(text[start:end]):
+        form = forms[k]
         area = gaz.get(form)
         if area is not None:
-            found.append(_Mention(m.start(), m.end(), _Region(area.name, area.code)))
+            found.append(_Mention(start + s, start + e, _Region(area.name, area.code)))
             continue
         name, code = extra[form]
         region = None if name == "@home" else _Region({"@province": HOME_PROVINCE, "@autonomous": HOME_AUTONOMOUS}.get(name, name), code)
-        found.append(_Mention(m.start(), m.end(), region))
-    for m in _NATIONAL.finditer(text, start, end):
-        # 31个省（区、市）, 13省（区、市）和新疆生产建设兵团: the provinces reporting to the NHC, i.e. the country.
-        found.append(_Mention(m.start(), m.end(), _Region("全国", None)))
+        found.append(_Mention(start + s, start + e, region))
+    if text.find("省", start, end) >= 0:  # every match of _NATIONAL has it
+        for m in _NATIONAL.finditer(text, start, end):
+            # 31个省（区、市）, 13省（区、市）和新疆生产建设兵团: the provinces reporting to the NHC, i.e. the country.
+            found.append(_Mention(m.start(), m.end(), _Region("全国", None)))
     # Longest wins on overlap, then text order.
     found.sort(key=lambda x: (x.start, -(x.end - x.start)))
     kept: list[_Mention] = []
@@ -103,8 +103,10 @@ def _contains(parent: str | None, child: str | None) -> bool:
 
 
 @functools.cache
-def _extra_region_re() -> regex.Pattern[str]:
-    return regex.compile(alternation(load_count_regions()))
+def _extra_region_ac() -> tuple[ahocorasick_rs.AhoCorasick, list[str]]:
+    """The forms of ``count_regions.tsv`` as an automaton: leftmost-longest, as an alternation longest first."""
+    forms = list(load_count_regions())
+    return ahocorasick_rs.AhoCorasick(forms, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest), forms
 
 
 def _home_region(mentions: list[_Mention]) -> _Region | None:
