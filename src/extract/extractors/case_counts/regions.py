@@ -119,23 +119,28 @@ def _home_region(mentions: list[_Mention]) -> _Region | None:
 
 def _home_votes(mentions: list[_Mention]) -> dict[_Region, int]:
     """How often each province-level unit is named, a district counting for its city or province."""
-    gaz = load_gazetteer()
     votes: dict[_Region, int] = {}
     for m in mentions:
-        if m.region is None:
-            continue
-        area = gaz.get(m.region.name)
-        if area is not None and area.kind not in ("city", "province"):
-            parent = gaz.get(area.parent) if area.parent else None
-            if parent is None or parent.kind not in ("city", "province"):
-                continue
-            region = _Region(parent.name, parent.code)
-        elif area is None and not (m.region.code and m.region.code.endswith("0000")):
-            continue
-        else:
-            region = m.region
-        votes[region] = votes.get(region, 0) + 1
+        region = _vote_of(m.region.name, m.region.code) if m.region is not None else None
+        if region is not None:
+            votes[region] = votes.get(region, 0) + 1
     return votes
+
+
+@functools.cache
+def _vote_of(name: str, code: str | None) -> _Region | None:
+    """The province-level unit a mention of the region ``name`` (``code``) votes for (itself, or the
+    city or province of a district), None when it votes for none."""
+    gaz = load_gazetteer()
+    area = gaz.get(name)
+    if area is not None and area.kind not in ("city", "province"):
+        parent = gaz.get(area.parent) if area.parent else None
+        if parent is None or parent.kind not in ("city", "province"):
+            return None
+        return _Region(parent.name, parent.code)
+    if area is None and not (code and code.endswith("0000")):
+        return None
+    return _Region(name, code)
 
 
 def _article_home(doc: Doc, body: list[_Mention]) -> _Region | None:
