@@ -175,6 +175,44 @@ def _count_candidate_re() -> regex.Pattern[str]:
 
 
 @functools.cache
+def _count_lead_re() -> regex.Pattern[str]:
+    """A character that can stand in a match of :func:`_count_re` before its number's last character:
+    a qualifier's (超过, 约), a blank, a digit, a separator or a Chinese numeral (上千, 两千)."""
+    lex = load_metric_lexicon()
+    words = "".join(p for p, v in lex.qualifier.items() if v in ("over", "about", "at_least"))
+    chars = "".join(sorted(set(words + CN_NUM + "零〇一二两三四五六七八九十上数几,.")))
+    return regex.compile(rf"[\s\d{regex.escape(chars)}]")
+
+
+def count_matches(text: str, start: int, end: int) -> list[regex.Match[str]]:
+    """The matches of ``_count_re().finditer(text, start, end)``, trying only where one can start.
+
+    Every match holds a number whose last character is followed by the unit (or 和/及): the first such
+    place ``y`` at or after the current position (:func:`_count_candidate_re`). A match starting before
+    ``y`` consists of qualifier, blank and number characters up to ``y``, so it can only start in the
+    run of such characters that ends at ``y``; the pattern is tried at each place of that run (its
+    lookbehinds see the text before, as in a scan), then the search goes on after ``y``.
+    """
+    pattern, candidate, lead = _count_re(), _count_candidate_re(), _count_lead_re()
+    out: list[regex.Match[str]] = []
+    pos = start
+    while (c := candidate.search(text, pos, end)) is not None:
+        y = c.start()
+        first = y
+        while first > pos and lead.match(text, first - 1):
+            first -= 1
+        for x in range(first, y + 1):
+            m = pattern.match(text, x, end)
+            if m is not None:
+                out.append(m)
+                pos = m.end()
+                break
+        else:
+            pos = y + 1
+    return out
+
+
+@functools.cache
 def _zero_re() -> regex.Pattern[str]:
     lex = load_metric_lexicon()
     return regex.compile(
