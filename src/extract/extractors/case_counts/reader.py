@@ -303,8 +303,14 @@ class _Reader:
         events: list[tuple[int, int, regex.Match[str]]] = [
             (m.start(), 0, m) for m in count_matches(self.text, p_start, p_end)
         ]
-        events += [(m.start(), 1, m) for m in _zero_re().finditer(self.text, p_start, p_end)]
-        events.sort(key=lambda e: (e[0], e[1]))
+        # A zero phrase holds a metric phrase, and the body's metric phrases (none spans a line break)
+        # include one starting in the paragraph wherever the paragraph holds one.
+        i = bisect.bisect_left(self.metric_starts, p_start)
+        if i < len(self.metric_starts) and self.metric_starts[i] < p_end:
+            zeros = [(m.start(), 1, m) for m in _zero_re().finditer(self.text, p_start, p_end)]
+            if zeros:
+                events += zeros
+                events.sort(key=lambda e: (e[0], e[1]))
         return events
 
     def read_paragraph(

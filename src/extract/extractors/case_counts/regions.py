@@ -44,12 +44,18 @@ def _area_mentions(doc: Doc, whole: bool = False) -> list[_Mention]:
     return _mentions_in(text, start, end)
 
 
+@functools.cache
+def _region(name: str, code: str | None) -> _Region:
+    """The region ``name`` (``code``), made once (a frozen dataclass is slow to build per mention)."""
+    return _Region(name, code)
+
+
 def _mentions_in(text: str, start: int, end: int) -> list[_Mention]:
     """Every area mention in ``text[start:end]``; of overlapping ones the longest."""
     gaz = load_gazetteer()
     extra = load_count_regions()
     found: list[_Mention] = [
-        _Mention(m.start, m.end, _Region(m.area.name, m.area.code)) for m in find_areas(text, start, end)
+        _Mention(m.start, m.end, _region(m.area.name, m.area.code)) for m in find_areas(text, start, end)
     ]
     automaton, forms = _extra_region_ac()
     for k, s, e in automaton.find_matches_as_indexes(text[start:end]):
