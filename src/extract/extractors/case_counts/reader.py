@@ -470,7 +470,10 @@ class _Reader:
         prev_count: _Count | None,
     ) -> _Count | None:
         text, lex = self.text, self.lex
-        num_start = min(x for x in (m.start("qpre"), m.start("wan"), m.start("num"), m.start("vague"), m.start("cn")) if x >= 0)
+        # The qualifier before the number, else the one number group of the alternation that matched.
+        num_start = m.start("qpre")
+        if num_start < 0:
+            num_start = max(m.start("wan"), m.start("num"), m.start("vague"), m.start("cn"))
         value = _value(m)
         if value is None:
             return None
