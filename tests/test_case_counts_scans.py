@@ -13,6 +13,7 @@ from extract.extractors.case_counts.lexicon import (
     _count_re,
     _heading_re,
     count_matches,
+    count_places,
     heading_matches,
     load_metric_lexicon,
     metric_starts,
@@ -42,6 +43,9 @@ def test_count_matches_are_the_pattern_scan(text: str, a: int, b: int) -> None:
     start, end = _window(text, a, b)
     plain = [(m.span(), m.groups()) for m in _count_re().finditer(text, start, end)]
     assert [(m.span(), m.groups()) for m in count_matches(text, start, end)] == plain
+    # With the places of the whole text, found once (as the reader does for its paragraphs).
+    places = count_places(text, 0, len(text))
+    assert [(m.span(), m.groups()) for m in count_matches(text, start, end, places)] == plain
 
 
 @hypothesis.settings(max_examples=300, deadline=None, database=None)

@@ -4,6 +4,7 @@ classes the reader decides with. Data is checked when loaded."""
 
 from __future__ import annotations
 
+import bisect
 import functools
 from dataclasses import dataclass
 from typing import Literal, get_args
@@ -184,20 +185,31 @@ def _count_lead_re() -> regex.Pattern[str]:
     return regex.compile(rf"[\s\d{regex.escape(chars)}]")
 
 
-def count_matches(text: str, start: int, end: int) -> list[regex.Match[str]]:
+def count_places(text: str, start: int, end: int) -> list[int]:
+    """Where a number's last character is followed by its unit (or 和/及) in ``text[start:end]``: every
+    place :func:`count_matches` needs in any window inside it (a place cannot start inside another's
+    match: its qualifier, blanks and unit are no numerals), and a few more across line breaks."""
+    return [c.start() for c in _count_candidate_re().finditer(text, start, end)]
+
+
+def count_matches(text: str, start: int, end: int, places: list[int] | None = None) -> list[regex.Match[str]]:
     """The matches of ``_count_re().finditer(text, start, end)``, trying only where one can start.
 
     Every match holds a number whose last character is followed by the unit (or 和/及): the first such
-    place ``y`` at or after the current position (:func:`_count_candidate_re`). A match starting before
-    ``y`` consists of qualifier, blank and number characters up to ``y``, so it can only start in the
-    run of such characters that ends at ``y``; the pattern is tried at each place of that run (its
-    lookbehinds see the text before, as in a scan), then the search goes on after ``y``.
+    place ``y`` at or after the current position (:func:`_count_candidate_re`, or the next of the sorted
+    ``places`` if given: any list holding every such place will do). A match starting before ``y``
+    consists of qualifier, blank and number characters up to ``y``, so it can only start in the run of
+    such characters that ends at ``y``; the pattern is tried at each place of that run (its lookbehinds
+    see the text before, as in a scan), then the search goes on after ``y``.
     """
-    pattern, candidate, lead = _count_re(), _count_candidate_re(), _count_lead_re()
+    pattern, lead = _count_re(), _count_lead_re()
+    if places is None:
+        places = count_places(text, start, end)
     out: list[regex.Match[str]] = []
     pos = start
-    while (c := candidate.search(text, pos, end)) is not None:
-        y = c.start()
+    for y in places[bisect.bisect_left(places, start) : bisect.bisect_left(places, end)]:
+        if y < pos:
+            continue
         first = y
         while first > pos and lead.match(text, first - 1):
             first -= 1

@@ -19,7 +19,7 @@ from .lexicon import (
     _ATTRIBUTION, _BREAKDOWN_WORDS, _CARRY_OPENING, _CHANGE, _CLAUSE_BREAK, _CLOSE, _CONVERTED, _COORD,
     _EACH, _FIRST_DAY, _LIST_GAP, _LIST_SEP, _NOT_AREA, _ONE_DAY, _OPEN, _RELATIVE_PREV, _REST_ITEM, _RESIDUE_OK,
     _SENTENCE_END, _SHARE_BEFORE, _SKIP_DATE_AFTER, _SKIP_DATE_BEFORE, _SUB_WORDS, _SUBSET_AFTER,
-    _NEXT_TOTAL, _SUFFIX_METRIC_LEAD, _SUFFIX_REST, _SUM_WORD, _SINCE_BEFORE, _UNTIL_HOUR, _BARE_SEVERITY, _FOUND_IN, _HEADLINE, _TOPIC_TAG, _ONGOING, _UNTIL_NOW, _NO_CASE_YET, _NEW_WORD, _CONVERSION_AFTER, _CONTACTS, _SECTION, _FURNITURE, _CLAUSE_SEMI, _CONTACT_OUTCOME, _ZERO_OPENING, _SEVERITY, _UNKNOWN_AREA, _ZERO_GAP, _count_re, _coordinated_tail, count_matches,
+    _NEXT_TOTAL, _SUFFIX_METRIC_LEAD, _SUFFIX_REST, _SUM_WORD, _SINCE_BEFORE, _UNTIL_HOUR, _BARE_SEVERITY, _FOUND_IN, _HEADLINE, _TOPIC_TAG, _ONGOING, _UNTIL_NOW, _NO_CASE_YET, _NEW_WORD, _CONVERSION_AFTER, _CONTACTS, _SECTION, _FURNITURE, _CLAUSE_SEMI, _CONTACT_OUTCOME, _ZERO_OPENING, _SEVERITY, _UNKNOWN_AREA, _ZERO_GAP, _count_re, _coordinated_tail, count_matches, count_places,
     _governing_metric, heading_matches, metric_starts, _last, _qualifier, _value, _zero_re, _CASE_NOUNS, _OUTCOMES, load_metric_lexicon,
 )
 from .regions import HOME_AUTONOMOUS, HOME_PROVINCE, _Mention, _Region, _province_of, _area_mentions, _article_home, _is_top, _short_forms
@@ -194,6 +194,7 @@ class _Reader:
         self.heading_matches = heading_matches(self.text, start, end, self.lex)
         self.heading_ends = [h.end() for h in self.heading_matches]
         self.metric_starts = metric_starts(self.text, start, end, self.lex)
+        self.count_places = count_places(self.text, start, end)
         self.sentence_start = 0
         self.sentence_scopes: dict[int, set[str]] = {}  # scopes of the sentence's counts so far, by depth
         self.consumed = 0  # where the event being read ends (a count's metric can follow it)
@@ -301,7 +302,7 @@ class _Reader:
     def events(self, p_start: int, p_end: int) -> list[tuple[int, int, regex.Match[str]]]:
         """The count numbers (kind 0) and zero phrases (kind 1) of a paragraph, in text order."""
         events: list[tuple[int, int, regex.Match[str]]] = [
-            (m.start(), 0, m) for m in count_matches(self.text, p_start, p_end)
+            (m.start(), 0, m) for m in count_matches(self.text, p_start, p_end, self.count_places)
         ]
         # A zero phrase holds a metric phrase, and the body's metric phrases (none spans a line break)
         # include one starting in the paragraph wherever the paragraph holds one.
