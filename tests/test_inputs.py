@@ -345,11 +345,12 @@ def test_unknown_types_are_reported_and_extensions_match_in_any_case(tmp_path: P
                        ("noext", "auto"), ("report.pdf", "unsupported_type")]
 
 
-def test_the_output_folder_is_never_read_back(tmp_path: Path) -> None:
+def test_an_output_folder_inside_the_input_is_refused(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
-    for _ in range(2):
-        assert run(tmp_path, "--out", tmp_path / "out") == 0
-        assert [a["article_id"] for a in read(tmp_path / "out", "articles")] == ["a"]
+    assert run(tmp_path, "--out", tmp_path / "out") == 2  # it would be read back by the next run
+    assert not (tmp_path / "out").exists()
+    assert run(tmp_path, "--out", tmp_path.parent / f"{tmp_path.name}-out") == 0
+    assert [a["article_id"] for a in read(tmp_path.parent / f"{tmp_path.name}-out", "articles")] == ["a"]
 
 
 def test_a_run_that_reads_nothing_leaves_the_previous_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

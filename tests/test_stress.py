@@ -314,9 +314,10 @@ def test_txt_over_the_limit_is_refused(tmp_path: Path, monkeypatch: pytest.Monke
     import extract.io
 
     monkeypatch.setattr(extract.io, "MAX_BYTES", 1000)
-    (tmp_path / "big.txt").write_bytes(SEED.encode() * 20)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "big.txt").write_bytes(SEED.encode() * 20)
     out = tmp_path / "o"
-    assert main([str(tmp_path), "--out", str(out), "--jobs", "1"]) == 1
+    assert main([str(tmp_path / "in"), "--out", str(out), "--jobs", "1"]) == 1
     assert _outcomes(out)[0] == {"big": "too_large"}
 
 
@@ -431,8 +432,9 @@ def test_a_worker_that_dies_is_an_error_record_not_a_crash(tmp_path: Path, monke
 
 def test_long_list_of_districts_on_one_line(tmp_path: Path) -> None:
     """Regression: article._PHOTO was quadratic on a long 、-list (16,000 characters took ~13 s)."""
-    (tmp_path / "list.txt").write_text("渝中区、" * 4000 + "等区新增感染者1例。", encoding="utf-8")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "list.txt").write_text("渝中区、" * 4000 + "等区新增感染者1例。", encoding="utf-8")
     out = tmp_path / "out"
-    status = main([str(tmp_path), "--out", str(out), "--jobs", "1", "--timeout", "2"])
+    status = main([str(tmp_path / "in"), "--out", str(out), "--jobs", "1", "--timeout", "2"])
     assert _outcomes(out)[0] == {"list": ARTICLE}
     assert status == 0

@@ -4,11 +4,13 @@ classes the reader decides with. Data is checked when loaded."""
 
 from __future__ import annotations
 
+import bisect
 import functools
 from dataclasses import dataclass
 from typing import Literal, get_args
 
 import datetime as dt
+import ahocorasick_rs
 import regex
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -70,6 +72,17 @@ class MetricLexicon:
     @functools.cached_property
     def metric_re(self) -> regex.Pattern[str]:
         return regex.compile(alternation(self.metric))
+
+    @functools.cached_property
+    def metric_ac(self) -> ahocorasick_rs.AhoCorasick:
+        """The metric phrases as an automaton, leftmost-longest: the matches of :attr:`metric_re` (an
+        alternation longest first) at a fraction of the cost over a whole text."""
+        return ahocorasick_rs.AhoCorasick(list(self.metric), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+
+    @functools.cached_property
+    def metric_ac_all(self) -> ahocorasick_rs.AhoCorasick:
+        """The metric phrases as an automaton reporting every occurrence, overlapping ones too."""
+        return ahocorasick_rs.AhoCorasick(list(self.metric))
 
     @functools.cached_property
     def scope_re(self) -> regex.Pattern[str]:
@@ -153,6 +166,65 @@ def _count_re() -> regex.Pattern[str]:
         """,
         regex.VERBOSE,
     )
+
+
+@functools.cache
+def _count_candidate_re() -> regex.Pattern[str]:
+    """What every match of :func:`_count_re` contains: a number's last character (a digit or a Chinese
+    numeral), its over-after qualifier, then the unit or the 和/及 its lookahead needs. Text without
+    it cannot hold a count number, so the reader skips it without running the full pattern."""
+    lex = load_metric_lexicon()
+    after = alternation(p for p, v in lex.qualifier.items() if v == "over_after")
+    return regex.compile(rf"[\d{CN_NUM}](?:{after})?\s*(?:例|人|名|宗|和|及)")
+
+
+@functools.cache
+def _count_lead_re() -> regex.Pattern[str]:
+    """A character that can stand in a match of :func:`_count_re` before its number's last character:
+    a qualifier's (超过, 约), a blank, a digit, a separator or a Chinese numeral (上千, 两千)."""
+    lex = load_metric_lexicon()
+    words = "".join(p for p, v in lex.qualifier.items() if v in ("over", "about", "at_least"))
+    chars = "".join(sorted(set(words + CN_NUM + "零〇一二两三四五六七八九十上数几,.")))
+    return regex.compile(rf"[\s\d{regex.escape(chars)}]")
+
+
+def count_places(text: str, start: int, end: int) -> list[int]:
+    """Where a number's last character is followed by its unit (or 和/及) in ``text[start:end]``: every
+    place :func:`count_matches` needs in any window inside it (a place cannot start inside another's
+    match: its qualifier, blanks and unit are no numerals), and a few more across line breaks."""
+    return [c.start() for c in _count_candidate_re().finditer(text, start, end)]
+
+
+def count_matches(text: str, start: int, end: int, places: list[int] | None = None) -> list[regex.Match[str]]:
+    """The matches of ``_count_re().finditer(text, start, end)``, trying only where one can start.
+
+    Every match holds a number whose last character is followed by the unit (or 和/及): the first such
+    place ``y`` at or after the current position (:func:`_count_candidate_re`, or the next of the sorted
+    ``places`` if given: any list holding every such place will do). A match starting before ``y``
+    consists of qualifier, blank and number characters up to ``y``, so it can only start in the run of
+    such characters that ends at ``y``; the pattern is tried at each place of that run (its lookbehinds
+    see the text before, as in a scan), then the search goes on after ``y``.
+    """
+    pattern, lead = _count_re(), _count_lead_re()
+    if places is None:
+        places = count_places(text, start, end)
+    out: list[regex.Match[str]] = []
+    pos = start
+    for y in places[bisect.bisect_left(places, start) : bisect.bisect_left(places, end)]:
+        if y < pos:
+            continue
+        first = y
+        while first > pos and lead.match(text, first - 1):
+            first -= 1
+        for x in range(first, y + 1):
+            m = pattern.match(text, x, end)
+            if m is not None:
+                out.append(m)
+                pos = m.end()
+                break
+        else:
+            pos = y + 1
+    return out
 
 
 @functools.cache
@@ -303,12 +375,46 @@ def _qualifier(m: regex.Match[str], lex: MetricLexicon) -> str:
     return "exact"
 
 
+# What follows a metric phrase that heads a list: 新增本土确诊病例中, / 无症状感染者中： / 通报确诊病例：香港特别行政区8例，…
+_HEADING_TAIL = r"\s*(?:(?:当中|之中|中)\s*[,，:：]|[:：](?!\s*\d))"
+_HEADING_TAIL_RE = regex.compile(_HEADING_TAIL)
+
+
 @functools.cache
 def _heading_re() -> regex.Pattern[str]:
     """A metric phrase heading a list of items: 新增本土确诊病例中, / 无症状感染者中："""
     lex = load_metric_lexicon()
-    # 新增本土确诊病例中, / 无症状感染者中： / 通报确诊病例：香港特别行政区8例，…
-    return regex.compile(rf"(?P<metric>{lex.metric_re.pattern})\s*(?:(?:当中|之中|中)\s*[,，:：]|[:：](?!\s*\d))")
+    return regex.compile(rf"(?P<metric>{lex.metric_re.pattern}){_HEADING_TAIL}")
+
+
+def metric_starts(text: str, start: int, end: int, lex: MetricLexicon) -> list[int]:
+    """Where the matches of ``lex.metric_re.finditer(text, start, end)`` start, found by the automaton."""
+    return [start + s for _, s, _ in lex.metric_ac.find_matches_as_indexes(text[start:end])]
+
+
+def heading_matches(text: str, start: int, end: int, lex: MetricLexicon) -> list[regex.Match[str]]:
+    """The matches of ``_heading_re().finditer(text, start, end)``.
+
+    The pattern can only match where some metric phrase starts and the heading's tail follows it, so
+    only those places are tried (every occurrence of every phrase, overlapping ones too: the
+    alternation falls back to a shorter phrase when the longest is not followed by the tail).
+    """
+    places = sorted({
+        start + s
+        for _, s, e in lex.metric_ac_all.find_matches_as_indexes(text[start:end], overlapping=True)
+        if _HEADING_TAIL_RE.match(text, start + e, end)
+    })
+    heading = _heading_re()
+    out: list[regex.Match[str]] = []
+    pos = start
+    for place in places:
+        if place < pos:
+            continue
+        m = heading.match(text, place, end)
+        if m is not None:
+            out.append(m)
+            pos = m.end()
+    return out
 
 
 @functools.cache

@@ -20,8 +20,8 @@ from .lexicon import (
     _ATTRIBUTION, _BREAKDOWN_WORDS, _CARRY_OPENING, _CHANGE, _CLAUSE_BREAK, _CLOSE, _CONVERTED, _COORD,
     _EACH, _FIRST_DAY, _LIST_GAP, _LIST_SEP, _NOT_AREA, _ONE_DAY, _OPEN, _RELATIVE_PREV, _REST_ITEM, _RESIDUE_OK,
     _SENTENCE_END, _SHARE_BEFORE, _SKIP_DATE_AFTER, _SKIP_DATE_BEFORE, _SUB_WORDS, _SUBSET_AFTER,
-    _NEXT_TOTAL, _SUFFIX_METRIC_LEAD, _SUFFIX_REST, _SUM_WORD, _SINCE_BEFORE, _UNTIL_HOUR, _BARE_SEVERITY, _FOUND_IN, _HEADLINE, _TOPIC_TAG, _ONGOING, _UNTIL_NOW, _NO_CASE_YET, _NEW_WORD, _CONVERSION_AFTER, _CONTACTS, _SECTION, _FURNITURE, _CLAUSE_SEMI, _CONTACT_OUTCOME, _ZERO_OPENING, _SEVERITY, _UNKNOWN_AREA, _IN_HOSPITAL, _OTHER_PEOPLE, _ZERO_GAP, _count_re, _coordinated_tail,
-    _governing_metric, _heading_re, _last, _qualifier, _value, _zero_re, _CASE_NOUNS, _OUTCOMES, load_metric_lexicon,
+    _NEXT_TOTAL, _SUFFIX_METRIC_LEAD, _SUFFIX_REST, _SUM_WORD, _SINCE_BEFORE, _UNTIL_HOUR, _BARE_SEVERITY, _FOUND_IN, _HEADLINE, _TOPIC_TAG, _ONGOING, _UNTIL_NOW, _NO_CASE_YET, _NEW_WORD, _CONVERSION_AFTER, _CONTACTS, _SECTION, _FURNITURE, _CLAUSE_SEMI, _CONTACT_OUTCOME, _ZERO_OPENING, _SEVERITY, _UNKNOWN_AREA, _IN_HOSPITAL, _OTHER_PEOPLE, _ZERO_GAP, _count_re, _coordinated_tail, count_matches, count_places,
+    _governing_metric, heading_matches, metric_starts, _last, _qualifier, _value, _zero_re, _CASE_NOUNS, _OUTCOMES, load_metric_lexicon,
 )
 from .regions import HOME_AUTONOMOUS, HOME_PROVINCE, _Mention, _Region, _province_of, _area_mentions, _article_home, _is_top, _short_forms
 
@@ -37,6 +37,8 @@ def _running_measure(metric_phrase: str) -> str:
 _DAY_RANGE_END = regex.compile(r"\s*(?:—+|–|-|~|～|至|到)\s*(\d{1,2})\s*日(?![\d时点])")
 #: An origin before 输入 in a clause describing a count (苏丹输入, 英国输入病例).
 _CAME_FROM = regex.compile(r"(?P<origin>\p{Han}{2,8}?)输入")
+#: A bracket that opens (_OPEN) or closes (_CLOSE) a breakdown.
+_BRACKET = regex.compile(f"[{regex.escape(_OPEN + _CLOSE)}]")
 #: What may stand between a sentence's start and a date that opens it.
 _OPENING_BLANKS = frozenset(" \t\u3000,，")
 
@@ -192,9 +194,10 @@ class _Reader:
         self.counts: list[_Count] = []
         self.headings: dict[int, _Count] = {}  # sentence headings (新增本土确诊病例中,) by start
         # Found once per article, looked up by bisection: keeps reading linear in the number of counts.
-        self.heading_matches = list(_heading_re().finditer(self.text, start, end))
+        self.heading_matches = heading_matches(self.text, start, end, self.lex)
         self.heading_ends = [h.end() for h in self.heading_matches]
-        self.metric_starts = [x.start() for x in self.lex.metric_re.finditer(self.text, start, end)]
+        self.metric_starts = metric_starts(self.text, start, end, self.lex)
+        self.count_places = count_places(self.text, start, end)
         self.sentence_start = 0
         self.sentence_scopes: dict[int, set[str]] = {}  # scopes of the sentence's counts so far, by depth
         self.consumed = 0  # where the event being read ends (a count's metric can follow it)
@@ -307,10 +310,16 @@ class _Reader:
     def events(self, p_start: int, p_end: int) -> list[tuple[int, int, regex.Match[str]]]:
         """The count numbers (kind 0) and zero phrases (kind 1) of a paragraph, in text order."""
         events: list[tuple[int, int, regex.Match[str]]] = [
-            (m.start(), 0, m) for m in _count_re().finditer(self.text, p_start, p_end)
+            (m.start(), 0, m) for m in count_matches(self.text, p_start, p_end, self.count_places)
         ]
-        events += [(m.start(), 1, m) for m in _zero_re().finditer(self.text, p_start, p_end)]
-        events.sort(key=lambda e: (e[0], e[1]))
+        # A zero phrase holds a metric phrase, and the body's metric phrases (none spans a line break)
+        # include one starting in the paragraph wherever the paragraph holds one.
+        i = bisect.bisect_left(self.metric_starts, p_start)
+        if i < len(self.metric_starts) and self.metric_starts[i] < p_end:
+            zeros = [(m.start(), 1, m) for m in _zero_re().finditer(self.text, p_start, p_end)]
+            if zeros:
+                events += zeros
+                events.sort(key=lambda e: (e[0], e[1]))
         return events
 
     def read_paragraph(
@@ -354,11 +363,11 @@ class _Reader:
                     state.date, state.hours, state.until = self.doc.published, None, None
                     state.dated = state.here = state.since = True
             # Track brackets from the last position up to this event.
-            for i in range(scan, pos):
-                ch = text[i]
-                if ch in _OPEN:
+            for b in _BRACKET.finditer(text, scan, pos):
+                i = b.start()
+                if text[i] in _OPEN:
                     stack.append((i, prev_count if prev_count is not None and prev_count.depth == len(stack) else None))
-                elif ch in _CLOSE and stack:
+                elif stack:
                     _, outer = stack.pop()
                     if outer is not None:
                         prev_count = outer  # 45例(广东13例,…),含11例…: the count after the bracket follows its total
@@ -477,7 +486,10 @@ class _Reader:
         prev_count: _Count | None,
     ) -> _Count | None:
         text, lex = self.text, self.lex
-        num_start = min(x for x in (m.start("qpre"), m.start("wan"), m.start("num"), m.start("vague"), m.start("cn")) if x >= 0)
+        # The qualifier before the number, else the one number group of the alternation that matched.
+        num_start = m.start("qpre")
+        if num_start < 0:
+            num_start = max(m.start("wan"), m.start("num"), m.start("vague"), m.start("cn"))
         value = _value(m)
         if value is None:
             return None

@@ -6,12 +6,11 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-import regex
+import ahocorasick_rs
 
 from ...document import Doc
 from ...gazetteer import article_home, find_areas, load_gazetteer
 from ...normalize import to_simplified
-from ...resources import alternation
 from .lexicon import _HEADLINE, _LIST_SEP, _NATIONAL, _OFFICIAL_BODY, load_count_regions
 
 # ----------------------------------------------------------------------- areas
@@ -45,26 +44,33 @@ def _area_mentions(doc: Doc, whole: bool = False) -> list[_Mention]:
     return _mentions_in(text, start, end)
 
 
+@functools.cache
+def _region(name: str, code: str | None) -> _Region:
+    """The region ``name`` (``code``), made once (a frozen dataclass is slow to build per mention)."""
+    return _Region(name, code)
+
+
 def _mentions_in(text: str, start: int, end: int) -> list[_Mention]:
     """Every area mention in ``text[start:end]``; of overlapping ones the longest."""
     gaz = load_gazetteer()
     extra = load_count_regions()
     found: list[_Mention] = [
-        _Mention(m.start, m.end, _Region(m.area.name, m.area.code)) for m in find_areas(text, start, end)
+        _Mention(m.start, m.end, _region(m.area.name, m.area.code)) for m in find_areas(text, start, end)
     ]
-    extra_re = _extra_region_re()
-    for m in extra_re.finditer(text, start, end):
-        form = m.group()
+    automaton, forms = _extra_region_ac()
+    for k, s, e in automaton.find_matches_as_indexes(text[start:end]):
+        form = forms[k]
         area = gaz.get(form)
         if area is not None:
-            found.append(_Mention(m.start(), m.end(), _Region(area.name, area.code)))
+            found.append(_Mention(start + s, start + e, _Region(area.name, area.code)))
             continue
         name, code = extra[form]
         region = None if name == "@home" else _Region({"@province": HOME_PROVINCE, "@autonomous": HOME_AUTONOMOUS}.get(name, name), code)
-        found.append(_Mention(m.start(), m.end(), region))
-    for m in _NATIONAL.finditer(text, start, end):
-        # 31个省（区、市）, 13省（区、市）和新疆生产建设兵团: the provinces reporting to the NHC, i.e. the country.
-        found.append(_Mention(m.start(), m.end(), _Region("全国", None)))
+        found.append(_Mention(start + s, start + e, region))
+    if text.find("省", start, end) >= 0:  # every match of _NATIONAL has it
+        for m in _NATIONAL.finditer(text, start, end):
+            # 31个省（区、市）, 13省（区、市）和新疆生产建设兵团: the provinces reporting to the NHC, i.e. the country.
+            found.append(_Mention(m.start(), m.end(), _Region("全国", None)))
     # Longest wins on overlap, then text order.
     found.sort(key=lambda x: (x.start, -(x.end - x.start)))
     kept: list[_Mention] = []
@@ -103,8 +109,10 @@ def _contains(parent: str | None, child: str | None) -> bool:
 
 
 @functools.cache
-def _extra_region_re() -> regex.Pattern[str]:
-    return regex.compile(alternation(load_count_regions()))
+def _extra_region_ac() -> tuple[ahocorasick_rs.AhoCorasick, list[str]]:
+    """The forms of ``count_regions.tsv`` as an automaton: leftmost-longest, as an alternation longest first."""
+    forms = list(load_count_regions())
+    return ahocorasick_rs.AhoCorasick(forms, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest), forms
 
 
 def _home_region(mentions: list[_Mention]) -> _Region | None:
@@ -117,23 +125,28 @@ def _home_region(mentions: list[_Mention]) -> _Region | None:
 
 def _home_votes(mentions: list[_Mention]) -> dict[_Region, int]:
     """How often each province-level unit is named, a district counting for its city or province."""
-    gaz = load_gazetteer()
     votes: dict[_Region, int] = {}
     for m in mentions:
-        if m.region is None:
-            continue
-        area = gaz.get(m.region.name)
-        if area is not None and area.kind not in ("city", "province"):
-            parent = gaz.get(area.parent) if area.parent else None
-            if parent is None or parent.kind not in ("city", "province"):
-                continue
-            region = _Region(parent.name, parent.code)
-        elif area is None and not (m.region.code and m.region.code.endswith("0000")):
-            continue
-        else:
-            region = m.region
-        votes[region] = votes.get(region, 0) + 1
+        region = _vote_of(m.region.name, m.region.code) if m.region is not None else None
+        if region is not None:
+            votes[region] = votes.get(region, 0) + 1
     return votes
+
+
+@functools.cache
+def _vote_of(name: str, code: str | None) -> _Region | None:
+    """The province-level unit a mention of the region ``name`` (``code``) votes for (itself, or the
+    city or province of a district), None when it votes for none."""
+    gaz = load_gazetteer()
+    area = gaz.get(name)
+    if area is not None and area.kind not in ("city", "province"):
+        parent = gaz.get(area.parent) if area.parent else None
+        if parent is None or parent.kind not in ("city", "province"):
+            return None
+        return _Region(parent.name, parent.code)
+    if area is None and not (code and code.endswith("0000")):
+        return None
+    return _Region(name, code)
 
 
 def _article_home(doc: Doc, body: list[_Mention]) -> _Region | None:
@@ -153,7 +166,9 @@ def _article_home(doc: Doc, body: list[_Mention]) -> _Region | None:
         return opening[0].region
     # The headline, an issuing body, then the places the body names (a district counting for its
     # city and province): a city when the article is about one city of its province.
-    home = article_home(doc.text[doc.body[0] : doc.body[1]], doc.title, doc.outlet)
+    # doc.text is blank outside the body, so it names the same places as the body alone; asked with
+    # the whole text, the gazetteer reuses the analysis it made for the body's mentions.
+    home = article_home(doc.text, doc.title, doc.outlet)
     if home is not None:
         return _Region(home.name, home.code)
     if doc.title:
