@@ -19,7 +19,7 @@ junk blanked), so Traditional input needs nothing special.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal, TypeVar, get_args
 
@@ -111,6 +111,25 @@ class Lexicon:
         return regex.compile(
             rf"(?:{_alt(self.modifiers)})*(?P<post>{_alt(self.posts)})(?!会|委员会|小组)"
         )
+
+    @functools.cached_property
+    def post_start_automaton(self) -> ahocorasick_rs.AhoCorasick:
+        """Every modifier and post word: a :attr:`post_pattern` match starts with one."""
+        return ahocorasick_rs.AhoCorasick(sorted({*self.modifiers, *self.posts}))
+
+    def post_matches(self, text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
+        """``post_pattern.finditer(text, start, end)``, the pattern tried only where a
+        modifier or post word starts (one automaton pass instead of a try at every character)."""
+        found = self.post_start_automaton.find_matches_as_indexes(text[start:end], overlapping=True)
+        pos = start
+        match = self.post_pattern.match
+        for p in sorted({start + s for _, s, _ in found}):
+            if p < pos:
+                continue
+            m = match(text, p, end)
+            if m is not None:
+                pos = m.end()
+                yield m
 
     places: frozenset[str] = frozenset()
 
@@ -371,7 +390,7 @@ def find_titles(text: str, start: int = 0, end: int | None = None) -> list[Title
     lex = load_lexicon()
     end = len(text) if end is None else end
     found: list[Title] = []
-    for m in lex.post_pattern.finditer(text, start, end):
+    for m in lex.post_matches(text, start, end):
         ps = m.start()
         s = max(_org_start(text, ps, lex), start)
         if found and s < found[-1].end:
