@@ -239,6 +239,11 @@ def find_meeting_mentions(doc: Doc, ref: dt.date | None, dates: _Dates | None = 
     out: list[MeetingMention] = []
     starts = _meeting_starts(text, *doc.body)
     for ss, se in doc.sentences():
+        i = bisect.bisect_left(starts, ss)
+        if i == len(starts):
+            break  # no meeting word in this sentence or any later one
+        if starts[i] >= se:
+            continue
         for m in _meeting_matches(text, starts, ss, se):
             kind = next(k for k, v in m.groupdict().items() if v is not None)
             ks, ke = m.span()
