@@ -139,6 +139,32 @@ _NAMED_DAY = regex.compile(
     """,
     regex.VERBOSE,
 )
+# What may stand before the 月 of a date (2022年 11|月) or the 日 of a day (19|日): digits, numerals,
+# 年, 元 and spaces, read backwards from that character.
+_RUN_BEFORE = regex.compile(r"(?r)[\s\d〇零一二两三四五六七八九十百千万亿年元]*")
+
+
+def _anchored(pattern: regex.Pattern[str], text: str, start: int, end: int, anchor: str) -> Iterator[regex.Match[str]]:
+    """``pattern.finditer(text, start, end)`` for a pattern (:data:`_DATE`, :data:`_NAMED_DAY`) whose
+    every match starts in the :data:`_RUN_BEFORE` run before an ``anchor`` character and goes past
+    it: the pattern is tried only in those runs (a few characters per 月 or 日), not at every
+    character. The anchor is not in the run, so the runs follow one another in text order."""
+    pos = start
+    match = pattern.match
+    q = text.find(anchor, start, end)
+    while q >= 0:
+        if q >= pos:
+            run = _RUN_BEFORE.match(text, pos, q)
+            assert run is not None  # [...]* always matches
+            for p in range(run.start(), q):
+                m = match(text, p, end)
+                if m is not None:
+                    pos = m.end()
+                    yield m
+                    break
+        q = text.find(anchor, q + 1, end)
+
+
 _RELATIVE_WORDS: dict[str, tuple[str, int]] = {
     "昨日": ("article", -1),
     "昨天": ("article", -1),
@@ -279,7 +305,7 @@ def find_dates(text: str, ref: dt.date | None, start: int = 0, end: int | None =
 def _find_dates(text: str, ref: dt.date | None, start: int, end: int) -> tuple[DateMention, ...]:
     """:func:`find_dates`, once per text and window (case counts and meetings both read the body's dates)."""
     found: list[DateMention] = []
-    for m in _DATE.finditer(text, start, end):
+    for m in _anchored(_DATE, text, start, end, "月"):
         month = 1 if m.group("month") == "元" else parse_cn_int(m.group("month"))
         day = parse_cn_int(m.group("day"))
         if not month or not day or not (1 <= month <= 12 and 1 <= day <= 31):
@@ -394,7 +420,7 @@ def _bare_days(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
     """Bare-day matches of both kinds (after a separator, after a name), in text order, not overlapping."""
     last_end = -1
     merged = sorted(
-        [*_BARE_DAY.finditer(text, start, end), *_NAMED_DAY.finditer(text, start, end)], key=lambda m: m.start()
+        [*_BARE_DAY.finditer(text, start, end), *_anchored(_NAMED_DAY, text, start, end, "日")], key=lambda m: m.start()
     )
     for m in merged:
         if m.start() >= last_end:
