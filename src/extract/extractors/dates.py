@@ -326,7 +326,9 @@ def _find_dates(text: str, ref: dt.date | None, start: int, end: int) -> tuple[D
         # before the article's day (上周二: the week before), unless a full date is written there.
         full = [(d.start, d.end) for d in found]  # in text order: one forward walk
         i = 0
-        for m in _WEEKDAY.finditer(text, start, end):
+        # Every weekday has 周, 星期 or 礼拜 in it: most texts have none and are not scanned.
+        has_weekday = any(text.find(w, start, end) >= 0 for w in ("周", "星期", "礼拜"))
+        for m in _WEEKDAY.finditer(text, start, end) if has_weekday else ():
             while i < len(full) and full[i][1] <= m.start():
                 i += 1
             if i < len(full) and full[i][0] <= m.start():
