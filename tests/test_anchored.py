@@ -12,6 +12,7 @@ lacks fails here.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pytest
@@ -35,8 +36,15 @@ _MEETING_WORDS = [
 ]
 _DATE_WORDS = [
     *"0123456789〇零一二两三四五六七八九十百千万亿年元月日号时点至到—-~",
-    " ", "\u3000", "\t", "\n", "１", "٣", "，", "。", "较", "截至", "在", "就", "新增", "市", "他", "主持",
+    " ", "  ", "\u3000", "\t", "\n", "１", "٣", "2022年", "二〇二二年 ", "十一", "元", "二十三", "十九", "陈敏尔",
+    "，", "。", "较", "截至", "在", "就", "新增", "市", "他", "主持",
     "召开", "上午", "连续", "第", "每", "周", "内", "以来",
+]
+
+# Every way a date or a named day can start before its 月 or 日.
+_DATE_CASES = [
+    "陈敏尔二十三日主持会议", "区十九日新增", "市 二十三  日在", "胡衡华3日主持", "市卫健委12 日通报", "2022年 11月3日",
+    "二〇二二 年 十一 月 三 日", "元月20日", "据2022年1月1日0—24时", "1 1月", "2022年\n\n12月1日", "十二月三十一日",
 ]
 
 
@@ -108,13 +116,17 @@ def test_unit_words_are_the_longest_org_words(real_texts: list[str]) -> None:
             assert lex.unit_words(text, s, e) == want, (text, s, e)
 
 
-@pytest.mark.parametrize(("pattern", "anchor"), [(dates._DATE, "月"), (dates._NAMED_DAY, "日")])
-def test_date_runs_find_every_date_match(real_texts: list[str], pattern: regex.Pattern[str], anchor: str) -> None:
+@pytest.mark.parametrize(
+    ("pattern", "anchor", "starts"), [(dates._DATE, "月", dates._date_starts), (dates._NAMED_DAY, "日", dates._day_starts)]
+)
+def test_date_anchors_find_every_date_match(
+    real_texts: list[str], pattern: regex.Pattern[str], anchor: str, starts: Callable[[str, int, int], Iterable[int]]
+) -> None:
     rnd = random.Random(7)
     checked = 0
-    for text in real_texts + _random_texts(_DATE_WORDS, 4000, 8):
+    for text in _DATE_CASES + real_texts + _random_texts(_DATE_WORDS, 4000, 8):
         for s, e in _windows(text, rnd):
             want = _spans(pattern.finditer(text, s, e))
-            assert _spans(dates._anchored(pattern, text, s, e, anchor)) == want, (text, s, e)
+            assert _spans(dates._anchored(pattern, text, s, e, anchor, starts)) == want, (text, s, e)
             checked += len(want)
     assert checked > 50
