@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 import regex
@@ -139,6 +139,59 @@ _NAMED_DAY = regex.compile(
     """,
     regex.VERBOSE,
 )
+_SPACES_BEFORE = regex.compile(r"(?r)\s*")
+
+
+def _spaces_start(text: str, lo: int, pos: int) -> int:
+    """Where the run of spaces that ends at ``pos`` starts (not before ``lo``)."""
+    m = _SPACES_BEFORE.match(text, lo, pos)
+    assert m is not None  # \s* always matches
+    return m.start()
+
+
+def _day_starts(text: str, lo: int, q: int) -> range:
+    """Where a :data:`_NAMED_DAY` match whose 日 is at ``q`` can start: a day is 1–3 characters
+    (19, 十九), then spaces."""
+    w = _spaces_start(text, lo, q)
+    return range(max(lo, w - 3), w)
+
+
+def _date_starts(text: str, lo: int, q: int) -> list[int]:
+    """Where a :data:`_DATE` match whose 月 is at ``q`` can start: at its month (1–3 characters,
+    then spaces), or at the four-character year before ``年`` and spaces before that month."""
+    w = _spaces_start(text, lo, q)
+    out = set()
+    for month in range(max(lo, w - 3), w):
+        out.add(month)
+        v = _spaces_start(text, lo, month)
+        if v > lo and text[v - 1] == "年":
+            u = _spaces_start(text, lo, v - 1)
+            if u - 4 >= lo:
+                out.add(u - 4)
+    return sorted(out)
+
+
+def _anchored(
+    pattern: regex.Pattern[str], text: str, start: int, end: int, anchor: str, starts: Callable[[str, int, int], Iterable[int]]
+) -> Iterator[regex.Match[str]]:
+    """``pattern.finditer(text, start, end)`` for :data:`_DATE` (``anchor`` 月) or :data:`_NAMED_DAY`
+    (日), tried only at the few positions before each ``anchor`` where such a match can start
+    (``starts``), not at every character. Each try costs about the distance to the anchor, and a
+    position is tried for one anchor only: linear."""
+    pos = start
+    match = pattern.match
+    q = text.find(anchor, start, end)
+    while q >= 0:
+        if q >= pos:
+            for p in starts(text, pos, q):
+                m = match(text, p, end)
+                if m is not None:
+                    pos = m.end()
+                    yield m
+                    break
+        q = text.find(anchor, q + 1, end)
+
+
 _RELATIVE_WORDS: dict[str, tuple[str, int]] = {
     "昨日": ("article", -1),
     "昨天": ("article", -1),
@@ -279,7 +332,7 @@ def find_dates(text: str, ref: dt.date | None, start: int = 0, end: int | None =
 def _find_dates(text: str, ref: dt.date | None, start: int, end: int) -> tuple[DateMention, ...]:
     """:func:`find_dates`, once per text and window (case counts and meetings both read the body's dates)."""
     found: list[DateMention] = []
-    for m in _DATE.finditer(text, start, end):
+    for m in _anchored(_DATE, text, start, end, "月", _date_starts):
         month = 1 if m.group("month") == "元" else parse_cn_int(m.group("month"))
         day = parse_cn_int(m.group("day"))
         if not month or not day or not (1 <= month <= 12 and 1 <= day <= 31):
@@ -300,7 +353,9 @@ def _find_dates(text: str, ref: dt.date | None, start: int, end: int) -> tuple[D
         # before the article's day (上周二: the week before), unless a full date is written there.
         full = [(d.start, d.end) for d in found]  # in text order: one forward walk
         i = 0
-        for m in _WEEKDAY.finditer(text, start, end):
+        # Every weekday has 周, 星期 or 礼拜 in it: most texts have none and are not scanned.
+        has_weekday = any(text.find(w, start, end) >= 0 for w in ("周", "星期", "礼拜"))
+        for m in _WEEKDAY.finditer(text, start, end) if has_weekday else ():
             while i < len(full) and full[i][1] <= m.start():
                 i += 1
             if i < len(full) and full[i][0] <= m.start():
@@ -394,7 +449,7 @@ def _bare_days(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
     """Bare-day matches of both kinds (after a separator, after a name), in text order, not overlapping."""
     last_end = -1
     merged = sorted(
-        [*_BARE_DAY.finditer(text, start, end), *_NAMED_DAY.finditer(text, start, end)], key=lambda m: m.start()
+        [*_BARE_DAY.finditer(text, start, end), *_anchored(_NAMED_DAY, text, start, end, "日", _day_starts)], key=lambda m: m.start()
     )
     for m in merged:
         if m.start() >= last_end:

@@ -26,7 +26,9 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
+from collections.abc import Iterator
 
+import ahocorasick_rs
 import regex
 
 from ..document import Doc, iter_sentences
@@ -50,7 +52,7 @@ __all__ = ["MeetingMention", "extract", "find_meeting_mentions", "reference_date
 _CN = "一二三四五六七八九十百零〇两"
 
 # Order matters: the first alternative that matches at a position types the mention.
-# Every alternative contains 会, 组 or 审议: sentences without them are skipped (_may_name_meeting).
+# A match is tried only where an alternative can start (_MEETING_STARTS).
 _MEETING = regex.compile(
     rf"""
     (?P<video_conference>电视电话会议?|视频会议|视频调度会议?)
@@ -188,10 +190,46 @@ def _when(word: str, ref: dt.date | None) -> dt.date | None:
 _FUTURE = regex.compile(r"定于|将于|拟于|明年|下周|计划于|原定|原计划|即将|(?:将要|将)(?:召开|举行)|同意\S{0,12}召开")
 
 
-def _may_name_meeting(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` holds a word every meeting alternative contains (会, 组 or 审议):
-    the sentences without one are not scanned (half the scanning time)."""
-    return any(text.find(w, start, end) >= 0 for w in ("会", "组", "审议"))
+# Where a _MEETING match can start: every alternative begins with one of these words (委 for
+# 委员会/委五届二次全会, whose second character may be any digit), or — a meeting named by its
+# subject — right after 召开/举行. Trying the pattern only there finds what finditer finds
+# (lookbehinds still see the text before), without trying it at every character.
+_HELD_BEFORE = ("召开", "举行")
+_MEETING_STARTS = ahocorasick_rs.AhoCorasick([
+    *_HELD_BEFORE,
+    "电视电话会", "视频会议", "视频调度会",
+    "新闻发布会", "发布会", "新闻通气会", "吹风会", "记者见面会", "记者招待会", "记者会",
+    "政治局", "委", "省委全会", "市委全会", "区委全会", "县委全会",
+    "领导小组", "指挥部",
+    "专题", "调度会", "汇报会",
+    "指导组", "督导组", "工作组", "督查组",
+    "代表团", "全体", "常务会议", "常委会", "常务委员会", "座谈会", "推进会", "部署会", "动员会",
+    "工作会议", "联席会议", "党组",
+])
+
+
+def _meeting_starts(text: str, start: int, end: int) -> list[int]:
+    """The positions in ``text[start:end]`` where a :data:`_MEETING` match may start, in order."""
+    lo = max(0, start - 2)  # a 召开 just before ``start``
+    after = len(_HELD_BEFORE)
+    found = _MEETING_STARTS.find_matches_as_indexes(text[lo:end], overlapping=True)
+    return sorted({lo + (e if i < after else s) for i, s, e in found})
+
+
+def _meeting_matches(text: str, starts: list[int], ss: int, se: int) -> Iterator[regex.Match[str]]:
+    """``_MEETING.finditer(text, ss, se)``, trying only the ``starts`` (see :data:`_MEETING_STARTS`)."""
+    pos = ss
+    match = _MEETING.match
+    for i in range(bisect.bisect_left(starts, ss), len(starts)):
+        p = starts[i]
+        if p >= se:
+            break
+        if p < pos:
+            continue
+        m = match(text, p, se)
+        if m is not None:
+            pos = m.end()
+            yield m
 
 
 def find_meeting_mentions(doc: Doc, ref: dt.date | None, dates: _Dates | None = None) -> list[MeetingMention]:
@@ -199,10 +237,14 @@ def find_meeting_mentions(doc: Doc, ref: dt.date | None, dates: _Dates | None = 
     text = doc.text
     dates = dates or _resolved_dates(doc, ref)
     out: list[MeetingMention] = []
+    starts = _meeting_starts(text, *doc.body)
     for ss, se in doc.sentences():
-        if not _may_name_meeting(text, ss, se):
+        i = bisect.bisect_left(starts, ss)
+        if i == len(starts):
+            break  # no meeting word in this sentence or any later one
+        if starts[i] >= se:
             continue
-        for m in _MEETING.finditer(text, ss, se):
+        for m in _meeting_matches(text, starts, ss, se):
             kind = next(k for k, v in m.groupdict().items() if v is not None)
             ks, ke = m.span()
             after = text[ke : ke + 6]

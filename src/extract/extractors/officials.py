@@ -19,7 +19,7 @@ junk blanked), so Traditional input needs nothing special.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal, TypeVar, get_args
 
@@ -112,6 +112,25 @@ class Lexicon:
             rf"(?:{_alt(self.modifiers)})*(?P<post>{_alt(self.posts)})(?!会|委员会|小组)"
         )
 
+    @functools.cached_property
+    def post_start_automaton(self) -> ahocorasick_rs.AhoCorasick:
+        """Every modifier and post word: a :attr:`post_pattern` match starts with one."""
+        return ahocorasick_rs.AhoCorasick(sorted({*self.modifiers, *self.posts}))
+
+    def post_matches(self, text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
+        """``post_pattern.finditer(text, start, end)``, the pattern tried only where a
+        modifier or post word starts (one automaton pass instead of a try at every character)."""
+        found = self.post_start_automaton.find_matches_as_indexes(text[start:end], overlapping=True)
+        pos = start
+        match = self.post_pattern.match
+        for p in sorted({start + s for _, s, _ in found}):
+            if p < pos:
+                continue
+            m = match(text, p, end)
+            if m is not None:
+                pos = m.end()
+                yield m
+
     places: frozenset[str] = frozenset()
 
     @functools.cached_property
@@ -168,6 +187,21 @@ class Lexicon:
     @functools.cached_property
     def unit_pattern(self) -> regex.Pattern[str]:
         return regex.compile(_alt(self.orgs))
+
+    @functools.cached_property
+    def unit_automaton(self) -> ahocorasick_rs.AhoCorasick | None:
+        """Every org word (non-empty Han, see ``_TitleRow``), for one overlapping pass."""
+        return ahocorasick_rs.AhoCorasick(sorted(self.orgs)) if self.orgs else None
+
+    def unit_words(self, text: str, start: int, end: int) -> dict[int, int]:
+        """Start → end of the longest org word at each position of ``text[start:end]``: what
+        ``unit_pattern.finditer(text, start, end, overlapped=True)`` finds (longest first)."""
+        out: dict[int, int] = {}
+        if self.unit_automaton is not None:
+            for _, s, e in self.unit_automaton.find_matches_as_indexes(text[start:end], overlapping=True):
+                if e > out.get(start + s, -1) - start:
+                    out[start + s] = start + e
+        return out
 
     @functools.cached_property
     def follow_pattern(self) -> regex.Pattern[str]:
@@ -329,17 +363,19 @@ def _is_org(text: str, start: int, end: int, lex: Lexicon) -> bool:
             reach.add(e)
             frontier.append(e)
     # Org words at each position: the longest (常委会) and a one-character one (委).
-    words = {(m.start(), m.end()) for m in lex.unit_pattern.finditer(text, start, end, overlapped=True)}
+    words = set(lex.unit_words(text, start, end).items())
     words |= {(i, i + 1) for i in range(start, end) if text[i] in lex.orgs}
     # A bracketed other name right after a body: 领导小组|(指挥部).
     words |= {(m.start(), m.end()) for m in _BRACKETED.finditer(text, start, end) if lex.unit_pattern.fullmatch(text, m.start() + 1, m.end() - 1)}
+    ends_at: dict[int, list[int]] = {}
+    for ws, we in words:
+        ends_at.setdefault(ws, []).append(we)
     reached = set(reach)
     for p in range(start, end + 1):
         if p not in reached:
             continue
-        for ws, we in words:
-            if p <= ws <= p + _MAX_UNIT:
-                reached.add(we)
+        for ws in range(p, p + _MAX_UNIT + 1):  # a unit: up to _MAX_UNIT characters, then an org word
+            reached.update(ends_at.get(ws, ()))
     return end in reached
 
 
@@ -371,7 +407,7 @@ def find_titles(text: str, start: int = 0, end: int | None = None) -> list[Title
     lex = load_lexicon()
     end = len(text) if end is None else end
     found: list[Title] = []
-    for m in lex.post_pattern.finditer(text, start, end):
+    for m in lex.post_matches(text, start, end):
         ps = m.start()
         s = max(_org_start(text, ps, lex), start)
         if found and s < found[-1].end:

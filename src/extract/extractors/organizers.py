@@ -21,11 +21,17 @@ class _Words:
     words: frozenset[str]
     lengths: tuple[int, ...]  # longest first
     first: frozenset[str] | None  # the characters they start with (None: the empty word is one)
+    by_first: dict[str, tuple[int, ...]]  # first character -> lengths of the words it starts, longest first
 
     @classmethod
     def of(cls, words: frozenset[str]) -> _Words:
         first = None if "" in words else frozenset(w[0] for w in words)
-        return cls(words, tuple(sorted({len(w) for w in words}, reverse=True)), first)
+        by_first: dict[str, set[int]] = {}
+        for w in words:
+            if w:
+                by_first.setdefault(w[0], set()).add(len(w))
+        lengths = {ch: tuple(sorted(ns, reverse=True)) for ch, ns in by_first.items()}
+        return cls(words, tuple(sorted({len(w) for w in words}, reverse=True)), first, lengths)
 
 
 @functools.cache
@@ -55,9 +61,14 @@ class _OrgMatch:
     def _words(self, pos: int, words: _Words) -> list[int]:
         """Ends of the words at ``pos``, longest first."""
         t = self.text
-        if words.first is not None and t[pos : pos + 1] not in words.first:
+        if words.first is None:  # the empty word too: every length
+            return [pos + n for n in words.lengths if pos + n <= len(t) and t[pos : pos + n] in words.words]
+        # Only the lengths of the words that start with the character at ``pos``.
+        lengths = words.by_first.get(t[pos : pos + 1])
+        if lengths is None:
             return []
-        return [pos + n for n in words.lengths if pos + n <= len(t) and t[pos : pos + n] in words.words]
+        size = len(t)
+        return [pos + n for n in lengths if pos + n <= size and t[pos : pos + n] in words.words]
 
     def _org_steps(self, pos: int) -> list[int]:
         han = _HAN_UP_TO_10.match(self.text, pos)
