@@ -145,7 +145,8 @@ def test_jsonl_lines_never_raise(lines: list[bytes]) -> None:
     """Any JSONL content gives one RawDoc or InputError per non-blank line, each writable as JSON."""
     blob = b"\n".join(line.replace(b"\n", b" ") for line in lines)
     got = list(_iter_jsonl_lines(io.BytesIO(blob), "t.jsonl"))
-    assert len(got) == sum(1 for line in blob.split(b"\n") if line.strip())
+    # a UTF-8 BOM opening the file is no content (a file of only a BOM has no line to read)
+    assert len(got) == sum(1 for line in blob.removeprefix(b"\xef\xbb\xbf").split(b"\n") if line.strip())
     for item in got:
         assert isinstance(item, (RawDoc, InputError))
         if isinstance(item, InputError):

@@ -45,7 +45,10 @@ A count with no date at all is dropped (a wrong date is worse than a missing
 record); one whose date has no knowable year keeps ``date=None``.
 
 Phrases live in ``data/metrics.tsv`` and ``data/count_regions.tsv``, checked
-when loaded.
+when loaded. Modules: ``lexicon`` (phrases and patterns), ``regions`` (area mentions, the
+article's home), ``reader`` (find and decide), ``counts`` (what the reader finds and the state
+in force), ``totals`` (lists regrouped by their sums, the checks, the records), ``case_lists``
+(per-case lists).
 """
 
 from __future__ import annotations

@@ -8,21 +8,21 @@ import contextlib
 import dataclasses
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from typing import TypedDict
 
 import regex
 
 from ...document import Doc
 from ...models import ArticleWarning, CaseCount, Change
-from ..dates import DateMention, find_dates, reference_date, parse_cn_int, resolve_relative, window
+from ..dates import DateMention, find_dates, reference_date, parse_cn_int, resolve_relative
 from .lexicon import (
     _ATTRIBUTION, _BREAKDOWN_WORDS, _CARRY_OPENING, _CHANGE, _CLAUSE_BREAK, _CLOSE, _CONVERTED, _COORD,
-    _EACH, _FIRST_DAY, _LIST_GAP, _LIST_SEP, _NOT_AREA, _ONE_DAY, _OPEN, _RELATIVE_PREV, _REST_ITEM, _RESIDUE_OK,
+    _EACH, _LIST_GAP, _LIST_SEP, _NOT_AREA, _OPEN, _RELATIVE_PREV, _REST_ITEM, _RESIDUE_OK,
     _SENTENCE_END, _SHARE_BEFORE, _SKIP_DATE_AFTER, _SKIP_DATE_BEFORE, _SUB_WORDS, _SUBSET_AFTER,
     _NEXT_TOTAL, _SUFFIX_METRIC_LEAD, _SUFFIX_REST, _SUM_WORD, _SINCE_BEFORE, _UNTIL_HOUR, _BARE_SEVERITY, _FOUND_IN, _HEADLINE, _TOPIC_TAG, _ONGOING, _UNTIL_NOW, _NO_CASE_YET, _NEW_WORD, _CONVERSION_AFTER, _CONTACTS, _SECTION, _FURNITURE, _CLAUSE_SEMI, _CONTACT_OUTCOME, _ZERO_OPENING, _SEVERITY, _UNKNOWN_AREA, _IN_HOSPITAL, _OTHER_PEOPLE, _ZERO_GAP, _count_re, _coordinated_tail, count_matches, count_places,
     _governing_metric, heading_matches, metric_starts, _last, _qualifier, _value, _zero_re, _CASE_NOUNS, _OUTCOMES, load_metric_lexicon,
 )
+from . import totals
+from .counts import _Count, _State, _when
 from .regions import HOME_AUTONOMOUS, HOME_PROVINCE, _Mention, _Region, _province_of, _area_mentions, _article_home, _is_top, _short_forms
 
 # ------------------------------------------------------------------ decisions
@@ -41,63 +41,6 @@ _CAME_FROM = regex.compile(r"(?P<origin>\p{Han}{2,8}?)输入")
 _BRACKET = regex.compile(f"[{regex.escape(_OPEN + _CLOSE)}]")
 #: What may stand between a sentence's start and a date that opens it.
 _OPENING_BLANKS = frozenset(" \t\u3000,，")
-
-
-@dataclass
-class _Count:
-    """A count found in the text, before it becomes records."""
-
-    start: int
-    end: int
-    value: int
-    metric: str
-    scope: str
-    measure: str
-    qualifier: str
-    regions: list[_Region]
-    each: bool
-    date: dt.date | None
-    hours: tuple[int, int] | None
-    until: int | None  # 截至11月3日24时: the hour a running total or current count is stated at
-    dated: bool
-    depth: int
-    explicit: bool  # its own metric phrase (can be the total of a breakdown)
-    sub: bool  # a breakdown item (its area does not become the area in force)
-    parent: _Count | None = None
-    label: str | None = None
-    change: Change | None = None
-    children: list[_Count] = field(default_factory=list)
-    zero: bool = False
-    suffix: bool = False  # its metric is written after it (含11例由无症状感染者转为确诊病例)
-    rest: int = 0  # bracketed items with no area of their own (其他区县209例, 其余3923例)
-    incomplete: bool = False  # a bracketed item could not be read
-
-
-@dataclass
-class _State:
-    """What is in force while reading: the date (with its hour window) and the area."""
-
-    date: dt.date | None = None
-    hours: tuple[int, int] | None = None
-    dated: bool = False
-    here: bool = False  # the date was written in the paragraph being read (not carried over)
-    region: list[_Region] | None = None
-    top: list[_Region] | None = None  # the last city, province or country counts were given for
-    since: bool = False  # the date in force ends a running total (截至11月3日24时)
-    until: int | None = None  # its hour (24)
-
-
-
-class _When(TypedDict):
-    date: dt.date | None
-    hours: tuple[int, int] | None
-    until: int | None
-    dated: bool
-
-
-def _when(state: _State) -> _When:
-    """The date fields of a count read while ``state`` is in force."""
-    return {"date": state.date, "hours": state.hours, "until": state.until, "dated": state.dated}
 
 
 def _without_topic_tags(doc: Doc) -> Doc:
@@ -913,163 +856,8 @@ class _Reader:
 
     # -- checks -------------------------------------------------------------
 
-    def regroup(self) -> None:
-        """Give a list of area items to the count they sum when the count they hang on is not that one.
-
-        累计报告…病例56例。其中，…危重症6例；男性30例…；贵阳市10例，遵义市9例，…: the areas follow 危重症6例
-        but add up to 56, the running total before. 当日新增15例（其中当日新增境外输入确诊病例6例，广东3例，
-        甘肃2例，河南1例）: the provinces are the 6 imported cases'. Only a count of the same day, area and
-        bracket depth whose value is exactly the items' sum takes them over.
-        """
-        for i, p in enumerate(self.counts):
-            if p.qualifier != "exact":
-                continue
-            by_depth: dict[int, list[_Count]] = {}
-            for k in p.children:
-                if k.regions and not k.each and not k.explicit:
-                    by_depth.setdefault(k.depth, []).append(k)
-            for depth, kids in by_depth.items():
-                total = sum(k.value for k in kids)
-                if len(kids) < 2 or total == p.value or (depth == p.depth and len(kids) < 3):
-                    continue
-                # The counts between the total and its first item, nearest first; then those before the total.
-                after = i + 1
-                while after < len(self.counts) and self.counts[after].start < kids[0].start:
-                    after += 1
-                before = i
-                while before > 0 and self.counts[before - 1].start >= p.start - 800:
-                    before -= 1
-                for idx in [*range(after - 1, i, -1), *range(i - 1, before - 1, -1)]:
-                    q = self.counts[idx]
-                    if (q.explicit and not q.each and q.qualifier == "exact" and q.value == total and q.date == p.date
-                            and q.depth == depth and (q.regions == p.regions or idx > i)):
-                        for k in kids:
-                            k.metric, k.measure, k.scope, k.label, k.parent = q.metric, q.measure, q.scope, q.label, q
-                            p.children.remove(k)
-                            q.children.append(k)
-                        break
-
-    def regroup_headings(self) -> None:
-        """Give a heading's items the measure of the total they sum when the heading says none.
-
-        全省累计报告确诊病例168例，…。确诊病例中，昆明市48例、昭通市25例…: the items add up to 168, the
-        running total before, not to the day's new cases the window (12时至24时) would make them.
-        """
-        for h in self.headings.values():
-            if h.measure != "new" or any(w in self.text[max(0, h.start - 8) : h.end] for w in ("新增", "累计", "现有")):
-                continue  # the heading says its measure, or has the one of a running total's date
-            kids = [k for k in h.children if k.parent is h and not k.explicit and k.regions and not k.each]
-            if len(kids) < 3:
-                continue
-            total = sum(k.value for k in kids)
-            for q in reversed(self.counts):
-                if q.start >= h.start or q.start < h.start - 800:
-                    continue
-                if (q.explicit and not q.each and q.qualifier == "exact" and q.value == total and q.date == h.date
-                        and q.metric == h.metric and (q.metric != "other" or q.label == h.label) and q.depth == 0
-                        and q.regions == h.regions and q.measure != h.measure):
-                    h.measure = q.measure
-                    for k in kids:
-                        k.measure = q.measure
-                        k.hours, k.until = q.hours, q.until
-                    break
-
     def check(self) -> None:
-        self.regroup()
-        self.regroup_headings()
-        for c in self.counts:
-            kids = [k for k in c.children if k.depth == c.depth + 1]
-            if len(kids) >= 2 and all(k.regions for k in kids) and not c.incomplete:
-                total = c.rest + sum(k.value * (len(k.regions) if k.each else 1) for k in kids)
-                if total != c.value and c.qualifier == "exact":
-                    self.warn_sum(c, total, "breakdown by area")
-            top = [k for k in c.children if k.depth == c.depth and k.scope != c.scope]
-            if {k.scope for k in top} == {"local", "imported"} and c.scope == "unspecified":
-                total = sum(k.value for k in top)
-                if total != c.value:
-                    self.warn_sum(c, total, "local and imported")
-        index: dict[tuple[object, ...], int] = {}
-        for c in self.counts:
-            if not c.each and c.qualifier == "exact":
-                index.setdefault(self.series_key(c, c.date), c.value)
-        for c in self.counts:
-            if c.change is None or c.change.vs_date is None or c.each or c.qualifier != "exact":
-                continue
-            earlier = index.get(self.series_key(c, c.change.vs_date))
-            if earlier is not None and c.value - earlier != c.change.delta:
-                self.warnings.append(
-                    ArticleWarning(
-                        code="change_mismatch",
-                        message=(
-                            f"{c.value} on {c.date} is said to change by {c.change.delta} from {c.change.vs_date}, "
-                            f"but the article gives {earlier} for that day"
-                        ),
-                        evidence=self.doc.evidence(c.start, c.end),
-                    )
-                )
-
-    @staticmethod
-    def series_key(c: _Count, date: dt.date | None) -> tuple[object, ...]:
-        return (date, tuple(r.name for r in c.regions), c.metric, c.scope, c.measure)
-
-    def warn_sum(self, c: _Count, total: int, what: str) -> None:
-        self.warnings.append(
-            ArticleWarning(
-                code="breakdown_sum_mismatch",
-                message=f"the {what} sums to {total}, but the total given is {c.value}",
-                evidence=self.doc.evidence(c.start, c.end),
-            )
-        )
-
-    # -- records ------------------------------------------------------------
+        self.warnings += totals.check(self.doc, self.headings, self.counts)
 
     def records(self) -> list[CaseCount]:
-        out: list[CaseCount] = []
-        seen: set[tuple[object, ...]] = set()
-        on_day = self.headline_date()
-        for c in self.counts:
-            if not c.dated and on_day is not None and self.in_headline(c.start):
-                # 【#重庆新增25例累计确诊300例#】2020年2月2日12—24时，…: the headline's counts are the notice's.
-                c.date, c.hours, c.dated = on_day[0], on_day[1], True
-            if not c.dated:
-                continue  # no date written anywhere before it: not a time-series point
-            if c.date is not None and self.doc.published is not None and not self.doc.published_from_text \
-                    and c.date > self.doc.published + _ONE_DAY:
-                continue  # a count cannot be reported for a day after the article
-            if c.date is not None and c.date < _FIRST_DAY:
-                continue  # 2003年8月16日…非典型肺炎临床诊断病例5327例: before COVID-19, another disease's count
-            # A window (0—24时) is the period of the day's new counts; a running total or a current count
-            # has none (累计治愈出院病例1478例 in a notice of 11月28日0—24时).
-            start, end = window(c.date, c.hours) if c.measure == "new" else (None, None)
-            if c.measure != "new" and c.until is not None and c.date is not None:
-                # 截至1月31日12时: the moment the total is stated at (24时 is the next day's 00:00).
-                end = dt.datetime(c.date.year, c.date.month, c.date.day) + dt.timedelta(hours=c.until)
-            groups = [[r] for r in c.regions] if c.each else [c.regions]
-            for regions in groups:
-                region = "、".join(dict.fromkeys(r.name for r in regions))
-                code = regions[0].code if len(regions) == 1 else None
-                key = (c.date, region, c.metric, c.scope, c.measure, c.value, c.start)
-                if key in seen:
-                    continue
-                seen.add(key)
-                out.append(
-                    CaseCount(
-                        article_id=self.doc.article_id,
-                        date=c.date,
-                        region=region,
-                        region_code=code,
-                        metric=c.metric,  # type: ignore[arg-type]
-                        scope=c.scope,  # type: ignore[arg-type]
-                        measure=c.measure,  # type: ignore[arg-type]
-                        value=c.value,
-                        qualifier=c.qualifier,  # type: ignore[arg-type]
-                        period_start=start,
-                        period_end=end,
-                        change=c.change,
-                        label=c.label,
-                        evidence=self.doc.evidence(c.start, c.end),
-                    )
-                )
-        return out
-
-
+        return totals.records(self.doc, self.counts, self.headline_date(), self.in_headline)
