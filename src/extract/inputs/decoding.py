@@ -175,10 +175,12 @@ def _record(e: UnicodeError) -> tuple[str, int]:
 codecs.register_error(_HANDLER, _record)
 
 
-def _lenient(data: bytes, encoding: str, budget: int | None = None, at_end: bool = True) -> _Attempt:
+def _lenient(data: bytes, encoding: str, budget: int | None = None, at_end: bool = True,
+             keep_hopeless: bool = True) -> _Attempt:
     """Decode ``data``, each undecodable sequence the codec reports becoming one U+FFFD.
 
-    Stops once more than ``budget`` bytes are undecodable (a hopeless candidate: ``gave_up``).
+    Stops once more than ``budget`` bytes are undecodable (a hopeless candidate: ``gave_up``;
+    without ``keep_hopeless`` its text and sequences are then left out, as no one reads them).
     ``at_end``: the data ends where the file ends (else a sequence cut at the end is
     left out, not counted: the sample was cut, not the file).
 
@@ -193,6 +195,8 @@ def _lenient(data: bytes, encoding: str, budget: int | None = None, at_end: bool
     finally:
         _local.state = None
     errors = state.errors
+    if state.gave_up and not keep_hopeless:
+        return _Attempt(encoding, "", [], False, gave_up=True)
     truncated = False
     if errors and not state.gave_up:
         start, end, reason = errors[-1]
@@ -230,7 +234,7 @@ def _choose(data: bytes) -> _Attempt:
     fair: list[tuple[int, int]] = []
     for i in _ORDER:
         bound = min(budget, min(fair)[0] // _BAD_BYTE_COST) if fair else budget
-        attempt = attempts[i] = _lenient(sample, CANDIDATES[i], bound, at_end=whole)
+        attempt = attempts[i] = _lenient(sample, CANDIDATES[i], bound, at_end=whole, keep_hopeless=not fair)
         if not attempt.gave_up:
             fair.append((_cost(attempt), i))
     if not fair:  # every candidate is hopeless (each read to the full budget): the one that read
