@@ -344,6 +344,9 @@ _NAME_END = r"(?=\s*(?:[)）\]】,，、;；/|]|摄|报道|$|\s|责编|编辑|�
 _REPORTER = regex.compile(rf"(?:记者|通讯员|实习生|作者\s*[:/：])\s*{_NAMES}{_NAME_END}(?P<photo>\s*摄)?")
 _EDITOR = regex.compile(rf"(?:责任编辑|责编|编辑|审核|校对|编审)\s*[:/：]?\s*[(（]?\s*{_NAMES}{_NAME_END}")
 _PHOTO = regex.compile(rf"(?:摄影|图)\s*[/:：]\s*{_NAMES}{_NAME_END}|{_NAMES}\s*摄(?=[/\s)）]|$)")
+#: Words one of which every match of :data:`_REPORTER` (and of :data:`_EDITOR`) contains.
+_REPORTER_WORDS = ("记者", "通讯员", "实习生", "作者")
+_EDITOR_WORDS = ("编辑", "责编", "审核", "校对", "编审")  # 责任编辑 contains 编辑
 _BYLINE_HINT = regex.compile(r"记者|通讯员|实习生|作者|编辑|责编|审核|校对|编审|摄|图\s*[/:：]")
 _TRAILING_CREDIT = regex.compile(rf"[(（]\s*{_HAN}{{2,3}}(?:\s*[、,，\s]\s*{_HAN}{{2,3}})*\s*[)）]\s*$")
 _NOT_NAMES = frozenset({"记者", "本报记者", "通讯员", "实习生", "编辑", "责编", "作者", "摄影", "完", "全文完", "待续", "未完待续", "图", "原标题", "本报讯", "新华社", "供图", "资料图", "视频", "截图", "下同"})
@@ -370,18 +373,26 @@ def _bylines(lines: list[_Line], body_last: int | None, info: ArticleInfo) -> No
             continue
         # By-lines are short lines or the tail of a paragraph ("……参加。(记者 杨帆 张珺)").
         t = line.text if len(line.text) <= _SHORT else line.text[-120:]
-        if not _BYLINE_HINT.search(t) and not (i == body_last and t.endswith((")", "）"))):
-            continue  # most lines name no reporter: one cheap search skips four patterns
-        for m in _REPORTER.finditer(t):
-            names = _names(m["names"])
-            if len(names) > 1 and t.startswith("报道", m.end("names")):
-                names = names[:-1]  # (记者 孟冰 重庆报道): the last word is where it was filed from
-            _add(info.photographers if m["photo"] else info.reporters, names)
-        for m in _EDITOR.finditer(t):
-            _add(info.editors, _names(m["names"]))
-        for m in _PHOTO.finditer(t):
-            _add(info.photographers, [n for n in _names(m["names"]) if n not in info.reporters])
-        if i == body_last and not _REPORTER.search(t):
+        # Each pattern only where its own words stand (they cannot match elsewhere).
+        reporter = any(w in t for w in _REPORTER_WORDS)
+        editor = any(w in t for w in _EDITOR_WORDS)
+        photo = "摄" in t or "图" in t
+        hint = reporter or editor or "摄" in t or (photo and _BYLINE_HINT.search(t) is not None)
+        if not hint and not (i == body_last and t.endswith((")", "）"))):
+            continue  # most lines name no reporter: a few cheap tests skip four patterns
+        if reporter:
+            for m in _REPORTER.finditer(t):
+                names = _names(m["names"])
+                if len(names) > 1 and t.startswith("报道", m.end("names")):
+                    names = names[:-1]  # (记者 孟冰 重庆报道): the last word is where it was filed from
+                _add(info.photographers if m["photo"] else info.reporters, names)
+        if editor:
+            for m in _EDITOR.finditer(t):
+                _add(info.editors, _names(m["names"]))
+        if photo:
+            for m in _PHOTO.finditer(t):
+                _add(info.photographers, [n for n in _names(m["names"]) if n not in info.reporters])
+        if i == body_last and not (reporter and _REPORTER.search(t)):
             credit = _TRAILING_CREDIT.search(t)
             if credit:
                 _add(info.reporters, _names(credit.group()[1:].rstrip(")） ").rstrip()))
