@@ -344,9 +344,6 @@ _NAME_END = r"(?=\s*(?:[)）\]】,，、;；/|]|摄|报道|$|\s|责编|编辑|�
 _REPORTER = regex.compile(rf"(?:记者|通讯员|实习生|作者\s*[:/：])\s*{_NAMES}{_NAME_END}(?P<photo>\s*摄)?")
 _EDITOR = regex.compile(rf"(?:责任编辑|责编|编辑|审核|校对|编审)\s*[:/：]?\s*[(（]?\s*{_NAMES}{_NAME_END}")
 _PHOTO = regex.compile(rf"(?:摄影|图)\s*[/:：]\s*{_NAMES}{_NAME_END}|{_NAMES}\s*摄(?=[/\s)）]|$)")
-#: Words one of which every match of :data:`_REPORTER` (and of :data:`_EDITOR`) contains.
-_REPORTER_WORDS = ("记者", "通讯员", "实习生", "作者")
-_EDITOR_WORDS = ("编辑", "责编", "审核", "校对", "编审")  # 责任编辑 contains 编辑
 _BYLINE_HINT = regex.compile(r"记者|通讯员|实习生|作者|编辑|责编|审核|校对|编审|摄|图\s*[/:：]")
 _TRAILING_CREDIT = regex.compile(rf"[(（]\s*{_HAN}{{2,3}}(?:\s*[、,，\s]\s*{_HAN}{{2,3}})*\s*[)）]\s*$")
 _NOT_NAMES = frozenset({"记者", "本报记者", "通讯员", "实习生", "编辑", "责编", "作者", "摄影", "完", "全文完", "待续", "未完待续", "图", "原标题", "本报讯", "新华社", "供图", "资料图", "视频", "截图", "下同"})
@@ -374,8 +371,8 @@ def _bylines(lines: list[_Line], body_last: int | None, info: ArticleInfo) -> No
         # By-lines are short lines or the tail of a paragraph ("……参加。(记者 杨帆 张珺)").
         t = line.text if len(line.text) <= _SHORT else line.text[-120:]
         # Each pattern only where its own words stand (they cannot match elsewhere).
-        reporter = any(w in t for w in _REPORTER_WORDS)
-        editor = any(w in t for w in _EDITOR_WORDS)
+        reporter = "记者" in t or "通讯员" in t or "实习生" in t or "作者" in t  # _REPORTER's words
+        editor = "编辑" in t or "责编" in t or "审核" in t or "校对" in t or "编审" in t  # _EDITOR's (责任编辑 has 编辑)
         photo = "摄" in t or "图" in t
         hint = reporter or editor or "摄" in t or (photo and _BYLINE_HINT.search(t) is not None)
         if not hint and not (i == body_last and t.endswith((")", "）"))):
