@@ -273,7 +273,7 @@ _AFTER_DATE = regex.compile(r"$|\s|[|｜/(\[【·•—-]|(?:来源|稿源|发�
 
 def _is_dateline(text: str) -> bool:
     """A header line giving the publication date (and often the source, editor, counters)."""
-    if len(text) > 100:
+    if len(text) > 100 or ("20" not in text and "19" not in text):  # _PUB_DATE's year starts 20 or 19
         return False
     m = _PUB_DATE.search(text)
     if m is None or parse_published(text) is None:
@@ -290,6 +290,9 @@ def _masthead(text: str) -> str | None:
     """The outlet a masthead line names, or ``None``."""
     if text in _outlets():
         return text
+    # A whole match is 2-10 Han characters, or ends in a Latin letter (the abbreviation).
+    if len(text) > 10 and not ("a" <= text[-1] <= "z" or "A" <= text[-1] <= "Z"):
+        return None
     m = _MASTHEAD.fullmatch(text)
     if m and len(m["name"]) <= 8 and _MEDIA_SUFFIX.search(m["name"]) and not _NOT_MEDIA.search(m["name"]):
         return m["name"]
