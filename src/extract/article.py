@@ -273,7 +273,7 @@ _AFTER_DATE = regex.compile(r"$|\s|[|｜/(\[【·•—-]|(?:来源|稿源|发�
 
 def _is_dateline(text: str) -> bool:
     """A header line giving the publication date (and often the source, editor, counters)."""
-    if len(text) > 100:
+    if len(text) > 100 or ("20" not in text and "19" not in text):  # _PUB_DATE's year starts 20 or 19
         return False
     m = _PUB_DATE.search(text)
     if m is None or parse_published(text) is None:
@@ -290,6 +290,9 @@ def _masthead(text: str) -> str | None:
     """The outlet a masthead line names, or ``None``."""
     if text in _outlets():
         return text
+    # A whole match is 2-10 Han characters, or ends in a Latin letter (the abbreviation).
+    if len(text) > 10 and not ("a" <= text[-1] <= "z" or "A" <= text[-1] <= "Z"):
+        return None
     m = _MASTHEAD.fullmatch(text)
     if m and len(m["name"]) <= 8 and _MEDIA_SUFFIX.search(m["name"]) and not _NOT_MEDIA.search(m["name"]):
         return m["name"]
@@ -370,18 +373,26 @@ def _bylines(lines: list[_Line], body_last: int | None, info: ArticleInfo) -> No
             continue
         # By-lines are short lines or the tail of a paragraph ("……参加。(记者 杨帆 张珺)").
         t = line.text if len(line.text) <= _SHORT else line.text[-120:]
-        if not _BYLINE_HINT.search(t) and not (i == body_last and t.endswith((")", "）"))):
-            continue  # most lines name no reporter: one cheap search skips four patterns
-        for m in _REPORTER.finditer(t):
-            names = _names(m["names"])
-            if len(names) > 1 and t.startswith("报道", m.end("names")):
-                names = names[:-1]  # (记者 孟冰 重庆报道): the last word is where it was filed from
-            _add(info.photographers if m["photo"] else info.reporters, names)
-        for m in _EDITOR.finditer(t):
-            _add(info.editors, _names(m["names"]))
-        for m in _PHOTO.finditer(t):
-            _add(info.photographers, [n for n in _names(m["names"]) if n not in info.reporters])
-        if i == body_last and not _REPORTER.search(t):
+        # Each pattern only where its own words stand (they cannot match elsewhere).
+        reporter = "记者" in t or "通讯员" in t or "实习生" in t or "作者" in t  # _REPORTER's words
+        editor = "编辑" in t or "责编" in t or "审核" in t or "校对" in t or "编审" in t  # _EDITOR's (责任编辑 has 编辑)
+        photo = "摄" in t or "图" in t
+        hint = reporter or editor or "摄" in t or (photo and _BYLINE_HINT.search(t) is not None)
+        if not hint and not (i == body_last and t.endswith((")", "）"))):
+            continue  # most lines name no reporter: a few cheap tests skip four patterns
+        if reporter:
+            for m in _REPORTER.finditer(t):
+                names = _names(m["names"])
+                if len(names) > 1 and t.startswith("报道", m.end("names")):
+                    names = names[:-1]  # (记者 孟冰 重庆报道): the last word is where it was filed from
+                _add(info.photographers if m["photo"] else info.reporters, names)
+        if editor:
+            for m in _EDITOR.finditer(t):
+                _add(info.editors, _names(m["names"]))
+        if photo:
+            for m in _PHOTO.finditer(t):
+                _add(info.photographers, [n for n in _names(m["names"]) if n not in info.reporters])
+        if i == body_last and not (reporter and _REPORTER.search(t)):
             credit = _TRAILING_CREDIT.search(t)
             if credit:
                 _add(info.reporters, _names(credit.group()[1:].rstrip(")） ").rstrip()))

@@ -167,14 +167,30 @@ def detect_script(original: str, converted: str) -> Script:
     return "mixed"
 
 
-def _differences(a: str, b: str, chunk: int = 64) -> int:
-    """The number of positions where ``a`` and ``b`` differ (chunks that are equal are skipped whole)."""
-    n = 0
-    for i in range(0, min(len(a), len(b)), chunk):
-        x, y = a[i : i + chunk], b[i : i + chunk]
-        if x != y:
-            n += sum(map(str.__ne__, x, y))
-    return n
+#: Each byte to 0 (zero) or 1 (any other value), for counting the code points that differ.
+_NONZERO = bytes([0] + [1] * 255)
+
+
+def _differences(a: str, b: str) -> int:
+    """The number of positions where ``a`` and ``b`` differ (over the shorter length).
+
+    At C speed: the two strings as UTF-32 integers XOR-ed give a non-zero 4-byte word exactly
+    where the code points differ; each byte is made 0 or 1, each word's four bytes are OR-ed
+    into its lowest byte, and the bits set are counted.
+
+    >>> _differences("重慶市確診", "重庆市确诊"), _differences("abc", "abd"), _differences("", "x")
+    (3, 1, 0)
+    """
+    n = min(len(a), len(b))
+    if not n:
+        return 0
+    x = (int.from_bytes(a[:n].encode("utf-32-le", "surrogatepass"), "little")
+         ^ int.from_bytes(b[:n].encode("utf-32-le", "surrogatepass"), "little"))
+    if not x:
+        return 0
+    y = int.from_bytes(x.to_bytes(4 * n, "little").translate(_NONZERO), "little")
+    y = (y | y >> 8 | y >> 16 | y >> 24) & int.from_bytes(b"\x01\x00\x00\x00" * n, "little")
+    return y.bit_count()
 
 
 @dataclass(frozen=True, slots=True)
