@@ -120,11 +120,12 @@ def test_bad_articles_become_error_rows_and_each_article_is_extracted_once(spark
     # An article over the time limit is an error row; the others in its batch are extracted;
     # all six frames come from one pass (the accumulator counts articles extracted).
     counter = spark.sparkContext.accumulator(0)
-    df = spark.createDataFrame([("a", good), ("b", good * 400)], "id string, text string").coalesce(1)
+    # (b takes seconds: far over the limit however fast the pipeline gets; a takes milliseconds)
+    df = spark.createDataFrame([("a", good), ("b", good * 2000)], "id string, text string").coalesce(1)
     from pyspark.sql import functions as F
 
     frames = _run(_inputs(df, {"article_id": F.col("id"), "text": F.col("text"), "source": F.lit("t")}),
-                  timeout=2.0, counter=counter)
+                  timeout=1.0, counter=counter)
     counts = {name: frame.count() for name, frame in frames.items()}
     assert counter.value == 2, "the pipeline ran more than once per article"
     assert [r["article_id"] for r in frames["articles"].collect()] == ["a"]
