@@ -117,10 +117,20 @@ def test_unit_words_are_the_longest_org_words(real_texts: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
-    ("pattern", "anchor", "starts"), [(dates._DATE, "月", dates._date_starts), (dates._NAMED_DAY, "日", dates._day_starts)]
+    ("pattern", "anchor", "starts"),
+    [
+        (dates._DATE, "月", dates._date_starts),
+        (dates._NAMED_DAY, "日", dates._day_starts),
+        # The anchors whose following text allows a match (what the extractor uses).
+        (dates._DATE, dates._DATE_ANCHOR, dates._date_starts),
+        (dates._NAMED_DAY, dates._NAMED_DAY_ANCHOR, dates._day_starts),
+    ],
 )
 def test_date_anchors_find_every_date_match(
-    real_texts: list[str], pattern: regex.Pattern[str], anchor: str, starts: Callable[[str, int, int], Iterable[int]]
+    real_texts: list[str],
+    pattern: regex.Pattern[str],
+    anchor: str | regex.Pattern[str],
+    starts: Callable[[str, int, int], Iterable[int]],
 ) -> None:
     rnd = random.Random(7)
     checked = 0
