@@ -38,13 +38,14 @@ _DATE_WORDS = [
     *"0123456789〇零一二两三四五六七八九十百千万亿年元月日号时点至到—-~",
     " ", "  ", "\u3000", "\t", "\n", "１", "٣", "2022年", "二〇二二年 ", "十一", "元", "二十三", "十九", "陈敏尔",
     "，", "。", "较", "截至", "在", "就", "新增", "市", "他", "主持",
-    "召开", "上午", "连续", "第", "每", "周", "内", "以来",
+    "召开", "上午", "连续", "第", "每", "周", "内", "以来", "比", "、", "（", "截止", "以内", "左右",
 ]
 
 # Every way a date or a named day can start before its 月 or 日.
 _DATE_CASES = [
     "陈敏尔二十三日主持会议", "区十九日新增", "市 二十三  日在", "胡衡华3日主持", "市卫健委12 日通报", "2022年 11月3日",
     "二〇二二 年 十一 月 三 日", "元月20日", "据2022年1月1日0—24时", "1 1月", "2022年\n\n12月1日", "十二月三十一日",
+    "较29日", "截至 3 号", "7日", "、12日0—24时", "至30日内",
 ]
 
 
@@ -124,6 +125,7 @@ def test_unit_words_are_the_longest_org_words(real_texts: list[str]) -> None:
         # The anchors whose following text allows a match (what the extractor uses).
         (dates._DATE, dates._DATE_ANCHOR, dates._date_starts),
         (dates._NAMED_DAY, dates._NAMED_DAY_ANCHOR, dates._day_starts),
+        (dates._BARE_DAY, dates._BARE_DAY_ANCHOR, dates._bare_day_starts),
     ],
 )
 def test_date_anchors_find_every_date_match(

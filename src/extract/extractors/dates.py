@@ -114,15 +114,20 @@ _DATE = regex.compile(
 )
 # A bare day ("较29日", "至30日") needs a month from context, and must not be a
 # duration ("连续3日", "近7日", "30日内").
+_BARE_DAY_BEFORE = r"(?:^|[较比至到、,，;；。:：和与及于在止(（\n]|截至|截止)\s*"
+_BARE_DAY_NOT_AFTER = r"(?!\s*(?:内|以内|之内|以来|左右|起算))"
 _BARE_DAY = regex.compile(
     rf"""
-    (?<=(?:^|[较比至到、,，;；。:：和与及于在止(（\n]|截至|截止)\s*)
+    (?<={_BARE_DAY_BEFORE})
     (?P<day>\d{{1,2}})\s*[日号]
-    (?!\s*(?:内|以内|之内|以来|左右|起算))
+    {_BARE_DAY_NOT_AFTER}
     (?:\s*(?:{_HOUR_WINDOW}))?
     """,
     regex.VERBOSE,
 )
+# The 日 or 号 a bare day can end at: after a separator, one or two digits and spaces, and not
+# followed by a duration's word (found in one scan; 12月1日 is none).
+_BARE_DAY_ANCHOR = regex.compile(rf"[日号](?<={_BARE_DAY_BEFORE}\d{{1,2}}\s*[日号]){_BARE_DAY_NOT_AFTER}")
 # What must follow a named day's 日: something that happened that day.
 _NAMED_DAY_AFTER = r"""
     (?=\s*(?:上午|下午|晚间|晚上|早间|凌晨|夜间|中午|傍晚)?\s*
@@ -163,6 +168,12 @@ def _day_starts(text: str, lo: int, q: int) -> range:
     (19, 十九), then spaces."""
     w = _spaces_start(text, lo, q)
     return range(max(lo, w - 3), w)
+
+
+def _bare_day_starts(text: str, lo: int, q: int) -> range:
+    """Where a :data:`_BARE_DAY` match whose 日 or 号 is at ``q`` can start: a day is 1–2 digits, then spaces."""
+    w = _spaces_start(text, lo, q)
+    return range(max(lo, w - 2), w)
 
 
 def _date_starts(text: str, lo: int, q: int) -> list[int]:
@@ -474,7 +485,7 @@ def _bare_days(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
     """Bare-day matches of both kinds (after a separator, after a name), in text order, not overlapping."""
     last_end = -1
     merged = sorted(
-        [*_BARE_DAY.finditer(text, start, end), *_anchored(_NAMED_DAY, text, start, end, _NAMED_DAY_ANCHOR, _day_starts)], key=lambda m: m.start()
+        [*_anchored(_BARE_DAY, text, start, end, _BARE_DAY_ANCHOR, _bare_day_starts), *_anchored(_NAMED_DAY, text, start, end, _NAMED_DAY_ANCHOR, _day_starts)], key=lambda m: m.start()
     )
     for m in merged:
         if m.start() >= last_end:
