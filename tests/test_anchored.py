@@ -142,3 +142,47 @@ def test_date_anchors_find_every_date_match(
             assert _spans(dates._anchored(pattern, text, s, e, anchor, starts)) == want, (text, s, e)
             checked += len(want)
     assert checked > 50
+
+
+def _is_org_reference(text: str, start: int, end: int, lex: object) -> bool:
+    """officials._is_org as first written: from each reached position, every word starting within a unit's length."""
+    from extract.extractors import officials
+
+    assert isinstance(lex, officials.Lexicon)
+    if (text[end - 1] not in lex.org_last_chars and text[end - 1] != ")") or not officials._HAN_ONLY.fullmatch(text, start, end):
+        return False
+    reach = {start}
+    frontier = [start]
+    levels = lex.level_words(text, start, end)
+    while frontier:
+        p = frontier.pop()
+        e = levels.get(p)
+        if e is not None and e not in reach:
+            reach.add(e)
+            frontier.append(e)
+    words = set(lex.unit_words(text, start, end).items())
+    words |= {(i, i + 1) for i in range(start, end) if text[i] in lex.orgs}
+    words |= {(m.start(), m.end()) for m in officials._BRACKETED.finditer(text, start, end)
+              if lex.unit_pattern.fullmatch(text, m.start() + 1, m.end() - 1)}
+    reached = set(reach)
+    for p in range(start, end + 1):
+        if p in reached:
+            reached.update(we for ws, we in words if p <= ws <= p + officials._MAX_UNIT)
+    return end in reached
+
+
+def test_is_org_walk_equals_the_reachability_over_every_unit_length() -> None:
+    from extract.extractors import officials
+
+    lex = load_lexicon()
+    words = [*sorted(lex.orgs), *sorted(lex.level_forms)[:200], "市", "区", "(", ")", "卫生健康", "工作", "啊", "啊" * 5, "啊" * 10]
+    rnd = random.Random(9)
+    found = 0
+    for _ in range(20000):
+        text = "".join(rnd.choice(words) for _ in range(rnd.randrange(1, 8)))
+        s = rnd.randrange(0, len(text))
+        e = rnd.randrange(s + 1, len(text) + 1)
+        want = _is_org_reference(text, s, e, lex)
+        assert officials._is_org(text, s, e, lex) == want, (text, s, e)
+        found += want
+    assert found > 1000
