@@ -186,3 +186,24 @@ def test_is_org_walk_equals_the_reachability_over_every_unit_length() -> None:
         assert officials._is_org(text, s, e, lex) == want, (text, s, e)
         found += want
     assert found > 1000
+
+
+def test_last_clause_break_searched_backwards_is_the_last_of_a_scan() -> None:
+    from extract.extractors.case_counts import lexicon
+
+    rnd = random.Random(11)
+    chars = ",，;；。!！?？:：\n[]【】|#(（)）啊字 "
+    for _ in range(20000):
+        text = "".join(rnd.choice(chars) for _ in range(rnd.randrange(0, 50)))
+        s = rnd.randrange(0, len(text) + 1)
+        e = rnd.randrange(s, len(text) + 1)
+        last = None
+        for last in lexicon._CLAUSE_BREAK.finditer(text, s, e):  # noqa: B007 — keep the last
+            pass
+        found = lexicon._last(lexicon._CLAUSE_BREAK, text, s, e)
+        assert (found.span() if found else None) == (last.span() if last else None), (text, s, e)
+        lo = max(0, e - 40)
+        want = lo
+        for m in meetings._CLAUSE_BREAK.finditer(text, lo, e):
+            want = m.end()
+        assert meetings._clause_start(text, e) == want, (text, e)
