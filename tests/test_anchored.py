@@ -38,13 +38,14 @@ _DATE_WORDS = [
     *"0123456789〇零一二两三四五六七八九十百千万亿年元月日号时点至到—-~",
     " ", "  ", "\u3000", "\t", "\n", "１", "٣", "2022年", "二〇二二年 ", "十一", "元", "二十三", "十九", "陈敏尔",
     "，", "。", "较", "截至", "在", "就", "新增", "市", "他", "主持",
-    "召开", "上午", "连续", "第", "每", "周", "内", "以来",
+    "召开", "上午", "连续", "第", "每", "周", "内", "以来", "比", "、", "（", "截止", "以内", "左右",
 ]
 
 # Every way a date or a named day can start before its 月 or 日.
 _DATE_CASES = [
     "陈敏尔二十三日主持会议", "区十九日新增", "市 二十三  日在", "胡衡华3日主持", "市卫健委12 日通报", "2022年 11月3日",
     "二〇二二 年 十一 月 三 日", "元月20日", "据2022年1月1日0—24时", "1 1月", "2022年\n\n12月1日", "十二月三十一日",
+    "较29日", "截至 3 号", "7日", "、12日0—24时", "至30日内",
 ]
 
 
@@ -117,10 +118,21 @@ def test_unit_words_are_the_longest_org_words(real_texts: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
-    ("pattern", "anchor", "starts"), [(dates._DATE, "月", dates._date_starts), (dates._NAMED_DAY, "日", dates._day_starts)]
+    ("pattern", "anchor", "starts"),
+    [
+        (dates._DATE, "月", dates._date_starts),
+        (dates._NAMED_DAY, "日", dates._day_starts),
+        # The anchors whose following text allows a match (what the extractor uses).
+        (dates._DATE, dates._DATE_ANCHOR, dates._date_starts),
+        (dates._NAMED_DAY, dates._NAMED_DAY_ANCHOR, dates._day_starts),
+        (dates._BARE_DAY, dates._BARE_DAY_ANCHOR, dates._bare_day_starts),
+    ],
 )
 def test_date_anchors_find_every_date_match(
-    real_texts: list[str], pattern: regex.Pattern[str], anchor: str, starts: Callable[[str, int, int], Iterable[int]]
+    real_texts: list[str],
+    pattern: regex.Pattern[str],
+    anchor: str | regex.Pattern[str],
+    starts: Callable[[str, int, int], Iterable[int]],
 ) -> None:
     rnd = random.Random(7)
     checked = 0
@@ -130,3 +142,68 @@ def test_date_anchors_find_every_date_match(
             assert _spans(dates._anchored(pattern, text, s, e, anchor, starts)) == want, (text, s, e)
             checked += len(want)
     assert checked > 50
+
+
+def _is_org_reference(text: str, start: int, end: int, lex: object) -> bool:
+    """officials._is_org as first written: from each reached position, every word starting within a unit's length."""
+    from extract.extractors import officials
+
+    assert isinstance(lex, officials.Lexicon)
+    if (text[end - 1] not in lex.org_last_chars and text[end - 1] != ")") or not officials._HAN_ONLY.fullmatch(text, start, end):
+        return False
+    reach = {start}
+    frontier = [start]
+    levels = lex.level_words(text, start, end)
+    while frontier:
+        p = frontier.pop()
+        e = levels.get(p)
+        if e is not None and e not in reach:
+            reach.add(e)
+            frontier.append(e)
+    words = set(lex.unit_words(text, start, end).items())
+    words |= {(i, i + 1) for i in range(start, end) if text[i] in lex.orgs}
+    words |= {(m.start(), m.end()) for m in officials._BRACKETED.finditer(text, start, end)
+              if lex.unit_pattern.fullmatch(text, m.start() + 1, m.end() - 1)}
+    reached = set(reach)
+    for p in range(start, end + 1):
+        if p in reached:
+            reached.update(we for ws, we in words if p <= ws <= p + officials._MAX_UNIT)
+    return end in reached
+
+
+def test_is_org_walk_equals_the_reachability_over_every_unit_length() -> None:
+    from extract.extractors import officials
+
+    lex = load_lexicon()
+    words = [*sorted(lex.orgs), *sorted(lex.level_forms)[:200], "市", "区", "(", ")", "卫生健康", "工作", "啊", "啊" * 5, "啊" * 10]
+    rnd = random.Random(9)
+    found = 0
+    for _ in range(20000):
+        text = "".join(rnd.choice(words) for _ in range(rnd.randrange(1, 8)))
+        s = rnd.randrange(0, len(text))
+        e = rnd.randrange(s + 1, len(text) + 1)
+        want = _is_org_reference(text, s, e, lex)
+        assert officials._is_org(text, s, e, lex) == want, (text, s, e)
+        found += want
+    assert found > 1000
+
+
+def test_last_clause_break_searched_backwards_is_the_last_of_a_scan() -> None:
+    from extract.extractors.case_counts import lexicon
+
+    rnd = random.Random(11)
+    chars = ",，;；。!！?？:：\n[]【】|#(（)）啊字 "
+    for _ in range(20000):
+        text = "".join(rnd.choice(chars) for _ in range(rnd.randrange(0, 50)))
+        s = rnd.randrange(0, len(text) + 1)
+        e = rnd.randrange(s, len(text) + 1)
+        last = None
+        for last in lexicon._CLAUSE_BREAK.finditer(text, s, e):  # noqa: B007 — keep the last
+            pass
+        found = lexicon._last(lexicon._CLAUSE_BREAK, text, s, e)
+        assert (found.span() if found else None) == (last.span() if last else None), (text, s, e)
+        lo = max(0, e - 40)
+        want = lo
+        for m in meetings._CLAUSE_BREAK.finditer(text, lo, e):
+            want = m.end()
+        assert meetings._clause_start(text, e) == want, (text, e)

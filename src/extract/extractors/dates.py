@@ -114,15 +114,27 @@ _DATE = regex.compile(
 )
 # A bare day ("较29日", "至30日") needs a month from context, and must not be a
 # duration ("连续3日", "近7日", "30日内").
+_BARE_DAY_BEFORE = r"(?:^|[较比至到、,，;；。:：和与及于在止(（\n]|截至|截止)\s*"
+_BARE_DAY_NOT_AFTER = r"(?!\s*(?:内|以内|之内|以来|左右|起算))"
 _BARE_DAY = regex.compile(
     rf"""
-    (?<=(?:^|[较比至到、,，;；。:：和与及于在止(（\n]|截至|截止)\s*)
+    (?<={_BARE_DAY_BEFORE})
     (?P<day>\d{{1,2}})\s*[日号]
-    (?!\s*(?:内|以内|之内|以来|左右|起算))
+    {_BARE_DAY_NOT_AFTER}
     (?:\s*(?:{_HOUR_WINDOW}))?
     """,
     regex.VERBOSE,
 )
+# The 日 or 号 a bare day can end at: after a separator, one or two digits and spaces, and not
+# followed by a duration's word (found in one scan; 12月1日 is none).
+_BARE_DAY_ANCHOR = regex.compile(rf"[日号](?<={_BARE_DAY_BEFORE}\d{{1,2}}\s*[日号]){_BARE_DAY_NOT_AFTER}")
+# What must follow a named day's 日: something that happened that day.
+_NAMED_DAY_AFTER = r"""
+    (?=\s*(?:上午|下午|晚间|晚上|早间|凌晨|夜间|中午|傍晚)?\s*
+        (?:就|在|于|新增|报告|通报|发现|确诊|主持|召开|举行|出席|表示|强调|指出|介绍|前往|来到|赴|深入
+          |调研|检查|率队|发布|宣布|公布|共|合计|累计|单日|全天|再|又|也|还|已|晚|召集|会见|视察
+          |参加|看望|慰问|考察))
+    """
 # A bare day right after a name — a place or a person — when what follows is something that happened
 # that day: 沙坪坝区十九日就新增, 陈敏尔20日在…会上, 胡衡华12日主持召开, 市卫健委20日通报. Words
 # that make a number of days a duration (连续3日, 近7日, 第3日, 每3日) may not stand before it.
@@ -132,13 +144,15 @@ _NAMED_DAY = regex.compile(
     (?<!连续|持续|最近|过去|未来|此后|之后|以后|其后|随后|累计|历时|用时|耗时|长达|不到|不足|超过|至少|仅仅
        |[近前后这那每第隔满共达约逾超数几多半再又另该当本上下同某头首末{CN_NUM}])
     (?P<day>\d{{1,2}}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*日
-    (?=\s*(?:上午|下午|晚间|晚上|早间|凌晨|夜间|中午|傍晚)?\s*
-        (?:就|在|于|新增|报告|通报|发现|确诊|主持|召开|举行|出席|表示|强调|指出|介绍|前往|来到|赴|深入
-          |调研|检查|率队|发布|宣布|公布|共|合计|累计|单日|全天|再|又|也|还|已|晚|召集|会见|视察
-          |参加|看望|慰问|考察))
+    {_NAMED_DAY_AFTER}
     """,
     regex.VERBOSE,
 )
+# The 日 a named day can end at: one followed by what _NAMED_DAY requires after it (found in one
+# scan; most 日 close a full date followed by a comma or an hour window, and are not tried).
+_NAMED_DAY_ANCHOR = regex.compile(rf"日{_NAMED_DAY_AFTER}", regex.VERBOSE)
+# The 月 a date can have: one followed by a day and its 日 or 号 (11月以来 is none).
+_DATE_ANCHOR = regex.compile(rf"月(?=\s*{_NUM}\s*[日号])")
 _SPACES_BEFORE = regex.compile(r"(?r)\s*")
 
 
@@ -156,6 +170,12 @@ def _day_starts(text: str, lo: int, q: int) -> range:
     return range(max(lo, w - 3), w)
 
 
+def _bare_day_starts(text: str, lo: int, q: int) -> range:
+    """Where a :data:`_BARE_DAY` match whose 日 or 号 is at ``q`` can start: a day is 1–2 digits, then spaces."""
+    w = _spaces_start(text, lo, q)
+    return range(max(lo, w - 2), w)
+
+
 def _date_starts(text: str, lo: int, q: int) -> list[int]:
     """Where a :data:`_DATE` match whose 月 is at ``q`` can start: at its month (1–3 characters,
     then spaces), or at the four-character year before ``年`` and spaces before that month."""
@@ -163,7 +183,8 @@ def _date_starts(text: str, lo: int, q: int) -> list[int]:
     out = set()
     for month in range(max(lo, w - 3), w):
         out.add(month)
-        v = _spaces_start(text, lo, month)
+        # No space before the month (str.isspace holds for every \s and more): the run of spaces is empty.
+        v = _spaces_start(text, lo, month) if month > lo and text[month - 1].isspace() else month
         if v > lo and text[v - 1] == "年":
             u = _spaces_start(text, lo, v - 1)
             if u - 4 >= lo:
@@ -172,16 +193,25 @@ def _date_starts(text: str, lo: int, q: int) -> list[int]:
 
 
 def _anchored(
-    pattern: regex.Pattern[str], text: str, start: int, end: int, anchor: str, starts: Callable[[str, int, int], Iterable[int]]
+    pattern: regex.Pattern[str],
+    text: str,
+    start: int,
+    end: int,
+    anchor: str | regex.Pattern[str],
+    starts: Callable[[str, int, int], Iterable[int]],
 ) -> Iterator[regex.Match[str]]:
     """``pattern.finditer(text, start, end)`` for :data:`_DATE` (``anchor`` 月) or :data:`_NAMED_DAY`
     (日), tried only at the few positions before each ``anchor`` where such a match can start
     (``starts``), not at every character. Each try costs about the distance to the anchor, and a
-    position is tried for one anchor only: linear."""
+    position is tried for one anchor only: linear. An ``anchor`` pattern (:data:`_DATE_ANCHOR`,
+    :data:`_NAMED_DAY_ANCHOR`) finds only the anchors that what follows them in the window allows."""
     pos = start
     match = pattern.match
-    q = text.find(anchor, start, end)
-    while q >= 0:
+    if isinstance(anchor, str):
+        anchors: Iterable[int] = _find_all(text, anchor, start, end)
+    else:
+        anchors = [a.start() for a in anchor.finditer(text, start, end)]
+    for q in anchors:
         if q >= pos:
             for p in starts(text, pos, q):
                 m = match(text, p, end)
@@ -189,6 +219,12 @@ def _anchored(
                     pos = m.end()
                     yield m
                     break
+
+
+def _find_all(text: str, anchor: str, start: int, end: int) -> Iterator[int]:
+    q = text.find(anchor, start, end)
+    while q >= 0:
+        yield q
         q = text.find(anchor, q + 1, end)
 
 
@@ -332,7 +368,7 @@ def find_dates(text: str, ref: dt.date | None, start: int = 0, end: int | None =
 def _find_dates(text: str, ref: dt.date | None, start: int, end: int) -> tuple[DateMention, ...]:
     """:func:`find_dates`, once per text and window (case counts and meetings both read the body's dates)."""
     found: list[DateMention] = []
-    for m in _anchored(_DATE, text, start, end, "月", _date_starts):
+    for m in _anchored(_DATE, text, start, end, _DATE_ANCHOR, _date_starts):
         month = 1 if m.group("month") == "元" else parse_cn_int(m.group("month"))
         day = parse_cn_int(m.group("day"))
         if not month or not day or not (1 <= month <= 12 and 1 <= day <= 31):
@@ -449,7 +485,7 @@ def _bare_days(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
     """Bare-day matches of both kinds (after a separator, after a name), in text order, not overlapping."""
     last_end = -1
     merged = sorted(
-        [*_BARE_DAY.finditer(text, start, end), *_anchored(_NAMED_DAY, text, start, end, "日", _day_starts)], key=lambda m: m.start()
+        [*_anchored(_BARE_DAY, text, start, end, _BARE_DAY_ANCHOR, _bare_day_starts), *_anchored(_NAMED_DAY, text, start, end, _NAMED_DAY_ANCHOR, _day_starts)], key=lambda m: m.start()
     )
     for m in merged:
         if m.start() >= last_end:

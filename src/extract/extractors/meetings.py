@@ -88,6 +88,7 @@ _HELD_AFTER = regex.compile(r"\s*(?:上|召开|举行|中|时|获悉|了解到|�
 _ORDINAL = regex.compile(rf"第\s*(?P<n>\d+|[{_CN}]+)\s*(?P<unit>场|次)")
 # A headline's tags and brackets end a name too: [视频]|中共中央政治局常务委员会会议, #话题#|【…|.
 _CLAUSE_BREAK = regex.compile(r"[,，;；。!！?？:：\n\[\]【】|#]")
+_CLAUSE_BREAK_LAST = regex.compile(r"(?r)" + _CLAUSE_BREAK.pattern)
 _AT_MEETING = regex.compile(r"会上|会议上|在会上|会议指出|会议强调|会议要求")
 # An official inspecting: 陈敏尔在中心城区调研检查, 尹力到朝阳区检查调研, 龚正率队督导.
 # Without a verb of motion the inspection verb must follow the name at once, so
@@ -145,10 +146,8 @@ def _find_role(pattern: regex.Pattern[str], text: str, start: int, end: int) -> 
 
 def _clause_start(text: str, pos: int, limit: int = 40) -> int:
     lo = max(0, pos - limit)
-    start = lo
-    for m in _CLAUSE_BREAK.finditer(text, lo, pos):
-        start = m.end()
-    return start
+    m = _CLAUSE_BREAK_LAST.search(text, lo, pos)  # the last break of the window
+    return lo if m is None else m.end()
 
 
 _HELD_WORD = regex.compile(r"召开|举行")

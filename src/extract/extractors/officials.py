@@ -370,12 +370,17 @@ def _is_org(text: str, start: int, end: int, lex: Lexicon) -> bool:
     ends_at: dict[int, list[int]] = {}
     for ws, we in words:
         ends_at.setdefault(ws, []).append(we)
-    reached = set(reach)
+    # A unit: up to _MAX_UNIT characters, then an org word; so the word at ``ws`` extends the reach
+    # when a reached position lies in [ws - _MAX_UNIT, ws]: the last one at or before it does. Word
+    # ends lie after their starts, so one walk in position order sees every reached position in time.
+    reached = reach
+    last = -_MAX_UNIT - 1  # the last reached position so far
     for p in range(start, end + 1):
-        if p not in reached:
-            continue
-        for ws in range(p, p + _MAX_UNIT + 1):  # a unit: up to _MAX_UNIT characters, then an org word
-            reached.update(ends_at.get(ws, ()))
+        if p in reached:
+            last = p
+        we_list = ends_at.get(p)
+        if we_list is not None and p - last <= _MAX_UNIT:
+            reached.update(we_list)
     return end in reached
 
 

@@ -57,6 +57,7 @@ class _OrgMatch:
         self.text = text
         self.levels, self.orgs = _org_words()
         self.memo: dict[tuple[int, int], int | None] = {}
+        self.org_words: dict[int, list[int]] = {}  # ends of the org words at a position (a step's walk asks again)
 
     def _words(self, pos: int, words: _Words) -> list[int]:
         """Ends of the words at ``pos``, longest first."""
@@ -73,7 +74,13 @@ class _OrgMatch:
     def _org_steps(self, pos: int) -> list[int]:
         han = _HAN_UP_TO_10.match(self.text, pos)
         most = han.end() - pos if han is not None else 0
-        return [e for k in range(most + 1) for e in self._words(pos + k, self.orgs)]
+        out: list[int] = []
+        for p in range(pos, pos + most + 1):
+            ends = self.org_words.get(p)
+            if ends is None:
+                ends = self.org_words[p] = self._words(p, self.orgs)
+            out += ends
+        return out
 
     def _levels_then_orgs(self, pos: int) -> int | None:
         """(?:LEVEL)*(?:H{0,10}?ORG)+ from ``pos``: its end, or None."""

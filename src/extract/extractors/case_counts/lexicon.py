@@ -471,7 +471,13 @@ def _governing_metric(
     return None, last
 
 
+#: The last clause break before a place, searched backwards from it (one character: the last match of a scan).
+_CLAUSE_BREAK_LAST = regex.compile(r"(?r)" + _CLAUSE_BREAK.pattern)
+
+
 def _last(pattern: regex.Pattern[str], text: str, start: int, end: int) -> regex.Match[str] | None:
+    if pattern is _CLAUSE_BREAK:
+        return _CLAUSE_BREAK_LAST.search(text, start, end)
     found = None
     for found in pattern.finditer(text, start, end):  # noqa: B007 — keep the last
         pass

@@ -52,9 +52,11 @@ def _without_topic_tags(doc: Doc) -> Doc:
     """
     text = doc.text
     start, end = doc.body
-    head = _HEADLINE.search(doc.original if len(doc.original) == len(text) else text, start, min(end, start + 200))
     # The marks may be blanked in the text already (page-junk rules); the original still has them.
     source = doc.original if len(doc.original) == len(text) else text
+    if source.find("#", 0, end) < 0:
+        return doc  # every tag holds a '#': most texts have none
+    head = _HEADLINE.search(source, start, min(end, start + 200))
     spans = [
         m.span()
         for m in _TOPIC_TAG.finditer(source, 0, end)  # from the text's start: a tag may open before the body
