@@ -26,11 +26,13 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
+import itertools
 from collections.abc import Iterator
 
 import ahocorasick_rs
 import regex
 
+from ..anchored import matches_at
 from ..document import Doc, iter_sentences
 from ..models import Meeting, Official
 from . import dates as dates_mod
@@ -217,18 +219,7 @@ def _meeting_starts(text: str, start: int, end: int) -> list[int]:
 
 def _meeting_matches(text: str, starts: list[int], ss: int, se: int) -> Iterator[regex.Match[str]]:
     """``_MEETING.finditer(text, ss, se)``, trying only the ``starts`` (see :data:`_MEETING_STARTS`)."""
-    pos = ss
-    match = _MEETING.match
-    for i in range(bisect.bisect_left(starts, ss), len(starts)):
-        p = starts[i]
-        if p >= se:
-            break
-        if p < pos:
-            continue
-        m = match(text, p, se)
-        if m is not None:
-            pos = m.end()
-            yield m
+    return matches_at(_MEETING, text, itertools.islice(starts, bisect.bisect_left(starts, ss), None), se)
 
 
 def find_meeting_mentions(doc: Doc, ref: dt.date | None, dates: _Dates | None = None) -> list[MeetingMention]:

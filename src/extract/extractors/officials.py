@@ -27,6 +27,7 @@ import ahocorasick_rs
 import regex
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..anchored import matches_at
 from ..document import Doc
 from ..errors import ResourceError
 from ..gazetteer import load_gazetteer
@@ -121,15 +122,7 @@ class Lexicon:
         """``post_pattern.finditer(text, start, end)``, the pattern tried only where a
         modifier or post word starts (one automaton pass instead of a try at every character)."""
         found = self.post_start_automaton.find_matches_as_indexes(text[start:end], overlapping=True)
-        pos = start
-        match = self.post_pattern.match
-        for p in sorted({start + s for _, s, _ in found}):
-            if p < pos:
-                continue
-            m = match(text, p, end)
-            if m is not None:
-                pos = m.end()
-                yield m
+        return matches_at(self.post_pattern, text, sorted({start + s for _, s, _ in found}), end)
 
     places: frozenset[str] = frozenset()
 
