@@ -471,6 +471,20 @@ def article_home(text: str, title: str | None = None, outlet: str | None = None)
     >>> article_home("北京新增3例,上海新增3例") is None
     True
     """
+    # The case counts and the districts extractors both ask, with the same document's strings: the
+    # last answer is kept for those very objects (identity, not equal text: no memo across articles).
+    last = _last_home[0]
+    if last is not None and last[0] is text and last[1] is title and last[2] is outlet:
+        return last[3]
+    home = _article_home(text, title, outlet)
+    _last_home[0] = (text, title, outlet, home)
+    return home
+
+
+_last_home: list[tuple[str, str | None, str | None, Area | None] | None] = [None]
+
+
+def _article_home(text: str, title: str | None, outlet: str | None) -> Area | None:
     sources = [title]
     if outlet and _OFFICIAL_BODY.search(outlet):
         sources.append(outlet)
