@@ -254,3 +254,14 @@ def test_junk_rules_anchored_split_finds_what_searching_each_rule_finds() -> Non
     for line in filter(None, lines):
         assert junk.drops(line) == any(r.search(line) for r in rules["drop"]), line
         assert junk.ends(line) == any(r.search(line) for r in rules["end"]), line
+
+
+def test_spam_words_are_plain_literals_for_the_standard_engine() -> None:
+    """_is_spam looks for the strong spam words with the standard library's engine: exact only while
+    the pattern is literal words, non-capturing groups and alternation (no class, escape or quantifier)."""
+    from extract.article import _SPAM_STRONG, _SPAM_STRONG_PLAIN, _is_spam
+
+    bare = _SPAM_STRONG.pattern.replace("(?:", "").replace(")", "").replace("|", "")
+    assert not set(bare) & set("\\.^$*+?{}[]()")
+    assert _SPAM_STRONG_PLAIN.pattern == _SPAM_STRONG.pattern
+    assert _is_spam("日韩无码在线观看") and not _is_spam("全市新增确诊病例12例")
