@@ -229,3 +229,39 @@ def test_place_of_filing_is_not_a_reporter() -> None:
 
 def test_hong_kong_variants_are_simplified() -> None:
     assert normalize("市衞生健康委、衹有").text == "市卫生健康委、只有"
+
+
+def test_junk_rules_anchored_split_finds_what_searching_each_rule_finds() -> None:
+    """The junk rules run as two alternations per action (matched at 0 / searched); a line is junk or
+    a footer start exactly when one rule's own pattern is found in it (searched, as the data file says)."""
+    import random
+    from pathlib import Path
+
+    import regex
+
+    from extract.article import _alternatives, _anchored, _junk_rules
+    from extract.resources import read_data, tsv_rows
+
+    assert _alternatives(r"a|(b|c)|[|]|\|d") == ["a", "(b|c)", "[|]", r"\|d"]
+    assert _anchored("^a|^b") == "(?:a)|(?:b)" and _anchored("^a|b") is None and _anchored("(?m)^a") is None
+    rows = [row for _, row in tsv_rows(read_data("page_junk.tsv"), "page_junk.tsv", ("kind", "action", "pattern"))]
+    rules = {action: [regex.compile(r["pattern"], regex.I) for r in rows if r["action"] == action] for action in ("drop", "end")}
+    lines = [line.strip() for p in sorted(Path("tests/realdev/articles").glob("*.txt")) for line in p.read_text("utf-8").split("\n")]
+    pieces = [*"^|>/:：【】 12", "上一篇", "网友评论仅供表达个人看法", "以上内容仅代表作者观点", "相关阅读", "版权所有", "Copyright", "当前位置", "字号大中小"]
+    rng = random.Random(15)
+    lines += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 6))) for _ in range(3000)]
+    junk = _junk_rules()
+    for line in filter(None, lines):
+        assert junk.drops(line) == any(r.search(line) for r in rules["drop"]), line
+        assert junk.ends(line) == any(r.search(line) for r in rules["end"]), line
+
+
+def test_spam_words_are_plain_literals_for_the_standard_engine() -> None:
+    """_is_spam looks for the strong spam words with the standard library's engine: exact only while
+    the pattern is literal words, non-capturing groups and alternation (no class, escape or quantifier)."""
+    from extract.article import _SPAM_STRONG, _SPAM_STRONG_PLAIN, _is_spam
+
+    bare = _SPAM_STRONG.pattern.replace("(?:", "").replace(")", "").replace("|", "")
+    assert not set(bare) & set("\\.^$*+?{}[]()")
+    assert _SPAM_STRONG_PLAIN.pattern == _SPAM_STRONG.pattern
+    assert _is_spam("日韩无码在线观看") and not _is_spam("全市新增确诊病例12例")

@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 import regex
 
@@ -54,8 +55,7 @@ class ArticleInfo:
     keep: list[tuple[int, int]] = field(default_factory=list)
 
 
-@dataclass(frozen=True, slots=True)
-class _Line:
+class _Line(NamedTuple):  # a named tuple: made 2.5× faster than a frozen dataclass (30 per article)
     start: int
     end: int
     text: str  # normalised, stripped
@@ -67,8 +67,8 @@ class _Line:
 
 @dataclass(frozen=True)
 class _JunkRules:
-    """Each action's rules as two patterns: those anchored at the line's start (``^…`` with no
-    top-level ``|``), matched at 0, and the others, searched. One alternation of them all made the
+    """Each action's rules as two patterns: those anchored at the line's start (``^…``, each
+    top-level alternative of it), matched at 0, and the others, searched. One alternation of them all made the
     ``regex`` module try every anchored rule at every position of every line (4× slower)."""
 
     drop_start: regex.Pattern[str] | None
@@ -87,9 +87,10 @@ def _any_rule(start: regex.Pattern[str] | None, anywhere: regex.Pattern[str] | N
     return (start is not None and start.match(line) is not None) or (anywhere is not None and anywhere.search(line) is not None)
 
 
-def _top_level_alternation(pattern: str) -> bool:
-    """Whether ``pattern`` has a ``|`` outside every group and character class."""
-    depth, i, in_class = 0, 0, False
+def _alternatives(pattern: str) -> list[str]:
+    """``pattern`` split at each ``|`` outside every group and character class."""
+    depth, i, in_class, cut = 0, 0, False, 0
+    out = []
     while i < len(pattern):
         c = pattern[i]
         if c == "\\":
@@ -106,14 +107,32 @@ def _top_level_alternation(pattern: str) -> bool:
         elif c == ")":
             depth -= 1
         elif c == "|" and depth == 0:
-            return True
+            out.append(pattern[cut:i])
+            cut = i + 1
         i += 1
-    return False
+    out.append(pattern[cut:])
+    return out
+
+
+#: An inline flag (?m), (?w) … could make ``^`` match elsewhere than at the start.
+_INLINE_FLAG = regex.compile(r"\(\?[a-zA-Z^-]")
+
+
+def _anchored(pattern: str) -> str | None:
+    """``pattern`` to match at a line's start when every top-level alternative of it starts with
+    ``^`` (searching ``^a|^b`` tries every position in vain after the first), else ``None``."""
+    alternatives = _alternatives(pattern)
+    if _INLINE_FLAG.search(pattern) or not all(alt.startswith("^") for alt in alternatives):
+        return None
+    if len(alternatives) == 1:
+        return pattern[1:]
+    return "|".join(f"(?:{alt[1:]})" for alt in alternatives)
 
 
 def _rule_patterns(patterns: list[str]) -> tuple[regex.Pattern[str] | None, regex.Pattern[str] | None]:
-    start = [p[1:] for p in patterns if p.startswith("^") and not _top_level_alternation(p)]
-    anywhere = [p for p in patterns if not (p.startswith("^") and not _top_level_alternation(p))]
+    anchored = {p: _anchored(p) for p in patterns}
+    start = [a for a in anchored.values() if a is not None]
+    anywhere = [p for p in patterns if anchored[p] is None]
 
     def join(ps: list[str]) -> regex.Pattern[str] | None:
         return regex.compile("|".join(f"(?:{p})" for p in ps), regex.I) if ps else None
@@ -181,8 +200,13 @@ _SPAM_STRONG = regex.compile(r"黄网|无码|色情|成人(?:视频|影院|网�
 _SPAM_WEAK = regex.compile(r"免费|在线观看|福利|视频|小说|另类|图片|精品|高清|下载|影院|观看")
 
 
+#: The same pattern for the standard library's engine, which finds (or misses) a plain alternation of
+#: literal words 2× faster; the two agree on such a pattern (tests/test_article.py checks it is one).
+_SPAM_STRONG_PLAIN = re.compile(_SPAM_STRONG.pattern)
+
+
 def _is_spam(line: str) -> bool:
-    if len(line) > _SHORT or _SPAM_STRONG.search(line) is None:
+    if len(line) > _SHORT or _SPAM_STRONG_PLAIN.search(line) is None:
         return False
     strong = {m.group().lower() for m in _SPAM_STRONG.finditer(line, concurrent=False)}
     weak = {m.group() for m in _SPAM_WEAK.finditer(line)}

@@ -27,6 +27,7 @@ import bisect
 import functools
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 import ahocorasick_rs
 import regex
@@ -431,15 +432,35 @@ def _under(gaz: Gazetteer, area: Area, unit: str | None) -> bool:
 
 def _nested(gaz: Gazetteer, matches: list[AreaMatch]) -> list[AreaMatch]:
     """Enclosing units named inside a longer form: 重庆 in 重庆两江新区."""
+    if _INNER[0] is not gaz:
+        _INNER[:] = [gaz, {}]
+    known: dict[tuple[str, str | None, str], tuple[tuple[int, str, Area], ...]] = _INNER[1]
     out: list[AreaMatch] = []
     for m in matches:
-        for unit in gaz.ancestors(m.area):
-            inner = [f for f in unit.forms if f in m.form and f != m.form]
-            if inner:
-                form = max(inner, key=len)
-                s = m.start + m.form.index(form)
-                out.append(AreaMatch(s, s + len(form), unit, form, "nested"))
+        # The ancestors depend on the area's id (or, off the gazetteer, its parent) alone.
+        key = (m.area.id, m.area.parent, m.form)
+        inner = known.get(key)
+        if inner is None:
+            inner = known[key] = _inner_forms(gaz, m.area, m.form)
+        for offset, form, unit in inner:
+            s = m.start + offset
+            out.append(AreaMatch(s, s + len(form), unit, form, "nested"))
     return out
+
+
+#: The gazetteer and, per (area id, parent, form), the enclosing units named inside the form.
+_INNER: list[Any] = [None, {}]
+
+
+def _inner_forms(gaz: Gazetteer, area: Area, form: str) -> tuple[tuple[int, str, Area], ...]:
+    """(offset in ``form``, the unit's form, the unit) for each enclosing unit named inside ``form``."""
+    out = []
+    for unit in gaz.ancestors(area):
+        inner = [f for f in unit.forms if f in form and f != form]
+        if inner:
+            longest = max(inner, key=len)
+            out.append((form.index(longest), longest, unit))
+    return tuple(out)
 
 
 # ----------------------------------------------------------------------------
@@ -471,6 +492,20 @@ def article_home(text: str, title: str | None = None, outlet: str | None = None)
     >>> article_home("北京新增3例,上海新增3例") is None
     True
     """
+    # The case counts and the districts extractors both ask, with the same document's strings: the
+    # last answer is kept for those very objects (identity, not equal text: no memo across articles).
+    last = _last_home[0]
+    if last is not None and last[0] is text and last[1] is title and last[2] is outlet:
+        return last[3]
+    home = _article_home(text, title, outlet)
+    _last_home[0] = (text, title, outlet, home)
+    return home
+
+
+_last_home: list[tuple[str, str | None, str | None, Area | None] | None] = [None]
+
+
+def _article_home(text: str, title: str | None, outlet: str | None) -> Area | None:
     sources = [title]
     if outlet and _OFFICIAL_BODY.search(outlet):
         sources.append(outlet)
