@@ -548,8 +548,9 @@ class _Reader:
             if not regions:
                 short = _short_forms(text[prefix_start:num_start].replace("各", ""))
                 regions = short or []
-            if not explicit and not regions:
+            if not explicit and not regions and not (metric == "inherit" and lex.scope_re.search(text, clause_start, num_start)):
                 return None  # 广东8例: an area the gazetteer does not know
+            # (1213例（其中境外输入病例8例）: the total's imported part, for the total's area)
         elif not explicit and (heading := self.heading(clause_start, state, last_explicit)) is not None:
             # 新增本土确诊病例中,沙坪坝区20例、九龙坡区10例: items of the total named by the heading.
             if group is None:
