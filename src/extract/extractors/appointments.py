@@ -217,22 +217,16 @@ def find_appointments(text: str, start: int = 0, end: int | None = None) -> list
             for name, ns in names:
                 out.extend(Appointment(name, ns, p, "removed", vs, posts[-1].end) for p in posts)
             last_person = names[-1]
-    # Weak forms: 甲兼任X, 甲接任X.
-    for m in _TAKE_UP.finditer(text, start, end):
-        names = _weak_name_before(text, m.start())
-        if not names:
-            continue
-        posts = _posts(text, m.end(), min(end, m.end() + _MAX_POST))
-        for name, ns in names:
-            out.extend(Appointment(name, ns, p, "conferred", ns, p.end) for p in posts if p.official)
-    # 甲不再担任X: the post is given up.
-    for m in _GIVE_UP.finditer(text, start, end):
-        names = _weak_name_before(text, m.start())
-        if not names:
-            continue
-        posts = _posts(text, m.end(), min(end, m.end() + _MAX_POST))
-        for name, ns in names:
-            out.extend(Appointment(name, ns, p, "removed", ns, p.end) for p in posts if p.official)
+    # Weak forms: 甲兼任X, 甲接任X (conferred); 甲不再担任X (the post is given up).
+    weak: tuple[tuple[regex.Pattern[str], Action], ...] = ((_TAKE_UP, "conferred"), (_GIVE_UP, "removed"))
+    for pattern, kind in weak:
+        for m in pattern.finditer(text, start, end):
+            names = _weak_name_before(text, m.start())
+            if not names:
+                continue
+            posts = _posts(text, m.end(), min(end, m.end() + _MAX_POST))
+            for name, ns in names:
+                out.extend(Appointment(name, ns, p, kind, ns, p.end) for p in posts if p.official)
     out.extend(_passive_removals(text, start, end))
     out.sort(key=lambda a: (a.start, a.name_start))
     return out
