@@ -80,6 +80,21 @@ def parse_cn_int(s: str) -> int | None:
     return total + section + digit
 
 
+#: The last day of a range of days written after a date (3月1日—24日).
+_DAY_RANGE_END = regex.compile(r"\s*(?:—+|–|-|~|～|至|到)\s*(\d{1,2})\s*日(?![\d时点])")
+
+
+def _through(text: str, pos: int, date: dt.date | None) -> dt.date | None:
+    """The range's last day when ``—24日`` follows a date ending at ``pos`` (a later day of its month)."""
+    end = _DAY_RANGE_END.match(text, pos) if date is not None else None
+    if end is None or date is None or not date.day < int(end.group(1)) <= 31:
+        return None
+    try:
+        return date.replace(day=int(end.group(1)))
+    except ValueError:
+        return None
+
+
 @dataclass(frozen=True, slots=True)
 class DateMention:
     """A date found in the text.
@@ -90,6 +105,7 @@ class DateMention:
         month, day: as written (month ``None`` for a bare day before resolution).
         relative: for 昨日/当天/次日 …: ``(anchor, days)`` with anchor ``"article"`` or ``"context"``.
         period_start, period_end: hours of a window (``(0, 12)`` for 0—12时), else ``None``.
+        through: the last day of a range of days written right after the date (3月1日—24日), else ``None``.
     """
 
     start: int
@@ -100,6 +116,7 @@ class DateMention:
     relative: tuple[str, int] | None = None
     hours: tuple[int, int] | None = None
     year_written: bool = False
+    through: dt.date | None = None
 
 
 _NUM = rf"(?:\d{{1,2}}|[{CN_NUM}]{{1,3}})"
@@ -383,7 +400,9 @@ def _find_dates(text: str, ref: dt.date | None, start: int, end: int) -> tuple[D
                 date = None
         else:
             date = resolve_month_day(ref, month, day)
-        found.append(DateMention(m.start(), m.end(), date, month, day, hours=_hours(m), year_written=bool(year_s)))
+        hours = _hours(m)
+        found.append(DateMention(m.start(), m.end(), date, month, day, hours=hours, year_written=bool(year_s),
+                                 through=_through(text, m.end(), date) if hours is None else None))
     if ref is not None:
         # 李克强周二到青海, 截至周三午夜 (Hong Kong and Taiwan reports): the latest such weekday on or
         # before the article's day (上周二: the week before), unless a full date is written there.

@@ -4,7 +4,6 @@ force, turning count numbers into counts (see the package docstring for the rule
 from __future__ import annotations
 
 import bisect
-import contextlib
 import dataclasses
 import datetime as dt
 from collections.abc import Iterator
@@ -33,8 +32,6 @@ def _running_measure(metric_phrase: str) -> str:
     return "current" if _SEVERITY.search(metric_phrase) else "cumulative"
 
 
-#: The last day of a range of days written after a date (3月1日—24日).
-_DAY_RANGE_END = regex.compile(r"\s*(?:—+|–|-|~|～|至|到)\s*(\d{1,2})\s*日(?![\d时点])")
 #: An origin before 输入 in a clause describing a count (苏丹输入, 英国输入病例).
 _CAME_FROM = regex.compile(r"(?P<origin>\p{Han}{2,8}?)输入")
 #: A bracket that opens (_OPEN) or closes (_CLOSE) a breakdown.
@@ -203,11 +200,8 @@ class _Reader:
                 else:
                     state.date = m.date
                     state.hours = m.hours
-                    end = _DAY_RANGE_END.match(self.text, m.end) if m.date is not None and m.hours is None else None
-                    if end is not None and m.date is not None and m.date.day < int(end.group(1)) <= 31:
-                        # 3月1日—24日，全国累计报告本土感染者超过56000例: a count over days is the last day's.
-                        with contextlib.suppress(ValueError):
-                            state.date = m.date.replace(day=int(end.group(1)))
+                    if m.through is not None:
+                        state.date = m.through  # 3月1日—24日，全国累计报告…超过56000例: a count over days is the last day's
                 state.dated = True
                 state.here = True
                 state.since = bool(_SINCE_BEFORE.search(self.text, max(0, m.start - 4), m.start))
