@@ -251,6 +251,8 @@ _CHANGE = regex.compile(
 # Words that make a metric-less count a breakdown of the total before it.
 _BREAKDOWN_WORDS = regex.compile(r"其中|含|报告|新增|共|各|分别|本土|本地|境外|病例")
 _SUBSET_AFTER = regex.compile(r"\s*(?:均为|均系|为|是|系|在|来自|属于|\d{1,3}\s*岁|男子|女子)")  # 其中一名56岁男子: one person described
+# A part of the total before, named by its scope after the number (其中86例为境外输入病例, 3例为本土病例).
+_SCOPE_PART = regex.compile(r"\s*(?:均)?(?:为|系|是)\s*(?P<scope>境外输入性?|输入性?|本土|本地)(?:确诊)?(?:病例|个案)(?![\p{Han}])")
 _REST_ITEM = regex.compile(r"其他|其它|其余|另有|余下")
 _SUB_WORDS = regex.compile(r"其中|(?<![(（])含|包括")  # not 新疆（含兵团）: a note on the area
 _SUM_WORD = regex.compile(r"合计|共计|总计|合共")
@@ -288,6 +290,8 @@ _TOPIC_TAG = regex.compile(r"#[^#\n【】]{1,40}#")
 _ONGOING = regex.compile(r"正在|仍在|尚在")
 # A sentence opening a running total as of now (截至目前，…累计确诊17例): the article's day.
 _UNTIL_NOW = regex.compile(r"\s*(?:截至|截止|截止到)(?:目前|今日|今天|发稿时|记者发稿时)")
+# A sentence about the present (目前共追踪到…, 当前…) without a date of its own.
+_NOW_OPENING = regex.compile(r"\s*(?:目前|当前)")
 _NEW_WORD = regex.compile(r"新增|新发现|当日")
 _NO_CASE_YET = regex.compile(r"尚未有|尚无|暂无")
 # Close contacts who became cases: 15人转为确诊病例 / 7人诊断为确诊病例 in a sentence about contacts.
@@ -316,13 +320,13 @@ _ATTRIBUTION = regex.compile(
     r"\s*(?:[,，]\s*(?P<body>(?:均|都|全部|分别)?(?:为|系|是|在|位于|来自|分布在|分布于|属于)[^,，;；。:：()（）\n]{1,24})"
     # 新增危重型病例1例为铜梁区: with no comma, only 为/在 and a short place clause.
     r"|(?P<body>(?:均)?(?:为|在|位于)[^,，;；。:：()（）\n]{1,12})"
-    # 新增本地确诊病例2例（吉林市）: a bracket that names only the place.
-    r"|\s*[(（]\s*(?P<body>(?P<bracket>[^()（）,，;；。:：\d\n]{2,24}))\s*[)）])(?=\s*(?:[,，;；。]|$))"
+    # 新增本地确诊病例2例（吉林市）: a bracket that names only the place; （22日23时确诊）: a note on the count.
+    r"|\s*[(（]\s*(?P<body>(?P<bracket>[^()（）,，;；。:：\n]{2,24}))\s*[)）])(?=\s*(?:[,，;；。(（]|$))"
 )
 # What may stand in a clause around a count that breaks down the total before it; anything else
 # (隔离观察人员3697例) makes it a count of something the lexicon does not name.
 _RESIDUE_OK = regex.compile(
-    r"其中|含|包括|报告|新增|共计|共|合计|各|分别|为|有|是|的|达|再|又|从|到|单日|当日|均|累计|现有|地区|"
+    r"其中|另外|含|包括|报告|新增|共计|共|合计|各|分别|为|有|是|的|达|再|又|从|到|单日|当日|均|累计|现有|地区|"
     r"本土|本地|原有|境外输入性?|境外|输入性?|病例|个案|占|新冠肺炎|"
     r"等\s*(?:\d{1,3}|[一二两三四五六七八九十]{1,3})\s*个?\s*(?:区县|区|县|地区|省份|省)?|"
     r"[\s,，;；:：、()（）和及与]"

@@ -17,7 +17,7 @@ from .lexicon import (
     _ATTRIBUTION, _BREAKDOWN_WORDS, _CARRY_OPENING, _CHANGE, _CLAUSE_BREAK, _CLOSE, _CONVERTED, _COORD,
     _EACH, _LIST_GAP, _LIST_SEP, _NOT_AREA, _OPEN, _RELATIVE_PREV, _REST_ITEM, _RESIDUE_OK,
     _SENTENCE_END, _SHARE_BEFORE, _SKIP_DATE_AFTER, _SKIP_DATE_BEFORE, _SUB_WORDS, _SUBSET_AFTER,
-    _NEXT_TOTAL, _SUFFIX_METRIC_LEAD, _SUFFIX_REST, _SUM_WORD, _SINCE_BEFORE, _UNTIL_HOUR, _BARE_SEVERITY, _FOUND_IN, _HEADLINE, _TOPIC_TAG, _ONGOING, _UNTIL_NOW, _NO_CASE_YET, _NEW_WORD, _CONVERSION_AFTER, _CONTACTS, _SECTION, _FURNITURE, _CLAUSE_SEMI, _CONTACT_OUTCOME, _ZERO_OPENING, _SEVERITY, _UNKNOWN_AREA, _IN_HOSPITAL, _OTHER_PEOPLE, _ZERO_GAP, _count_re, _coordinated_tail, count_matches, count_places,
+    _NEXT_TOTAL, _SUFFIX_METRIC_LEAD, _SUFFIX_REST, _SUM_WORD, _SINCE_BEFORE, _UNTIL_HOUR, _NOW_OPENING, _SCOPE_PART, _BARE_SEVERITY, _FOUND_IN, _HEADLINE, _TOPIC_TAG, _ONGOING, _UNTIL_NOW, _NO_CASE_YET, _NEW_WORD, _CONVERSION_AFTER, _CONTACTS, _SECTION, _FURNITURE, _CLAUSE_SEMI, _CONTACT_OUTCOME, _ZERO_OPENING, _SEVERITY, _UNKNOWN_AREA, _IN_HOSPITAL, _OTHER_PEOPLE, _ZERO_GAP, _count_re, _coordinated_tail, count_matches, count_places,
     _governing_metric, heading_matches, metric_starts, _last, _qualifier, _value, _zero_re, _CASE_NOUNS, _OUTCOMES, load_metric_lexicon,
 )
 from . import totals
@@ -142,6 +142,7 @@ class _Reader:
         self.count_places = count_places(self.text, start, end)
         self.sentence_start = 0
         self.sentence_scopes: dict[int, set[str]] = {}  # scopes of the sentence's counts so far, by depth
+        self.topic_scope: str | None = None  # the scope a sentence opened with (境外输入现有确诊病例905例…), carried on
         self.consumed = 0  # where the event being read ends (a count's metric can follow it)
         self.warnings: list[ArticleWarning] = []
         # A post's 【headline】 at the start of the body (within its first line).
@@ -267,6 +268,7 @@ class _Reader:
         text = self.text
         state_pos = p_start
         last_explicit: _Count | None = None  # the last total of the paragraph
+        self.topic_scope = None
         last_top: _Count | None = None
         sentences = list(_sentences(text, p_start, p_end))
         s_idx = 0
@@ -288,6 +290,7 @@ class _Reader:
             if s_idx != cur_sentence:
                 cur_sentence = s_idx
                 self.sentence_scopes = {}
+                self.topic_scope = self.sentence_topic(s_start, sentences[s_idx][1] if s_idx < len(sentences) else p_end, pos)
                 if not _CARRY_OPENING.match(text, s_start):
                     # 仅沙坪坝区19日就新增…。截至20日，本轮疫情累计…: a district named in one sentence is not
                     # the area of the next, unless that one goes on with it (同时，… / 其中…); the city,
@@ -301,6 +304,9 @@ class _Reader:
                     # 截至目前，天津市…累计确诊17例: a running total as of the article's day.
                     state.date, state.hours, state.until = self.doc.published, None, None
                     state.dated = state.here = state.since = True
+                elif state.dated and state.date is not None and _NOW_OPENING.match(text, s_start):
+                    # …新增1例。(new paragraph) 目前共追踪到密切接触者3074人: a running total as of the day in force.
+                    state.here = True
             # Track brackets from the last position up to this event.
             for b in _BRACKET.finditer(text, scan, pos):
                 i = b.start()
@@ -340,6 +346,11 @@ class _Reader:
             if kind == 0:
                 # 新增死亡病例1例,为本土病例,在北京: what follows describes this count alone.
                 prev_end = max(prev_end, self.attribute(count, p_end))
+            if (kind == 1 and count.depth == 0 and not text[s_start : count.start].strip(" \t\u3000,，")
+                    and self.last_group(s_start, m.start()) is not None and _is_top(count.regions)):
+                # 湖北无新增确诊病例，新增治愈出院病例25例（武汉25例）: a sentence that opens with a province's
+                # zero goes on about that province.
+                state.region = state.top = count.regions
             if count.depth == 0 and not count.zero and count.change is None:
                 last_top = count
                 if count.explicit and not count.sub and not (count.suffix and count.metric == "asymptomatic_to_confirmed"):
@@ -386,7 +397,7 @@ class _Reader:
         in_running_list = (prev is not None and prev.depth == 0 and prev.parent is None and not prev.zero
                            and prev.measure in ("cumulative", "current") and group is None
                            and _LIST_GAP.fullmatch(self.text, prefix_start, m.start()) is not None)
-        scope = "imported" if "境外" in mods else "local" if "本土" in mods or "本地" in mods else "unspecified"
+        scope = "imported" if "境外" in mods else "local" if "本土" in mods or "本地" in mods else self.topic_scope or "unspecified"
         metric = self.lex.metric[m.group("metric")]
         if metric == "inherit":
             if not _NO_CASE_YET.search(self.text, m.start(), m.start("metric")) and scope == "unspecified":
@@ -460,6 +471,7 @@ class _Reader:
             else:  # 解除医学观察的密切接触者: an outcome of people who are not cases
                 metric, label = "other", text[outcome_m.start() : metric_m.end()]
         suffixed = False
+        scope_part = False  # 其中86例为境外输入病例: the scope written after the number
         found_scope = False  # a count of cases found somewhere shares the scope of the sentence's totals
         measure_hint: str | None = None  # what the words after the count say of its measure
         suffix_scope: str | None = None
@@ -569,11 +581,16 @@ class _Reader:
                   and _LIST_GAP.fullmatch(text, prefix_start, clause_start) is not None):
                 # 全省新增密切接触者691人，累计1979人: the running total of what the day's count counts.
                 metric, label, explicit, parent = parent.metric, parent.label, True, None
+            elif (group is None and parent.depth == depth == 0 and parent.start >= self.sentence_start
+                  and (part := _SCOPE_PART.match(text, m.end())) is not None):
+                # 新增确诊病例89例，其中86例为境外输入病例，3例为本土病例: parts named by their scope after the number.
+                suffix_scope, scope_part = part.group("scope").replace("输入", "输入性").replace("性性", "性"), True
+                self.consumed = part.end()
             elif not (_BREAKDOWN_WORDS.search(text, clause_start, num_start) or group is not None and group[0] >= clause_start):
                 return None
         if not explicit and self.residue(clause_start, num_start, m.start(), group):
             return None
-        if not explicit and _SUBSET_AFTER.match(text, m.end()):
+        if not explicit and not scope_part and _SUBSET_AFTER.match(text, m.end()):
             return None  # 其中一例为80岁老人: a subset described after the number
         if self.unknown_area(max(clause_start, group[1] if group is not None else clause_start), num_start):
             return None  # 朝阳区新增感染者1000例: a place the gazetteer does not know is not the area in force
@@ -641,7 +658,7 @@ class _Reader:
             elif prev_count is not None and prev_count.depth == depth and _SUB_WORDS.search(text, clause_start, num_start):
                 scope = prev_count.scope  # 境外输入病例22例，含11例由无症状感染者转为确诊病例
             else:
-                scope = "unspecified"
+                scope = self.topic_scope or "unspecified"
         if (metric == "confirmed" and metric_m is not None and _CONTACTS.search(text, self.sentence_start, clause_start)
                 and _CONTACT_OUTCOME.search(text, clause_start, metric_m.start())):
             # 追踪到密切接触者178例，其中已确诊5人: contacts who became cases, not the day's or the city's cases.
@@ -687,7 +704,7 @@ class _Reader:
             starts.append(measure_m.start())
         count = _Count(
             start=min(starts),
-            end=max(m.end(), self.consumed if suffixed else 0),
+            end=max(m.end(), self.consumed if suffixed or scope_part else 0),
             value=value,
             metric=metric,
             scope=scope,
@@ -728,8 +745,10 @@ class _Reader:
         if metric == "inherit":
             metric = last_explicit.metric if last_explicit is not None else "confirmed"
         k = bisect.bisect_left(self.metric_starts, h.end())
-        if k < len(self.metric_starts) and self.metric_starts[k] < clause_start:
-            return None  # a metric phrase since: the heading's items have ended
+        while k < len(self.metric_starts) and self.metric_starts[k] < clause_start:
+            if not self.in_bracket(h.end(), self.metric_starts[k]):
+                return None  # a metric phrase since: the heading's items have ended
+            k += 1  # 铁岭市8例（含住院治疗境外输入病例1例）、朝阳市6例: a note on one item, the list goes on
         cached = self.headings.get(h.start())
         if cached is not None:
             return cached
@@ -773,6 +792,9 @@ class _Reader:
             body_start, body_end = a.span("body")
             if _count_re().search(text, body_start, body_end):
                 break  # 为沙坪坝区3例: a count of its own
+            if a.group("bracket") and text.startswith(("含", "包括", "包含"), body_start):
+                pos = a.end()  # 密切接触者3074人（含境外输入病例密切接触者）: a part it includes, not what it is
+                continue
             scope_m = _last(self.lex.scope_re, text, body_start, body_end)
             if scope_m is not None and count.scope == "unspecified":
                 count.scope = self.lex.scope[scope_m.group()]
@@ -820,6 +842,35 @@ class _Reader:
         if i >= len(self.setters) or self.setters[i].start >= pos:
             return False
         return not any(ch not in _OPENING_BLANKS for ch in self.text[s_start : self.setters[i].start])
+
+    def sentence_topic(self, s_start: int, s_end: int, pos: int) -> str | None:
+        """The scope in force for counts with none of their own in the sentence at ``s_start``.
+
+        境外输入现有确诊病例905例（含重症病例37例），现有疑似病例72例。累计确诊病例1464例，…，无死亡病例。:
+        a sentence that opens with a scope is about that scope, and so are the sentences after it that
+        name no scope, area or date of their own (an NHC notice's paragraph on imported cases).
+        """
+        text = self.text
+        opening = s_start
+        while opening < pos and text[opening] in _OPENING_BLANKS:
+            opening += 1
+        head = self.lex.scope_re.match(text, opening)
+        if head is not None:
+            scope = self.lex.scope[head.group()]
+            return scope if scope != "unspecified" else None
+        if self.topic_scope is None:
+            return None
+        if (self.opens_with_date(s_start, pos) or self.lex.scope_re.search(text, s_start, s_end)
+                or self.last_group(s_start, s_end) is not None):
+            return None
+        return self.topic_scope
+
+    def in_bracket(self, start: int, pos: int) -> bool:
+        """Whether ``pos`` is inside a bracket opened after ``start``."""
+        depth = 0
+        for b in _BRACKET.finditer(self.text, start, pos):
+            depth = depth + 1 if b.group() in _OPEN else max(0, depth - 1)
+        return depth > 0
 
     def dated_between(self, start: int, end: int) -> bool:
         i = bisect.bisect_left(self.date_starts, start)
