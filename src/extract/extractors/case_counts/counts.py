@@ -38,6 +38,7 @@ class _Count:
     suffix: bool = False  # its metric is written after it (含11例由无症状感染者转为确诊病例)
     rest: int = 0  # bracketed items with no area of their own (其他区县209例, 其余3923例)
     incomplete: bool = False  # a bracketed item could not be read
+    boxed: bool = False  # written in brackets after its area (北京（26宗）)
 
 
 @dataclass

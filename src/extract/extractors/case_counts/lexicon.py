@@ -260,7 +260,7 @@ _SUM_WORD = regex.compile(r"合计|共计|总计|合共")
 _ZERO_OPENING = regex.compile(rf"\s*(?:本土|本地|境外输入|当日|当天|同日|今日|全省|全市|全区|本市|本省)?\s*{_DISEASE}?\s*")
 # States a patient is in (severe, critical, suspected): under a running total they count patients
 # now in that state (截至…24时，…疑似病例7例 / 无疑似病例 are current, not ever).
-_SEVERITY = regex.compile(r"重症|重型|危重|疑似")
+_SEVERITY = regex.compile(r"重症|重型|危重|疑似|病情平稳")
 # People counted who are not cases: 313名东风本田公司复工人员, 4190名失业人员.
 _OTHER_PEOPLE = regex.compile(r"[^\d,，;；。()（）]{0,12}?(?:人员|员工|职工|工人|学生|旅客|乘客|志愿者|党员|干部|群众|居民|村民|农民工|专家)")
 # A metric-less count of patients in hospital: 56例在定点医院进行隔离治疗, 30例在院治疗.
@@ -287,7 +287,7 @@ _FURNITURE = regex.compile(
 # A Weibo topic tag inside a post: #新疆新增本土病例112例#
 _TOPIC_TAG = regex.compile(r"#[^#\n【】]{1,40}#")
 # A metric phrase that says the state goes on (正在接受医学观察): a current count.
-_ONGOING = regex.compile(r"正在|仍在|尚在")
+_ONGOING = regex.compile(r"正在|仍在|尚在|仍接受")
 # A sentence opening a running total as of now (截至目前，…累计确诊17例): the article's day.
 _UNTIL_NOW = regex.compile(r"\s*(?:截至|截止|截止到)(?:目前|今日|今天|发稿时|记者发稿时)")
 # A sentence about the present (目前共追踪到…, 当前…) without a date of its own.

@@ -92,6 +92,25 @@ def _written_dates(setters: list[DateMention], published: dt.date | None) -> lis
     return out
 
 
+_BRACKET_OR_LINE = regex.compile(f"[{regex.escape(_OPEN + _CLOSE)}\n]")
+
+
+def _outside_brackets(text: str, starts: list[int], start: int, end: int) -> list[int]:
+    """The positions of ``starts`` (sorted) that no bracket of their line encloses; one pass."""
+    out: list[int] = []
+    marks = _BRACKET_OR_LINE.finditer(text, start, end)
+    mark = next(marks, None)
+    depth = 0
+    for pos in starts:
+        while mark is not None and mark.start() < pos:
+            ch = mark.group()
+            depth = 0 if ch == "\n" else depth + 1 if ch in _OPEN else max(0, depth - 1)
+            mark = next(marks, None)
+        if depth == 0:
+            out.append(pos)
+    return out
+
+
 def _paragraphs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     pos = start
     while pos < end:
@@ -139,9 +158,12 @@ class _Reader:
         self.heading_matches = heading_matches(self.text, start, end, self.lex)
         self.heading_ends = [h.end() for h in self.heading_matches]
         self.metric_starts = metric_starts(self.text, start, end, self.lex)
+        self.bare_metric_starts = _outside_brackets(self.text, self.metric_starts, start, end)
         self.count_places = count_places(self.text, start, end)
         self.sentence_start = 0
         self.sentence_scopes: dict[int, set[str]] = {}  # scopes of the sentence's counts so far, by depth
+        self.state_region: list[_Region] | None = None  # the area in force where the reader is
+        self.said_cache: tuple[int, int, set[str]] = (-1, -1, set())  # see said_before
         self.topic_scope: str | None = None  # the scope a sentence opened with (境外输入现有确诊病例905例…), carried on
         self.consumed = 0  # where the event being read ends (a count's metric can follow it)
         self.warnings: list[ArticleWarning] = []
@@ -155,6 +177,9 @@ class _Reader:
         if mention.region is None:
             return self.home
         if mention.region.name == HOME_PROVINCE:
+            if (self.home is None or self.home.name == "全国") and self.state_region is not None and len(self.state_region) == 1:
+                # 江西新增4宗確診…。全省累計確診7宗 in a national round-up: the province the counts are about.
+                return _province_of(self.state_region[0])
             return self.home_province  # 全省 in a notice about 吉林市 is 吉林省
         if mention.region.name == HOME_AUTONOMOUS:
             p = self.home_province  # 我区 in a Guangxi notice; a district's 全区 is no area here
@@ -175,6 +200,9 @@ class _Reader:
                 group.append(self.areas[j])
                 j -= 1
             group.reverse()
+            if self.text.startswith(("之外", "以外"), group[-1].end):
+                i = j  # 疫情爆發地湖北之外的第2宗: the places outside it are meant
+                continue
             share = _SHARE_BEFORE.search(self.text, max(start, group[0].start - 2), group[0].start)
             if share is None or (share.start() > 0 and self.text[share.start() - 1] in "(（"
                                  and not any(c in _CLOSE for c in self.text[group[-1].end : end])):
@@ -232,6 +260,7 @@ class _Reader:
                 section = self.lex.scope.get(heading.group("scope"), "imported")
                 continue
             before = len(self.counts)
+            p_start, p_end = self.unwrapped(p_start, p_end)
             events = self.events(p_start, p_end)
             if events:
                 state = self.read_paragraph(p_start, p_end, state, events)
@@ -311,7 +340,12 @@ class _Reader:
             for b in _BRACKET.finditer(text, scan, pos):
                 i = b.start()
                 if text[i] in _OPEN:
-                    stack.append((i, prev_count if prev_count is not None and prev_count.depth == len(stack) else None))
+                    owner = prev_count if prev_count is not None and prev_count.depth == len(stack) else None
+                    if owner is not None and (owner.boxed or self.area_before(i, owner.end) is not None):
+                        # 北京（26宗），天津（5宗）, 澳門（確診2宗），日本（確診2宗）: the next item's bracket is
+                        # its own, not a part of the count before.
+                        owner = None
+                    stack.append((i, owner))
                 elif stack:
                     _, outer = stack.pop()
                     if outer is not None:
@@ -319,11 +353,15 @@ class _Reader:
             scan = pos
             state = self.state_at(pos, state, state_pos)
             state_pos = pos
+            self.state_region = state.region
             depth = len(stack)
             prefix_start = max(prev_end, s_start, stack[-1][0] + 1 if stack else p_start)
             self.consumed = m.end()
             if kind == 1:
                 count = self.zero(m, prefix_start, state, prev_count)
+            elif stack and stack[-1][1] is None and (owned := self.bracket_count(m, stack[-1][0], depth, state, last_explicit)) is not None:
+                count = owned
+                stack[-1] = (stack[-1][0], owned)  # 湖北（549宗，其中武漢市495宗…）: the bracket's items are its parts
             else:
                 count = self.count(m, prefix_start, depth, stack, state, last_explicit, last_top, prev_count)
             prev_end = self.consumed
@@ -489,8 +527,12 @@ class _Reader:
             if suffix is not None and _BARE_SEVERITY.fullmatch(suffix.group()):
                 suffix = None  # 新增本土确诊病例中,有2例为重型: a description of cases counted already
             # 全國周六新增57宗個案, 新增57例病例 with no total before it: cases are confirmed cases.
-            suffix_confirmed = (suffix is not None and lex.metric[suffix.group()] == "inherit" and last_explicit is None
+            # (新增5例境外输入病例具体情况由…通报 after the day's totals and a list of severities: cases, not the last severity.)
+            suffix_confirmed = (suffix is not None and lex.metric[suffix.group()] == "inherit"
+                                and (last_explicit is None or last_explicit.start < self.sentence_start)
                                 and lex.measure_re.search(text, clause_start, num_start) is not None)
+            if after is not None and suffix is not None and lex.metric[suffix.group()] == "inherit" and not suffix_confirmed:
+                suffix_scope = after.group("scope")  # 广州报告3例境外输入病例: an item of the total, of its scope
             if after is not None and suffix is not None and (lex.metric[suffix.group()] != "inherit" or suffix_confirmed):
                 metric, label = ("confirmed" if suffix_confirmed else lex.metric[suffix.group()]), suffix.group()
                 suffixed = True
@@ -554,7 +596,7 @@ class _Reader:
             if not regions:
                 short = _short_forms(text[prefix_start:num_start].replace("各", ""))
                 regions = short or []
-            if not explicit and not regions and not (metric == "inherit" and lex.scope_re.search(text, clause_start, num_start)):
+            if not explicit and not regions and not (metric in (None, "inherit") and lex.scope_re.search(text, clause_start, num_start)):
                 return None  # 广东8例: an area the gazetteer does not know
             # (1213例（其中境外输入病例8例）: the total's imported part, for the total's area)
         elif not explicit and (heading := self.heading(clause_start, state, last_explicit)) is not None:
@@ -668,6 +710,11 @@ class _Reader:
                 and _SUB_WORDS.search(text, last_explicit.end, num_start)):
             # 解除医学观察无症状感染者19例，其中本土无症状感染者4例、境外输入性…15例: parts of the released.
             metric, label, measure_word = "released_from_observation", last_explicit.label, measure_word or last_explicit.measure
+        if measure_word is None and parent is None and label and _SEVERITY.search(label):
+            # 在院的49例确诊病例中，轻型7例，普通型30例，重型2例: severities of the patients now in hospital.
+            said_before = self.said_before(clause_start)
+            if "current" in said_before and "new" not in said_before:
+                measure_word = "current"
         measure = measure_word or (parent.measure if parent is not None else "cumulative" if state.since else "new")
         if (measure == "cumulative" and "cumulative" not in said and label and _SEVERITY.search(label)
                 and "转" not in text[num_start : num_start + 12]):  # 4人转为疑似病例: how many ever were
@@ -727,6 +774,76 @@ class _Reader:
             parent.children.append(count)
         return count
 
+    def bracket_count(
+        self, m: regex.Match[str], open_pos: int, depth: int, state: _State, last_explicit: _Count | None
+    ) -> _Count | None:
+        """A count in brackets right after its area: 北京（26宗），天津（5宗）, 台灣（確診1宗）.
+
+        The bracket holds the number first (or a metric phrase and the number); what it counts is the
+        metric phrase the sentence names before the list (中國各地確診累計宗數如下：), else the total the
+        sentence goes on about (逾830宗確診。當中最多是湖北（549宗…）). It is a part of the list, never the
+        area in force.
+        """
+        text, lex = self.text, self.lex
+        value = _value(m)
+        if value is None or m.group("unit") is None:
+            return None
+        area = self.area_before(open_pos, self.sentence_start)
+        region = self.region_of(area) if area is not None else None
+        if area is None or region is None:
+            return None
+        inner: regex.Match[str] | None = None
+        if text[open_pos + 1 : m.start()].strip():
+            inner = lex.metric_re.fullmatch(text, open_pos + 1, m.start())
+            if inner is None:
+                return None
+        if text[m.end() : m.end() + 1] not in (*_CLOSE, "，", ",", "、", "；", ";"):
+            return None  # the bracket goes on about the number (北京（26宗病例中…）)
+        if inner is None:
+            # The metric phrase nearest before the area in the sentence (found by bisection: a long list
+            # of such items stays linear).
+            k = bisect.bisect_left(self.metric_starts, area.start) - 1
+            if k >= 0 and self.metric_starts[k] >= self.sentence_start:
+                inner = lex.metric_re.match(text, self.metric_starts[k], area.start)
+        label: str | None
+        if inner is not None:
+            metric, label = lex.metric[inner.group()], inner.group()
+            metric = "confirmed" if metric == "inherit" else metric
+            said = self.said_before(area.start)
+            # 全球各地疫情至周五上午統計數字：中國大陸（確診逾830宗…）: a round-up of areas gives their totals.
+            measure = next((w for w in ("cumulative", "current", "new") if w in said), "cumulative")
+            scope = "unspecified"
+        elif last_explicit is not None and last_explicit.depth == 0:
+            metric, label, measure, scope = last_explicit.metric, last_explicit.label, last_explicit.measure, last_explicit.scope
+        else:
+            return None
+        when = _when(state)
+        if measure == "cumulative" and not state.here and not state.since:
+            when["dated"] = False  # a running total needs its own date
+        return _Count(
+            start=area.start, end=m.end(), value=value, metric=metric, scope=scope, measure=measure,
+            qualifier=_qualifier(m, lex), regions=[region], each=False, **when, depth=max(0, depth - 1),
+            explicit=True, sub=True, label=label, boxed=True,
+        )
+
+    def said_before(self, pos: int) -> set[str]:
+        """The measures the sentence being read says before ``pos`` (read on from where it was last asked)."""
+        s_start, upto, said = self.said_cache
+        if s_start != self.sentence_start or upto > pos:
+            s_start, upto, said = self.sentence_start, self.sentence_start, set()
+        said = said | {self.lex.measure[x.group()] for x in self.lex.measure_re.finditer(self.text, upto, pos)}
+        self.said_cache = (s_start, pos, said)
+        return said
+
+    def area_before(self, pos: int, start: int) -> _Mention | None:
+        """The area mention that ends right at ``pos`` (a bracket) and starts at or after ``start``."""
+        i = bisect.bisect_left(self.area_starts, pos) - 1
+        while i >= 0 and self.areas[i].end > pos:
+            i -= 1
+        if i < 0 or self.areas[i].start < start or self.text[self.areas[i].end : pos].strip():
+            return None
+        return self.areas[i]
+
     def heading(self, clause_start: int, state: _State, last_explicit: _Count | None) -> _Count | None:
         """The total a sentence opens with (新增本土确诊病例中,), if the clause at ``clause_start`` follows it.
 
@@ -744,11 +861,11 @@ class _Reader:
             return None
         if metric == "inherit":
             metric = last_explicit.metric if last_explicit is not None else "confirmed"
-        k = bisect.bisect_left(self.metric_starts, h.end())
-        while k < len(self.metric_starts) and self.metric_starts[k] < clause_start:
-            if not self.in_bracket(h.end(), self.metric_starts[k]):
-                return None  # a metric phrase since: the heading's items have ended
-            k += 1  # 铁岭市8例（含住院治疗境外输入病例1例）、朝阳市6例: a note on one item, the list goes on
+        # A metric phrase since, outside brackets: the heading's items have ended (one inside a bracket is
+        # a note on one item: 铁岭市8例（含住院治疗境外输入病例1例）、朝阳市6例 goes on).
+        k = bisect.bisect_left(self.bare_metric_starts, h.end())
+        if k < len(self.bare_metric_starts) and self.bare_metric_starts[k] < clause_start:
+            return None
         cached = self.headings.get(h.start())
         if cached is not None:
             return cached
@@ -865,12 +982,20 @@ class _Reader:
             return None
         return self.topic_scope
 
-    def in_bracket(self, start: int, pos: int) -> bool:
-        """Whether ``pos`` is inside a bracket opened after ``start``."""
+    def unwrapped(self, start: int, end: int) -> tuple[int, int]:
+        """A paragraph without the brackets it is wrapped in (（编者注：…截至1月10日24时，…病例41例…。）)."""
+        text = self.text
+        last = end
+        while last > start and text[last - 1] in " \t\u3000":
+            last -= 1
+        if last - start < 2 or text[start] not in _OPEN or text[last - 1] not in _CLOSE:
+            return start, end
         depth = 0
-        for b in _BRACKET.finditer(self.text, start, pos):
-            depth = depth + 1 if b.group() in _OPEN else max(0, depth - 1)
-        return depth > 0
+        for b in _BRACKET.finditer(text, start, last):
+            depth = depth + 1 if b.group() in _OPEN else depth - 1
+            if depth == 0 and b.end() < last:
+                return start, end  # （一）…（二）…: brackets of their own, not one around the paragraph
+        return start + 1, last - 1
 
     def dated_between(self, start: int, end: int) -> bool:
         i = bisect.bisect_left(self.date_starts, start)

@@ -7,6 +7,7 @@ import functools
 from dataclasses import dataclass
 
 import ahocorasick_rs
+import regex
 
 from ...document import Doc
 from ...gazetteer import article_home, find_areas, load_gazetteer
@@ -161,9 +162,11 @@ def _article_home(doc: Doc, body: list[_Mention]) -> _Region | None:
     # 【…西藏新增1例疑似病例】1月28日0-24时，31个省（区、市）报告…: a notice that opens with the
     # provinces reporting to the NHC is the country's, whatever province its headline names in passing.
     headline = _HEADLINE.search(doc.text, doc.body[0], doc.body[1])
-    opening = [m for m in body if not (headline and headline.start() <= m.start < headline.end())]
-    if opening and opening[0].region is not None and opening[0].region.name == "全国":
-        return opening[0].region
+    numbered: dict[int, bool] = {}  # line start → whether the line has a digit (asked once a line)
+    opening = next((m for m in body if not (headline and headline.start() <= m.start < headline.end())
+                    and _in_line_with_number(doc.text, m.start, numbered)), None)  # not a caption (在北京首都國際機場)
+    if opening is not None and opening.region is not None and opening.region.name == "全国":
+        return opening.region
     # The headline, an issuing body, then the places the body names (a district counting for its
     # city and province): a city when the article is about one city of its province.
     # doc.text is blank outside the body, so it names the same places as the body alone; asked with
@@ -185,6 +188,19 @@ def _article_home(doc: Doc, body: list[_Mention]) -> _Region | None:
         if outlet is not None:
             return outlet
     return body_home or _home_region(_area_mentions(doc, whole=True)) or _default_home()
+
+
+def _in_line_with_number(text: str, pos: int, seen: dict[int, bool]) -> bool:
+    """Whether the line holding ``pos`` has a digit (a line that can state a count); ``seen`` keeps
+    the answer for each line start, so that many mentions on one long line cost one reading of it."""
+    start = text.rfind("\n", 0, pos) + 1
+    if start not in seen:
+        end = text.find("\n", pos)
+        seen[start] = _DIGIT.search(text, start, end if end >= 0 else len(text)) is not None
+    return seen[start]
+
+
+_DIGIT = regex.compile(r"\d")
 
 
 def _province_of(region: _Region | None) -> _Region | None:
