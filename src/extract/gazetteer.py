@@ -218,7 +218,17 @@ def _trap_spans(gaz: Gazetteer, text: str) -> list[tuple[int, int]]:
 def _vetoed(m: AreaMatch, traps: list[tuple[int, int]]) -> bool:
     # A trap word vetoes a match it overlaps unless the match contains it whole
     # (重庆日报社 contains 重庆日报: not a place either way; 重庆市委 is fine).
-    return any(not (m.start <= s and e <= m.end) for s, e in _overlapping(m, traps))
+    # The trap spans (sorted by start) that overlap ``m``, found by bisection: none starts
+    # LONGEST_SPAN or more before it.
+    start, end = m.start, m.end
+    i = bisect.bisect_left(traps, (start - LONGEST_SPAN, -1))
+    for k in range(i, len(traps)):
+        s, e = traps[k]
+        if s >= end:
+            return False
+        if start < e and not (start <= s and e <= end):
+            return True
+    return False
 
 
 # A street, road or housing estate named after a place (北京路, 桂林西街, 临沂一村) is not a mention of it;
@@ -245,16 +255,12 @@ def _bounded(gaz: Gazetteer, text: str, m: AreaMatch) -> bool:
     return bool(_BOUNDARY_BEFORE.match(text, m.start - 1))
 
 
-def _overlapping(m: AreaMatch, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The spans (sorted by start) that overlap ``m``, found by bisection."""
-    lo = bisect.bisect_left(spans, (m.start - LONGEST_SPAN, -1))
-    hi = bisect.bisect_left(spans, (m.end, -1))
-    return [(s, e) for s, e in spans[lo:hi] if s < m.end and m.start < e]
-
-
 def _resolve(gaz: Gazetteer, matches: list[AreaMatch], home: str | None) -> list[AreaMatch]:
     """Pick one area for each homonym form, from the places named around it."""
-    options_of = [(gaz.candidates if m.how == "form" else gaz.short_candidates)[m.form] for m in matches]
+    candidates, short_candidates = gaz.candidates, gaz.short_candidates
+    options_of = [(candidates if m.how == "form" else short_candidates)[m.form] for m in matches]
+    if all(len(o) == 1 for o in options_of):
+        return matches  # no homonym: nothing to choose (the loop below would copy the list)
     totals = Counter(m.area.id for m, o in zip(matches, options_of) if len(o) == 1)
     # Every unit that encloses a place the text names unambiguously (siblings' parents, provinces).
     around = Counter(u.id for m, o in zip(matches, options_of) if len(o) == 1 for u in gaz.ancestors(m.area))
@@ -341,12 +347,22 @@ def _ambiguous(gaz: Gazetteer, options: tuple[Area, ...], shared: set[str], form
 def _accept_shorts(
     gaz: Gazetteer, text: str, full: list[AreaMatch], traps: list[tuple[int, int]]
 ) -> list[AreaMatch]:
-    taken = [(m.start, m.end) for m in full]
     pending: list[AreaMatch] = []
-    for m in _scan(gaz.short_automaton, text, gaz.short_candidates, "short"):
-        if _overlaps(m, taken) or _vetoed(m, traps):
-            continue
-        pending.append(m)
+    # ``full`` (leftmost-longest, filtered) is in text order and never overlaps itself, and so are the
+    # short forms found: one walk along both finds the full form a short one overlaps, if any.
+    ac, keys = gaz.short_automaton
+    candidates = gaz.short_candidates
+    i, n = 0, len(full)
+    for k, s, e in ac.find_matches_as_indexes(text):
+        while i < n and full[i].end <= s:
+            i += 1
+        if i < n and full[i].start < e:
+            continue  # inside or across a full form
+        m = AreaMatch(s, e, candidates[keys[k]][0], keys[k], "short")
+        if not _vetoed(m, traps):
+            pending.append(m)
+    if not pending:
+        return []
     accepted: dict[int, AreaMatch] = {}
     # 城口等渝东北区县: an enumeration closed by 等 and a region's name.
     after_deng = {m.start - 1 for m in full if m.start and text[m.start - 1] == "等"}
@@ -369,7 +385,11 @@ def _accept_shorts(
     # Enumerations: a short form next to an accepted area is one too (渝中、江北、南岸).
     items = sorted(full + pending, key=lambda m: m.start)
     known = {m.start for m in full} | set(accepted)
-    linked = [bool(_LIST_GAP.fullmatch(text, a.end, b.start)) for a, b in zip(items, items[1:])]
+    # Only a pair with a short form in it can spread acceptance: the gap between two full forms is not read.
+    linked = [
+        (a.how == "short" or b.how == "short") and bool(_LIST_GAP.fullmatch(text, a.end, b.start))
+        for a, b in zip(items, items[1:])
+    ]
     # One sweep each way spreads acceptance along every chain of linked items.
     for order in (range(len(linked)), reversed(range(len(linked)))):
         for k in order:
@@ -380,10 +400,6 @@ def _accept_shorts(
                     known.add(one.start)
                     accepted[one.start] = one
     return [accepted[k] for k in sorted(accepted)]
-
-
-def _overlaps(m: AreaMatch, spans: list[tuple[int, int]]) -> bool:
-    return bool(_overlapping(m, spans))
 
 
 def _gate_generic(gaz: Gazetteer, text: str, matches: list[AreaMatch]) -> list[AreaMatch]:
