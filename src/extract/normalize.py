@@ -71,8 +71,12 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 def _convert(text: str, config: str) -> str:
     conv = _converter(config)
     # OpenCC takes UTF-8; a lone surrogate (possible from the Python API) is
-    # not encodable, so it stands in as U+FFFD, one character for one.
-    text = _SURROGATE.sub("\ufffd", text)
+    # not encodable, so it stands in as U+FFFD, one character for one. (Strict UTF-8 encoding
+    # fails on surrogates and nothing else: a text that encodes has none, and is not searched.)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = _SURROGATE.sub("\ufffd", text)
     out = conv.convert(text)
     if len(out) == len(text):
         return out
@@ -93,7 +97,14 @@ def to_simplified(text: str) -> str:
 _WIDE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_WIDTH_TABLE)) + "]+")  # from the table: never out of step
 
 
+#: One such character: a text without any is given back as it is (searching for one character of a
+#: class is faster than a substitution that finds nothing).
+_ONE_WIDE = re.compile(_WIDE.pattern[:-1])
+
+
 def _to_half_width(text: str) -> str:
+    if _ONE_WIDE.search(text) is None:
+        return text
     return _WIDE.sub(lambda m: m.group().translate(_WIDTH_TABLE), text)
 
 
