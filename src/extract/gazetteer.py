@@ -26,6 +26,7 @@ from __future__ import annotations
 import bisect
 import functools
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -175,13 +176,25 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Are
     return find_places(text, start, end, nested=True)
 
 
-@functools.lru_cache(maxsize=32)
 def _analyse(text: str, home: str | None = None) -> tuple[AreaMatch, ...]:
+    if home is not None:
+        # The home region decides a homonym only where nothing else does (rule 5 of _choose):
+        # when the analysis without one never came to that rule, it is the answer with any home.
+        plain, home_asked = _analysed(text, None)
+        if not home_asked:
+            return plain
+    return _analysed(text, home)[0]
+
+
+@functools.lru_cache(maxsize=32)
+def _analysed(text: str, home: str | None) -> tuple[tuple[AreaMatch, ...], bool]:
+    """The analysis of ``text``, and whether the home region was asked (see :func:`_choose`)."""
     gaz = load_gazetteer()
-    matches = _resolve(gaz, list(_forms(text)), home)
+    home_asked: list[bool] = []
+    matches = _resolve(gaz, list(_forms(text)), home, home_asked)
     matches = _gate_generic(gaz, text, matches)
     nested = _nested(gaz, matches)
-    return tuple(sorted(matches + nested, key=lambda m: (m.start, m.end)))
+    return tuple(sorted(matches + nested, key=lambda m: (m.start, m.end))), bool(home_asked)
 
 
 @functools.lru_cache(maxsize=8)
@@ -255,20 +268,29 @@ def _bounded(gaz: Gazetteer, text: str, m: AreaMatch) -> bool:
     return bool(_BOUNDARY_BEFORE.match(text, m.start - 1))
 
 
-def _resolve(gaz: Gazetteer, matches: list[AreaMatch], home: str | None) -> list[AreaMatch]:
-    """Pick one area for each homonym form, from the places named around it."""
+def _resolve(
+    gaz: Gazetteer, matches: list[AreaMatch], home: str | None, home_asked: list[bool]
+) -> list[AreaMatch]:
+    """Pick one area for each homonym form, from the places named around it (``home_asked`` gets
+    an entry when the home region was asked)."""
     candidates, short_candidates = gaz.candidates, gaz.short_candidates
     options_of = [(candidates if m.how == "form" else short_candidates)[m.form] for m in matches]
     if all(len(o) == 1 for o in options_of):
         return matches  # no homonym: nothing to choose (the loop below would copy the list)
-    totals = Counter(m.area.id for m, o in zip(matches, options_of) if len(o) == 1)
-    # Every unit that encloses a place the text names unambiguously (siblings' parents, provinces).
-    around = Counter(u.id for m, o in zip(matches, options_of) if len(o) == 1 for u in gaz.ancestors(m.area))
+
+    @functools.cache
+    def tallies() -> tuple[Counter[str], Counter[str]]:
+        """Counted when a homonym first needs them (most are decided by the places written before them)."""
+        totals = Counter(m.area.id for m, o in zip(matches, options_of) if len(o) == 1)
+        # Every unit that encloses a place the text names unambiguously (siblings' parents, provinces).
+        around = Counter(u.id for m, o in zip(matches, options_of) if len(o) == 1 for u in gaz.ancestors(m.area))
+        return totals, around
+
     last_seen: dict[str, int] = {}
     out: list[AreaMatch] = []
     for i, (m, options) in enumerate(zip(matches, options_of)):
         if len(options) > 1:
-            area = _choose(gaz, options, matches, i, last_seen, totals, around, home)
+            area = _choose(gaz, options, matches, i, last_seen, tallies, home, home_asked)
             m = AreaMatch(m.start, m.end, area, m.form, m.how)
         last_seen[m.area.id] = i
         out.append(m)
@@ -281,9 +303,9 @@ def _choose(
     matches: list[AreaMatch],
     i: int,
     last_seen: dict[str, int],
-    totals: Counter[str],
-    around: Counter[str],
+    tallies: Callable[[], tuple[Counter[str], Counter[str]]],
     home: str | None,
+    home_asked: list[bool],
 ) -> Area:
     lineage = {a.id: {u.id for u in gaz.ancestors(a)} for a in options}
     shared = set.intersection(*lineage.values())
@@ -303,6 +325,7 @@ def _choose(
     if seen:
         return max(seen, key=lambda t: t[0])[1]
     # 3. The one whose parent the text names most often.
+    totals, around = tallies()
     counted = [(totals[p], a) for a, p in parents if totals[p]]
     if counted:
         return max(counted, key=lambda t: t[0])[1]
@@ -311,6 +334,7 @@ def _choose(
     if siblings and (len(siblings) == 1 or siblings[0][0] > siblings[1][0]):
         return siblings[0][1]
     # 5. The article's home region, then the corpus's (Chongqing).
+    home_asked.append(True)
     for unit in (home, DEFAULT_HOME):
         hits = [a for a in options if unit is not None and (a.id == unit or unit in own[a.id])]
         if len(hits) == 1:
