@@ -20,7 +20,6 @@ ordinal (1, 2 …) in output order. The same input gives the same ids, whatever
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
@@ -34,6 +33,8 @@ M = TypeVar("M", bound=BaseModel)
 
 
 _set = object.__setattr__
+#: Per model class: does it forbid extra fields and have no private attributes (see :func:`_updated`)?
+_PLAIN: dict[type[BaseModel], bool] = {}
 
 
 def _updated(model: M, update: dict[str, Any]) -> M:
@@ -41,7 +42,10 @@ def _updated(model: M, update: dict[str, Any]) -> M:
     ``update`` applied, its keys marked set), for models that forbid extra fields and have no
     private attributes, as every record model does; any other model is copied by pydantic."""
     cls = type(model)
-    if cls.model_config.get("extra") == "allow" or cls.__private_attributes__:
+    plain = _PLAIN.get(cls)
+    if plain is None:
+        plain = _PLAIN[cls] = cls.model_config.get("extra") != "allow" and not cls.__private_attributes__
+    if not plain:
         return model.model_copy(update=update)
     copied = cls.__new__(cls)
     _set(copied, "__dict__", {**model.__dict__, **update})
@@ -52,12 +56,12 @@ def _updated(model: M, update: dict[str, Any]) -> M:
 
 
 def _keyed(article_id: str, prefix: str, records: Sequence[M], key: Callable[[M], tuple[Any, ...]]) -> list[M]:
-    seen: Counter[tuple[Any, ...]] = Counter()
+    seen: dict[tuple[Any, ...], int] = {}
     out = []
     for r in records:
         k = key(r)
-        seen[k] += 1
-        out.append(_updated(r, {"record_id": f"{prefix}_{record_hash(article_id, prefix, *k, seen[k])}"}))
+        seen[k] = n = seen.get(k, 0) + 1
+        out.append(_updated(r, {"record_id": f"{prefix}_{record_hash(article_id, prefix, *k, n)}"}))
     return out
 
 
