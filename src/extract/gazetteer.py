@@ -406,19 +406,18 @@ def _accept_shorts(
                 skip_until = suffix.end()  # 璧山高新区: 高新区 is part of 璧山's mention
         elif _LOCATIVE_BEFORE.search(text, max(0, m.start - 2), m.start) and _LOCATIVE_AFTER.match(text, m.end):
             accepted[m.start] = m
+    if len(accepted) == len(pending):
+        return list(accepted.values())  # every short form is in: none left to accept (in text order)
     # Enumerations: a short form next to an accepted area is one too (渝中、江北、南岸).
     items = sorted(full + pending, key=lambda m: m.start)
     known = {m.start for m in full} | set(accepted)
-    # Only a pair with a short form in it can spread acceptance: the gap between two full forms is not read.
-    linked = [
-        (a.how == "short" or b.how == "short") and bool(_LIST_GAP.fullmatch(text, a.end, b.start))
-        for a, b in zip(items, items[1:])
-    ]
+    # Only a pair with a short form in it can spread acceptance: the pairs (k, k + 1) next to one,
+    # and of them those whose gap links them.
+    pairs = sorted({k for j, m in enumerate(items) if m.how == "short" for k in (j - 1, j) if 0 <= k < len(items) - 1})
+    linked = [k for k in pairs if _LIST_GAP.fullmatch(text, items[k].end, items[k + 1].start)]
     # One sweep each way spreads acceptance along every chain of linked items.
-    for order in (range(len(linked)), reversed(range(len(linked)))):
+    for order in (linked, linked[::-1]):
         for k in order:
-            if not linked[k]:
-                continue
             for one, other in ((items[k], items[k + 1]), (items[k + 1], items[k])):
                 if one.how == "short" and one.start not in known and other.start in known:
                     known.add(one.start)
