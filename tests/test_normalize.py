@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.normalize import normalize, to_simplified
+from extract.normalize import _convert, normalize, to_simplified
 
 CASES = [
     # (original, normalised) — real phrases from the seeds and notices
@@ -59,3 +59,32 @@ def test_normalised_chars_align(text: str) -> None:
     norm = normalize(text)
     for a, b in zip(text, norm.text):
         assert b == to_simplified(a) or len(to_simplified(a)) != 1
+
+
+_S2T = None
+
+
+def _script_by_definition(original: str) -> str:
+    """detect_script's rule computed character by character: Traditional-only characters (those the
+    conversion changed) against Simplified-only ones (those ``s2t`` changes), over the sample."""
+    import opencc
+
+    global _S2T
+    _S2T = _S2T or opencc.OpenCC("s2t")
+    sample = original[:20_000]
+    converted = _convert(original, "hk2s")[:20_000]
+    trad = sum(a != b for a, b in zip(sample, converted))
+    simp = sum(_S2T.convert(ch) != ch for ch in sample)
+    if not trad:
+        return "simplified"
+    share = trad / (trad + simp)
+    return "traditional" if share >= 0.9 else "simplified" if share <= 0.1 else "mixed"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.text(alphabet=st.sampled_from("重慶庆兩两區区確确診诊无無例新增,12\n"), max_size=30),
+                          st.integers(1, 80)), max_size=4))
+def test_detect_script_follows_its_rule(parts: list[tuple[str, int]]) -> None:
+    # Long texts too: the count may stop early (at 9 Traditional-only characters for each Simplified-only one).
+    text = "".join(chunk * times for chunk, times in parts)
+    assert normalize(text).script == _script_by_definition(text)

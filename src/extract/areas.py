@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Literal, get_args
 
@@ -132,6 +132,32 @@ class Gazetteer:
 
     def province_of(self, area: Area) -> Area | None:
         """The province-level unit (province, municipality, SAR) ``area`` lies in, itself for one."""
+        return self._cached(self._province_cache, self._province_of, area)
+
+    def prefecture_of(self, area: Area) -> Area | None:
+        """The prefecture-level unit ``area`` lies in (itself for one); None directly under a province."""
+        return self._cached(self._prefecture_cache, self._prefecture_of, area)
+
+    def _cached(self, cache: dict[str, Area | None], find: Callable[[Area], Area | None], area: Area) -> Area | None:
+        # Answered once per area of the gazetteer (the extractors ask about every mention); an area
+        # made elsewhere (an ambiguous name's) is looked at each time.
+        if self.areas.get(area.id) is not area:
+            return find(area)
+        try:
+            return cache[area.id]
+        except KeyError:
+            found = cache[area.id] = find(area)
+            return found
+
+    @functools.cached_property
+    def _province_cache(self) -> dict[str, Area | None]:
+        return {}
+
+    @functools.cached_property
+    def _prefecture_cache(self) -> dict[str, Area | None]:
+        return {}
+
+    def _province_of(self, area: Area) -> Area | None:
         for unit in (area, *self.ancestors(area)):
             if unit.level == "province" or (
                 not unit.ambiguous and unit.parent is not None and self.areas[unit.parent].kind == "country"
@@ -139,8 +165,7 @@ class Gazetteer:
                 return unit
         return None
 
-    def prefecture_of(self, area: Area) -> Area | None:
-        """The prefecture-level unit ``area`` lies in (itself for one); None directly under a province."""
+    def _prefecture_of(self, area: Area) -> Area | None:
         for unit in (area, *self.ancestors(area)):
             if unit.level == "prefecture":
                 return unit

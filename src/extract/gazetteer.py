@@ -26,6 +26,7 @@ from __future__ import annotations
 import bisect
 import functools
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -175,13 +176,25 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Are
     return find_places(text, start, end, nested=True)
 
 
-@functools.lru_cache(maxsize=32)
 def _analyse(text: str, home: str | None = None) -> tuple[AreaMatch, ...]:
+    if home is not None:
+        # The home region decides a homonym only where nothing else does (rule 5 of _choose):
+        # when the analysis without one never came to that rule, it is the answer with any home.
+        plain, home_asked = _analysed(text, None)
+        if not home_asked:
+            return plain
+    return _analysed(text, home)[0]
+
+
+@functools.lru_cache(maxsize=32)
+def _analysed(text: str, home: str | None) -> tuple[tuple[AreaMatch, ...], bool]:
+    """The analysis of ``text``, and whether the home region was asked (see :func:`_choose`)."""
     gaz = load_gazetteer()
-    matches = _resolve(gaz, list(_forms(text)), home)
+    home_asked: list[bool] = []
+    matches = _resolve(gaz, list(_forms(text)), home, home_asked)
     matches = _gate_generic(gaz, text, matches)
     nested = _nested(gaz, matches)
-    return tuple(sorted(matches + nested, key=lambda m: (m.start, m.end)))
+    return tuple(sorted(matches + nested, key=lambda m: (m.start, m.end))), bool(home_asked)
 
 
 @functools.lru_cache(maxsize=8)
@@ -218,7 +231,17 @@ def _trap_spans(gaz: Gazetteer, text: str) -> list[tuple[int, int]]:
 def _vetoed(m: AreaMatch, traps: list[tuple[int, int]]) -> bool:
     # A trap word vetoes a match it overlaps unless the match contains it whole
     # (重庆日报社 contains 重庆日报: not a place either way; 重庆市委 is fine).
-    return any(not (m.start <= s and e <= m.end) for s, e in _overlapping(m, traps))
+    # The trap spans (sorted by start) that overlap ``m``, found by bisection: none starts
+    # LONGEST_SPAN or more before it.
+    start, end = m.start, m.end
+    i = bisect.bisect_left(traps, (start - LONGEST_SPAN, -1))
+    for k in range(i, len(traps)):
+        s, e = traps[k]
+        if s >= end:
+            return False
+        if start < e and not (start <= s and e <= end):
+            return True
+    return False
 
 
 # A street, road or housing estate named after a place (北京路, 桂林西街, 临沂一村) is not a mention of it;
@@ -245,24 +268,29 @@ def _bounded(gaz: Gazetteer, text: str, m: AreaMatch) -> bool:
     return bool(_BOUNDARY_BEFORE.match(text, m.start - 1))
 
 
-def _overlapping(m: AreaMatch, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The spans (sorted by start) that overlap ``m``, found by bisection."""
-    lo = bisect.bisect_left(spans, (m.start - LONGEST_SPAN, -1))
-    hi = bisect.bisect_left(spans, (m.end, -1))
-    return [(s, e) for s, e in spans[lo:hi] if s < m.end and m.start < e]
+def _resolve(
+    gaz: Gazetteer, matches: list[AreaMatch], home: str | None, home_asked: list[bool]
+) -> list[AreaMatch]:
+    """Pick one area for each homonym form, from the places named around it (``home_asked`` gets
+    an entry when the home region was asked)."""
+    candidates, short_candidates = gaz.candidates, gaz.short_candidates
+    options_of = [(candidates if m.how == "form" else short_candidates)[m.form] for m in matches]
+    if all(len(o) == 1 for o in options_of):
+        return matches  # no homonym: nothing to choose (the loop below would copy the list)
 
+    @functools.cache
+    def tallies() -> tuple[Counter[str], Counter[str]]:
+        """Counted when a homonym first needs them (most are decided by the places written before them)."""
+        totals = Counter(m.area.id for m, o in zip(matches, options_of) if len(o) == 1)
+        # Every unit that encloses a place the text names unambiguously (siblings' parents, provinces).
+        around = Counter(u.id for m, o in zip(matches, options_of) if len(o) == 1 for u in gaz.ancestors(m.area))
+        return totals, around
 
-def _resolve(gaz: Gazetteer, matches: list[AreaMatch], home: str | None) -> list[AreaMatch]:
-    """Pick one area for each homonym form, from the places named around it."""
-    options_of = [(gaz.candidates if m.how == "form" else gaz.short_candidates)[m.form] for m in matches]
-    totals = Counter(m.area.id for m, o in zip(matches, options_of) if len(o) == 1)
-    # Every unit that encloses a place the text names unambiguously (siblings' parents, provinces).
-    around = Counter(u.id for m, o in zip(matches, options_of) if len(o) == 1 for u in gaz.ancestors(m.area))
     last_seen: dict[str, int] = {}
     out: list[AreaMatch] = []
     for i, (m, options) in enumerate(zip(matches, options_of)):
         if len(options) > 1:
-            area = _choose(gaz, options, matches, i, last_seen, totals, around, home)
+            area = _choose(gaz, options, matches, i, last_seen, tallies, home, home_asked)
             m = AreaMatch(m.start, m.end, area, m.form, m.how)
         last_seen[m.area.id] = i
         out.append(m)
@@ -275,9 +303,9 @@ def _choose(
     matches: list[AreaMatch],
     i: int,
     last_seen: dict[str, int],
-    totals: Counter[str],
-    around: Counter[str],
+    tallies: Callable[[], tuple[Counter[str], Counter[str]]],
     home: str | None,
+    home_asked: list[bool],
 ) -> Area:
     lineage = {a.id: {u.id for u in gaz.ancestors(a)} for a in options}
     shared = set.intersection(*lineage.values())
@@ -297,6 +325,7 @@ def _choose(
     if seen:
         return max(seen, key=lambda t: t[0])[1]
     # 3. The one whose parent the text names most often.
+    totals, around = tallies()
     counted = [(totals[p], a) for a, p in parents if totals[p]]
     if counted:
         return max(counted, key=lambda t: t[0])[1]
@@ -305,6 +334,7 @@ def _choose(
     if siblings and (len(siblings) == 1 or siblings[0][0] > siblings[1][0]):
         return siblings[0][1]
     # 5. The article's home region, then the corpus's (Chongqing).
+    home_asked.append(True)
     for unit in (home, DEFAULT_HOME):
         hits = [a for a in options if unit is not None and (a.id == unit or unit in own[a.id])]
         if len(hits) == 1:
@@ -341,12 +371,22 @@ def _ambiguous(gaz: Gazetteer, options: tuple[Area, ...], shared: set[str], form
 def _accept_shorts(
     gaz: Gazetteer, text: str, full: list[AreaMatch], traps: list[tuple[int, int]]
 ) -> list[AreaMatch]:
-    taken = [(m.start, m.end) for m in full]
     pending: list[AreaMatch] = []
-    for m in _scan(gaz.short_automaton, text, gaz.short_candidates, "short"):
-        if _overlaps(m, taken) or _vetoed(m, traps):
-            continue
-        pending.append(m)
+    # ``full`` (leftmost-longest, filtered) is in text order and never overlaps itself, and so are the
+    # short forms found: one walk along both finds the full form a short one overlaps, if any.
+    ac, keys = gaz.short_automaton
+    candidates = gaz.short_candidates
+    i, n = 0, len(full)
+    for k, s, e in ac.find_matches_as_indexes(text):
+        while i < n and full[i].end <= s:
+            i += 1
+        if i < n and full[i].start < e:
+            continue  # inside or across a full form
+        m = AreaMatch(s, e, candidates[keys[k]][0], keys[k], "short")
+        if not _vetoed(m, traps):
+            pending.append(m)
+    if not pending:
+        return []
     accepted: dict[int, AreaMatch] = {}
     # 城口等渝东北区县: an enumeration closed by 等 and a region's name.
     after_deng = {m.start - 1 for m in full if m.start and text[m.start - 1] == "等"}
@@ -366,24 +406,23 @@ def _accept_shorts(
                 skip_until = suffix.end()  # 璧山高新区: 高新区 is part of 璧山's mention
         elif _LOCATIVE_BEFORE.search(text, max(0, m.start - 2), m.start) and _LOCATIVE_AFTER.match(text, m.end):
             accepted[m.start] = m
+    if len(accepted) == len(pending):
+        return list(accepted.values())  # every short form is in: none left to accept (in text order)
     # Enumerations: a short form next to an accepted area is one too (渝中、江北、南岸).
     items = sorted(full + pending, key=lambda m: m.start)
     known = {m.start for m in full} | set(accepted)
-    linked = [bool(_LIST_GAP.fullmatch(text, a.end, b.start)) for a, b in zip(items, items[1:])]
+    # Only a pair with a short form in it can spread acceptance: the pairs (k, k + 1) next to one,
+    # and of them those whose gap links them.
+    pairs = sorted({k for j, m in enumerate(items) if m.how == "short" for k in (j - 1, j) if 0 <= k < len(items) - 1})
+    linked = [k for k in pairs if _LIST_GAP.fullmatch(text, items[k].end, items[k + 1].start)]
     # One sweep each way spreads acceptance along every chain of linked items.
-    for order in (range(len(linked)), reversed(range(len(linked)))):
+    for order in (linked, linked[::-1]):
         for k in order:
-            if not linked[k]:
-                continue
             for one, other in ((items[k], items[k + 1]), (items[k + 1], items[k])):
                 if one.how == "short" and one.start not in known and other.start in known:
                     known.add(one.start)
                     accepted[one.start] = one
     return [accepted[k] for k in sorted(accepted)]
-
-
-def _overlaps(m: AreaMatch, spans: list[tuple[int, int]]) -> bool:
-    return bool(_overlapping(m, spans))
 
 
 def _gate_generic(gaz: Gazetteer, text: str, matches: list[AreaMatch]) -> list[AreaMatch]:

@@ -40,6 +40,8 @@ _WIDTH_TABLE.update(dict.fromkeys(map(ord, ZERO_WIDTH), 0x20))
 _TO_SIMPLIFIED = "hk2s"
 #: Script detection reads this many characters: enough to be sure, cheap on huge inputs.
 _SCRIPT_SAMPLE = 20_000
+#: The Traditional-only characters are counted in this many characters first (see :func:`detect_script`).
+_SCRIPT_HEAD = 1_000
 
 
 class _Converter(Protocol):  # opencc.OpenCC, whose convert() is not annotated
@@ -71,8 +73,12 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 def _convert(text: str, config: str) -> str:
     conv = _converter(config)
     # OpenCC takes UTF-8; a lone surrogate (possible from the Python API) is
-    # not encodable, so it stands in as U+FFFD, one character for one.
-    text = _SURROGATE.sub("\ufffd", text)
+    # not encodable, so it stands in as U+FFFD, one character for one. (Strict UTF-8 encoding
+    # fails on surrogates and nothing else: a text that encodes has none, and is not searched.)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = _SURROGATE.sub("\ufffd", text)
     out = conv.convert(text)
     if len(out) == len(text):
         return out
@@ -93,7 +99,14 @@ def to_simplified(text: str) -> str:
 _WIDE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_WIDTH_TABLE)) + "]+")  # from the table: never out of step
 
 
+#: One such character: a text without any is given back as it is (searching for one character of a
+#: class is faster than a substitution that finds nothing).
+_ONE_WIDE = re.compile(_WIDE.pattern[:-1])
+
+
 def _to_half_width(text: str) -> str:
+    if _ONE_WIDE.search(text) is None:
+        return text
     return _WIDE.sub(lambda m: m.group().translate(_WIDTH_TABLE), text)
 
 
@@ -158,14 +171,23 @@ def detect_script(original: str, converted: str) -> Script:
     sample, converted = original[:_SCRIPT_SAMPLE], converted[:_SCRIPT_SAMPLE]
     if sample == converted:
         return "simplified"
-    # ``converted`` is before the width mapping (OpenCC keeps full-width forms), so
-    # every difference is a script change.
-    trad = _differences(sample, converted)
     simp = len(_simplified_only_class().findall(sample))
     rare = Counter(_NOT_BULK.findall(sample))
     if rare:
         table = _simplified_only(rare)
         simp += sum(n for ch, n in rare.items() if table[ch])
+    if not simp:
+        # The texts differ, so some character was Traditional-only: the share below is 1 whatever
+        # their number (not counted: a text converted whole needs no count).
+        return "traditional"
+    # ``converted`` is before the width mapping (OpenCC keeps full-width forms), so every
+    # difference is a script change. Counted over the first characters first: when they already
+    # hold nine Traditional-only characters for each Simplified-only one, the share is at least 0.9
+    # and the rest is not read.
+    trad = _differences(sample[:_SCRIPT_HEAD], converted[:_SCRIPT_HEAD])
+    if trad >= 9 * simp:
+        return "traditional"
+    trad += _differences(sample[_SCRIPT_HEAD:], converted[_SCRIPT_HEAD:])
     share = trad / (trad + simp)
     if share >= 0.9:
         return "traditional"

@@ -20,7 +20,6 @@ ordinal (1, 2 …) in output order. The same input gives the same ids, whatever
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
@@ -33,13 +32,36 @@ __all__ = ["with_record_ids"]
 M = TypeVar("M", bound=BaseModel)
 
 
+_set = object.__setattr__
+#: Per model class: does it forbid extra fields and have no private attributes (see :func:`_updated`)?
+_PLAIN: dict[type[BaseModel], bool] = {}
+
+
+def _updated(model: M, update: dict[str, Any]) -> M:
+    """``model.model_copy(update=update)`` without its generic steps (a shallow copy of the fields,
+    ``update`` applied, its keys marked set), for models that forbid extra fields and have no
+    private attributes, as every record model does; any other model is copied by pydantic."""
+    cls = type(model)
+    plain = _PLAIN.get(cls)
+    if plain is None:
+        plain = _PLAIN[cls] = cls.model_config.get("extra") != "allow" and not cls.__private_attributes__
+    if not plain:
+        return model.model_copy(update=update)
+    copied = cls.__new__(cls)
+    _set(copied, "__dict__", {**model.__dict__, **update})
+    _set(copied, "__pydantic_extra__", None)
+    _set(copied, "__pydantic_fields_set__", model.__pydantic_fields_set__ | update.keys())
+    _set(copied, "__pydantic_private__", None)
+    return copied
+
+
 def _keyed(article_id: str, prefix: str, records: Sequence[M], key: Callable[[M], tuple[Any, ...]]) -> list[M]:
-    seen: Counter[tuple[Any, ...]] = Counter()
+    seen: dict[tuple[Any, ...], int] = {}
     out = []
     for r in records:
         k = key(r)
-        seen[k] += 1
-        out.append(r.model_copy(update={"record_id": f"{prefix}_{record_hash(article_id, prefix, *k, seen[k])}"}))
+        seen[k] = n = seen.get(k, 0) + 1
+        out.append(_updated(r, {"record_id": f"{prefix}_{record_hash(article_id, prefix, *k, n)}"}))
     return out
 
 
@@ -62,8 +84,8 @@ def _official_key(o: Official) -> tuple[Any, ...]:
 def with_record_ids(result: ArticleExtraction) -> ArticleExtraction:
     """``result`` with a ``record_id`` on the article and on every record."""
     aid = result.article.article_id
-    return result.model_copy(update={
-        "article": result.article.model_copy(update={"record_id": "a_" + record_hash(aid, "a")}),
+    return _updated(result, {
+        "article": _updated(result.article, {"record_id": "a_" + record_hash(aid, "a")}),
         "case_counts": _keyed(aid, "c", result.case_counts, _count_key),
         "districts": _keyed(aid, "d", result.districts, _district_key),
         "meetings": _keyed(aid, "m", result.meetings, _meeting_key),

@@ -19,6 +19,8 @@ record without a code and an ``ambiguous_place`` warning on the article.
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..document import Doc
 from ..gazetteer import AreaMatch, Gazetteer, article_home, find_mentions, find_places, load_gazetteer
 from ..models import ArticleWarning, District
@@ -43,7 +45,7 @@ def extract_with_warnings(doc: Doc) -> tuple[list[District], list[ArticleWarning
     """:func:`extract`, and an ``ambiguous_place`` warning for each name nothing could place."""
     gaz = load_gazetteer()
     found = find_mentions(doc.text, *doc.body)
-    if any(len(gaz.candidates.get(m.form, ())) > 1 or len(gaz.short_candidates.get(m.form, ())) > 1 for m in found):
+    if not _homonyms(gaz).isdisjoint([m.form for m in found]):
         home = article_home(doc.text, doc.title, doc.outlet)
         if home is not None:
             found = find_places(doc.text, *doc.body, nested=True, home=home.id)
@@ -82,6 +84,20 @@ def extract_with_warnings(doc: Doc) -> tuple[list[District], list[ArticleWarning
                 )
             )
     return records, warnings
+
+
+def _homonyms(gaz: Gazetteer) -> frozenset[str]:
+    """The forms (full or short) more than one area is written as (江北区, 鼓楼区), made once per gazetteer."""
+    if _HOMONYMS[0] is not gaz:
+        _HOMONYMS[:] = [gaz, frozenset(
+            f for table in (gaz.candidates, gaz.short_candidates) for f, areas in table.items() if len(areas) > 1
+        )]
+    homonyms: frozenset[str] = _HOMONYMS[1]
+    return homonyms
+
+
+#: The gazetteer and its homonym forms.
+_HOMONYMS: list[Any] = [None, frozenset()]
 
 
 def _where(gaz: Gazetteer, area_id: str) -> str:
