@@ -19,8 +19,8 @@ def test_spaces_are_what_the_regex_engine_calls_white_space() -> None:
 
 
 def test_case_variants_cover_what_ignorecase_matches() -> None:
-    for letter in "abcdefghijklmnopqrstuvwxyzAPCK":
-        assert set(regex.findall(letter, _ALL, regex.I)) <= set(letter.lower() + letter.upper() + _ASCII_FOLDS), letter
+    for letter in "abcdefghijklmnopqrstuvwxyzAPCKIS":
+        assert set(regex.findall(letter, _ALL, regex.I)) <= set(letter.lower() + letter.upper() + _ASCII_FOLDS.get(letter.lower(), "")), letter
     rows = [row["pattern"] for _, row in tsv_rows(read_data("page_junk.tsv"), "page_junk.tsv", ("kind", "action", "pattern"))]
     for ch in {c for p in rows for c in p if c.lower() == c == c.upper() and c.casefold() == c}:
         assert regex.findall(regex.escape(ch), _ALL, regex.I) == [ch], ch
@@ -31,7 +31,8 @@ def test_sets_of_small_patterns() -> None:
     assert must_have(r"(?:电话|传真)\s*[::]") == frozenset(["电话", "传真"])
     assert must_have(r"[^a]+") is None and must_have(r"x*") is None and must_have(r"\d+") is None
     assert must_have(r"[[:alpha:]]") is None and must_have(r"(?:ab){e<=1}") is None and must_have(r"\p{Han}") is None
-    assert must_have(r"版权|Copyright", regex.I) == frozenset(["版权", *"cC" + _ASCII_FOLDS])
+    spellings = must_have(r"版权|Copyright", regex.I) or frozenset()
+    assert {s.lower() for s in spellings} == {"版权", "copyr"} and len(spellings) == 1 + 2**5
     assert first_chars(r"^[【\[]?(?:字号|字体)") == frozenset("【[字")
     assert first_chars(r"^a?") is None and first_chars(r"^.b") is None and first_chars(r"^(?=a)a") is None
     assert first_chars(r"^\s*a") == SPACES | {"a"}

@@ -90,6 +90,10 @@ class _Rules:
     gate: re.Pattern[str] | None  # any string of the ``must`` sets of ``gated``
     always: tuple[_Rule, ...]  # the rules without a prefilter, tried on every line
 
+    def any_always(self, line: str) -> bool:
+        """Whether a rule without a prefilter matches (all that can when the prefilters reject the line)."""
+        return any((r.pattern.match(line) if r.anchored else r.pattern.search(line)) is not None for r in self.always)
+
     def any(self, line: str) -> bool:
         gated = self.gated if self.gate is not None and self.gate.search(line) else ()
         for rules in (self.by_first.get(line[:1], ()), gated, self.always):
@@ -330,9 +334,40 @@ _MEDIA_SUFFIX = regex.compile(r"(?:日报|晚报|晨报|商报|时报|青年报|
 _NOT_MEDIA = regex.compile(r"(?:通报|公报|简报|汇报|预报|播报|情报|举报|上报|发布会)$")
 
 
-def _classify(text: str, rules: _JunkRules) -> LineKind:
+class _Quiet(NamedTuple):
+    """What a line tested by :func:`_classify` must start with or hold for a rule other than the dateline,
+    the junk rules without a prefilter and the masthead to match it: the first characters of the junk
+    rules (:class:`_Rules`), of the credit and the 来源: line; the strings of the gated junk rules, of the
+    spam words and of the by-line start."""
+
+    firsts: frozenset[str]
+    strings: re.Pattern[str]
+
+
+@functools.cache
+def _quiet() -> _Quiet | None:
+    rules = _junk_rules()
+    firsts = [first_chars(_CREDIT.pattern) if _anchored(_CREDIT.pattern) is not None else None, first_chars(_SOURCE.pattern)]
+    musts = [_literals(must_have(_SPAM_STRONG.pattern)), _literals(must_have(_BYLINE_START.pattern))]
+    gates = [r.gate for r in (rules.drop, rules.end) if r.gate is not None]
+    if any(f is None for f in firsts) or any(m is None for m in musts):
+        return None  # pragma: no cover - the patterns above give both
+    every = frozenset().union(*(f for f in firsts if f is not None), rules.drop.by_first, rules.end.by_first)
+    return _Quiet(every, re.compile("|".join(g.pattern for g in [*gates, *musts] if g is not None)))
+
+
+def _classify(text: str, rules: _JunkRules, quiet: _Quiet | None) -> LineKind:
     if len(text) > _SHORT:
         return "content"
+    if quiet is not None and text[0] not in quiet.firsts and quiet.strings.search(text) is None:
+        # Most lines: no spam word, gated junk rule, credit, by-line or 来源: can match (see _Quiet).
+        if _is_dateline(text):
+            return "meta"
+        if rules.drop.any_always(text):
+            return "junk"
+        if rules.end.any_always(text):
+            return "footer"
+        return "masthead" if _masthead(text) else "content"
     if _is_spam(text):
         return "junk"
     if _is_dateline(text):  # before the junk rules: 2022/11/21 is no breadcrumb
@@ -385,6 +420,7 @@ def _masthead(text: str) -> str | None:
 
 def _split_lines(norm: Normalized) -> list[_Line]:
     rules = _junk_rules()
+    quiet = _quiet()
     lines: list[_Line] = []
     pos = 0
     text = norm.text
@@ -396,7 +432,7 @@ def _split_lines(norm: Normalized) -> list[_Line]:
             continue
         lead = len(raw) - len(raw.lstrip())
         s = start + lead
-        lines.append(_Line(s, s + len(stripped), stripped, _classify(stripped, rules)))
+        lines.append(_Line(s, s + len(stripped), stripped, _classify(stripped, rules, quiet)))
     return lines
 
 

@@ -29,9 +29,9 @@ _c: Any = importlib.import_module("re._constants")
 
 #: A class spelled by ranges wider than this is not worth a set.
 _MAX_SET = 4096
-#: Chars that may fold to an ASCII letter under IGNORECASE beside its two cases:
-#: KELVIN SIGN, LATIN SMALL LETTER LONG S, dotted capital I, dotless small i.
-_ASCII_FOLDS = "\u212a\u017f\u0130\u0131"
+#: The characters beside its two cases that may match an ASCII letter under IGNORECASE:
+#: KELVIN SIGN, LATIN SMALL LETTER LONG S, dotted capital I and dotless small i.
+_ASCII_FOLDS = {"k": "\u212a", "s": "\u017f", "i": "\u0130\u0131"}
 _FLAGS_OK = re.IGNORECASE | re.UNICODE | re.VERBOSE | re.MULTILINE | re.DOTALL
 
 
@@ -44,7 +44,7 @@ def _cased(ch: str, ignorecase: bool) -> frozenset[str]:
     if not ignorecase or (ch.lower() == ch == ch.upper() and ch.casefold() == ch):
         return frozenset(ch)
     if ch.isascii() and ch.isalpha():
-        return frozenset(ch.lower() + ch.upper() + _ASCII_FOLDS)
+        return frozenset(ch.lower() + ch.upper() + _ASCII_FOLDS.get(ch.lower(), ""))
     raise _Give
 
 
@@ -67,14 +67,6 @@ def _class(items: list[tuple[Any, Any]], ignorecase: bool) -> frozenset[str]:
     return frozenset(out)
 
 
-def _uncased(op: Any, av: Any, ic: bool) -> str | None:
-    """The character of a literal that matches only itself, else None."""
-    if op is not _c.LITERAL:
-        return None
-    ch = chr(av)
-    return ch if not ic or (ch.lower() == ch == ch.upper() and ch.casefold() == ch) else None
-
-
 def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
     """The more selective of two sets of strings: the longer shortest string, then fewer strings."""
     if a is None or b is None:
@@ -82,22 +74,30 @@ def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str
     return a if (min(map(len, a)), -len(a)) >= (min(map(len, b)), -len(b)) else b
 
 
+#: At most this many spellings of a run of literals under IGNORECASE (Copyright has 6**9).
+_MAX_SPELLINGS = 64
+
+
 def _must(seq: Any, ic: bool) -> frozenset[str] | None:
     """Strings one of which every match of the sequence ``seq`` contains, or None."""
     best: frozenset[str] | None = None
-    run = ""  # consecutive literals: a match holds them together
+    run: frozenset[str] = frozenset()  # consecutive literals: a match holds them together (each spelling)
     for op, av in seq:
-        ch = _uncased(op, av, ic)
-        if ch is not None:
-            run += ch
-            continue
-        if run:
-            best, run = _better(best, frozenset([run])), ""
+        if op is _c.LITERAL:
+            try:
+                chars = _cased(chr(av), ic)
+            except _Give:
+                chars = frozenset()
+            if chars:
+                if run and len(run) * len(chars) <= _MAX_SPELLINGS:
+                    run = frozenset(r + c for r in run for c in chars)
+                else:
+                    best, run = _better(best, run or None), chars
+                continue
+        best, run = _better(best, run or None), frozenset()
         found: frozenset[str] | None = None
         try:
-            if op is _c.LITERAL:
-                found = _cased(chr(av), ic)
-            elif op is _c.IN:
+            if op is _c.IN:
                 found = _class(av, ic)
             elif op is _c.BRANCH:
                 alts = [_must(alt, ic) for alt in av[1]]
@@ -112,7 +112,7 @@ def _must(seq: Any, ic: bool) -> frozenset[str] | None:
         except _Give:
             found = None
         best = _better(best, found)
-    return _better(best, frozenset([run])) if run else best
+    return _better(best, run or None)
 
 
 def _first(seq: Any, ic: bool) -> tuple[frozenset[str], bool]:
@@ -161,7 +161,46 @@ def _flags(ic: bool, add: int, remove: int) -> bool:
 _REGEX_ONLY = re.compile(r"\[:\^?[A-Za-z]+:\]|\{[^\d,]|V1|&&|--|~~|\|\|")
 
 
+def _loosen(pattern: str) -> str | None:
+    """``pattern`` with each Unicode property outside a class (``\\p{Han}``, which the standard parser
+    does not know) made any character: it matches more, so what it must hold the original must hold.
+    None for a property inside a class."""
+    out, i, in_class = [], 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\" and pattern[i + 1 : i + 2] in ("p", "P"):
+            if in_class:
+                return None
+            end = pattern.find("}", i) + 1 if pattern.startswith("{", i + 2) else i + 3
+            if end <= i:
+                return None
+            out.append("(?s:.)")
+            i = end
+            continue
+        if c == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            skip = 1 + pattern.startswith("^", i + 1)
+            skip += pattern.startswith("]", i + skip)
+            out.append(pattern[i : i + skip])
+            i += skip
+            continue
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
 def _parse(pattern: str, flags: int) -> tuple[Any, bool] | None:
+    if "\\p" in pattern or "\\P" in pattern:
+        loose = _loosen(pattern)
+        if loose is None:
+            return None
+        pattern = loose
     if flags & ~int(_FLAGS_OK) or _REGEX_ONLY.search(pattern):
         return None
     try:
@@ -179,8 +218,8 @@ def must_have(pattern: str, flags: int = 0) -> frozenset[str] | None:
 
     >>> sorted(must_have(r"(?:电话|传真)\\s*[::]"))
     ['传真', '电话']
-    >>> sorted(s for s in must_have(r"打开APP|下载APP|Copyright", re.I) if s.isascii())
-    ['C', 'c']
+    >>> sorted({s.lower() for s in must_have(r"打开APP|下载APP|Copyright", re.I)})  # each spelling
+    ['copyr', '下载app', '打开app']
     >>> must_have(r"^[^。]{1,20}(?:>|/)?$") is None
     True
     """
