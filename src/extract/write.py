@@ -29,6 +29,7 @@ from typing import BinaryIO
 
 import orjson
 from pydantic import BaseModel
+from pydantic_core import PydanticSerializationError
 
 from .journal import JOURNAL, _fsync_dir, recover
 from .models import RECORD_TYPES, ArticleExtraction
@@ -46,8 +47,16 @@ def _step(name: str) -> None:
 
 
 def dumps(record: BaseModel) -> bytes:
-    """One JSON line (UTF-8, Chinese unescaped, fields in model order)."""
-    return orjson.dumps(record.model_dump(mode="json")) + b"\n"
+    """One JSON line (UTF-8, Chinese unescaped, fields in model order).
+
+    Written by pydantic's own serializer, which gives the bytes of ``orjson.dumps(model_dump(mode="json"))``
+    for these models (no floats, no free-form values; ``tests/test_output.py`` checks every control character)
+    without building the dictionaries; a text it cannot encode (a lone surrogate) takes the old way and its error.
+    """
+    try:
+        return record.__pydantic_serializer__.to_json(record) + b"\n"
+    except PydanticSerializationError:
+        return orjson.dumps(record.model_dump(mode="json")) + b"\n"
 
 
 def serialize(result: ArticleExtraction) -> dict[str, bytes]:
