@@ -92,7 +92,10 @@ class _Rules:
 
     def any_always(self, line: str) -> bool:
         """Whether a rule without a prefilter matches (all that can when the prefilters reject the line)."""
-        return any((r.pattern.match(line) if r.anchored else r.pattern.search(line)) is not None for r in self.always)
+        for r in self.always:
+            if (r.pattern.match(line) if r.anchored else r.pattern.search(line)) is not None:
+                return True
+        return False
 
     def any(self, line: str) -> bool:
         gated = self.gated if self.gate is not None and self.gate.search(line) else ()
@@ -468,6 +471,8 @@ _REPORTER = regex.compile(rf"(?:记者|通讯员|实习生|作者\s*[:/：])\s*{
 _EDITOR = regex.compile(rf"(?:责任编辑|责编|编辑|审核|校对|编审)\s*[:/：]?\s*[(（]?\s*{_NAMES}{_NAME_END}")
 _PHOTO = regex.compile(rf"(?:摄影|图)\s*[/:：]\s*{_NAMES}{_NAME_END}|{_NAMES}\s*摄(?=[/\s)）]|$)")
 _BYLINE_HINT = regex.compile(r"记者|通讯员|实习生|作者|编辑|责编|审核|校对|编审|摄|图\s*[/:：]")
+#: Every word :func:`_bylines` looks for before it tries a pattern (摄 and 图 stand for 摄影, 图/).
+_BYLINE_WORDS = re.compile("记者|通讯员|实习生|作者|编辑|责编|审核|校对|编审|摄|图")
 _TRAILING_CREDIT = regex.compile(rf"[(（]\s*{_HAN}{{2,3}}(?:\s*[、,，\s]\s*{_HAN}{{2,3}})*\s*[)）]\s*$")
 _NOT_NAMES = frozenset({"记者", "本报记者", "通讯员", "实习生", "编辑", "责编", "作者", "摄影", "完", "全文完", "待续", "未完待续", "图", "原标题", "本报讯", "新华社", "供图", "资料图", "视频", "截图", "下同"})
 _NAME_BAD_END = regex.compile(r"(?:告诉|表示|介绍|说|称|发现|看到|了解|采访|获悉|注意|报道)$")
@@ -493,6 +498,8 @@ def _bylines(lines: list[_Line], body_last: int | None, info: ArticleInfo) -> No
             continue
         # By-lines are short lines or the tail of a paragraph ("……参加。(记者 杨帆 张珺)").
         t = line.text if len(line.text) <= _SHORT else line.text[-120:]
+        if _BYLINE_WORDS.search(t) is None and not (i == body_last and t.endswith((")", "）"))):
+            continue  # none of the words tested below: no hint (most lines, one search)
         # Each pattern only where its own words stand (they cannot match elsewhere).
         reporter = "记者" in t or "通讯员" in t or "实习生" in t or "作者" in t  # _REPORTER's words
         editor = "编辑" in t or "责编" in t or "审核" in t or "校对" in t or "编审" in t  # _EDITOR's (责任编辑 has 编辑)

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-import regex
 
 from .models import Evidence
 
@@ -24,15 +24,16 @@ __all__ = ["Doc", "blank_outside", "iter_sentences"]
 
 def blank_outside(text: str, keep: Sequence[tuple[int, int]]) -> str:
     """``text`` with every character outside the ``keep`` spans blanked (newlines kept)."""
+    blank = _blank(text)  # blanked once: a piece of it is the piece of the text blanked
     parts: list[str] = []
     pos = 0
     for s, e in sorted(keep):
         if s > pos:
-            parts.append(_blank(text[pos:s]))
+            parts.append(blank[pos:s])
         parts.append(text[max(s, pos) : e])
         pos = max(pos, e)
     if pos < len(text):
-        parts.append(_blank(text[pos:]))
+        parts.append(blank[pos:])
     return "".join(parts)
 
 
@@ -42,7 +43,8 @@ def _blank(s: str) -> str:
     return "\n".join(" " * len(part) for part in s.split("\n"))
 
 
-_SENTENCE_END = regex.compile(r"[。!?;！？；\n]+")
+#: The standard library's engine: a class of literal characters, found alike and faster.
+_SENTENCE_END = re.compile(r"[。!?;！？；\n]+")
 
 
 def iter_sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
@@ -57,10 +59,10 @@ def iter_sentences(text: str, start: int = 0, end: int | None = None) -> Iterato
     for m in _SENTENCE_END.finditer(text, start, end):
         s, e = pos, m.end()
         stripped_end = e if text[m.start()] != "\n" else m.start()
-        if text[s:stripped_end].strip():
+        if s < stripped_end and not text[s:stripped_end].isspace():  # not blank (as .strip() would say)
             yield s, stripped_end
         pos = e
-    if pos < end and text[pos:end].strip():
+    if pos < end and not text[pos:end].isspace():
         yield pos, end
 
 
