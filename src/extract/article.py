@@ -71,7 +71,7 @@ class _Rule(NamedTuple):
 
     pattern: regex.Pattern[str]
     anchored: bool  # matched at the line's start, else searched
-    must: re.Pattern[str] | None  # strings one of which every match holds (prefilter.must_have)
+    must: tuple[str, ...]  # strings one of which every match holds (prefilter.must_have); () none known
 
 
 @dataclass(frozen=True)
@@ -101,7 +101,7 @@ class _Rules:
         gated = self.gated if self.gate is not None and self.gate.search(line) else ()
         for rules in (self.by_first.get(line[:1], ()), gated, self.always):
             for rule in rules:
-                if rule.must is not None and rule.must.search(line) is None:
+                if rule.must and not any(s in line for s in rule.must):
                     continue
                 if (rule.pattern.match(line) if rule.anchored else rule.pattern.search(line)) is not None:
                     return True
@@ -166,7 +166,8 @@ def _compile(patterns: list[str]) -> regex.Pattern[str]:
     return regex.compile("|".join(f"(?:{p})" for p in patterns), regex.I)
 
 
-def _rules(patterns: list[str]) -> _Rules:
+def _rules(patterns: list[str], compiled: list[regex.Pattern[str]]) -> _Rules:
+    """``compiled``: each of ``patterns`` compiled (IGNORECASE), searched alone as the data file says."""
     starts = [_anchored(p) for p in patterns]
     if any(_INLINE_FLAG.search(p) for p in patterns):  # a flag would reach the other rules of an alternation
         return _Rules({}, (), None, tuple(_split_rules(patterns, starts)))
@@ -174,52 +175,51 @@ def _rules(patterns: list[str]) -> _Rules:
     others: list[_Rule] = []
     plain: list[str] = []
     plain_starts: list[str | None] = []
-    for p, start in zip(patterns, starts):
+    for p, start, pattern in zip(patterns, starts, compiled):
         first = first_chars(p, regex.I) if start is not None else None
         must = must_have(p, regex.I)
         if first is None and must is None:
             plain.append(p)
             plain_starts.append(start)
             continue
-        rule = _Rule(regex.compile(start if start is not None else p, regex.I), start is not None, _literals(must))
+        rule = _Rule(pattern, False, _fewest(must))  # searched: a rule alone starting ^ fails fast
         if first is not None:
             for ch in first:
                 by_first.setdefault(ch, []).append(rule)
         else:
             others.append(rule)
-    strings = [r.must.pattern for r in others if r.must is not None]
-    gate = re.compile("|".join(strings)) if strings else None
+    strings = [s for r in others for s in r.must]
+    gate = re.compile("|".join(map(re.escape, strings))) if strings else None
     return _Rules({ch: tuple(rs) for ch, rs in by_first.items()}, tuple(others), gate, tuple(_split_rules(plain, plain_starts)))
 
 
-def _literals(strings: frozenset[str] | None) -> re.Pattern[str] | None:
-    """A search for any of ``strings`` (those holding another one of them left out: found with it)."""
+def _fewest(strings: frozenset[str] | None) -> tuple[str, ...]:
+    """``strings`` without those holding another one of them (found with it), in order; () for None."""
     if strings is None:
-        return None
-    kept = sorted(s for s in strings if not any(t != s and t in s for t in strings))
-    return re.compile("|".join(map(re.escape, kept)))
+        return ()
+    return tuple(sorted(s for s in strings if not any(t != s and t in s for t in strings)))
 
 
 def _split_rules(patterns: list[str], starts: list[str | None]) -> list[_Rule]:
     """The rules without a prefilter as two alternations: those anchored at the line's start, the others."""
     anchored = [a for a in starts if a is not None]
     anywhere = [p for p, a in zip(patterns, starts) if a is None]
-    return [_Rule(_compile(ps), ps is anchored, None) for ps in (anchored, anywhere) if ps]
+    return [_Rule(_compile(ps), ps is anchored, ()) for ps in (anchored, anywhere) if ps]
 
 
 @functools.cache
 def _junk_rules() -> _JunkRules:
-    drop: list[str] = []
-    end: list[str] = []
+    patterns: dict[str, list[str]] = {"drop": [], "end": []}
+    compiled: dict[str, list[regex.Pattern[str]]] = {"drop": [], "end": []}
     for lineno, row in tsv_rows(read_data("page_junk.tsv"), "page_junk.tsv", ("kind", "action", "pattern")):
         if row["action"] not in ("drop", "end"):
             raise ResourceError(f"page_junk.tsv:{lineno}: action must be drop or end")
         try:
-            regex.compile(row["pattern"])
+            compiled[row["action"]].append(regex.compile(row["pattern"], regex.I))
         except regex.error as e:
             raise ResourceError(f"page_junk.tsv:{lineno}: bad pattern: {e}") from None
-        (drop if row["action"] == "drop" else end).append(row["pattern"])
-    return _JunkRules(_rules(drop), _rules(end))
+        patterns[row["action"]].append(row["pattern"])
+    return _JunkRules(_rules(patterns["drop"], compiled["drop"]), _rules(patterns["end"], compiled["end"]))
 
 
 @functools.cache
@@ -351,12 +351,13 @@ class _Quiet(NamedTuple):
 def _quiet() -> _Quiet | None:
     rules = _junk_rules()
     firsts = [first_chars(_CREDIT.pattern) if _anchored(_CREDIT.pattern) is not None else None, first_chars(_SOURCE.pattern)]
-    musts = [_literals(must_have(_SPAM_STRONG.pattern)), _literals(must_have(_BYLINE_START.pattern))]
-    gates = [r.gate for r in (rules.drop, rules.end) if r.gate is not None]
+    musts = [must_have(_SPAM_STRONG.pattern), must_have(_BYLINE_START.pattern)]
+    gates = [r.gate.pattern for r in (rules.drop, rules.end) if r.gate is not None]
     if any(f is None for f in firsts) or any(m is None for m in musts):
         return None  # pragma: no cover - the patterns above give both
     every = frozenset().union(*(f for f in firsts if f is not None), rules.drop.by_first, rules.end.by_first)
-    return _Quiet(every, re.compile("|".join(g.pattern for g in [*gates, *musts] if g is not None)))
+    strings = [re.escape(s) for m in musts for s in _fewest(m)]
+    return _Quiet(every, re.compile("|".join([*gates, *strings])))
 
 
 def _classify(text: str, rules: _JunkRules, quiet: _Quiet | None) -> LineKind:

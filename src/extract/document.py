@@ -16,7 +16,6 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-
 from .models import Evidence
 
 __all__ = ["Doc", "blank_outside", "iter_sentences"]

@@ -17,6 +17,7 @@ sets against the ``regex`` engine itself.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import re
 from typing import Any
@@ -195,6 +196,7 @@ def _loosen(pattern: str) -> str | None:
     return "".join(out)
 
 
+@functools.lru_cache(maxsize=64)  # first_chars and must_have of one pattern parse it once
 def _parse(pattern: str, flags: int) -> tuple[Any, bool] | None:
     if "\\p" in pattern or "\\P" in pattern:
         loose = _loosen(pattern)
