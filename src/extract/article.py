@@ -71,19 +71,19 @@ class _Rule(NamedTuple):
 
     pattern: regex.Pattern[str]
     anchored: bool  # matched at the line's start, else searched
-    must: tuple[str, ...]  # strings one of which every match holds (prefilter.must_have); () none known
+    must: re.Pattern[str] | None  # finds a string every match holds (prefilter.must_have), for a gated rule
 
 
 @dataclass(frozen=True)
 class _Rules:
-    """One action's rules. Those anchored at the line's start (``^…``, each top-level alternative of
-    it) are matched at 0 — one alternation of them all made the ``regex`` module try every anchored
-    rule at every position of every line (4× slower) — and filed by the characters a match can start
-    with (:func:`prefilter.first_chars`): a line is tried only on the rules its first character may
-    start. A rule is tried only on a line holding one of the strings every match of it holds
-    (:func:`prefilter.must_have`, found by the standard engine's literal search), and ``gate`` (those
-    strings of every rule not filed by its first character) skips them all at once. Rules for which the
-    pattern gives neither are joined in alternations, as before."""
+    """One action's rules, each searched alone (a rule starting ``^`` fails at once elsewhere; one
+    alternation of the anchored rules made the ``regex`` module try every rule at every position).
+    A rule anchored at the line's start (``^…``, each top-level alternative of it) is filed by the
+    characters a match can start with (:func:`prefilter.first_chars`): a line is tried only on the
+    rules its first character may start. Any other rule is tried only on a line holding one of the
+    strings every match of it holds (:func:`prefilter.must_have`, found by the standard engine's
+    literal search), and ``gate`` (those strings of every such rule) skips them all at once. Rules
+    for which the pattern gives neither are joined in alternations (matched at 0 / searched)."""
 
     by_first: dict[str, tuple[_Rule, ...]]
     gated: tuple[_Rule, ...]  # the other rules with a ``must`` set
@@ -101,7 +101,7 @@ class _Rules:
         gated = self.gated if self.gate is not None and self.gate.search(line) else ()
         for rules in (self.by_first.get(line[:1], ()), gated, self.always):
             for rule in rules:
-                if rule.must and not any(s in line for s in rule.must):
+                if rule.must is not None and rule.must.search(line) is None:
                     continue
                 if (rule.pattern.match(line) if rule.anchored else rule.pattern.search(line)) is not None:
                     return True
@@ -182,14 +182,13 @@ def _rules(patterns: list[str], compiled: list[regex.Pattern[str]]) -> _Rules:
             plain.append(p)
             plain_starts.append(start)
             continue
-        rule = _Rule(pattern, False, _fewest(must))  # searched: a rule alone starting ^ fails fast
-        if first is not None:
+        if first is not None:  # searched: a rule alone starting ^ fails as fast as matched at 0
             for ch in first:
-                by_first.setdefault(ch, []).append(rule)
+                by_first.setdefault(ch, []).append(_Rule(pattern, False, None))
         else:
-            others.append(rule)
-    strings = [s for r in others for s in r.must]
-    gate = re.compile("|".join(map(re.escape, strings))) if strings else None
+            others.append(_Rule(pattern, False, re.compile("|".join(map(re.escape, _fewest(must))))))
+    strings = [r.must.pattern for r in others if r.must is not None]
+    gate = re.compile("|".join(strings)) if strings else None
     return _Rules({ch: tuple(rs) for ch, rs in by_first.items()}, tuple(others), gate, tuple(_split_rules(plain, plain_starts)))
 
 
@@ -204,7 +203,7 @@ def _split_rules(patterns: list[str], starts: list[str | None]) -> list[_Rule]:
     """The rules without a prefilter as two alternations: those anchored at the line's start, the others."""
     anchored = [a for a in starts if a is not None]
     anywhere = [p for p, a in zip(patterns, starts) if a is None]
-    return [_Rule(_compile(ps), ps is anchored, ()) for ps in (anchored, anywhere) if ps]
+    return [_Rule(_compile(ps), ps is anchored, None) for ps in (anchored, anywhere) if ps]
 
 
 @functools.cache
