@@ -93,11 +93,16 @@ class Doc:
 
     def evidence(self, start: int, end: int) -> Evidence:
         """Evidence for the span ``[start, end)`` (normalised and original offsets agree)."""
-        return Evidence(start=start, end=end, text=self.original[start:end])
+        # The model's own validator, as Evidence(...) calls it (the checks, the error), without __init__.
+        found: Evidence = _VALIDATE_EVIDENCE({"start": start, "end": end, "text": self.original[start:end]})
+        return found
 
     def sentences(self) -> Iterator[tuple[int, int]]:
         """Sentence spans of the body (split once per text: several extractors read them)."""
         return iter(_body_sentences(self.text, *self.body))
+
+
+_VALIDATE_EVIDENCE = Evidence.__pydantic_validator__.validate_python
 
 
 @functools.lru_cache(maxsize=4)
