@@ -265,3 +265,29 @@ def test_spam_words_are_plain_literals_for_the_standard_engine() -> None:
     assert not set(bare) & set("\\.^$*+?{}[]()")
     assert _SPAM_STRONG_PLAIN.pattern == _SPAM_STRONG.pattern
     assert _is_spam("日韩无码在线观看") and not _is_spam("全市新增确诊病例12例")
+
+
+def test_quiet_lines_are_classified_as_by_every_rule() -> None:
+    """_classify's shortcut (a line holding nothing of _Quiet skips the spam, junk, credit, by-line and
+    来源: tests) gives the kind the whole chain of tests gives, on real lines and made-up junk."""
+    import random
+    from pathlib import Path
+
+    from extract.article import _classify, _junk_rules, _quiet
+    from extract.normalize import normalize
+
+    texts = [p.read_text("utf-8") for p in sorted(Path("tests/realdev/articles").glob("*.txt"))]
+    lines = [line.strip() for t in texts for line in normalize(t).text.split("\n")]
+    pieces = [*"^|>/:【】()（） 12©", "上一篇", "相关阅读", "版权所有", "Copyright", "(c) 2021", "当前位置", "字号大中小", "打开APP",
+              "记者 王强", "编辑:李明", "来源:新华社", "资料图:", "图/张三", "摄影 李四", "国产精品", "日韩 美女 免费", "重庆日报", "2022-11-21",
+              "浏览:12", "电话:023-1234567", "第2页", "网友评论", "扫一扫", "返回顶部", "新冠肺炎疫情", "。", "新增确诊病例3例"]
+    rng = random.Random(21)
+    lines += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 5))) for _ in range(5000)]
+    rules, quiet = _junk_rules(), _quiet()
+    assert quiet is not None
+    shortcut = 0
+    for line in filter(None, lines):
+        if line[0] not in quiet.firsts and quiet.strings.search(line) is None:
+            shortcut += 1
+        assert _classify(line, rules, quiet) == _classify(line, rules, None), line
+    assert shortcut > 300  # the shortcut was taken

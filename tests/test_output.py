@@ -96,3 +96,20 @@ def test_lines_are_the_json_of_the_records_dumped() -> None:
         assert dumps(record) == orjson.dumps(record.model_dump(mode="json")) + b"\n"
     with pytest.raises(TypeError):  # a lone surrogate fails as it did with orjson
         dumps(Evidence(start=0, end=1, text="\ud800"))
+
+
+def test_dumps_writes_what_orjson_writes_of_the_model_dump() -> None:
+    """write.dumps serialises with pydantic directly: the same bytes as orjson over model_dump(mode="json")."""
+    from extract.models import Evidence
+    from extract.pipeline import extract_text
+    from extract.write import dumps
+
+    text = "".join(map(chr, range(0x30))) + "\x7f\x80\x9f\xa0\u2028\u2029\ufeff\U0001f600é中\"\\/"
+    result = extract_text(f"标题{text}\n2022年11月21日 08:46 来源:重庆日报\n11月20日0—24时,重庆市新增本土确诊病例5例。{text}",
+                          meta={"url": "http://x/\t"}, article_id="a\tb")
+    records = [Evidence(start=0, end=len(text), text=text), result.article, *result.case_counts, *result.districts]
+    assert result.case_counts and result.article.published_at is not None
+    for record in records:
+        assert dumps(record) == orjson.dumps(record.model_dump(mode="json")) + b"\n"
+    with pytest.raises(TypeError):  # a lone surrogate: orjson's error, as before
+        dumps(Evidence(start=0, end=1, text="\ud800"))

@@ -28,6 +28,7 @@ import regex
 
 from .errors import ResourceError
 from .normalize import ZERO_WIDTH, Normalized, to_simplified
+from .prefilter import first_chars, must_have
 from .resources import read_data, tsv_rows
 
 __all__ = ["ArticleInfo", "analyse_article", "parse_published"]
@@ -65,26 +66,58 @@ class _Line(NamedTuple):  # a named tuple: made 2.5× faster than a frozen datac
 # ---------------------------------------------------------------- resources
 
 
+class _Rule(NamedTuple):
+    """One junk rule (or an alternation of those without a prefilter) and its prefilter."""
+
+    pattern: regex.Pattern[str]
+    anchored: bool  # matched at the line's start, else searched
+    must: re.Pattern[str] | None  # finds a string every match holds (prefilter.must_have), for a gated rule
+
+
+@dataclass(frozen=True)
+class _Rules:
+    """One action's rules, each searched alone (a rule starting ``^`` fails at once elsewhere; one
+    alternation of the anchored rules made the ``regex`` module try every rule at every position).
+    A rule anchored at the line's start (``^…``, each top-level alternative of it) is filed by the
+    characters a match can start with (:func:`prefilter.first_chars`): a line is tried only on the
+    rules its first character may start. Any other rule is tried only on a line holding one of the
+    strings every match of it holds (:func:`prefilter.must_have`, found by the standard engine's
+    literal search), and ``gate`` (those strings of every such rule) skips them all at once. Rules
+    for which the pattern gives neither are joined in alternations (matched at 0 / searched)."""
+
+    by_first: dict[str, tuple[_Rule, ...]]
+    gated: tuple[_Rule, ...]  # the other rules with a ``must`` set
+    gate: re.Pattern[str] | None  # any string of the ``must`` sets of ``gated``
+    always: tuple[_Rule, ...]  # the rules without a prefilter, tried on every line
+
+    def any_always(self, line: str) -> bool:
+        """Whether a rule without a prefilter matches (all that can when the prefilters reject the line)."""
+        for r in self.always:
+            if (r.pattern.match(line) if r.anchored else r.pattern.search(line)) is not None:
+                return True
+        return False
+
+    def any(self, line: str) -> bool:
+        gated = self.gated if self.gate is not None and self.gate.search(line) else ()
+        for rules in (self.by_first.get(line[:1], ()), gated, self.always):
+            for rule in rules:
+                if rule.must is not None and rule.must.search(line) is None:
+                    continue
+                if (rule.pattern.match(line) if rule.anchored else rule.pattern.search(line)) is not None:
+                    return True
+        return False
+
+
 @dataclass(frozen=True)
 class _JunkRules:
-    """Each action's rules as two patterns: those anchored at the line's start (``^…``, each
-    top-level alternative of it), matched at 0, and the others, searched. One alternation of them all made the
-    ``regex`` module try every anchored rule at every position of every line (4× slower)."""
-
-    drop_start: regex.Pattern[str] | None
-    drop_any: regex.Pattern[str] | None
-    end_start: regex.Pattern[str] | None
-    end_any: regex.Pattern[str] | None
+    drop: _Rules
+    end: _Rules
 
     def drops(self, line: str) -> bool:
-        return _any_rule(self.drop_start, self.drop_any, line)
+        return self.drop.any(line)
 
     def ends(self, line: str) -> bool:
-        return _any_rule(self.end_start, self.end_any, line)
-
-
-def _any_rule(start: regex.Pattern[str] | None, anywhere: regex.Pattern[str] | None, line: str) -> bool:
-    return (start is not None and start.match(line) is not None) or (anywhere is not None and anywhere.search(line) is not None)
+        return self.end.any(line)
 
 
 def _alternatives(pattern: str) -> list[str]:
@@ -129,30 +162,63 @@ def _anchored(pattern: str) -> str | None:
     return "|".join(f"(?:{alt[1:]})" for alt in alternatives)
 
 
-def _rule_patterns(patterns: list[str]) -> tuple[regex.Pattern[str] | None, regex.Pattern[str] | None]:
-    anchored = {p: _anchored(p) for p in patterns}
-    start = [a for a in anchored.values() if a is not None]
-    anywhere = [p for p in patterns if anchored[p] is None]
+def _compile(patterns: list[str]) -> regex.Pattern[str]:
+    return regex.compile("|".join(f"(?:{p})" for p in patterns), regex.I)
 
-    def join(ps: list[str]) -> regex.Pattern[str] | None:
-        return regex.compile("|".join(f"(?:{p})" for p in ps), regex.I) if ps else None
 
-    return join(start), join(anywhere)
+def _rules(patterns: list[str], compiled: list[regex.Pattern[str]]) -> _Rules:
+    """``compiled``: each of ``patterns`` compiled (IGNORECASE), searched alone as the data file says."""
+    starts = [_anchored(p) for p in patterns]
+    if any(_INLINE_FLAG.search(p) for p in patterns):  # a flag would reach the other rules of an alternation
+        return _Rules({}, (), None, tuple(_split_rules(patterns, starts)))
+    by_first: dict[str, list[_Rule]] = {}
+    others: list[_Rule] = []
+    plain: list[str] = []
+    plain_starts: list[str | None] = []
+    for p, start, pattern in zip(patterns, starts, compiled):
+        first = first_chars(p, regex.I) if start is not None else None
+        must = must_have(p, regex.I)
+        if first is None and must is None:
+            plain.append(p)
+            plain_starts.append(start)
+            continue
+        if first is not None:  # searched: a rule alone starting ^ fails as fast as matched at 0
+            for ch in first:
+                by_first.setdefault(ch, []).append(_Rule(pattern, False, None))
+        else:
+            others.append(_Rule(pattern, False, re.compile("|".join(map(re.escape, _fewest(must))))))
+    strings = [r.must.pattern for r in others if r.must is not None]
+    gate = re.compile("|".join(strings)) if strings else None
+    return _Rules({ch: tuple(rs) for ch, rs in by_first.items()}, tuple(others), gate, tuple(_split_rules(plain, plain_starts)))
+
+
+def _fewest(strings: frozenset[str] | None) -> tuple[str, ...]:
+    """``strings`` without those holding another one of them (found with it), in order; () for None."""
+    if strings is None:
+        return ()
+    return tuple(sorted(s for s in strings if not any(t != s and t in s for t in strings)))
+
+
+def _split_rules(patterns: list[str], starts: list[str | None]) -> list[_Rule]:
+    """The rules without a prefilter as two alternations: those anchored at the line's start, the others."""
+    anchored = [a for a in starts if a is not None]
+    anywhere = [p for p, a in zip(patterns, starts) if a is None]
+    return [_Rule(_compile(ps), ps is anchored, None) for ps in (anchored, anywhere) if ps]
 
 
 @functools.cache
 def _junk_rules() -> _JunkRules:
-    drop: list[str] = []
-    end: list[str] = []
+    patterns: dict[str, list[str]] = {"drop": [], "end": []}
+    compiled: dict[str, list[regex.Pattern[str]]] = {"drop": [], "end": []}
     for lineno, row in tsv_rows(read_data("page_junk.tsv"), "page_junk.tsv", ("kind", "action", "pattern")):
         if row["action"] not in ("drop", "end"):
             raise ResourceError(f"page_junk.tsv:{lineno}: action must be drop or end")
         try:
-            regex.compile(row["pattern"])
+            compiled[row["action"]].append(regex.compile(row["pattern"], regex.I))
         except regex.error as e:
             raise ResourceError(f"page_junk.tsv:{lineno}: bad pattern: {e}") from None
-        (drop if row["action"] == "drop" else end).append(row["pattern"])
-    return _JunkRules(*_rule_patterns(drop), *_rule_patterns(end))
+        patterns[row["action"]].append(row["pattern"])
+    return _JunkRules(_rules(patterns["drop"], compiled["drop"]), _rules(patterns["end"], compiled["end"]))
 
 
 @functools.cache
@@ -270,9 +336,41 @@ _MEDIA_SUFFIX = regex.compile(r"(?:日报|晚报|晨报|商报|时报|青年报|
 _NOT_MEDIA = regex.compile(r"(?:通报|公报|简报|汇报|预报|播报|情报|举报|上报|发布会)$")
 
 
-def _classify(text: str, rules: _JunkRules) -> LineKind:
+class _Quiet(NamedTuple):
+    """What a line tested by :func:`_classify` must start with or hold for a rule other than the dateline,
+    the junk rules without a prefilter and the masthead to match it: the first characters of the junk
+    rules (:class:`_Rules`), of the credit and the 来源: line; the strings of the gated junk rules, of the
+    spam words and of the by-line start."""
+
+    firsts: frozenset[str]
+    strings: re.Pattern[str]
+
+
+@functools.cache
+def _quiet() -> _Quiet | None:
+    rules = _junk_rules()
+    firsts = [first_chars(_CREDIT.pattern) if _anchored(_CREDIT.pattern) is not None else None, first_chars(_SOURCE.pattern)]
+    musts = [must_have(_SPAM_STRONG.pattern), must_have(_BYLINE_START.pattern)]
+    gates = [r.gate.pattern for r in (rules.drop, rules.end) if r.gate is not None]
+    if any(f is None for f in firsts) or any(m is None for m in musts):
+        return None  # pragma: no cover - the patterns above give both
+    every = frozenset().union(*(f for f in firsts if f is not None), rules.drop.by_first, rules.end.by_first)
+    strings = [re.escape(s) for m in musts for s in _fewest(m)]
+    return _Quiet(every, re.compile("|".join([*gates, *strings])))
+
+
+def _classify(text: str, rules: _JunkRules, quiet: _Quiet | None) -> LineKind:
     if len(text) > _SHORT:
         return "content"
+    if quiet is not None and text[0] not in quiet.firsts and quiet.strings.search(text) is None:
+        # Most lines: no spam word, gated junk rule, credit, by-line or 来源: can match (see _Quiet).
+        if _is_dateline(text):
+            return "meta"
+        if rules.drop.any_always(text):
+            return "junk"
+        if rules.end.any_always(text):
+            return "footer"
+        return "masthead" if _masthead(text) else "content"
     if _is_spam(text):
         return "junk"
     if _is_dateline(text):  # before the junk rules: 2022/11/21 is no breadcrumb
@@ -325,6 +423,7 @@ def _masthead(text: str) -> str | None:
 
 def _split_lines(norm: Normalized) -> list[_Line]:
     rules = _junk_rules()
+    quiet = _quiet()
     lines: list[_Line] = []
     pos = 0
     text = norm.text
@@ -336,7 +435,7 @@ def _split_lines(norm: Normalized) -> list[_Line]:
             continue
         lead = len(raw) - len(raw.lstrip())
         s = start + lead
-        lines.append(_Line(s, s + len(stripped), stripped, _classify(stripped, rules)))
+        lines.append(_Line(s, s + len(stripped), stripped, _classify(stripped, rules, quiet)))
     return lines
 
 
@@ -372,6 +471,8 @@ _REPORTER = regex.compile(rf"(?:记者|通讯员|实习生|作者\s*[:/：])\s*{
 _EDITOR = regex.compile(rf"(?:责任编辑|责编|编辑|审核|校对|编审)\s*[:/：]?\s*[(（]?\s*{_NAMES}{_NAME_END}")
 _PHOTO = regex.compile(rf"(?:摄影|图)\s*[/:：]\s*{_NAMES}{_NAME_END}|{_NAMES}\s*摄(?=[/\s)）]|$)")
 _BYLINE_HINT = regex.compile(r"记者|通讯员|实习生|作者|编辑|责编|审核|校对|编审|摄|图\s*[/:：]")
+#: Every word :func:`_bylines` looks for before it tries a pattern (摄 and 图 stand for 摄影, 图/).
+_BYLINE_WORDS = re.compile("记者|通讯员|实习生|作者|编辑|责编|审核|校对|编审|摄|图")
 _TRAILING_CREDIT = regex.compile(rf"[(（]\s*{_HAN}{{2,3}}(?:\s*[、,，\s]\s*{_HAN}{{2,3}})*\s*[)）]\s*$")
 _NOT_NAMES = frozenset({"记者", "本报记者", "通讯员", "实习生", "编辑", "责编", "作者", "摄影", "完", "全文完", "待续", "未完待续", "图", "原标题", "本报讯", "新华社", "供图", "资料图", "视频", "截图", "下同"})
 _NAME_BAD_END = regex.compile(r"(?:告诉|表示|介绍|说|称|发现|看到|了解|采访|获悉|注意|报道)$")
@@ -397,6 +498,8 @@ def _bylines(lines: list[_Line], body_last: int | None, info: ArticleInfo) -> No
             continue
         # By-lines are short lines or the tail of a paragraph ("……参加。(记者 杨帆 张珺)").
         t = line.text if len(line.text) <= _SHORT else line.text[-120:]
+        if _BYLINE_WORDS.search(t) is None and not (i == body_last and t.endswith((")", "）"))):
+            continue  # none of the words tested below: no hint (most lines, one search)
         # Each pattern only where its own words stand (they cannot match elsewhere).
         reporter = "记者" in t or "通讯员" in t or "实习生" in t or "作者" in t  # _REPORTER's words
         editor = "编辑" in t or "责编" in t or "审核" in t or "校对" in t or "编审" in t  # _EDITOR's (责任编辑 has 编辑)

@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-
-import regex
 
 from .models import Evidence
 
@@ -24,15 +23,16 @@ __all__ = ["Doc", "blank_outside", "iter_sentences"]
 
 def blank_outside(text: str, keep: Sequence[tuple[int, int]]) -> str:
     """``text`` with every character outside the ``keep`` spans blanked (newlines kept)."""
+    blank = _blank(text)  # blanked once: a piece of it is the piece of the text blanked
     parts: list[str] = []
     pos = 0
     for s, e in sorted(keep):
         if s > pos:
-            parts.append(_blank(text[pos:s]))
+            parts.append(blank[pos:s])
         parts.append(text[max(s, pos) : e])
         pos = max(pos, e)
     if pos < len(text):
-        parts.append(_blank(text[pos:]))
+        parts.append(blank[pos:])
     return "".join(parts)
 
 
@@ -42,7 +42,8 @@ def _blank(s: str) -> str:
     return "\n".join(" " * len(part) for part in s.split("\n"))
 
 
-_SENTENCE_END = regex.compile(r"[。!?;！？；\n]+")
+#: The standard library's engine: a class of literal characters, found alike and faster.
+_SENTENCE_END = re.compile(r"[。!?;！？；\n]+")
 
 
 def iter_sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
@@ -57,10 +58,10 @@ def iter_sentences(text: str, start: int = 0, end: int | None = None) -> Iterato
     for m in _SENTENCE_END.finditer(text, start, end):
         s, e = pos, m.end()
         stripped_end = e if text[m.start()] != "\n" else m.start()
-        if text[s:stripped_end].strip():
+        if s < stripped_end and not text[s:stripped_end].isspace():  # not blank (as .strip() would say)
             yield s, stripped_end
         pos = e
-    if pos < end and text[pos:end].strip():
+    if pos < end and not text[pos:end].isspace():
         yield pos, end
 
 
@@ -92,11 +93,16 @@ class Doc:
 
     def evidence(self, start: int, end: int) -> Evidence:
         """Evidence for the span ``[start, end)`` (normalised and original offsets agree)."""
-        return Evidence(start=start, end=end, text=self.original[start:end])
+        # The model's own validator, as Evidence(...) calls it (the checks, the error), without __init__.
+        found: Evidence = _VALIDATE_EVIDENCE({"start": start, "end": end, "text": self.original[start:end]})
+        return found
 
     def sentences(self) -> Iterator[tuple[int, int]]:
         """Sentence spans of the body (split once per text: several extractors read them)."""
         return iter(_body_sentences(self.text, *self.body))
+
+
+_VALIDATE_EVIDENCE = Evidence.__pydantic_validator__.validate_python
 
 
 @functools.lru_cache(maxsize=4)

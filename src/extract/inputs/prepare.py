@@ -123,12 +123,15 @@ def blank_markup(text: str, markdown: bool) -> str:
     """
     if markdown:
         text = blank_markdown(text)
-    if "#" not in text and "t.cn" not in text and "全文" not in text and "[" not in text and "原" not in text:
+    # Each pattern only where its words stand: a link holds t.cn, a tail 全文, a tag [, a topic #.
+    debris = list(_DEBRIS.finditer(text)) if "t.cn" in text or "全文" in text or "[" in text else []
+    topics = list(_HASHTAG.finditer(text)) if "#" in text else []
+    if not debris and not topics:
         return text
     chars = list(text)
-    for m in _DEBRIS.finditer(text):
+    for m in debris:
         chars[m.start() : m.end()] = _NOT_NEWLINE.sub(" ", m.group())
-    for m in _HASHTAG.finditer(text):
+    for m in topics:
         chars[m.start("a")] = " "
         chars[m.start("b")] = " "
     return "".join(chars)
