@@ -107,7 +107,7 @@ def read_list(source: Path, year: int) -> dict[str, str]:
 
 
 def read_forms(path: Path) -> dict[str, set[str]]:
-    """``place_forms.tsv``: form → rules (``no_alias``, ``no_short``, ``generic``)."""
+    """``place_forms.tsv``: form → rules (``no_alias``, ``no_short``, ``generic``, ``province_short``)."""
     rules: dict[str, set[str]] = {}
     header = None
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -219,6 +219,9 @@ def build(source: Path, forms_path: Path = FORMS) -> str:
         short: list[str] = []
         if lvl == "province" and stem:
             aliases.append(stem)
+            # 内蒙 for 内蒙古: a shorter form written for the one province whose stem begins with it.
+            aliases += sorted(f for f, r in rules.items() if "province_short" in r and stem.startswith(f)
+                              and sum(1 for o in codes if level[o] == "province" and (stems[o] or "").startswith(f)) == 1)
         elif lvl == "prefecture" and stem:
             if name.endswith("自治州"):
                 aliases += [stem + "州", stem + "自治州"]  # 恩施州, 湘西自治州

@@ -92,7 +92,7 @@ _LIST_TAIL = regex.compile(
 )
 # Between two items of an enumeration (an optional count after the first one).
 # A comma separates items only after a count (沙坪坝区27例,垫江18例): otherwise it ends a clause.
-_LIST_GAP = regex.compile(r"(?:\d+(?:例|人|名)[、,;]|[、;]|和|及|与|以及)")
+_LIST_GAP = regex.compile(r"(?:\d+(?:例|人|名|宗)[、,;]|[、;]|和|及|与|以及)")
 # Before a short form: a locative verb or preposition (在沙坪坝,; 驰援万州的).
 _LOCATIVE_BEFORE = regex.compile(r"(?:在|到|赴|(?<![免失除过离删])去|来自|前往|抵达|位于|途经|返回|回到|驰援|支援|援助|奔赴|地处)$")
 # After a short form that follows a locative: the phrase ends there.
