@@ -377,6 +377,7 @@ def _accept_shorts(
     ac, keys = gaz.short_automaton
     candidates = gaz.short_candidates
     i, n = 0, len(full)
+    after_parent: set[int] = set()  # short forms written right after a unit that encloses them
     for k, s, e in ac.find_matches_as_indexes(text):
         while i < n and full[i].end <= s:
             i += 1
@@ -385,6 +386,10 @@ def _accept_shorts(
         m = AreaMatch(s, e, candidates[keys[k]][0], keys[k], "short")
         if not _vetoed(m, traps):
             pending.append(m)
+            if i and full[i - 1].end == s and any(
+                full[i - 1].area.id in {u.id for u in gaz.ancestors(c)} for c in candidates[keys[k]]
+            ):
+                after_parent.add(s)  # 陕西西安, 内蒙古锡林郭勒, 上海浦东, 天津北辰段
     if not pending:
         return []
     accepted: dict[int, AreaMatch] = {}
@@ -405,6 +410,8 @@ def _accept_shorts(
             if suffix:
                 skip_until = suffix.end()  # 璧山高新区: 高新区 is part of 璧山's mention
         elif _LOCATIVE_BEFORE.search(text, max(0, m.start - 2), m.start) and _LOCATIVE_AFTER.match(text, m.end):
+            accepted[m.start] = m
+        elif m.start in after_parent:
             accepted[m.start] = m
     if len(accepted) == len(pending):
         return list(accepted.values())  # every short form is in: none left to accept (in text order)
