@@ -248,6 +248,8 @@ _ZERO_GAP = regex.compile(r"\s*(?:等\s*(?P<n>\d{1,3}|[一二两三四五六七�
 _CHANGE = regex.compile(
     r"(?:较|比|与)(?P<ref>[^,，;；。()（）]{0,14}?)(?:相比|比较)?[,，]?\s*(?P<dir>增加|减少|上升|下降|增长|回落|多|少)了?\s*(?:报告)?\s*$"
 )
+# The day's change of a current count written after it (现有重症病例10644例，当日减少628例).
+_DAY_CHANGE = regex.compile(r"[,，]\s*(?P<ref>当日|当天)(?P<dir>增加|减少|上升|下降)了?\s*$")
 # Words that make a metric-less count a breakdown of the total before it.
 _BREAKDOWN_WORDS = regex.compile(r"其中|含|报告|新增|共|各|分别|本土|本地|境外|病例")
 _SUBSET_AFTER = regex.compile(r"\s*(?:均为|均系|为|是|系|在|来自|属于|\d{1,3}\s*岁|男子|女子)")  # 其中一名56岁男子: one person described

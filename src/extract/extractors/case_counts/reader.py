@@ -17,7 +17,7 @@ from .lexicon import (
     _ATTRIBUTION, _BREAKDOWN_WORDS, _CARRY_OPENING, _CHANGE, _CLAUSE_BREAK, _CLOSE, _CONVERTED, _COORD,
     _EACH, _LIST_GAP, _LIST_SEP, _NOT_AREA, _OPEN, _RELATIVE_PREV, _REST_ITEM, _RESIDUE_OK,
     _SENTENCE_END, _SHARE_BEFORE, _SKIP_DATE_AFTER, _SKIP_DATE_BEFORE, _SUB_WORDS, _SUBSET_AFTER,
-    _NEXT_TOTAL, _SUFFIX_METRIC_LEAD, _SUFFIX_REST, _SUM_WORD, _SINCE_BEFORE, _UNTIL_HOUR, _NOW_OPENING, _SCOPE_PART, _BARE_SEVERITY, _FOUND_IN, _HEADLINE, _TOPIC_TAG, _ONGOING, _UNTIL_NOW, _NO_CASE_YET, _NEW_WORD, _CONVERSION_AFTER, _CONTACTS, _SECTION, _FURNITURE, _CLAUSE_SEMI, _CONTACT_OUTCOME, _ZERO_OPENING, _SEVERITY, _UNKNOWN_AREA, _IN_HOSPITAL, _OTHER_PEOPLE, _ZERO_GAP, _count_re, _coordinated_tail, count_matches, count_places,
+    _NEXT_TOTAL, _SUFFIX_METRIC_LEAD, _SUFFIX_REST, _SUM_WORD, _SINCE_BEFORE, _UNTIL_HOUR, _NOW_OPENING, _SCOPE_PART, _DAY_CHANGE, _BARE_SEVERITY, _FOUND_IN, _HEADLINE, _TOPIC_TAG, _ONGOING, _UNTIL_NOW, _NO_CASE_YET, _NEW_WORD, _CONVERSION_AFTER, _CONTACTS, _SECTION, _FURNITURE, _CLAUSE_SEMI, _CONTACT_OUTCOME, _ZERO_OPENING, _SEVERITY, _UNKNOWN_AREA, _IN_HOSPITAL, _OTHER_PEOPLE, _ZERO_GAP, _count_re, _coordinated_tail, count_matches, count_places,
     _governing_metric, heading_matches, metric_starts, _last, _qualifier, _value, _zero_re, _CASE_NOUNS, _OUTCOMES, load_metric_lexicon,
 )
 from . import totals
@@ -240,6 +240,8 @@ class _Reader:
         return state
 
     def vs_date(self, ref_start: int, ref_end: int, date: dt.date | None) -> dt.date | None:
+        if date is not None and self.text[ref_start:ref_end] in ("当日", "当天"):
+            return date - dt.timedelta(days=1)  # 当日减少628例: over the day, against the day before
         i = bisect.bisect_left(self.date_starts, ref_start)
         if i < len(self.dates) and self.dates[i].end <= ref_end and self.dates[i].relative is None:
             return self.dates[i].date
@@ -484,6 +486,11 @@ class _Reader:
         # 1. A change against an earlier day, not a count of its own.
         tail_from = max(prefix_start, num_start - 24)
         ch = _CHANGE.search(text, tail_from, num_start)
+        if ch is None and last_top is not None and depth == 0 and last_top.measure == "current" and last_top.change is None:
+            # 现有重症病例10644例，当日减少628例: the day's change of the current count before it.
+            ch = _DAY_CHANGE.search(text, tail_from, num_start)
+            if ch is not None and _CLAUSE_SEMI.search(text, last_top.end, ch.start()):
+                ch = None
         if ch is not None:
             if lex.metric_re.search(text, prefix_start, ch.start()):
                 return None  # 重症病例较前一日增加42例: the change of a count not given here
