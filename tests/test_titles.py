@@ -55,6 +55,9 @@ OUTLETS = [
     ("URL domain, subdomain", "国务院联防联控机制:湖北和武汉要严格管控防输出,各地加强检查。", {"url": "http://news.cctv.com/2020/02/29/ARTI.shtml"}, "央视网"),
     ("unknown domain", "国务院联防联控机制:湖北和武汉要严格管控防输出,各地加强检查。", {"url": "https://example.org/a"}, None),
     ("text beats domain", "【#天津新增3例境外输入病例#】记者从天津市疾控中心获悉,天津新增报告3例境外输入确诊病例。(人民日报)", {"url": "https://hkcnews.com/a"}, "人民日报"),
+    # corpus 031 (a Weibo post): the account's Latin brand after the outlet's name.
+    ("Weibo account with a Latin brand", "【#男子寻刺激朝路人吐口水被刑拘# 排除感染新冠肺炎】4日,重庆市渝北区公安分局龙山派出所接到报警称,有一男子朝多名过路女性疯狂喷吐口水。目前,郭某已被刑拘。@看看新闻KNEWS http://t.cn/A6PFFlOE", {}, "看看新闻"),
+    ("Weibo account, no brand", "【#天津新增3例境外输入病例#】天津新增报告3例境外输入确诊病例。@人民网天津频道", {}, "人民网"),
 ]
 
 

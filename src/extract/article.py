@@ -536,7 +536,8 @@ def _clean_source(src: str) -> str | None:
 _FROM = regex.compile(
     r"(?:原文来自|原文转自|本文来自|文章来自|转载自|本文转自)\s*[::]?\s*[「“《【]?\s*(?P<name>[^」”》】:：,，。()（）\s\[\]~]{2,16})"
 )
-_CHANNEL = regex.compile(rf"^(?P<base>{_HAN}{{1,6}}?(?:网|报|社|电视台|台|新闻))(?:{_HAN}{{2,5}}频道|客户端|微博)?$")
+# (A Weibo account may add a Latin brand: @看看新闻KNEWS.)
+_CHANNEL = regex.compile(rf"^(?P<base>{_HAN}{{1,6}}?(?:网|报|社|电视台|台|新闻))(?:{_HAN}{{2,5}}频道|客户端|微博|[A-Za-z]{{2,8}})?$")
 _TRAILER = regex.compile(r"(?:[(（](?P<a>[^()（）\n]{2,16})[)）]|@(?P<b>[^\s@()（）]{2,16}))\s*$")
 
 
