@@ -235,7 +235,8 @@ def _zero_re() -> regex.Pattern[str]:
         (?:未报告|未发现|未新增|没有报告|没有发现|没有新增|无新增|零新增|尚未有|尚无|暂无
            |(?<![有并])无(?=疑似|死亡|重症|重型|危重|在院|现有|境外输入))  # 无疑似病例, 无死亡病例 (never 无症状感染者)
         (?P<mods>(?:新增|报告|本土|本地|境外输入性?|{_DISEASE}|在院|现有)*)
-        (?!危重(?![症型病]))  # 无危重和死亡病例: a bare 危重 counts only before its number (现有危重2例)
+        (?:危重\s*(?:和|及|与|、)\s*(?=死亡))?  # 无危重和死亡病例: the deaths' zero (a bare 危重 is no metric)
+        (?!危重(?![症型病]))  # a bare 危重 counts only before its number (现有危重2例)
         (?P<metric>{lex.metric_re.pattern})
         """,
         regex.VERBOSE,
