@@ -173,10 +173,16 @@ def find_appointments(text: str, start: int = 0, end: int | None = None) -> list
     end = len(text) if end is None else end
     out: list[Appointment] = []
     last_person: tuple[str, int] | None = None
+    # Every form has one of these words in it (任命, 增补, 免去, 兼任 … have 任, 增补, 免 or 当选; 不再):
+    # a text without them (most) is not scanned with the five patterns.
+    has_ren = text.find("任", start, end) >= 0
+    has_mian = text.find("免", start, end) >= 0
+    if not (has_ren or has_mian or text.find("增补", start, end) >= 0 or text.find("当选", start, end) >= 0):
+        return out
     # Strong forms, in text order.
     events = sorted(
         [(m.start(), m.end(), "conferred") for m in _APPOINT.finditer(text, start, end)]
-        + [(m.start(), m.end(), "removed") for m in _REMOVE.finditer(text, start, end)]
+        + ([(m.start(), m.end(), "removed") for m in _REMOVE.finditer(text, start, end)] if has_mian else [])
     )
     for vs, ve, action in events:
         if action == "conferred":
@@ -221,6 +227,8 @@ def find_appointments(text: str, start: int = 0, end: int | None = None) -> list
     # Weak forms: 甲兼任X, 甲接任X (conferred); 甲不再担任X (the post is given up).
     weak: tuple[tuple[regex.Pattern[str], Action], ...] = ((_TAKE_UP, "conferred"), (_GIVE_UP, "removed"))
     for pattern, kind in weak:
+        if kind == "removed" and text.find("不再", start, end) < 0:
+            continue
         for m in pattern.finditer(text, start, end):
             names = _weak_name_before(text, m.start())
             if not names:
@@ -228,7 +236,8 @@ def find_appointments(text: str, start: int = 0, end: int | None = None) -> list
             posts = _posts(text, m.end(), min(end, m.end() + _MAX_POST))
             for name, ns in names:
                 out.extend(Appointment(name, ns, p, kind, ns, p.end) for p in posts if p.official)
-    out.extend(_passive_removals(text, start, end))
+    if has_mian:
+        out.extend(_passive_removals(text, start, end))
     out.sort(key=lambda a: (a.start, a.name_start))
     return out
 
