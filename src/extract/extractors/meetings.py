@@ -420,7 +420,8 @@ def extract(doc: Doc, officials: list[Official]) -> list[Meeting]:
     if not mentions:
         return []
     mentions.sort(key=lambda m: m.start)
-    _date_unstated(mentions, dates, doc, ref)
+    paragraphs = _paragraphs(doc.text, *doc.body)
+    _date_unstated(mentions, dates, doc, ref, paragraphs)
     held_types = {m.type for m in mentions if m.held}
     keyed: dict[Key, MeetingMention] = {}
     owner: list[tuple[int, Key]] = []  # (mention start, key), in text order
@@ -445,7 +446,7 @@ def extract(doc: Doc, officials: list[Official]) -> list[Meeting]:
             first.organizer = first.organizer or m.organizer
         owner.append((m.start, key))
 
-    roles = _assign_roles(doc, occurrences, owner, dates, officials)
+    roles = _assign_roles(doc, occurrences, owner, dates, officials, paragraphs)
     for m in mentions:
         for person, role in m.people:  # the leader of an inspection
             if id(m) in key_of:
@@ -480,6 +481,7 @@ def _assign_roles(
     owner: list[tuple[int, Key]],
     dates: _Dates,
     officials: list[Official],
+    paragraphs: list[tuple[int, int]],
 ) -> dict[Key, dict[str, set[str]]]:
     """Roles of officials at each meeting, from the verbs after their names.
 
@@ -496,8 +498,11 @@ def _assign_roles(
     introduced: dict[str, Key] = {}
     out: dict[Key, dict[str, set[str]]] = {}
     sentences = list(doc.sentences())
-    para_starts = [p for p, _ in _paragraphs(text, *doc.body)]
-    interviews = [m.start() for m in _INTERVIEW.finditer(text, *doc.body)]
+    para_starts = [p for p, _ in paragraphs]
+    # An interview has 接受 (接受…采访) or 记者 (对…记者表示) in it: most bodies have neither.
+    bs, be = doc.body
+    maybe_interview = text.find("接受", bs, be) >= 0 or text.find("记者", bs, be) >= 0
+    interviews = [m.start() for m in _INTERVIEW.finditer(text, bs, be)] if maybe_interview else []
     si = 0
     for idx, (pos, name_end, name) in enumerate(occurrences):
         while si < len(sentences) and sentences[si][1] <= pos:
