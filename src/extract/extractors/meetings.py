@@ -308,7 +308,7 @@ def _known_occurrences(doc: Doc, names: list[str]) -> list[Occurrence]:
     if not out:
         return out
     starts = [o[0] for o in out]
-    for m in _PRONOUN.finditer(doc.text, s, e):
+    for m in _pronouns(doc.text, s, e):
         i = bisect.bisect_left(starts, m.start()) - 1
         # A cited name is nobody 他 can stand for: 贯彻落实好习近平总书记…的重要指示精神。他走进….
         while i >= 0 and _is_cited(doc.text, out[i][0], out[i][1]):
@@ -316,6 +316,21 @@ def _known_occurrences(doc: Doc, names: list[str]) -> list[Occurrence]:
         if i >= 0 and m.start() - out[i][1] <= _PRONOUN_REACH:
             out.append((m.start(), m.end(), out[i][2]))
     return sorted(out)
+
+
+def _pronouns(text: str, start: int, end: int) -> list[regex.Match[str]]:
+    """``_PRONOUN.finditer(text, start, end)``, tried only at each 他 and 她 (a match is that one
+    character; its lookbehind sees the text before, as in the scan)."""
+    match = _PRONOUN.match
+    out = []
+    for ch in "他她":
+        q = text.find(ch, start, end)
+        while q >= 0:
+            if (m := match(text, q, end)) is not None:
+                out.append(m)
+            q = text.find(ch, q + 1, end)
+    out.sort(key=lambda m: m.start())
+    return out
 
 
 def _is_cited(text: str, pos: int, end: int) -> bool:

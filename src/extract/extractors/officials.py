@@ -342,12 +342,26 @@ def _org_start(text: str, post_start: int, lex: Lexicon) -> int:
 def _unit_ends(text: str, start: int, end: int, lex: Lexicon) -> dict[int, list[int]]:
     """Start → ends of the unit-ending words in ``text[start:end]``: the longest org word at each
     position, a one-character org word, and a bracketed other name (领导小组|(指挥部))."""
-    words = set(lex.unit_words(text, start, end).items())
-    words |= {(i, i + 1) for i in range(start, end) if text[i] in lex.orgs}
-    words |= {(m.start(), m.end()) for m in _BRACKETED.finditer(text, start, end) if lex.unit_pattern.fullmatch(text, m.start() + 1, m.end() - 1)}
+    # One automaton pass finds every org word (each is in it): the longest at each position, and
+    # a one-character one (an org word of one character at ``i`` is ``text[i] in lex.orgs``).
     ends_at: dict[int, list[int]] = {}
-    for ws, we in words:
-        ends_at.setdefault(ws, []).append(we)
+    if lex.unit_automaton is not None:
+        longest: dict[int, int] = {}
+        single: list[int] = []
+        for _, s, e in lex.unit_automaton.find_matches_as_indexes(text[start:end], overlapping=True):
+            if e > longest.get(s, -1):
+                longest[s] = e
+            if e - s == 1:
+                single.append(s)
+        for s, e in longest.items():
+            ends_at[start + s] = [start + e]
+        for s in single:
+            if longest[s] != s + 1:
+                ends_at[start + s].append(start + s + 1)
+    if text.find("(", start, end) >= 0:
+        for m in _BRACKETED.finditer(text, start, end):
+            if lex.unit_pattern.fullmatch(text, m.start() + 1, m.end() - 1):
+                ends_at.setdefault(m.start(), []).append(m.end())
     return ends_at
 
 
