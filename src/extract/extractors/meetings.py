@@ -138,6 +138,19 @@ def _role_patterns() -> dict[str, regex.Pattern[str]]:
     }
 
 
+@functools.cache
+def _role_words() -> tuple[ahocorasick_rs.AhoCorasick | None, tuple[frozenset[str], ...]]:
+    """Every role verb in one automaton, with the roles each is a verb of: a role's pattern can
+    find a role only in a window that has one of its verbs in it (a ``skip`` match gives none)."""
+    cues = load_lexicon().cues
+    words = sorted({w for role in _ROLES for w in cues[role]})
+    roles = tuple(frozenset(role for role in _ROLES if w in cues[role]) for w in words)
+    return (ahocorasick_rs.AhoCorasick(words) if words else None), roles
+
+
+_ROLES = ("chair", "speaker", "attendee")
+
+
 def _find_role(pattern: regex.Pattern[str], text: str, start: int, end: int) -> regex.Match[str] | None:
     """The first role verb of ``pattern`` in ``text[start:end]`` that is not part of a no-role word."""
     for m in pattern.finditer(text, start, end):
@@ -371,7 +384,12 @@ def _roles(text: str, start: int, end: int) -> tuple[set[str], int, bool]:
     only role is reported speech (说, 介绍 — not 讲话, 致辞, which are taking part)."""
     pats = _role_patterns()
     end = min(end, start + _ROLE_REACH)
-    found = {role: m for role, p in pats.items() if (m := _find_role(p, text, start, end))}
+    automaton, roles_of = _role_words()
+    possible: set[str] = set()
+    if automaton is not None and end > start:
+        for i, _, _ in automaton.find_matches_as_indexes(text[start:end], overlapping=True):
+            possible |= roles_of[i]
+    found = {role: m for role, p in pats.items() if role in possible and (m := _find_role(p, text, start, end))}
     reported = set(found) == {"speaker"} and found["speaker"].group() not in load_lexicon().cues["participation"]
     return set(found), min((m.end() for m in found.values()), default=start), reported
 
