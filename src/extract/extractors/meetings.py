@@ -532,9 +532,12 @@ def _assign_roles(
     out: dict[Key, dict[str, set[str]]] = {}
     sentences = list(doc.sentences())
     para_starts = [p for p, _ in paragraphs]
-    # An interview has 接受 (接受…采访) or 记者 (对…记者表示) in it: most bodies have neither.
+    # An interview has 接受 and 采访/专访/访问 (接受…采访) or 记者 and its verb (对…记者表示) in it:
+    # most bodies have neither and are not scanned.
     bs, be = doc.body
-    maybe_interview = text.find("接受", bs, be) >= 0 or text.find("记者", bs, be) >= 0
+    maybe_interview = (
+        text.find("接受", bs, be) >= 0 and any(text.find(w, bs, be) >= 0 for w in ("采访", "专访", "访问"))
+    ) or any(text.find(w, bs, be) >= 0 for w in ("记者表示", "记者说", "记者称", "记者透露"))
     interviews = [m.start() for m in _INTERVIEW.finditer(text, bs, be)] if maybe_interview else []
     si = 0
     for idx, (pos, name_end, name) in enumerate(occurrences):
