@@ -173,10 +173,16 @@ def find_appointments(text: str, start: int = 0, end: int | None = None) -> list
     end = len(text) if end is None else end
     out: list[Appointment] = []
     last_person: tuple[str, int] | None = None
+    # A pattern scans only a text with a word that each of its matches has: _APPOINT 任命 or 增补,
+    # _REMOVE and _PASSIVE_REMOVE 免, _TAKE_UP 任 or 当选 (兼任, 接任 …), _GIVE_UP 不再.
+    has_appoint = text.find("任命", start, end) >= 0 or text.find("增补", start, end) >= 0
+    has_mian = text.find("免", start, end) >= 0
+    has_take_up = text.find("任", start, end) >= 0 or text.find("当选", start, end) >= 0
+    has_give_up = text.find("不再", start, end) >= 0
     # Strong forms, in text order.
     events = sorted(
-        [(m.start(), m.end(), "conferred") for m in _APPOINT.finditer(text, start, end)]
-        + [(m.start(), m.end(), "removed") for m in _REMOVE.finditer(text, start, end)]
+        ([(m.start(), m.end(), "conferred") for m in _APPOINT.finditer(text, start, end)] if has_appoint else [])
+        + ([(m.start(), m.end(), "removed") for m in _REMOVE.finditer(text, start, end)] if has_mian else [])
     )
     for vs, ve, action in events:
         if action == "conferred":
@@ -221,6 +227,8 @@ def find_appointments(text: str, start: int = 0, end: int | None = None) -> list
     # Weak forms: 甲兼任X, 甲接任X (conferred); 甲不再担任X (the post is given up).
     weak: tuple[tuple[regex.Pattern[str], Action], ...] = ((_TAKE_UP, "conferred"), (_GIVE_UP, "removed"))
     for pattern, kind in weak:
+        if not (has_give_up if kind == "removed" else has_take_up):
+            continue
         for m in pattern.finditer(text, start, end):
             names = _weak_name_before(text, m.start())
             if not names:
@@ -228,7 +236,8 @@ def find_appointments(text: str, start: int = 0, end: int | None = None) -> list
             posts = _posts(text, m.end(), min(end, m.end() + _MAX_POST))
             for name, ns in names:
                 out.extend(Appointment(name, ns, p, kind, ns, p.end) for p in posts if p.official)
-    out.extend(_passive_removals(text, start, end))
+    if has_mian:
+        out.extend(_passive_removals(text, start, end))
     out.sort(key=lambda a: (a.start, a.name_start))
     return out
 

@@ -51,6 +51,22 @@ def parse_cn_int(s: str) -> int | None:
     >>> parse_cn_int("1,208"), parse_cn_int("3万"), parse_cn_int("abc")
     (1208, 30000, None)
     """
+    try:  # a numeral is short and the same few recur (the days of a month): memoised
+        return _PARSED[s]
+    except KeyError:
+        pass
+    n = _parse_cn_int(s)
+    if len(_PARSED) >= _PARSED_SIZE:
+        _PARSED.clear()
+    _PARSED[s] = n
+    return n
+
+
+_PARSED: dict[str, int | None] = {}
+_PARSED_SIZE = 4096
+
+
+def _parse_cn_int(s: str) -> int | None:
     s = s.strip().replace(",", "")
     if not s:
         return None
@@ -193,6 +209,9 @@ def _bare_day_starts(text: str, lo: int, q: int) -> range:
     return range(max(lo, w - 2), w)
 
 
+_DATE_FIRST = frozenset(CN_NUM + "元")
+
+
 def _date_starts(text: str, lo: int, q: int) -> list[int]:
     """Where a :data:`_DATE` match whose 月 is at ``q`` can start: at its month (1–3 characters,
     then spaces), or at the four-character year before ``年`` and spaces before that month."""
@@ -206,7 +225,9 @@ def _date_starts(text: str, lo: int, q: int) -> list[int]:
             u = _spaces_start(text, lo, v - 1)
             if u - 4 >= lo:
                 out.add(u - 4)
-    return sorted(out)
+    # A date starts with a digit (its year or month: str.isdigit holds for every \d), a Chinese
+    # numeral or 元: other positions cannot start one and are not tried.
+    return sorted(p for p in out if text[p] in _DATE_FIRST or text[p].isdigit())
 
 
 def _anchored(
@@ -362,7 +383,10 @@ def window(date: dt.date | None, hours: tuple[int, int] | None) -> tuple[dt.date
 
 
 def _hours(m: regex.Match[str]) -> tuple[int, int] | None:
-    if m.groupdict().get("h1") is None:
+    try:
+        if m.group("h1") is None:
+            return None
+    except IndexError:  # a pattern without an hour window (_NAMED_DAY)
         return None
     return int(m.group("h1")), int(m.group("h2"))
 

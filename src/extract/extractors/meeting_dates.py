@@ -168,12 +168,19 @@ def _other_year(text: str, start: int, end: int, ref: dt.date | None) -> bool:
     return any(int(m.group(1)) != ref.year for m in _YEAR.finditer(text, start, end))
 
 
-def _date_unstated(mentions: list[MeetingMention], dates: _Dates, doc: Doc, ref: dt.date | None) -> None:
+def _date_unstated(
+    mentions: list[MeetingMention],
+    dates: _Dates,
+    doc: Doc,
+    ref: dt.date | None,
+    paragraphs: list[tuple[int, int]] | None = None,
+) -> None:
     """Give a date to mentions whose sentence states none (in place).
 
     An anaphoric mention (发布会上还说, a headline) takes the date of the nearest
     earlier — else later — dated mention of its type; a held meeting with no
     dated twin takes the last date of its paragraph, else the article's date.
+    ``paragraphs`` are :func:`_paragraphs` of the body, when the caller has them.
     """
     dated: dict[str, list[MeetingMention]] = {}
     for m in mentions:
@@ -181,7 +188,8 @@ def _date_unstated(mentions: list[MeetingMention], dates: _Dates, doc: Doc, ref:
             dated.setdefault(m.type, []).append(m)
     dated_starts = {k: [t.start for t in v] for k, v in dated.items()}
     text = doc.text
-    paragraphs = _paragraphs(text, *doc.body)
+    if paragraphs is None:
+        paragraphs = _paragraphs(text, *doc.body)
     para_starts = [s for s, _ in paragraphs]
     previous: dt.date | None = None  # the day of the last dated mention before m
     recent: set[tuple[str, str]] = set()  # (type, leader) of events dated only 近日/日前

@@ -138,6 +138,19 @@ def _role_patterns() -> dict[str, regex.Pattern[str]]:
     }
 
 
+@functools.cache
+def _role_words() -> tuple[ahocorasick_rs.AhoCorasick | None, tuple[frozenset[str], ...]]:
+    """Every role verb in one automaton, with the roles each is a verb of: a role's pattern can
+    find a role only in a window that has one of its verbs in it (a ``skip`` match gives none)."""
+    cues = load_lexicon().cues
+    words = sorted({w for role in _ROLES for w in cues[role]})
+    roles = tuple(frozenset(role for role in _ROLES if w in cues[role]) for w in words)
+    return (ahocorasick_rs.AhoCorasick(words) if words else None), roles
+
+
+_ROLES = ("chair", "speaker", "attendee")
+
+
 def _find_role(pattern: regex.Pattern[str], text: str, start: int, end: int) -> regex.Match[str] | None:
     """The first role verb of ``pattern`` in ``text[start:end]`` that is not part of a no-role word."""
     for m in pattern.finditer(text, start, end):
@@ -308,7 +321,7 @@ def _known_occurrences(doc: Doc, names: list[str]) -> list[Occurrence]:
     if not out:
         return out
     starts = [o[0] for o in out]
-    for m in _PRONOUN.finditer(doc.text, s, e):
+    for m in _pronouns(doc.text, s, e):
         i = bisect.bisect_left(starts, m.start()) - 1
         # A cited name is nobody 他 can stand for: 贯彻落实好习近平总书记…的重要指示精神。他走进….
         while i >= 0 and _is_cited(doc.text, out[i][0], out[i][1]):
@@ -316,6 +329,21 @@ def _known_occurrences(doc: Doc, names: list[str]) -> list[Occurrence]:
         if i >= 0 and m.start() - out[i][1] <= _PRONOUN_REACH:
             out.append((m.start(), m.end(), out[i][2]))
     return sorted(out)
+
+
+def _pronouns(text: str, start: int, end: int) -> list[regex.Match[str]]:
+    """``_PRONOUN.finditer(text, start, end)``, tried only at each 他 and 她 (a match is that one
+    character; its lookbehind sees the text before, as in the scan)."""
+    match = _PRONOUN.match
+    out = []
+    for ch in "他她":
+        q = text.find(ch, start, end)
+        while q >= 0:
+            if (m := match(text, q, end)) is not None:
+                out.append(m)
+            q = text.find(ch, q + 1, end)
+    out.sort(key=lambda m: m.start())
+    return out
 
 
 def _is_cited(text: str, pos: int, end: int) -> bool:
@@ -356,7 +384,12 @@ def _roles(text: str, start: int, end: int) -> tuple[set[str], int, bool]:
     only role is reported speech (说, 介绍 — not 讲话, 致辞, which are taking part)."""
     pats = _role_patterns()
     end = min(end, start + _ROLE_REACH)
-    found = {role: m for role, p in pats.items() if (m := _find_role(p, text, start, end))}
+    automaton, roles_of = _role_words()
+    possible: set[str] = set()
+    if automaton is not None and end > start:
+        for i, _, _ in automaton.find_matches_as_indexes(text[start:end], overlapping=True):
+            possible |= roles_of[i]
+    found = {role: m for role, p in pats.items() if role in possible and (m := _find_role(p, text, start, end))}
     reported = set(found) == {"speaker"} and found["speaker"].group() not in load_lexicon().cues["participation"]
     return set(found), min((m.end() for m in found.values()), default=start), reported
 
@@ -420,7 +453,8 @@ def extract(doc: Doc, officials: list[Official]) -> list[Meeting]:
     if not mentions:
         return []
     mentions.sort(key=lambda m: m.start)
-    _date_unstated(mentions, dates, doc, ref)
+    paragraphs = _paragraphs(doc.text, *doc.body)
+    _date_unstated(mentions, dates, doc, ref, paragraphs)
     held_types = {m.type for m in mentions if m.held}
     keyed: dict[Key, MeetingMention] = {}
     owner: list[tuple[int, Key]] = []  # (mention start, key), in text order
@@ -445,7 +479,7 @@ def extract(doc: Doc, officials: list[Official]) -> list[Meeting]:
             first.organizer = first.organizer or m.organizer
         owner.append((m.start, key))
 
-    roles = _assign_roles(doc, occurrences, owner, dates, officials)
+    roles = _assign_roles(doc, occurrences, owner, dates, officials, paragraphs)
     for m in mentions:
         for person, role in m.people:  # the leader of an inspection
             if id(m) in key_of:
@@ -480,6 +514,7 @@ def _assign_roles(
     owner: list[tuple[int, Key]],
     dates: _Dates,
     officials: list[Official],
+    paragraphs: list[tuple[int, int]],
 ) -> dict[Key, dict[str, set[str]]]:
     """Roles of officials at each meeting, from the verbs after their names.
 
@@ -496,8 +531,14 @@ def _assign_roles(
     introduced: dict[str, Key] = {}
     out: dict[Key, dict[str, set[str]]] = {}
     sentences = list(doc.sentences())
-    para_starts = [p for p, _ in _paragraphs(text, *doc.body)]
-    interviews = [m.start() for m in _INTERVIEW.finditer(text, *doc.body)]
+    para_starts = [p for p, _ in paragraphs]
+    # An interview has 接受 and 采访/专访/访问 (接受…采访) or 记者 and its verb (对…记者表示) in it:
+    # most bodies have neither and are not scanned.
+    bs, be = doc.body
+    maybe_interview = (
+        text.find("接受", bs, be) >= 0 and any(text.find(w, bs, be) >= 0 for w in ("采访", "专访", "访问"))
+    ) or any(text.find(w, bs, be) >= 0 for w in ("记者表示", "记者说", "记者称", "记者透露"))
+    interviews = [m.start() for m in _INTERVIEW.finditer(text, bs, be)] if maybe_interview else []
     si = 0
     for idx, (pos, name_end, name) in enumerate(occurrences):
         while si < len(sentences) and sentences[si][1] <= pos:

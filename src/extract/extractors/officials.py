@@ -114,6 +114,11 @@ class Lexicon:
         )
 
     @functools.cached_property
+    def official_memo(self) -> dict[tuple[str | None, str], bool]:
+        """(organisation, post) → whether the title is an official's (see ``_title_is_official``)."""
+        return {}
+
+    @functools.cached_property
     def post_start_automaton(self) -> ahocorasick_rs.AhoCorasick:
         """Every modifier and post word: a :attr:`post_pattern` match starts with one."""
         return ahocorasick_rs.AhoCorasick(sorted({*self.modifiers, *self.posts}))
@@ -308,26 +313,56 @@ class Title:
 
 def _org_start(text: str, post_start: int, lex: Lexicon) -> int:
     """Where the organisation before a post starts (``post_start`` when there is none)."""
-    lo = max(0, post_start - _MAX_ORG)
+    if post_start <= 0 or (text[post_start - 1] not in lex.org_last_chars and text[post_start - 1] != ")"):
+        return post_start  # no organisation can end here: the common, fast case
+    lo = post_start - _MAX_ORG if post_start > _MAX_ORG else 0
     clause = lo
     for m in _CLAUSE_BREAK.finditer(text, lo, post_start):
         clause = m.end()
-    if clause >= post_start or (text[post_start - 1] not in lex.org_last_chars and text[post_start - 1] != ")"):
-        return post_start  # no organisation can end here: the common, fast case
+    if clause >= post_start:
+        return post_start
     # An organisation starts at a level word (市, 江北区 …) when it has one — the
     # leftmost that parses, so 据|重庆市卫健委 — else at the clause start (政法委, 蓝黛科技公司).
-    levels = sorted(lex.level_words(text, clause, post_start))
-    for s in levels:
-        if _is_org(text, s, post_start, lex):
+    # Every try ends at ``post_start``: the word tables of the clause serve them all.
+    level_ends = lex.level_words(text, clause, post_start)
+    tables = (level_ends, _unit_ends(text, clause, post_start, lex))
+    for s in sorted(level_ends):
+        if _is_org(text, s, post_start, lex, tables):
             # A place the lexicon does not know before an area word: 、|丰台|区副区长.
             if text[s] in "省市区县镇乡州" and 1 <= s - clause <= 4 and not _NOT_PLACE.search(text[clause:s]) and not any(
                 ch in lex.cues["stopchar"] or lex.follow_pattern.match(text, i) for i, ch in enumerate(text[clause:s], clause)
             ):
                 return clause
             return s
-    if text[clause] not in lex.org_start_block and _is_org(text, clause, post_start, lex):
+    if text[clause] not in lex.org_start_block and _is_org(text, clause, post_start, lex, tables):
         return clause
     return post_start
+
+
+def _unit_ends(text: str, start: int, end: int, lex: Lexicon) -> dict[int, list[int]]:
+    """Start → ends of the unit-ending words in ``text[start:end]``: the longest org word at each
+    position, a one-character org word, and a bracketed other name (领导小组|(指挥部))."""
+    # One automaton pass finds every org word (each is in it): the longest at each position, and
+    # a one-character one (an org word of one character at ``i`` is ``text[i] in lex.orgs``).
+    ends_at: dict[int, list[int]] = {}
+    if lex.unit_automaton is not None:
+        longest: dict[int, int] = {}
+        single: list[int] = []
+        for _, s, e in lex.unit_automaton.find_matches_as_indexes(text[start:end], overlapping=True):
+            if e > longest.get(s, -1):
+                longest[s] = e
+            if e - s == 1:
+                single.append(s)
+        for s, e in longest.items():
+            ends_at[start + s] = [start + e]
+        for s in single:
+            if longest[s] != s + 1:
+                ends_at[start + s].append(start + s + 1)
+    if text.find("(", start, end) >= 0:
+        for m in _BRACKETED.finditer(text, start, end):
+            if lex.unit_pattern.fullmatch(text, m.start() + 1, m.end() - 1):
+                ends_at.setdefault(m.start(), []).append(m.end())
+    return ends_at
 
 
 #: What an unknown place before an area word never is: 由|市委书记, 新任|省委书记, 原|市长, 会议由|省委副书记.
@@ -338,31 +373,27 @@ _HAN_ONLY = regex.compile(r"(?:\p{Han}|\(\p{Han}{1,6}\))*")
 _MAX_UNIT = 10
 
 
-def _is_org(text: str, start: int, end: int, lex: Lexicon) -> bool:
+def _is_org(
+    text: str, start: int, end: int, lex: Lexicon, tables: tuple[dict[int, int], dict[int, list[int]]] | None = None
+) -> bool:
     """Whether ``text[start:end]`` is ``[level]* [unit]*``, a unit being ≤10 Han + an org word.
 
     A reachability pass over at most ``_MAX_ORG`` positions instead of a
-    backtracking regex, so no input can make it explode.
+    backtracking regex, so no input can make it explode. ``tables`` are the level words
+    and :func:`_unit_ends` of a span that ends at ``end`` and starts at or before ``start``
+    (only positions from ``start`` on are read, and a word ending by ``end`` is in both).
     """
     if (text[end - 1] not in lex.org_last_chars and text[end - 1] != ")") or not _HAN_ONLY.fullmatch(text, start, end):
         return False
     reach = {start}
     frontier = [start]
-    levels = lex.level_words(text, start, end)
+    levels, ends_at = tables if tables is not None else (lex.level_words(text, start, end), _unit_ends(text, start, end, lex))
     while frontier:  # levels: 重庆市 | 江北区 | 中共中央 …
         p = frontier.pop()
         e = levels.get(p)
         if e is not None and e not in reach:
             reach.add(e)
             frontier.append(e)
-    # Org words at each position: the longest (常委会) and a one-character one (委).
-    words = set(lex.unit_words(text, start, end).items())
-    words |= {(i, i + 1) for i in range(start, end) if text[i] in lex.orgs}
-    # A bracketed other name right after a body: 领导小组|(指挥部).
-    words |= {(m.start(), m.end()) for m in _BRACKETED.finditer(text, start, end) if lex.unit_pattern.fullmatch(text, m.start() + 1, m.end() - 1)}
-    ends_at: dict[int, list[int]] = {}
-    for ws, we in words:
-        ends_at.setdefault(ws, []).append(we)
     # A unit: up to _MAX_UNIT characters, then an org word; so the word at ``ws`` extends the reach
     # when a reached position lies in [ws - _MAX_UNIT, ws]: the last one at or before it does. Word
     # ends lie after their starts, so one walk in position order sees every reached position in time.
@@ -378,6 +409,22 @@ def _is_org(text: str, start: int, end: int, lex: Lexicon) -> bool:
 
 
 def _title_is_official(org: str | None, post: str, lex: Lexicon) -> bool:
+    """Whether a post in an organisation is an official's (memoised per lexicon: an
+    organisation and a post word are short, and articles name the same few again)."""
+    memo = lex.official_memo
+    key = (org, post)
+    official = memo.get(key)
+    if official is None:
+        if len(memo) >= _OFFICIAL_MEMO_SIZE:
+            memo.clear()
+        official = memo[key] = _post_is_official(org, post, lex)
+    return official
+
+
+_OFFICIAL_MEMO_SIZE = 4096
+
+
+def _post_is_official(org: str | None, post: str, lex: Lexicon) -> bool:
     kind = lex.posts[post]
     org_kinds = {lex.orgs[m.group()] for m in lex.unit_pattern.finditer(org or "")}
     if kind in ("company",):

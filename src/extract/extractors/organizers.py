@@ -4,9 +4,7 @@ over the lexicon's word sets instead of compiled into alternations of thousands 
 
 from __future__ import annotations
 
-import functools
-from dataclasses import dataclass
-
+import ahocorasick_rs
 import regex
 
 from .officials import load_lexicon
@@ -16,28 +14,19 @@ _WHEN_END = regex.compile(r"(?:\d{1,2}月\d{1,2}日)?(?:上午|下午|晚上|晚
 _HAN_UP_TO_10 = regex.compile(r"\p{Han}{0,10}")
 
 
-@dataclass(frozen=True)
-class _Words:
-    words: frozenset[str]
-    lengths: tuple[int, ...]  # longest first
-    first: frozenset[str] | None  # the characters they start with (None: the empty word is one)
-    by_first: dict[str, tuple[int, ...]]  # first character -> lengths of the words it starts, longest first
-
-    @classmethod
-    def of(cls, words: frozenset[str]) -> _Words:
-        first = None if "" in words else frozenset(w[0] for w in words)
-        by_first: dict[str, set[int]] = {}
-        for w in words:
-            if w:
-                by_first.setdefault(w[0], set()).add(len(w))
-        lengths = {ch: tuple(sorted(ns, reverse=True)) for ch, ns in by_first.items()}
-        return cls(words, tuple(sorted({len(w) for w in words}, reverse=True)), first, lengths)
+def _ends_by_start(automaton: ahocorasick_rs.AhoCorasick | None, text: str) -> dict[int, list[int]]:
+    """Position → ends of the automaton's words that start there, longest first (one pass)."""
+    out: dict[int, list[int]] = {}
+    if automaton is not None:
+        for _, s, e in automaton.find_matches_as_indexes(text, overlapping=True):
+            out.setdefault(s, []).append(e)
+        for ends in out.values():
+            if len(ends) > 1:
+                ends.sort(reverse=True)
+    return out
 
 
-@functools.cache
-def _org_words() -> tuple[_Words, _Words]:
-    lex = load_lexicon()
-    return _Words.of(frozenset(lex.level_forms)), _Words.of(frozenset(lex.orgs))
+_NONE: list[int] = []
 
 
 class _OrgMatch:
@@ -49,37 +38,32 @@ class _OrgMatch:
     longest first. The walk tries the choices in the order the regex engine backtracks through
     them (more words before fewer, longer words before shorter, fewer characters before an
     organisation word before more), so it finds the same match; compiling the alternation of
-    thousands of level words took over a second in each process. Each position's outcome is
-    memoised: linear in the text.
+    thousands of level words took over a second in each process. The level and organisation
+    words at every position are found in one automaton pass each (the lexicon's
+    ``level_automaton`` and ``unit_automaton``: every occurrence, overlapping), and each
+    position's outcome is memoised: linear in the text.
     """
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.levels, self.orgs = _org_words()
+        lex = load_lexicon()
+        self.level_ends = _ends_by_start(lex.level_automaton, text)
+        self.org_ends = _ends_by_start(lex.unit_automaton, text)
         self.memo: dict[tuple[int, int], int | None] = {}
-        self.org_words: dict[int, list[int]] = {}  # ends of the org words at a position (a step's walk asks again)
 
-    def _words(self, pos: int, words: _Words) -> list[int]:
-        """Ends of the words at ``pos``, longest first."""
-        t = self.text
-        if words.first is None:  # the empty word too: every length
-            return [pos + n for n in words.lengths if pos + n <= len(t) and t[pos : pos + n] in words.words]
-        # Only the lengths of the words that start with the character at ``pos``.
-        lengths = words.by_first.get(t[pos : pos + 1])
-        if lengths is None:
-            return []
-        size = len(t)
-        return [pos + n for n in lengths if pos + n <= size and t[pos : pos + n] in words.words]
+    def _levels(self, pos: int) -> list[int]:
+        """Ends of the level words at ``pos``, longest first."""
+        return self.level_ends.get(pos, _NONE)
 
     def _org_steps(self, pos: int) -> list[int]:
         han = _HAN_UP_TO_10.match(self.text, pos)
         most = han.end() - pos if han is not None else 0
         out: list[int] = []
+        org_ends = self.org_ends
         for p in range(pos, pos + most + 1):
-            ends = self.org_words.get(p)
-            if ends is None:
-                ends = self.org_words[p] = self._words(p, self.orgs)
-            out += ends
+            ends = org_ends.get(p)
+            if ends is not None:
+                out += ends
         return out
 
     def _levels_then_orgs(self, pos: int) -> int | None:
@@ -87,7 +71,7 @@ class _OrgMatch:
         key = (0, pos)
         if key not in self.memo:
             end = None
-            for q in self._words(pos, self.levels):
+            for q in self._levels(pos):
                 if (end := self._levels_then_orgs(q)) is not None:
                     break
             if end is None and (steps := self._org_steps(pos)):
@@ -115,7 +99,7 @@ class _OrgMatch:
         key = (2, pos)
         if key not in self.memo:
             end = None
-            for q in self._words(pos, self.levels):
+            for q in self._levels(pos):
                 if (end := self._levels_then_when(q)) is not None:
                     break
             if end is None:
@@ -129,7 +113,7 @@ class _OrgMatch:
 
     def trailing(self) -> str | None:
         for start in range(len(self.text) + 1):
-            for q in self._words(start, self.levels):
+            for q in self._levels(start):
                 if (end := self._levels_then_when(q)) is not None:
                     return self.text[start:end]
         return None
