@@ -16,6 +16,7 @@ from extract.extractors.case_counts.lexicon import (
     count_places,
     heading_matches,
     load_metric_lexicon,
+    metric_occurrences,
     metric_starts,
 )
 
@@ -55,6 +56,10 @@ def test_metric_and_heading_scans_are_the_pattern_scans(text: str, a: int, b: in
     assert metric_starts(text, start, end, LEX) == [m.start() for m in LEX.metric_re.finditer(text, start, end)]
     plain = [(m.span(), m.span("metric")) for m in _heading_re().finditer(text, start, end)]
     assert [(m.span(), m.span("metric")) for m in heading_matches(text, start, end, LEX)] == plain
+    # Read off one overlapping scan shared by both (as the reader does).
+    occurrences = metric_occurrences(text, start, end, LEX)
+    assert metric_starts(text, start, end, LEX, occurrences) == [m.start() for m in LEX.metric_re.finditer(text, start, end)]
+    assert [(m.span(), m.span("metric")) for m in heading_matches(text, start, end, LEX, occurrences)] == plain
 
 
 @pytest.mark.parametrize(

@@ -391,23 +391,48 @@ def _heading_re() -> regex.Pattern[str]:
     return regex.compile(rf"(?P<metric>{lex.metric_re.pattern}){_HEADING_TAIL}")
 
 
-def metric_starts(text: str, start: int, end: int, lex: MetricLexicon) -> list[int]:
-    """Where the matches of ``lex.metric_re.finditer(text, start, end)`` start, found by the automaton."""
-    return [start + s for _, s, _ in lex.metric_ac.find_matches_as_indexes(text[start:end])]
+def metric_occurrences(text: str, start: int, end: int, lex: MetricLexicon) -> list[tuple[int, int]]:
+    """Every occurrence of every metric phrase in ``text[start:end]`` (overlapping ones too), as
+    ``(start, end)`` in text order, longest first at one start: one automaton pass that both
+    :func:`metric_starts` and :func:`heading_matches` can read."""
+    found = [(start + s, start + e) for _, s, e in lex.metric_ac_all.find_matches_as_indexes(text[start:end], overlapping=True)]
+    found.sort(key=lambda se: (se[0], -se[1]))
+    return found
 
 
-def heading_matches(text: str, start: int, end: int, lex: MetricLexicon) -> list[regex.Match[str]]:
+def metric_starts(
+    text: str, start: int, end: int, lex: MetricLexicon, occurrences: list[tuple[int, int]] | None = None
+) -> list[int]:
+    """Where the matches of ``lex.metric_re.finditer(text, start, end)`` start.
+
+    Given the :func:`metric_occurrences` of the same span, they are read off them: the alternation
+    (longest first) matches at the first place where some phrase starts, the longest phrase there, and
+    goes on after it (leftmost-longest); else they are found by the leftmost-longest automaton.
+    """
+    if occurrences is None:
+        return [start + s for _, s, _ in lex.metric_ac.find_matches_as_indexes(text[start:end])]
+    out: list[int] = []
+    pos = start
+    for s, e in occurrences:
+        if s >= pos:
+            out.append(s)
+            pos = e
+    return out
+
+
+def heading_matches(
+    text: str, start: int, end: int, lex: MetricLexicon, occurrences: list[tuple[int, int]] | None = None
+) -> list[regex.Match[str]]:
     """The matches of ``_heading_re().finditer(text, start, end)``.
 
     The pattern can only match where some metric phrase starts and the heading's tail follows it, so
     only those places are tried (every occurrence of every phrase, overlapping ones too: the
     alternation falls back to a shorter phrase when the longest is not followed by the tail).
+    ``occurrences``: the :func:`metric_occurrences` of the same span, if found already.
     """
-    places = sorted({
-        start + s
-        for _, s, e in lex.metric_ac_all.find_matches_as_indexes(text[start:end], overlapping=True)
-        if _HEADING_TAIL_RE.match(text, start + e, end)
-    })
+    if occurrences is None:
+        occurrences = metric_occurrences(text, start, end, lex)
+    places = sorted({s for s, e in occurrences if _HEADING_TAIL_RE.match(text, e, end)})
     heading = _heading_re()
     out: list[regex.Match[str]] = []
     pos = start

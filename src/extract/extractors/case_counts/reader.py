@@ -18,7 +18,7 @@ from .lexicon import (
     _EACH, _LIST_GAP, _LIST_SEP, _NOT_AREA, _OPEN, _RELATIVE_PREV, _REST_ITEM, _RESIDUE_OK,
     _SENTENCE_END, _SHARE_BEFORE, _SKIP_DATE_AFTER, _SKIP_DATE_BEFORE, _SUB_WORDS, _SUBSET_AFTER,
     _NEXT_TOTAL, _SUFFIX_METRIC_LEAD, _SUFFIX_REST, _SUM_WORD, _SINCE_BEFORE, _UNTIL_HOUR, _NOW_OPENING, _SCOPE_PART, _BARE_SEVERITY, _FOUND_IN, _HEADLINE, _TOPIC_TAG, _ONGOING, _UNTIL_NOW, _NO_CASE_YET, _NEW_WORD, _CONVERSION_AFTER, _CONTACTS, _SECTION, _FURNITURE, _CLAUSE_SEMI, _CONTACT_OUTCOME, _ZERO_OPENING, _SEVERITY, _UNKNOWN_AREA, _IN_HOSPITAL, _OTHER_PEOPLE, _ZERO_GAP, _count_re, _coordinated_tail, count_matches, count_places,
-    _governing_metric, heading_matches, metric_starts, _last, _qualifier, _value, _zero_re, _CASE_NOUNS, _OUTCOMES, load_metric_lexicon,
+    _governing_metric, heading_matches, metric_occurrences, metric_starts, _last, _qualifier, _value, _zero_re, _CASE_NOUNS, _OUTCOMES, load_metric_lexicon,
 )
 from . import totals
 from .counts import _Count, _State, _when
@@ -155,9 +155,10 @@ class _Reader:
         self.counts: list[_Count] = []
         self.headings: dict[int, _Count] = {}  # sentence headings (新增本土确诊病例中,) by start
         # Found once per article, looked up by bisection: keeps reading linear in the number of counts.
-        self.heading_matches = heading_matches(self.text, start, end, self.lex)
+        occurrences = metric_occurrences(self.text, start, end, self.lex)
+        self.heading_matches = heading_matches(self.text, start, end, self.lex, occurrences)
         self.heading_ends = [h.end() for h in self.heading_matches]
-        self.metric_starts = metric_starts(self.text, start, end, self.lex)
+        self.metric_starts = metric_starts(self.text, start, end, self.lex, occurrences)
         self.bare_metric_starts = _outside_brackets(self.text, self.metric_starts, start, end)
         self.count_places = count_places(self.text, start, end)
         self.sentence_start = 0
