@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from extract.extractors.case_counts.lexicon import (
+    _count_candidate_re,
     _count_re,
     _heading_re,
     count_matches,
@@ -46,6 +47,8 @@ def test_count_matches_are_the_pattern_scan(text: str, a: int, b: int) -> None:
     assert [(m.span(), m.groups()) for m in count_matches(text, start, end)] == plain
     # With the places of the whole text, found once (as the reader does for its paragraphs).
     places = count_places(text, 0, len(text))
+    assert places == [m.start() for m in _count_candidate_re().finditer(text)]
+    assert count_places(text, start, end) == [m.start() for m in _count_candidate_re().finditer(text, start, end)]
     assert [(m.span(), m.groups()) for m in count_matches(text, start, end, places)] == plain
 
 

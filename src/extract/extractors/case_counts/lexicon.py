@@ -179,6 +179,19 @@ def _count_candidate_re() -> regex.Pattern[str]:
 
 
 @functools.cache
+def _count_candidate_reverse_re() -> regex.Pattern[str] | None:
+    """:func:`_count_candidate_re` searched from the end: it looks for the unit (rarer than a numeral)
+    and reads back from it. Its matches cannot overlap (a numeral, the qualifier, blanks, the unit: no
+    unit is a numeral or a qualifier), so they are the forward scan's, in reverse order. None when a
+    qualifier of the lexicon holds a unit, a numeral or a blank (then matches could overlap)."""
+    lex = load_metric_lexicon()
+    words = "".join(p for p, v in lex.qualifier.items() if v == "over_after")
+    if regex.search(rf"[\d\s{CN_NUM}例人名宗和及]", words):
+        return None
+    return regex.compile("(?r)" + _count_candidate_re().pattern)
+
+
+@functools.cache
 def _count_lead_re() -> regex.Pattern[str]:
     """A character that can stand in a match of :func:`_count_re` before its number's last character:
     a qualifier's (超过, 约), a blank, a digit, a separator or a Chinese numeral (上千, 两千)."""
@@ -192,7 +205,12 @@ def count_places(text: str, start: int, end: int) -> list[int]:
     """Where a number's last character is followed by its unit (or 和/及) in ``text[start:end]``: every
     place :func:`count_matches` needs in any window inside it (a place cannot start inside another's
     match: its qualifier, blanks and unit are no numerals), and a few more across line breaks."""
-    return [c.start() for c in _count_candidate_re().finditer(text, start, end)]
+    reverse = _count_candidate_reverse_re()
+    if reverse is None:
+        return [c.start() for c in _count_candidate_re().finditer(text, start, end)]
+    places = [c.start() for c in reverse.finditer(text, start, end)]
+    places.reverse()
+    return places
 
 
 def count_matches(text: str, start: int, end: int, places: list[int] | None = None) -> list[regex.Match[str]]:
