@@ -10,12 +10,14 @@ from __future__ import annotations
 import pytest
 
 from extract.extractors.case_counts.lexicon import (
+    _FURNITURE,
     _count_candidate_re,
     _count_re,
     _heading_re,
     count_matches,
     count_places,
     heading_matches,
+    is_furniture,
     load_metric_lexicon,
     metric_occurrences,
     metric_starts,
@@ -72,3 +74,12 @@ def test_metric_and_heading_scans_are_the_pattern_scans(text: str, a: int, b: in
 def test_scans_on_sentences(text: str) -> None:
     assert [m.span() for m in count_matches(text, 0, len(text))] == [m.span() for m in _count_re().finditer(text)]
     assert [m.span() for m in heading_matches(text, 0, len(text), LEX)] == [m.span() for m in _heading_re().finditer(text)]
+
+
+FURNITURE_PIECES = [*"图编 \u3000\t\x1c\x85。!？\n", "责任编辑", "来源", "新增确诊病例", "a" * 7, "记者张三"]
+
+
+@hypothesis.settings(max_examples=400, deadline=None, database=None)
+@hypothesis.given(st.lists(st.sampled_from(FURNITURE_PIECES), max_size=30).map("".join))
+def test_furniture_check_is_the_pattern(text: str) -> None:
+    assert is_furniture(text, 0, len(text)) == (_FURNITURE.fullmatch(text) is not None)

@@ -298,10 +298,27 @@ _FOUND_IN = regex.compile(r"\s*(?:均)?在[^,，;；。()（）]{1,16}?(?:中|�
 _SECTION = regex.compile(r"\s*\p{Han}{0,6}?(?P<scope>本土|境外输入性?|境外)\p{Han}{0,10}\s*")
 # A line of page furniture inside an article: an image placeholder, a short caption, a source or editor
 # line, a share prompt. It does not end the notice's date in force.
+_FURNITURE_WORDS = ("图片", "图", "视频", "配图", "摄影", "来源", "编辑", "责任编辑", "责编", "审核", "校对", "记者", "通讯员",
+                    "原标题", "分享", "点击", "扫码", "长按")
+_FURNITURE_WORD_TAIL = 40  # what a furniture word may have after it
+_FURNITURE_SHORT = 16  # a line this short (blanks aside) is a caption
 _FURNITURE = regex.compile(
-    r"\s*(?:(?:图片|图|视频|配图|摄影|来源|编辑|责任编辑|责编|审核|校对|记者|通讯员|原标题|分享|点击|扫码|长按)"
-    r"[^。\n]{0,40}|[^。!?！？\n]{0,16})\s*"
+    rf"\s*(?:(?:{'|'.join(_FURNITURE_WORDS)})[^。\n]{{0,{_FURNITURE_WORD_TAIL}}}|[^。!?！？\n]{{0,{_FURNITURE_SHORT}}})\s*"
 )
+#: The most a line of furniture holds between its leading and trailing blanks.
+_FURNITURE_MAX = max(max(map(len, _FURNITURE_WORDS)) + _FURNITURE_WORD_TAIL, _FURNITURE_SHORT)
+
+
+def is_furniture(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a line of page furniture (``_FURNITURE.fullmatch``).
+
+    A line longer than any furniture once its blanks are stripped is none, and is not matched:
+    ``str.strip`` takes off every blank ``\\s`` would (and a few more), so what it leaves is no longer
+    than what the pattern holds between its blanks.
+    """
+    if end - start > _FURNITURE_MAX and len(text[start:end].strip()) > _FURNITURE_MAX:
+        return False
+    return _FURNITURE.fullmatch(text, start, end) is not None
 # A Weibo topic tag inside a post: #新疆新增本土病例112例#
 _TOPIC_TAG = regex.compile(r"#[^#\n【】]{1,40}#")
 # A metric phrase that says the state goes on (正在接受医学观察): a current count.
@@ -411,10 +428,10 @@ def _heading_re() -> regex.Pattern[str]:
 
 def metric_occurrences(text: str, start: int, end: int, lex: MetricLexicon) -> list[tuple[int, int]]:
     """Every occurrence of every metric phrase in ``text[start:end]`` (overlapping ones too), as
-    ``(start, end)`` in text order, longest first at one start: one automaton pass that both
-    :func:`metric_starts` and :func:`heading_matches` can read."""
+    ``(start, end)`` sorted (by start, then end): one automaton pass that both :func:`metric_starts`
+    and :func:`heading_matches` can read."""
     found = [(start + s, start + e) for _, s, e in lex.metric_ac_all.find_matches_as_indexes(text[start:end], overlapping=True)]
-    found.sort(key=lambda se: (se[0], -se[1]))
+    found.sort()
     return found
 
 
@@ -429,9 +446,12 @@ def metric_starts(
     """
     if occurrences is None:
         return [start + s for _, s, _ in lex.metric_ac.find_matches_as_indexes(text[start:end])]
+    longest: dict[int, int] = {}  # the end of the longest phrase at each start, in text order
+    for s, e in occurrences:
+        longest[s] = e  # sorted by end at one start: the last is the longest
     out: list[int] = []
     pos = start
-    for s, e in occurrences:
+    for s, e in longest.items():
         if s >= pos:
             out.append(s)
             pos = e
