@@ -36,6 +36,8 @@ def _running_measure(metric_phrase: str) -> str:
 _CAME_FROM = regex.compile(r"(?P<origin>\p{Han}{2,8}?)输入")
 #: A bracket that opens (_OPEN) or closes (_CLOSE) a breakdown.
 _BRACKET = regex.compile(f"[{regex.escape(_OPEN + _CLOSE)}]")
+#: The last character of every place word :data:`_UNKNOWN_AREA` reads (新区, 区, 县, 市, 州, 省).
+_PLACE_END = regex.compile("[区县市州省]")
 #: What may stand between a sentence's start and a date that opens it.
 _OPENING_BLANKS = frozenset(" \t\u3000,，")
 
@@ -1017,6 +1019,8 @@ class _Reader:
         return bool(rest)
 
     def unknown_area(self, start: int, end: int) -> bool:
+        if _PLACE_END.search(self.text, start, end) is None:
+            return False  # every _UNKNOWN_AREA match ends in one of these (most clauses before a number have none)
         for m in _UNKNOWN_AREA.finditer(self.text, start, end):
             if _NOT_AREA.search(m.group()):
                 continue
