@@ -201,6 +201,12 @@ def _count_lead_re() -> regex.Pattern[str]:
     return regex.compile(rf"[\s\d{regex.escape(chars)}]")
 
 
+@functools.cache
+def _count_lead_run_re() -> regex.Pattern[str]:
+    """The run of :func:`_count_lead_re` characters that ends where it is matched (searched backwards)."""
+    return regex.compile(f"(?r){_count_lead_re().pattern}*")
+
+
 def count_places(text: str, start: int, end: int) -> list[int]:
     """Where a number's last character is followed by its unit (or 和/及) in ``text[start:end]``: every
     place :func:`count_matches` needs in any window inside it (a place cannot start inside another's
@@ -223,7 +229,7 @@ def count_matches(text: str, start: int, end: int, places: list[int] | None = No
     such characters that ends at ``y``; the pattern is tried at each place of that run (its lookbehinds
     see the text before, as in a scan), then the search goes on after ``y``.
     """
-    pattern, lead = _count_re(), _count_lead_re()
+    pattern, lead_run = _count_re(), _count_lead_run_re()
     if places is None:
         places = count_places(text, start, end)
     out: list[regex.Match[str]] = []
@@ -231,9 +237,8 @@ def count_matches(text: str, start: int, end: int, places: list[int] | None = No
     for y in places[bisect.bisect_left(places, start) : bisect.bisect_left(places, end)]:
         if y < pos:
             continue
-        first = y
-        while first > pos and lead.match(text, first - 1):
-            first -= 1
+        run = lead_run.match(text, pos, y)  # back from y, not before pos
+        first = run.start() if run is not None else y
         for x in range(first, y + 1):
             m = pattern.match(text, x, end)
             if m is not None:

@@ -281,9 +281,11 @@ class _Reader:
 
     def events(self, p_start: int, p_end: int) -> list[tuple[int, int, regex.Match[str]]]:
         """The count numbers (kind 0) and zero phrases (kind 1) of a paragraph, in text order."""
-        events: list[tuple[int, int, regex.Match[str]]] = [
-            (m.start(), 0, m) for m in count_matches(self.text, p_start, p_end, self.count_places)
-        ]
+        events: list[tuple[int, int, regex.Match[str]]] = []
+        places = self.count_places
+        k = bisect.bisect_left(places, p_start)
+        if k < len(places) and places[k] < p_end:  # most paragraphs hold no count number
+            events = [(m.start(), 0, m) for m in count_matches(self.text, p_start, p_end, places)]
         # A zero phrase holds a metric phrase, and the body's metric phrases (none spans a line break)
         # include one starting in the paragraph wherever the paragraph holds one.
         i = bisect.bisect_left(self.metric_starts, p_start)
