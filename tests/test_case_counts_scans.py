@@ -10,6 +10,8 @@ from __future__ import annotations
 import pytest
 
 from extract.extractors.case_counts.lexicon import (
+    _CLOSE,
+    _OPEN,
     _FURNITURE,
     _count_candidate_re,
     _count_re,
@@ -22,6 +24,7 @@ from extract.extractors.case_counts.lexicon import (
     metric_occurrences,
     metric_starts,
 )
+from extract.extractors.case_counts.reader import _outside_brackets
 
 hypothesis = pytest.importorskip("hypothesis")
 st = hypothesis.strategies
@@ -83,3 +86,24 @@ FURNITURE_PIECES = [*"图编 \u3000\t\x1c\x85。!？\n", "责任编辑", "来源
 @hypothesis.given(st.lists(st.sampled_from(FURNITURE_PIECES), max_size=30).map("".join))
 def test_furniture_check_is_the_pattern(text: str) -> None:
     assert is_furniture(text, 0, len(text)) == (_FURNITURE.fullmatch(text) is not None)
+
+
+def _outside_brackets_by_scan(text: str, starts: list[int], start: int, end: int) -> list[int]:
+    """The positions no bracket of their line encloses, by one scan of every bracket and line break."""
+    out, depth, k = [], 0, start
+    for pos in starts:
+        while k < pos:
+            ch = text[k]
+            depth = 0 if ch == "\n" else depth + 1 if ch in _OPEN else max(0, depth - 1) if ch in _CLOSE else depth
+            k += 1
+        if depth == 0:
+            out.append(pos)
+    return out
+
+
+@hypothesis.settings(max_examples=400, deadline=None, database=None)
+@hypothesis.given(st.lists(st.sampled_from([*"(（)）【】\n a确"]), max_size=40).map("".join), st.integers(0, 12), st.integers(0, 60))
+def test_outside_brackets_is_the_scan(text: str, a: int, b: int) -> None:
+    start, end = _window(text, a, b)
+    starts = [i for i in range(start, end) if text[i] == "确"]
+    assert _outside_brackets(text, starts, start, end) == _outside_brackets_by_scan(text, starts, start, end)

@@ -94,20 +94,20 @@ def _written_dates(setters: list[DateMention], published: dt.date | None) -> lis
     return out
 
 
-_BRACKET_OR_LINE = regex.compile(f"[{regex.escape(_OPEN + _CLOSE)}\n]")
-
-
 def _outside_brackets(text: str, starts: list[int], start: int, end: int) -> list[int]:
-    """The positions of ``starts`` (sorted) that no bracket of their line encloses; one pass."""
+    """The positions of ``starts`` (sorted, inside ``[start, end)``) that no bracket of their line
+    encloses; the brackets are read only on lines that hold a position, up to the last one."""
     out: list[int] = []
-    marks = _BRACKET_OR_LINE.finditer(text, start, end)
-    mark = next(marks, None)
+    line_start = -1
     depth = 0
+    read_to = start
     for pos in starts:
-        while mark is not None and mark.start() < pos:
-            ch = mark.group()
-            depth = 0 if ch == "\n" else depth + 1 if ch in _OPEN else max(0, depth - 1)
-            mark = next(marks, None)
+        line = text.rfind("\n", start, pos) + 1 or start  # a line break resets the depth
+        if line != line_start:
+            line_start, depth, read_to = line, 0, line
+        for mark in _BRACKET.finditer(text, read_to, pos):
+            depth = depth + 1 if mark.group() in _OPEN else max(0, depth - 1)
+        read_to = pos
         if depth == 0:
             out.append(pos)
     return out
