@@ -255,6 +255,7 @@ class _Reader:
     def read(self) -> None:
         start, end = self.doc.body
         state = _State()
+        fresh = True  # ``state`` is as made, nothing read into it: a paragraph without counts leaves it so
         section: str | None = None
         for p_start, p_end in _paragraphs(self.text, start, end):
             heading = _SECTION.fullmatch(self.text, p_start, p_end) if p_end - p_start <= 24 else None
@@ -267,16 +268,18 @@ class _Reader:
             events = self.events(p_start, p_end)
             if events:
                 state = self.read_paragraph(p_start, p_end, state, events)
+                fresh = False
             if section is not None and any(c.scope not in ("unspecified", section) for c in self.counts[before:]):
                 section = None  # 解除医学观察本土无症状感染者…: the notice has left the section
             if section is not None:
                 for c in self.counts[before:]:
                     if c.scope == "unspecified":
                         c.scope = section
-            if len(self.counts) == before and not is_furniture(self.text, p_start, p_end):
+            if len(self.counts) == before and not fresh and not is_furniture(self.text, p_start, p_end):
                 # Only a paragraph of counts hands its date and area on; page furniture between two
                 # paragraphs of a notice (图片, a caption, 来源：…, 编辑：…) hands them over.
                 state = _State()
+                fresh = True
             state.here = False
 
     def events(self, p_start: int, p_end: int) -> list[tuple[int, int, regex.Match[str]]]:
