@@ -123,13 +123,15 @@ def _paragraphs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         pos = stop + 1
 
 
-def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
     pos = start
     for m in _SENTENCE_END.finditer(text, start, end):
-        yield pos, m.end()
+        out.append((pos, m.end()))
         pos = m.end()
     if pos < end:
-        yield pos, end
+        out.append((pos, end))
+    return out
 
 
 
@@ -307,7 +309,7 @@ class _Reader:
         last_explicit: _Count | None = None  # the last total of the paragraph
         self.topic_scope = None
         last_top: _Count | None = None
-        sentences = list(_sentences(text, p_start, p_end))
+        sentences = _sentences(text, p_start, p_end)
         s_idx = 0
         cur_sentence = -1
         stack: list[tuple[int, _Count | None]] = []  # open brackets: (position, count before it)
