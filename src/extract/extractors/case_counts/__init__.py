@@ -46,8 +46,8 @@ record); one whose date has no knowable year keeps ``date=None``.
 
 Phrases live in ``data/metrics.tsv`` and ``data/count_regions.tsv``, checked
 when loaded. Modules: ``lexicon`` (phrases and patterns), ``regions`` (area mentions, the
-article's home), ``reader`` (find and decide), ``counts`` (what the reader finds and the state
-in force), ``totals`` (lists regrouped by their sums, the checks, the records), ``case_lists``
+article's home), ``reader`` (find and decide), ``counting`` (the rule for one count number),
+``counts`` (what the reader finds and the state in force), ``totals`` (lists regrouped by their sums, the checks, the records), ``case_lists``
 (per-case lists).
 """
 

@@ -58,13 +58,15 @@ _NOUNS = {
 _NOUN = "|".join(sorted(map(regex.escape, _NOUNS), key=len, reverse=True))
 _RANGE_SEP = r"\s*(?:—|–|－|-|~|～|至|到)+\s*"
 # One item: 病例1 / 病例1—病例510 / 确诊病例5至9 / 感染者749至826 / 第120例患者, at the start of a clause.
+# (The clause start is looked behind in each branch: the scan then skips ahead to a noun or 第 instead
+# of trying the look-behind at every character.)
+_ITEM_START = r"(?<=^|[\n,，、;；。:：）).．]|和|及|\s)"
 _ITEM = regex.compile(
     rf"""
-    (?<=^|[\n,，、;；。:：）).．]|和|及|\s)
     (?|
-      (?P<noun>{_NOUN})\s*(?P<a>\d{{1,6}})(?!\d|例|人|名|\.\d)
+      {_ITEM_START}(?P<noun>{_NOUN})\s*(?P<a>\d{{1,6}})(?!\d|例|人|名|\.\d)
       (?:{_RANGE_SEP}(?:(?:{_NOUN})\s*)?(?P<b>\d{{1,6}})(?!\d|例|人|名))?
-    | 第\s*(?P<a>\d{{1,6}})\s*例(?P<noun>{_NOUN})(?P<b>)
+    | {_ITEM_START}第\s*(?P<a>\d{{1,6}})\s*例(?P<noun>{_NOUN})(?P<b>)
     )
     """,
     regex.VERBOSE,

@@ -179,6 +179,19 @@ def _count_candidate_re() -> regex.Pattern[str]:
 
 
 @functools.cache
+def _count_candidate_reverse_re() -> regex.Pattern[str] | None:
+    """:func:`_count_candidate_re` searched from the end: it looks for the unit (rarer than a numeral)
+    and reads back from it. Its matches cannot overlap (a numeral, the qualifier, blanks, the unit: no
+    unit is a numeral or a qualifier), so they are the forward scan's, in reverse order. None when a
+    qualifier of the lexicon holds a unit, a numeral or a blank (then matches could overlap)."""
+    lex = load_metric_lexicon()
+    words = "".join(p for p, v in lex.qualifier.items() if v == "over_after")
+    if regex.search(rf"[\d\s{CN_NUM}例人名宗和及]", words):
+        return None
+    return regex.compile("(?r)" + _count_candidate_re().pattern)
+
+
+@functools.cache
 def _count_lead_re() -> regex.Pattern[str]:
     """A character that can stand in a match of :func:`_count_re` before its number's last character:
     a qualifier's (超过, 约), a blank, a digit, a separator or a Chinese numeral (上千, 两千)."""
@@ -188,11 +201,22 @@ def _count_lead_re() -> regex.Pattern[str]:
     return regex.compile(rf"[\s\d{regex.escape(chars)}]")
 
 
+@functools.cache
+def _count_lead_run_re() -> regex.Pattern[str]:
+    """The run of :func:`_count_lead_re` characters that ends where it is matched (searched backwards)."""
+    return regex.compile(f"(?r){_count_lead_re().pattern}*")
+
+
 def count_places(text: str, start: int, end: int) -> list[int]:
     """Where a number's last character is followed by its unit (or 和/及) in ``text[start:end]``: every
     place :func:`count_matches` needs in any window inside it (a place cannot start inside another's
     match: its qualifier, blanks and unit are no numerals), and a few more across line breaks."""
-    return [c.start() for c in _count_candidate_re().finditer(text, start, end)]
+    reverse = _count_candidate_reverse_re()
+    if reverse is None:
+        return [c.start() for c in _count_candidate_re().finditer(text, start, end)]
+    places = [c.start() for c in reverse.finditer(text, start, end)]
+    places.reverse()
+    return places
 
 
 def count_matches(text: str, start: int, end: int, places: list[int] | None = None) -> list[regex.Match[str]]:
@@ -205,7 +229,7 @@ def count_matches(text: str, start: int, end: int, places: list[int] | None = No
     such characters that ends at ``y``; the pattern is tried at each place of that run (its lookbehinds
     see the text before, as in a scan), then the search goes on after ``y``.
     """
-    pattern, lead = _count_re(), _count_lead_re()
+    pattern, lead_run = _count_re(), _count_lead_run_re()
     if places is None:
         places = count_places(text, start, end)
     out: list[regex.Match[str]] = []
@@ -213,9 +237,8 @@ def count_matches(text: str, start: int, end: int, places: list[int] | None = No
     for y in places[bisect.bisect_left(places, start) : bisect.bisect_left(places, end)]:
         if y < pos:
             continue
-        first = y
-        while first > pos and lead.match(text, first - 1):
-            first -= 1
+        run = lead_run.match(text, pos, y)  # back from y, not before pos
+        first = run.start() if run is not None else y
         for x in range(first, y + 1):
             m = pattern.match(text, x, end)
             if m is not None:
@@ -283,10 +306,27 @@ _FOUND_IN = regex.compile(r"\s*(?:均)?在[^,，;；。()（）]{1,16}?(?:中|�
 _SECTION = regex.compile(r"\s*\p{Han}{0,6}?(?P<scope>本土|境外输入性?|境外)\p{Han}{0,10}\s*")
 # A line of page furniture inside an article: an image placeholder, a short caption, a source or editor
 # line, a share prompt. It does not end the notice's date in force.
+_FURNITURE_WORDS = ("图片", "图", "视频", "配图", "摄影", "来源", "编辑", "责任编辑", "责编", "审核", "校对", "记者", "通讯员",
+                    "原标题", "分享", "点击", "扫码", "长按")
+_FURNITURE_WORD_TAIL = 40  # what a furniture word may have after it
+_FURNITURE_SHORT = 16  # a line this short (blanks aside) is a caption
 _FURNITURE = regex.compile(
-    r"\s*(?:(?:图片|图|视频|配图|摄影|来源|编辑|责任编辑|责编|审核|校对|记者|通讯员|原标题|分享|点击|扫码|长按)"
-    r"[^。\n]{0,40}|[^。!?！？\n]{0,16})\s*"
+    rf"\s*(?:(?:{'|'.join(_FURNITURE_WORDS)})[^。\n]{{0,{_FURNITURE_WORD_TAIL}}}|[^。!?！？\n]{{0,{_FURNITURE_SHORT}}})\s*"
 )
+#: The most a line of furniture holds between its leading and trailing blanks.
+_FURNITURE_MAX = max(max(map(len, _FURNITURE_WORDS)) + _FURNITURE_WORD_TAIL, _FURNITURE_SHORT)
+
+
+def is_furniture(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a line of page furniture (``_FURNITURE.fullmatch``).
+
+    A line longer than any furniture once its blanks are stripped is none, and is not matched:
+    ``str.strip`` takes off every blank ``\\s`` would (and a few more), so what it leaves is no longer
+    than what the pattern holds between its blanks.
+    """
+    if end - start > _FURNITURE_MAX and len(text[start:end].strip()) > _FURNITURE_MAX:
+        return False
+    return _FURNITURE.fullmatch(text, start, end) is not None
 # A Weibo topic tag inside a post: #新疆新增本土病例112例#
 _TOPIC_TAG = regex.compile(r"#[^#\n【】]{1,40}#")
 # A metric phrase that says the state goes on (正在接受医学观察): a current count.
@@ -394,23 +434,51 @@ def _heading_re() -> regex.Pattern[str]:
     return regex.compile(rf"(?P<metric>{lex.metric_re.pattern}){_HEADING_TAIL}")
 
 
-def metric_starts(text: str, start: int, end: int, lex: MetricLexicon) -> list[int]:
-    """Where the matches of ``lex.metric_re.finditer(text, start, end)`` start, found by the automaton."""
-    return [start + s for _, s, _ in lex.metric_ac.find_matches_as_indexes(text[start:end])]
+def metric_occurrences(text: str, start: int, end: int, lex: MetricLexicon) -> list[tuple[int, int]]:
+    """Every occurrence of every metric phrase in ``text[start:end]`` (overlapping ones too), as
+    ``(start, end)`` sorted (by start, then end): one automaton pass that both :func:`metric_starts`
+    and :func:`heading_matches` can read."""
+    found = [(start + s, start + e) for _, s, e in lex.metric_ac_all.find_matches_as_indexes(text[start:end], overlapping=True)]
+    found.sort()
+    return found
 
 
-def heading_matches(text: str, start: int, end: int, lex: MetricLexicon) -> list[regex.Match[str]]:
+def metric_starts(
+    text: str, start: int, end: int, lex: MetricLexicon, occurrences: list[tuple[int, int]] | None = None
+) -> list[int]:
+    """Where the matches of ``lex.metric_re.finditer(text, start, end)`` start.
+
+    Given the :func:`metric_occurrences` of the same span, they are read off them: the alternation
+    (longest first) matches at the first place where some phrase starts, the longest phrase there, and
+    goes on after it (leftmost-longest); else they are found by the leftmost-longest automaton.
+    """
+    if occurrences is None:
+        return [start + s for _, s, _ in lex.metric_ac.find_matches_as_indexes(text[start:end])]
+    longest: dict[int, int] = {}  # the end of the longest phrase at each start, in text order
+    for s, e in occurrences:
+        longest[s] = e  # sorted by end at one start: the last is the longest
+    out: list[int] = []
+    pos = start
+    for s, e in longest.items():
+        if s >= pos:
+            out.append(s)
+            pos = e
+    return out
+
+
+def heading_matches(
+    text: str, start: int, end: int, lex: MetricLexicon, occurrences: list[tuple[int, int]] | None = None
+) -> list[regex.Match[str]]:
     """The matches of ``_heading_re().finditer(text, start, end)``.
 
     The pattern can only match where some metric phrase starts and the heading's tail follows it, so
     only those places are tried (every occurrence of every phrase, overlapping ones too: the
     alternation falls back to a shorter phrase when the longest is not followed by the tail).
+    ``occurrences``: the :func:`metric_occurrences` of the same span, if found already.
     """
-    places = sorted({
-        start + s
-        for _, s, e in lex.metric_ac_all.find_matches_as_indexes(text[start:end], overlapping=True)
-        if _HEADING_TAIL_RE.match(text, start + e, end)
-    })
+    if occurrences is None:
+        occurrences = metric_occurrences(text, start, end, lex)
+    places = sorted({s for s, e in occurrences if _HEADING_TAIL_RE.match(text, e, end)})
     heading = _heading_re()
     out: list[regex.Match[str]] = []
     pos = start

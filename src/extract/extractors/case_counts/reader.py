@@ -11,18 +11,17 @@ from collections.abc import Iterator
 import regex
 
 from ...document import Doc
-from ...models import ArticleWarning, CaseCount, Change
+from ...models import ArticleWarning, CaseCount
 from ..dates import DateMention, find_dates, reference_date, parse_cn_int, resolve_relative
 from .lexicon import (
-    _ATTRIBUTION, _BREAKDOWN_WORDS, _CARRY_OPENING, _CHANGE, _CLAUSE_BREAK, _CLOSE, _CONVERTED, _COORD,
-    _EACH, _LIST_GAP, _LIST_SEP, _NOT_AREA, _OPEN, _RELATIVE_PREV, _REST_ITEM, _RESIDUE_OK,
-    _SENTENCE_END, _SHARE_BEFORE, _SKIP_DATE_AFTER, _SKIP_DATE_BEFORE, _SUB_WORDS, _SUBSET_AFTER,
-    _NEXT_TOTAL, _SUFFIX_METRIC_LEAD, _SUFFIX_REST, _SUM_WORD, _SINCE_BEFORE, _UNTIL_HOUR, _NOW_OPENING, _SCOPE_PART, _DAY_CHANGE, _BARE_SEVERITY, _FOUND_IN, _HEADLINE, _TOPIC_TAG, _ONGOING, _UNTIL_NOW, _NO_CASE_YET, _NEW_WORD, _CONVERSION_AFTER, _CONTACTS, _SECTION, _FURNITURE, _CLAUSE_SEMI, _CONTACT_OUTCOME, _ZERO_OPENING, _SEVERITY, _UNKNOWN_AREA, _IN_HOSPITAL, _OTHER_PEOPLE, _ZERO_GAP, _count_re, _coordinated_tail, count_matches, count_places,
-    _governing_metric, heading_matches, metric_starts, _last, _qualifier, _value, _zero_re, _CASE_NOUNS, _OUTCOMES, load_metric_lexicon,
+    _ATTRIBUTION, _CARRY_OPENING, _CLAUSE_BREAK, _CLOSE, _LIST_GAP, _LIST_SEP, _NOT_AREA, _OPEN, _RELATIVE_PREV, _REST_ITEM, _RESIDUE_OK,
+    _SENTENCE_END, _SHARE_BEFORE, _SKIP_DATE_AFTER, _SKIP_DATE_BEFORE, _SINCE_BEFORE, _UNTIL_HOUR, _NOW_OPENING, _HEADLINE, _TOPIC_TAG, _UNTIL_NOW, _NO_CASE_YET, _NEW_WORD, _SECTION, is_furniture, _ZERO_OPENING, _SEVERITY, _UNKNOWN_AREA, _ZERO_GAP, _count_re, count_matches, count_places,
+    heading_matches, metric_occurrences, metric_starts, _last, _qualifier, _value, _zero_re, load_metric_lexicon,
 )
 from . import totals
+from .counting import read_count
 from .counts import _Count, _State, _when
-from .regions import HOME_AUTONOMOUS, HOME_PROVINCE, _Mention, _Region, _province_of, _area_mentions, _article_home, _is_top, _short_forms
+from .regions import HOME_AUTONOMOUS, HOME_PROVINCE, _Mention, _Region, _province_of, _area_mentions, _article_home, _is_top
 
 # ------------------------------------------------------------------ decisions
 
@@ -36,6 +35,8 @@ def _running_measure(metric_phrase: str) -> str:
 _CAME_FROM = regex.compile(r"(?P<origin>\p{Han}{2,8}?)输入")
 #: A bracket that opens (_OPEN) or closes (_CLOSE) a breakdown.
 _BRACKET = regex.compile(f"[{regex.escape(_OPEN + _CLOSE)}]")
+#: The last character of every place word :data:`_UNKNOWN_AREA` reads (新区, 区, 县, 市, 州, 省).
+_PLACE_END = regex.compile("[区县市州省]")
 #: What may stand between a sentence's start and a date that opens it.
 _OPENING_BLANKS = frozenset(" \t\u3000,，")
 
@@ -92,20 +93,20 @@ def _written_dates(setters: list[DateMention], published: dt.date | None) -> lis
     return out
 
 
-_BRACKET_OR_LINE = regex.compile(f"[{regex.escape(_OPEN + _CLOSE)}\n]")
-
-
 def _outside_brackets(text: str, starts: list[int], start: int, end: int) -> list[int]:
-    """The positions of ``starts`` (sorted) that no bracket of their line encloses; one pass."""
+    """The positions of ``starts`` (sorted, inside ``[start, end)``) that no bracket of their line
+    encloses; the brackets are read only on lines that hold a position, up to the last one."""
     out: list[int] = []
-    marks = _BRACKET_OR_LINE.finditer(text, start, end)
-    mark = next(marks, None)
+    line_start = -1
     depth = 0
+    read_to = start
     for pos in starts:
-        while mark is not None and mark.start() < pos:
-            ch = mark.group()
-            depth = 0 if ch == "\n" else depth + 1 if ch in _OPEN else max(0, depth - 1)
-            mark = next(marks, None)
+        line = text.rfind("\n", start, pos) + 1 or start  # a line break resets the depth
+        if line != line_start:
+            line_start, depth, read_to = line, 0, line
+        for mark in _BRACKET.finditer(text, read_to, pos):
+            depth = depth + 1 if mark.group() in _OPEN else max(0, depth - 1)
+        read_to = pos
         if depth == 0:
             out.append(pos)
     return out
@@ -121,13 +122,15 @@ def _paragraphs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         pos = stop + 1
 
 
-def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
     pos = start
     for m in _SENTENCE_END.finditer(text, start, end):
-        yield pos, m.end()
+        out.append((pos, m.end()))
         pos = m.end()
     if pos < end:
-        yield pos, end
+        out.append((pos, end))
+    return out
 
 
 
@@ -155,9 +158,10 @@ class _Reader:
         self.counts: list[_Count] = []
         self.headings: dict[int, _Count] = {}  # sentence headings (新增本土确诊病例中,) by start
         # Found once per article, looked up by bisection: keeps reading linear in the number of counts.
-        self.heading_matches = heading_matches(self.text, start, end, self.lex)
+        occurrences = metric_occurrences(self.text, start, end, self.lex)
+        self.heading_matches = heading_matches(self.text, start, end, self.lex, occurrences)
         self.heading_ends = [h.end() for h in self.heading_matches]
-        self.metric_starts = metric_starts(self.text, start, end, self.lex)
+        self.metric_starts = metric_starts(self.text, start, end, self.lex, occurrences)
         self.bare_metric_starts = _outside_brackets(self.text, self.metric_starts, start, end)
         self.count_places = count_places(self.text, start, end)
         self.sentence_start = 0
@@ -254,6 +258,7 @@ class _Reader:
     def read(self) -> None:
         start, end = self.doc.body
         state = _State()
+        fresh = True  # ``state`` is as made, nothing read into it: a paragraph without counts leaves it so
         section: str | None = None
         for p_start, p_end in _paragraphs(self.text, start, end):
             heading = _SECTION.fullmatch(self.text, p_start, p_end) if p_end - p_start <= 24 else None
@@ -266,23 +271,27 @@ class _Reader:
             events = self.events(p_start, p_end)
             if events:
                 state = self.read_paragraph(p_start, p_end, state, events)
+                fresh = False
             if section is not None and any(c.scope not in ("unspecified", section) for c in self.counts[before:]):
                 section = None  # 解除医学观察本土无症状感染者…: the notice has left the section
             if section is not None:
                 for c in self.counts[before:]:
                     if c.scope == "unspecified":
                         c.scope = section
-            if len(self.counts) == before and not _FURNITURE.fullmatch(self.text, p_start, p_end):
+            if len(self.counts) == before and not fresh and not is_furniture(self.text, p_start, p_end):
                 # Only a paragraph of counts hands its date and area on; page furniture between two
                 # paragraphs of a notice (图片, a caption, 来源：…, 编辑：…) hands them over.
                 state = _State()
+                fresh = True
             state.here = False
 
     def events(self, p_start: int, p_end: int) -> list[tuple[int, int, regex.Match[str]]]:
         """The count numbers (kind 0) and zero phrases (kind 1) of a paragraph, in text order."""
-        events: list[tuple[int, int, regex.Match[str]]] = [
-            (m.start(), 0, m) for m in count_matches(self.text, p_start, p_end, self.count_places)
-        ]
+        events: list[tuple[int, int, regex.Match[str]]] = []
+        places = self.count_places
+        k = bisect.bisect_left(places, p_start)
+        if k < len(places) and places[k] < p_end:  # most paragraphs hold no count number
+            events = [(m.start(), 0, m) for m in count_matches(self.text, p_start, p_end, places)]
         # A zero phrase holds a metric phrase, and the body's metric phrases (none spans a line break)
         # include one starting in the paragraph wherever the paragraph holds one.
         i = bisect.bisect_left(self.metric_starts, p_start)
@@ -301,7 +310,7 @@ class _Reader:
         last_explicit: _Count | None = None  # the last total of the paragraph
         self.topic_scope = None
         last_top: _Count | None = None
-        sentences = list(_sentences(text, p_start, p_end))
+        sentences = _sentences(text, p_start, p_end)
         s_idx = 0
         cur_sentence = -1
         stack: list[tuple[int, _Count | None]] = []  # open brackets: (position, count before it)
@@ -365,7 +374,7 @@ class _Reader:
                 count = owned
                 stack[-1] = (stack[-1][0], owned)  # 湖北（549宗，其中武漢市495宗…）: the bracket's items are its parts
             else:
-                count = self.count(m, prefix_start, depth, stack, state, last_explicit, last_top, prev_count)
+                count = read_count(self, m, prefix_start, depth, stack, state, last_explicit, last_top, prev_count)
             prev_end = self.consumed
             scan = max(scan, m.end())
             if count is None:
@@ -463,323 +472,6 @@ class _Reader:
             label=m.group("metric"),
             zero=True,
         )
-
-    def count(
-        self,
-        m: regex.Match[str],
-        prefix_start: int,
-        depth: int,
-        stack: list[tuple[int, _Count | None]],
-        state: _State,
-        last_explicit: _Count | None,
-        last_top: _Count | None,
-        prev_count: _Count | None,
-    ) -> _Count | None:
-        text, lex = self.text, self.lex
-        # The qualifier before the number, else the one number group of the alternation that matched.
-        num_start = m.start("qpre")
-        if num_start < 0:
-            num_start = max(m.start("wan"), m.start("num"), m.start("vague"), m.start("cn"))
-        value = _value(m)
-        if value is None:
-            return None
-        # 1. A change against an earlier day, not a count of its own.
-        tail_from = max(prefix_start, num_start - 24)
-        ch = _CHANGE.search(text, tail_from, num_start)
-        if ch is None and last_top is not None and depth == 0 and last_top.measure == "current" and last_top.change is None:
-            # 现有重症病例10644例，当日减少628例: the day's change of the current count before it.
-            ch = _DAY_CHANGE.search(text, tail_from, num_start)
-            if ch is not None and _CLAUSE_SEMI.search(text, last_top.end, ch.start()):
-                ch = None
-        if ch is not None:
-            if lex.metric_re.search(text, prefix_start, ch.start()):
-                return None  # 重症病例较前一日增加42例: the change of a count not given here
-            target = last_top if depth == 0 else None
-            if target is not None and target.change is None:
-                sign = -1 if ch.group("dir") in ("减少", "下降", "回落", "少") else 1
-                target.change = Change(delta=sign * value, vs_date=self.vs_date(ch.start("ref"), ch.end("ref"), target.date))
-            return None
-        # 2. The clause the number closes: metric, scope and measure words.
-        brk = _last(_CLAUSE_BREAK, text, prefix_start, num_start)
-        clause_start = brk.end() if brk else prefix_start
-        outcome_m, metric_m = _governing_metric(text, clause_start, num_start, lex)
-        metric = lex.metric[metric_m.group()] if metric_m else None
-        if metric_m and lex.not_count_re.search(text, metric_m.end(), num_start):
-            return None
-        if metric_m is None and lex.not_count_re.search(text, clause_start, num_start):
-            return None
-        label = metric_m.group() if metric_m else None
-        if outcome_m is not None and metric_m is not None:
-            # 治愈出院本土确诊病例22例: the outcome is counted; the population noun only says who.
-            if metric in _CASE_NOUNS:
-                metric, label = lex.metric[outcome_m.group()], outcome_m.group()
-            else:  # 解除医学观察的密切接触者: an outcome of people who are not cases
-                metric, label = "other", text[outcome_m.start() : metric_m.end()]
-        suffixed = False
-        scope_part = False  # 其中86例为境外输入病例: the scope written after the number
-        found_scope = False  # a count of cases found somewhere shares the scope of the sentence's totals
-        measure_hint: str | None = None  # what the words after the count say of its measure
-        suffix_scope: str | None = None
-        conversion = _CONVERSION_AFTER.match(text, m.end()) if metric is None else None
-        if conversion is not None and _CONTACTS.search(text, self.sentence_start, num_start):
-            # 累计追踪密切接触者670人，15人转为确诊病例: close contacts who became cases (not converted
-            # asymptomatic cases).
-            metric, label = "other", "密切接触者" + conversion.group().strip()
-            self.consumed = conversion.end()
-            suffixed = True
-        if metric is None:
-            # 含11例由无症状感染者转为确诊病例, 新增22例本土新冠肺炎确诊病例: the metric after the number.
-            after = _SUFFIX_METRIC_LEAD.match(text, m.end())
-            suffix = lex.metric_re.match(text, after.end()) if after else None
-            if suffix is not None and _BARE_SEVERITY.fullmatch(suffix.group()):
-                suffix = None  # 新增本土确诊病例中,有2例为重型: a description of cases counted already
-            # 全國周六新增57宗個案, 新增57例病例 with no total before it: cases are confirmed cases.
-            # (新增5例境外输入病例具体情况由…通报 after the day's totals and a list of severities: cases, not the last severity.)
-            suffix_confirmed = (suffix is not None and lex.metric[suffix.group()] == "inherit"
-                                and (last_explicit is None or last_explicit.start < self.sentence_start)
-                                and lex.measure_re.search(text, clause_start, num_start) is not None)
-            if after is not None and suffix is not None and lex.metric[suffix.group()] == "inherit" and not suffix_confirmed:
-                suffix_scope = after.group("scope")  # 广州报告3例境外输入病例: an item of the total, of its scope
-            if after is not None and suffix is not None and (lex.metric[suffix.group()] != "inherit" or suffix_confirmed):
-                metric, label = ("confirmed" if suffix_confirmed else lex.metric[suffix.group()]), suffix.group()
-                suffixed = True
-                suffix_scope = after.group("scope")
-                self.consumed = suffix.end()
-                rest = _SUFFIX_REST.match(text, suffix.end())
-                if rest is not None:
-                    # 1015例确诊病例为此前无症状感染者转归: converted; 753例确诊病例和24448例无症状感染者
-                    # 在隔离管控中发现: subsets, not counts; 22例确诊病例和1例无症状感染者: two counts.
-                    tail = _coordinated_tail(rest.group(), lex)
-                    found_in = _FOUND_IN.match(tail) or _FOUND_IN.match(rest.group())
-                    if _CONVERTED.search(rest.group()):
-                        metric = "asymptomatic_to_confirmed"
-                        self.consumed = rest.end()
-                    elif found_in is not None:
-                        # 1557例确诊病例和16835例无症状感染者在隔离管控中发现: how many of each were found
-                        # where (metric other); each count of the pair is read on its own.
-                        metric, label = "other", f"{label}{found_in.group()}"
-                        found_scope = True
-                        if not tail:
-                            self.consumed = rest.start() + rest.group().index(found_in.group()) + found_in.end()
-                    elif tail and _ONGOING.match(tail):
-                        # 现有39例境外输入性疑似病例正在排查中: the state the counted people are in.
-                        self.consumed = rest.end()
-                        measure_hint = "current"
-                    elif tail and not _NEXT_TOTAL.match(text, rest.start()):
-                        # (重庆新增5例确诊病例累计211例: 累计 opens the next count, it does not describe this one)
-                        self.consumed = rest.end()
-                        return None
-        if metric is None and m.group("unit") in ("例", "人") and (ward := _IN_HOSPITAL.match(text, m.end())) is not None:
-            # 累计…确诊病例62例，出院6例，56例在定点医院进行隔离治疗: the confirmed cases now in hospital.
-            metric, label, measure_hint, suffixed = "confirmed", ward.group().strip(), "current", True
-            self.consumed = ward.end()
-        if metric is None and m.group("unit") in ("名", "人") and _OTHER_PEOPLE.match(text, m.end()):
-            return None  # 襄阳313名东风本田公司复工人员, 为4190名失业人员发放: people who are not cases
-        # 确诊病例914和无症状感染者25173例: a number without unit needs its metric before it.
-        if m.group("unit") is None and (metric_m is None or suffixed):
-            return None
-        explicit = metric is not None and metric != "inherit"
-        scope_m = _last(lex.scope_re, text, clause_start, num_start)
-        measures = list(lex.measure_re.finditer(text, clause_start, num_start))
-        measure_m = measures[0] if measures else None
-        said = {lex.measure[x.group()] for x in measures}
-        # 累计报告新增感染者 is cumulative; 现有/尚在 current; else 新增 new.
-        measure_word: str | None = next((w for w in ("cumulative", "current", "new") if w in said), None)
-        if measure_word is None and suffixed and label and _ONGOING.match(label):
-            measure_word = "current"  # 1054人正在接受医学观察
-        measure_word = measure_word or measure_hint
-        group = self.last_group(prefix_start, num_start)
-        if group is not None and _CLAUSE_SEMI.search(text, group[1], num_start):
-            group = None  # 重型病例转普通型病例1例为永川区；新增危重型病例1例: an area of the clause before
-        regions: list[_Region] = []
-        if group is not None:
-            regions = [r for r in (self.region_of(x) for x in group[2]) if r is not None]
-        # 3. What the clause does not say comes from the total it breaks down.
-        parent: _Count | None = None
-        if depth > 0:
-            parent = stack[-1][1]
-            if parent is None:
-                return None
-            if not regions:
-                short = _short_forms(text[prefix_start:num_start].replace("各", ""))
-                regions = short or []
-            if not explicit and not regions and not (metric in (None, "inherit") and lex.scope_re.search(text, clause_start, num_start)):
-                return None  # 广东8例: an area the gazetteer does not know
-            # (1213例（其中境外输入病例8例）: the total's imported part, for the total's area)
-        elif not explicit and (heading := self.heading(clause_start, state, last_explicit)) is not None:
-            # 新增本土确诊病例中,沙坪坝区20例、九龙坡区10例: items of the total named by the heading.
-            if group is None:
-                return None
-            parent = heading
-        elif not explicit and metric is None and self.in_headline(num_start) and measure_word is not None:
-            # 【#重庆新增18例累计165例#】: a notice's headline counts its confirmed cases.
-            metric, explicit, label = "confirmed", True, None
-            after = _SUFFIX_METRIC_LEAD.match(text, m.end())
-            suffix_scope = after.group("scope") if after is not None else None  # 重庆新增1例境外输入
-        elif not explicit:
-            parent = last_explicit
-            if metric == "inherit" and (parent is None or measure_word == "cumulative" and parent.start < self.sentence_start):
-                # 新增本土病例4169例 with no total before it, 截至2月17日12时，全省累计报告…病例146例 in a
-                # sentence of its own: a 病例 is a confirmed case.
-                metric, explicit, parent = "confirmed", True, None
-            elif parent is None:
-                return None
-            elif (metric is None and group is None and measure_word in ("cumulative", "current")
-                  and parent.measure == "new" and parent.depth == depth == 0 and parent.start >= self.sentence_start
-                  and parent.metric != "released_from_observation" and not _ONGOING.match(text, m.end())
-                  and _LIST_GAP.fullmatch(text, prefix_start, clause_start) is not None):
-                # 全省新增密切接触者691人，累计1979人: the running total of what the day's count counts.
-                metric, label, explicit, parent = parent.metric, parent.label, True, None
-            elif (group is None and parent.depth == depth == 0 and parent.start >= self.sentence_start
-                  and (part := _SCOPE_PART.match(text, m.end())) is not None):
-                # 新增确诊病例89例，其中86例为境外输入病例，3例为本土病例: parts named by their scope after the number.
-                suffix_scope, scope_part = part.group("scope").replace("输入", "输入性").replace("性性", "性"), True
-                self.consumed = part.end()
-            elif not (_BREAKDOWN_WORDS.search(text, clause_start, num_start) or group is not None and group[0] >= clause_start):
-                return None
-        if not explicit and self.residue(clause_start, num_start, m.start(), group):
-            return None
-        if not explicit and not scope_part and _SUBSET_AFTER.match(text, m.end()):
-            return None  # 其中一例为80岁老人: a subset described after the number
-        if self.unknown_area(max(clause_start, group[1] if group is not None else clause_start), num_start):
-            return None  # 朝阳区新增感染者1000例: a place the gazetteer does not know is not the area in force
-        sub = (
-            parent is not None
-            or bool(_SUB_WORDS.search(text, prefix_start, num_start))
-            # 累计确诊病例396例。其中出院169例，死亡4例: the counts listed after 其中 are all parts.
-            or (prev_count is not None and prev_count.sub and prev_count.parent is None and prev_count.depth == depth
-                and measure_word is None and _LIST_GAP.fullmatch(text, prefix_start, clause_start) is not None)
-        )
-        if parent is not None and not explicit:
-            metric, label = parent.metric, parent.label
-        assert metric is not None
-        scope = lex.scope[scope_m.group()] if scope_m else lex.scope.get(suffix_scope or "", "imported" if suffix_scope == "境外" else None)
-        # 累计本土确诊病例63082例，治愈出院62458例，死亡595例: a running total heads a list of running
-        # totals; the next items, with no measure word of their own, share its measure and scope.
-        running = (
-            prev_count
-            if measure_word is None
-            and parent is None
-            and prev_count is not None
-            and prev_count.depth == depth == 0
-            and prev_count.parent is None
-            and prev_count.measure in ("cumulative", "current")
-            and _LIST_GAP.fullmatch(text, prefix_start, clause_start)
-            and not self.dated_between(prefix_start, num_start)
-            else None
-        )
-        if (running is None and measure_word is None and parent is None and prev_count is not None
-                and (prev_count.measure in ("cumulative", "current") or prev_count.start >= self.sentence_start)
-                and prev_count.depth == depth and _SUB_WORDS.search(text, clause_start, num_start)):
-            # 现有确诊病例6287例（武汉6118例），其中重症病例2098例: a part of a current count is current;
-            # 全国新增确诊病例15152例，其中湖北临床诊断病例13332例 (under 截至…): a part of the day's new ones is new.
-            measure_word = "current" if metric is not None and metric == "other" and label and _SEVERITY.search(label) \
-                else prev_count.measure
-        if running is not None:
-            measure_word = running.measure
-            if measure_word == "current" and metric in _OUTCOMES:
-                measure_word = "cumulative"  # 现有重症病例60例,死亡病例1例,出院病例159例: no one is currently dead
-            if scope is None:
-                scope = running.scope
-        elif (
-            scope is None
-            and parent is None
-            and prev_count is not None
-            and prev_count.depth == depth == 0
-            and prev_count.parent is None
-            and prev_count.measure in ("cumulative", "current")
-            and prev_count.scope != "unspecified"
-            and measure_word in ("cumulative", "current")
-            and _LIST_GAP.fullmatch(text, prefix_start, clause_start)
-        ):
-            # 累计本土确诊病例3000例，…，在院治疗490例: a list item with its own measure word keeps the
-            # list's scope.
-            scope = prev_count.scope
-        if scope is None and parent is None and (found_scope or _SUM_WORD.search(text, clause_start, num_start)):
-            # 本土确诊病例134例、本土无症状感染者7177例，合计新增感染者超过7300例: the sum of counts of
-            # one scope has that scope.
-            scope = self.sentence_scope(depth)
-        if scope is None:
-            if parent is not None:
-                scope = parent.scope
-            elif prev_count is not None and _COORD.match(text, prefix_start):
-                scope = prev_count.scope
-            elif prev_count is not None and prev_count.depth == depth and _SUB_WORDS.search(text, clause_start, num_start):
-                scope = prev_count.scope  # 境外输入病例22例，含11例由无症状感染者转为确诊病例
-            else:
-                scope = self.topic_scope or "unspecified"
-        if (metric == "confirmed" and metric_m is not None and _CONTACTS.search(text, self.sentence_start, clause_start)
-                and _CONTACT_OUTCOME.search(text, clause_start, metric_m.start())):
-            # 追踪到密切接触者178例，其中已确诊5人: contacts who became cases, not the day's or the city's cases.
-            metric, label = "other", "密切接触者" + text[clause_start:metric_m.end()].strip(" ,，")
-        if (metric == "asymptomatic" and last_explicit is not None and last_explicit.metric == "released_from_observation"
-                and last_explicit.start >= self.sentence_start and parent is None
-                and _SUB_WORDS.search(text, last_explicit.end, num_start)):
-            # 解除医学观察无症状感染者19例，其中本土无症状感染者4例、境外输入性…15例: parts of the released.
-            metric, label, measure_word = "released_from_observation", last_explicit.label, measure_word or last_explicit.measure
-        if measure_word is None and parent is None and label and _SEVERITY.search(label):
-            # 在院的49例确诊病例中，轻型7例，普通型30例，重型2例: severities of the patients now in hospital.
-            said_before = self.said_before(clause_start)
-            if "current" in said_before and "new" not in said_before:
-                measure_word = "current"
-        measure = measure_word or (parent.measure if parent is not None else "cumulative" if state.since else "new")
-        if (measure == "cumulative" and "cumulative" not in said and label and _SEVERITY.search(label)
-                and "转" not in text[num_start : num_start + 12]):  # 4人转为疑似病例: how many ever were
-            # 截至…累计确诊病例147例，重型病例15例: how many are severe now, not ever.
-            measure = "current"
-        if measure == "current" and metric in ("recovered", "deaths"):
-            measure = "cumulative"  # 现有治愈出院病例459例: nobody is "currently" recovered or dead; a running total
-        if not regions:
-            if parent is not None:
-                regions = parent.regions if not parent.each else []
-            elif state.region:
-                regions = state.region
-            elif self.home is not None:
-                regions = [self.home]
-        if not regions:
-            return None
-        each = bool(len(regions) > 1 and _EACH.search(text, max(prefix_start, num_start - 4), num_start))
-        if parent is not None and (depth > 0 or parent.incomplete):  # a bracket's total, or a heading
-            date, hours, dated, until = parent.date, parent.hours, parent.dated, parent.until
-        else:
-            date, hours, dated, until = state.date, state.hours, state.dated, state.until
-            if measure == "cumulative" and not state.here and not state.since:
-                dated = False  # 本轮疫情累计报告感染者超过6万例: a running total needs its own 截至 date
-        starts = [num_start]
-        if outcome_m is not None:
-            starts.append(outcome_m.start())
-        if metric_m is not None:
-            starts.append(metric_m.start())
-        if group is not None and group[0] >= clause_start:
-            starts.append(group[0])
-        if scope_m is not None:
-            starts.append(scope_m.start())
-        if measure_m is not None:
-            starts.append(measure_m.start())
-        count = _Count(
-            start=min(starts),
-            end=max(m.end(), self.consumed if suffixed or scope_part else 0),
-            value=value,
-            metric=metric,
-            scope=scope,
-            measure=measure,
-            qualifier=_qualifier(m, lex),
-            regions=regions,
-            each=each,
-            date=date,
-            hours=hours,
-            until=until,
-            dated=dated,
-            depth=depth,
-            explicit=explicit,
-            sub=sub,
-            parent=parent,
-            label=label,
-            suffix=suffixed,
-        )
-        if parent is not None and not explicit:
-            parent.children.append(count)
-        return count
 
     def bracket_count(
         self, m: regex.Match[str], open_pos: int, depth: int, state: _State, last_explicit: _Count | None
@@ -1023,6 +715,8 @@ class _Reader:
         return bool(rest)
 
     def unknown_area(self, start: int, end: int) -> bool:
+        if _PLACE_END.search(self.text, start, end) is None:
+            return False  # every _UNKNOWN_AREA match ends in one of these (most clauses before a number have none)
         for m in _UNKNOWN_AREA.finditer(self.text, start, end):
             if _NOT_AREA.search(m.group()):
                 continue

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import ahocorasick_rs
 import regex
@@ -31,8 +32,9 @@ class _Region:
     code: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class _Mention:
+class _Mention(NamedTuple):
+    """An area mention (a named tuple: made for every place of every article, a dataclass is slow to build)."""
+
     start: int
     end: int
     region: _Region | None  # None: 全市/我市/本市 before the home region is known
@@ -63,15 +65,15 @@ def _mentions_in(text: str, start: int, end: int) -> list[_Mention]:
         form = forms[k]
         area = gaz.get(form)
         if area is not None:
-            found.append(_Mention(start + s, start + e, _Region(area.name, area.code)))
+            found.append(_Mention(start + s, start + e, _region(area.name, area.code)))
             continue
         name, code = extra[form]
-        region = None if name == "@home" else _Region({"@province": HOME_PROVINCE, "@autonomous": HOME_AUTONOMOUS}.get(name, name), code)
+        region = None if name == "@home" else _region({"@province": HOME_PROVINCE, "@autonomous": HOME_AUTONOMOUS}.get(name, name), code)
         found.append(_Mention(start + s, start + e, region))
     if text.find("省", start, end) >= 0:  # every match of _NATIONAL has it
         for m in _NATIONAL.finditer(text, start, end):
             # 31个省（区、市）, 13省（区、市）和新疆生产建设兵团: the provinces reporting to the NHC, i.e. the country.
-            found.append(_Mention(m.start(), m.end(), _Region("全国", None)))
+            found.append(_Mention(m.start(), m.end(), _region("全国", None)))
     # Longest wins on overlap, then text order.
     found.sort(key=lambda x: (x.start, -(x.end - x.start)))
     kept: list[_Mention] = []
