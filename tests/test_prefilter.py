@@ -8,7 +8,7 @@ import sys
 
 import regex
 
-from extract.prefilter import _ASCII_FOLDS, SPACES, first_chars, must_have
+from extract.prefilter import _ASCII_FOLDS, SPACES, first_chars, must_have, tokens
 from extract.resources import read_data, tsv_rows
 
 _ALL = array.array("I", range(sys.maxunicode + 1)).tobytes().decode(f"utf-32-{sys.byteorder[0]}e", "surrogatepass")
@@ -54,3 +54,24 @@ def test_prefilters_never_reject_a_match() -> None:
                     assert any(s in m.group() for s in must), (p, line)
                 if first is not None and m.group():
                     assert m.group()[0] in first, (p, line)
+
+
+def test_tokens_cover_the_pattern_and_split_it_where_the_engine_does() -> None:
+    """tokens() reads each pattern whole, in order; the junk rules' top-level alternatives it finds are
+    the alternatives the engine matches (a line matching the pattern matches one of them)."""
+    from extract.article import _alternatives
+
+    rows = [row["pattern"] for _, row in tsv_rows(read_data("page_junk.tsv"), "page_junk.tsv", ("kind", "action", "pattern"))]
+    rng = random.Random(11)
+    made = ["".join(rng.choice([*"ab|()[]^.*?", "\\p{Han}", "\\d", "[^]]", "\\|"]) for _ in range(rng.randint(0, 10)))
+            for _ in range(3000)]
+    for p in rows + made:
+        spans = [(s, e) for s, e, _ in tokens(p)]
+        ends = [0, *[e for _, e in spans]]
+        assert [s for s, _ in spans] == ends[:-1] and ends[-1] == len(p), p
+    for p in rows:
+        assert "|".join(_alternatives(p)) == p
+        whole = regex.compile(p, regex.I)
+        parts = [regex.compile(a, regex.I) for a in _alternatives(p)]
+        for line in ["当前位置: 首页 > 新闻", "版权所有 © 2020", "上一篇:重庆新增", "字号 大 中 小", "重庆市新增本土确诊病例53例"]:
+            assert bool(whole.search(line)) == any(a.search(line) for a in parts), (p, line)

@@ -28,7 +28,7 @@ import regex
 
 from .errors import ResourceError
 from .normalize import ZERO_WIDTH, Normalized, to_simplified
-from .prefilter import first_chars, must_have
+from .prefilter import first_chars, must_have, tokens
 from .resources import read_data, tsv_rows
 
 __all__ = ["ArticleInfo", "analyse_article", "parse_published"]
@@ -122,27 +122,19 @@ class _JunkRules:
 
 def _alternatives(pattern: str) -> list[str]:
     """``pattern`` split at each ``|`` outside every group and character class."""
-    depth, i, in_class, cut = 0, 0, False, 0
+    depth, cut = 0, 0
     out = []
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            i += 2
+    for start, _, kind in tokens(pattern):
+        if kind != "char":
             continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-            i += 1 if pattern.startswith("^", i + 1) else 0
-            i += 1 if pattern.startswith("]", i + 1) else 0
-        elif c == "(":
+        c = pattern[start]
+        if c == "(":
             depth += 1
         elif c == ")":
             depth -= 1
         elif c == "|" and depth == 0:
-            out.append(pattern[cut:i])
-            cut = i + 1
-        i += 1
+            out.append(pattern[cut:start])
+            cut = start + 1
     out.append(pattern[cut:])
     return out
 

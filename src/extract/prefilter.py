@@ -20,9 +20,10 @@ from __future__ import annotations
 import functools
 import importlib
 import re
+from collections.abc import Iterator
 from typing import Any
 
-__all__ = ["first_chars", "must_have"]
+__all__ = ["first_chars", "must_have", "tokens"]
 
 #: The standard library's regular-expression parser (``re._parser`` since Python 3.11).
 _p: Any = importlib.import_module("re._parser")
@@ -162,37 +163,52 @@ def _flags(ic: bool, add: int, remove: int) -> bool:
 _REGEX_ONLY = re.compile(r"\[:\^?[A-Za-z]+:\]|\{[^\d,]|V1|&&|--|~~|\|\|")
 
 
-def _loosen(pattern: str) -> str | None:
-    """``pattern`` with each Unicode property outside a class (``\\p{Han}``, which the standard parser
-    does not know) made any character: it matches more, so what it must hold the original must hold.
-    None for a property inside a class."""
-    out, i, in_class = [], 0, False
+def tokens(pattern: str) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, kind)`` of each token of ``pattern``, read as the parsers read it: ``escape`` (a
+    backslash and the character after it), ``property`` (``\\p{Han}``, ``\\pL``; ``broken`` when its
+    brace never closes), ``class_open`` (``[``, ``[^``, ``[]``, ``[^]``: the characters that open a class
+    and may not close it), ``class`` (a character inside a class, its closing ``]`` included) and ``char``."""
+    i, in_class = 0, False
     while i < len(pattern):
         c = pattern[i]
         if c == "\\" and pattern[i + 1 : i + 2] in ("p", "P"):
-            if in_class:
-                return None
             end = pattern.find("}", i) + 1 if pattern.startswith("{", i + 2) else i + 3
-            if end <= i:
-                return None
-            out.append("(?s:.)")
-            i = end
-            continue
-        if c == "\\":
-            out.append(pattern[i : i + 2])
+            yield (i, end, "property") if end > i else (i, i + 2, "broken")
+            i = max(end, i + 2)
+        elif c == "\\":
+            yield i, i + 2, "escape"
             i += 2
-            continue
-        if in_class:
+        elif in_class:
             in_class = c != "]"
+            yield i, i + 1, "class"
+            i += 1
         elif c == "[":
             in_class = True
             skip = 1 + pattern.startswith("^", i + 1)
             skip += pattern.startswith("]", i + skip)
-            out.append(pattern[i : i + skip])
+            yield i, i + skip, "class_open"
             i += skip
+        else:
+            yield i, i + 1, "char"
+            i += 1
+
+
+def _loosen(pattern: str) -> str | None:
+    """``pattern`` with each Unicode property outside a class (``\\p{Han}``, which the standard parser
+    does not know) made any character: it matches more, so what it must hold the original must hold.
+    None for a property inside a class."""
+    out, in_class = [], False
+    for start, end, kind in tokens(pattern):
+        if kind in ("property", "broken"):
+            if in_class or kind == "broken":
+                return None
+            out.append("(?s:.)")
             continue
-        out.append(c)
-        i += 1
+        if kind == "class_open":
+            in_class = True
+        elif kind == "class":
+            in_class = pattern[start] != "]"
+        out.append(pattern[start:end])
     return "".join(out)
 
 
