@@ -61,12 +61,15 @@ _RANGE_SEP = r"\s*(?:—|–|－|-|~|～|至|到)+\s*"
 # (The clause start is looked behind in each branch: the scan then skips ahead to a noun or 第 instead
 # of trying the look-behind at every character.)
 _ITEM_START = r"(?<=^|[\n,，、;；。:：）).．]|和|及|\s)"
+# An ordinal item with no noun needs its scope word before it (境外输入第7例，…, 本土第3例：…).
+_SCOPED_START = r"(?<=(?:^|[\n,，、;；。:：）).．]|\s)(?:境外输入|本土))"
 _ITEM = regex.compile(
     rf"""
     (?|
       {_ITEM_START}(?P<noun>{_NOUN})\s*(?P<a>\d{{1,6}})(?!\d|例|人|名|\.\d)
       (?:{_RANGE_SEP}(?:(?:{_NOUN})\s*)?(?P<b>\d{{1,6}})(?!\d|例|人|名))?
     | {_ITEM_START}第\s*(?P<a>\d{{1,6}})\s*例(?P<noun>{_NOUN})(?P<b>)
+    | {_SCOPED_START}第\s*(?P<a>\d{{1,6}})\s*例(?=\s*[,，:：])(?P<noun>)(?P<b>)  # 境外输入第7例，女，64岁
     )
     """,
     regex.VERBOSE,
@@ -197,7 +200,7 @@ def extract(reader: _Reader) -> list[CaseCount]:
             pending = []
             continue
         for pm, pa, pb in pending:
-            metric = _NOUNS[pm.group("noun")]
+            metric = _NOUNS[pm.group("noun") or "病例"]
             numbers = seen.setdefault(metric, set())
             new = {n for n in range(pa, pb + 1)} - numbers
             if not new:
