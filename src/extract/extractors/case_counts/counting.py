@@ -197,7 +197,8 @@ def read_count(
         elif (group is None and parent.depth == depth == 0 and parent.start >= r.sentence_start
               and (part := _SCOPE_PART.match(text, m.end())) is not None):
             # 新增确诊病例89例，其中86例为境外输入病例，3例为本土病例: parts named by their scope after the number.
-            suffix_scope, scope_part = part.group("scope").replace("输入", "输入性").replace("性性", "性"), True
+            word = part.group("scope")
+            suffix_scope, scope_part = ("境外输入" if "输入" in word else word), True
             r.consumed = part.end()
         elif not (_BREAKDOWN_WORDS.search(text, clause_start, num_start) or group is not None and group[0] >= clause_start):
             return None

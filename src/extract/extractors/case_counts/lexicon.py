@@ -278,7 +278,10 @@ _DAY_CHANGE = regex.compile(r"[,，]\s*(?P<ref>当日|当天)(?P<dir>增加|减�
 _BREAKDOWN_WORDS = regex.compile(r"其中|含|报告|新增|共|各|分别|本土|本地|境外|病例")
 _SUBSET_AFTER = regex.compile(r"\s*(?:均为|均系|为|是|系|在|来自|属于|\d{1,3}\s*岁|男子|女子)")  # 其中一名56岁男子: one person described
 # A part of the total before, named by its scope after the number (其中86例为境外输入病例, 3例为本土病例).
-_SCOPE_PART = regex.compile(r"\s*(?:均)?(?:为|系|是)\s*(?P<scope>境外输入性?|输入性?|本土|本地)(?:确诊)?(?:病例|个案)(?![\p{Han}])")
+# (境外（英国）输入病例: the origin may stand in brackets inside the scope.)
+_SCOPE_PART = regex.compile(
+    r"\s*(?:均)?(?:为|系|是)\s*(?P<scope>境外(?:[(（][^()（）\n]{1,12}[)）])?输入性?|输入性?|本土|本地)(?:确诊)?(?:病例|个案)(?![\p{Han}])"
+)
 _REST_ITEM = regex.compile(r"其他|其它|其余|另有|余下")
 _SUB_WORDS = regex.compile(r"其中|(?<![(（])含|包括")  # not 新疆（含兵团）: a note on the area
 _SUM_WORD = regex.compile(r"合计|共计|总计|合共")
