@@ -17,7 +17,7 @@ from .lexicon import (
     _BARE_SEVERITY, _BREAKDOWN_WORDS, _CASE_NOUNS, _CHANGE, _CLAUSE_BREAK, _CLAUSE_SEMI, _CONTACT_OUTCOME, _CONTACTS,
     _CONVERSION_AFTER, _CONVERTED, _COORD, _DAY_CHANGE, _EACH, _FOUND_IN, _IN_HOSPITAL, _LIST_GAP, _NEXT_TOTAL, _ONGOING,
     _OTHER_PEOPLE, _OUTCOMES, _SCOPE_PART, _SEVERITY, _SUB_WORDS, _SUBSET_AFTER, _SUFFIX_METRIC_LEAD, _SUFFIX_REST,
-    _SUM_WORD, _coordinated_tail, _governing_metric, _last, _qualifier, _value,
+    _SUM_WORD, _coordinated_tail, _governing_metric, _last, _qualifier, _value, said_measure,
 )
 from .regions import _Region, _short_forms
 
@@ -147,8 +147,7 @@ def read_count(
     measures = list(lex.measure_re.finditer(text, clause_start, num_start))
     measure_m = measures[0] if measures else None
     said = {lex.measure[x.group()] for x in measures}
-    # 累计报告新增感染者 is cumulative; 现有/尚在 current; else 新增 new.
-    measure_word: str | None = next((w for w in ("cumulative", "current", "new") if w in said), None)
+    measure_word = said_measure(said)
     if measure_word is None and suffixed and label and _ONGOING.match(label):
         measure_word = "current"  # 1054人正在接受医学观察
     measure_word = measure_word or measure_hint

@@ -526,6 +526,12 @@ def _outcome_gap_re() -> regex.Pattern[str]:
     return regex.compile(rf"(?:\s|{words}){{0,8}}")
 
 
+def said_measure(said: set[str]) -> str | None:
+    """The measure several measure words say together: 累计报告新增感染者 is cumulative, 现有/尚在
+    current, else 新增 new; None when none was said."""
+    return next((w for w in ("cumulative", "current", "new") if w in said), None)
+
+
 def _governing_metric(
     text: str, start: int, end: int, lex: MetricLexicon
 ) -> tuple[regex.Match[str] | None, regex.Match[str] | None]:

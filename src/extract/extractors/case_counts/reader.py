@@ -16,7 +16,7 @@ from ..dates import DateMention, find_dates, reference_date, parse_cn_int, resol
 from .lexicon import (
     _ATTRIBUTION, _CARRY_OPENING, _CLAUSE_BREAK, _CLOSE, _LIST_GAP, _LIST_SEP, _NOT_AREA, _OPEN, _RELATIVE_PREV, _REST_ITEM, _RESIDUE_OK,
     _SENTENCE_END, _SHARE_BEFORE, _SKIP_DATE_AFTER, _SKIP_DATE_BEFORE, _SINCE_BEFORE, _UNTIL_HOUR, _NOW_OPENING, _HEADLINE, _TOPIC_TAG, _UNTIL_NOW, _NO_CASE_YET, _NEW_WORD, _SECTION, is_furniture, _ZERO_OPENING, _SEVERITY, _UNKNOWN_AREA, _ZERO_GAP, _count_re, count_matches, count_places,
-    heading_matches, metric_occurrences, metric_starts, _last, _qualifier, _value, _zero_re, load_metric_lexicon,
+    heading_matches, metric_occurrences, said_measure, metric_starts, _last, _qualifier, _value, _zero_re, load_metric_lexicon,
 )
 from . import totals
 from .counting import read_count
@@ -97,13 +97,12 @@ def _outside_brackets(text: str, starts: list[int], start: int, end: int) -> lis
     """The positions of ``starts`` (sorted, inside ``[start, end)``) that no bracket of their line
     encloses; the brackets are read only on lines that hold a position, up to the last one."""
     out: list[int] = []
-    line_start = -1
     depth = 0
     read_to = start
     for pos in starts:
-        line = text.rfind("\n", start, pos) + 1 or start  # a line break resets the depth
-        if line != line_start:
-            line_start, depth, read_to = line, 0, line
+        nl = text.rfind("\n", read_to, pos)  # searched back to the last position only: linear
+        if nl >= 0:
+            depth, read_to = 0, nl + 1  # a line break resets the depth
         for mark in _BRACKET.finditer(text, read_to, pos):
             depth = depth + 1 if mark.group() in _OPEN else max(0, depth - 1)
         read_to = pos
@@ -510,7 +509,7 @@ class _Reader:
             metric = "confirmed" if metric == "inherit" else metric
             said = self.said_before(area.start)
             # 全球各地疫情至周五上午統計數字：中國大陸（確診逾830宗…）: a round-up of areas gives their totals.
-            measure = next((w for w in ("cumulative", "current", "new") if w in said), "cumulative")
+            measure = said_measure(said) or "cumulative"
             scope = "unspecified"
         elif last_explicit is not None and last_explicit.depth == 0:
             metric, label, measure, scope = last_explicit.metric, last_explicit.label, last_explicit.measure, last_explicit.scope
@@ -579,10 +578,7 @@ class _Reader:
             metric=metric,
             scope=lex.scope[scope_m.group()] if scope_m else "unspecified",
             # 截至1月28日24时，…。确诊病例中，万州区17例: a heading under a running total's date is cumulative.
-            measure=next(
-                (w for w in ("cumulative", "current", "new") if w in said),
-                _running_measure(h.group("metric")) if state.since else "new",
-            ),
+            measure=said_measure(said) or (_running_measure(h.group("metric")) if state.since else "new"),
             qualifier="exact",
             regions=state.region or ([self.home] if self.home else []),
             each=False,
