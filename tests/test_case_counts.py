@@ -42,8 +42,9 @@ def parse_expected(s: str) -> tuple[object, ...]:
     day = dt.date.fromisoformat(date) if date else None
     start = end = None
     if hours:
-        # H1-H2: a window on the record's day; -H: only its end (截至…H时, for running totals).
-        h1s, h2s = hours.split("-")
+        # H1-H2: a window on the record's day; -H: only its end (截至…H时, for running totals);
+        # H1~H2 with H1 < 0: a window from the evening before (3月7日20时至3月8日20时 is -4~20).
+        h1s, h2s = hours.split("~") if "~" in hours else hours.split("-")
         assert day is not None
         base = dt.datetime(day.year, day.month, day.day)
         start = base + dt.timedelta(hours=int(h1s)) if h1s else None

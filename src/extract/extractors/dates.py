@@ -377,9 +377,38 @@ def window(date: dt.date | None, hours: tuple[int, int] | None) -> tuple[dt.date
         return None, None
     base = dt.datetime(date.year, date.month, date.day)
     h1, h2 = hours
-    if not (0 <= h1 <= 24 and 0 <= h2 <= 24 and h1 < h2):
+    if not (-24 <= h1 <= 24 and 0 <= h2 <= 24 and h1 < h2):  # h1 < 0: from the evening before
         return None, None
     return base + dt.timedelta(hours=h1), base + dt.timedelta(hours=h2)
+
+
+#: An hour after a date, then the next day's date and hour: ``20时至3月8日20时`` after 3月7日.
+_OVERNIGHT = regex.compile(
+    rf"\s*(?P<h1>\d{{1,2}})\s*[时点]\s*(?:—+|–|-|~|～|至|到)\s*(?:(?P<month>{_NUM})\s*月\s*)?(?P<day>{_NUM})\s*[日号]"
+    r"\s*(?P<h2>\d{1,2})\s*[时点]"
+)
+
+
+def _overnight(text: str, pos: int, end: int, date: dt.date | None) -> tuple[regex.Match[str], dt.date, tuple[int, int]] | None:
+    """A window from an hour of ``date`` to an hour of the next day, written right after ``date``.
+
+    >>> m, last, hours = _overnight("3月7日20时至3月8日20时", 4, 16, dt.date(2020, 3, 7))
+    >>> last, hours
+    (datetime.date(2020, 3, 8), (-4, 20))
+    """
+    if date is None or text[pos : pos + 1] not in "0123456789 ":
+        return None
+    m = _OVERNIGHT.match(text, pos, end)
+    if m is None:
+        return None
+    last = date + dt.timedelta(days=1)
+    month = m.group("month")
+    if (month is not None and parse_cn_int(month) != last.month) or parse_cn_int(m.group("day")) != last.day:
+        return None
+    h1, h2 = int(m.group("h1")), int(m.group("h2"))
+    if not (0 <= h1 <= 24 and 0 <= h2 <= 24 and h1 - 24 < h2):
+        return None
+    return m, last, (h1 - 24, h2)
 
 
 def _hours(m: regex.Match[str]) -> tuple[int, int] | None:
@@ -409,7 +438,10 @@ def find_dates(text: str, ref: dt.date | None, start: int = 0, end: int | None =
 def _find_dates(text: str, ref: dt.date | None, start: int, end: int) -> tuple[DateMention, ...]:
     """:func:`find_dates`, once per text and window (case counts and meetings both read the body's dates)."""
     found: list[DateMention] = []
+    taken_to = start  # the end of the last full date: 3月7日20时至3月8日20时 is one mention
     for m in _anchored(_DATE, text, start, end, _DATE_ANCHOR, _date_starts):
+        if m.start() < taken_to:
+            continue
         month = 1 if m.group("month") == "元" else parse_cn_int(m.group("month"))
         day = parse_cn_int(m.group("day"))
         if not month or not day or not (1 <= month <= 12 and 1 <= day <= 31):
@@ -425,6 +457,15 @@ def _find_dates(text: str, ref: dt.date | None, start: int, end: int) -> tuple[D
         else:
             date = resolve_month_day(ref, month, day)
         hours = _hours(m)
+        night = _overnight(text, m.end(), end, date) if hours is None else None
+        if night is not None:
+            # 3月7日20时至3月8日20时 (Gansu, Inner Mongolia): a day's window from 20:00 the evening
+            # before, dated by its last day, its hours counted from that day's midnight (−4 to 20).
+            ov, last, hours = night
+            found.append(DateMention(m.start(), ov.end(), last, last.month, last.day, hours=hours,
+                                     year_written=bool(year_s)))
+            taken_to = ov.end()
+            continue
         found.append(DateMention(m.start(), m.end(), date, month, day, hours=hours, year_written=bool(year_s),
                                  through=_through(text, m.end(), date) if hours is None else None))
     if ref is not None:

@@ -70,14 +70,26 @@ def _without_topic_tags(doc: Doc) -> Doc:
     return dataclasses.replace(doc, text="".join(parts))
 
 
+#: What ends a statement a reporting window opens; what makes a later date in it a date of counts too.
+_STATEMENT_END = regex.compile(r"[。!?！？\n]")
+_UNTIL_BEFORE = regex.compile(r"(?:截至|截止|至|到)\s*$")
+
+
 def _date_setters(doc: Doc, mentions: list[DateMention]) -> list[DateMention]:
     """Date mentions that set the date in force (not 较29日, not 11月15日起)."""
     text = doc.text
-    out = []
+    out: list[DateMention] = []
     for m in mentions:
         if _SKIP_DATE_BEFORE.search(text, max(0, m.start - 3), m.start):
             continue
         if _SKIP_DATE_AFTER.match(text, m.end) and m.hours is None:
+            continue
+        if (m.hours is None and m.relative is None and out and out[-1].hours is not None
+                and not _STATEMENT_END.search(text, out[-1].end, m.start)
+                and not _UNTIL_BEFORE.search(text, max(0, m.start - 3), m.start)):
+            # 3月7日20时至3月8日20时，3月4日、5日两批乘包机…加3月2日专门转到兰州2人共计311人中，新增4例: a day
+            # written inside the sentence a reporting window opens tells when something happened, not
+            # the day the counts are of.
             continue
         out.append(m)
     return out
@@ -282,7 +294,9 @@ class _Reader:
                 # paragraphs of a notice (图片, a caption, 来源：…, 编辑：…) hands them over.
                 state = _State()
                 fresh = True
-            state.here = False
+            # 截至1月29日24时，累计…。(new paragraph) 累计收到港澳台地区通报确诊病例25例: the running totals of a
+            # paragraph that gave its own as-of day go on as of that day in the next paragraph of counts.
+            state.here = any(c.dated and c.measure != "new" and c.depth == 0 for c in self.counts[before:])
 
     def events(self, p_start: int, p_end: int) -> list[tuple[int, int, regex.Match[str]]]:
         """The count numbers (kind 0) and zero phrases (kind 1) of a paragraph, in text order."""
