@@ -17,13 +17,13 @@ import pytest
 from extract.document import Doc
 from extract.errors import ResourceError
 from extract.extractors import case_counts
-from extract.normalize import to_simplified
+from extract.normalize import normalize
 
 CASES = json.loads((Path(__file__).parent / "cases" / "case_counts.json").read_text(encoding="utf-8"))["cases"]
 
 
 def make_doc(text: str, published: str | None, title: str | None = None, outlet: str | None = None) -> Doc:
-    norm = to_simplified(text)
+    norm = normalize(text).text  # as the pipeline reads it
     assert len(norm) == len(text)
     return Doc(
         article_id="t",

@@ -253,10 +253,42 @@ def unify_line_ends(text: str) -> str:
     return text.replace("\r\n", " \n").replace("\r", "\n")
 
 
+#: Characters Hong Kong reports write for a common one that OpenCC leaves alone (石家莊巿, 巿委書記,
+#: 陜西): read as that one, so places, titles and names are found; titles keep them as written.
+_VARIANTS = {"巿": "市", "陜": "陕"}
+_VARIANT_TABLE = str.maketrans(_VARIANTS)
+_ANY_VARIANT = re.compile("[" + "".join(_VARIANTS) + "]")
+
+
+def fold_variants(text: str) -> str:
+    """``text`` with the variant characters of :data:`_VARIANTS` read as the common ones (same length).
+
+    >>> fold_variants("石家庄巿、陜西")
+    '石家庄市、陕西'
+    """
+    return text if _ANY_VARIANT.search(text) is None else text.translate(_VARIANT_TABLE)
+
+
+def as_written(view: str, original: str) -> str:
+    """``view`` (a normalised text of ``original``, the same length) with the variant characters put
+    back where ``original`` has them: a headline as it was written.
+
+    >>> as_written("北京市场关闭", "北京巿場關閉")
+    '北京巿场关闭'
+    """
+    if len(view) != len(original) or _ANY_VARIANT.search(original) is None:
+        return view
+    chars = list(view)
+    for m in _ANY_VARIANT.finditer(original):
+        if chars[m.start()] == _VARIANTS[m.group()]:
+            chars[m.start()] = m.group()
+    return "".join(chars)
+
+
 def normalize(original: str) -> Normalized:
     """Normalise ``original`` to Simplified, half-width text of the same length, and detect its script."""
     converted = _convert(original, _TO_SIMPLIFIED)
-    text = unify_line_ends(_to_half_width(converted))
+    text = fold_variants(unify_line_ends(_to_half_width(converted)))
     if len(text) != len(original):  # pragma: no cover - guarded by construction
         raise AssertionError("normalisation must preserve length")
     return Normalized(original=original, text=text, script=detect_script(original, converted))

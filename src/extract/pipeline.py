@@ -18,7 +18,7 @@ from .extractors import case_counts, districts, meetings, officials
 from .inputs.dates import parse_published_value
 from .inputs.prepare import blank_markup, first_full_date, headline_view, prepare
 from .models import Article, ArticleExtraction, ArticleWarning, CaseCount, District, Meeting, Official, Span
-from .normalize import Normalized, normalize
+from .normalize import Normalized, as_written, normalize
 from .record_ids import with_record_ids
 
 __all__ = ["Extracted", "extract_text", "run_extractors"]
@@ -97,7 +97,7 @@ def extract_text(
     if prep.format == "markdown" or prep.weibo:
         headline = headline_view(norm.text, prep.format == "markdown")  # titles keep #话题#, [视频]
         norm = Normalized(original=norm.original, text=blank_markup(headline, False), script=norm.script)
-    info = analyse_article(norm, prep.meta, headline_text=headline)
+    info = analyse_article(norm, prep.meta, headline_text=as_written(headline, norm.original))
     if pub is None and info.published is not None:
         pub = parse_published_value(info.published)
     ref = pub.date if pub is not None else None

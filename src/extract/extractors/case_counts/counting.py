@@ -25,6 +25,12 @@ if TYPE_CHECKING:  # the reader imports this module: its type is for the checker
     from .reader import _Reader
 
 
+#: A sentence opening with 其中 (its counts are parts of the sentence's before).
+_PARTS_OPENING = regex.compile(r"\s*其中\s*[,，:：]")
+#: After a count's unit: the number is a bound, not a count (1000例以下, 10人以内).
+_BOUND_AFTER = regex.compile(r"\s*(?:以下|以内|之内)")
+
+
 def read_count(
     r: _Reader,
     m: regex.Match[str],
@@ -45,8 +51,8 @@ def read_count(
     if num_start < 0:
         num_start = max(m.start("wan"), m.start("num"), m.start("vague"), m.start("cn"))
     value = _value(m)
-    if value is None:
-        return None
+    if value is None or _BOUND_AFTER.match(text, m.end()):
+        return None  # 全国新增确诊病例数已连续5天在1000例以下: a bound the count stays under, not a count
     # 1. A change against an earlier day, not a count of its own.
     tail_from = max(prefix_start, num_start - 24)
     ch = _CHANGE.search(text, tail_from, num_start)
@@ -232,13 +238,15 @@ def read_count(
         and not r.dated_between(prefix_start, num_start)
         else None
     )
-    if (running is None and measure_word is None and parent is None and prev_count is not None
-            and (prev_count.measure in ("cumulative", "current") or prev_count.start >= r.sentence_start)
-            and prev_count.depth == depth and _SUB_WORDS.search(text, clause_start, num_start)):
+    # …至今有本地確診326宗…。其中，石家莊市確診304例: a sentence opening with 其中 goes on with the last count.
+    before = prev_count if prev_count is not None else last_top if _PARTS_OPENING.match(text, r.sentence_start, num_start) else None
+    if (running is None and measure_word is None and parent is None and before is not None
+            and (before.measure in ("cumulative", "current") or before.start >= r.sentence_start)
+            and before.depth == depth and _SUB_WORDS.search(text, prefix_start, num_start)):
         # 现有确诊病例6287例（武汉6118例），其中重症病例2098例: a part of a current count is current;
         # 全国新增确诊病例15152例，其中湖北临床诊断病例13332例 (under 截至…): a part of the day's new ones is new.
         measure_word = "current" if metric is not None and metric == "other" and label and _SEVERITY.search(label) \
-            else prev_count.measure
+            else before.measure
     if running is not None:
         measure_word = running.measure
         if measure_word == "current" and metric in _OUTCOMES:
@@ -270,6 +278,8 @@ def read_count(
             scope = prev_count.scope
         elif prev_count is not None and prev_count.depth == depth and _SUB_WORDS.search(text, clause_start, num_start):
             scope = prev_count.scope  # 境外输入病例22例，含11例由无症状感染者转为确诊病例
+        elif before is not None and prev_count is None and before.depth == depth and _SUB_WORDS.search(text, prefix_start, num_start):
+            scope = before.scope  # …本地確診326宗…。其中，石家莊市確診304例
         else:
             scope = r.topic_scope or "unspecified"
     if (metric == "confirmed" and metric_m is not None and _CONTACTS.search(text, r.sentence_start, clause_start)

@@ -70,6 +70,9 @@ def _without_topic_tags(doc: Doc) -> Doc:
     return dataclasses.replace(doc, text="".join(parts))
 
 
+#: A number of areas (24个省份, 16个市州), not one closing their names (…重庆高新区等7个区): the zero after
+#: it is said of areas it does not name.
+_AREA_TALLY = regex.compile(r"(?<![等\d]\s*)\d+\s*个(?:省份|省区市|省|市州|地市|市|区县|县区|区|县)")
 #: What ends a statement a reporting window opens; what makes a later date in it a date of counts too.
 _STATEMENT_END = regex.compile(r"[。!?！？\n]")
 _UNTIL_BEFORE = regex.compile(r"(?:截至|截止|至|到)\s*$")
@@ -123,11 +126,28 @@ def _outside_brackets(text: str, starts: list[int], start: int, end: int) -> lis
     return out
 
 
+#: A paragraph ending so (…现有确诊病例50例（…），其中：) goes on in the next line: its breakdown.
+_BREAKDOWN_AT_END = regex.compile(r"其中\s*[:：]\s*$")
+
+
+def _line_end(text: str, pos: int, end: int) -> int:
+    nl = text.find("\n", pos, end)
+    return end if nl < 0 else nl
+
+
 def _paragraphs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     pos = start
     while pos < end:
-        nl = text.find("\n", pos, end)
-        stop = end if nl < 0 else nl
+        stop = _line_end(text, pos, end)
+        if stop < end and _BREAKDOWN_AT_END.search(text, pos, stop):
+            # 其中：(line break) 乌鲁木齐市13例、伊犁州12例…: the next line holding text is the list.
+            nxt = stop + 1
+            while nxt < end:
+                line_end = _line_end(text, nxt, end)
+                if text[nxt:line_end].strip():
+                    stop = line_end
+                    break
+                nxt = line_end + 1
         if text[pos:stop].strip():
             yield pos, stop
         pos = stop + 1
@@ -424,6 +444,9 @@ class _Reader:
         return state
 
     def zero(self, m: regex.Match[str], prefix_start: int, state: _State, prev: _Count | None = None) -> _Count | None:
+        brk = _last(_CLAUSE_BREAK, self.text, prefix_start, m.start())
+        if _AREA_TALLY.search(self.text, brk.end() if brk else prefix_start, m.start()):
+            return None  # 24个省份及新疆生产建设兵团无新增确诊病例: how many areas had none, not a zero of one
         group = self.last_group(prefix_start, m.start())
         gap = _ZERO_GAP.fullmatch(self.text, group[1], m.start()) if group is not None else None
         if group is None or gap is None:
