@@ -275,7 +275,7 @@ _CHANGE = regex.compile(
 # The day's change of a current count written after it (现有重症病例10644例，当日减少628例).
 _DAY_CHANGE = regex.compile(r"[,，]\s*(?P<ref>当日|当天)(?P<dir>增加|减少|上升|下降)了?\s*$")
 # Words that make a metric-less count a breakdown of the total before it.
-_BREAKDOWN_WORDS = regex.compile(r"其中|含|报告|新增|共|各|分别|本土|本地|境外|病例")
+_BREAKDOWN_WORDS = regex.compile(r"其中|当中|含|报告|新增|共|各|分别|本土|本地|境外|病例")
 _SUBSET_AFTER = regex.compile(r"\s*(?:均为|均系|为|是|系|在|来自|属于|\d{1,3}\s*岁|男子|女子)")  # 其中一名56岁男子: one person described
 # A part of the total before, named by its scope after the number (其中86例为境外输入病例, 3例为本土病例).
 # (境外（英国）输入病例: the origin may stand in brackets inside the scope.)
@@ -283,7 +283,7 @@ _SCOPE_PART = regex.compile(
     r"\s*(?:均)?(?:为|系|是)\s*(?P<scope>境外(?:[(（][^()（）\n]{1,12}[)）])?输入性?|输入性?|本土|本地)(?:确诊)?(?:病例|个案)(?![\p{Han}])"
 )
 _REST_ITEM = regex.compile(r"其他|其它|其余|另有|余下")
-_SUB_WORDS = regex.compile(r"其中|(?<![(（])含|包括")  # not 新疆（含兵团）: a note on the area
+_SUB_WORDS = regex.compile(r"其中|当中|(?<![(（])含|包括")  # not 新疆（含兵团）: a note on the area
 _SUM_WORD = regex.compile(r"合计|共计|总计|合共")
 # What may open a clause that states a zero for the area in force (6月13日0—24时，本地无新增确诊病例).
 _ZERO_OPENING = regex.compile(rf"\s*(?:本土|本地|境外输入|当日|当天|同日|今日|全省|全市|全区|本市|本省)?\s*{_DISEASE}?\s*")
@@ -372,7 +372,7 @@ _ATTRIBUTION = regex.compile(
 # What may stand in a clause around a count that breaks down the total before it; anything else
 # (隔离观察人员3697例) makes it a count of something the lexicon does not name.
 _RESIDUE_OK = regex.compile(
-    r"其中|另外|含|包括|报告|新增|共计|共|合计|各|分别|为|有|是|的|达|再|又|从|到|单日|当日|均|累计|现有|地区|"
+    r"其中|当中|另外|含|包括|报告|新增|共计|共|合计|各|分别|为|有|是|的|达|再|又|从|到|单日|当日|均|累计|现有|地区|"
     r"本土|本地|原有|境外输入性?|境外|输入性?|病例|个案|占|新冠肺炎|"
     r"等\s*(?:\d{1,3}|[一二两三四五六七八九十]{1,3})\s*个?\s*(?:区县|区|县|地区|省份|省)?|"
     r"[\s,，;；:：、()（）和及与]"

@@ -70,6 +70,8 @@ def _without_topic_tags(doc: Doc) -> Doc:
     return dataclasses.replace(doc, text="".join(parts))
 
 
+#: Before a place a count is compared with, not one it is of.
+_COMPARED_TO = regex.compile(r"(?:次于|高于|低于|多于|少于|超过|不及|比)\s*$")
 #: A number of areas (24个省份, 16个市州), not one closing their names (…重庆高新区等7个区): the zero after
 #: it is said of areas it does not name.
 _AREA_TALLY = regex.compile(r"(?<![等\d]\s*)\d+\s*个(?:省份|省区市|省|市州|地市|市|区县|县区|区|县)")
@@ -655,6 +657,8 @@ class _Reader:
             group = self.last_group(body_start, body_end)
             if a.group("bracket") and (group is None or text[body_start:group[0]].strip() or text[group[1]:body_end].strip()):
                 group = None  # （含境外输入）, （均为苏丹输入）: a bracket that is not just a place
+            elif group is not None and _COMPARED_TO.search(text, body_start, group[0]):
+                group = None  # 累計確診496宗，是湖北疫情僅次於武漢的地區: the place it is compared with
             regions = [r for r in map(self.region_of, group[2]) if r is not None] if group is not None else []
             if group is not None and regions and regions != count.regions and not count.each and not count.zero:
                 self.counts.append(
