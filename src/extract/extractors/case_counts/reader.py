@@ -140,8 +140,10 @@ def _line_end(text: str, pos: int, end: int) -> int:
 def _paragraphs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     pos = start
     while pos < end:
-        stop = _line_end(text, pos, end)
-        if stop < end and _BREAKDOWN_AT_END.search(text, pos, stop):
+        stop = text.find("\n", pos, end)
+        if stop < 0:
+            stop = end
+        elif _BREAKDOWN_AT_END.search(text, max(pos, stop - 12), stop):
             # 其中：(line break) 乌鲁木齐市13例、伊犁州12例…: the next line holding text is the list.
             nxt = stop + 1
             while nxt < end:
