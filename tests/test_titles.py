@@ -50,6 +50,7 @@ def test_a_sentence_headline_keeps_its_counts_in_the_body() -> None:
 
 OUTLETS = [
     ("CCTV reporter credit", "【#天津新增3例新型肺炎确诊病例#】截至1月27日早6时,天津市新增3例确诊病例,确诊病例增至17例。(总台央视记者丁旭 王晓沛)", {}, "央视新闻"),
+    ("CCTV credit before a Weibo short link (corpus 009)", "#新冠肺炎最新动态#【29日起，#重庆零售药店销售发热咳嗽药品需登记#】1月29日，记者从重庆市药监局获悉，从当日起实行登记报告制度。\n        对不按照规定进行登记报告的零售药店要及时约谈、责令改正。（央视）http://t.cn/A6PawAGX", {}, "央视新闻"),
     ("CCTV credit with spaces", "【#重庆新增18例确诊病例#】记者从发布会获悉,重庆市新增确诊病例18例。(总台央视记者 唐巍 邓丽娟 王宏超)", {}, "央视新闻"),
     ("URL domain, archived", "台风、暴雨、疫情夹击,南京疫情蔓延至全国5省11市,当局加紧检测。", {"url": "https://web.archive.org/web/20210920171301/https://hkcnews.com/article/43769/x"}, "众新闻"),
     ("URL domain, subdomain", "国务院联防联控机制:湖北和武汉要严格管控防输出,各地加强检查。", {"url": "http://news.cctv.com/2020/02/29/ARTI.shtml"}, "央视网"),

@@ -571,15 +571,18 @@ def _outlet(lines: list[_Line], first_body: int, last_body: int) -> str | None:
             return name
     # 6. A credit closing the body: ……出院。(人民网重庆频道), @人民网内蒙古频道;
     #    a CCTV reporter's credit, (总台央视记者 唐巍 邓丽娟), is 央视新闻's.
-    if 0 <= last_body < len(lines) and (m := _TRAILER.search(lines[last_body].text)):
+    #    A Weibo post's short link after the credit, …（央视）http://t.cn/A6PawAGX, is not part of it.
+    last = _SHORT_LINK.sub("", lines[last_body].text) if 0 <= last_body < len(lines) else ""
+    if m := _TRAILER.search(last):
         if name := _channel(m["a"] or m["b"]):
             return name
-    if 0 <= last_body < len(lines) and _CCTV_CREDIT.search(lines[last_body].text[-60:]):
+    if _CCTV_CREDIT.search(last[-60:]):
         return "央视新闻"
     return None
 
 
-_CCTV_CREDIT = regex.compile(r"[(（]\s*(?:中央广播电视)?(?:总台)?央视(?:新闻)?(?:记者|报道)[^()（）\n]{0,40}[)）]\s*$")
+_CCTV_CREDIT = regex.compile(r"[(（]\s*(?:中央广播电视)?(?:总台)?央视(?:新闻)?(?:(?:记者|报道)[^()（）\n]{0,40})?[)）]\s*$")
+_SHORT_LINK = regex.compile(r"\s*https?://t\.cn/[A-Za-z0-9]+\s*$")
 
 
 _LEDE_CREDIT = regex.compile(
