@@ -160,6 +160,8 @@ def read_count(
     group = r.last_group(prefix_start, num_start)
     if group is not None and _CLAUSE_SEMI.search(text, group[1], num_start):
         group = None  # 重型病例转普通型病例1例为永川区；新增危重型病例1例: an area of the clause before
+    elif group is not None and text.startswith("输入", group[1]):
+        group = None  # 分别为湖北省输入5例: where the cases came from, not where they are
     regions: list[_Region] = []
     if group is not None:
         regions = [r for r in (r.region_of(x) for x in group[2]) if r is not None]

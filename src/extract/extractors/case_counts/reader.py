@@ -21,7 +21,7 @@ from .lexicon import (
 from . import totals
 from .counting import read_count
 from .counts import _Count, _State, _when
-from .regions import HOME_AUTONOMOUS, HOME_PROVINCE, _Mention, _Region, _province_of, _area_mentions, _article_home, _is_top
+from .regions import HOME_AUTONOMOUS, HOME_PROVINCE, _Mention, _Region, _province_of, _area_mentions, _article_home, _is_top, _region
 
 # ------------------------------------------------------------------ decisions
 
@@ -75,6 +75,11 @@ _COMPARED_TO = regex.compile(r"(?:次于|高于|低于|多于|少于|超过|不�
 #: A number of areas (24个省份, 16个市州), not one closing their names (…重庆高新区等7个区): the zero after
 #: it is said of areas it does not name.
 _AREA_TALLY = regex.compile(r"(?<![等\d]\s*)\d+\s*个(?:省份|省区市|省|市州|地市|市|区县|县区|区|县)")
+def _is_province(region: _Region) -> bool:
+    """A province, autonomous region, municipality or SAR (its code ends in 0000)."""
+    return region.code is not None and region.code.endswith("0000")
+
+
 #: What ends a statement a reporting window opens; what makes a later date in it a date of counts too.
 _STATEMENT_END = regex.compile(r"[。!?！？\n]")
 _UNTIL_BEFORE = regex.compile(r"(?:截至|截止|至|到)\s*$")
@@ -773,4 +778,11 @@ class _Reader:
         self.warnings += totals.check(self.doc, self.headings, self.counts)
 
     def records(self) -> list[CaseCount]:
+        for c in self.counts:
+            if len(c.children) > 1 and len(c.regions) == 1 and _is_province(c.regions[0]) and len({
+                k.regions[0] for k in c.children if len(k.regions) == 1 and _is_province(k.regions[0]) and k.regions[0] != c.regions[0]
+            }) > 1:
+                # (北京 in force) 新增35宗本土確診病例，其中內蒙古佔19宗，甘肅佔4宗: a total whose parts are
+                # other provinces is the country's (one such part may be an origin: 湖北省输入5例).
+                c.regions = [_region("全国", None)]
         return totals.records(self.doc, self.counts, self.headline_date(), self.in_headline)
