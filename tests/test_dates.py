@@ -145,3 +145,15 @@ def test_hostile_input_is_linear(text: str) -> None:
     t0 = time.process_time()
     find_dates(text, REF)
     assert time.process_time() - t0 < 10
+
+
+def test_relative_words_gate_every_relative_date() -> None:
+    """_find_dates looks for relative dates only in a text holding a relative word (_RELATIVE_WORD): every
+    _RELATIVE match starts with one, so a text without any has none."""
+    from extract.extractors.dates import _RELATIVE, _RELATIVE_WORD, _RELATIVE_WORDS
+
+    for word in _RELATIVE_WORDS:
+        for text in (word, f"{word}0-12时", f"截至{word}"):
+            m = _RELATIVE.search(text)
+            assert m is not None and _RELATIVE_WORD.match(text, m.start()) is not None, text
+    assert _RELATIVE_WORD.search("11月30日新增确诊病例3例") is None
