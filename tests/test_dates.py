@@ -157,3 +157,19 @@ def test_relative_words_gate_every_relative_date() -> None:
             m = _RELATIVE.search(text)
             assert m is not None and _RELATIVE_WORD.match(text, m.start()) is not None, text
     assert _RELATIVE_WORD.search("11月30日新增确诊病例3例") is None
+
+
+def test_spaces_start_skips_the_engine_only_where_no_space_stands() -> None:
+    """_spaces_start answers at once when the character before is no str.isspace space: sound because
+    every character \\s matches in the regex engine is one (prefilter.SPACES is that set, tested there)."""
+    from extract.extractors.dates import _spaces_start
+    from extract.prefilter import SPACES
+
+    assert all(ch.isspace() for ch in SPACES)
+    text = "截至 \u3000\t11月30日，新增"
+    for lo in range(len(text)):
+        for pos in range(lo, len(text) + 1):
+            expected = pos
+            while expected > lo and text[expected - 1] in SPACES:
+                expected -= 1
+            assert _spaces_start(text, lo, pos) == expected, (lo, pos)

@@ -192,6 +192,8 @@ _SPACES_BEFORE = regex.compile(r"(?r)\s*")
 
 def _spaces_start(text: str, lo: int, pos: int) -> int:
     """Where the run of spaces that ends at ``pos`` starts (not before ``lo``)."""
+    if pos <= lo or not text[pos - 1].isspace():
+        return pos  # no space before (str.isspace holds for every \s and more): the run is empty
     m = _SPACES_BEFORE.match(text, lo, pos)
     assert m is not None  # \s* always matches
     return m.start()
