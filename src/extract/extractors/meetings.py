@@ -366,8 +366,8 @@ def _is_speaker_label(text: str, pos: int, name_end: int) -> bool:
     """Whether the name at ``pos`` is a transcript's speaker label: at the start of a
     line or sentence, after nothing but its titles, and followed by a colon
     (省委宣传部副部长向培凤：记者朋友们… — not 新闻1+1丨马国强：我现在…)."""
-    if not _SPEAKER_LABEL.match(text, name_end):
-        return False
+    if text[name_end : name_end + 1] not in (":", "：") or not _SPEAKER_LABEL.match(text, name_end):
+        return False  # (a label's colon first: most names have none after them)
     lo = max(0, pos - 60)
     start = lo
     for m in _LABEL_START.finditer(text, lo, pos):
