@@ -145,3 +145,31 @@ def test_hostile_input_is_linear(text: str) -> None:
     t0 = time.process_time()
     find_dates(text, REF)
     assert time.process_time() - t0 < 10
+
+
+def test_relative_words_gate_every_relative_date() -> None:
+    """_find_dates looks for relative dates only in a text holding a relative word (_RELATIVE_WORD): every
+    _RELATIVE match starts with one, so a text without any has none."""
+    from extract.extractors.dates import _RELATIVE, _RELATIVE_WORD, _RELATIVE_WORDS
+
+    for word in _RELATIVE_WORDS:
+        for text in (word, f"{word}0-12时", f"截至{word}"):
+            m = _RELATIVE.search(text)
+            assert m is not None and _RELATIVE_WORD.match(text, m.start()) is not None, text
+    assert _RELATIVE_WORD.search("11月30日新增确诊病例3例") is None
+
+
+def test_spaces_start_skips_the_engine_only_where_no_space_stands() -> None:
+    """_spaces_start answers at once when the character before is no str.isspace space: sound because
+    every character \\s matches in the regex engine is one (prefilter.SPACES is that set, tested there)."""
+    from extract.extractors.dates import _spaces_start
+    from extract.prefilter import SPACES
+
+    assert all(ch.isspace() for ch in SPACES)
+    text = "截至 \u3000\t11月30日，新增"
+    for lo in range(len(text)):
+        for pos in range(lo, len(text) + 1):
+            expected = pos
+            while expected > lo and text[expected - 1] in SPACES:
+                expected -= 1
+            assert _spaces_start(text, lo, pos) == expected, (lo, pos)

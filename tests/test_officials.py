@@ -252,3 +252,18 @@ def test_every_official_in_the_corpus_stands_next_to_a_title() -> None:
                 unanchored.append((o.article_id, o.name))
     assert n > 100
     assert unanchored == []
+
+
+def test_dotted_name_prefilter_holds_every_dot() -> None:
+    """read_name tries _DOTTED_NAME only where one of _NAME_DOTS stands 2–8 characters in: they are
+    the characters of the pattern's dot class, and a dot that far in is read."""
+    import re
+
+    from extract.extractors.officials import _DOTTED_NAME, _NAME_DOTS
+
+    dot_class = re.search(r"\(\?P<dot>\[(.*?)\]\)", _DOTTED_NAME.pattern)
+    assert dot_class is not None and set(dot_class.group(1)) == set(_NAME_DOTS)
+    for dot in _NAME_DOTS:
+        for first in ("艾尔", "雪克来提", "阿不都热依木江"):
+            name = f"{first}{dot}吐尼亚孜"
+            assert read_name(f"{name}主持会议", 0) == name

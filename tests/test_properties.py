@@ -151,3 +151,35 @@ def test_jsonl_lines_never_raise(lines: list[bytes]) -> None:
         assert isinstance(item, (RawDoc, InputError))
         if isinstance(item, InputError):
             assert InputError.model_validate_json(orjson.dumps(item.model_dump(mode="json"))) == item
+
+
+def _sentences_by_definition(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentences as iter_sentences defines them, spelled out: cut after every run of 。!?; and line
+    breaks (a run that starts with a line break is not part of the sentence), blank pieces dropped."""
+    out, pos, i = [], start, start
+    marks = "。!?;！？；\n"
+    while i < end:
+        if text[i] in marks:
+            j = i
+            while j < end and text[j] in marks:
+                j += 1
+            cut = i if text[i] == "\n" else j
+            if text[pos:cut].strip():
+                out.append((pos, cut))
+            pos = i = j
+        else:
+            i += 1
+    if text[pos:end].strip():
+        out.append((pos, end))
+    return out
+
+
+@FAST
+@given(st.text(alphabet="。!?;！？；\n \t　\x85甲乙a", max_size=30), st.data())
+def test_sentences_are_cut_after_marks_and_line_breaks(text: str, data: st.DataObject) -> None:
+    from extract.document import iter_sentences
+
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert list(iter_sentences(text, start, end)) == _sentences_by_definition(text, start, end)
+    assert list(iter_sentences(text)) == _sentences_by_definition(text, 0, len(text))

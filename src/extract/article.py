@@ -446,9 +446,12 @@ def _is_paragraph(line: _Line) -> bool:
 
 def _title_candidate(line: _Line) -> bool:
     t = line.text
+    n = len(t)
     return (
         line.kind == "content"
-        and 5 <= len(t) <= (80 if _SENTENCE_MARK.search(t) else 160)  # long CCTV headlines have no commas
+        # At most 80 characters, or 160 without a sentence mark: long CCTV headlines have no commas.
+        and 5 <= n <= 160
+        and (n <= 80 or _SENTENCE_MARK.search(t) is None)
         and not t.endswith(("。", ";", ":"))
         and not t.startswith(("——", "--", "原标题", "(", "（"))
     )

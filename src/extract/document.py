@@ -53,16 +53,23 @@ def iter_sentences(text: str, start: int = 0, end: int | None = None) -> Iterato
     >>> [t[s:e] for s, e in iter_sentences(t)]
     ['甲。', '乙;', '丙', '丁']
     """
-    end = len(text) if end is None else end
+    return iter(_sentences(text, start, len(text) if end is None else end))
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    append = out.append
     pos = start
     for m in _SENTENCE_END.finditer(text, start, end):
-        s, e = pos, m.end()
-        stripped_end = e if text[m.start()] != "\n" else m.start()
-        if s < stripped_end and not text[s:stripped_end].isspace():  # not blank (as .strip() would say)
-            yield s, stripped_end
+        s, e = m.span()
+        if text[s] != "\n":
+            append((pos, e))  # ended by a mark, which is no space: never blank
+        elif pos < s and not text[pos:s].isspace():  # not blank (as .strip() would say)
+            append((pos, s))
         pos = e
     if pos < end and not text[pos:end].isspace():
-        yield pos, end
+        append((pos, end))
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,4 +114,4 @@ _VALIDATE_EVIDENCE = Evidence.__pydantic_validator__.validate_python
 
 @functools.lru_cache(maxsize=4)
 def _body_sentences(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
-    return tuple(iter_sentences(text, start, end))
+    return tuple(_sentences(text, start, end))

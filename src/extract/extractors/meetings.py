@@ -79,6 +79,8 @@ _MEETING = regex.compile(
     """,
     regex.VERBOSE,
 )
+#: The meeting types, one top-level group of _MEETING each.
+_KINDS = frozenset(k for k in _MEETING.groupindex if k != "when")
 # What follows a meeting word when it is cited, not held: 市委常委会会议精神;
 # or counted (已举行新闻发布会150余场): a tally is not one meeting.
 _CITED = regex.compile(r"精神|纪要|上的(?:重要)?讲话|决策部署|议定事项|部署要求|\s*\d+\s*(?:余|多)?场")
@@ -248,7 +250,8 @@ def find_meeting_mentions(doc: Doc, ref: dt.date | None, dates: _Dates | None = 
         if starts[i] >= se:
             continue
         for m in _meeting_matches(text, starts, ss, se):
-            kind = next(k for k, v in m.groupdict().items() if v is not None)
+            # The type's group spans the whole match (each top-level alternative is one), so it closes last.
+            kind = m.lastgroup if m.lastgroup in _KINDS else next(k for k, v in m.groupdict().items() if v is not None)
             ks, ke = m.span()
             after = text[ke : ke + 6]
             if _CITED.match(after):
@@ -363,8 +366,8 @@ def _is_speaker_label(text: str, pos: int, name_end: int) -> bool:
     """Whether the name at ``pos`` is a transcript's speaker label: at the start of a
     line or sentence, after nothing but its titles, and followed by a colon
     (省委宣传部副部长向培凤：记者朋友们… — not 新闻1+1丨马国强：我现在…)."""
-    if not _SPEAKER_LABEL.match(text, name_end):
-        return False
+    if text[name_end : name_end + 1] not in (":", "：") or not _SPEAKER_LABEL.match(text, name_end):
+        return False  # (a label's colon first: most names have none after them)
     lo = max(0, pos - 60)
     start = lo
     for m in _LABEL_START.finditer(text, lo, pos):

@@ -524,6 +524,7 @@ def _ends_name(text: str, pos: int, lex: Lexicon) -> bool:
 #: A name of two parts joined by a middle dot (雪克来提·扎克尔, 艾尔肯·吐尼亚孜):
 #: Uyghur, Kazakh … names are written so, without a Han surname.
 _DOTTED_NAME = regex.compile(r"\p{Han}{2,8}(?P<dot>[·•・‧])\p{Han}{2,10}")
+_NAME_DOTS = "·•・‧"  # the characters of _DOTTED_NAME's dot
 
 
 def read_name(text: str, pos: int, known: Iterable[str] = ()) -> str | None:
@@ -539,7 +540,9 @@ def read_name(text: str, pos: int, known: Iterable[str] = ()) -> str | None:
     for name in sorted(known, key=len, reverse=True):
         if text.startswith(name, pos):
             return name
-    dotted = _DOTTED_NAME.match(text, pos)
+    # A dotted name has its dot 2–8 characters in: most names have none there and are not tried.
+    near = text[pos + 2 : pos + 9]
+    dotted = _DOTTED_NAME.match(text, pos) if any(dot in near for dot in _NAME_DOTS) else None
     if dotted is not None:
         # The shortest second part a cue word or punctuation ends: 雪克来提·扎克尔|主持会议.
         dot = dotted.start("dot")
