@@ -30,7 +30,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-import ahocorasick_rs
 import regex
 
 from .areas import LONGEST_SPAN, Area, Gazetteer, load_gazetteer, parse_gazetteer
@@ -220,30 +219,52 @@ def _forms(text: str) -> tuple[AreaMatch, ...]:
     """The full and short forms ``text`` names, before homonyms are resolved (the same whatever
     the home region: the extractors ask with and without one, and this part is found once)."""
     gaz = load_gazetteer()
-    traps = _trap_spans(gaz, text)
+    forms, short_forms, traps = _occurrences(gaz, text)
+    candidates = gaz.candidates
     full = [
         m
-        for m in _scan(gaz.automaton, text, gaz.candidates, "form")
+        for m in (_match(s, e, candidates[form][0], form, "form") for s, e, form in forms)
         if not _vetoed(m, traps) and not _street(text, m) and _bounded(gaz, text, m)
     ]
-    shorts = [m for m in _accept_shorts(gaz, text, full, traps) if not _street(text, m)]
+    shorts = [m for m in _accept_shorts(gaz, text, full, traps, short_forms) if not _street(text, m)]
     return tuple(sorted(full + shorts, key=lambda m: m.start))
 
 
-def _scan(
-    automaton: tuple[ahocorasick_rs.AhoCorasick, list[str]],
-    text: str,
-    candidates: dict[str, tuple[Area, ...]],
-    how: str,
-) -> list[AreaMatch]:
-    ac, keys = automaton
-    return [_match(s, e, candidates[keys[k]][0], keys[k], how) for k, s, e in ac.find_matches_as_indexes(text)]
+#: (start, end, form) matches of a set of words.
+Spans = list[tuple[int, int, str]]
 
 
-def _trap_spans(gaz: Gazetteer, text: str) -> list[tuple[int, int]]:
-    if gaz.trap_automaton is None:
-        return []
-    return sorted((s, e) for _, s, e in gaz.trap_automaton.find_matches_as_indexes(text, overlapping=True))
+def _occurrences(gaz: Gazetteer, text: str) -> tuple[Spans, Spans, list[tuple[int, int]]]:
+    """The leftmost-longest (start, end, form) matches of the full forms and of the short forms (each
+    set on its own, as a leftmost-longest automaton of it finds them), and every trap word's span,
+    sorted: all from one overlapping scan of one automaton (:attr:`Gazetteer.scan_automaton`)."""
+    ac, kinds = gaz.scan_automaton
+    forms: list[tuple[int, int, str]] = []
+    shorts: list[tuple[int, int, str]] = []
+    traps: list[tuple[int, int]] = []
+    for k, s, e in ac.find_matches_as_indexes(text, overlapping=True):
+        form, short, trap = kinds[k]
+        if form is not None:
+            forms.append((s, -e, form))
+        if short is not None:
+            shorts.append((s, -e, short))
+        if trap:
+            traps.append((s, e))
+    traps.sort()
+    return _leftmost_longest(forms), _leftmost_longest(shorts), traps
+
+
+def _leftmost_longest(found: list[tuple[int, int, str]]) -> Spans:
+    """Of every occurrence ``(start, -end, word)``, the matches a leftmost-longest scan reports: the
+    longest at the leftmost start, then the same again from its end on."""
+    found.sort()
+    out: list[tuple[int, int, str]] = []
+    last = 0
+    for s, negative_end, word in found:
+        if s >= last:
+            last = -negative_end
+            out.append((s, last, word))
+    return out
 
 
 def _vetoed(m: AreaMatch, traps: list[tuple[int, int]]) -> bool:
@@ -387,25 +408,24 @@ def _ambiguous(gaz: Gazetteer, options: tuple[Area, ...], shared: set[str], form
 
 
 def _accept_shorts(
-    gaz: Gazetteer, text: str, full: list[AreaMatch], traps: list[tuple[int, int]]
+    gaz: Gazetteer, text: str, full: list[AreaMatch], traps: list[tuple[int, int]], found: Spans
 ) -> list[AreaMatch]:
     pending: list[AreaMatch] = []
     # ``full`` (leftmost-longest, filtered) is in text order and never overlaps itself, and so are the
     # short forms found: one walk along both finds the full form a short one overlaps, if any.
-    ac, keys = gaz.short_automaton
     candidates = gaz.short_candidates
     i, n = 0, len(full)
     after_parent: set[int] = set()  # short forms written right after a unit that encloses them
-    for k, s, e in ac.find_matches_as_indexes(text):
+    for s, e, form in found:
         while i < n and full[i].end <= s:
             i += 1
         if i < n and full[i].start < e:
             continue  # inside or across a full form
-        m = _match(s, e, candidates[keys[k]][0], keys[k], "short")
+        m = _match(s, e, candidates[form][0], form, "short")
         if not _vetoed(m, traps):
             pending.append(m)
             if i and full[i - 1].end == s and any(
-                full[i - 1].area.id in {u.id for u in gaz.ancestors(c)} for c in candidates[keys[k]]
+                full[i - 1].area.id in {u.id for u in gaz.ancestors(c)} for c in candidates[form]
             ):
                 after_parent.add(s)  # 陕西西安, 内蒙古锡林郭勒, 上海浦东, 天津北辰段
     if not pending:
