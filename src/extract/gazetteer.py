@@ -23,7 +23,6 @@ sentence at a time still get decisions made with the whole article in view.
 
 from __future__ import annotations
 
-import bisect
 import functools
 from collections import Counter
 from collections.abc import Callable
@@ -223,10 +222,10 @@ def _forms(text: str) -> tuple[AreaMatch, ...]:
     candidates = gaz.candidates
     full = [
         m
-        for m in (_match(s, e, candidates[form][0], form, "form") for s, e, form in forms)
-        if not _vetoed(m, traps) and not _street(text, m) and _bounded(gaz, text, m)
+        for m in (_match(s, e, candidates[form][0], form, "form") for s, e, form in _unvetoed(forms, traps))
+        if not _street(text, m) and _bounded(gaz, text, m)
     ]
-    shorts = [m for m in _accept_shorts(gaz, text, full, traps, short_forms) if not _street(text, m)]
+    shorts = [m for m in _accept_shorts(gaz, text, full, _unvetoed(short_forms, traps)) if not _street(text, m)]
     return tuple(sorted(full + shorts, key=lambda m: m.start))
 
 
@@ -267,20 +266,32 @@ def _leftmost_longest(found: list[tuple[int, int, str]]) -> Spans:
     return out
 
 
-def _vetoed(m: AreaMatch, traps: list[tuple[int, int]]) -> bool:
-    # A trap word vetoes a match it overlaps unless the match contains it whole
-    # (重庆日报社 contains 重庆日报: not a place either way; 重庆市委 is fine).
-    # The trap spans (sorted by start) that overlap ``m``, found by bisection: none starts
-    # LONGEST_SPAN or more before it.
-    start, end = m.start, m.end
-    i = bisect.bisect_left(traps, (start - LONGEST_SPAN, -1))
-    for k in range(i, len(traps)):
-        s, e = traps[k]
-        if s >= end:
-            return False
-        if start < e and not (start <= s and e <= end):
-            return True
-    return False
+def _unvetoed(spans: Spans, traps: list[tuple[int, int]]) -> Spans:
+    """The matches (in text order, not overlapping) no trap word vetoes.
+
+    A trap word vetoes a match it overlaps unless the match contains it whole
+    (重庆日报社 contains 重庆日报: not a place either way; 重庆市委 is fine).
+    The trap spans (sorted by start) that may overlap a match start at most LONGEST_SPAN
+    before it: one walk along both lists finds them."""
+    if not traps:
+        return spans
+    out: Spans = []
+    i, n = 0, len(traps)
+    for span in spans:
+        start, end = span[0], span[1]
+        while i < n and traps[i][0] < start - LONGEST_SPAN:
+            i += 1
+        vetoed = False
+        for k in range(i, n):
+            s, e = traps[k]
+            if s >= end:
+                break
+            if start < e and not (start <= s and e <= end):
+                vetoed = True
+                break
+        if not vetoed:
+            out.append(span)
+    return out
 
 
 # A street, road or housing estate named after a place (北京路, 桂林西街, 临沂一村) is not a mention of it;
@@ -407,9 +418,8 @@ def _ambiguous(gaz: Gazetteer, options: tuple[Area, ...], shared: set[str], form
     )
 
 
-def _accept_shorts(
-    gaz: Gazetteer, text: str, full: list[AreaMatch], traps: list[tuple[int, int]], found: Spans
-) -> list[AreaMatch]:
+def _accept_shorts(gaz: Gazetteer, text: str, full: list[AreaMatch], found: Spans) -> list[AreaMatch]:
+    """The short forms ``found`` (those no trap word vetoes) that their context makes places."""
     pending: list[AreaMatch] = []
     # ``full`` (leftmost-longest, filtered) is in text order and never overlaps itself, and so are the
     # short forms found: one walk along both finds the full form a short one overlaps, if any.
@@ -422,12 +432,11 @@ def _accept_shorts(
         if i < n and full[i].start < e:
             continue  # inside or across a full form
         m = _match(s, e, candidates[form][0], form, "short")
-        if not _vetoed(m, traps):
-            pending.append(m)
-            if i and full[i - 1].end == s and any(
-                full[i - 1].area.id in {u.id for u in gaz.ancestors(c)} for c in candidates[form]
-            ):
-                after_parent.add(s)  # 陕西西安, 内蒙古锡林郭勒, 上海浦东, 天津北辰段
+        pending.append(m)
+        if i and full[i - 1].end == s and any(
+            full[i - 1].area.id in {u.id for u in gaz.ancestors(c)} for c in candidates[form]
+        ):
+            after_parent.add(s)  # 陕西西安, 内蒙古锡林郭勒, 上海浦东, 天津北辰段
     if not pending:
         return []
     accepted: dict[int, AreaMatch] = {}
