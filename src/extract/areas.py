@@ -209,7 +209,8 @@ class Gazetteer:
         return _alternation(self.traps) if self.traps else None
 
     # One pass over the text for each set of words: Aho-Corasick automata (leftmost-longest for
-    # forms, as the alternations above; every overlapping occurrence for trap words).
+    # forms, as the alternations above; every overlapping occurrence for trap words). The gazetteer's
+    # analysis scans once for all three sets (``scan_automaton``); these serve a caller wanting one.
     @functools.cached_property
     def automaton(self) -> tuple[ahocorasick_rs.AhoCorasick, list[str]]:
         return _automaton(self.candidates)
