@@ -5,10 +5,12 @@ from __future__ import annotations
 import functools
 from importlib import resources
 
+import hypothesis
 import pytest
+from hypothesis import strategies as st
 
 from extract.errors import ResourceError
-from extract.gazetteer import Area, find_areas, find_mentions, load_gazetteer, parse_gazetteer
+from extract.gazetteer import Area, _occurrences, find_areas, find_mentions, load_gazetteer, parse_gazetteer
 from extract.normalize import normalize
 
 GAZ = load_gazetteer()
@@ -280,3 +282,28 @@ def test_loader_accepts_a_new_province_as_data() -> None:
     gaz = parse_gazetteer(HEADER + TOP + rows)
     assert [a.id for a in gaz.candidates["中心城区"]] == ["成都市中心城区", "中心城区"]
     assert [a.id for a in gaz.ancestors(gaz.areas["成都市中心城区"])] == ["成都市", "四川省", "全国"]
+
+
+# The analysis scans the text once for full forms, short forms and trap words together; each set's
+# matches must be what that set's own automaton finds (leftmost-longest forms, every trap span).
+_SCAN_WORDS = sorted({*load_gazetteer().candidates, *load_gazetteer().short_candidates, *load_gazetteer().traps})
+_SCAN_PIECES = st.one_of(
+    st.sampled_from(_SCAN_WORDS),
+    st.sampled_from(_SCAN_WORDS).map(lambda w: w[:-1] or w),
+    st.sampled_from(_SCAN_WORDS).map(lambda w: w[1:] or w),
+    st.sampled_from(["、", "新增", "市", "区", "县", "重庆", "江北", "日报", " ", "\n", "等"]),
+)
+
+
+@hypothesis.settings(max_examples=300, deadline=None, database=None)
+@hypothesis.given(st.lists(_SCAN_PIECES, max_size=12).map("".join))
+def test_one_scan_finds_what_each_automaton_finds(text: str) -> None:
+    gaz = load_gazetteer()
+    forms, shorts, traps = _occurrences(gaz, text)
+    ac, keys = gaz.automaton
+    assert forms == [(s, e, keys[k]) for k, s, e in ac.find_matches_as_indexes(text)]
+    ac, keys = gaz.short_automaton
+    assert shorts == [(s, e, keys[k]) for k, s, e in ac.find_matches_as_indexes(text)]
+    trap_ac = gaz.trap_automaton
+    assert trap_ac is not None
+    assert traps == sorted((s, e) for _, s, e in trap_ac.find_matches_as_indexes(text, overlapping=True))
