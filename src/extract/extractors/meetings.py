@@ -46,7 +46,8 @@ from .meeting_dates import (
     _transcript_day,
     reference_date,
 )
-from .officials import _alt, find_titles, load_lexicon
+from .officials import find_titles
+from .officials_lexicon import _alt, load_lexicon
 from .organizers import _OrgMatch
 
 __all__ = ["MeetingMention", "extract", "find_meeting_mentions", "reference_date"]

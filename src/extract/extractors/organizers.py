@@ -7,7 +7,7 @@ from __future__ import annotations
 import ahocorasick_rs
 import regex
 
-from .officials import load_lexicon
+from .officials_lexicon import load_lexicon
 
 # (国务院联防联控机制)11月29日下午|召开: a date or time of day may stand between.
 _WHEN_END = regex.compile(r"(?:\d{1,2}月\d{1,2}日)?(?:上午|下午|晚上|晚间|当晚|当天)?$")
