@@ -19,8 +19,9 @@ from extract import extract_text
 from extract.document import Doc
 from extract.errors import ResourceError
 from extract.normalize import to_simplified
-from extract.extractors import officials
-from extract.extractors.officials import _read_tsv, _TitleRow, find_titles, load_lexicon, read_name
+from extract.extractors import officials, officials_lexicon
+from extract.extractors.officials import find_titles, load_lexicon, read_name
+from extract.extractors.officials_lexicon import _read_tsv, _TitleRow
 
 CASES = json.loads((Path(__file__).parent / "cases" / "officials.json").read_text(encoding="utf-8"))
 
@@ -114,14 +115,14 @@ def test_lexicon_loads_and_is_consistent() -> None:
 
 def test_bad_title_row_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
     text = "# c\ncategory\tform\tkind\tnote\npost\t书记\tparty\t\npost\t书记\tpolitburo\t\n"
-    monkeypatch.setattr(officials, "read_data", lambda _: text)
+    monkeypatch.setattr(officials_lexicon, "read_data", lambda _: text)
     with pytest.raises(ResourceError, match=r"titles.tsv:4: \[kind\]"):
         _read_tsv("titles.tsv", ("category", "form", "kind", "note"), _TitleRow)
 
 
 def test_duplicate_row_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
     text = "category\tform\tkind\tnote\npost\t书记\tparty\npost\t书记\tparty\n"
-    monkeypatch.setattr(officials, "read_data", lambda _: text)
+    monkeypatch.setattr(officials_lexicon, "read_data", lambda _: text)
     with pytest.raises(ResourceError, match="duplicate post 书记"):
         _read_tsv("titles.tsv", ("category", "form", "kind", "note"), _TitleRow)
 

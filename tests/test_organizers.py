@@ -14,7 +14,7 @@ import random
 import pytest
 import regex
 
-from extract.extractors.officials import _alt, load_lexicon
+from extract.extractors.officials_lexicon import _alt, load_lexicon
 from extract.extractors.organizers import _OrgMatch
 
 
