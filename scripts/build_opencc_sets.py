@@ -1,5 +1,6 @@
 """Write ``src/extract/data/opencc_hk2s.tsv``: which characters OpenCC's ``hk2s`` can change, and where it
-reads context, from OpenCC's own dictionaries.
+reads context, from OpenCC's own dictionaries; and ``opencc_s2t.tsv``: the characters ``s2t`` changes
+(the Simplified-only ones ``extract.normalize.detect_script`` counts), as OpenCC converts them.
 
 Usage (needs ``marisa-trie``, to read the ``.ocd2`` dictionaries; not a dependency of the package)::
 
@@ -39,6 +40,7 @@ import opencc
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "extract" / "data" / "opencc_hk2s.tsv"
+OUT_S2T = ROOT / "src" / "extract" / "data" / "opencc_s2t.tsv"
 SHARE = Path(opencc.__file__).parent / "clib" / "share" / "opencc"
 CONFIG = "hk2s.json"
 _HEADER = b"OPENCC_MARISA_0.2.5"
@@ -157,6 +159,26 @@ def render(meta: list[tuple[str, str, str]], context: set[str], changing: set[st
     return "\n".join(lines) + "\n"
 
 
+def render_s2t() -> str:
+    """The Simplified-only ranges, computed by the package's own fallback (OpenCC ``s2t``)."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from extract import normalize
+
+    config = json.loads((SHARE / "s2t.json").read_text(encoding="utf-8"))
+    files = ["s2t.json", *sorted(set(_dicts(config)))]
+    lines = [
+        "# OpenCC s2t: the characters of U+0020..U+FFFF (but the surrogates) that it changes, converted one",
+        "# by one: the Simplified-only characters. Source: OpenCC itself (opencc/clib/share/opencc: s2t.json and",
+        "# the .ocd2 files it names), asked by scripts/build_opencc_sets.py as extract.normalize asks it without",
+        "# this file; used only when the installed OpenCC has this version and these files (SHA-256).",
+        "kind\tname\tvalue",
+        f"version\topencc\t{opencc.__version__}",
+        *(f"sha256\t{name}\t{hashlib.sha256((SHARE / name).read_bytes()).hexdigest()}" for name in files),
+        f"ranges\tsimplified_only\t{normalize._write_ranges(normalize._simplified_only_ranges())}",
+    ]
+    return "\n".join(lines) + "\n"
+
+
 def fuzz(context: set[str], changing: set[str], free: dict[str, str], rounds: int) -> None:
     """Random texts: the fast conversion (as the package does it) against OpenCC on the whole text."""
     sys.path.insert(0, str(ROOT / "src"))
@@ -199,11 +221,14 @@ def main() -> None:
     args = parser.parse_args()
     meta, context, changing, free = compute()
     text = render(meta, context, changing, free)
+    text_s2t = render_s2t()
     if args.check:
-        current = OUT.read_text(encoding="utf-8") == text
-        print("current" if current else f"{OUT} is out of date")
-        raise SystemExit(0 if current else 1)
+        stale = [str(path) for path, new in ((OUT, text), (OUT_S2T, text_s2t)) if path.read_text(encoding="utf-8") != new]
+        print(f"out of date: {', '.join(stale)}" if stale else "current")
+        raise SystemExit(1 if stale else 0)
     OUT.write_text(text, encoding="utf-8")
+    OUT_S2T.write_text(text_s2t, encoding="utf-8")
+    print(f"wrote {OUT_S2T}")
     print(f"wrote {OUT}: {len(context)} context, {len(changing)} changing, {len(free)} free characters")
     fuzz(context, changing, free, args.fuzz)
 

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from extract import normalize as nm
 from extract.errors import ResourceError
+from extract.opencc_data import trusted_rows
 from extract.resources import read_data, tsv_rows
 
 _ROWS = [row for _, row in tsv_rows(read_data("opencc_hk2s.tsv"), "opencc_hk2s.tsv", ("kind", "name", "value"))]
@@ -84,9 +85,9 @@ def test_whole_conversion_without_the_sets(monkeypatch: pytest.MonkeyPatch) -> N
 
 
 def _with_data(monkeypatch: pytest.MonkeyPatch, text: str) -> nm._Hk2sSets | None:
-    import extract.resources
+    import extract.opencc_data
 
-    monkeypatch.setattr(extract.resources, "read_data", lambda name: text)
+    monkeypatch.setattr(extract.opencc_data, "read_data", lambda name: text)
     nm._hk2s_sets.cache_clear()
     try:
         return nm._hk2s_sets()
@@ -107,8 +108,24 @@ def test_a_broken_data_file_fails_loudly(monkeypatch: pytest.MonkeyPatch) -> Non
     data = read_data("opencc_hk2s.tsv")
     with pytest.raises(ResourceError, match="unknown or repeated"):
         _with_data(monkeypatch, data + "chars\tfree\t乾\n")
+    with pytest.raises(ResourceError, match="no OpenCC version"):
+        _with_data(monkeypatch, data.replace(f"version\topencc\t{_VERSION}\n", ""))
     free_line = next(line for line in data.splitlines() if line.startswith("chars\tfree\t"))
-    with pytest.raises(ResourceError, match="free"):
+    with pytest.raises(ResourceError, match="free ones"):
         _with_data(monkeypatch, data.replace(free_line, free_line + "一"))  # 一 is a context character
     with pytest.raises(ResourceError, match="BMP"):
         _with_data(monkeypatch, data.replace(free_line, free_line + "\U00020000"))
+
+
+@pytest.mark.skipif(opencc.__version__ != _VERSION, reason="the file is for another OpenCC")
+def test_the_simplified_only_ranges_are_opencc_s2t() -> None:
+    rows = trusted_rows("opencc_s2t.tsv", ("ranges",))
+    assert rows is not None
+    assert nm._read_ranges(rows["ranges", "simplified_only"], "t") == nm._simplified_only_ranges()
+    assert nm._simplified_only_class().findall("发这个國语") == ["发", "这", "个", "语"]
+
+
+@pytest.mark.parametrize("value", ["4e00-4dff", "4e00 4e00", "4e00-4e05 4e03", "d7ff-e000", "001f", "zz", "4e00-"])
+def test_bad_ranges_fail_loudly(value: str) -> None:
+    with pytest.raises(ResourceError):
+        nm._read_ranges(value, "t")

@@ -24,6 +24,7 @@ from typing import Literal, NamedTuple, Protocol
 
 from .errors import ResourceError
 from .models import Evidence
+from .opencc_data import trusted_rows
 
 __all__ = ["Normalized", "detect_script", "normalize", "to_simplified", "unify_line_ends"]
 
@@ -133,35 +134,17 @@ def _char_class(chars: str, extra: str = "") -> str:
 def _hk2s_sets() -> _Hk2sSets | None:
     """The sets of ``data/opencc_hk2s.tsv`` as patterns, or None when the installed OpenCC is not the one
     they were read from (another version, another dictionary file)."""
-    import hashlib
-    from pathlib import Path
-
-    import opencc
-
-    from .resources import read_data, tsv_rows
-
     name = "opencc_hk2s.tsv"
-    share = Path(opencc.__file__).parent / "clib" / "share" / "opencc"
-    chars: dict[str, str] = {}
-    for lineno, row in tsv_rows(read_data(name), name, ("kind", "name", "value")):
-        kind, key, value = row["kind"], row["name"], row["value"]
-        if kind == "version":
-            if value != getattr(opencc, "__version__", None):
-                return None
-        elif kind == "sha256":
-            try:
-                if hashlib.sha256((share / key).read_bytes()).hexdigest() != value:
-                    return None
-            except OSError:
-                return None
-        elif kind == "chars" and key in ("context", "changing", "free") and key not in chars:
-            if any(ord(ch) > 0xFFFF or ch in "\n\0" for ch in value):
-                raise ResourceError(f"{name}:{lineno}: only BMP characters but line breaks and NUL")
-            chars[key] = value
-        else:
-            raise ResourceError(f"{name}:{lineno}: unknown or repeated row {kind}/{key}")
-    if len(chars) != 3 or not set(chars["changing"]) <= set(chars["context"]) or set(chars["free"]) & set(chars["context"]):
-        raise ResourceError(f"{name}: needs the context, changing (among them) and free (not among them) characters")
+    rows = trusted_rows(name, ("chars",))
+    if rows is None:
+        return None
+    chars = {key: value for (_, key), value in rows.items()}
+    if set(chars) != {"context", "changing", "free"}:
+        raise ResourceError(f"{name}: needs the context, changing and free characters, and no others")
+    if any(ord(ch) > 0xFFFF or ch in "\n\0" for value in chars.values() for ch in value):
+        raise ResourceError(f"{name}: only BMP characters but line breaks and NUL")
+    if not set(chars["changing"]) <= set(chars["context"]) or set(chars["free"]) & set(chars["context"]):
+        raise ResourceError(f"{name}: the changing characters are context characters, the free ones are not")
     return _Hk2sSets(
         whole=re.compile(_char_class(chars["free"], "\x00\u2ff0-\u2fff\u31ef")),
         changing=re.compile(_char_class(chars["changing"], _BEYOND_BMP)),
@@ -241,9 +224,8 @@ _SIMPLIFIED_ONLY: dict[str, bool] = {}
 _NOT_BULK = re.compile("[^\x20-\ud7ff\ue000-\uffff]")
 
 
-@functools.cache
-def _simplified_only_class() -> re.Pattern[str]:
-    """A character class of the Simplified-only characters of the bulk range (for counting them in C)."""
+def _simplified_only_ranges() -> list[tuple[int, int]]:
+    """The Simplified-only characters of the bulk range, as ranges of code points, asked of OpenCC."""
     bulk = "".join(map(chr, range(0x20, 0xD800))) + "".join(map(chr, range(0xE000, 0x10000)))  # all but _NOT_BULK
     # One OpenCC call; the newlines keep phrases from forming. When every character came back as
     # one character (and no newline), character i is at 2i: compared at C speed, not through a dict.
@@ -254,12 +236,51 @@ def _simplified_only_class() -> re.Pattern[str]:
     else:  # pragma: no cover - OpenCC gave some character back as several
         table = _simplified_only(bulk)
         changed = [ch for ch in bulk if table[ch]]
-    ranges: list[list[int]] = []
+    ranges: list[tuple[int, int]] = []
     for ch in changed:
         if ranges and ranges[-1][1] == ord(ch) - 1:
-            ranges[-1][1] = ord(ch)
+            ranges[-1] = (ranges[-1][0], ord(ch))
         else:
-            ranges.append([ord(ch), ord(ch)])
+            ranges.append((ord(ch), ord(ch)))
+    return ranges
+
+
+_RANGE = re.compile("[0-9a-f]{4}(?:-[0-9a-f]{4})?")
+
+
+def _read_ranges(value: str, origin: str) -> list[tuple[int, int]]:
+    """``4e07 4e0a-4e0b`` → ``[(0x4E07, 0x4E07), (0x4E0A, 0x4E0B)]``: ascending, apart, in the bulk range."""
+    ranges: list[tuple[int, int]] = []
+    for item in value.split():
+        if _RANGE.fullmatch(item) is None:
+            raise ResourceError(f"{origin}: {item!r} is no code point range")
+        first, _, last = item.partition("-")
+        a, b = int(first, 16), int(last or first, 16)
+        if not (a <= b and (not ranges or ranges[-1][1] + 1 < a) and _NOT_BULK.search(chr(a) + chr(b)) is None
+                and not a < 0xD800 <= b):
+            raise ResourceError(f"{origin}: {item!r} is out of order or outside U+0020..U+FFFF")
+        ranges.append((a, b))
+    return ranges
+
+
+def _write_ranges(ranges: list[tuple[int, int]]) -> str:
+    return " ".join(f"{a:04x}" if a == b else f"{a:04x}-{b:04x}" for a, b in ranges)
+
+
+@functools.cache
+def _simplified_only_class() -> re.Pattern[str]:
+    """A character class of the Simplified-only characters of the bulk range (for counting them in C).
+
+    Read from ``data/opencc_s2t.tsv`` when it was written from the installed OpenCC (asking OpenCC
+    costs a tenth of a second per process: loading ``s2t``, converting 63,000 characters), else asked.
+    """
+    rows = trusted_rows("opencc_s2t.tsv", ("ranges",))
+    if rows is None:
+        ranges = _simplified_only_ranges()
+    elif set(rows) != {("ranges", "simplified_only")}:
+        raise ResourceError("opencc_s2t.tsv: needs the simplified_only ranges, and nothing else")
+    else:
+        ranges = _read_ranges(rows["ranges", "simplified_only"], "opencc_s2t.tsv")
     return re.compile("[" + "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in ranges) + "]")
 
 
