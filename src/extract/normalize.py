@@ -20,9 +20,11 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal, Protocol
+from typing import Literal, NamedTuple, Protocol
 
+from .errors import ResourceError
 from .models import Evidence
+from .opencc_data import trusted_rows
 
 __all__ = ["Normalized", "detect_script", "normalize", "to_simplified", "unify_line_ends"]
 
@@ -79,10 +81,110 @@ def _convert(text: str, config: str) -> str:
         text.encode("utf-8")
     except UnicodeEncodeError:
         text = _SURROGATE.sub("\ufffd", text)
-    out = conv.convert(text)
+    sets = _hk2s_sets() if config == _TO_SIMPLIFIED else None
+    out = _fast_convert(text, conv, sets) if sets is not None else None
+    if out is None:
+        out = conv.convert(text)
+    # (The fast way gives OpenCC's own answer: when its length differs, so does OpenCC's.)
     if len(out) == len(text):
         return out
     return "".join(_convert_line(conv, line) for line in text.splitlines(keepends=True))
+
+
+# -- Converting only what OpenCC can change --------------------------------------------------------
+#
+# OpenCC converts by dictionary: at each position the longest key of a dictionary that starts there
+# is replaced by its first value, in each step of ``hk2s`` (normalisation, then the Hong Kong variants,
+# then Traditional → Simplified; the text is first cut into segments at the keys of a phrase
+# dictionary). From its dictionaries (``data/opencc_hk2s.tsv``, written by
+# ``scripts/build_opencc_sets.py``, used only when the installed OpenCC has the same version and
+# files) three sets of characters follow:
+#
+# - *context* characters: those of every key of two or more characters, and every character that a
+#   step can turn into one of them; every character beyond the BMP counts as one;
+# - *changing* context characters: where some key's value differs from the key;
+# - *free* characters: every other character that ``hk2s`` changes; each converts alone, always to the
+#   same character.
+#
+# A character that is no context character is never inside a key of two or more characters, in any
+# step: OpenCC's conversion of a text is the conversion of the runs of context characters between
+# such characters, each alone, with the others converted one by one. A run without a changing
+# character is given back as it is (every key found in it has a value equal to itself, in every step).
+# So a text without a free character is the text with its runs that hold a changing character
+# converted, in one OpenCC call (joined by line breaks: no key or value holds one), which is far less
+# than the whole text for a Simplified one. A text with a free character (Traditional), a NUL (where
+# OpenCC's C strings end) or an ideographic description character (⿰…, which OpenCC reads as a
+# unit) is converted whole. ``tests/test_normalize.py`` checks the sets and the result against OpenCC.
+
+
+class _Hk2sSets(NamedTuple):
+    whole: re.Pattern[str]  # a free character, NUL or an ideographic description character
+    changing: re.Pattern[str]  # a changing context character
+    run: re.Pattern[str]  # a run of context characters (possibly empty)
+
+
+_BEYOND_BMP = "\U00010000-\U0010ffff"
+
+
+def _char_class(chars: str, extra: str = "") -> str:
+    return "[" + "".join(map(re.escape, chars)) + extra + "]"
+
+
+@functools.cache
+def _hk2s_sets() -> _Hk2sSets | None:
+    """The sets of ``data/opencc_hk2s.tsv`` as patterns, or None when the installed OpenCC is not the one
+    they were read from (another version, another dictionary file)."""
+    name = "opencc_hk2s.tsv"
+    rows = trusted_rows(name, ("chars",))
+    if rows is None:
+        return None
+    chars = {key: value for (_, key), value in rows.items()}
+    if set(chars) != {"context", "changing", "free"}:
+        raise ResourceError(f"{name}: needs the context, changing and free characters, and no others")
+    if any(ord(ch) > 0xFFFF or ch in "\n\0" for value in chars.values() for ch in value):
+        raise ResourceError(f"{name}: only BMP characters but line breaks and NUL")
+    if not set(chars["changing"]) <= set(chars["context"]) or set(chars["free"]) & set(chars["context"]):
+        raise ResourceError(f"{name}: the changing characters are context characters, the free ones are not")
+    return _Hk2sSets(
+        whole=re.compile(_char_class(chars["free"], "\x00\u2ff0-\u2fff\u31ef")),
+        changing=re.compile(_char_class(chars["changing"], _BEYOND_BMP)),
+        run=re.compile(_char_class(chars["context"], _BEYOND_BMP) + "*"),
+    )
+
+
+def _run_end(run: re.Pattern[str], text: str, at: int) -> int:
+    found = run.match(text, at)  # matches (perhaps empty) wherever it starts
+    return found.end() if found is not None else at
+
+
+def _fast_convert(text: str, conv: _Converter, sets: _Hk2sSets) -> str | None:
+    """OpenCC ``hk2s``'s conversion of ``text``, converting only its runs that can change; None when the
+    text is to be converted whole (see above)."""
+    if sets.whole.search(text) is not None:
+        return None
+    found = sets.changing.search(text)
+    if found is None:
+        return text
+    size = len(text)
+    backwards = text[::-1]
+    spans = []
+    while found is not None:
+        at = found.start()
+        start = size - _run_end(sets.run, backwards, size - at)  # the context characters before it
+        end = _run_end(sets.run, text, at)
+        spans.append((start, end))
+        found = sets.changing.search(text, end)
+    converted = conv.convert("\n".join([text[start:end] for start, end in spans])).split("\n")
+    if len(converted) != len(spans):  # pragma: no cover - no key or value holds a line break
+        return None
+    parts = []
+    last = 0
+    for (start, end), run in zip(spans, converted):
+        parts.append(text[last:start])
+        parts.append(run)
+        last = end
+    parts.append(text[last:])
+    return "".join(parts)
 
 
 def to_simplified(text: str) -> str:
@@ -122,9 +224,8 @@ _SIMPLIFIED_ONLY: dict[str, bool] = {}
 _NOT_BULK = re.compile("[^\x20-\ud7ff\ue000-\uffff]")
 
 
-@functools.cache
-def _simplified_only_class() -> re.Pattern[str]:
-    """A character class of the Simplified-only characters of the bulk range (for counting them in C)."""
+def _simplified_only_ranges() -> list[tuple[int, int]]:
+    """The Simplified-only characters of the bulk range, as ranges of code points, asked of OpenCC."""
     bulk = "".join(map(chr, range(0x20, 0xD800))) + "".join(map(chr, range(0xE000, 0x10000)))  # all but _NOT_BULK
     # One OpenCC call; the newlines keep phrases from forming. When every character came back as
     # one character (and no newline), character i is at 2i: compared at C speed, not through a dict.
@@ -135,12 +236,51 @@ def _simplified_only_class() -> re.Pattern[str]:
     else:  # pragma: no cover - OpenCC gave some character back as several
         table = _simplified_only(bulk)
         changed = [ch for ch in bulk if table[ch]]
-    ranges: list[list[int]] = []
+    ranges: list[tuple[int, int]] = []
     for ch in changed:
         if ranges and ranges[-1][1] == ord(ch) - 1:
-            ranges[-1][1] = ord(ch)
+            ranges[-1] = (ranges[-1][0], ord(ch))
         else:
-            ranges.append([ord(ch), ord(ch)])
+            ranges.append((ord(ch), ord(ch)))
+    return ranges
+
+
+_RANGE = re.compile("[0-9a-f]{4}(?:-[0-9a-f]{4})?")
+
+
+def _read_ranges(value: str, origin: str) -> list[tuple[int, int]]:
+    """``4e07 4e0a-4e0b`` → ``[(0x4E07, 0x4E07), (0x4E0A, 0x4E0B)]``: ascending, apart, in the bulk range."""
+    ranges: list[tuple[int, int]] = []
+    for item in value.split():
+        if _RANGE.fullmatch(item) is None:
+            raise ResourceError(f"{origin}: {item!r} is no code point range")
+        first, _, last = item.partition("-")
+        a, b = int(first, 16), int(last or first, 16)
+        if not (a <= b and (not ranges or ranges[-1][1] + 1 < a) and _NOT_BULK.search(chr(a) + chr(b)) is None
+                and not a < 0xD800 <= b):
+            raise ResourceError(f"{origin}: {item!r} is out of order or outside U+0020..U+FFFF")
+        ranges.append((a, b))
+    return ranges
+
+
+def _write_ranges(ranges: list[tuple[int, int]]) -> str:
+    return " ".join(f"{a:04x}" if a == b else f"{a:04x}-{b:04x}" for a, b in ranges)
+
+
+@functools.cache
+def _simplified_only_class() -> re.Pattern[str]:
+    """A character class of the Simplified-only characters of the bulk range (for counting them in C).
+
+    Read from ``data/opencc_s2t.tsv`` when it was written from the installed OpenCC (asking OpenCC
+    costs a tenth of a second per process: loading ``s2t``, converting 63,000 characters), else asked.
+    """
+    rows = trusted_rows("opencc_s2t.tsv", ("ranges",))
+    if rows is None:
+        ranges = _simplified_only_ranges()
+    elif set(rows) != {("ranges", "simplified_only")}:
+        raise ResourceError("opencc_s2t.tsv: needs the simplified_only ranges, and nothing else")
+    else:
+        ranges = _read_ranges(rows["ranges", "simplified_only"], "opencc_s2t.tsv")
     return re.compile("[" + "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in ranges) + "]")
 
 
