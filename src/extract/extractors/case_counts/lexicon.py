@@ -391,7 +391,7 @@ _CARRY_OPENING = regex.compile(r"\s*(?:其中|同时)")
 _SHARE_BEFORE = regex.compile(r"(?:占|含|包括|包含)\s*$")
 # A date that ends a running total (截至11月3日24时): counts with no measure word under it are cumulative.
 _SINCE_BEFORE = regex.compile(r"(?:截至|截止|截止到|截至到)\s*$")
-_UNTIL_HOUR = regex.compile(r"\s*(\d{1,2})\s*[时点]")
+_UNTIL_HOUR = regex.compile(r"\s*(?:凌晨)?\s*(\d{1,2}|零)\s*[时点]")  # 截至今日凌晨零时: the midnight that opens the day
 _SKIP_DATE_BEFORE = regex.compile(r"(?:较|比|与|相比)\s*$")
 _SKIP_DATE_AFTER = regex.compile(r"\s*(?:以来|起|开始|至今|之前|以前|前|之后|以后)")
 _RELATIVE_PREV = regex.compile(r"前一[日天]|昨[日天]|上一[日天]|前日")

@@ -279,7 +279,11 @@ class _Reader:
                 state.here = True
                 state.since = bool(_SINCE_BEFORE.search(self.text, max(0, m.start - 4), m.start))
                 hour = _UNTIL_HOUR.match(self.text, m.end) if state.since and m.hours is None else None
-                state.until = int(hour.group(1)) if hour is not None and int(hour.group(1)) <= 24 else None
+                h = (0 if hour.group(1) == "零" else int(hour.group(1))) if hour is not None else None
+                state.until = h if h is not None and h <= 24 else None
+                if state.until == 0 and state.date is not None:
+                    # 截至今日凌晨零时 (22日0时): the running totals of the day before, to its 24时.
+                    state.date, state.until = state.date - dt.timedelta(days=1), 24
             i += 1
         return state
 
