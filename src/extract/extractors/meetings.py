@@ -405,14 +405,17 @@ def _roles(text: str, start: int, end: int) -> tuple[set[str], int, bool]:
     """Roles stated in ``text[start:end]`` (what follows a name up to the next name),
     where the first role verb ends (``start`` when there is none), and whether the
     only role is reported speech (说, 介绍 — not 讲话, 致辞, which are taking part)."""
-    pats = _role_patterns()
     end = min(end, start + _ROLE_REACH)
     automaton, roles_of = _role_words()
     possible: set[str] = set()
     if automaton is not None and end > start:
         for i, _, _ in automaton.find_matches_as_indexes(text[start:end], overlapping=True):
             possible |= roles_of[i]
-    found = {role: m for role, p in pats.items() if role in possible and (m := _find_role(p, text, start, end))}
+    if not possible:
+        return set(), start, False  # no role verb in the window: no pattern can find a role
+    found = {
+        role: m for role, p in _role_patterns().items() if role in possible and (m := _find_role(p, text, start, end))
+    }
     reported = set(found) == {"speaker"} and found["speaker"].group() not in load_lexicon().cues["participation"]
     return set(found), min((m.end() for m in found.values()), default=start), reported
 
