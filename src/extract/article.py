@@ -93,9 +93,19 @@ class _Rules:
     def any_always(self, line: str) -> bool:
         """Whether a rule without a prefilter matches (all that can when the prefilters reject the line)."""
         for r in self.always:
+            if r.anchored and not _may_start(r.pattern, line[:1]):
+                continue
             if (r.pattern.match(line) if r.anchored else r.pattern.search(line)) is not None:
                 return True
         return False
+
+    def any_ungated(self, line: str) -> bool:
+        """:meth:`any` for a line that holds none of the gate's strings: only the rules filed by its
+        first character and those without a prefilter can match."""
+        for rule in self.by_first.get(line[:1], ()):
+            if (rule.pattern.match(line) if rule.anchored else rule.pattern.search(line)) is not None:
+                return True
+        return self.any_always(line)
 
     def any(self, line: str) -> bool:
         gated = self.gated if self.gate is not None and self.gate.search(line) else ()
@@ -106,6 +116,14 @@ class _Rules:
                 if (rule.pattern.match(line) if rule.anchored else rule.pattern.search(line)) is not None:
                     return True
         return False
+
+
+@functools.cache
+def _may_start(pattern: regex.Pattern[str], first: str) -> bool:
+    """Whether a match of ``pattern`` at a line's start can begin with ``first`` (its first character):
+    a partial match of ``first`` alone is a prefix of some match. Most lines start with no digit, so
+    the one rule with no prefilter (a bare number) need not be tried on them."""
+    return pattern.match(first, partial=True) is not None
 
 
 @dataclass(frozen=True)
@@ -354,15 +372,30 @@ def _quiet() -> _Quiet | None:
 def _classify(text: str, rules: _JunkRules, quiet: _Quiet | None) -> LineKind:
     if len(text) > _SHORT:
         return "content"
-    if quiet is not None and text[0] not in quiet.firsts and quiet.strings.search(text) is None:
-        # Most lines: no spam word, gated junk rule, credit, by-line or 来源: can match (see _Quiet).
+    if quiet is not None and quiet.strings.search(text) is None:
+        if text[0] not in quiet.firsts:
+            # Most lines: no spam word, gated junk rule, credit, by-line or 来源: can match (see _Quiet).
+            if _is_dateline(text):
+                return "meta"
+            if rules.drop.any_always(text):
+                return "junk"
+            if rules.end.any_always(text):
+                return "footer"
+            return "masthead" if _masthead(text) else "content"
+        # Flagged by its first character only: no spam word, gated junk rule or by-line start can match.
         if _is_dateline(text):
             return "meta"
-        if rules.drop.any_always(text):
+        if rules.drop.any_ungated(text):
             return "junk"
-        if rules.end.any_always(text):
+        if rules.end.any_ungated(text):
             return "footer"
-        return "masthead" if _masthead(text) else "content"
+        if _masthead(text):
+            return "masthead"
+        if _CREDIT.search(text):
+            return "meta"
+        if len(text) <= 40 and _SOURCE.match(text):
+            return "meta"
+        return "content"
     if _is_spam(text):
         return "junk"
     if _is_dateline(text):  # before the junk rules: 2022/11/21 is no breadcrumb

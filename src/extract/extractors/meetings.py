@@ -212,7 +212,7 @@ _FUTURE = regex.compile(r"定于|将于|拟于|明年|下周|计划于|原定|�
 # subject — right after 召开/举行. Trying the pattern only there finds what finditer finds
 # (lookbehinds still see the text before), without trying it at every character.
 _HELD_BEFORE = ("召开", "举行")
-_MEETING_STARTS = ahocorasick_rs.AhoCorasick([
+_MEETING_START_WORDS = (
     *_HELD_BEFORE,
     "电视电话会", "视频会议", "视频调度会",
     "新闻发布会", "发布会", "新闻通气会", "吹风会", "记者见面会", "记者招待会", "记者会",
@@ -222,7 +222,21 @@ _MEETING_STARTS = ahocorasick_rs.AhoCorasick([
     "指导组", "督导组", "工作组", "督查组",
     "代表团", "全体", "常务会议", "常委会", "常务委员会", "座谈会", "推进会", "部署会", "动员会",
     "工作会议", "联席会议", "党组",
-])
+)
+_MEETING_STARTS = ahocorasick_rs.AhoCorasick(list(_MEETING_START_WORDS))
+
+
+#: The index of 委 among :data:`_MEETING_START_WORDS`.
+_WEI = _MEETING_START_WORDS.index("委")
+# Every alternative that starts with 委 goes on with one of these (委常委会, 委员会, 委第…/委五届…全会).
+_AFTER_WEI = regex.compile(rf"[常员第届次\d{_CN}]")
+
+
+@functools.cache
+def _after_wei(char: str) -> bool:
+    """Whether a :data:`_MEETING` match starting with 委 can go on with ``char``: 委常委会, 委员会,
+    委五届二次全会 can, the 委 of 卫健委, 委托 cannot (half of all candidate starts are a 委)."""
+    return _AFTER_WEI.match(char) is not None
 
 
 def _meeting_starts(text: str, start: int, end: int) -> list[int]:
@@ -230,7 +244,12 @@ def _meeting_starts(text: str, start: int, end: int) -> list[int]:
     lo = max(0, start - 2)  # a 召开 just before ``start``
     after = len(_HELD_BEFORE)
     found = _MEETING_STARTS.find_matches_as_indexes(text[lo:end], overlapping=True)
-    return sorted({lo + (e if i < after else s) for i, s, e in found})
+    n = len(text)
+    return sorted({
+        lo + (e if i < after else s)
+        for i, s, e in found
+        if i != _WEI or (lo + e < n and _after_wei(text[lo + e]))
+    })
 
 
 def _meeting_matches(text: str, starts: list[int], ss: int, se: int) -> Iterator[regex.Match[str]]:
@@ -386,14 +405,17 @@ def _roles(text: str, start: int, end: int) -> tuple[set[str], int, bool]:
     """Roles stated in ``text[start:end]`` (what follows a name up to the next name),
     where the first role verb ends (``start`` when there is none), and whether the
     only role is reported speech (说, 介绍 — not 讲话, 致辞, which are taking part)."""
-    pats = _role_patterns()
     end = min(end, start + _ROLE_REACH)
     automaton, roles_of = _role_words()
     possible: set[str] = set()
     if automaton is not None and end > start:
         for i, _, _ in automaton.find_matches_as_indexes(text[start:end], overlapping=True):
             possible |= roles_of[i]
-    found = {role: m for role, p in pats.items() if role in possible and (m := _find_role(p, text, start, end))}
+    if not possible:
+        return set(), start, False  # no role verb in the window: no pattern can find a role
+    found = {
+        role: m for role, p in _role_patterns().items() if role in possible and (m := _find_role(p, text, start, end))
+    }
     reported = set(found) == {"speaker"} and found["speaker"].group() not in load_lexicon().cues["participation"]
     return set(found), min((m.end() for m in found.values()), default=start), reported
 
