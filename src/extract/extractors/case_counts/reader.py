@@ -148,7 +148,7 @@ def _paragraphs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         stop = text.find("\n", pos, end)
         if stop < 0:
             stop = end
-        elif _BREAKDOWN_AT_END.search(text, max(pos, stop - 12), stop):
+        elif text.find("其中", max(pos, stop - 12), stop) >= 0 and _BREAKDOWN_AT_END.search(text, max(pos, stop - 12), stop):
             # 其中：(line break) 乌鲁木齐市13例、伊犁州12例…: the next line holding text is the list.
             nxt = stop + 1
             while nxt < end:
@@ -173,7 +173,6 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-
 class _Reader:
     """Reads one article; holds the per-article indexes."""
 
@@ -190,15 +189,14 @@ class _Reader:
         self.occurrences = metric_occurrences(self.text, start, end, self.lex)
         self.metric_starts = metric_starts(self.text, start, end, self.lex, self.occurrences)
         self.count_places = count_places(self.text, start, end)
-        # A body with no count number and no metric phrase has no event to read (see :meth:`events`):
-        # its areas, dates and headings are found only if a per-case list asks for them (:meth:`index`).
+        # No count number and no metric phrase: no event to read (:meth:`events`), nothing to index unless a list asks.
         self.idle = not self.count_places and not self.metric_starts
         if not self.idle:
             self.index()
 
     def index(self) -> None:
         """Find the article's areas, home, dates and headings."""
-        doc = self.doc
+        doc, (start, end) = self.doc, self.doc.body
         self.areas = _area_mentions(doc)
         self.home = _article_home(doc, self.areas)
         self.home_province = _province_of(self.home)
@@ -206,7 +204,6 @@ class _Reader:
             # 我区/全区 name the home only in an autonomous region's notice; elsewhere they are no area.
             self.areas = [a for a in self.areas if a.region is None or a.region.name != HOME_AUTONOMOUS]
         self.area_starts = [a.start for a in self.areas]
-        start, end = doc.body
         self.dates = find_dates(self.text, reference_date(self.text, doc.published, start, end), start, end)
         self.setters = _date_setters(doc, self.dates)
         self.setter_starts = [d.start for d in self.setters]
