@@ -72,6 +72,11 @@ def extract(doc: Doc) -> tuple[list[CaseCount], list[ArticleWarning]]:
         to their total and changes that disagree with the earlier day's count.
     """
     reader = _Reader(doc)
+    if reader.idle:
+        # No count and no metric phrase: no record but a per-case list's (病例1，现住海淀区).
+        if not case_lists.has_items(reader):
+            return [], []
+        reader.index()
     reader.read()
     reader.check()
     records = reader.records()

@@ -147,6 +147,12 @@ def _items(text: str, start: int, end: int) -> list[tuple[_Item, int, int]]:
     return out
 
 
+def has_items(reader: _Reader) -> bool:
+    """Whether the article's body holds a list item (:func:`extract` finds nothing without one)."""
+    start, end = reader.doc.body
+    return bool(_items(reader.text, start, end))
+
+
 def extract(reader: _Reader) -> list[CaseCount]:
     """The summed per-area counts of the article's per-case lists (see the module docstring).
 

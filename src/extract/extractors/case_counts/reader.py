@@ -148,7 +148,7 @@ def _paragraphs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         stop = text.find("\n", pos, end)
         if stop < 0:
             stop = end
-        elif _BREAKDOWN_AT_END.search(text, max(pos, stop - 12), stop):
+        elif text.find("其中", max(pos, stop - 12), stop) >= 0 and _BREAKDOWN_AT_END.search(text, max(pos, stop - 12), stop):
             # 其中：(line break) 乌鲁木齐市13例、伊犁州12例…: the next line holding text is the list.
             nxt = stop + 1
             while nxt < end:
@@ -173,7 +173,6 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-
 class _Reader:
     """Reads one article; holds the per-article indexes."""
 
@@ -182,6 +181,22 @@ class _Reader:
         self.doc = doc
         self.text = doc.text
         self.lex = load_metric_lexicon()
+        start, end = doc.body
+        self.counts: list[_Count] = []
+        self.headings: dict[int, _Count] = {}  # sentence headings (新增本土确诊病例中,) by start
+        self.warnings: list[ArticleWarning] = []
+        # Found once per article, looked up by bisection: keeps reading linear in the number of counts.
+        self.occurrences = metric_occurrences(self.text, start, end, self.lex)
+        self.metric_starts = metric_starts(self.text, start, end, self.lex, self.occurrences)
+        self.count_places = count_places(self.text, start, end)
+        # No count number and no metric phrase: no event to read (:meth:`events`), nothing to index unless a list asks.
+        self.idle = not self.count_places and not self.metric_starts
+        if not self.idle:
+            self.index()
+
+    def index(self) -> None:
+        """Find the article's areas, home, dates and headings."""
+        doc, (start, end) = self.doc, self.doc.body
         self.areas = _area_mentions(doc)
         self.home = _article_home(doc, self.areas)
         self.home_province = _province_of(self.home)
@@ -189,28 +204,20 @@ class _Reader:
             # 我区/全区 name the home only in an autonomous region's notice; elsewhere they are no area.
             self.areas = [a for a in self.areas if a.region is None or a.region.name != HOME_AUTONOMOUS]
         self.area_starts = [a.start for a in self.areas]
-        start, end = doc.body
         self.dates = find_dates(self.text, reference_date(self.text, doc.published, start, end), start, end)
         self.setters = _date_setters(doc, self.dates)
         self.setter_starts = [d.start for d in self.setters]
         self.written = _written_dates(self.setters, doc.published)
         self.date_starts = [d.start for d in self.dates]
-        self.counts: list[_Count] = []
-        self.headings: dict[int, _Count] = {}  # sentence headings (新增本土确诊病例中,) by start
-        # Found once per article, looked up by bisection: keeps reading linear in the number of counts.
-        occurrences = metric_occurrences(self.text, start, end, self.lex)
-        self.heading_matches = heading_matches(self.text, start, end, self.lex, occurrences)
+        self.heading_matches = heading_matches(self.text, start, end, self.lex, self.occurrences)
         self.heading_ends = [h.end() for h in self.heading_matches]
-        self.metric_starts = metric_starts(self.text, start, end, self.lex, occurrences)
         self.bare_metric_starts = _outside_brackets(self.text, self.metric_starts, start, end)
-        self.count_places = count_places(self.text, start, end)
         self.sentence_start = 0
         self.sentence_scopes: dict[int, set[str]] = {}  # scopes of the sentence's counts so far, by depth
         self.state_region: list[_Region] | None = None  # the area in force where the reader is
         self.said_cache: tuple[int, int, set[str]] = (-1, -1, set())  # see said_before
         self.topic_scope: str | None = None  # the scope a sentence opened with (境外输入现有确诊病例905例…), carried on
         self.consumed = 0  # where the event being read ends (a count's metric can follow it)
-        self.warnings: list[ArticleWarning] = []
         # A post's 【headline】 at the start of the body (within its first line).
         head = _HEADLINE.search(self.text, start, min(end, start + 200))
         self.headline = head if head is not None and "\n" not in self.text[start : head.start()] else None
