@@ -27,6 +27,9 @@ if TYPE_CHECKING:  # the reader imports this module: its type is for the checker
 
 #: A sentence opening with 其中 (its counts are parts of the sentence's before).
 _PARTS_OPENING = regex.compile(r"\s*其中\s*[,，:：]")
+#: 新增 right before a number; a clause's end right after a count.
+_NEW_BEFORE = regex.compile(r"新增\s*$")
+_CLAUSE_END_AFTER = regex.compile(r"\s*(?:[,，;；。、!！?？]|$)")
 #: After a count's unit: the number is a bound, not a count (1000例以下, 10人以内).
 _BOUND_AFTER = regex.compile(r"\s*(?:以下|以内|之内)")
 
@@ -148,6 +151,10 @@ def read_count(
     # 确诊病例914和无症状感染者25173例: a number without unit needs its metric before it.
     if m.group("unit") is None and (metric_m is None or suffixed):
         return None
+    if (metric is None and m.group("unit") == "宗" and _NEW_BEFORE.search(text, max(clause_start, num_start - 4), num_start)
+            and _CLAUSE_END_AFTER.match(text, m.end())):
+        # 周四新增1宗，周五新增6宗 (Hong Kong reports): 宗 after 新增, closing its clause, counts cases.
+        metric, label = "confirmed", None
     explicit = metric is not None and metric != "inherit"
     scope_m = _last(lex.scope_re, text, clause_start, num_start)
     measures = list(lex.measure_re.finditer(text, clause_start, num_start))
