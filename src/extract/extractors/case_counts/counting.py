@@ -32,6 +32,8 @@ _NEW_BEFORE = regex.compile(r"新增\s*$")
 _CLAUSE_END_AFTER = regex.compile(r"\s*(?:[,，;；。、!！?？]|$)")
 #: After a count's unit: the number is a bound, not a count (1000例以下, 10人以内).
 _BOUND_AFTER = regex.compile(r"\s*(?:以下|以内|之内)")
+#: After a count's unit: what is counted is no person (3宗聚集性疫情).
+_NOT_CASES_AFTER = regex.compile(r"\s*(?:聚集性?疫情|疫情|事件)")
 
 
 def read_count(
@@ -56,6 +58,8 @@ def read_count(
     value = _value(m)
     if value is None or _BOUND_AFTER.match(text, m.end()):
         return None  # 全国新增确诊病例数已连续5天在1000例以下: a bound the count stays under, not a count
+    if _NOT_CASES_AFTER.match(text, m.end()):
+        return None  # 新增3宗聚集性疫情: clusters, not people
     # 1. A change against an earlier day, not a count of its own.
     tail_from = max(prefix_start, num_start - 24)
     ch = _CHANGE.search(text, tail_from, num_start)
