@@ -30,10 +30,9 @@ _PARTS_OPENING = regex.compile(r"\s*其中\s*[,，:：]")
 #: 新增 right before a number; a clause's end right after a count.
 _NEW_BEFORE = regex.compile(r"新增\s*$")
 _CLAUSE_END_AFTER = regex.compile(r"\s*(?:[,，;；。、!！?？]|$)")
-#: After a count's unit: the number is a bound, not a count (1000例以下, 10人以内).
-_BOUND_AFTER = regex.compile(r"\s*(?:以下|以内|之内)")
-#: After a count's unit: what is counted is no person (3宗聚集性疫情).
-_NOT_CASES_AFTER = regex.compile(r"\s*(?:聚集性?疫情|疫情|事件)")
+#: After a count's unit, what makes its number no count of people: a bound (1000例以下, 10人以内) or
+#: something else counted (3宗聚集性疫情).
+_NO_COUNT_AFTER = regex.compile(r"\s*(?:以下|以内|之内|聚集性?疫情|疫情|事件)")
 
 
 def read_count(
@@ -56,10 +55,8 @@ def read_count(
     if num_start < 0:
         num_start = max(m.start("wan"), m.start("num"), m.start("vague"), m.start("cn"))
     value = _value(m)
-    if value is None or _BOUND_AFTER.match(text, m.end()):
-        return None  # 全国新增确诊病例数已连续5天在1000例以下: a bound the count stays under, not a count
-    if _NOT_CASES_AFTER.match(text, m.end()):
-        return None  # 新增3宗聚集性疫情: clusters, not people
+    if value is None or _NO_COUNT_AFTER.match(text, m.end()):
+        return None  # 连续5天在1000例以下: a bound the count stays under; 新增3宗聚集性疫情: clusters, not people
     # 1. A change against an earlier day, not a count of its own.
     tail_from = max(prefix_start, num_start - 24)
     ch = _CHANGE.search(text, tail_from, num_start)

@@ -145,10 +145,9 @@ def _line_end(text: str, pos: int, end: int) -> int:
 def _paragraphs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     pos = start
     while pos < end:
-        stop = text.find("\n", pos, end)
-        if stop < 0:
-            stop = end
-        elif text.find("其中", max(pos, stop - 12), stop) >= 0 and _BREAKDOWN_AT_END.search(text, max(pos, stop - 12), stop):
+        stop = _line_end(text, pos, end)
+        tail = max(pos, stop - 12)
+        if stop < end and text.find("其中", tail, stop) >= 0 and _BREAKDOWN_AT_END.search(text, tail, stop):
             # 其中：(line break) 乌鲁木齐市13例、伊犁州12例…: the next line holding text is the list.
             nxt = stop + 1
             while nxt < end:
