@@ -308,7 +308,7 @@ def _street(text: str, m: AreaMatch) -> bool:
 
 # Before a two-character county name (范县, 和县): what may stand right before it, so that
 # 示范县, 提高县 and 区和县 are words, not places.
-_BOUNDARY_BEFORE = regex.compile(r"[^\p{Han}]|[在到赴至往从于与和及、是的对省市州盟区]")
+_BOUNDARY_BEFORE = regex.compile(r"[^\p{Han}]|[在到赴至往从于与和及、是的对省市州盟区含括]")
 
 
 def _bounded(gaz: Gazetteer, text: str, m: AreaMatch) -> bool:
