@@ -24,7 +24,7 @@ from extract.extractors.case_counts.lexicon import (
     metric_occurrences,
     metric_starts,
 )
-from extract.extractors.case_counts.reader import _outside_brackets
+from extract.extractors.case_counts.paragraphs import _outside_brackets
 
 hypothesis = pytest.importorskip("hypothesis")
 st = hypothesis.strategies

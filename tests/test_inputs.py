@@ -389,6 +389,23 @@ def test_record_ids_schema_version_and_text_on_request(tmp_path: Path, raw_dir: 
         assert c["region_code"] is None or isinstance(c["region_code"], str)
 
 
+def test_pinyin_of_content_farms_is_removed_and_the_text_given() -> None:
+    # Reposts of the 重庆市卫健委 notices on content-farm sites print pinyin after characters
+    # (時(shí), 無(wú), 區(qū)): read without it, with a warning, and the text evidence indexes given.
+    text = ("2022年9月30日重慶市新冠肺炎疫情情況\n"
+            "9月29日0—24時(shí),重慶市無(wú)新增本土確診病例,新增本土無(wú)癥狀感染者2例(江北區(qū)),"
+            "在隔離管控人員中發(fā)現(xiàn)。\n")
+    r = extract_text(text, "2022-09-30")
+    assert [w.code for w in r.article.warnings] == ["pinyin_removed"]
+    assert r.article.text is not None and "(shí)" not in r.article.text and r.text == r.article.text
+    got = {(c.region, c.metric, c.value) for c in r.case_counts}
+    assert {("重庆市", "confirmed", 0), ("重庆市", "asymptomatic", 2), ("江北区", "asymptomatic", 2)} <= got
+    for c in r.case_counts:
+        assert r.article.text[c.evidence.start : c.evidence.end] == c.evidence.text
+    plain = extract_text("重慶市無新增本土確診病例(CNA)(de)", "2022-09-30")
+    assert plain.article.warnings == [] and plain.article.text is None
+
+
 def test_error_records_have_ids_and_enum_codes() -> None:
     e = InputError(source="x.pdf", error="unsupported_type", message="m")
     assert e.record_id and e.record_id.startswith("e_")

@@ -38,6 +38,7 @@ WARNING_CODES = (
     "html_without_text",
     "invalid_bytes",
     "truncated_input",
+    "pinyin_removed",
 )
 
 #: Error codes of ``errors.jsonl``.

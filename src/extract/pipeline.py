@@ -73,7 +73,7 @@ def extract_text(
         sha256: digest of the raw bytes, when the caller has them (else of the text in UTF-8).
         encoding: how the raw bytes were decoded.
         format: ``auto`` (HTML and Markdown are recognised), ``text``, ``markdown`` or ``html``.
-        with_text: put the text evidence indexes into the article record (always done for HTML).
+        with_text: put the text evidence indexes into the article record (always done for HTML and for a text with pinyin removed).
 
     Returns:
         The article record and every extracted record, validated. ``result.text`` is
@@ -141,7 +141,7 @@ def extract_text(
         body=Span(start=info.body[0], end=info.body[1]),
         warnings=[*warnings, *found.warnings],
         extractor_version=__version__,
-        text=text if (with_text or prep.format == "html") else None,
+        text=text if (with_text or prep.format == "html" or prep.rewritten) else None,
     )
     return with_record_ids(ArticleExtraction(
         article=article,

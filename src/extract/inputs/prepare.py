@@ -7,6 +7,8 @@
   (:func:`blank_markup`), its front matter gives metadata.
 - In every format, reposting debris is blanked too: ``#话题#`` marks (the words stay),
   ``http://t.cn/…`` short links, ``…全文`` tails, ``[视频]`` tags before a headline.
+- Pinyin that content farms write after characters (時(shí), 無(wú)新增) is removed (warning
+  ``pinyin_removed``): the text without it is what evidence indexes, given in ``articles.jsonl``.
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ class Prepared:
     meta: dict[str, Any]
     warnings: list[ArticleWarning] = field(default_factory=list)
     weibo: bool = True
+    #: The text is not the input's (pinyin removed): the article record carries it.
+    rewritten: bool = False
 
 
 def sniff(text: str) -> InputFormat:
@@ -97,7 +101,33 @@ def prepare(text: str, format: str, meta: dict[str, Any]) -> Prepared:
         if "outlet" not in found and author and (outlet := author_outlet(author)):
             found["outlet"] = outlet  # author: 眾新聞記者, 眾新聞中國組 → the outlet 眾新聞
         meta = {**found, **meta}
-    return Prepared(text=text, format=fmt, meta=meta, warnings=warnings, weibo=True)
+    text, removed = strip_pinyin(text)
+    if removed:
+        warnings.append(ArticleWarning(
+            code="pinyin_removed",
+            message=f"{removed} pinyin annotation(s) after characters (時(shí)) removed; evidence indexes the text "
+                    "without them (the article record's text)"))
+    return Prepared(text=text, format=fmt, meta=meta, warnings=warnings, weibo=True, rewritten=bool(removed))
+
+
+#: One syllable of pinyin with its tone mark, in brackets right after a Han character: 時(shí), 網（wǎng）.
+_PINYIN = regex.compile(
+    r"(?<=\p{Han})[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]"
+)
+_TONE_MARK = regex.compile("[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]")
+
+
+def strip_pinyin(text: str) -> tuple[str, int]:
+    """``text`` without the pinyin some sites print after characters, and how many were removed.
+
+    A bracketed syllable needs a tone mark: (shí) goes, (de) and (CNA) stay.
+
+    >>> strip_pinyin("9月22日0—24時(shí),重慶市無(wú)新增本土確診病例（de）")
+    ('9月22日0—24時,重慶市無新增本土確診病例（de）', 2)
+    """
+    if _TONE_MARK.search(text) is None:
+        return text, 0
+    return _PINYIN.subn("", text)
 
 
 _DEBRIS = regex.compile(

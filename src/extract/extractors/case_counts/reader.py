@@ -6,7 +6,6 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import datetime as dt
-from collections.abc import Iterator
 
 import regex
 
@@ -15,12 +14,13 @@ from ...models import ArticleWarning, CaseCount
 from ..dates import DateMention, find_dates, reference_date, parse_cn_int, resolve_relative
 from .lexicon import (
     _ATTRIBUTION, _CARRY_OPENING, _CLAUSE_BREAK, _CLOSE, _LIST_GAP, _LIST_SEP, _NOT_AREA, _OPEN, _RELATIVE_PREV, _REST_ITEM, _RESIDUE_OK,
-    _SENTENCE_END, _SHARE_BEFORE, _SKIP_DATE_AFTER, _SKIP_DATE_BEFORE, _SINCE_BEFORE, _UNTIL_HOUR, _NOW_OPENING, _HEADLINE, _TOPIC_TAG, _UNTIL_NOW, _NO_CASE_YET, _NEW_WORD, _SECTION, is_furniture, _ZERO_OPENING, _SEVERITY, _UNKNOWN_AREA, _ZERO_GAP, _count_re, count_matches, count_places,
+    _SHARE_BEFORE, _SKIP_DATE_AFTER, _SKIP_DATE_BEFORE, _SINCE_BEFORE, _UNTIL_HOUR, _NOW_OPENING, _HEADLINE, _UNTIL_NOW, _NO_CASE_YET, _NEW_WORD, _SECTION, is_furniture, _ZERO_OPENING, _SEVERITY, _UNKNOWN_AREA, _ZERO_GAP, _count_re, count_matches, count_places,
     heading_matches, metric_occurrences, said_measure, metric_starts, _last, _qualifier, _value, _zero_re, load_metric_lexicon,
 )
 from . import totals
 from .counting import read_count
 from .counts import _Count, _State, _when
+from .paragraphs import _BRACKET, _outside_brackets, _paragraphs, _sentences, _without_topic_tags
 from .regions import HOME_AUTONOMOUS, HOME_PROVINCE, _Mention, _Region, _province_of, _area_mentions, _article_home, _is_top, _region
 
 # ------------------------------------------------------------------ decisions
@@ -33,41 +33,10 @@ def _running_measure(metric_phrase: str) -> str:
 
 #: An origin before 输入 in a clause describing a count (苏丹输入, 英国输入病例).
 _CAME_FROM = regex.compile(r"(?P<origin>\p{Han}{2,8}?)输入")
-#: A bracket that opens (_OPEN) or closes (_CLOSE) a breakdown.
-_BRACKET = regex.compile(f"[{regex.escape(_OPEN + _CLOSE)}]")
 #: The last character of every place word :data:`_UNKNOWN_AREA` reads (新区, 区, 县, 市, 州, 省).
 _PLACE_END = regex.compile("[区县市州省]")
 #: What may stand between a sentence's start and a date that opens it.
 _OPENING_BLANKS = frozenset(" \t\u3000,，")
-
-
-def _without_topic_tags(doc: Doc) -> Doc:
-    """The document with Weibo topic tags inside the body (#新疆昌吉州新增1例确诊#) read as a sentence break.
-
-    A tag repeats a figure of the post in a headline's words; read in the middle of a sentence it would
-    hand its place to the counts after it. Tags inside the opening 【headline】 stay: it is read on its
-    own (the notice's day dates it). The text keeps its length, so evidence offsets do not move.
-    """
-    text = doc.text
-    start, end = doc.body
-    # The marks may be blanked in the text already (page-junk rules); the original still has them.
-    source = doc.original if len(doc.original) == len(text) else text
-    if source.find("#", 0, end) < 0:
-        return doc  # every tag holds a '#': most texts have none
-    head = _HEADLINE.search(source, start, min(end, start + 200))
-    spans = [
-        m.span()
-        for m in _TOPIC_TAG.finditer(source, 0, end)  # from the text's start: a tag may open before the body
-        if m.start() >= start and (head is None or not head.start() <= m.start() < head.end())
-    ]
-    if not spans:
-        return doc
-    parts, pos = [], 0
-    for s, e in spans:
-        parts += [text[pos:s], "。" + " " * (e - s - 1)]
-        pos = e
-    parts.append(text[pos:])
-    return dataclasses.replace(doc, text="".join(parts))
 
 
 #: Before a place a count is compared with, not one it is of.
@@ -112,63 +81,6 @@ def _written_dates(setters: list[DateMention], published: dt.date | None) -> lis
     for m in setters:
         last = resolve_relative(m, published, last) if m.relative is not None else m.date
         out.append(last)
-    return out
-
-
-def _outside_brackets(text: str, starts: list[int], start: int, end: int) -> list[int]:
-    """The positions of ``starts`` (sorted, inside ``[start, end)``) that no bracket of their line
-    encloses; the brackets are read only on lines that hold a position, up to the last one."""
-    out: list[int] = []
-    depth = 0
-    read_to = start
-    for pos in starts:
-        nl = text.rfind("\n", read_to, pos)  # searched back to the last position only: linear
-        if nl >= 0:
-            depth, read_to = 0, nl + 1  # a line break resets the depth
-        for mark in _BRACKET.finditer(text, read_to, pos):
-            depth = depth + 1 if mark.group() in _OPEN else max(0, depth - 1)
-        read_to = pos
-        if depth == 0:
-            out.append(pos)
-    return out
-
-
-#: A paragraph ending so (…现有确诊病例50例（…），其中：) goes on in the next line: its breakdown.
-_BREAKDOWN_AT_END = regex.compile(r"其中\s*[:：]\s*$")
-
-
-def _line_end(text: str, pos: int, end: int) -> int:
-    nl = text.find("\n", pos, end)
-    return end if nl < 0 else nl
-
-
-def _paragraphs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    pos = start
-    while pos < end:
-        stop = _line_end(text, pos, end)
-        tail = max(pos, stop - 12)
-        if stop < end and text.find("其中", tail, stop) >= 0 and _BREAKDOWN_AT_END.search(text, tail, stop):
-            # 其中：(line break) 乌鲁木齐市13例、伊犁州12例…: the next line holding text is the list.
-            nxt = stop + 1
-            while nxt < end:
-                line_end = _line_end(text, nxt, end)
-                if text[nxt:line_end].strip():
-                    stop = line_end
-                    break
-                nxt = line_end + 1
-        if text[pos:stop].strip():
-            yield pos, stop
-        pos = stop + 1
-
-
-def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    pos = start
-    for m in _SENTENCE_END.finditer(text, start, end):
-        out.append((pos, m.end()))
-        pos = m.end()
-    if pos < end:
-        out.append((pos, end))
     return out
 
 

@@ -1,0 +1,102 @@
+"""How the reader walks a notice: its paragraphs (a line, or a line ending 其中： with the list after it),
+their sentences, the counts outside brackets, and Weibo topic tags read as sentence breaks."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+
+import regex
+
+from ...document import Doc
+from .lexicon import _CLOSE, _HEADLINE, _OPEN, _SENTENCE_END, _TOPIC_TAG
+
+#: A bracket that opens (_OPEN) or closes (_CLOSE) a breakdown.
+_BRACKET = regex.compile(f"[{regex.escape(_OPEN + _CLOSE)}]")
+
+
+def _without_topic_tags(doc: Doc) -> Doc:
+    """The document with Weibo topic tags inside the body (#新疆昌吉州新增1例确诊#) read as a sentence break.
+
+    A tag repeats a figure of the post in a headline's words; read in the middle of a sentence it would
+    hand its place to the counts after it. Tags inside the opening 【headline】 stay: it is read on its
+    own (the notice's day dates it). The text keeps its length, so evidence offsets do not move.
+    """
+    text = doc.text
+    start, end = doc.body
+    # The marks may be blanked in the text already (page-junk rules); the original still has them.
+    source = doc.original if len(doc.original) == len(text) else text
+    if source.find("#", 0, end) < 0:
+        return doc  # every tag holds a '#': most texts have none
+    head = _HEADLINE.search(source, start, min(end, start + 200))
+    spans = [
+        m.span()
+        for m in _TOPIC_TAG.finditer(source, 0, end)  # from the text's start: a tag may open before the body
+        if m.start() >= start and (head is None or not head.start() <= m.start() < head.end())
+    ]
+    if not spans:
+        return doc
+    parts, pos = [], 0
+    for s, e in spans:
+        parts += [text[pos:s], "。" + " " * (e - s - 1)]
+        pos = e
+    parts.append(text[pos:])
+    return dataclasses.replace(doc, text="".join(parts))
+
+
+def _outside_brackets(text: str, starts: list[int], start: int, end: int) -> list[int]:
+    """The positions of ``starts`` (sorted, inside ``[start, end)``) that no bracket of their line
+    encloses; the brackets are read only on lines that hold a position, up to the last one."""
+    out: list[int] = []
+    depth = 0
+    read_to = start
+    for pos in starts:
+        nl = text.rfind("\n", read_to, pos)  # searched back to the last position only: linear
+        if nl >= 0:
+            depth, read_to = 0, nl + 1  # a line break resets the depth
+        for mark in _BRACKET.finditer(text, read_to, pos):
+            depth = depth + 1 if mark.group() in _OPEN else max(0, depth - 1)
+        read_to = pos
+        if depth == 0:
+            out.append(pos)
+    return out
+
+
+#: A paragraph ending so goes on in the next line: its breakdown (…现有确诊病例50例（…），其中：), or what
+#: an opening that gives the day announces (9月2日0—24时，全省新冠肺炎疫情最新情况如下：).
+_GOES_ON_AT_END = regex.compile(r"(?:其中|如下)\s*[:：]\s*$")
+
+
+def _line_end(text: str, pos: int, end: int) -> int:
+    nl = text.find("\n", pos, end)
+    return end if nl < 0 else nl
+
+
+def _paragraphs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    pos = start
+    while pos < end:
+        stop = _line_end(text, pos, end)
+        tail = max(pos, stop - 12)
+        if stop < end and _GOES_ON_AT_END.search(text, tail, stop):
+            # 其中：(line break) 乌鲁木齐市13例、伊犁州12例…: the next line holding text is the list.
+            nxt = stop + 1
+            while nxt < end:
+                line_end = _line_end(text, nxt, end)
+                if text[nxt:line_end].strip():
+                    stop = line_end
+                    break
+                nxt = line_end + 1
+        if text[pos:stop].strip():
+            yield pos, stop
+        pos = stop + 1
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    pos = start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        out.append((pos, m.end()))
+        pos = m.end()
+    if pos < end:
+        out.append((pos, end))
+    return out
