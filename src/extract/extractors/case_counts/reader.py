@@ -25,6 +25,13 @@ from .regions import HOME_AUTONOMOUS, HOME_PROVINCE, _Mention, _Region, _provinc
 
 # ------------------------------------------------------------------ decisions
 
+#: A metric joined to a zero's (无新增境外输入确诊病例和无症状感染者), and a number right after it (then
+#: the metric is counted there: 无新增死亡病例和疑似病例3例 is no zero of suspected cases).
+_JOINED_METRIC = regex.compile(rf"\s*(?:和|及|与|、)\s*(?P<metric>{load_metric_lexicon().metric_re.pattern})")
+#: A zero said of local and imported cases at once (无本地和境外输入新增确诊病例).
+_BOTH_SCOPES = regex.compile(r"(?:本地|本土)(?:和|及)境外")
+_NUMBER_NEXT = regex.compile(r"\s*[\d一二两三四五六七八九十]")
+
 def _running_measure(metric_phrase: str) -> str:
     """The measure of a count under a running total's date (截至…24时): patients now in a state
     (重症, 危重, 疑似) are current, everything else counted so far is cumulative."""
@@ -353,6 +360,12 @@ class _Reader:
                         parent.incomplete = True
                 continue
             self.counts.append(count)
+            if kind == 1:
+                # 无新增境外输入确诊病例和无症状感染者: the zero holds for each metric joined to it.
+                for joined in self.joined_zeros(count):
+                    self.counts.append(joined)
+                    count = joined
+                prev_end = max(prev_end, count.end)
             if not count.zero:
                 self.sentence_scopes.setdefault(count.depth, set()).add(count.scope)
             prev_count = count
@@ -413,7 +426,8 @@ class _Reader:
         in_running_list = (prev is not None and prev.depth == 0 and prev.parent is None and not prev.zero
                            and prev.measure in ("cumulative", "current") and group is None
                            and _LIST_GAP.fullmatch(self.text, prefix_start, m.start()) is not None)
-        scope = "imported" if "境外" in mods else "local" if "本土" in mods or "本地" in mods else self.topic_scope or "unspecified"
+        both = _BOTH_SCOPES.search(mods) is not None  # 无本地和境外输入新增确诊病例: a local zero, then an imported one
+        scope = "imported" if "境外" in mods and not both else "local" if "本土" in mods or "本地" in mods else self.topic_scope or "unspecified"
         metric = self.lex.metric[m.group("metric")]
         if metric == "inherit":
             if not _NO_CASE_YET.search(self.text, m.start(), m.start("metric")) and scope == "unspecified":
@@ -439,6 +453,23 @@ class _Reader:
             label=m.group("metric"),
             zero=True,
         )
+
+    def joined_zeros(self, zero: _Count) -> list[_Count]:
+        """Zeros of the metrics joined to ``zero``'s (…确诊病例和无症状感染者, …死亡病例、疑似病例), each
+        a count of its own with the same area, scope and date; none when a number follows. A zero of
+        local and imported cases at once (无本地和境外输入新增…) gets its imported twin."""
+        scopes = [zero]
+        if zero.scope == "local" and _BOTH_SCOPES.search(self.text, zero.start, zero.end):
+            scopes.append(dataclasses.replace(zero, scope="imported", children=[]))
+        out = scopes[1:]
+        end = zero.end
+        while (j := _JOINED_METRIC.match(self.text, end)) is not None:
+            metric = self.lex.metric.get(j.group("metric"))
+            if metric is None or metric == "inherit" or _NUMBER_NEXT.match(self.text, j.end()):
+                break
+            out += [dataclasses.replace(z, end=j.end(), metric=metric, label=j.group("metric"), children=[]) for z in scopes]
+            end = j.end()
+        return out
 
     def bracket_count(
         self, m: regex.Match[str], open_pos: int, depth: int, state: _State, last_explicit: _Count | None
