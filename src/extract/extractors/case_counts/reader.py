@@ -20,8 +20,9 @@ from .lexicon import (
 from . import totals
 from .counting import read_count
 from .counts import _Count, _State, _when
+from .places_after import counts_of_place_after
 from .paragraphs import _BRACKET, _outside_brackets, _paragraphs, _sentences, _without_topic_tags
-from .regions import HOME_AUTONOMOUS, HOME_PROVINCE, _Mention, _Region, _province_of, _area_mentions, _article_home, _is_top, _region
+from .regions import _contains, HOME_AUTONOMOUS, HOME_PROVINCE, _Mention, _Region, _province_of, _area_mentions, _article_home, _is_top, _region
 
 # ------------------------------------------------------------------ decisions
 
@@ -241,6 +242,7 @@ class _Reader:
             if events:
                 state = self.read_paragraph(p_start, p_end, state, events)
                 fresh = False
+                self.counts += counts_of_place_after(self, before, p_start, p_end)
             if section is not None and any(c.scope not in ("unspecified", section) for c in self.counts[before:]):
                 section = None  # 解除医学观察本土无症状感染者…: the notice has left the section
             if section is not None:
@@ -307,9 +309,11 @@ class _Reader:
                     # the area of the next, unless that one goes on with it (同时，… / 其中…); the city,
                     # province or country the counts were last given for is (全国 through an NHC notice).
                     state.region = state.top
-                    if self.home is not None and self.opens_with_date(s_start, pos):
+                    if (self.home is not None and self.opens_with_date(s_start, pos)
+                            and not (state.top and len(state.top) == 1 and _contains(state.top[0].code, self.home.code))):
                         # 湖北新增确诊病例0例…。3月19日0—24时，新增报告境外输入确诊病例39例: a sentence that
-                        # opens with its own date starts a new statement about the article's own area.
+                        # opens with its own date starts a new statement about the article's own area (the
+                        # province in force stays when it holds that area: 新疆…现有确诊病例606例，其中乌鲁木齐市…).
                         state.region = state.top = [self.home]
                 if self.doc.published is not None and not self.doc.published_from_text and _UNTIL_NOW.match(text, s_start, s_start + 16) and not self.dated_between(s_start, pos):
                     # 截至目前，天津市…累计确诊17例: a running total as of the article's day.
