@@ -25,6 +25,10 @@ if TYPE_CHECKING:  # the reader imports this module: its type is for the checker
     from .reader import _Reader
 
 
+#: An outcome right after a count's metric (4例本土无症状感染者解除医学观察, 11例病例今日治愈出院), closing its clause.
+_OUTCOME_AFTER = regex.compile(
+    r"\s*(?:已|均已|均|今日|今天|当日)?\s*(?P<outcome>解除医学观察|治愈出院|出院|死亡)(?=\s*(?:[,，;；。(（]|$))"
+)
 #: A sentence opening with 其中 (its counts are parts of the sentence's before).
 _PARTS_OPENING = regex.compile(r"\s*其中\s*[,，:：]")
 #: 新增 right before a number; a clause's end right after a count.
@@ -119,7 +123,12 @@ def read_count(
             suffixed = True
             suffix_scope = after.group("scope")
             r.consumed = suffix.end()
-            rest = _SUFFIX_REST.match(text, suffix.end())
+            outcome = _OUTCOME_AFTER.match(text, suffix.end()) if metric in _CASE_NOUNS else None
+            rest = _SUFFIX_REST.match(text, suffix.end()) if outcome is None else None
+            if outcome is not None:
+                # 4例本土无症状感染者解除医学观察（周口市2例…）: the outcome the counted cases had.
+                metric, label = lex.metric[outcome.group("outcome")], outcome.group("outcome")
+                r.consumed = outcome.end()
             if rest is not None:
                 # 1015例确诊病例为此前无症状感染者转归: converted; 753例确诊病例和24448例无症状感染者
                 # 在隔离管控中发现: subsets, not counts; 22例确诊病例和1例无症状感染者: two counts.
