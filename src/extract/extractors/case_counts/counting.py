@@ -29,6 +29,8 @@ if TYPE_CHECKING:  # the reader imports this module: its type is for the checker
 _OUTCOME_AFTER = regex.compile(
     r"\s*(?:已|均已|均|今日|今天|当日)?\s*(?P<outcome>解除医学观察|治愈出院|出院|死亡)(?=\s*(?:[,，;；。(（]|$))"
 )
+#: Between a count's breakdown in brackets and the next item of the list the count heads.
+_AFTER_BREAKDOWN = regex.compile(r"\s*[)）]\s*[,，、;；]\s*")
 #: A sentence opening with 其中 (its counts are parts of the sentence's before).
 _PARTS_OPENING = regex.compile(r"\s*其中\s*[,，:：]")
 #: 新增 right before a number; a clause's end right after a count.
@@ -253,7 +255,8 @@ def read_count(
         and prev_count.depth == depth == 0
         and prev_count.parent is None
         and prev_count.measure in ("cumulative", "current")
-        and _LIST_GAP.fullmatch(text, prefix_start, clause_start)
+        # (现有本土确诊病例9例（海城区7例…），本土无症状感染者444例: the list goes on after the first's breakdown.)
+        and (_LIST_GAP.fullmatch(text, prefix_start, clause_start) or _AFTER_BREAKDOWN.fullmatch(text, prefix_start, clause_start))
         and not r.dated_between(prefix_start, num_start)
         else None
     )
