@@ -418,6 +418,10 @@ def _classify(text: str, rules: _JunkRules, quiet: _Quiet | None) -> LineKind:
 _AFTER_DATE = regex.compile(r"$|\s|[|｜/(\[【·•—-]|(?:来源|稿源|发布|发表|编辑|责编|作者|日期|时间|浏览|阅读|点击|更新|字号|星期|周[一二三四五六日天])")
 
 
+#: A preposition right before a date: the line is a sentence about the day, not a dateline.
+_PREPOSITION_END = regex.compile(r"(?:于|在|至|到|从|自)\s*$")
+
+
 def _is_dateline(text: str) -> bool:
     """A header line giving the publication date (and often the source, editor, counters)."""
     if len(text) > 100 or ("20" not in text and "19" not in text):  # _PUB_DATE's year starts 20 or 19
@@ -426,6 +430,8 @@ def _is_dateline(text: str) -> bool:
     if m is None or parse_published(text) is None:
         return False
     labelled = _DATELINE.search(text[: m.start()]) is not None
+    if not labelled and _PREPOSITION_END.search(text, 0, m.start()):
+        return False  # 新闻办公室定于2020年2月21日(星期五)上午10:00召开新闻发布会: a sentence about that day
     return (labelled or m.start() <= 20) and _AFTER_DATE.match(text, m.end()) is not None
 
 

@@ -204,6 +204,8 @@ def _when(word: str, ref: dt.date | None) -> dt.date | None:
 
 
 # Announced, planned or called off, not held: 定于…召开, 原定今早由国家统计局发布的…记者会.
+#: Of those, the words that set a day: a meeting set for a day the article has reached was held.
+_SET_FOR = frozenset({"定于", "将于", "拟于", "计划于"})
 _FUTURE = regex.compile(r"定于|将于|拟于|明年|下周|计划于|原定|原计划|即将|(?:将要|将)(?:召开|举行)|同意\S{0,12}召开")
 
 
@@ -277,7 +279,8 @@ def find_meeting_mentions(doc: Doc, ref: dt.date | None, dates: _Dates | None = 
             if _CITED.match(after):
                 continue
             cs = _clause_start(text, ks)
-            if _FUTURE.search(text, cs, ks):
+            future = _FUTURE.search(text, cs, ks)
+            if future is not None and future.group() not in _SET_FOR:
                 continue  # 会议同意明年1月9日召开…全体会议: announced, not held
             left = cs
             for lm in _NAME_LEFT_STOP.finditer(text, cs, ks):
@@ -296,6 +299,11 @@ def find_meeting_mentions(doc: Doc, ref: dt.date | None, dates: _Dates | None = 
             if date is None:
                 # 市委常委会于11月20日召开: a date right after the meeting word.
                 date = dates.first(ke, min(se, ke + 2))
+            if future is not None and (date is None or ref is None or date > ref
+                                       or dates.first(future.end(), ks) is None):
+                # 定于…召开 is announced, not held — unless the day it names has come by the article's
+                # (新闻办公室定于2020年2月21日上午召开新闻发布会, heading that day's transcript).
+                continue
             held = (
                 date is not None
                 or _HELD.search(text, cs, ke) is not None
