@@ -222,6 +222,16 @@ def test_page_headers(text: str, title: str, outlet: str, published: object) -> 
     assert body.endswith("。") and "首页" not in body and "字号" not in body and "APP" not in body
 
 
+@pytest.mark.parametrize(("lede", "outlet"), [
+    ("中新网重庆3月22日电 (梁钦卿)重庆市卫生健康委22日发布疫情通报。", "中新网"),  # held-out 6, 606
+    ("新華網重慶2月6日電(韓夢霖)2月6日,重慶市召開新聞通氣會。", "新华网"),  # held-out 6, 663
+    ("中新社北京1月30日电 多地报告首例治愈者出院。", "中新社"),
+])
+def test_agency_of_a_dateline_with_its_place(lede: str, outlet: str) -> None:
+    # The agency's name runs on into the place (中新网重庆): the whole name, not 中新.
+    assert analyse("重庆新增本土确诊病例2例\n" + lede).outlet == outlet
+
+
 def test_place_of_filing_is_not_a_reporter() -> None:
     info = analyse("重庆新增本土感染者回落\n香港文汇报讯(记者 孟冰 重庆报道)重庆市卫健委12日通报,11日全市新增本土感染者1944例。")
     assert info.reporters == ["孟冰"]
