@@ -352,7 +352,8 @@ _LIST_SEP = regex.compile(r"\s*(?:、|和|及|与|以及)\s*")
 _EACH = regex.compile(r"(?:各|均为|均是|均|都是|皆为)\s*(?:报告|新增)?\s*$")
 _COORD = regex.compile(r"\s*[,，;；、]?\s*(?:和|及|以及|、)")
 _SUFFIX_METRIC_LEAD = regex.compile(
-    r"\s*(?:由|为|是|系|已)?(?P<scope>本土|本地|境外输入性?|境外(?=\s*[(（][^()（）\d]{1,12}[)）]\s*输入)|境外)?"
+    r"\s*(?:由|为|是|系|已)?(?:既往|此前|之前|前期)?"  # 7例由既往无症状感染者转为确诊病例
+    r"(?P<scope>本土|本地|境外输入性?|境外(?=\s*[(（][^()（）\d]{1,12}[)）]\s*输入)|境外)?"
     r"(?:\s*[(（][^()（）\d]{1,12}[)）]\s*输入性?)?"  # 1例境外（英国）输入新冠肺炎确诊病例
     rf"{_DISEASE}?"  # 3例新型冠状病毒感染的肺炎确诊病例
 )
@@ -367,7 +368,9 @@ _ATTRIBUTION = regex.compile(
     # 新增危重型病例1例为铜梁区: with no comma, only 为/在 and a short place clause.
     r"|(?P<body>(?:均)?(?:为|在|位于)[^,，;；。:：()（）\n]{1,12})"
     # 新增本地确诊病例2例（吉林市）: a bracket that names only the place; （22日23时确诊）: a note on the count.
-    r"|\s*[(（]\s*(?P<body>(?P<bracket>[^()（）,，;；。:：\n]{2,24}))\s*[)）])(?=\s*(?:[,，;；。(（]|$))"
+    r"|\s*[(（]\s*(?P<body>(?P<bracket>[^()（）,，;；。:：\n]{2,24}))\s*[)）])(?=\s*(?:[,，;；。(（、]|$))"
+    # 新增境外输入确诊病例4例（在成都，其中3例…）: a bracket opening with where they are, then its parts.
+    r"|\s*[(（]\s*(?P<body>(?:均)?(?:在|位于)[^()（）,，;；。:：\n\d]{1,12})(?=[,，])"
 )
 # What may stand in a clause around a count that breaks down the total before it; anything else
 # (隔离观察人员3697例) makes it a count of something the lexicon does not name.

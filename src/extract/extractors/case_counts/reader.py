@@ -29,6 +29,10 @@ from .regions import _contains, HOME_AUTONOMOUS, HOME_PROVINCE, _Mention, _Regio
 #: A metric joined to a zero's (无新增境外输入确诊病例和无症状感染者), and a number right after it (then
 #: the metric is counted there: 无新增死亡病例和疑似病例3例 is no zero of suspected cases).
 _JOINED_METRIC = regex.compile(rf"\s*(?:和|及|与|、)\s*(?P<metric>{load_metric_lexicon().metric_re.pattern})")
+#: A bracket after a confirmed case that says it was an asymptomatic one (（无症状感染者转为确诊病例）).
+_CONVERSION_NOTE = regex.compile(r"\s*(?:系|为|均为|由)?\s*(?:本土)?无症状感染者转(?:为)?确诊(?:病例)?\s*")
+#: What may stand before the place a bracket after a count names: （在成都）, （均在渝中区）.
+_BRACKET_LEAD = regex.compile(r"^\s*(?:均|都)?\s*(?:在|位于)")
 #: A zero said of local and imported cases at once (无本地和境外输入新增确诊病例).
 _BOTH_SCOPES = regex.compile(r"(?:本地|本土)(?:和|及)境外")
 _NUMBER_NEXT = regex.compile(r"\s*[\d一二两三四五六七八九十]")
@@ -610,6 +614,13 @@ class _Reader:
             if a.group("bracket") and text.startswith(("含", "包括", "包含"), body_start):
                 pos = a.end()  # 密切接触者3074人（含境外输入病例密切接触者）: a part it includes, not what it is
                 continue
+            if a.group("bracket") and count.sub and count.metric == "confirmed" and _CONVERSION_NOTE.fullmatch(text, body_start, body_end):
+                # 南岸区1例（无症状感染者转为确诊病例）: an item of the new confirmed cases that was an
+                # asymptomatic case before: also an item of the day's conversions.
+                self.counts.append(dataclasses.replace(count, metric="asymptomatic_to_confirmed", label=text[body_start:body_end],
+                                                       parent=None, children=[], explicit=False))
+                pos = a.end()
+                continue
             scope_m = _last(self.lex.scope_re, text, body_start, body_end)
             if scope_m is not None and count.scope == "unspecified":
                 count.scope = self.lex.scope[scope_m.group()]
@@ -619,7 +630,8 @@ class _Reader:
                 if not (i < len(self.areas) and self.areas[i].start < came.end("origin")):
                     count.scope = "imported"
             group = self.last_group(body_start, body_end)
-            if a.group("bracket") and (group is None or text[body_start:group[0]].strip() or text[group[1]:body_end].strip()):
+            if a.group("bracket") and (group is None or _BRACKET_LEAD.sub("", text[body_start:group[0]]).strip()
+                                       or text[group[1]:body_end].strip()):
                 group = None  # （含境外输入）, （均为苏丹输入）: a bracket that is not just a place
             elif group is not None and _COMPARED_TO.search(text, body_start, group[0]):
                 group = None  # 累計確診496宗，是湖北疫情僅次於武漢的地區: the place it is compared with
