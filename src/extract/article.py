@@ -610,8 +610,8 @@ def _outlet(lines: list[_Line], first_body: int, last_body: int) -> str | None:
     # 5. The lede's own credit: 【大公文汇网讯】, 新华社重庆11月20日电.
     for line in lines[first_body : first_body + 2]:
         if (m := _LEDE_CREDIT.match(line.text)) and (name := m["name"] or m["media"]) not in ("本报", "本网", "本台"):
-            if m["name"] and line.text[m.end("name") : m.end("name") + 1] in _AGENCY_END:
-                name += line.text[m.end("name")]  # 中新网重庆3月22日电, 新华社重庆…电: the agency's whole name
+            if m["name"] and (last := line.text[m.end("name") : m.end("name") + 1]) in _AGENCY_END:
+                return str(m["name"]) + last  # 中新网重庆3月22日电, 新华社重庆…电: the agency's whole name
             return name
     # 6. A credit closing the body: ……出院。(人民网重庆频道), @人民网内蒙古频道;
     #    a CCTV reporter's credit, (总台央视记者 唐巍 邓丽娟), is 央视新闻's.
