@@ -32,6 +32,13 @@ TITLES = [
     ("a lede's opening credit is body", "央视网消息(新闻联播):日前,中共中央政治局常委、国务院总理李克强在重庆考察。\n\n"
      "近日长江、嘉陵江重庆段遭遇突如其来、历史罕见的洪峰。李克强一到重庆就赶赴灾区,强调要做好抢险救援、生产恢复等工作。", None),
     ("dated first sentence is body", "7月24日0时至15时,大连市新增确诊病例9例。\n1.患者4:高某,男,49岁,系7月22日确诊患者石某的密切接触者,居住地为甘井子区大连湾北街。", None),
+    # Web reposts (held-out 6): a column label opening the headline is kept; a photo caption and a
+    # list bullet are no headline.
+    ("column label", "(抗击新冠肺炎)重庆21日新增本土确诊病例2例、本土无症状感染者1例\n中新网重庆3月22日电 (梁钦卿)重庆市卫生健康委22日发布疫情通报。" + BODY,
+     "(抗击新冠肺炎)重庆21日新增本土确诊病例2例、本土无症状感染者1例"),
+    ("photo caption", "【香港商报网讯】记者 付彦华 报导:3月15日,记者从黑龙江省政府新闻办公室召开的新闻发布会上获悉,黑龙江省无新增确诊病例。\n发布会现场 付彦华/摄" + BODY, None),
+    ("picture source", "内蒙古疫情不减,持续出现新增病例。示意图(图片来源:STR/AFP via Getty Images)\n【看中国2021年10月31日讯】此轮疫情暴发后,内蒙古已有多名官员被问责。" + BODY, None),
+    ("bullet", "• 中国多地报告新型肺炎确诊患者首例治愈者出院" + BODY, "中国多地报告新型肺炎确诊患者首例治愈者出院"),
     # A lede above a reposted headline: the headline (seed layout).
     ("lede then headline", "12月1日,市政府新闻办举行第155场新冠肺炎疫情防控工作新闻发布会,市卫生健康委副主任李畔介绍,当前,我市疫情形势趋稳向好。\n"
      "中心城区报告新增感染者数量连续3日下降\n李畔通报称,12月1日0—12时,重庆市新增本土确诊病例53例;新增本土无症状感染者2239例。", "中心城区报告新增感染者数量连续3日下降"),

@@ -492,8 +492,17 @@ def _title_candidate(line: _Line) -> bool:
         and 5 <= n <= 160
         and (n <= 80 or _SENTENCE_MARK.search(t) is None)
         and not t.endswith(("。", ";", ":"))
-        and not t.startswith(("——", "--", "原标题", "(", "（"))
+        and not t.startswith(("——", "--", "原标题"))
+        # (抗击新冠肺炎)重庆21日新增…: a column label may open a headline; a bracketed note may not.
+        and (not t.startswith(("(", "（")) or _COLUMN_LABEL.match(t) is not None)
+        and _CAPTION.search(t) is None
     )
+
+
+#: A short label in brackets opening a headline: (抗击新冠肺炎), as 中新网 writes its columns.
+_COLUMN_LABEL = regex.compile(r"[(（][^()（）\d]{2,10}[)）](?=\S)")
+#: A photo caption: its photographer's credit at the end (发布会现场 付彦华/摄), or a picture's source.
+_CAPTION = regex.compile(r"(?:[\s/]摄|摄影)\s*$|图片来源|示意图|资料图片")
 
 
 # ---------------------------------------------------------------- by-lines
@@ -685,12 +694,16 @@ def drop_topic_marks(title: str) -> str:
 
 
 def clean_title(title: str) -> str:
-    """A title without zero-width characters or surrounding white space.
+    """A title without zero-width characters, a list bullet before it or surrounding white space.
 
-    >>> clean_title("深度报道\u200b ")
-    '深度报道'
+    >>> clean_title("深度报道\u200b "), clean_title("• 中国多地报告首例治愈者出院")
+    ('深度报道', '中国多地报告首例治愈者出院')
     """
-    return _ZERO_WIDTH.sub("", title).strip()
+    return _BULLET.sub("", _ZERO_WIDTH.sub("", title).strip()).strip()
+
+
+#: A list bullet a page puts before a line (• ▪ ● ◆ ■ ·).
+_BULLET = regex.compile(r"^[•▪●◆■·・]\s*")
 
 
 def _published(lines: list[_Line], first: int | None, last: int | None, title_idx: int | None) -> dt.datetime | dt.date | None:
