@@ -84,6 +84,8 @@ def read_count(
     clause_start = brk.end() if brk else prefix_start
     outcome_m, metric_m = _governing_metric(text, clause_start, num_start, lex)
     metric = lex.metric[metric_m.group()] if metric_m else None
+    if metric_m is not None and metric_m.group() == "在院" and text.startswith(("区", "内"), metric_m.end()):
+        return None  # 在院区内传染18人: where people were infected (院区), not a count of patients in hospital
     if metric_m and lex.not_count_re.search(text, metric_m.end(), num_start):
         return None
     if metric_m is None and lex.not_count_re.search(text, clause_start, num_start):

@@ -31,6 +31,8 @@ from .regions import _contains, HOME_AUTONOMOUS, HOME_PROVINCE, _Mention, _Regio
 _JOINED_METRIC = regex.compile(rf"\s*(?:和|及|与|、)\s*(?P<metric>{load_metric_lexicon().metric_re.pattern})")
 #: A bracket after a confirmed case that says it was an asymptomatic one (（无症状感染者转为确诊病例）).
 _CONVERSION_NOTE = regex.compile(r"\s*(?:系|为|均为|由)?\s*(?:本土)?无症状感染者转(?:为)?确诊(?:病例)?\s*")
+#: A clause after a count saying where the cases came from (均来自中国香港, 分别来自韩国).
+_ORIGIN_LEAD = regex.compile(r"\s*(?:均|都|全部|分别)?\s*来自")
 #: What may stand before the place a bracket after a count names: （在成都）, （均在渝中区）.
 _BRACKET_LEAD = regex.compile(r"^\s*(?:均|都)?\s*(?:在|位于)")
 #: A zero said of local and imported cases at once (无本地和境外输入新增确诊病例).
@@ -635,6 +637,8 @@ class _Reader:
                 group = None  # （含境外输入）, （均为苏丹输入）: a bracket that is not just a place
             elif group is not None and _COMPARED_TO.search(text, body_start, group[0]):
                 group = None  # 累計確診496宗，是湖北疫情僅次於武漢的地區: the place it is compared with
+            elif group is not None and _ORIGIN_LEAD.match(text, body_start):
+                group = None  # 江门报告1例，均来自中国香港: where the cases came from, not where they are
             regions = [r for r in map(self.region_of, group[2]) if r is not None] if group is not None else []
             if group is not None and regions and regions != count.regions and not count.each and not count.zero:
                 self.counts.append(
