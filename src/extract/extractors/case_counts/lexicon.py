@@ -141,7 +141,7 @@ def load_count_regions() -> dict[str, tuple[str, str | None]]:
 # --------------------------------------------------------------------- patterns
 
 # The disease as notices name it (2020 and after): 3例新型冠状病毒感染的肺炎确诊病例, 全省新型冠状病毒肺炎无新增…
-_DISEASE = r"(?:新冠肺炎|新冠病毒|新型冠状病毒感染的肺炎|新型冠状病毒感染肺炎|新型冠状病毒肺炎|新型肺炎)"
+_DISEASE = r"(?:新冠肺炎|新冠病毒|新型冠状病毒感染的肺炎|新型冠状病毒感染肺炎|新型冠状病毒肺炎|新型肺炎|2019冠状病毒病)"  # the last: Hong Kong government usage
 
 
 @functools.cache
