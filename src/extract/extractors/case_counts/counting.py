@@ -195,7 +195,8 @@ def read_count(
         if not regions:
             short = _short_forms(text[prefix_start:num_start].replace("各", ""))
             regions = short or []
-        if not explicit and not regions and not (metric in (None, "inherit") and lex.scope_re.search(text, clause_start, num_start)):
+        if (not explicit and not regions and not (metric in (None, "inherit") and lex.scope_re.search(text, clause_start, num_start))
+                and not (metric is None and _FOUND_IN.match(text, m.end()))):  # 沙坪坝区18例（10例在隔离管控人员中发现…）
             return None  # 广东8例: an area the gazetteer does not know
         # (1213例（其中境外输入病例8例）: the total's imported part, for the total's area)
     elif not explicit and (heading := r.heading(clause_start, state, last_explicit)) is not None:
@@ -228,11 +229,19 @@ def read_count(
             word = part.group("scope")
             suffix_scope, scope_part = ("境外输入" if "输入" in word else word), True
             r.consumed = part.end()
-        elif not (_BREAKDOWN_WORDS.search(text, clause_start, num_start) or group is not None and group[0] >= clause_start):
+        elif not (_BREAKDOWN_WORDS.search(text, clause_start, num_start) or group is not None and group[0] >= clause_start
+                  # 其中，136例在隔离管控人员中发现: the total's cases found somewhere, in its sentence
+                  or parent.start >= r.sentence_start and _FOUND_IN.match(text, m.end()) is not None):
             return None
     if not explicit and r.residue(clause_start, num_start, m.start(), group):
         return None
-    if not explicit and not scope_part and _SUBSET_AFTER.match(text, m.end()):
+    found = _FOUND_IN.match(text, m.end()) if not explicit and metric is None and parent is not None else None
+    if found is not None and parent is not None and parent.metric in _CASE_NOUNS | {"confirmed", "asymptomatic"}:
+        # 其中，136例在隔离管控人员中发现、4例在重点人员核酸检测中发现; 沙坪坝区18例（10例在隔离管控人员中发现…）:
+        # how many of the total were found where — counts of their own (metric other, labelled so).
+        metric, label, explicit = "other", "在" + found.group().split("在", 1)[1], True
+        r.consumed = found.end()
+    elif not explicit and not scope_part and _SUBSET_AFTER.match(text, m.end()):
         return None  # 其中一例为80岁老人: a subset described after the number
     if r.unknown_area(max(clause_start, group[1] if group is not None else clause_start), num_start):
         return None  # 朝阳区新增感染者1000例: a place the gazetteer does not know is not the area in force
