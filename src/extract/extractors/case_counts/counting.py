@@ -19,7 +19,7 @@ from .lexicon import (
     _OTHER_PEOPLE, _OUTCOMES, _SCOPE_PART, _SEVERITY, _SUB_WORDS, _SUBSET_AFTER, _SUFFIX_METRIC_LEAD, _SUFFIX_REST,
     _SUM_WORD, _coordinated_tail, _governing_metric, _last, _qualifier, _value, said_measure,
 )
-from .regions import _Region, _short_forms
+from .regions import _is_top, _Region, _short_forms
 
 if TYPE_CHECKING:  # the reader imports this module: its type is for the checker only
     from .reader import _Reader
@@ -31,6 +31,8 @@ _OUTCOME_AFTER = regex.compile(
 )
 #: Between a count's breakdown in brackets and the next item of the list the count heads.
 _AFTER_BREAKDOWN = regex.compile(r"\s*[)）]\s*[,，、;；]\s*")
+#: What ends the run of parts after a district's item: a semicolon or a sentence's end.
+_SEGMENT_BREAK = regex.compile(r"[;；。!?！？]")
 #: A sentence opening with 其中 (its counts are parts of the sentence's before).
 _PARTS_OPENING = regex.compile(r"\s*其中\s*[,，:：]")
 #: 新增 right before a number; a clause's end right after a count.
@@ -336,6 +338,12 @@ def read_count(
         measure = "current"
     if measure == "current" and metric in ("recovered", "deaths"):
         measure = "cumulative"  # 现有治愈出院病例459例: nobody is "currently" recovered or dead; a running total
+    if (not regions and metric_m is None and prev_count is not None and prev_count.sub and prev_count.depth == depth
+            and prev_count.start >= r.sentence_start and not _is_top(prev_count.regions)
+            and not _SEGMENT_BREAK.search(text, prev_count.end, num_start)):
+        # 南岸区2例，1例在隔离管控人员中发现、1例由无症状感染者转为确诊病例；…: the parts after a district's
+        # item, up to the next semicolon, are that district's.
+        regions = prev_count.regions
     if not regions:
         if parent is not None:
             regions = parent.regions if not parent.each else []

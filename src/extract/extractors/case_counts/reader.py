@@ -13,7 +13,7 @@ from ...document import Doc
 from ...models import ArticleWarning, CaseCount
 from ..dates import DateMention, find_dates, reference_date, parse_cn_int, resolve_relative
 from .lexicon import (
-    _ATTRIBUTION, _CARRY_OPENING, _CLAUSE_BREAK, _CLOSE, _LIST_GAP, _LIST_SEP, _NOT_AREA, _OPEN, _RELATIVE_PREV, _REST_ITEM, _RESIDUE_OK,
+    _ATTRIBUTION, _CARRY_OPENING, _FOUND_IN, _CLAUSE_BREAK, _CLOSE, _LIST_GAP, _LIST_SEP, _NOT_AREA, _OPEN, _RELATIVE_PREV, _REST_ITEM, _RESIDUE_OK,
     _SHARE_BEFORE, _SKIP_DATE_AFTER, _SKIP_DATE_BEFORE, _SINCE_BEFORE, _UNTIL_HOUR, _NOW_OPENING, _HEADLINE, _UNTIL_NOW, _NO_CASE_YET, _NEW_WORD, _SECTION, is_furniture, _ZERO_OPENING, _SEVERITY, _UNKNOWN_AREA, _ZERO_GAP, _count_re, count_matches, count_places,
     heading_matches, metric_occurrences, said_measure, metric_starts, _last, _qualifier, _value, _zero_re, load_metric_lexicon,
 )
@@ -620,6 +620,14 @@ class _Reader:
                 # 南岸区1例（无症状感染者转为确诊病例）: an item of the new confirmed cases that was an
                 # asymptomatic case before: also an item of the day's conversions.
                 self.counts.append(dataclasses.replace(count, metric="asymptomatic_to_confirmed", label=text[body_start:body_end],
+                                                       parent=None, children=[], explicit=False))
+                pos = a.end()
+                continue
+            if count.sub and count.metric in ("confirmed", "asymptomatic", "infections") and _FOUND_IN.fullmatch(text, body_start, body_end):
+                # 北碚区1例，在隔离管控人员中发现; 巴南区2例（在隔离管控人员中发现）: the item's cases were
+                # found there — a count of them (metric other), as when the number is written (2例在…中发现).
+                found = text[body_start:body_end].strip()
+                self.counts.append(dataclasses.replace(count, metric="other", label=found[found.index("在"):],
                                                        parent=None, children=[], explicit=False))
                 pos = a.end()
                 continue
