@@ -31,6 +31,8 @@ _OUTCOME_AFTER = regex.compile(
 )
 #: Between a count's breakdown in brackets and the next item of the list the count heads.
 _AFTER_BREAKDOWN = regex.compile(r"\s*[)）]\s*[,，、;；]\s*")
+#: Still under medical observation, with no metric of its own (…其中解除医学观察392例、尚在医学观察32例).
+_UNDER_OBSERVATION = regex.compile(r"(?:尚在|仍在|正在|目前)(?:接受)?(?:医学观察|隔离观察)\s*$")
 #: What ends the run of parts after a district's item: a semicolon or a sentence's end.
 _SEGMENT_BREAK = regex.compile(r"[;；。!?！？]")
 #: A sentence opening with 其中 (its counts are parts of the sentence's before).
@@ -171,6 +173,13 @@ def read_count(
             and _CLAUSE_END_AFTER.match(text, m.end())):
         # 周四新增1宗，周五新增6宗 (Hong Kong reports): 宗 after 新增, closing its clause, counts cases.
         metric, label = "confirmed", None
+    if metric is None and _UNDER_OBSERVATION.search(text, clause_start, num_start):
+        # 累计报告无症状感染者501例，其中解除医学观察392例、尚在医学观察32例: the asymptomatic cases of the
+        # sentence's total still under observation (current).
+        head = next((c for c in reversed(r.counts) if c.start >= r.sentence_start and c.depth == depth
+                     and c.metric == "asymptomatic" and c.parent is None), None)
+        if head is not None:
+            metric, label, measure_hint = "asymptomatic", head.label, "current"
     explicit = metric is not None and metric != "inherit"
     scope_m = _last(lex.scope_re, text, clause_start, num_start)
     measures = list(lex.measure_re.finditer(text, clause_start, num_start))
