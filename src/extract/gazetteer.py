@@ -447,8 +447,9 @@ def _accept_shorts(gaz: Gazetteer, text: str, full: list[AreaMatch], found: Span
         if m.start < skip_until:
             continue
         if m.form.endswith(("区", "县")):
-            # A generic short form (高新区: every city has one) needs an enumeration or a count.
-            if _COUNT_AFTER.match(text, m.end):
+            # A generic short form (高新区: every city has one) needs an enumeration or a count, in a
+            # text that names its province or no other one (成都…高新区66例 is Chengdu's).
+            if _COUNT_AFTER.match(text, m.end) and not _elsewhere(gaz, full, m.area):
                 accepted[m.start] = m
             continue
         suffix = _PLACE_SUFFIX.match(text, m.end)
@@ -475,7 +476,8 @@ def _accept_shorts(gaz: Gazetteer, text: str, full: list[AreaMatch], found: Span
             for one, other in ((items[k], items[k + 1]), (items[k + 1], items[k])):
                 if one.how == "short" and one.start not in known and other.start in known:
                     known.add(one.start)
-                    accepted[one.start] = one
+                    if not (one.form.endswith(("区", "县")) and _elsewhere(gaz, full, one.area)):
+                        accepted[one.start] = one  # (…天府新区18例，高新区66例 in a Chengdu text: not Chongqing's)
     return [accepted[k] for k in sorted(accepted)]
 
 
@@ -511,6 +513,13 @@ def _gate_generic(gaz: Gazetteer, text: str, matches: list[AreaMatch]) -> list[A
                 continue  # a text about another place that never names Chongqing
         out.append(m)
     return out
+
+
+def _elsewhere(gaz: Gazetteer, full: list[AreaMatch], area: Area) -> bool:
+    """Whether the full forms of a text name places of some province but none of ``area``'s."""
+    own = gaz.province_of(area)
+    named = {p.id for p in (gaz.province_of(f.area) for f in full) if p is not None}
+    return bool(named) and (own is None or own.id not in named)
 
 
 def _foreign(gaz: Gazetteer, area: Area, unit: str | None) -> bool:
