@@ -33,8 +33,8 @@ _JOINED_METRIC = regex.compile(rf"\s*(?:和|及|与|、)\s*(?P<metric>{load_metr
 _CONVERSION_NOTE = regex.compile(r"\s*(?:系|为|均为|由)?\s*(?:本土)?无症状感染者转(?:为)?确诊(?:病例)?\s*")
 #: A clause after a count saying where the cases came from (均来自中国香港, 分别来自韩国).
 _ORIGIN_LEAD = regex.compile(r"\s*(?:均|都|全部|分别)?\s*来自")
-#: What may stand before the place a bracket after a count names: （在成都）, （均在渝中区）.
-_BRACKET_LEAD = regex.compile(r"^\s*(?:均|都)?\s*(?:在|位于)")
+#: What may stand before the place a bracket after a count names: （在成都）, （均在渝中区）, （均为江津区报告）.
+_BRACKET_LEAD = regex.compile(r"^\s*(?:均|都)?\s*(?:在|位于|为|系)")  # （均为江津区报告）
 #: A zero said of local and imported cases at once (无本地和境外输入新增确诊病例).
 _BOTH_SCOPES = regex.compile(r"(?:本地|本土)(?:和|及)境外")
 _NUMBER_NEXT = regex.compile(r"\s*[\d一二两三四五六七八九十]")
@@ -641,7 +641,7 @@ class _Reader:
                     count.scope = "imported"
             group = self.last_group(body_start, body_end)
             if a.group("bracket") and (group is None or _BRACKET_LEAD.sub("", text[body_start:group[0]]).strip()
-                                       or text[group[1]:body_end].strip()):
+                                       or text[group[1]:body_end].strip() not in ("", "报告")):
                 group = None  # （含境外输入）, （均为苏丹输入）: a bracket that is not just a place
             elif group is not None and _COMPARED_TO.search(text, body_start, group[0]):
                 group = None  # 累計確診496宗，是湖北疫情僅次於武漢的地區: the place it is compared with
