@@ -251,13 +251,37 @@ def _name_then_post(text: str, pos: int, end: int) -> tuple[list[tuple[str, int]
     return None, pos
 
 
+#: A clause's start, and a name opening it with the reason it was removed (陈占云因防控不力…被免去).
+_CLAUSE_START = regex.compile(r"[,，;；。:：\n]")
+_BECAUSE = regex.compile(r"因|由于")
+
+
+def _removed_for_a_reason(text: str, m: regex.Match[str], start: int, end: int) -> list[Appointment]:
+    """``陈占云因防控不力被免去额济纳旗旗委书记职务``: the posts written after 免去 are removed from the name
+    that opens the clause, when a reason (因…) stands between them."""
+    if m.group() == "被免职":
+        return []
+    cs = start
+    for b in _CLAUSE_START.finditer(text, max(start, m.start() - 40), m.start()):
+        cs = b.end()
+    lex = load_lexicon()
+    for n in sorted(_name_options(text, cs, lex), reverse=True):
+        if _BECAUSE.match(text, cs + n):
+            posts = _posts(text, m.end(), min(end, m.end() + _MAX_POST))
+            if posts and text.startswith("职务", posts[-1].end):
+                return [Appointment(text[cs : cs + n], cs, p, "removed", p.start, posts[-1].end) for p in posts if p.official]
+    return []
+
+
 def _passive_removals(text: str, start: int, end: int) -> list[Appointment]:
     """``X张晓明被免去职务`` / ``被免职``: the titles right before the name are removed
     (or the post written after 免去, when there is one: 被免去市长职务)."""
     out: list[Appointment] = []
     for m in _PASSIVE_REMOVE.finditer(text, start, end):
         titles = find_titles(text, max(start, m.start() - 60), m.start())
-        if not titles:
+        if not titles or titles[-1].end < m.start() - 4:
+            # 陈占云因防控不力被免去额济纳旗旗委书记职务: a name opening the clause, its reason, the post.
+            out.extend(_removed_for_a_reason(text, m, start, end))
             continue
         # The name stands between the last title and 被: 主任|张晓明|被免去.
         last = titles[-1]
