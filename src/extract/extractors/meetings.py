@@ -514,6 +514,11 @@ def extract(doc: Doc, officials: list[Official]) -> list[Meeting]:
         owner.append((m.start, key))
 
     roles = _assign_roles(doc, occurrences, owner, dates, officials, paragraphs)
+    conferences = [k for k in keyed if k[1] == "press_conference"]
+    if len(conferences) == 1:
+        # 主持人 / 发布人 with the post and name of each below (a report of the conference's roster).
+        for person, role in _roster(doc):
+            roles.setdefault(conferences[0], {}).setdefault(person, set()).add(role)
     for m in mentions:
         for person, role in m.people:  # the leader of an inspection
             if id(m) in key_of:
@@ -539,6 +544,42 @@ def extract(doc: Doc, officials: list[Official]) -> list[Meeting]:
                 evidence=doc.evidence(m.start, m.end),
             )
         )
+    return out
+
+
+#: A roster heading of a press-conference report, and a line of it: the post, a space, the name
+#: (主持人 / 市政府新闻办新闻发布处处长 徐祖国 / 发布人 / 市卫生健康委副主任 李畔), or both on one line.
+_ROSTER_HEAD = regex.compile(r"(?P<head>主持人|发布人|新闻发布人|发布嘉宾|出席嘉宾)\s*[:：]?\s*(?P<rest>.*)")
+_ROSTER_ITEM = regex.compile(r"(?P<post>[^\s:：,，。]{2,30}?)\s+(?P<name>\p{Han}{2,4})")
+
+
+_PROSE = regex.compile(r"[，,。；;：:]")
+
+
+def _roster(doc: Doc) -> list[tuple[str, str]]:
+    """``(name, role)`` for the people a roster in the body lists under 主持人 (chair) and 发布人 (speakers)."""
+    text = doc.text
+    start, end = doc.body
+    if text.find("主持人", start, end) < 0 and text.find("发布人", start, end) < 0:
+        return []
+    out: list[tuple[str, str]] = []
+    role: str | None = None
+    for line in text[start:end].split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        head = _ROSTER_HEAD.fullmatch(line)
+        if head is not None:
+            role = "chair" if head["head"] == "主持人" else "speaker"
+            line = head["rest"].strip()
+            if not line:
+                continue
+        item = _ROSTER_ITEM.fullmatch(line) if role is not None else None
+        if item is None:
+            if role is not None and head is None and (len(line) > 40 or _PROSE.search(line)):
+                role = None  # the roster ends at running text (a repeated headline between its lines does not end it)
+            continue
+        out.append((item["name"], role))  # type: ignore[arg-type]
     return out
 
 
