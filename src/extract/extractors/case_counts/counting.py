@@ -33,6 +33,8 @@ _OUTCOME_AFTER = regex.compile(
 _AFTER_BREAKDOWN = regex.compile(r"\s*[)）]\s*[,，、;；]\s*")
 #: Still under medical observation, with no metric of its own (…其中解除医学观察392例、尚在医学观察32例).
 _UNDER_OBSERVATION = regex.compile(r"(?:尚在|仍在|正在|目前)(?:接受)?(?:医学观察|隔离观察)\s*$")
+#: A day a total runs from (自9月17日以来, 9月17日起, 本轮疫情以来).
+_SINCE_OPENING = regex.compile(r"(?:自|从)?\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*\d{1,2}\s*时)?\s*(?:以来|起)|本轮疫情以来")
 #: What ends the run of parts after a district's item: a semicolon or a sentence's end.
 _SEGMENT_BREAK = regex.compile(r"[;；。!?！？]")
 #: A sentence opening with 其中 (its counts are parts of the sentence's before).
@@ -186,6 +188,10 @@ def read_count(
     measure_m = measures[0] if measures else None
     said = {lex.measure[x.group()] for x in measures}
     measure_word = said_measure(said)
+    if (measure_word == "new" and measure_m is not None and text[measure_m.start() - 1 : measure_m.start()] in ("共", "总")
+            and _SINCE_OPENING.search(text, r.sentence_start, measure_m.start())):
+        # 自9月17日以来，重庆市共新增本土感染者15例: all the new ones since that day — a running total.
+        measure_word = "cumulative"
     if measure_word is None and suffixed and label and _ONGOING.match(label):
         measure_word = "current"  # 1054人正在接受医学观察
     measure_word = measure_word or measure_hint

@@ -35,6 +35,8 @@ _CONVERSION_NOTE = regex.compile(r"\s*(?:系|为|均为|由)?\s*(?:本土)?无�
 _ORIGIN_LEAD = regex.compile(r"\s*(?:均|都|全部|分别)?\s*来自")
 #: What may stand before the place a bracket after a count names: （在成都）, （均在渝中区）, （均为江津区报告）.
 _BRACKET_LEAD = regex.compile(r"^\s*(?:均|都)?\s*(?:在|位于|为|系)")  # （均为江津区报告）
+#: A running total said of the present (目前石家庄累计报告…, 当前全市共有…).
+_NOW_TOTAL = regex.compile(r"\s*(?:目前|当前|至今)[^,，。;；]{0,12}?(?:累计|共有|共)")
 #: A zero said of local and imported cases at once (无本地和境外输入新增确诊病例).
 _BOTH_SCOPES = regex.compile(r"(?:本地|本土)(?:和|及)境外")
 _NUMBER_NEXT = regex.compile(r"\s*[\d一二两三四五六七八九十]")
@@ -321,7 +323,10 @@ class _Reader:
                         # opens with its own date starts a new statement about the article's own area (the
                         # province in force stays when it holds that area: 新疆…现有确诊病例606例，其中乌鲁木齐市…).
                         state.region = state.top = [self.home]
-                if self.doc.published is not None and not self.doc.published_from_text and _UNTIL_NOW.match(text, s_start, s_start + 16) and not self.dated_between(s_start, pos):
+                if (self.doc.published is not None and not self.doc.published_from_text and not self.dated_between(s_start, pos)
+                        and (_UNTIL_NOW.match(text, s_start, s_start + 16)
+                             # 目前石家庄累计报告确诊病例83例 in a text that dates nothing: as of the article's day.
+                             or not state.dated and _NOW_TOTAL.match(text, s_start, pos))):
                     # 截至目前，天津市…累计确诊17例: a running total as of the article's day.
                     state.date, state.hours, state.until = self.doc.published, None, None
                     state.dated = state.here = state.since = True
