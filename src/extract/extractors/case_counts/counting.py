@@ -35,6 +35,8 @@ _AFTER_BREAKDOWN = regex.compile(r"\s*[)）]\s*[,，、;；]\s*")
 _UNDER_OBSERVATION = regex.compile(r"(?:尚在|仍在|正在|目前)(?:接受)?(?:医学观察|隔离观察)\s*$")
 #: A day a total runs from (自9月17日以来, 9月17日起, 本轮疫情以来).
 _SINCE_OPENING = regex.compile(r"(?:自|从)?\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*\d{1,2}\s*时)?\s*(?:以来|起)|本轮疫情以来")
+#: A bracket right after a count that breaks it into confirmed and asymptomatic cases.
+_INFECTION_PARTS = regex.compile(r"\s*[(（]\s*(?:其中\s*)?(?:本土)?(?:确诊病例|确诊|无症状感染者)\s*\d")
 #: What ends the run of parts after a district's item: a semicolon or a sentence's end.
 _SEGMENT_BREAK = regex.compile(r"[;；。!?！？]")
 #: A sentence opening with 其中 (its counts are parts of the sentence's before).
@@ -232,6 +234,10 @@ def read_count(
             # 新增本土病例4169例 with no total before it, 截至2月17日12时，全省累计报告…病例146例 in a
             # sentence of its own: a 病例 is a confirmed case.
             metric, explicit, parent = "confirmed", True, None
+        elif metric is None and measure_word is not None and _INFECTION_PARTS.match(text, m.end()):
+            # 城关区：当日新增295例（确诊病例14，无症状感染者281）: confirmed and asymptomatic cases
+            # together are infections.
+            metric, explicit, parent, label = "infections", True, None, None
         elif parent is None:
             return None
         elif (metric is None and group is None and measure_word in ("cumulative", "current")
