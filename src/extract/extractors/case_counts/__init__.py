@@ -80,8 +80,9 @@ def extract(doc: Doc) -> tuple[list[CaseCount], list[ArticleWarning]]:
     reader.read()
     reader.check()
     records = reader.records()
-    stated = {(r.date, r.region, r.metric, r.measure, r.value) for r in records}
-    # A list the text also sums itself (浦东新区510例 beside 病例1—病例510) gives one record, the stated one.
+    stated = {(r.date, r.region, r.metric, r.measure) for r in records}
+    # A list the text also sums itself (浦东新区510例 beside 病例1—病例510) gives one record, the stated one;
+    # so does a list cut short (沙坪坝区18例 stated, 7 of its cases listed on the page).
     found = case_lists.extract(reader)
-    listed = [r for r in found if (r.date, r.region, r.metric, r.measure, r.value) not in stated]
+    listed = [r for r in found if (r.date, r.region, r.metric, r.measure) not in stated]
     return records + listed, reader.warnings + case_lists.check(found, records, doc)

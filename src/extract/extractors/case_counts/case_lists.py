@@ -36,7 +36,7 @@ import regex
 from ...document import Doc
 from ...models import ArticleWarning, CaseCount, Metric
 from ..dates import window
-from .regions import _Region
+from .regions import _is_top, _Region
 
 if TYPE_CHECKING:  # the reader imports this module: its type is for the checker only
     from .reader import _Reader
@@ -60,7 +60,7 @@ _RANGE_SEP = r"\s*(?:—|–|－|-|~|～|至|到)+\s*"
 # One item: 病例1 / 病例1—病例510 / 确诊病例5至9 / 感染者749至826 / 第120例患者, at the start of a clause.
 # (The clause start is looked behind in each branch: the scan then skips ahead to a noun or 第 instead
 # of trying the look-behind at every character.)
-_ITEM_START = r"(?<=^|[\n,，、;；。:：）).．]|和|及|\s)"
+_ITEM_START = r"(?<=^|[\n,，、;；。:：）).．]|和|及|\s|[区县旗])"  # …|万州区确诊病例1: after the district reporting it
 # An ordinal item with no noun needs its scope word before it (境外输入第7例，…, 本土第3例：…).
 _SCOPED_START = r"(?<=(?:^|[\n,，、;；。:：）).．]|\s)(?:境外输入|本土))"
 _ITEM = regex.compile(
@@ -85,6 +85,7 @@ _REACH = 160
 # How far into the residence clause its area may be (居住地为公司公寓（甘井子区…）).
 _RESIDENCE_REACH = 12
 _CLAUSE_END = regex.compile(r"[,，;；。\n]")
+_CLAUSE_OPEN = regex.compile(r"[\s,，、;；。:：）).．]")
 _SCOPE_WORD = regex.compile(r"本土|本地|境外输入|境外")
 _HOMETOWN_END = regex.compile(r"[,，。;；]")  # 庆阳市宁县人。 / 渭南市临渭区人，
 
@@ -173,6 +174,8 @@ def extract(reader: _Reader) -> list[CaseCount]:
     pending: list[tuple[_Item, int, int]] = []
     scope, scope_pos = "unspecified", max(start, found[0][0].start() - 600)
     for idx, (m, a, b) in enumerate(found):
+        if text[m.start() - 1 : m.start()] in _AFTER_AREA and _area_before(reader, m.start()) is None:
+            continue  # 系巴南区无症状感染者1的密切接触者: a case referred to, not a list item
         pending.append((m, a, b))
         nxt = found[idx + 1][0].start() if idx + 1 < len(found) else end
         # Items joined by 、/和 share the residence written after the last of them.
@@ -195,6 +198,9 @@ def extract(reader: _Reader) -> list[CaseCount]:
                 ):
                     i += 1
                 area_i = i
+        lead = _area_before(reader, pending[0][0].start())
+        if lead is not None:
+            area_i = lead  # 万州区确诊病例1，系市外重点地区返渝人员: the district that reports the case
         if area_i is None and res is None:
             area_i = _hometown(reader, m.end(), stop)
         if area_i is None:
@@ -218,7 +224,7 @@ def extract(reader: _Reader) -> list[CaseCount]:
             g = groups.get((metric, scope, region.name))
             if g is None:
                 g = groups[(metric, scope, region.name)] = _Group(metric=metric, scope=scope, region=region)
-            g.items.append((pm.start(), mention.end))
+            g.items.append((min(pm.start(), mention.start), max(pm.end(), mention.end)))
             g.cases |= new
         pending = []
     out: list[CaseCount] = []
@@ -247,6 +253,22 @@ def extract(reader: _Reader) -> list[CaseCount]:
             )
         )
     return out
+
+
+_AFTER_AREA = frozenset("区县旗")
+
+
+def _area_before(reader: _Reader, pos: int) -> int | None:
+    """The index of a district or county mention that ends right at ``pos`` and opens its clause
+    (万州区|确诊病例1，系…), if any."""
+    i = bisect.bisect_left(reader.area_starts, pos) - 1
+    if i < 0 or reader.areas[i].end != pos:
+        return None
+    before = reader.text[reader.areas[i].start - 1 : reader.areas[i].start]
+    if before and not _CLAUSE_OPEN.match(before):
+        return None
+    region = reader.region_of(reader.areas[i])
+    return None if region is None or _is_top([region]) else i
 
 
 def _hometown(reader: _Reader, start: int, stop: int) -> int | None:
