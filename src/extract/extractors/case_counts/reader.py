@@ -621,8 +621,8 @@ class _Reader:
             if a.group("bracket") and text.startswith(("含", "包括", "包含"), body_start):
                 pos = a.end()  # 密切接触者3074人（含境外输入病例密切接触者）: a part it includes, not what it is
                 continue
-            if a.group("bracket") and count.sub and count.metric == "confirmed" and _CONVERSION_NOTE.fullmatch(text, body_start, body_end):
-                # 南岸区1例（无症状感染者转为确诊病例）: an item of the new confirmed cases that was an
+            if count.sub and count.metric == "confirmed" and _CONVERSION_NOTE.fullmatch(text, body_start, body_end):
+                # 南岸区1例（无症状感染者转为确诊病例）, 大足区1例，由无症状感染者转为确诊病例: an item of the new confirmed cases that was an
                 # asymptomatic case before: also an item of the day's conversions.
                 self.counts.append(dataclasses.replace(count, metric="asymptomatic_to_confirmed", label=text[body_start:body_end],
                                                        parent=None, children=[], explicit=False))
