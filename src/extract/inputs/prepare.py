@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -114,7 +115,7 @@ def prepare(text: str, format: str, meta: dict[str, Any]) -> Prepared:
 _PINYIN = regex.compile(
     r"(?<=\p{Han})[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]"
 )
-_TONE_MARK = regex.compile("[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]")
+_TONE_MARK = re.compile("[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]")  # (re: a one-class scan of every text, faster than regex)
 
 
 def strip_pinyin(text: str) -> tuple[str, int]:
