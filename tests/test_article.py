@@ -249,7 +249,7 @@ def test_junk_rules_anchored_split_finds_what_searching_each_rule_finds() -> Non
 
     import regex
 
-    from extract.article import _alternatives, _anchored, _junk_rules
+    from extract.page_junk import _alternatives, _anchored, _junk_rules
     from extract.resources import read_data, tsv_rows
 
     assert _alternatives(r"a|(b|c)|[|]|\|d") == ["a", "(b|c)", "[|]", r"\|d"]

@@ -59,7 +59,7 @@ def test_prefilters_never_reject_a_match() -> None:
 def test_tokens_cover_the_pattern_and_split_it_where_the_engine_does() -> None:
     """tokens() reads each pattern whole, in order; the junk rules' top-level alternatives it finds are
     the alternatives the engine matches (a line matching the pattern matches one of them)."""
-    from extract.article import _alternatives
+    from extract.page_junk import _alternatives
 
     rows = [row["pattern"] for _, row in tsv_rows(read_data("page_junk.tsv"), "page_junk.tsv", ("kind", "action", "pattern"))]
     rng = random.Random(11)
