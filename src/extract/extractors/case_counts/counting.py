@@ -258,8 +258,9 @@ def read_count(
             return None
     if not explicit and r.residue(clause_start, num_start, m.start(), group):
         return None
-    found = _FOUND_IN.match(text, m.end()) if not explicit and metric is None and parent is not None else None
-    if found is not None and parent is not None and parent.metric in _CASE_NOUNS | {"confirmed", "asymptomatic"}:
+    found = (_FOUND_IN.match(text, m.end())
+             if not explicit and metric is None and parent is not None and parent.metric in _CASE_NOUNS else None)
+    if found is not None:
         # 其中，136例在隔离管控人员中发现、4例在重点人员核酸检测中发现; 沙坪坝区18例（10例在隔离管控人员中发现…）:
         # how many of the total were found where — counts of their own (metric other, labelled so).
         metric, label, explicit = "other", "在" + found.group().split("在", 1)[1], True
