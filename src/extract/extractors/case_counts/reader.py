@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import datetime as dt
 
 import regex
@@ -28,7 +29,11 @@ from .regions import _contains, HOME_AUTONOMOUS, HOME_PROVINCE, _Mention, _Regio
 
 #: A metric joined to a zero's (无新增境外输入确诊病例和无症状感染者), and a number right after it (then
 #: the metric is counted there: 无新增死亡病例和疑似病例3例 is no zero of suspected cases).
-_JOINED_METRIC = regex.compile(rf"\s*(?:和|及|与|、)\s*(?P<metric>{load_metric_lexicon().metric_re.pattern})")
+@functools.cache
+def _joined_metric() -> regex.Pattern[str]:
+    return regex.compile(rf"\s*(?:和|及|与|、)\s*(?P<metric>{load_metric_lexicon().metric_re.pattern})")
+
+
 #: A bracket after a confirmed case that says it was an asymptomatic one (（无症状感染者转为确诊病例）).
 _CONVERSION_NOTE = regex.compile(r"\s*(?:系|为|均为|由)?\s*(?:本土)?无症状感染者转(?:为)?确诊(?:病例)?\s*")
 #: A clause after a count saying where the cases came from (均来自中国香港, 分别来自韩国).
@@ -478,7 +483,7 @@ class _Reader:
             scopes.append(dataclasses.replace(zero, scope="imported", children=[]))
         out = scopes[1:]
         end = zero.end
-        while (j := _JOINED_METRIC.match(self.text, end)) is not None:
+        while (j := _joined_metric().match(self.text, end)) is not None:
             metric = self.lex.metric.get(j.group("metric"))
             if metric is None or metric == "inherit" or _NUMBER_NEXT.match(self.text, j.end()):
                 break
