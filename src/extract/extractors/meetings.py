@@ -70,7 +70,7 @@ _MEETING = regex.compile(
         |委(?:员会)?[第届次\d{_CN}]{{1,10}}全(?:体会议|会)       # 市委五届二次全会
         |[省市区县]委全会)
     |(?P<leading_group>(?:领导小组(?:\(指挥部\))?|指挥部)(?:召开)?(?:第?[\d{_CN}]+次)?(?:全体|扩大)?(?:会议|会(?![商谈见同])))
-    |(?P<special_meeting>专题(?:调度|汇报|研究|部署|工作)?会(?:议|(?![商谈见同]))|调度会议?|汇报会)
+    |(?P<special_meeting>专题(?:调度|汇报|研究|部署|工作)?会(?:议|(?![商谈见同]))|调度例?会议?|汇报会)
     |(?P<inspection>(?<!(?:派出|派驻|成立|组建)\p{{Han}}{{0,6}})(?:指导组|督导组|工作组|督查组)
         [^,，。;；:：\n]{{0,20}}?(?:督导检查|检查指导|调研指导|督导|督查|检查)(?![组站点员]))  # 中央指导组在武汉督导检查
     |(?P<other>(?<=[^要将应须拟需、,，;；\s](?:召开|举行))(?:(?!视频|电视|电话|调度|专题|汇报|常委|常务|领导小组|指挥部|发布|新闻|记者|政治局|全会|全体|扩大|会|的)\p{{Han}}){{1,8}}会议
@@ -85,6 +85,8 @@ _KINDS = frozenset(k for k in _MEETING.groupindex if k != "when")
 # What follows a meeting word when it is cited, not held: 市委常委会会议精神;
 # or counted (已举行新闻发布会150余场): a tally is not one meeting.
 _CITED = regex.compile(r"精神|纪要|上的(?:重要)?讲话|决策部署|议定事项|部署要求|\s*\d+\s*(?:余|多)?场")
+#: Carried out, so held elsewhere and earlier: 落实…交通运输部视频会议要求 (the meeting's requirements).
+_CARRIED_OUT = regex.compile(r"(?:贯彻|落实|按照|根据|传达)[^,，。;；]{0,40}$")
 # Words after which a meeting's name starts (12月1日召开的|重庆市政府……发布会).
 _NAME_LEFT_STOP = regex.compile(r"召开|举行|主持|出席|参加|在|的|于|从|先后|并|分别|上午|下午|晚上|当晚|今天|昨天|、")
 _HELD = regex.compile(r"召开|举行|召集|主持")
@@ -220,7 +222,7 @@ _MEETING_START_WORDS = (
     "新闻发布会", "发布会", "新闻通气会", "吹风会", "记者见面会", "记者招待会", "记者会",
     "政治局", "委", "省委全会", "市委全会", "区委全会", "县委全会",
     "领导小组", "指挥部",
-    "专题", "调度会", "汇报会",
+    "专题", "调度会", "调度例会", "汇报会",
     "指导组", "督导组", "工作组", "督查组",
     "代表团", "全体", "常务会议", "常委会", "常务委员会", "座谈会", "推进会", "部署会", "动员会",
     "工作会议", "联席会议", "党组",
@@ -276,7 +278,7 @@ def find_meeting_mentions(doc: Doc, ref: dt.date | None, dates: _Dates | None = 
             kind = m.lastgroup if m.lastgroup in _KINDS else next(k for k, v in m.groupdict().items() if v is not None)
             ks, ke = m.span()
             after = text[ke : ke + 6]
-            if _CITED.match(after):
+            if _CITED.match(after) or (after.startswith("要求") and _CARRIED_OUT.search(text, max(ss, ks - 40), ks)):
                 continue
             cs = _clause_start(text, ks)
             future = _FUTURE.search(text, cs, ks)
