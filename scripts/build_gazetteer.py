@@ -208,6 +208,8 @@ def build(source: Path, forms_path: Path = FORMS) -> str:
     # only an abbreviation that one banner alone gives and that is no unit's name.
     abbreviations = Counter(a for c in codes if (a := banner_abbreviation(current[c])))
     all_names = set(current.values())
+    # An autonomous county as notices write it: 昌江黎族自治县 → 昌江县 (only a form one county alone gives).
+    autonomous_short = Counter(stems[c] + "县" for c in codes if current[c].endswith("自治县") and stems[c])
 
     rows = []
     for c in sorted(codes):
@@ -234,6 +236,8 @@ def build(source: Path, forms_path: Path = FORMS) -> str:
             else:
                 aliases.append(stem)
         elif lvl == "county" and stem:
+            if name.endswith("自治县") and autonomous_short[stem + "县"] == 1 and stem + "县" not in all_names:
+                aliases.append(stem + "县")  # 昌江县7例 in a Hainan notice
             lineage_forms = {stems[a] for a in ancestors(c) if stems[a]} | {current[a] for a in ancestors(c)}
             if (
                 stem not in top_forms
