@@ -623,6 +623,8 @@ class _Reader:
             body_start, body_end = a.span("body")
             if _count_re().search(text, body_start, body_end):
                 break  # 为沙坪坝区3例: a count of its own
+            if a.group("bracket") and _zero_re().match(text, body_start):
+                break  # 现有在院确诊病例4例（无重型和危重型病例）: zeros of their own, read as such
             if a.group("bracket") and text.startswith(("含", "包括", "包含"), body_start):
                 pos = a.end()  # 密切接触者3074人（含境外输入病例密切接触者）: a part it includes, not what it is
                 continue
