@@ -489,6 +489,9 @@ def extract(doc: Doc, officials: list[Official]) -> list[Meeting]:
     if not mentions:
         return []
     mentions.sort(key=lambda m: m.start)
+    # 县疫情防控工作领导小组会议暨指挥部调度会议, 专题会暨领导小组会议: one meeting held as both, of the first kind.
+    mentions = [m for i, m in enumerate(mentions)
+                if not (i and m.start <= mentions[i - 1].end < m.end and _JOINED_AS_ONE.match(doc.text, mentions[i - 1].end))]
     paragraphs = _paragraphs(doc.text, *doc.body)
     _date_unstated(mentions, dates, doc, ref, paragraphs)
     held_types = {m.type for m in mentions if m.held}
@@ -555,6 +558,8 @@ _ROSTER_HEAD = regex.compile(r"(?P<head>主持人|发布人|新闻发布人|发�
 _ROSTER_ITEM = regex.compile(r"(?P<post>[^\s:：,，。]{2,30}?)\s+(?P<name>\p{Han}{2,4})")
 
 
+#: Between two names of one meeting held as both (…领导小组会议暨指挥部调度会议).
+_JOINED_AS_ONE = regex.compile(r"\s*暨\s*")
 _PROSE = regex.compile(r"[，,。；;：:]")
 
 
