@@ -23,7 +23,7 @@ from .counting import read_count
 from .counts import _Count, _State, _when
 from .places_after import counts_of_place_after
 from .paragraphs import _BRACKET, _outside_brackets, _paragraphs, _sentences, _without_topic_tags
-from .regions import _contains, HOME_AUTONOMOUS, HOME_PROVINCE, _Mention, _Region, _province_of, _area_mentions, _article_home, _is_top, _region
+from .regions import _contains, _district_home, HOME_AUTONOMOUS, HOME_PROVINCE, _Mention, _Region, _province_of, _area_mentions, _article_home, _is_top, _region
 
 # ------------------------------------------------------------------ decisions
 
@@ -130,7 +130,7 @@ class _Reader:
         """Find the article's areas, home, dates and headings."""
         doc, (start, end) = self.doc, self.doc.body
         self.areas = _area_mentions(doc)
-        self.home = _article_home(doc, self.areas)
+        self.home = _district_home(self.areas) or _article_home(doc, self.areas)
         self.home_province = _province_of(self.home)
         if self.home_province is None or not self.home_province.name.endswith("自治区"):
             # 我区/全区 name the home only in an autonomous region's notice; elsewhere they are no area.

@@ -192,6 +192,17 @@ def _article_home(doc: Doc, body: list[_Mention]) -> _Region | None:
     return body_home or _home_region(_area_mentions(doc, whole=True)) or _default_home()
 
 
+def _district_home(body: list[_Mention]) -> _Region | None:
+    """The district or county a district's own notice is about: the one area its body names, twice
+    or more, and nothing else (綦江区…无新增…；截至…綦江区累计…; 累计追踪到密切接触者1556人 is 綦江区's)."""
+    places = [m.region for m in body if m.region is not None and m.region.name not in (HOME_PROVINCE, HOME_AUTONOMOUS)]
+    named = set(places)  # (我区 and 全省 stand for the home: no area of their own here)
+    if len(named) != 1 or len(places) < 2:
+        return None
+    (region,) = named
+    return None if _is_top([region]) else region
+
+
 def _in_line_with_number(text: str, pos: int, seen: dict[int, bool]) -> bool:
     """Whether the line holding ``pos`` has a digit (a line that can state a count); ``seen`` keeps
     the answer for each line start, so that many mentions on one long line cost one reading of it."""
