@@ -130,7 +130,7 @@ class _Reader:
         """Find the article's areas, home, dates and headings."""
         doc, (start, end) = self.doc, self.doc.body
         self.areas = _area_mentions(doc)
-        self.home = _district_home(self.areas) or _article_home(doc, self.areas)
+        self.home = _district_home(self.areas, doc.title, self.text) or _article_home(doc, self.areas)
         self.home_province = _province_of(self.home)
         if self.home_province is None or not self.home_province.name.endswith("自治区"):
             # 我区/全区 name the home only in an autonomous region's notice; elsewhere they are no area.

@@ -192,15 +192,28 @@ def _article_home(doc: Doc, body: list[_Mention]) -> _Region | None:
     return body_home or _home_region(_area_mentions(doc, whole=True)) or _default_home()
 
 
-def _district_home(body: list[_Mention]) -> _Region | None:
+#: Words a district's own notice writes right after its name (綦江区无新增…, 綦江区累计报告…).
+_SUBJECT_OF_COUNTS = regex.compile(r"\s*(?:无新增|新增|累计|现有|报告|共有|共)")
+
+
+def _district_home(body: list[_Mention], title: str | None, text: str) -> _Region | None:
     """The district or county a district's own notice is about: the one area its body names, twice
-    or more, and nothing else (綦江区…无新增…；截至…綦江区累计…; 累计追踪到密切接触者1556人 is 綦江区's)."""
+    or more, and nothing else, with its name in the headline (3月17日,綦江新冠肺炎疫情情况 …綦江区累计…:
+    累计追踪到密切接触者1556人 is 綦江区's). A city's notice of one district's cases (病例1—病例4，居住于
+    普陀区) names the city in its headline, not the district."""
+    if not title:
+        return None
     places = [m.region for m in body if m.region is not None and m.region.name not in (HOME_PROVINCE, HOME_AUTONOMOUS)]
     named = set(places)  # (我区 and 全省 stand for the home: no area of their own here)
     if len(named) != 1 or len(places) < 2:
         return None
     (region,) = named
-    return None if _is_top([region]) else region
+    if _is_top([region]) or region.name[:2] not in title:
+        return None
+    # …as the subject of its counts (not only where listed cases live: 病例1—病例4，居住于普陀区).
+    if not any(m.region == region and _SUBJECT_OF_COUNTS.match(text, m.end) for m in body):
+        return None
+    return region
 
 
 def _in_line_with_number(text: str, pos: int, seen: dict[int, bool]) -> bool:
