@@ -112,10 +112,9 @@ def prepare(text: str, format: str, meta: dict[str, Any]) -> Prepared:
 
 
 #: One syllable of pinyin with its tone mark, in brackets right after a Han character: 時(shí), 網（wǎng）.
-_PINYIN = regex.compile(
-    r"(?<=\p{Han})[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]"
-)
-_TONE_MARK = re.compile("[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]")  # (re: a one-class scan of every text, faster than regex)
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_PINYIN = regex.compile(rf"(?<=\p{{Han}})[(（][a-zü]*[{_TONED}][a-zü]*[)）]")
+_TONE_MARK = re.compile(f"[{_TONED}]")  # (re: a one-class scan of every text, faster than regex)
 
 
 def strip_pinyin(text: str) -> tuple[str, int]:

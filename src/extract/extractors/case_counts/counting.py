@@ -16,7 +16,7 @@ from .counts import _Count, _State
 from .lexicon import (
     _BARE_SEVERITY, _BREAKDOWN_WORDS, _CASE_NOUNS, _CHANGE, _CLAUSE_BREAK, _CLAUSE_SEMI, _CONTACT_OUTCOME, _CONTACTS,
     _CONVERSION_AFTER, _CONVERTED, _COORD, _DAY_CHANGE, _EACH, _FOUND_IN, _IN_HOSPITAL, _LIST_GAP, _NEXT_TOTAL, _ONGOING,
-    _OTHER_PEOPLE, _OUTCOMES, _SCOPE_PART, _SEVERITY, _SUB_WORDS, _SUBSET_AFTER, _SUFFIX_METRIC_LEAD, _SUFFIX_REST,
+    _OTHER_PEOPLE, _OUTCOMES, _SCOPE_PART, _SEGMENT_END, _SEVERITY, _SUB_WORDS, _SUBSET_AFTER, _SUFFIX_METRIC_LEAD, _SUFFIX_REST,
     _SUM_WORD, _coordinated_tail, _governing_metric, _last, _qualifier, _value, said_measure,
 )
 from .regions import _is_top, _Region, _short_forms
@@ -37,8 +37,6 @@ _UNDER_OBSERVATION = regex.compile(r"(?:尚在|仍在|正在|目前)(?:接受)?(
 _SINCE_OPENING = regex.compile(r"(?:自|从)?\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*\d{1,2}\s*时)?\s*(?:以来|起)|本轮疫情以来")
 #: A bracket right after a count that breaks it into confirmed and asymptomatic cases.
 _INFECTION_PARTS = regex.compile(r"\s*[(（]\s*(?:其中\s*)?(?:本土)?(?:确诊病例|确诊|无症状感染者)\s*\d")
-#: What ends the run of parts after a district's item: a semicolon or a sentence's end.
-_SEGMENT_BREAK = regex.compile(r"[;；。!?！？]")
 #: A sentence opening with 其中 (its counts are parts of the sentence's before).
 _PARTS_OPENING = regex.compile(r"\s*其中\s*[,，:：]")
 #: 新增 right before a number; a clause's end right after a count.
@@ -362,7 +360,7 @@ def read_count(
         measure = "cumulative"  # 现有治愈出院病例459例: nobody is "currently" recovered or dead; a running total
     if (not regions and metric_m is None and prev_count is not None and prev_count.sub and prev_count.depth == depth
             and prev_count.start >= r.sentence_start and not _is_top(prev_count.regions)
-            and not _SEGMENT_BREAK.search(text, prev_count.end, num_start)):
+            and not _SEGMENT_END.search(text, prev_count.end, num_start)):
         # 南岸区2例，1例在隔离管控人员中发现、1例由无症状感染者转为确诊病例；…: the parts after a district's
         # item, up to the next semicolon, are that district's.
         regions = prev_count.regions

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from .lexicon import _SEGMENT_END
 from .regions import _contains
 
 if TYPE_CHECKING:  # the reader imports this module: its type is for the checker only
@@ -19,8 +20,6 @@ if TYPE_CHECKING:  # the reader imports this module: its type is for the checker
 _ALL_IN = regex.compile(r"[,，]\s*(?:均|都|全部|全都)\s*(?:在|位于|发生在|分布在)\s*")
 #: The place closes the clause (…均在乌鲁木齐市；), or the sentence.
 _CLAUSE_CLOSE = regex.compile(r"\s*(?:[;；。,，\n]|$)")
-#: Where the clause group the place is said of starts.
-_GROUP_BREAK = regex.compile(r"[;；。!?！？]")
 
 
 def counts_of_place_after(r: _Reader, first: int, p_start: int, p_end: int) -> list[_Count]:
@@ -39,7 +38,7 @@ def counts_of_place_after(r: _Reader, first: int, p_start: int, p_end: int) -> l
         if place is None or not _CLAUSE_CLOSE.match(text, mention.end):
             continue
         group_start = p_start
-        for b in _GROUP_BREAK.finditer(text, p_start, m.start()):
+        for b in _SEGMENT_END.finditer(text, p_start, m.start()):  # where the clause group starts
             group_start = b.end()
         copied = {id(c.parent) for c in r.counts[first:] if c.parent is not None and c.regions == [place]}
         for c in r.counts[first:]:
