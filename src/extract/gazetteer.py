@@ -440,6 +440,12 @@ def _accept_shorts(gaz: Gazetteer, text: str, full: list[AreaMatch], found: Span
     if not pending:
         return []
     accepted: dict[int, AreaMatch] = {}
+
+    @functools.cache
+    def named() -> frozenset[str]:
+        """The provinces the full forms name (asked only for a generic short form, once)."""
+        return frozenset(p.id for p in (gaz.province_of(f.area) for f in full) if p is not None)
+
     # 城口等渝东北区县: an enumeration closed by 等 and a region's name.
     after_deng = {m.start - 1 for m in full if m.start and text[m.start - 1] == "等"}
     skip_until = -1
@@ -449,7 +455,7 @@ def _accept_shorts(gaz: Gazetteer, text: str, full: list[AreaMatch], found: Span
         if m.form.endswith(("区", "县")):
             # A generic short form (高新区: every city has one) needs an enumeration or a count, in a
             # text that names its province or no other one (成都…高新区66例 is Chengdu's).
-            if _COUNT_AFTER.match(text, m.end) and not _elsewhere(gaz, full, m.area):
+            if _COUNT_AFTER.match(text, m.end) and not _elsewhere(gaz, named(), m.area):
                 accepted[m.start] = m
             continue
         suffix = _PLACE_SUFFIX.match(text, m.end)
@@ -476,7 +482,7 @@ def _accept_shorts(gaz: Gazetteer, text: str, full: list[AreaMatch], found: Span
             for one, other in ((items[k], items[k + 1]), (items[k + 1], items[k])):
                 if one.how == "short" and one.start not in known and other.start in known:
                     known.add(one.start)
-                    if not (one.form.endswith(("区", "县")) and _elsewhere(gaz, full, one.area)):
+                    if not (one.form.endswith(("区", "县")) and _elsewhere(gaz, named(), one.area)):
                         accepted[one.start] = one  # (…天府新区18例，高新区66例 in a Chengdu text: not Chongqing's)
     return [accepted[k] for k in sorted(accepted)]
 
@@ -515,10 +521,9 @@ def _gate_generic(gaz: Gazetteer, text: str, matches: list[AreaMatch]) -> list[A
     return out
 
 
-def _elsewhere(gaz: Gazetteer, full: list[AreaMatch], area: Area) -> bool:
-    """Whether the full forms of a text name places of some province but none of ``area``'s."""
+def _elsewhere(gaz: Gazetteer, named: frozenset[str], area: Area) -> bool:
+    """Whether a text whose full forms name places of the provinces ``named`` names some but not ``area``'s."""
     own = gaz.province_of(area)
-    named = {p.id for p in (gaz.province_of(f.area) for f in full) if p is not None}
     return bool(named) and (own is None or own.id not in named)
 
 
