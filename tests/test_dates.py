@@ -46,6 +46,11 @@ FIND_CASES = [
     ("市长唐良智15日主持召开市政府常务会议", D(2022, 11, 16), [(D(2022, 11, 15), None)]),
     ("市委书记15日在调度会上强调", D(2022, 11, 16), [(D(2022, 11, 15), None)]),
     ("市卫健委9日通报", D(2022, 12, 10), [(D(2022, 12, 9), None)]),
+    # A relative day with its day of the month in brackets (Macau, Taiwan and wire reports).
+    ("昨(21)日本澳新增確診病例2例", D(2022, 7, 22), [(D(2022, 7, 21), None)]),
+    ("今（8）日下午召开发布会", D(2020, 3, 8), [(D(2020, 3, 8), None)]),
+    ("昨(1)日新增", D(2022, 8, 1), [(D(2022, 8, 1), None)]),  # a repost dated a day late: the written day wins
+    ("今(31)日公布", D(2022, 7, 22), []),  # a day the word cannot name: no date
     # Not dates: durations and counts of days.
     ("报告数量连续3日下降,近7日累计,30日内", REF, []),
     ("连续五日新增下降,近三日新增感染者,第3日报告,每2日通报,已持续10日新增", REF, []),

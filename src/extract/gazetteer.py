@@ -95,7 +95,7 @@ def _match(start: int, end: int, area: Area, form: str, how: str) -> AreaMatch:
 _PLACE_SUFFIX = regex.compile(
     r"""(?:
         高新区|经开区|开发区|工业园区?|园区|新区|新城|城区|主城区|老城区|
-        街道|镇|乡|片区|辖区|境内|全域|地区|一带|籍
+        街道|镇|乡|片区|辖区|境内|全域|地区|一带|籍|全区|全县|全市
     )""",
     regex.VERBOSE,
 )

@@ -298,6 +298,24 @@ _RELATIVE = regex.compile(
     "(?P<rel>" + "|".join(sorted(map(regex.escape, _RELATIVE_WORDS), key=len, reverse=True)) + ")"
     + rf"(?:\s*(?:{_HOUR_WINDOW}))?"
 )
+#: A relative day with its day of the month in brackets, as Macau, Taiwan and wire reports write it:
+#: 昨(21)日本澳新增確診病例2例, 今(31)日公布, 今（8）日下午.
+_BRACKETED_DAY = regex.compile(rf"(?P<rel>昨|今|前)\s*[(（]\s*(?P<day>\d{{1,2}})\s*[)）]\s*日(?:\s*(?:{_HOUR_WINDOW}))?")
+_BRACKETED_OFFSET = {"昨": -1, "今": 0, "前": -2}
+
+
+def _bracketed_day(ref: dt.date, rel: str, day: int) -> dt.date | None:
+    """The day ``day`` of the month nearest the day ``rel`` names (昨: the day before ``ref``)."""
+    near = ref + dt.timedelta(days=_BRACKETED_OFFSET[rel])
+    if near.day == day:
+        return near
+    for delta in range(1, 4):  # the bracket corrects a wrong offset by a day or two, never more
+        for d in (near - dt.timedelta(days=delta), near + dt.timedelta(days=delta)):
+            if d.day == day and d <= ref + dt.timedelta(days=1):
+                return d
+    return None
+
+
 #: Every relative word, for the standard library's engine (which finds a plain alternation of literal words
 #: twice as fast): each :data:`_RELATIVE` match starts with one, and most bodies hold none.
 _RELATIVE_WORD = re.compile("|".join(map(re.escape, _RELATIVE_WORDS)))
@@ -474,6 +492,11 @@ def _find_dates(text: str, ref: dt.date | None, start: int, end: int) -> tuple[D
             continue
         found.append(DateMention(m.start(), m.end(), date, month, day, hours=hours, year_written=bool(year_s),
                                  through=_through(text, m.end(), date) if hours is None else None))
+    if ref is not None and ("(" in text or "（" in text):
+        for m in _BRACKETED_DAY.finditer(text, start, end):
+            date = _bracketed_day(ref, m.group("rel"), int(m.group("day")))
+            if date is not None and not any(d.start < m.end() and m.start() < d.end for d in found):
+                found.append(DateMention(m.start(), m.end(), date, date.month, date.day, hours=_hours(m)))
     if ref is not None:
         # 李克强周二到青海, 截至周三午夜 (Hong Kong and Taiwan reports): the latest such weekday on or
         # before the article's day (上周二: the week before), unless a full date is written there.

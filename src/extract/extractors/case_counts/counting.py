@@ -14,7 +14,7 @@ import regex
 from ...models import Change
 from .counts import _Count, _State
 from .lexicon import (
-    _BARE_SEVERITY, _BREAKDOWN_WORDS, _CASE_NOUNS, _CHANGE, _CLAUSE_BREAK, _CLAUSE_SEMI, _CONTACT_OUTCOME, _CONTACTS,
+    _BREAKDOWN_WORDS, _CASE_NOUNS, _CHANGE, _CLAUSE_BREAK, _CLAUSE_SEMI, _CONTACT_OUTCOME, _CONTACTS,
     _CONVERSION_AFTER, _CONVERTED, _COORD, _DAY_CHANGE, _EACH, _FOUND_IN, _IN_HOSPITAL, _LIST_GAP, _NEXT_TOTAL, _ONGOING,
     _OTHER_PEOPLE, _OUTCOMES, _SCOPE_PART, _SEGMENT_END, _SEVERITY, _SUB_WORDS, _SUBSET_AFTER, _SUFFIX_METRIC_LEAD, _SUFFIX_REST,
     _SUM_WORD, _coordinated_tail, _governing_metric, _last, _qualifier, _value, said_measure,
@@ -119,8 +119,6 @@ def read_count(
         # 含11例由无症状感染者转为确诊病例, 新增22例本土新冠肺炎确诊病例: the metric after the number.
         after = _SUFFIX_METRIC_LEAD.match(text, m.end())
         suffix = lex.metric_re.match(text, after.end()) if after else None
-        if suffix is not None and _BARE_SEVERITY.fullmatch(suffix.group()):
-            suffix = None  # 新增本土确诊病例中,有2例为重型: a description of cases counted already
         # 全國周六新增57宗個案, 新增57例病例 with no total before it: cases are confirmed cases.
         # (新增5例境外输入病例具体情况由…通报 after the day's totals and a list of severities: cases, not the last severity.)
         suffix_confirmed = (suffix is not None and lex.metric[suffix.group()] == "inherit"
@@ -154,8 +152,9 @@ def read_count(
                     found_scope = True
                     if not tail:
                         r.consumed = rest.start() + rest.group().index(found_in.group()) + found_in.end()
-                elif tail and _ONGOING.match(tail):
-                    # 现有39例境外输入性疑似病例正在排查中: the state the counted people are in.
+                elif tail and (_ONGOING.match(tail) or _IN_HOSPITAL.match(tail)):
+                    # 现有39例境外输入性疑似病例正在排查中, 尚有35例无症状感染者在定点医院隔离治疗: the state the
+                    # counted people are in.
                     r.consumed = rest.end()
                     measure_hint = "current"
                 elif tail and not _NEXT_TOTAL.match(text, rest.start()):
@@ -378,8 +377,10 @@ def read_count(
         date, hours, dated, until = parent.date, parent.hours, parent.dated, parent.until
     else:
         date, hours, dated, until = state.date, state.hours, state.dated, state.until
-        if measure == "cumulative" and not state.here and not state.since:
-            dated = False  # 本轮疫情累计报告感染者超过6万例: a running total needs its own 截至 date
+        if measure == "cumulative" and not state.here and not state.since and state.hours is None:
+            # 本轮疫情累计报告感染者超过6万例: a running total needs its own 截至 date — but the day of a
+            # notice's 0—24时 window, in force, is one (境外输入现有确诊病例303例。累计确诊病例3804例).
+            dated = False
     starts = [num_start]
     if outcome_m is not None:
         starts.append(outcome_m.start())

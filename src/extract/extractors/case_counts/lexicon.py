@@ -155,7 +155,8 @@ def _count_re() -> regex.Pattern[str]:
         rf"""
         (?P<qpre>{before})?\s*
         (?:
-            (?<![\d.]|\d,)(?P<wan>\d{{1,4}}(?:\.\d{{1,4}})?)万            # 1.2万 (a count of ten thousands)
+            (?<![\d.]|\d,)(?P<wan>\d{{1,4}}(?:\.\d{{1,4}})?)\s?万       # 1.2万 (a count of ten thousands)
+            (?P<wanrest>\d{{4}}(?![\d.]))?                                  # 9万1038, 102 万2360 (中央社)
           | (?<![\d.第]|\d,)(?P<num>\d{{1,3}}(?:,\d{{3}}){{1,3}}|\d{{1,9}})   # 6584, 4,191
           | (?<![{CN_NUM}第])(?P<vague>上|数|几)(?P<vunit>百|千|万)       # 上千 — a lower bound
           | (?<![{CN_NUM}第])(?P<cn>[{cn_start}][{CN_NUM}]{{0,7}})        # 两千, 一千二百
@@ -197,7 +198,7 @@ def _count_lead_re() -> regex.Pattern[str]:
     a qualifier's (超过, 约), a blank, a digit, a separator or a Chinese numeral (上千, 两千)."""
     lex = load_metric_lexicon()
     words = "".join(p for p, v in lex.qualifier.items() if v in ("over", "about", "at_least"))
-    chars = "".join(sorted(set(words + CN_NUM + "零〇一二两三四五六七八九十上数几,.")))
+    chars = "".join(sorted(set(words + CN_NUM + "零〇一二两三四五六七八九十上数几万,.")))
     return regex.compile(rf"[\s\d{regex.escape(chars)}]")
 
 
@@ -279,8 +280,10 @@ _BREAKDOWN_WORDS = regex.compile(r"其中|当中|含|报告|新增|共|各|分�
 _SUBSET_AFTER = regex.compile(r"\s*(?:均为|均系|为|是|系|在|来自|属于|\d{1,3}\s*岁|男子|女子)")  # 其中一名56岁男子: one person described
 # A part of the total before, named by its scope after the number (其中86例为境外输入病例, 3例为本土病例).
 # (境外（英国）输入病例: the origin may stand in brackets inside the scope.)
+# (新增確診病例2例,均為本地確診病例,0例輸入: Macau's notices name the imported part by 输入 alone.)
 _SCOPE_PART = regex.compile(
     r"\s*(?:均)?(?:为|系|是)\s*(?P<scope>境外(?:[(（][^()（）\n]{1,12}[)）])?输入性?|输入性?|本土|本地)(?:确诊)?(?:病例|个案)(?![\p{Han}])"
+    r"|\s*(?P<scope>境外输入|输入)(?=\s*[,，;；。])"
 )
 _REST_ITEM = regex.compile(r"其他|其它|其余|另有|余下")
 _SUB_WORDS = regex.compile(r"其中|当中|(?<![(（])含|包括")  # not 新疆（含兵团）: a note on the area
@@ -366,7 +369,7 @@ _NEXT_TOTAL = regex.compile(r"\s*(?:累计|现有|共计|合计)(?:确诊|报告
 _CONVERTED = regex.compile(r"转归|转为确诊|转确诊")
 # A clause after a count that only describes it: its scope (为本土病例) or where it was found (在北京, 均在沙坪坝区).
 _ATTRIBUTION = regex.compile(
-    r"\s*(?:[,，]\s*(?P<body>(?:均|都|全部|分别)?(?:为|系|是|在|位于|来自|分布在|分布于|属于|由(?=无症状))[^,，;；。:：()（）\n]{1,24})"
+    r"\s*(?:[,，]\s*(?P<body>(?:均|都|全部|分别)?(?:为|系|是|在|位于|来自|分布在|分布于|属于?(?!地)|由(?=无症状))[^,，;；。:：()（）\n]{1,24})"
     # 新增危重型病例1例为铜梁区: with no comma, only 为/在 and a short place clause.
     r"|(?P<body>(?:均)?(?:为|在|位于)[^,，;；。:：()（）\n]{1,12})"
     # 新增本地确诊病例2例（吉林市）: a bracket that names only the place; （22日23时确诊）: a note on the count.
@@ -378,7 +381,7 @@ _ATTRIBUTION = regex.compile(
 # (隔离观察人员3697例) makes it a count of something the lexicon does not name.
 _RESIDUE_OK = regex.compile(
     r"其中|当中|另外|含|包括|报告|新增|增加|增至|共计|共|合计|各|分别|为|有|是|的|达|再|又|从|到|单日|当日|均|累计|现有|地区|"
-    r"本土|本地|原有|境外输入性?|境外|输入性?|病例|个案|占|新冠肺炎|"
+    r"本土|本地|原有|境外输入性?|境外移入|境外|输入性?|病例|个案|占|新冠肺炎|"
     r"等\s*(?:\d{1,3}|[一二两三四五六七八九十]{1,3})\s*个?\s*(?:区县|区|县|地区|省份|省)?|"
     r"[\s,，;；:：、()（）和及与]"
 )
@@ -412,7 +415,7 @@ def _value(m: regex.Match[str]) -> int | None:
     if m.group("num"):
         return int(m.group("num").replace(",", ""))
     if m.group("wan"):
-        return round(float(m.group("wan")) * 10_000)
+        return round(float(m.group("wan")) * 10_000) + int(m.group("wanrest") or 0)
     if m.group("vague"):
         return {"百": 100, "千": 1000, "万": 10_000}[m.group("vunit")]
     return parse_cn_int(m.group("cn"))

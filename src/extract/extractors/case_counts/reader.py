@@ -262,14 +262,17 @@ class _Reader:
                 for c in self.counts[before:]:
                     if c.scope == "unspecified":
                         c.scope = section
-            if len(self.counts) == before and not fresh and not is_furniture(self.text, p_start, p_end):
+            # 截至3月7日24时，万州已连续15日无新增确诊病例。(new paragraph) 万州全区累计报告确诊病例118例: a
+            # paragraph that speaks of counts under its own 截至 date without giving one hands that date on.
+            spoke = bool(events) and state.dated and state.since and len(self.counts) == before
+            if len(self.counts) == before and not fresh and not spoke and not is_furniture(self.text, p_start, p_end):
                 # Only a paragraph of counts hands its date and area on; page furniture between two
                 # paragraphs of a notice (图片, a caption, 来源：…, 编辑：…) hands them over.
                 state = _State()
                 fresh = True
             # 截至1月29日24时，累计…。(new paragraph) 累计收到港澳台地区通报确诊病例25例: the running totals of a
             # paragraph that gave its own as-of day go on as of that day in the next paragraph of counts.
-            state.here = any(c.dated and c.measure != "new" and c.depth == 0 for c in self.counts[before:])
+            state.here = spoke or any(c.dated and c.measure != "new" and c.depth == 0 for c in self.counts[before:])
 
     def events(self, p_start: int, p_end: int) -> list[tuple[int, int, regex.Match[str]]]:
         """The count numbers (kind 0) and zero phrases (kind 1) of a paragraph, in text order."""

@@ -83,7 +83,23 @@ def _mentions_in(text: str, start: int, end: int) -> list[_Mention]:
                 kept[-1] = mention
             continue
         kept.append(mention)
-    return _joined_parents(kept)
+    return _joined_parents(_whole_of(text, kept))
+
+
+#: After a place: the whole of it (万州全区累计报告确诊病例118例, 江津全区).
+_WHOLE = ("全区", "全县", "全市")
+
+
+def _whole_of(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """A place followed by 全区/全县/全市 (万州全区) is one mention of the place, spanning both words."""
+    out: list[_Mention] = []
+    for m in mentions:
+        if out and m.start < out[-1].end:
+            continue  # the 全区 of the place before
+        if m.region is not None and m.region.code and text.startswith(_WHOLE, m.end):
+            m = _Mention(m.start, m.end + 2, m.region)
+        out.append(m)
+    return out
 
 
 def _joined_parents(mentions: list[_Mention]) -> list[_Mention]:
