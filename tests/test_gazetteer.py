@@ -190,6 +190,11 @@ MATCHING_CASES = [
     ("traps_guard_other_places_too", "要加快建成都市圈,北京时间12月1日。", []),
     ("generic_term_alone_is_home", "中心城区社会面清零攻坚取得阶段性胜利。", [("中心城区", "中心城区")]),
     ("generic_term_after_home", "重庆市中心城区全域协同防控。", [("重庆市", "重庆市"), ("中心城区", "中心城区")]),
+    # 重庆日报 on the 113th press conference (held-out 10): outbreaks named after where they began.
+    ("outbreaks_named_after_places", "与“8·05”九龙坡疫情、“8·12”丰都-渝北疫情、“8·14”璧山疫情有关。",
+     [("九龙坡", "九龙坡区"), ("丰都", "丰都县"), ("渝北", "渝北区"), ("璧山", "璧山区")]),
+    # 华龙网 on a 万州区 press conference of 2020-03-08 (held-out 9): the whole of a district.
+    ("short_before_whole", "截至目前,万州全区累计报告确诊病例121例。", [("万州", "万州区")]),
 ]  # fmt: skip
 
 NEGATIVE_CASES = [

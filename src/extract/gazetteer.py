@@ -95,7 +95,7 @@ def _match(start: int, end: int, area: Area, form: str, how: str) -> AreaMatch:
 _PLACE_SUFFIX = regex.compile(
     r"""(?:
         高新区|经开区|开发区|工业园区?|园区|新区|新城|城区|主城区|老城区|
-        街道|镇|乡|片区|辖区|境内|全域|地区|一带|籍|全区|全县|全市
+        街道|镇|乡|片区|辖区|境内|全域|地区|一带|籍|全区|全县|全市|疫情
     )""",
     regex.VERBOSE,
 )
@@ -108,7 +108,7 @@ _LIST_TAIL = regex.compile(
 )
 # Between two items of an enumeration (an optional count after the first one).
 # A comma separates items only after a count (沙坪坝区27例,垫江18例): otherwise it ends a clause.
-_LIST_GAP = regex.compile(r"(?:\d+(?:例|人|名|宗)[、,;]|[、;]|和|及|与|以及)")
+_LIST_GAP = regex.compile(r"(?:\d+(?:例|人|名|宗)[、,;]|[、;]|和|及|与|以及|-)")  # “8·09”丰都-渝北疫情
 # Before a short form: a locative verb or preposition (在沙坪坝,; 驰援万州的).
 _LOCATIVE_BEFORE = regex.compile(r"(?:在|到|赴|(?<![免失除过离删])去|来自|前往|抵达|位于|途经|返回|回到|驰援|支援|援助|奔赴|地处)$")
 # After a short form that follows a locative: the phrase ends there.

@@ -46,7 +46,7 @@ from .meeting_dates import (
     _transcript_day,
     reference_date,
 )
-from .officials import find_titles
+from .officials import find_titles, roster_name
 from .officials_lexicon import _alt, load_lexicon
 from .organizers import _OrgMatch
 
@@ -582,6 +582,9 @@ def _roster(doc: Doc) -> list[tuple[str, str]]:
             if not line:
                 continue
         item = _ROSTER_ITEM.fullmatch(line) if role is not None else None
+        if item is None and role is not None and (name := roster_name(line)) is not None:
+            out.append((name, role))  # 李畔市卫生健康委副主任: the name first
+            continue
         if item is None:
             if role is not None and head is None and (len(line) > 40 or _PROSE.search(line)):
                 role = None  # the roster ends at running text (a repeated headline between its lines does not end it)

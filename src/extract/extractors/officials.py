@@ -18,7 +18,7 @@ junk blanked), so Traditional input needs nothing special.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import regex
@@ -473,8 +473,79 @@ def find_mentions(doc: Doc) -> list[PersonMention]:
         if _name_options(text, pos, lex):
             unsure.append((first.start, pos, tuple(chain)))
     mentions += _confirm_by_repetition(text, doc.body, unsure, lex)
+    mentions += _roster_mentions(text, *doc.body, mentions)
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+#: What a post written right after a name on a roster line starts with: the level of its body
+#: (李畔|市卫生健康委副主任, 马然希|市委宣传部副部长) or a place (任伯平|永川区人民政府副区长).
+_ROSTER_POST_START = regex.compile(r"[市区县省州旗镇乡]|自治|国家|国务院|中央|全国")
+#: Marks of running text: a roster line has none (its posts are joined by 、 only).
+_ROSTER_NOT = regex.compile(r"[，,。；;：:！!？?（）()\d]")
+
+
+def _roster_names(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """``(name end, post start)`` of each way ``text[start:end]`` reads as a roster line's name and posts,
+    shortest name first (the post starts at a level word or a place; no running-text marks)."""
+    if end - start > 40 or end - start < 5 or _ROSTER_NOT.search(text, start, end):
+        return
+    from ..gazetteer import find_areas  # the posts of a county or district start with its name
+
+    for n in _name_options(text, start, load_lexicon()):
+        pos = start + n + (1 if text[start + n : start + n + 1] == " " else 0)
+        if _ROSTER_POST_START.match(text, pos) or any(a.start == 0 for a in find_areas(text[pos:end], short=False)):
+            yield start + n, pos
+
+
+def roster_name(line: str) -> str | None:
+    """The name a roster line starts with, whatever its posts (罗飞市疾控中心主任医师 → 罗飞)."""
+    return next((line[:e] for e, _ in _roster_names(line, 0, len(line))), None)
+
+
+def roster_line(text: str, start: int, end: int) -> PersonMention | None:
+    """The person a roster line ``text[start:end]`` names: the name, then nothing but posts.
+
+    Press-conference reports list their speakers so, under 发布人 or 主持人, with or without a space
+    after the name. The name is the shortest that leaves a post starting at a level word or a place.
+
+    >>> m = roster_line("李畔市卫生健康委副主任", 0, 11)
+    >>> m.name, [t.text for t in m.titles]
+    ('李畔', ['市卫生健康委副主任'])
+    >>> roster_line("任伯平永川区人民政府副区长", 0, 13).name
+    '任伯平'
+    >>> roster_line("李畔介绍有关情况", 0, 8) is None
+    True
+    """
+    for name_end, pos in _roster_names(text, start, end):
+        titles = find_titles(text, pos, end)
+        if not titles or titles[0].start != pos or titles[-1].end != end or not any(t.official for t in titles):
+            continue
+        if any(text[a.end : b.start] not in ("", "、") for a, b in zip(titles, titles[1:])):
+            continue
+        return PersonMention(start, end, start, name_end, text[start:name_end], tuple(titles))
+    return None
+
+
+def _roster_mentions(text: str, start: int, end: int, taken: list[PersonMention]) -> list[PersonMention]:
+    """:func:`roster_line` on every line of ``text[start:end]`` no mention found already covers."""
+    out: list[PersonMention] = []
+    surnames = load_lexicon().surnames
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        e = end if nl < 0 else nl
+        s, line_end = pos, e
+        while s < line_end and text[s] in " \t\u3000":
+            s += 1
+        while line_end > s and text[line_end - 1] in " \t\u3000":
+            line_end -= 1
+        if 5 <= line_end - s <= 40 and text[s] in surnames and not any(m.start < line_end and s < m.end for m in taken):
+            m = roster_line(text, s, line_end)
+            if m is not None:
+                out.append(m)
+        pos = e + 1
+    return out
 
 
 def _name_without_surname(text: str, pos: int, lex: Lexicon) -> str | None:

@@ -53,12 +53,17 @@ def _region(name: str, code: str | None) -> _Region:
     return _Region(name, code)
 
 
+_QUOTE_CLOSE = ("”", '"', "」", "’")
+
+
 def _mentions_in(text: str, start: int, end: int) -> list[_Mention]:
     """Every area mention in ``text[start:end]``; of overlapping ones the longest."""
     gaz = load_gazetteer()
     extra = load_count_regions()
     found: list[_Mention] = [
         _Mention(m.start, m.end, _region(m.area.name, m.area.code)) for m in find_areas(text, start, end)
+        # “11·01”沙坪坝疫情已累计报告1109例: an outbreak named after where it began, not the area counted.
+        if not (text.startswith("疫情", m.end) and text[m.start - 1 : m.start] in _QUOTE_CLOSE)
     ]
     automaton, forms = _extra_region_ac()
     for k, s, e in automaton.find_matches_as_indexes(text[start:end]):
