@@ -51,6 +51,7 @@ FIND_CASES = [
     ("今（8）日下午召开发布会", D(2020, 3, 8), [(D(2020, 3, 8), None)]),
     ("昨(1)日新增", D(2022, 8, 1), [(D(2022, 8, 1), None)]),  # a repost dated a day late: the written day wins
     ("今(31)日公布", D(2022, 7, 22), []),  # a day the word cannot name: no date
+    ("截至今日(22日)零时,本港过去一日新增", D(2022, 12, 22), [(D(2022, 12, 22), None)]),
     # Not dates: durations and counts of days.
     ("报告数量连续3日下降,近7日累计,30日内", REF, []),
     ("连续五日新增下降,近三日新增感染者,第3日报告,每2日通报,已持续10日新增", REF, []),

@@ -194,6 +194,8 @@ MATCHING_CASES = [
     ("outbreaks_named_after_places", "与“8·05”九龙坡疫情、“8·12”丰都-渝北疫情、“8·14”璧山疫情有关。",
      [("九龙坡", "九龙坡区"), ("丰都", "丰都县"), ("渝北", "渝北区"), ("璧山", "璧山区")]),
     # 华龙网 on a 万州区 press conference of 2020-03-08 (held-out 9): the whole of a district.
+    # 泗县 notice of 2022-06-28 (held-out 10): a two-character county name before one of its own bodies.
+    ("county_before_its_own_body", "泗县新冠肺炎疫情防控应急指挥部通告", [("泗县", "泗县")]),
     ("short_before_whole", "截至目前,万州全区累计报告确诊病例121例。", [("万州", "万州区")]),
 ]  # fmt: skip
 
@@ -212,6 +214,7 @@ NEGATIVE_CASES = [
     ("river_bank_is_not_a_province", "黄河南岸的村庄。"),
     ("other_citys_new_area", "南京江北新区加快建设。"),
     ("city_only_as_pronoun", "全市社会面清零攻坚战取得阶段性胜利,我市疫情形势趋稳向好。"),
+    ("county_name_in_a_snack", "沙县小吃和县委食堂。"),
 ]
 
 

@@ -487,6 +487,12 @@ def _accept_shorts(gaz: Gazetteer, text: str, full: list[AreaMatch], found: Span
     return [accepted[k] for k in sorted(accepted)]
 
 
+#: After a county's name: one of its own bodies or their notices (泗县新冠肺炎疫情防控应急指挥部, 泗县发布).
+_OWN_BODY = regex.compile(
+    r"(?:人民政府|政府|新冠肺炎|疫情防控|应急指挥部|指挥部|卫生健康委|卫健委|卫生健康局|卫健局|疾控中心|融媒体中心|发布|通告)"
+)
+
+
 def _gate_generic(gaz: Gazetteer, text: str, matches: list[AreaMatch]) -> list[AreaMatch]:
     """Keep a generic term (中心城区) only in a text about its parent."""
     out: list[AreaMatch] = []
@@ -500,7 +506,9 @@ def _gate_generic(gaz: Gazetteer, text: str, matches: list[AreaMatch]) -> list[A
             near = any(
                 o is not m and not o.area.anchor and _under(gaz, o.area, m.area.parent) for o in matches
             )
-            if m.area.ambiguous or not (written or near):
+            # 泗县新冠肺炎疫情防控应急指挥部通告: a county's two-character name before one of its own bodies.
+            own_body = m.area.kind == "county" and _OWN_BODY.match(text, m.end) is not None
+            if m.area.ambiguous or not (written or near or own_body):
                 continue
         elif m.area.anchor:
             parent = m.area.parent

@@ -299,8 +299,11 @@ _RELATIVE = regex.compile(
     + rf"(?:\s*(?:{_HOUR_WINDOW}))?"
 )
 #: A relative day with its day of the month in brackets, as Macau, Taiwan and wire reports write it:
-#: 昨(21)日本澳新增確診病例2例, 今(31)日公布, 今（8）日下午.
-_BRACKETED_DAY = regex.compile(rf"(?P<rel>昨|今|前)\s*[(（]\s*(?P<day>\d{{1,2}})\s*[)）]\s*日(?:\s*(?:{_HOUR_WINDOW}))?")
+#: 昨(21)日本澳新增確診病例2例, 今(31)日公布, 今（8）日下午, 截至今日(22日)零时 (Hong Kong).
+_BRACKETED_DAY = regex.compile(
+    rf"(?P<rel>昨|今|前)(?:\s*[(（]\s*(?P<day>\d{{1,2}})\s*[)）]\s*日|(?:日|天)\s*[(（]\s*(?P<day>\d{{1,2}})\s*日\s*[)）])"
+    rf"(?:\s*(?:{_HOUR_WINDOW}))?"
+)
 _BRACKETED_OFFSET = {"昨": -1, "今": 0, "前": -2}
 
 

@@ -17,7 +17,7 @@ from .lexicon import (
     _BREAKDOWN_WORDS, _CASE_NOUNS, _CHANGE, _CLAUSE_BREAK, _CLAUSE_SEMI, _CONTACT_OUTCOME, _CONTACTS,
     _CONVERSION_AFTER, _CONVERTED, _COORD, _DAY_CHANGE, _EACH, _FOUND_IN, _IN_HOSPITAL, _LIST_GAP, _NEXT_TOTAL, _ONGOING,
     _OTHER_PEOPLE, _OUTCOMES, _SCOPE_PART, _SEGMENT_END, _SEVERITY, _SUB_WORDS, _SUBSET_AFTER, _SUFFIX_METRIC_LEAD, _SUFFIX_REST,
-    _SUM_WORD, _coordinated_tail, _governing_metric, _last, _qualifier, _value, said_measure,
+    _SUM_WORD, _coordinated_tail, _governing_metric, _last, _qualifier, _value, paired_count_re, said_measure,
 )
 from .regions import _is_top, _Region, _short_forms
 
@@ -95,7 +95,9 @@ def read_count(
     if metric_m and lex.not_count_re.search(text, metric_m.end(), num_start):
         return None
     if metric_m is None and lex.not_count_re.search(text, clause_start, num_start):
-        return None
+        after = _SUFFIX_METRIC_LEAD.match(text, m.end())
+        if after is None or not lex.metric_re.match(text, after.end()):
+            return None  # (在重点人群核酸检测中发现3例初筛阳性: the number's own metric follows it)
     label = metric_m.group() if metric_m else None
     if outcome_m is not None and metric_m is not None:
         # 治愈出院本土确诊病例22例: the outcome is counted; the population noun only says who.
@@ -168,7 +170,7 @@ def read_count(
     if metric is None and m.group("unit") in ("名", "人") and _OTHER_PEOPLE.match(text, m.end()):
         return None  # 襄阳313名东风本田公司复工人员, 为4190名失业人员发放: people who are not cases
     # 确诊病例914和无症状感染者25173例: a number without unit needs its metric before it.
-    if m.group("unit") is None and (metric_m is None or suffixed):
+    if m.group("unit") is None and (metric_m is None or suffixed or not paired_count_re().match(text, m.end())):
         return None
     if (metric is None and m.group("unit") == "宗" and _NEW_BEFORE.search(text, max(clause_start, num_start - 4), num_start)
             and _CLAUSE_END_AFTER.match(text, m.end())):
@@ -251,7 +253,9 @@ def read_count(
             r.consumed = part.end()
         elif not (_BREAKDOWN_WORDS.search(text, clause_start, num_start) or group is not None and group[0] >= clause_start
                   # 其中，136例在隔离管控人员中发现: the total's cases found somewhere, in its sentence
-                  or parent.start >= r.sentence_start and _FOUND_IN.match(text, m.end()) is not None):
+                  or parent.start >= r.sentence_start and _FOUND_IN.match(text, m.end()) is not None
+                  # 包括18751宗本地确诊个案及954宗输入个案: a part of the sentence's total named by its scope
+                  or parent.start >= r.sentence_start and suffix_scope is not None):
             return None
     if not explicit and r.residue(clause_start, num_start, m.start(), group):
         return None
@@ -276,7 +280,9 @@ def read_count(
     if parent is not None and not explicit:
         metric, label = parent.metric, parent.label
     assert metric is not None
-    scope = lex.scope[scope_m.group()] if scope_m else lex.scope.get(suffix_scope or "", "imported" if suffix_scope == "境外" else None)
+    scope = lex.scope[scope_m.group()] if scope_m else lex.scope.get(
+        suffix_scope or "", "imported" if suffix_scope in ("境外", "输入") else None
+    )
     # 累计本土确诊病例63082例，治愈出院62458例，死亡595例: a running total heads a list of running
     # totals; the next items, with no measure word of their own, share its measure and scope.
     running = (

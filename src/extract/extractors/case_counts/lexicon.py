@@ -358,7 +358,7 @@ _EACH = regex.compile(r"(?:各|均为|均是|均|都是|皆为)\s*(?:报告|新�
 _COORD = regex.compile(r"\s*[,，;；、]?\s*(?:和|及|以及|、)")
 _SUFFIX_METRIC_LEAD = regex.compile(
     r"\s*(?:由|为|是|系|已)?(?:(?:既往|此前|之前|前期)(?:的)?)?"  # 7例由既往无症状感染者转为确诊病例, 52例为此前的…
-    r"(?P<scope>本土|本地|境外输入性?|境外(?=\s*[(（][^()（）\d]{1,12}[)）]\s*输入)|境外)?"
+    r"(?P<scope>本土|本地|境外输入性?|境外(?=\s*[(（][^()（）\d]{1,12}[)）]\s*输入)|境外|输入性?(?=个案|病例))?"  # 954宗输入个案
     r"(?:\s*[(（][^()（）\d]{1,12}[)）]\s*输入性?)?"  # 1例境外（英国）输入新冠肺炎确诊病例
     rf"{_DISEASE}?"  # 3例新型冠状病毒感染的肺炎确诊病例
 )
@@ -505,9 +505,21 @@ def heading_matches(
 
 
 @functools.cache
+def paired_count_re() -> regex.Pattern[str]:
+    """After a number with no unit: 和/及, a metric and a number with its unit (确诊病例914和无症状感染者25173例).
+    Without the unit (确诊病例2和无症状感染者1均已转运) the numbers are case labels, not counts."""
+    lex = load_metric_lexicon()
+    return regex.compile(
+        rf"\s*(?:和|及)\s*(?:本土|境外输入性?)?(?:新冠肺炎)?(?:{lex.metric_re.pattern})\s*\d[\d,]*\s*(?:例|人|名|宗)"
+    )
+
+
+@functools.cache
 def _coordinated_item_re() -> regex.Pattern[str]:
     lex = load_metric_lexicon()
-    return regex.compile(rf"\s*(?:和|及|、)\s*\d{{1,9}}\s*例(?:本土|境外输入性?)?(?:新冠肺炎)?(?:{lex.metric_re.pattern})")
+    return regex.compile(
+        rf"\s*(?:和|及|、)\s*\d{{1,9}}\s*(?:例|宗)(?:本土|本地|境外输入性?|输入性?)?(?:新冠肺炎)?(?:{lex.metric_re.pattern})"
+    )  # 和1例本土无症状感染者; 包括18751宗本地确诊个案及954宗输入个案 (Hong Kong)
 
 
 def _coordinated_tail(rest: str, lex: MetricLexicon) -> str:

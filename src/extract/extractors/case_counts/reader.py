@@ -23,7 +23,7 @@ from .counting import read_count
 from .counts import _Count, _State, _when
 from .places_after import counts_of_place_after
 from .paragraphs import _BRACKET, _outside_brackets, _paragraphs, _sentences, _without_topic_tags
-from .regions import _contains, _district_home, HOME_AUTONOMOUS, HOME_PROVINCE, _Mention, _Region, _province_of, _area_mentions, _article_home, _is_top, _region
+from .regions import _contains, _district_home, _home_county, HOME_AUTONOMOUS, HOME_COUNTY, HOME_PROVINCE, _Mention, _Region, _province_of, _area_mentions, _article_home, _is_top, _region
 
 # ------------------------------------------------------------------ decisions
 
@@ -164,6 +164,9 @@ class _Reader:
                 # 江西新增4宗確診…。全省累計確診7宗 in a national round-up: the province the counts are about.
                 return _province_of(self.state_region[0])
             return self.home_province  # 全省 in a notice about 吉林市 is 吉林省
+        if mention.region.name == HOME_COUNTY:
+            # 我县 in 泗县's notice: the county its body names most, else its headline's
+            return _home_county(self.areas) or _home_county(_area_mentions(self.doc, whole=True))
         if mention.region.name == HOME_AUTONOMOUS:
             p = self.home_province  # 我区 in a Guangxi notice; a district's 全区 is no area here
             return p if p is not None and p.name.endswith("自治区") else None

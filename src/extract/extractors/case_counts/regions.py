@@ -21,6 +21,8 @@ from .lexicon import _HEADLINE, _LIST_SEP, _NATIONAL, _OFFICIAL_BODY, load_count
 HOME_PROVINCE = "@province"
 #: Stands for the home province when it is an autonomous region (我区/全区), else for no area.
 HOME_AUTONOMOUS = "@autonomous"
+#: 我县/全县/本县: the county a county's own notice is about (the county-level unit its body names most).
+HOME_COUNTY = "@county"
 
 #: The home region of an article that names no city or province of its own.
 DEFAULT_HOME = "重庆市"
@@ -73,7 +75,7 @@ def _mentions_in(text: str, start: int, end: int) -> list[_Mention]:
             found.append(_Mention(start + s, start + e, _region(area.name, area.code)))
             continue
         name, code = extra[form]
-        region = None if name == "@home" else _region({"@province": HOME_PROVINCE, "@autonomous": HOME_AUTONOMOUS}.get(name, name), code)
+        region = None if name == "@home" else _region({"@province": HOME_PROVINCE, "@autonomous": HOME_AUTONOMOUS, "@county": HOME_COUNTY}.get(name, name), code)
         found.append(_Mention(start + s, start + e, region))
     if text.find("省", start, end) >= 0:  # every match of _NATIONAL has it
         for m in _NATIONAL.finditer(text, start, end):
@@ -217,6 +219,16 @@ def _article_home(doc: Doc, body: list[_Mention]) -> _Region | None:
 _SUBJECT_OF_COUNTS = regex.compile(r"\s*(?:无新增|新增|累计|现有|报告|共有|共)")
 
 
+def _home_county(body: list[_Mention]) -> _Region | None:
+    """The county-level unit the body names most often (its first when tied), for 我县/全县/本县."""
+    counts: dict[_Region, int] = {}
+    for m in body:
+        r = m.region
+        if r is not None and r.code and not r.code.endswith("00"):
+            counts[r] = counts.get(r, 0) + 1
+    return max(counts, key=lambda r: counts[r]) if counts else None  # (dicts keep the order of first mention)
+
+
 def _district_home(body: list[_Mention], title: str | None, text: str) -> _Region | None:
     """The district or county a district's own notice is about: the one area its body names, twice
     or more, and nothing else, with its name in the headline (3月17日,綦江新冠肺炎疫情情况 …綦江区累计…:
@@ -224,7 +236,7 @@ def _district_home(body: list[_Mention], title: str | None, text: str) -> _Regio
     普陀区) names the city in its headline, not the district."""
     if not title:
         return None
-    places = [m.region for m in body if m.region is not None and m.region.name not in (HOME_PROVINCE, HOME_AUTONOMOUS)]
+    places = [m.region for m in body if m.region is not None and m.region.name not in (HOME_PROVINCE, HOME_AUTONOMOUS, HOME_COUNTY)]
     named = set(places)  # (我区 and 全省 stand for the home: no area of their own here)
     if len(named) != 1 or len(places) < 2:
         return None
