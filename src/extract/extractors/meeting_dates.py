@@ -94,7 +94,7 @@ class MeetingMention:
     place: str | None = None
 
 
-_RANGE_GAP = regex.compile(r"\s*(?:至|到|—+|-|~|～)\s*")
+_RANGE_GAP = regex.compile(r"\s*(?:至|到|—+|-|~|～|、)\s*")  # 9月10日、9月11日 too: one visit over two days
 _SEQUENCE = regex.compile(r"随后|其后|之后|此后|会后|同日|同一天|紧接着|接着")
 _NOT_SCENE_BEFORE = regex.compile(r"(?:自|从|截至|截止|到|至|较|比)\s*$")
 # A date that a count is reported for (11月23日全市新增本土感染者近8000例), not a day the story is on.

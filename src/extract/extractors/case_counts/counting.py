@@ -307,6 +307,13 @@ def read_count(
         # 全国新增确诊病例15152例，其中湖北临床诊断病例13332例 (under 截至…): a part of the day's new ones is new.
         measure_word = "current" if metric is not None and metric == "other" and label and _SEVERITY.search(label) \
             else before.measure
+    if (running is None and measure_word is None and parent is None and depth == 0 and prev_count is None
+            and last_top is not None and last_top.measure == "current" and last_top.depth == 0
+            and last_top.end <= r.sentence_start and clause_start <= r.sentence_start + 1
+            and not r.dated_between(last_top.end, num_start)):
+        # 截至2月21日24时，现有本土确诊病例195例，…。本土无症状感染者2例（均在巴彦淖尔市）。: the next sentence,
+        # opening with what it counts and no measure word, goes on with the current counts.
+        measure_word = "cumulative" if metric in _OUTCOMES else "current"
     if running is not None:
         measure_word = running.measure
         if measure_word == "current" and metric in _OUTCOMES:
