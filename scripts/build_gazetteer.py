@@ -221,6 +221,8 @@ def build(source: Path, forms_path: Path = FORMS) -> str:
         short: list[str] = []
         if lvl == "province" and stem:
             aliases.append(stem)
+            if name.endswith("特别行政区"):
+                aliases.append(stem + "特区")  # 澳門特區51例 (中央社): the SAR's usual short name
             # 内蒙 for 内蒙古: a shorter form written for the one province whose stem begins with it.
             aliases += sorted(f for f, r in rules.items() if "province_short" in r and stem.startswith(f)
                               and sum(1 for o in codes if level[o] == "province" and (stems[o] or "").startswith(f)) == 1)

@@ -370,11 +370,13 @@ def read_count(
         measure = "current"
     if measure == "current" and metric in ("recovered", "deaths"):
         measure = "cumulative"  # 现有治愈出院病例459例: nobody is "currently" recovered or dead; a running total
-    if (not regions and metric_m is None and prev_count is not None and prev_count.sub and prev_count.depth == depth
-            and prev_count.start >= r.sentence_start and not _is_top(prev_count.regions)
+    parts_of_prev = prev_count is not None and _SUB_WORDS.match(text, prev_count.end + 1) is not None
+    if (not regions and prev_count is not None and (prev_count.sub or parts_of_prev) and prev_count.depth == depth
+            and (metric_m is None or parts_of_prev)
+            and prev_count.start >= r.sentence_start and (parts_of_prev or not _is_top(prev_count.regions))
             and not _SEGMENT_END.search(text, prev_count.end, num_start)):
         # 南岸区2例，1例在隔离管控人员中发现、1例由无症状感染者转为确诊病例；…: the parts after a district's
-        # item, up to the next semicolon, are that district's.
+        # item, up to the next semicolon, are that district's (澳門特區51例，其中出院49例 too).
         regions = prev_count.regions
     if not regions:
         if parent is not None:
