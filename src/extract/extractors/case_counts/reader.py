@@ -105,6 +105,11 @@ def _written_dates(setters: list[DateMention], published: dt.date | None) -> lis
     return out
 
 
+#: What may open a line before the area that heads it: a list number ((一), 1., 二、).
+_LINE_HEADING = regex.compile(r"\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[.、．])?\s*")
+_HEADING_COLON = regex.compile(r"\s*[:：]")
+
+
 class _Reader:
     """Reads one article; holds the per-article indexes."""
 
@@ -155,6 +160,18 @@ class _Reader:
         self.headline = head if head is not None and "\n" not in self.text[start : head.start()] else None
 
     # -- helpers ------------------------------------------------------------
+
+    def line_heading_area(self, pos: int) -> _Region | None:
+        """The area heading the line that holds ``pos`` before it ((一)城关区：…, 2.渝中区：…), if any."""
+        line_start = self.text.rfind("\n", 0, pos) + 1
+        m = _LINE_HEADING.match(self.text, line_start, pos)
+        if m is None:
+            return None
+        i = bisect.bisect_left(self.area_starts, m.end())
+        if i >= len(self.areas) or self.areas[i].start != m.end() or not _HEADING_COLON.match(self.text, self.areas[i].end, pos):
+            return None
+        region = self.region_of(self.areas[i])
+        return None if region is None or _is_top([region]) else region
 
     def region_of(self, mention: _Mention) -> _Region | None:
         if mention.region is None:
