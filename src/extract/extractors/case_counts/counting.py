@@ -381,8 +381,8 @@ def read_count(
     if not regions:
         if parent is not None:
             regions = parent.regions if not parent.each else []
-        elif (heading := r.line_heading_area(num_start)) is not None:
-            regions = [heading]  # (一)城关区：当日新增295例（…）；累计770例（…）: the line's heading area
+        elif (line_area := r.line_heading_area(num_start)) is not None:
+            regions = [line_area]  # (一)城关区：当日新增295例（…）；累计770例（…）: the line's heading area
         elif state.region:
             regions = state.region
         elif r.home is not None:
