@@ -41,6 +41,8 @@ _AUTONOMOUS = re.compile(rf"^(.{{2,}}?)(?:(?:{_ETHNIC})族?)+自治(州|县|旗)
 _PROVINCE_SUFFIX = re.compile(r"(?:壮族|回族|维吾尔)?(?:自治区|特别行政区|省|市)$")
 _PREFECTURE_SUFFIX = re.compile(r"(?:市|地区|盟)$")
 _COUNTY_SUFFIX = re.compile(r"(?:新区|林区|特区|市|区|县|旗)$")
+# An ethnic district (民族区): 管城回族区, 梅里斯达斡尔族区 — notices write 管城区.
+_ETHNIC_DISTRICT = re.compile(r"(\w{2,}?)(?:回族|达斡尔族)区")
 HEADER = ("code", "name", "level", "kind", "parent", "province", "aliases", "short", "former", "generic")
 
 
@@ -81,6 +83,9 @@ def stem_of(name: str, level: str) -> str | None:
     m = _AUTONOMOUS.match(name)
     if m:
         return m.group(1)
+    m = _ETHNIC_DISTRICT.fullmatch(name) if level == "county" else None
+    if m:
+        return m.group(1)  # 管城回族区 → 管城
     suffix = {"province": _PROVINCE_SUFFIX, "prefecture": _PREFECTURE_SUFFIX, "county": _COUNTY_SUFFIX}[level]
     stem = suffix.sub("", name)
     return stem if len(stem) >= 2 and stem != name else None
@@ -240,6 +245,8 @@ def build(source: Path, forms_path: Path = FORMS) -> str:
         elif lvl == "county" and stem:
             if name.endswith("自治县") and autonomous_short[stem + "县"] == 1 and stem + "县" not in all_names:
                 aliases.append(stem + "县")  # 昌江县7例 in a Hainan notice
+            if _ETHNIC_DISTRICT.fullmatch(name) and stem + "区" not in all_names:
+                aliases.append(stem + "区")  # 管城区1例 in a Zhengzhou press conference
             lineage_forms = {stems[a] for a in ancestors(c) if stems[a]} | {current[a] for a in ancestors(c)}
             if (
                 stem not in top_forms

@@ -38,7 +38,7 @@ _SINCE_OPENING = regex.compile(r"(?:自|从)?\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:
 #: A bracket right after a count that breaks it into confirmed and asymptomatic cases.
 _INFECTION_PARTS = regex.compile(r"\s*[(（]\s*(?:其中\s*)?(?:本土)?(?:确诊病例|确诊|无症状感染者)\s*\d")
 #: A sentence opening with 其中 (its counts are parts of the sentence's before).
-_PARTS_OPENING = regex.compile(r"\s*其中\s*[,，:：]")
+_PARTS_OPENING = regex.compile(r"\s*(?:[^,，。;；:：\n]{0,12}[,，]\s*)?其中\s*[,，:：]")  # (发布会通报，)其中：
 #: 新增 right before a number; a clause's end right after a count.
 _NEW_BEFORE = regex.compile(r"新增\s*$")
 _CLAUSE_END_AFTER = regex.compile(r"\s*(?:[,，;；。、!！?？]|$)")

@@ -303,6 +303,8 @@ _NATIONAL = regex.compile(
     r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*个?\s*省(?:份|市|区市)?"
     r"(?:\s*\((?:自治区|区)\s*[、,]\s*(?:直辖市|市)\)|\s*\(区\s*[、,]?\s*市\))?"
     r"(?:\s*(?:和|及)\s*新疆生产建设兵团)?"
+    # 31個?。ㄗ灾螀^、直轄市)和新疆生產建設兵團報告 (a repost's mojibake): the brackets' end and the corps remain.
+    r"|(?<=[)）]\s*)(?:和|及)\s*新疆生产建设兵团(?=\s*报告)"
 )
 # A Weibo headline inside the text: 【#重庆新增25例累计确诊300例#】
 _HEADLINE = regex.compile(r"【[^】\n]{1,120}】")

@@ -105,6 +105,8 @@ def _written_dates(setters: list[DateMention], published: dt.date | None) -> lis
     return out
 
 
+#: A paragraph that breaks down the last count before it: 其中：…, 发布会通报，其中：….
+_PARTS_PARAGRAPH = regex.compile(r"\s*(?:[^,，。;；:：\n]{0,12}[,，]\s*)?其中\s*[,，:：]")
 #: What may open a line before the area that heads it: a list number ((一), 1., 二、).
 _LINE_HEADING = regex.compile(r"\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[.、．])?\s*")
 _HEADING_COLON = regex.compile(r"\s*[:：]")
@@ -154,6 +156,7 @@ class _Reader:
         self.state_region: list[_Region] | None = None  # the area in force where the reader is
         self.said_cache: tuple[int, int, set[str]] = (-1, -1, set())  # see said_before
         self.topic_scope: str | None = None  # the scope a sentence opened with (境外输入现有确诊病例905例…), carried on
+        self.carried_top: _Count | None = None  # the last top-level count of the last paragraph read
         self.consumed = 0  # where the event being read ends (a count's metric can follow it)
         # A post's 【headline】 at the start of the body (within its first line).
         head = _HEADLINE.search(self.text, start, min(end, start + 200))
@@ -318,7 +321,9 @@ class _Reader:
         state_pos = p_start
         last_explicit: _Count | None = None  # the last total of the paragraph
         self.topic_scope = None
-        last_top: _Count | None = None
+        # 3月份以来，郑州全市累计报告新冠病毒感染者161例。(new paragraph) 发布会通报，其中：确诊31例…: a
+        # paragraph opening with 其中 breaks down the last count of the paragraph before.
+        last_top: _Count | None = self.carried_top if _PARTS_PARAGRAPH.match(text, p_start, p_end) else None
         sentences = _sentences(text, p_start, p_end)
         s_idx = 0
         cur_sentence = -1
@@ -428,6 +433,7 @@ class _Reader:
                     state.region = count.regions
                     if _is_top(count.regions):
                         state.top = count.regions
+        self.carried_top = last_top
         return state
 
     def zero(self, m: regex.Match[str], prefix_start: int, state: _State, prev: _Count | None = None) -> _Count | None:

@@ -77,7 +77,7 @@ def _mentions_in(text: str, start: int, end: int) -> list[_Mention]:
         name, code = extra[form]
         region = None if name == "@home" else _region({"@province": HOME_PROVINCE, "@autonomous": HOME_AUTONOMOUS, "@county": HOME_COUNTY}.get(name, name), code)
         found.append(_Mention(start + s, start + e, region))
-    if text.find("省", start, end) >= 0:  # every match of _NATIONAL has it
+    if text.find("省", start, end) >= 0 or text.find("兵团", start, end) >= 0:  # every match of _NATIONAL has one
         for m in _NATIONAL.finditer(text, start, end):
             # 31个省（区、市）, 13省（区、市）和新疆生产建设兵团: the provinces reporting to the NHC, i.e. the country.
             found.append(_Mention(m.start(), m.end(), _region("全国", None)))
