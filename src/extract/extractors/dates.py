@@ -98,7 +98,7 @@ def _parse_cn_int(s: str) -> int | None:
 
 
 #: The last day of a range of days written after a date (3月1日—24日).
-_DAY_RANGE_END = regex.compile(r"\s*(?:—+|–|-|~|～|至|到)\s*(\d{1,2})\s*日(?![\d时点])")
+_DAY_RANGE_END = regex.compile(r"\s*(?:—+|–|-|~|～|至|到)\s*(\d{1,2})\s*日(?!\s*\d{1,2}\s*[时点]\s*(?:—|–|-|~|～|至|到))")  # 8月6日—11日12时 too
 
 
 def _through(text: str, pos: int, date: dt.date | None) -> dt.date | None:

@@ -44,7 +44,8 @@ _NEW_BEFORE = regex.compile(r"新增\s*$")
 _CLAUSE_END_AFTER = regex.compile(r"\s*(?:[,，;；。、!！?？]|$)")
 #: After a count's unit, what makes its number no count of people: a bound (1000例以下, 10人以内) or
 #: something else counted (3宗聚集性疫情).
-_NO_COUNT_AFTER = regex.compile(r"\s*(?:以下|以内|之内|聚集性?疫情|疫情|事件)")
+# (个案涉及一名26岁男病人: a person described by age, not a count.)
+_NO_COUNT_AFTER = regex.compile(r"\s*(?:以下|以内|之内|聚集性?疫情|疫情|事件|\d{1,3}\s*岁)")
 
 
 def read_count(
@@ -132,6 +133,8 @@ def read_count(
             metric, label = ("confirmed" if suffix_confirmed else lex.metric[suffix.group()]), suffix.group()
             suffixed = True
             suffix_scope = after.group("scope")
+            if after.group("new"):
+                measure_hint = "new"  # 8宗新增确诊个案
             r.consumed = suffix.end()
             outcome = _OUTCOME_AFTER.match(text, suffix.end()) if metric in _CASE_NOUNS else None
             rest = _SUFFIX_REST.match(text, suffix.end()) if outcome is None else None
@@ -229,9 +232,11 @@ def read_count(
         suffix_scope = after.group("scope") if after is not None else None  # 重庆新增1例境外输入
     elif not explicit:
         parent = last_explicit
-        if metric == "inherit" and (parent is None or measure_word == "cumulative" and parent.start < r.sentence_start):
+        if metric == "inherit" and (parent is None or measure_word == "cumulative"
+                                    and (parent.start < r.sentence_start or parent.measure == "new")):
             # 新增本土病例4169例 with no total before it, 截至2月17日12时，全省累计报告…病例146例 in a
-            # sentence of its own: a 病例 is a confirmed case.
+            # sentence of its own, 中心调查8宗新增确诊个案，至今本港个案累计11129宗 (no part of the day's new
+            # ones): a 病例 is a confirmed case.
             metric, explicit, parent = "confirmed", True, None
         elif metric is None and measure_word is not None and _INFECTION_PARTS.match(text, m.end()):
             # 城关区：当日新增295例（确诊病例14，无症状感染者281）: confirmed and asymptomatic cases
