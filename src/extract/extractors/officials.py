@@ -135,7 +135,7 @@ def _unit_ends(text: str, start: int, end: int, lex: Lexicon) -> dict[int, list[
 
 
 #: What an unknown place before an area word never is: 由|市委书记, 新任|省委书记, 原|市长, 会议由|省委副书记.
-_NOT_PLACE = regex.compile(r"^[原前时现曾]|[由据经兼]|任|会议|会上")
+_NOT_PLACE = regex.compile(r"^[原前时现曾]|[由据经兼受]|任|会议|会上")  # (受县委书记江夏委托: 受 is no place)
 _JOIN = regex.compile(r"[和与及、]")
 _HAN_ONLY = regex.compile(r"(?:\p{Han}|\(\p{Han}{1,6}\))*")
 #: Characters of an organisation unit before its org word (卫生健康|委, 安全管理|总站).
