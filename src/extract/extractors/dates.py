@@ -278,6 +278,9 @@ _RELATIVE_WORDS: dict[str, tuple[str, int]] = {
     "昨晚": ("article", -1),
     "昨夜": ("article", -1),
     "今早": ("article", 0),
+    "昨午": ("article", -1),  # 應變協調中心昨午舉行例行記者會 (Macau)
+    "昨晨": ("article", -1),
+    "今午": ("article", 0),
     "今晨": ("article", 0),
     "今晚": ("article", 0),
     "前日": ("article", -2),
