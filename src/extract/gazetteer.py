@@ -489,7 +489,8 @@ def _accept_shorts(gaz: Gazetteer, text: str, full: list[AreaMatch], found: Span
 
 #: After a county's name: one of its own bodies or their notices (泗县新冠肺炎疫情防控应急指挥部, 泗县发布).
 _OWN_BODY = regex.compile(
-    r"(?:人民政府|政府|新冠肺炎|疫情防控|应急指挥部|指挥部|卫生健康委|卫健委|卫生健康局|卫健局|疾控中心|融媒体中心|发布|通告)"
+    r"(?:人民政府|政府|新冠肺炎|疫情防控|应急指挥部|指挥部|卫生健康委|卫健委|卫生健康局|卫健局|疾控中心|融媒体中心|发布|通告"
+    r"|在[^,，。;；\n]{1,20}?(?:中|时)?发现|新增|累计报告)"  # 莒县在集中隔离人员中发现1例: the county's own count
 )
 
 

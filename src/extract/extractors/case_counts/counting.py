@@ -21,6 +21,9 @@ from .lexicon import (
 )
 from .regions import _is_top, _Region, _short_forms
 
+#: A running total's start: 自9月12日以来, 从3月份至今.
+_SINCE_PHRASE = regex.compile(r"[自从][^,，。;；]{2,12}?(?:以来|至今)")
+
 if TYPE_CHECKING:  # the reader imports this module: its type is for the checker only
     from .reader import _Reader
 
@@ -403,6 +406,10 @@ def read_count(
             # 本轮疫情累计报告感染者超过6万例: a running total needs its own 截至 date — but the day of a
             # notice's 0—24时 window, in force, is one (境外输入现有确诊病例303例。累计确诊病例3804例).
             dated = False
+        if date is None and r.window_day is not None and _SINCE_PHRASE.search(text, r.sentence_start, num_start):
+            # 自9月12日以来，我市累计报告本土确诊病例232例 after paragraphs that handed no date on: as of the
+            # notice's day (its last 0—24时 window).
+            date, dated = r.window_day, True
     starts = [num_start]
     if outcome_m is not None:
         starts.append(outcome_m.start())

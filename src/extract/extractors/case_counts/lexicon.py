@@ -311,7 +311,13 @@ _HEADLINE = regex.compile(r"【[^】\n]{1,120}】")
 # Where counted cases were found: 在隔离管控中发现, 在集中隔离点发现, 在隔离管控人员中发现.
 _FOUND_IN = regex.compile(r"\s*(?:均)?在[^,，;；。()（）]{1,16}?(?:中|内)?(?:被)?发现")
 # A short line heading a notice's section: 本土病例情况 / 境外输入病例情况.
-_SECTION = regex.compile(r"\s*\p{Han}{0,6}?(?P<scope>本土|境外输入性?|境外)\p{Han}{0,10}\s*")
+_SECTION_NUMBER = r"\s*(?:[一二三四五六七八九十\d]{1,2}\s*[、.．]|[(（][一二三四五六七八九十\d]{1,2}[)）])"
+_SECTION = regex.compile(
+    rf"(?:{_SECTION_NUMBER})?"  # 一、境外输入疫情 / 二、本地疫情
+    r"\s*\p{Han}{0,6}?(?P<scope>本土|本地|境外输入性?|境外)\p{Han}{0,10}\s*"
+)
+#: Any numbered heading (三、密切接触者): it ends the section before.
+_NUMBERED_HEADING = regex.compile(rf"{_SECTION_NUMBER}\s*\p{{Han}}{{2,16}}\s*")
 # A line of page furniture inside an article: an image placeholder, a short caption, a source or editor
 # line, a share prompt. It does not end the notice's date in force.
 _FURNITURE_WORDS = ("图片", "图", "视频", "配图", "摄影", "来源", "编辑", "责任编辑", "责编", "审核", "校对", "记者", "通讯员",
@@ -361,6 +367,7 @@ _COORD = regex.compile(r"\s*[,，;；、]?\s*(?:和|及|以及|、)")
 _SUFFIX_METRIC_LEAD = regex.compile(
     r"\s*(?:由|为|是|系|已)?(?:(?:既往|此前|之前|前期)(?:的)?)?"  # 7例由既往无症状感染者转为确诊病例, 52例为此前的…
     r"(?P<new>新增)?"  # 中心调查8宗新增2019冠状病毒病确诊个案 (Hong Kong)
+    rf"(?:{_DISEASE}(?=本土|本地|境外))?"  # 3名新冠肺炎本土确诊病例
     r"(?P<scope>本土|本地|境外输入性?|境外(?=\s*[(（][^()（）\d]{1,12}[)）]\s*输入)|境外|输入性?(?=个案|病例))?"  # 954宗输入个案
     r"(?:\s*[(（][^()（）\d]{1,12}[)）]\s*输入性?)?"  # 1例境外（英国）输入新冠肺炎确诊病例
     rf"{_DISEASE}?"  # 3例新型冠状病毒感染的肺炎确诊病例
@@ -556,6 +563,9 @@ def said_measure(said: set[str]) -> str | None:
     return next((w for w in ("cumulative", "current", "new") if w in said), None)
 
 
+_STILL_GAP = regex.compile(r"\s*(?:尚|仍|正)?(?:在)?\s*")
+
+
 def _governing_metric(
     text: str, start: int, end: int, lex: MetricLexicon
 ) -> tuple[regex.Match[str] | None, regex.Match[str] | None]:
@@ -576,6 +586,16 @@ def _governing_metric(
         and _outcome_gap_re().fullmatch(text, prev.end(), last.start())
     ):
         return prev, last
+    if (
+        prev is not None
+        and last is not None
+        and lex.metric[last.group()] == "close_contacts"
+        and "观察" in last.group()
+        and lex.metric[prev.group()] in ("asymptomatic", "confirmed")
+        and _STILL_GAP.fullmatch(text, prev.end(), last.start())
+    ):
+        # 现有本土无症状感染者尚在接受隔离医学观察0例: the state the cases are in, not close contacts.
+        return None, prev
     return None, last
 
 

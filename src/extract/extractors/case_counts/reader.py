@@ -14,7 +14,7 @@ from ...document import Doc
 from ...models import ArticleWarning, CaseCount
 from ..dates import DateMention, find_dates, reference_date, parse_cn_int, resolve_relative
 from .lexicon import (
-    _ATTRIBUTION, _CARRY_OPENING, _FOUND_IN, _CLAUSE_BREAK, _CLOSE, _LIST_GAP, _LIST_SEP, _NOT_AREA, _OPEN, _RELATIVE_PREV, _REST_ITEM, _RESIDUE_OK,
+    _ATTRIBUTION, _CARRY_OPENING, _NUMBERED_HEADING, _FOUND_IN, _CLAUSE_BREAK, _CLOSE, _LIST_GAP, _LIST_SEP, _NOT_AREA, _OPEN, _RELATIVE_PREV, _REST_ITEM, _RESIDUE_OK,
     _SHARE_BEFORE, _SKIP_DATE_AFTER, _SKIP_DATE_BEFORE, _SINCE_BEFORE, _UNTIL_HOUR, _NOW_OPENING, _HEADLINE, _UNTIL_NOW, _NO_CASE_YET, _NEW_WORD, _SECTION, is_furniture, _ZERO_OPENING, _SEVERITY, _UNKNOWN_AREA, _ZERO_GAP, _count_re, count_matches, count_places,
     heading_matches, metric_occurrences, said_measure, metric_starts, _last, _qualifier, _value, _zero_re, load_metric_lexicon,
 )
@@ -157,6 +157,7 @@ class _Reader:
         self.said_cache: tuple[int, int, set[str]] = (-1, -1, set())  # see said_before
         self.topic_scope: str | None = None  # the scope a sentence opened with (境外输入现有确诊病例905例…), carried on
         self.carried_top: _Count | None = None  # the last top-level count of the last paragraph read
+        self.window_day: dt.date | None = None  # the day of the last 0—24时 (0—12时 …) window read
         self.consumed = 0  # where the event being read ends (a count's metric can follow it)
         # A post's 【headline】 at the start of the body (within its first line).
         head = _HEADLINE.search(self.text, start, min(end, start + 200))
@@ -237,6 +238,8 @@ class _Reader:
                     state.hours = m.hours
                     if m.through is not None:
                         state.date = m.through  # 3月1日—24日，全国累计报告…超过56000例: a count over days is the last day's
+                    if m.hours is not None and m.hours[0] == 0:
+                        self.window_day = m.date
                 state.dated = True
                 state.here = True
                 state.since = bool(_SINCE_BEFORE.search(self.text, max(0, m.start - 4), m.start))
@@ -271,6 +274,9 @@ class _Reader:
             if heading is not None:
                 # 境外输入病例情况: the section's counts are of that scope until the next such heading.
                 section = self.lex.scope.get(heading.group("scope"), "imported")
+                continue
+            if section is not None and p_end - p_start <= 24 and _NUMBERED_HEADING.fullmatch(self.text, p_start, p_end):
+                section = None  # 三、密切接触者: a numbered heading of another kind ends the section
                 continue
             before = len(self.counts)
             p_start, p_end = self.unwrapped(p_start, p_end)
