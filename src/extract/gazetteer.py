@@ -113,6 +113,9 @@ _LIST_GAP = regex.compile(r"(?:\d+(?:例|人|名|宗)[、,;]|[、;]|和|及|与|
 _LOCATIVE_BEFORE = regex.compile(r"(?:在|到|赴|(?<![免失除过离删])去|来自|前往|抵达|位于|途经|返回|回到|驰援|支援|援助|奔赴|地处)$")
 # After a short form that follows a locative: the phrase ends there.
 _LOCATIVE_AFTER = regex.compile(r"(?:[^\p{Han}]|的|等|和|及|与)")
+# After a short form opening a clause: where it found or reported cases (永胜在…中发现确诊病例4例).
+_FOUND_THERE_AFTER = regex.compile(r"在[^,，。;；:：\n]{1,24}?中(?:已|共|又)?(?:累计)?(?:发现|报告|通报|新增|检出)")
+_CLAUSE_MARKS = frozenset("\n,，。;；:：、")
 # Before a generic term: another city's or province's name (成都市中心城区).
 _FOREIGN_PREFIX = regex.compile(r"(?<=\p{Han})(?<![全我本该此各城都省])[市省]$")
 
@@ -465,6 +468,8 @@ def _accept_shorts(gaz: Gazetteer, text: str, full: list[AreaMatch], found: Span
                 skip_until = suffix.end()  # 璧山高新区: 高新区 is part of 璧山's mention
         elif _LOCATIVE_BEFORE.search(text, max(0, m.start - 2), m.start) and _LOCATIVE_AFTER.match(text, m.end):
             accepted[m.start] = m
+        elif (m.start == 0 or text[m.start - 1] in _CLAUSE_MARKS) and _FOUND_THERE_AFTER.match(text, m.end):
+            accepted[m.start] = m  # 永胜在集中隔离管理的外省返滇人员中发现, 西安在本轮疫情中已累计通报: the subject of a count
         elif m.start in after_parent:
             accepted[m.start] = m
     if len(accepted) == len(pending):

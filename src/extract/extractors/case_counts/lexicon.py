@@ -141,7 +141,10 @@ def load_count_regions() -> dict[str, tuple[str, str | None]]:
 # --------------------------------------------------------------------- patterns
 
 # The disease as notices name it (2020 and after): 3例新型冠状病毒感染的肺炎确诊病例, 全省新型冠状病毒肺炎无新增…
-_DISEASE = r"(?:新冠肺炎|新冠病毒|新型冠状病毒感染的肺炎|新型冠状病毒感染肺炎|新型冠状病毒肺炎|新型肺炎|2019冠状病毒病)"  # the last: Hong Kong government usage
+_DISEASE = (
+    r"(?:新冠肺炎|新冠病毒|新型冠状病毒感染的肺炎|新型冠状病毒感染肺炎|新型冠状病毒肺炎|新型肺炎|2019冠状病毒病"  # Hong Kong government usage
+    r"|(?:2019冠状病毒疾病|严重特殊传染性肺炎)?\s*[(（]COVID-19[)）]|COVID-19)"  # 中央社: 209例2019冠狀病毒疾病(COVID-19)確診病例
+)
 
 
 @functools.cache
@@ -393,7 +396,7 @@ _RESIDUE_OK = regex.compile(
     r"其中|当中|另外|含|包括|报告|新增|增加|增至|共计|共|合计|各|分别|为|有|是|的|达|再|又|从|到|单日|当日|均|累计|现有|地区|"
     r"本土|本地|原有|境外输入性?|境外移入|境外|输入性?|病例|个案|占|新冠肺炎|"
     r"等\s*(?:\d{1,3}|[一二两三四五六七八九十]{1,3})\s*个?\s*(?:区县|区|县|地区|省份|省)?|"
-    r"[\s,，;；:：、()（）和及与]"
+    r"[\s,，;；:：、()（）和及与—]"  # (其中——石家庄市69例: a dash opens the list)
 )
 # A place name the gazetteer does not know, right before what is counted (朝阳区新增…).
 _UNKNOWN_AREA = regex.compile(

@@ -64,7 +64,8 @@ def _outside_brackets(text: str, starts: list[int], start: int, end: int) -> lis
 
 #: A paragraph ending so goes on in the next line: its breakdown (…现有确诊病例50例（…），其中：), or what
 #: an opening that gives the day announces (9月2日0—24时，全省新冠肺炎疫情最新情况如下：).
-_GOES_ON_AT_END = regex.compile(r"(?:其中|如下)\s*[:：]\s*$")
+#: A list written one item a line (河北: 其中——(line break) 石家庄市69例、(line break) 廊坊市4例、…) goes on too.
+_GOES_ON_AT_END = regex.compile(r"(?:(?:其中|如下)\s*(?:[:：]|—+)|[、;；])\s*$")
 
 
 def _line_end(text: str, pos: int, end: int) -> int:
@@ -77,15 +78,19 @@ def _paragraphs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     while pos < end:
         stop = _line_end(text, pos, end)
         tail = max(pos, stop - 12)
-        if stop < end and _GOES_ON_AT_END.search(text, tail, stop):
+        while stop < end and _GOES_ON_AT_END.search(text, tail, stop):
             # 其中：(line break) 乌鲁木齐市13例、伊犁州12例…: the next line holding text is the list.
             nxt = stop + 1
+            joined = False
             while nxt < end:
                 line_end = _line_end(text, nxt, end)
                 if text[nxt:line_end].strip():
-                    stop = line_end
+                    stop, joined = line_end, True
                     break
                 nxt = line_end + 1
+            if not joined:
+                break
+            tail = max(pos, stop - 12)
         if text[pos:stop].strip():
             yield pos, stop
         pos = stop + 1

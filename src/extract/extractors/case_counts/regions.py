@@ -55,6 +55,8 @@ def _region(name: str, code: str | None) -> _Region:
     return _Region(name, code)
 
 
+#: 中国 as the subject of the day's figures (a reporting verb or a day follows it).
+_CHINA_COUNTING = regex.compile(r"(?<![\p{Han}])中国(?:官方)?(?=\s*(?:\d{1,2}日|当天|今天|昨天|昨日|共|新增|现有|累计))")
 _QUOTE_CLOSE = ("”", '"', "」", "’")
 
 
@@ -77,6 +79,10 @@ def _mentions_in(text: str, start: int, end: int) -> list[_Mention]:
         name, code = extra[form]
         region = None if name == "@home" else _region({"@province": HOME_PROVINCE, "@autonomous": HOME_AUTONOMOUS, "@county": HOME_COUNTY}.get(name, name), code)
         found.append(_Mention(start + s, start + e, region))
+    if text.find("中国", start, end) >= 0:
+        for m in _CHINA_COUNTING.finditer(text, start, end):
+            # 中國27日共報告新增209例, 中國當天共新增21例 (中央社 on the mainland's figures): the country.
+            found.append(_Mention(m.start(), m.end(), _region("全国", None)))
     if text.find("省", start, end) >= 0 or text.find("兵团", start, end) >= 0:  # every match of _NATIONAL has one
         for m in _NATIONAL.finditer(text, start, end):
             # 31个省（区、市）, 13省（区、市）和新疆生产建设兵团: the provinces reporting to the NHC, i.e. the country.
