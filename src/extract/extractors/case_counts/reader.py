@@ -729,6 +729,8 @@ class _Reader:
         i = bisect.bisect_left(self.setter_starts, s_start)
         if i >= len(self.setters) or self.setters[i].start >= pos:
             return False
+        if self.setters[i].relative == ("context", 0):
+            return False  # 当日新增治愈出院病例88例: the same day goes on, about the same area
         return not any(ch not in _OPENING_BLANKS for ch in self.text[s_start : self.setters[i].start])
 
     def sentence_topic(self, s_start: int, s_end: int, pos: int) -> str | None:
