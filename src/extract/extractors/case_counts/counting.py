@@ -21,6 +21,8 @@ from .lexicon import (
 )
 from .regions import _is_top, _Region, _short_forms
 
+_LAST_SEMICOLON = regex.compile(r"(?r)[;；]")
+_SEGMENT_REACH = 40  # how far before a count its segment's semicolon may stand
 #: A running total's start: 自9月12日以来, 从3月份至今.
 _SINCE_PHRASE = regex.compile(r"[自从][^,，。;；]{2,12}?(?:以来|至今)")
 
@@ -386,6 +388,14 @@ def read_count(
         # 南岸区2例，1例在隔离管控人员中发现、1例由无症状感染者转为确诊病例；…: the parts after a district's
         # item, up to the next semicolon, are that district's (澳門特區51例，其中出院49例 too).
         regions = prev_count.regions
+    if (not regions and prev_count is not None and prev_count.depth == depth == 0 and prev_count.regions
+            and prev_count.start >= r.sentence_start and not _SEGMENT_END.search(text, prev_count.end, num_start)):
+        # 其中，南京市确诊病例220例；扬州市确诊病例94例，无症状感染者2例；…: in a run of semicolon-separated
+        # segments, each opening with its area, the segment's counts are that area's.
+        # (searched back at most a segment's length: a sentence of thousands of counts stays linear)
+        semi = _LAST_SEMICOLON.search(text, max(r.sentence_start, prev_count.start - _SEGMENT_REACH), prev_count.start)
+        if semi is not None and r.area_opening(semi.end(), prev_count.end) == prev_count.regions:
+            regions = prev_count.regions
     if not regions:
         if parent is not None:
             regions = parent.regions if not parent.each else []

@@ -165,6 +165,16 @@ class _Reader:
 
     # -- helpers ------------------------------------------------------------
 
+    def area_opening(self, start: int, end: int) -> list[_Region] | None:
+        """The area a clause ``text[start:end]`` opens with (blanks aside), as a list of one, if any."""
+        while start < end and self.text[start] in _OPENING_BLANKS:
+            start += 1
+        i = bisect.bisect_left(self.area_starts, start)
+        if i >= len(self.areas) or self.areas[i].start != start or self.areas[i].end > end:
+            return None
+        region = self.region_of(self.areas[i])
+        return [region] if region is not None else None
+
     def line_heading_area(self, pos: int) -> _Region | None:
         """The area heading the line that holds ``pos`` before it ((一)城关区：…, 2.渝中区：…), if any."""
         line_start = self.text.rfind("\n", 0, pos) + 1

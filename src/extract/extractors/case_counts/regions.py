@@ -57,6 +57,8 @@ def _region(name: str, code: str | None) -> _Region:
 
 #: 中国 as the subject of the day's figures (a reporting verb or a day follows it).
 _CHINA_COUNTING = regex.compile(r"(?<![\p{Han}])中国(?:官方)?(?=\s*(?:\d{1,2}日|当天|今天|昨天|昨日|共|新增|现有|累计))")
+#: After a place written without its suffix: a facility named after it (南京禄口国际机场, 武汉火车站).
+_FACILITY_AFTER = regex.compile(r"\p{Han}{0,6}?(?:国际机场|机场|火车站|高铁站|医院|大学|学院)")
 _QUOTE_CLOSE = ("”", '"', "」", "’")
 
 
@@ -68,6 +70,8 @@ def _mentions_in(text: str, start: int, end: int) -> list[_Mention]:
         _Mention(m.start, m.end, _region(m.area.name, m.area.code)) for m in find_areas(text, start, end)
         # “11·01”沙坪坝疫情已累计报告1109例: an outbreak named after where it began, not the area counted.
         if not (text.startswith("疫情", m.end) and text[m.start - 1 : m.start] in _QUOTE_CLOSE)
+        # 江苏省累计报告南京禄口国际机场及其关联疫情确诊病例327例: a place in a facility's name.
+        and not (m.form == m.area.name[:len(m.form)] and m.form != m.area.name and _FACILITY_AFTER.match(text, m.end))
     ]
     automaton, forms = _extra_region_ac()
     for k, s, e in automaton.find_matches_as_indexes(text[start:end]):
