@@ -5,34 +5,27 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import functools
 import datetime as dt
 
 import regex
 
 from ...document import Doc
 from ...models import ArticleWarning, CaseCount
-from ..dates import DateMention, find_dates, reference_date, parse_cn_int, resolve_relative
+from ..dates import DateMention, find_dates, reference_date, resolve_relative
 from .lexicon import (
-    _ATTRIBUTION, _CARRY_OPENING, _NUMBERED_HEADING, _FOUND_IN, _CLAUSE_BREAK, _CLOSE, _LIST_GAP, _LIST_SEP, _NOT_AREA, _OPEN, _RELATIVE_PREV, _REST_ITEM, _RESIDUE_OK,
-    _SHARE_BEFORE, _SKIP_DATE_AFTER, _SKIP_DATE_BEFORE, _SINCE_BEFORE, _UNTIL_HOUR, _NOW_OPENING, _HEADLINE, _UNTIL_NOW, _NO_CASE_YET, _NEW_WORD, _SECTION, is_furniture, _ZERO_OPENING, _SEVERITY, _UNKNOWN_AREA, _ZERO_GAP, _count_re, count_matches, count_places,
+    _ATTRIBUTION, _CARRY_OPENING, _NUMBERED_HEADING, _FOUND_IN, _CLAUSE_BREAK, _CLOSE, _LIST_SEP, _NOT_AREA, _OPEN, _RELATIVE_PREV, _REST_ITEM, _RESIDUE_OK,
+    _SHARE_BEFORE, _SKIP_DATE_AFTER, _SKIP_DATE_BEFORE, _SINCE_BEFORE, _UNTIL_HOUR, _NOW_OPENING, _HEADLINE, _UNTIL_NOW, _SECTION, is_furniture, _UNKNOWN_AREA, _count_re, count_matches, count_places,
     heading_matches, metric_occurrences, said_measure, metric_starts, _last, _qualifier, _value, _zero_re, load_metric_lexicon,
 )
 from . import totals
 from .counting import read_count
+from .zeros import _running_measure, joined_zeros, read_zero
 from .counts import _Count, _State, _when
 from .places_after import counts_of_place_after
 from .paragraphs import _BRACKET, _outside_brackets, _paragraphs, _sentences, _without_topic_tags
 from .regions import _contains, _district_home, _home_county, HOME_AUTONOMOUS, HOME_COUNTY, HOME_PROVINCE, _Mention, _Region, _province_of, _area_mentions, _article_home, _is_top, _region
 
 # ------------------------------------------------------------------ decisions
-
-#: A metric joined to a zero's (无新增境外输入确诊病例和无症状感染者), and a number right after it (then
-#: the metric is counted there: 无新增死亡病例和疑似病例3例 is no zero of suspected cases).
-@functools.cache
-def _joined_metric() -> regex.Pattern[str]:
-    return regex.compile(rf"\s*(?:和|及|与|、)\s*(?P<metric>{load_metric_lexicon().metric_re.pattern})")
-
 
 #: A bracket after a confirmed case that says it was an asymptomatic one (（无症状感染者转为确诊病例）).
 _CONVERSION_NOTE = regex.compile(r"\s*(?:系|为|均为|由)?\s*(?:本土)?无症状感染者转(?:为)?确诊(?:病例)?\s*")
@@ -42,16 +35,6 @@ _ORIGIN_LEAD = regex.compile(r"\s*(?:均|都|全部|分别)?\s*来自")
 _BRACKET_LEAD = regex.compile(r"^\s*(?:均|都)?\s*(?:在|位于|为|系)")  # （均为江津区报告）
 #: A running total said of the present (目前石家庄累计报告…, 当前全市共有…).
 _NOW_TOTAL = regex.compile(r"\s*(?:目前|当前|至今)[^,，。;；]{0,12}?(?:累计|共有|共)")
-#: A zero said of local and imported cases at once (无本地和境外输入新增确诊病例).
-_BOTH_SCOPES = regex.compile(r"(?:本地|本土)(?:和|及)境外")
-_NUMBER_NEXT = regex.compile(r"\s*[\d一二两三四五六七八九十]")
-
-def _running_measure(metric_phrase: str) -> str:
-    """The measure of a count under a running total's date (截至…24时): patients now in a state
-    (重症, 危重, 疑似) are current, everything else counted so far is cumulative."""
-    return "current" if _SEVERITY.search(metric_phrase) else "cumulative"
-
-
 #: An origin before 输入 in a clause describing a count (苏丹输入, 英国输入病例).
 _CAME_FROM = regex.compile(r"(?P<origin>\p{Han}{2,8}?)输入")
 #: The last character of every place word :data:`_UNKNOWN_AREA` reads (新区, 区, 县, 市, 州, 省).
@@ -63,8 +46,6 @@ _OPENING_BLANKS = frozenset(" \t\u3000,，")
 #: Before a place a count is compared with, not one it is of.
 _COMPARED_TO = regex.compile(r"(?:次于|高于|低于|多于|少于|超过|不及|比)\s*$")
 #: A number of areas (24个省份, 16个市州), not one closing their names (…重庆高新区等7个区): the zero after
-#: it is said of areas it does not name.
-_AREA_TALLY = regex.compile(r"(?<![等\d]\s*)\d+\s*个(?:省份|省区市|省|市州|地市|市|区县|县区|区|县)")
 def _is_province(region: _Region) -> bool:
     """A province, autonomous region, municipality or SAR (its code ends in 0000)."""
     return region.code is not None and region.code.endswith("0000")
@@ -404,7 +385,7 @@ class _Reader:
             prefix_start = max(prev_end, s_start, stack[-1][0] + 1 if stack else p_start)
             self.consumed = m.end()
             if kind == 1:
-                count = self.zero(m, prefix_start, state, prev_count)
+                count = read_zero(self, m, prefix_start, state, prev_count)
             elif stack and stack[-1][1] is None and (owned := self.bracket_count(m, stack[-1][0], depth, state, last_explicit)) is not None:
                 count = owned
                 stack[-1] = (stack[-1][0], owned)  # 湖北（549宗，其中武漢市495宗…）: the bracket's items are its parts
@@ -426,7 +407,7 @@ class _Reader:
             self.counts.append(count)
             if kind == 1:
                 # 无新增境外输入确诊病例和无症状感染者: the zero holds for each metric joined to it.
-                for joined in self.joined_zeros(count):
+                for joined in joined_zeros(self, count):
                     self.counts.append(joined)
                     count = joined
                 prev_end = max(prev_end, count.end)
@@ -451,90 +432,6 @@ class _Reader:
                         state.top = count.regions
         self.carried_top = last_top
         return state
-
-    def zero(self, m: regex.Match[str], prefix_start: int, state: _State, prev: _Count | None = None) -> _Count | None:
-        brk = _last(_CLAUSE_BREAK, self.text, prefix_start, m.start())
-        if _AREA_TALLY.search(self.text, brk.end() if brk else prefix_start, m.start()):
-            return None  # 24个省份及新疆生产建设兵团无新增确诊病例: how many areas had none, not a zero of one
-        group = self.last_group(prefix_start, m.start())
-        gap = _ZERO_GAP.fullmatch(self.text, group[1], m.start()) if group is not None else None
-        if group is None or gap is None:
-            # 6月13日0—24时，本地无新增确诊病例: a clause of its own states a zero for the area in force.
-            brk = _last(_CLAUSE_BREAK, self.text, prefix_start, m.start())
-            opening = _ZERO_OPENING.fullmatch(self.text, brk.end() if brk else prefix_start, m.start())
-            area = state.region or ([self.home] if self.home is not None else None)
-            if prev is not None and prev.zero and prev.start >= self.sentence_start and prev.regions:
-                area = prev.regions  # 湖北无新增确诊病例，无新增疑似病例: the zeros go on for the same area
-            if opening is None or not area or not state.dated:
-                return None
-            g_start, g_end, regions = opening.start(), opening.end(), list(area)
-            gap = _ZERO_GAP.fullmatch("")  # no list: no stated number of areas; the opening's scope is read below
-            if gap is None:
-                return None
-        else:
-            g_start, g_end, mentions = group
-            regions = [r for r in (self.region_of(x) for x in mentions) if r is not None]
-        if not regions:
-            return None
-        if gap.group("n"):
-            stated = parse_cn_int(gap.group("n"))
-            if stated is not None and stated != len(regions):
-                self.warnings.append(
-                    ArticleWarning(
-                        code="list_count_mismatch",
-                        message=f"the list names {len(regions)} areas but says {stated}",
-                        evidence=self.doc.evidence(g_start, m.end()),
-                    )
-                )
-        mods = (m.group("mods") or "") + (gap.group("scope") or "") + self.text[g_start:g_end]
-        # 现有危重2例，重症14例，治愈出院35例，疑似病例103例，无死亡病例: a zero closing a list of running totals.
-        in_running_list = (prev is not None and prev.depth == 0 and prev.parent is None and not prev.zero
-                           and prev.measure in ("cumulative", "current") and group is None
-                           and _LIST_GAP.fullmatch(self.text, prefix_start, m.start()) is not None)
-        both = _BOTH_SCOPES.search(mods) is not None  # 无本地和境外输入新增确诊病例: a local zero, then an imported one
-        scope = "imported" if "境外" in mods and not both else "local" if "本土" in mods or "本地" in mods else self.topic_scope or "unspecified"
-        metric = self.lex.metric[m.group("metric")]
-        if metric == "inherit":
-            if not _NO_CASE_YET.search(self.text, m.start(), m.start("metric")) and scope == "unspecified":
-                return None  # (无境外输入性病例: no imported case at all)
-            metric = "confirmed"  # 平谷区尚未有病例: no case at all
-        return _Count(
-            start=g_start,
-            end=m.end(),
-            value=0,
-            metric=metric,
-            scope=scope,
-            # 截至2月20日24时，…平谷区尚未有病例: a zero under a running total is one too.
-            measure="current" if "在院" in mods or "现有" in mods or self.text[m.start() - 1 : m.start()] == "现"  # 无在院确诊病例, 现无本土确诊病例
-            else _running_measure(m.group("metric")) if (state.since or in_running_list) and not _NEW_WORD.search(m.group() + mods)
-            else "new",
-            qualifier="exact",
-            regions=regions,
-            each=True,
-            **_when(state),
-            depth=0,
-            explicit=False,
-            sub=True,
-            label=m.group("metric"),
-            zero=True,
-        )
-
-    def joined_zeros(self, zero: _Count) -> list[_Count]:
-        """Zeros of the metrics joined to ``zero``'s (…确诊病例和无症状感染者, …死亡病例、疑似病例), each
-        a count of its own with the same area, scope and date; none when a number follows. A zero of
-        local and imported cases at once (无本地和境外输入新增…) gets its imported twin."""
-        scopes = [zero]
-        if zero.scope == "local" and _BOTH_SCOPES.search(self.text, zero.start, zero.end):
-            scopes.append(dataclasses.replace(zero, scope="imported", children=[]))
-        out = scopes[1:]
-        end = zero.end
-        while (j := _joined_metric().match(self.text, end)) is not None:
-            metric = self.lex.metric.get(j.group("metric"))
-            if metric is None or metric == "inherit" or _NUMBER_NEXT.match(self.text, j.end()):
-                break
-            out += [dataclasses.replace(z, end=j.end(), metric=metric, label=j.group("metric"), children=[]) for z in scopes]
-            end = j.end()
-        return out
 
     def bracket_count(
         self, m: regex.Match[str], open_pos: int, depth: int, state: _State, last_explicit: _Count | None

@@ -1,0 +1,126 @@
+"""The zeros a notice states in words (无新增确诊病例, 现无本土确诊病例, 24个省份无新增 is none), and the
+zeros of the metrics joined to one (…确诊病例和无症状感染者): read for the reader, one phrase at a time."""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from typing import TYPE_CHECKING
+
+import regex
+
+from ...models import ArticleWarning
+from ..dates import parse_cn_int
+from .counts import _Count, _State, _when
+from .lexicon import (
+    _CLAUSE_BREAK, _LIST_GAP, _NEW_WORD, _NO_CASE_YET, _SEVERITY, _ZERO_GAP, _ZERO_OPENING, _last, load_metric_lexicon,
+)
+
+if TYPE_CHECKING:  # the reader imports this module: its type is for the checker only
+    from .reader import _Reader
+
+
+#: A metric joined to a zero's (无新增境外输入确诊病例和无症状感染者), and a number right after it (then
+#: the metric is counted there: 无新增死亡病例和疑似病例3例 is no zero of suspected cases).
+@functools.cache
+def _joined_metric() -> regex.Pattern[str]:
+    return regex.compile(rf"\s*(?:和|及|与|、)\s*(?P<metric>{load_metric_lexicon().metric_re.pattern})")
+
+
+#: A zero said of local and imported cases at once (无本地和境外输入新增确诊病例).
+_BOTH_SCOPES = regex.compile(r"(?:本地|本土)(?:和|及)境外")
+_NUMBER_NEXT = regex.compile(r"\s*[\d一二两三四五六七八九十]")
+#: it is said of areas it does not name.
+_AREA_TALLY = regex.compile(r"(?<![等\d]\s*)\d+\s*个(?:省份|省区市|省|市州|地市|市|区县|县区|区|县)")
+
+
+def _running_measure(metric_phrase: str) -> str:
+    """The measure of a count under a running total's date (截至…24时): patients now in a state
+    (重症, 危重, 疑似) are current, everything else counted so far is cumulative."""
+    return "current" if _SEVERITY.search(metric_phrase) else "cumulative"
+
+
+def read_zero(r: _Reader, m: regex.Match[str], prefix_start: int, state: _State, prev: _Count | None = None) -> _Count | None:
+    """The zero the phrase ``m`` states (无新增确诊病例), for the areas listed before it or the area in force."""
+    brk = _last(_CLAUSE_BREAK, r.text, prefix_start, m.start())
+    if _AREA_TALLY.search(r.text, brk.end() if brk else prefix_start, m.start()):
+        return None  # 24个省份及新疆生产建设兵团无新增确诊病例: how many areas had none, not a zero of one
+    group = r.last_group(prefix_start, m.start())
+    gap = _ZERO_GAP.fullmatch(r.text, group[1], m.start()) if group is not None else None
+    if group is None or gap is None:
+        # 6月13日0—24时，本地无新增确诊病例: a clause of its own states a zero for the area in force.
+        brk = _last(_CLAUSE_BREAK, r.text, prefix_start, m.start())
+        opening = _ZERO_OPENING.fullmatch(r.text, brk.end() if brk else prefix_start, m.start())
+        area = state.region or ([r.home] if r.home is not None else None)
+        if prev is not None and prev.zero and prev.start >= r.sentence_start and prev.regions:
+            area = prev.regions  # 湖北无新增确诊病例，无新增疑似病例: the zeros go on for the same area
+        if opening is None or not area or not state.dated:
+            return None
+        g_start, g_end, regions = opening.start(), opening.end(), list(area)
+        gap = _ZERO_GAP.fullmatch("")  # no list: no stated number of areas; the opening's scope is read below
+        if gap is None:
+            return None
+    else:
+        g_start, g_end, mentions = group
+        regions = [r for r in (r.region_of(x) for x in mentions) if r is not None]
+    if not regions:
+        return None
+    if gap.group("n"):
+        stated = parse_cn_int(gap.group("n"))
+        if stated is not None and stated != len(regions):
+            r.warnings.append(
+                ArticleWarning(
+                    code="list_count_mismatch",
+                    message=f"the list names {len(regions)} areas but says {stated}",
+                    evidence=r.doc.evidence(g_start, m.end()),
+                )
+            )
+    mods = (m.group("mods") or "") + (gap.group("scope") or "") + r.text[g_start:g_end]
+    # 现有危重2例，重症14例，治愈出院35例，疑似病例103例，无死亡病例: a zero closing a list of running totals.
+    in_running_list = (prev is not None and prev.depth == 0 and prev.parent is None and not prev.zero
+                       and prev.measure in ("cumulative", "current") and group is None
+                       and _LIST_GAP.fullmatch(r.text, prefix_start, m.start()) is not None)
+    both = _BOTH_SCOPES.search(mods) is not None  # 无本地和境外输入新增确诊病例: a local zero, then an imported one
+    scope = "imported" if "境外" in mods and not both else "local" if "本土" in mods or "本地" in mods else r.topic_scope or "unspecified"
+    metric = r.lex.metric[m.group("metric")]
+    if metric == "inherit":
+        if not _NO_CASE_YET.search(r.text, m.start(), m.start("metric")) and scope == "unspecified":
+            return None  # (无境外输入性病例: no imported case at all)
+        metric = "confirmed"  # 平谷区尚未有病例: no case at all
+    return _Count(
+        start=g_start,
+        end=m.end(),
+        value=0,
+        metric=metric,
+        scope=scope,
+        # 截至2月20日24时，…平谷区尚未有病例: a zero under a running total is one too.
+        measure="current" if "在院" in mods or "现有" in mods or r.text[m.start() - 1 : m.start()] == "现"  # 无在院确诊病例, 现无本土确诊病例
+        else _running_measure(m.group("metric")) if (state.since or in_running_list) and not _NEW_WORD.search(m.group() + mods)
+        else "new",
+        qualifier="exact",
+        regions=regions,
+        each=True,
+        **_when(state),
+        depth=0,
+        explicit=False,
+        sub=True,
+        label=m.group("metric"),
+        zero=True,
+    )
+
+def joined_zeros(r: _Reader, zero: _Count) -> list[_Count]:
+    """Zeros of the metrics joined to ``zero``'s (…确诊病例和无症状感染者, …死亡病例、疑似病例), each
+    a count of its own with the same area, scope and date; none when a number follows. A zero of
+    local and imported cases at once (无本地和境外输入新增…) gets its imported twin."""
+    scopes = [zero]
+    if zero.scope == "local" and _BOTH_SCOPES.search(r.text, zero.start, zero.end):
+        scopes.append(dataclasses.replace(zero, scope="imported", children=[]))
+    out = scopes[1:]
+    end = zero.end
+    while (j := _joined_metric().match(r.text, end)) is not None:
+        metric = r.lex.metric.get(j.group("metric"))
+        if metric is None or metric == "inherit" or _NUMBER_NEXT.match(r.text, j.end()):
+            break
+        out += [dataclasses.replace(z, end=j.end(), metric=metric, label=j.group("metric"), children=[]) for z in scopes]
+        end = j.end()
+    return out
