@@ -21,6 +21,8 @@ from .lexicon import (
 )
 from .regions import _is_top, _Region, _short_forms
 
+#: After preliminary positives: their review found them positive (义乌: 新增32例初筛阳性人员，经复核为阳性).
+_REVIEWED_POSITIVE = regex.compile(r"\s*[,，]?\s*经(?:省|市)?(?:复核|复检|核酸复核|复核检测)(?:均|结果)?为阳性")
 _LAST_SEMICOLON = regex.compile(r"(?r)[;；]")
 _SEGMENT_REACH = 40  # how far before a count its segment's semicolon may stand
 #: A running total's start: 自9月12日以来, 从3月份至今.
@@ -431,6 +433,8 @@ def read_count(
         starts.append(scope_m.start())
     if measure_m is not None:
         starts.append(measure_m.start())
+    if metric == "other" and label and "初筛阳性" in label and _REVIEWED_POSITIVE.match(text, max(m.end(), r.consumed)):
+        metric = "infections"  # 新增32例初筛阳性人员，经复核为阳性: positives once reviewed are infections
     count = _Count(
         start=min(starts),
         end=max(m.end(), r.consumed if suffixed or scope_part else 0),
