@@ -114,7 +114,8 @@ _LOCATIVE_BEFORE = regex.compile(r"(?:在|到|赴|(?<![免失除过离删])去|�
 # After a short form that follows a locative: the phrase ends there.
 _LOCATIVE_AFTER = regex.compile(r"(?:[^\p{Han}]|的|等|和|及|与)")
 # After a short form opening a clause: where it found or reported cases (永胜在…中发现确诊病例4例).
-_FOUND_THERE_AFTER = regex.compile(r"在[^,，。;；:：\n]{1,24}?中(?:已|共|又)?(?:累计)?(?:发现|报告|通报|新增|检出)")
+_FOUND = r"(?:已|共|又)?(?:累计)?(?:发现|报告|通报|新增|检出)"
+_FOUND_THERE_AFTER = regex.compile(rf"在[^,，。;；:：\n]{{1,24}}?中{_FOUND}")
 _CLAUSE_MARKS = frozenset("\n,，。;；:：、")
 # Before a generic term: another city's or province's name (成都市中心城区).
 _FOREIGN_PREFIX = regex.compile(r"(?<=\p{Han})(?<![全我本该此各城都省])[市省]$")
@@ -492,10 +493,11 @@ def _accept_shorts(gaz: Gazetteer, text: str, full: list[AreaMatch], found: Span
     return [accepted[k] for k in sorted(accepted)]
 
 
-#: After a county's name: one of its own bodies or their notices (泗县新冠肺炎疫情防控应急指挥部, 泗县发布).
+#: After a county's name: one of its own bodies or their notices (泗县新冠肺炎疫情防控应急指挥部, 泗县发布), or its
+#: own count (莒县在集中隔离人员中发现1例, 莒县新增).
 _OWN_BODY = regex.compile(
     r"(?:人民政府|政府|新冠肺炎|疫情防控|应急指挥部|指挥部|卫生健康委|卫健委|卫生健康局|卫健局|疾控中心|融媒体中心|发布|通告"
-    r"|在[^,，。;；\n]{1,20}?(?:中|时)?发现|新增|累计报告)"  # 莒县在集中隔离人员中发现1例: the county's own count
+    rf"|在[^,，。;；:：\n]{{1,24}}?(?:中|时)?{_FOUND}|新增|累计报告)"
 )
 
 

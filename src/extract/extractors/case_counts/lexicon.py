@@ -300,7 +300,6 @@ _SEVERITY = regex.compile(r"重症|重型|危重|疑似|病情平稳")
 _OTHER_PEOPLE = regex.compile(r"[^\d,，;；。()（）]{0,12}?(?:人员|员工|职工|工人|学生|旅客|乘客|志愿者|党员|干部|群众|居民|村民|农民工|专家)")
 # A metric-less count of patients in hospital: 56例在定点医院进行隔离治疗, 30例在院治疗.
 _IN_HOSPITAL = regex.compile(r"\s*(?:正|仍|均)?在(?:定点医院|定点救治医院|医院|院)(?:进行|接受)?(?:隔离)?治疗")
-_BARE_SEVERITY = regex.compile(r"重症|重型|危重症|危重型|危重")
 # The provinces that report to the NHC, written as a number of them: the country.
 _NATIONAL = regex.compile(
     r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*个?\s*省(?:份|市|区市)?"

@@ -45,7 +45,6 @@ _OPENING_BLANKS = frozenset(" \t\u3000,，")
 
 #: Before a place a count is compared with, not one it is of.
 _COMPARED_TO = regex.compile(r"(?:次于|高于|低于|多于|少于|超过|不及|比)\s*$")
-#: A number of areas (24个省份, 16个市州), not one closing their names (…重庆高新区等7个区): the zero after
 def _is_province(region: _Region) -> bool:
     """A province, autonomous region, municipality or SAR (its code ends in 0000)."""
     return region.code is not None and region.code.endswith("0000")
@@ -91,6 +90,7 @@ _PARTS_PARAGRAPH = regex.compile(r"\s*(?:[^,，。;；:：\n]{0,12}[,，]\s*)?�
 #: What may open a line before the area that heads it: a list number ((一), 1., 二、).
 _LINE_HEADING = regex.compile(r"\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[.、．])?\s*")
 _HEADING_COLON = regex.compile(r"\s*[:：]")
+_LINE_BREAK = regex.compile(r"\n")
 
 
 class _Reader:
@@ -139,6 +139,7 @@ class _Reader:
         self.topic_scope: str | None = None  # the scope a sentence opened with (境外输入现有确诊病例905例…), carried on
         self.carried_top: _Count | None = None  # the last top-level count of the last paragraph read
         self.window_day: dt.date | None = None  # the day of the last 0—24时 (0—12时 …) window read
+        self.line_breaks: list[int] | None = None  # where the text's line breaks are (see line_heading_area)
         self.consumed = 0  # where the event being read ends (a count's metric can follow it)
         # A post's 【headline】 at the start of the body (within its first line).
         head = _HEADLINE.search(self.text, start, min(end, start + 200))
@@ -146,26 +147,32 @@ class _Reader:
 
     # -- helpers ------------------------------------------------------------
 
+    def _area_at(self, pos: int, end: int) -> _Mention | None:
+        """The area mention that starts at ``pos`` and ends by ``end``, if any."""
+        i = bisect.bisect_left(self.area_starts, pos)
+        if i < len(self.areas) and self.areas[i].start == pos and self.areas[i].end <= end:
+            return self.areas[i]
+        return None
+
     def area_opening(self, start: int, end: int) -> list[_Region] | None:
         """The area a clause ``text[start:end]`` opens with (blanks aside), as a list of one, if any."""
         while start < end and self.text[start] in _OPENING_BLANKS:
             start += 1
-        i = bisect.bisect_left(self.area_starts, start)
-        if i >= len(self.areas) or self.areas[i].start != start or self.areas[i].end > end:
-            return None
-        region = self.region_of(self.areas[i])
+        area = self._area_at(start, end)
+        region = self.region_of(area) if area is not None else None
         return [region] if region is not None else None
 
     def line_heading_area(self, pos: int) -> _Region | None:
         """The area heading the line that holds ``pos`` before it ((一)城关区：…, 2.渝中区：…), if any."""
-        line_start = self.text.rfind("\n", 0, pos) + 1
+        if self.line_breaks is None:
+            self.line_breaks = [m.start() for m in _LINE_BREAK.finditer(self.text)]  # once: a bisection per count
+        k = bisect.bisect_left(self.line_breaks, pos)
+        line_start = self.line_breaks[k - 1] + 1 if k else 0
         m = _LINE_HEADING.match(self.text, line_start, pos)
-        if m is None:
+        area = self._area_at(m.end(), pos) if m is not None else None
+        if area is None or not _HEADING_COLON.match(self.text, area.end, pos):
             return None
-        i = bisect.bisect_left(self.area_starts, m.end())
-        if i >= len(self.areas) or self.areas[i].start != m.end() or not _HEADING_COLON.match(self.text, self.areas[i].end, pos):
-            return None
-        region = self.region_of(self.areas[i])
+        region = self.region_of(area)
         return None if region is None or _is_top([region]) else region
 
     def region_of(self, mention: _Mention) -> _Region | None:

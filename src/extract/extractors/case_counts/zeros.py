@@ -30,6 +30,7 @@ def _joined_metric() -> regex.Pattern[str]:
 #: A zero said of local and imported cases at once (无本地和境外输入新增确诊病例).
 _BOTH_SCOPES = regex.compile(r"(?:本地|本土)(?:和|及)境外")
 _NUMBER_NEXT = regex.compile(r"\s*[\d一二两三四五六七八九十]")
+#: A number of areas (24个省份, 16个市州), not one closing their names (…重庆高新区等7个区): the zero after
 #: it is said of areas it does not name.
 _AREA_TALLY = regex.compile(r"(?<![等\d]\s*)\d+\s*个(?:省份|省区市|省|市州|地市|市|区县|县区|区|县)")
 
