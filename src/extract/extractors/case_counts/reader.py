@@ -90,7 +90,6 @@ _PARTS_PARAGRAPH = regex.compile(r"\s*(?:[^,，。;；:：\n]{0,12}[,，]\s*)?�
 #: What may open a line before the area that heads it: a list number ((一), 1., 二、).
 _LINE_HEADING = regex.compile(r"\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[.、．])?\s*")
 _HEADING_COLON = regex.compile(r"\s*[:：]")
-_LINE_BREAK = regex.compile(r"\n")
 
 
 class _Reader:
@@ -139,7 +138,7 @@ class _Reader:
         self.topic_scope: str | None = None  # the scope a sentence opened with (境外输入现有确诊病例905例…), carried on
         self.carried_top: _Count | None = None  # the last top-level count of the last paragraph read
         self.window_day: dt.date | None = None  # the day of the last 0—24时 (0—12时 …) window read
-        self.line_breaks: list[int] | None = None  # where the text's line breaks are (see line_heading_area)
+        self.line = (0, -1)  # the span of the line last asked about (see line_heading_area)
         self.consumed = 0  # where the event being read ends (a count's metric can follow it)
         # A post's 【headline】 at the start of the body (within its first line).
         head = _HEADLINE.search(self.text, start, min(end, start + 200))
@@ -164,10 +163,12 @@ class _Reader:
 
     def line_heading_area(self, pos: int) -> _Region | None:
         """The area heading the line that holds ``pos`` before it ((一)城关区：…, 2.渝中区：…), if any."""
-        if self.line_breaks is None:
-            self.line_breaks = [m.start() for m in _LINE_BREAK.finditer(self.text)]  # once: a bisection per count
-        k = bisect.bisect_left(self.line_breaks, pos)
-        line_start = self.line_breaks[k - 1] + 1 if k else 0
+        line_start, line_end = self.line
+        if not line_start <= pos <= line_end:
+            # Counts are read in text order: each line is found once (not a backward scan per count).
+            line_start = self.text.rfind("\n", 0, pos) + 1
+            nl = self.text.find("\n", pos)
+            self.line = (line_start, len(self.text) if nl < 0 else nl)
         m = _LINE_HEADING.match(self.text, line_start, pos)
         area = self._area_at(m.end(), pos) if m is not None else None
         if area is None or not _HEADING_COLON.match(self.text, area.end, pos):
