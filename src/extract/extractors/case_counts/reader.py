@@ -336,6 +336,7 @@ class _Reader:
         scan = p_start
         prev_end = p_start
         prev_count: _Count | None = None
+        country_sentence = False
         for pos, kind, m in events:
             if m.start() < prev_end:
                 continue
@@ -348,6 +349,7 @@ class _Reader:
             self.sentence_start = s_start
             if s_idx != cur_sentence:
                 cur_sentence = s_idx
+                country_sentence = False  # the sentence has given the country's figures (see below)
                 self.sentence_scopes = {}
                 self.topic_scope = self.sentence_topic(s_start, sentences[s_idx][1] if s_idx < len(sentences) else p_end, pos)
                 if not _CARRY_OPENING.match(text, s_start):
@@ -436,8 +438,11 @@ class _Reader:
                     last_explicit = count
                 if not count.sub and not count.each and count.regions:
                     state.region = count.regions
-                    if _is_top(count.regions):
+                    if _is_top(count.regions) and not country_sentence:
+                        # …报告新增确诊病例2009例，湖北新增确诊病例1843例。当日新增治愈出院病例1323例: a province named
+                        # in a sentence of the country's figures is a part; the next sentence is the country's again.
                         state.top = count.regions
+                    country_sentence = country_sentence or count.regions[0].name == "全国"
         self.carried_top = last_top
         return state
 

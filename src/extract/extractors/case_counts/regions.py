@@ -206,6 +206,11 @@ def _article_home(doc: Doc, body: list[_Mention]) -> _Region | None:
     # city and province): a city when the article is about one city of its province.
     # doc.text is blank outside the body, so it names the same places as the body alone; asked with
     # the whole text, the gazetteer reuses the analysis it made for the body's mentions.
+    titled = _mentions_in(doc.title, 0, len(doc.title)) if doc.title else []
+    if titled and all(m.region is not None and m.region.name == "全国" for m in titled):
+        # 国家卫健委:新增确诊病例总数连续16天下降, 全国新增确诊病例1771例: the country's figures, whatever
+        # provinces the body names.
+        return titled[0].region
     home = article_home(doc.text, doc.title, doc.outlet)
     if home is not None:
         return _Region(home.name, home.code)
