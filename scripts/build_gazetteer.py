@@ -29,6 +29,8 @@ DEFAULT_SOURCE = ROOT.parent / "shared" / "data" / "areacodes"
 DEFAULT_OUT = ROOT / "src" / "extract" / "data" / "divisions.tsv"
 FORMS = ROOT / "src" / "extract" / "data" / "place_forms.tsv"
 YEARS = range(2016, 2023)
+#: Marks a short form matched only with a count after it or in an enumeration (see extract.areas.COUNTED).
+COUNTED = "="
 CURRENT = 2022
 
 # The 55 minority nationalities as they appear in autonomous units' names (族 optional: 蒙古自治州).
@@ -248,13 +250,13 @@ def build(source: Path, forms_path: Path = FORMS) -> str:
             if _ETHNIC_DISTRICT.fullmatch(name) and stem + "区" not in all_names:
                 aliases.append(stem + "区")  # 管城区1例 in a Zhengzhou press conference
             lineage_forms = {stems[a] for a in ancestors(c) if stems[a]} | {current[a] for a in ancestors(c)}
-            if (
-                stem not in top_forms
-                and stem not in lineage_forms
-                and per_parent[(parent[c], stem)] == 1
-                and "no_short" not in rules.get(stem, set())
-            ):
-                short.append(stem)
+            if stem not in top_forms and stem not in lineage_forms and per_parent[(parent[c], stem)] == 1:
+                if "no_short" not in rules.get(stem, set()):
+                    short.append(stem)
+                elif kind_of(c, name) in ("county", "county_city", "autonomous_county"):
+                    # 文昌3例、万宁13例 in a Hainan notice: a county whose stem is a common word is a place only
+                    # with a count right after it or in an enumeration of places ("=": counted only).
+                    short.append(COUNTED + stem)
         generic = "yes" if ("generic" in rules.get(name, set()) or (lvl == "county" and len(name) == 2)) else "no"
         former_names = [
             f
@@ -277,7 +279,8 @@ def build(source: Path, forms_path: Path = FORMS) -> str:
         "# Columns (tab-separated): code, name (full official name), level (province | prefecture | county),",
         "#   kind (see extract.models.AreaKind), parent (code of the enclosing unit; a unit directly under its",
         "#   province has the province's code), province (code of the province-level unit), aliases (forms that",
-        "#   always mean this unit), short (bare short forms, places only in context), former (names of 2016–2022",
+        "#   always mean this unit), short (bare short forms, places only in context; =文昌: only with a count",
+        "#   after it or in an enumeration of places, a stem that is a common word), former (names of 2016–2022",
         "#   as name@old code, mapped to this successor), generic (yes: a common word or a name shared by many",
         "#   cities, 城区/郊区/范县, counted only with its city or province around it).",
         "\t".join(HEADER),
@@ -297,7 +300,8 @@ def main(argv: list[str] | None = None) -> int:
         print("up to date" if same else f"{args.out} differs from a fresh build", file=sys.stderr)
         return 0 if same else 1
     args.out.write_text(text, encoding="utf-8")
-    print(f"wrote {args.out} ({text.count(chr(10)) - 12} rows)", file=sys.stderr)
+    rows = sum(1 for line in text.splitlines() if not line.startswith("#")) - 1  # less the header
+    print(f"wrote {args.out} ({rows} rows)", file=sys.stderr)
     return 0
 
 

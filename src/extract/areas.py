@@ -24,12 +24,15 @@ from .errors import ResourceError
 from .models import AreaKind
 from .resources import alternation, read_data, tsv_rows, validated
 
-__all__ = ["LONGEST_SPAN", "Area", "Gazetteer", "load_gazetteer", "parse_gazetteer"]
+__all__ = ["COUNTED", "LONGEST_SPAN", "Area", "Gazetteer", "load_gazetteer", "parse_gazetteer"]
 
 LONGEST_SPAN = 64  # no form or trap word is longer; bounds the look-backs of matching
 
 _COLUMNS = ("id", "name", "code", "kind", "parent", "aliases", "short", "members", "report", "anchor")
 _TRAP_COLUMNS = ("word", "form")
+#: Before a short form in the data: a place only with a count right after it or in an enumeration of
+#: places (文昌3例、万宁13例), never from other context: its stem is a common word (东方, 和顺).
+COUNTED = "="
 
 
 class Area(BaseModel):
@@ -77,7 +80,7 @@ class Area(BaseModel):
     @classmethod
     def _split(cls, v: object) -> object:
         if isinstance(v, str):
-            return tuple(x for x in v.split("|") if x)
+            return tuple(x.removeprefix(COUNTED) for x in v.split("|") if x)
         return v
 
     @field_validator("report", "anchor", mode="before")
@@ -115,6 +118,8 @@ class Gazetteer:
     candidates: dict[str, tuple[Area, ...]] = field(default_factory=dict)
     short_candidates: dict[str, tuple[Area, ...]] = field(default_factory=dict)
     traps: tuple[str, ...] = ()
+    #: Short forms that are places only with a count after them or in an enumeration (see :data:`COUNTED`).
+    counted: frozenset[str] = frozenset()
 
     def get(self, key: str) -> Area | None:
         """The area with this id, name or alias (Simplified), if any."""
@@ -312,6 +317,8 @@ def parse_gazetteer(text: str, traps: str = "", origin: str = "gazetteer.tsv", *
     too_long = [w for w in (*candidates, *short_candidates, *words) if len(w) > LONGEST_SPAN]
     if too_long:
         raise ResourceError(f"{origin}: forms longer than {LONGEST_SPAN} characters: {', '.join(too_long)}")
+    marked = [(x.startswith(COUNTED), x.removeprefix(COUNTED)) for _, _, row in rows for x in row["short"].split("|") if x]
+    plain = {form for counted, form in marked if not counted}
     gaz = Gazetteer(
         areas=areas,
         by_form={f: a[0] for f, a in candidates.items()},
@@ -319,6 +326,7 @@ def parse_gazetteer(text: str, traps: str = "", origin: str = "gazetteer.tsv", *
         candidates={f: tuple(a) for f, a in candidates.items()},
         short_candidates={f: tuple(a) for f, a in short_candidates.items()},
         traps=tuple(words),
+        counted=frozenset(form for counted, form in marked if counted and form not in plain),
     )
     for area in areas.values():
         if len(gaz.ancestors(area)) >= 16:
@@ -356,7 +364,7 @@ def _division_area(row: dict[str, str]) -> Area:
         kind=kind,
         parent=row["parent"] or None,
         aliases=tuple(x for x in row["aliases"].split("|") if x),
-        short=tuple(x for x in row["short"].split("|") if x),
+        short=tuple(x.removeprefix(COUNTED) for x in row["short"].split("|") if x),
         members=(),
         report=row["report"] == "yes",
         anchor=row["anchor"] == "yes",

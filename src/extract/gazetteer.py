@@ -450,11 +450,18 @@ def _accept_shorts(gaz: Gazetteer, text: str, full: list[AreaMatch], found: Span
         """The provinces the full forms name (asked only for a generic short form, once)."""
         return frozenset(p.id for p in (gaz.province_of(f.area) for f in full) if p is not None)
 
+    counted = gaz.counted
     # 城口等渝东北区县: an enumeration closed by 等 and a region's name.
     after_deng = {m.start - 1 for m in full if m.start and text[m.start - 1] == "等"}
     skip_until = -1
     for m in pending:
         if m.start < skip_until:
+            continue
+        if m.form in counted:
+            # 文昌3例: a stem that is a common word (东方, 和顺) is a place only with its count, or in an
+            # enumeration with other places (below).
+            if _COUNT_AFTER.match(text, m.end):
+                accepted[m.start] = m
             continue
         if m.form.endswith(("区", "县")):
             # A generic short form (高新区: every city has one) needs an enumeration or a count, in a
