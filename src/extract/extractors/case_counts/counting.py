@@ -14,7 +14,7 @@ import regex
 from ...models import Change
 from .counts import _Count, _State
 from .lexicon import (
-    _BREAKDOWN_WORDS, _CASE_NOUNS, _CHANGE, _CLAUSE_BREAK, _CLAUSE_SEMI, _CONTACT_OUTCOME, _CONTACTS,
+    _BOTH_SCOPES, _BREAKDOWN_WORDS, _CASE_NOUNS, _CHANGE, _CLAUSE_BREAK, _CLAUSE_SEMI, _CONTACT_OUTCOME, _CONTACTS,
     _CONVERSION_AFTER, _CONVERTED, _COORD, _DAY_CHANGE, _EACH, _FOUND_IN, _IN_HOSPITAL, _LIST_GAP, _NEXT_TOTAL, _ONGOING,
     _OTHER_PEOPLE, _OUTCOMES, _SCOPE_PART, _SEGMENT_END, _SEVERITY, _SUB_WORDS, _SUBSET_AFTER, _SUFFIX_METRIC_LEAD, _SUFFIX_REST,
     _SUM_WORD, _coordinated_tail, _governing_metric, _last, _qualifier, _value, paired_count_re, said_measure,
@@ -34,7 +34,7 @@ if TYPE_CHECKING:  # the reader imports this module: its type is for the checker
 
 #: An outcome right after a count's metric (4例本土无症状感染者解除医学观察, 11例病例今日治愈出院), closing its clause.
 _OUTCOME_AFTER = regex.compile(
-    r"\s*(?:已|均已|均|今日|今天|当日)?\s*(?P<outcome>解除医学观察|治愈出院|出院|死亡)(?=\s*(?:[,，;；。(（]|$))"
+    r"\s*(?:已|均已|均|全部|全都|已全部|今日|今天|当日)?\s*(?P<outcome>解除医学观察|治愈出院|出院|死亡)(?=\s*(?:[,，;；。(（]|$))"
 )
 #: Between a count's breakdown in brackets and the next item of the list the count heads.
 _AFTER_BREAKDOWN = regex.compile(r"\s*[)）]\s*[,，、;；]\s*")
@@ -136,8 +136,11 @@ def read_count(
                             and lex.measure_re.search(text, clause_start, num_start) is not None)
         if after is not None and suffix is not None and lex.metric[suffix.group()] == "inherit" and not suffix_confirmed:
             suffix_scope = after.group("scope")  # 广州报告3例境外输入病例: an item of the total, of its scope
-        if after is not None and suffix is not None and (lex.metric[suffix.group()] != "inherit" or suffix_confirmed):
-            metric, label = ("confirmed" if suffix_confirmed else lex.metric[suffix.group()]), suffix.group()
+        # 重庆3例境外输入病例全部治愈出院: cases with the outcome they had (the outcome is counted, below).
+        outcome_of_cases = (suffix is not None and lex.metric[suffix.group()] == "inherit"
+                            and _OUTCOME_AFTER.match(text, suffix.end()) is not None)
+        if after is not None and suffix is not None and (lex.metric[suffix.group()] != "inherit" or suffix_confirmed or outcome_of_cases):
+            metric, label = ("confirmed" if suffix_confirmed or outcome_of_cases else lex.metric[suffix.group()]), suffix.group()
             suffixed = True
             suffix_scope = after.group("scope")
             if after.group("new"):
@@ -340,6 +343,8 @@ def read_count(
         and prev_count.parent is None
         and prev_count.measure in ("cumulative", "current")
         and prev_count.scope != "unspecified"
+        # (重庆无本地和境外输入在院确诊病例；尚在接受医学观察的无症状感染者为22例: no list of one scope)
+        and not (prev_count.zero and _BOTH_SCOPES.search(text, prev_count.start, prev_count.end))
         and measure_word in ("cumulative", "current")
         and _LIST_GAP.fullmatch(text, prefix_start, clause_start)
     ):

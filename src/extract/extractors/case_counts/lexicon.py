@@ -359,6 +359,8 @@ _CONTACTS = regex.compile(r"密切接触者|密接")
 # Before 确诊 in a sentence about contacts: contacts who became cases (其中已确诊5人, 转为确诊…).
 _CONTACT_OUTCOME = regex.compile(r"已|转为|诊断为")
 _CLAUSE_SEMI = regex.compile(r"[;；]")
+#: A zero said of local and imported cases at once (无本地和境外输入新增确诊病例).
+_BOTH_SCOPES = regex.compile(r"(?:本地|本土)(?:和|及)境外")
 #: Where a run of clauses about one area ends: a semicolon or a sentence's end.
 _SEGMENT_END = regex.compile(r"[;；。!?！？]")
 _CLAUSE_BREAK = regex.compile(r"[,，;；:：(（)）【】]")

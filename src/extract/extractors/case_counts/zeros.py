@@ -13,7 +13,7 @@ from ...models import ArticleWarning
 from ..dates import parse_cn_int
 from .counts import _Count, _State, _when
 from .lexicon import (
-    _CLAUSE_BREAK, _LIST_GAP, _NEW_WORD, _NO_CASE_YET, _SEVERITY, _ZERO_GAP, _ZERO_OPENING, _last, load_metric_lexicon,
+    _BOTH_SCOPES, _CLAUSE_BREAK, _LIST_GAP, _NEW_WORD, _NO_CASE_YET, _SEVERITY, _ZERO_GAP, _ZERO_OPENING, _last, load_metric_lexicon,
 )
 
 if TYPE_CHECKING:  # the reader imports this module: its type is for the checker only
@@ -27,8 +27,6 @@ def _joined_metric() -> regex.Pattern[str]:
     return regex.compile(rf"\s*(?:和|及|与|、)\s*(?P<metric>{load_metric_lexicon().metric_re.pattern})")
 
 
-#: A zero said of local and imported cases at once (无本地和境外输入新增确诊病例).
-_BOTH_SCOPES = regex.compile(r"(?:本地|本土)(?:和|及)境外")
 _NUMBER_NEXT = regex.compile(r"\s*[\d一二两三四五六七八九十]")
 #: A number of areas (24个省份, 16个市州), not one closing their names (…重庆高新区等7个区): the zero after
 #: it is said of areas it does not name.
