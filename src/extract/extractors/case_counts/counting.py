@@ -55,6 +55,27 @@ _CLAUSE_END_AFTER = regex.compile(r"\s*(?:[,，;；。、!！?？]|$)")
 _NO_COUNT_AFTER = regex.compile(r"\s*(?:以下|以内|之内|聚集性?疫情|疫情|事件|\d{1,3}\s*岁)")
 
 
+#: After a count: the areas its cases are in follow (确诊病例27例，分布在芦淞区16例、石峰区5例).
+_DISTRIBUTED = regex.compile(r"分布在|分布于")
+_DISTRIBUTION_REACH = 200  # how far before an item its list's 分布在 may stand (characters)
+_DISTRIBUTION_COUNTS = 24  # how many counts back the distributed count may stand
+
+
+def _distributed(r: _Reader, depth: int, clause_start: int) -> _Count | None:
+    """The count an item at ``clause_start`` is a part of when it stands in a 分布在 list after that count
+    (in the same segment of the sentence); else None."""
+    text = r.text
+    d = _last(_DISTRIBUTED, text, max(r.sentence_start, clause_start - _DISTRIBUTION_REACH), clause_start + 3)
+    if d is None or d.start() > clause_start or _SEGMENT_END.search(text, d.end(), clause_start):
+        return None
+    for c in reversed(r.counts[-_DISTRIBUTION_COUNTS:]):
+        if c.start < r.sentence_start:
+            return None
+        if c.end <= d.start() and c.depth == depth and c.explicit and not c.zero and c.metric in _CASE_NOUNS:
+            return c
+    return None
+
+
 def read_count(
     r: _Reader,
     m: regex.Match[str],
@@ -230,6 +251,9 @@ def read_count(
                 and not (metric is None and _FOUND_IN.match(text, m.end()))):  # 沙坪坝区18例（10例在隔离管控人员中发现…）
             return None  # 广东8例: an area the gazetteer does not know
         # (1213例（其中境外输入病例8例）: the total's imported part, for the total's area)
+    elif not explicit and group is not None and (spread := _distributed(r, depth, clause_start)) is not None:
+        # 其中确诊病例27例，…，分布在芦淞区16例、石峰区5例: items of the count whose distribution they are.
+        parent = spread
     elif not explicit and (heading := r.heading(clause_start, state, last_explicit)) is not None:
         # 新增本土确诊病例中,沙坪坝区20例、九龙坡区10例: items of the total named by the heading.
         if group is None:
