@@ -590,9 +590,11 @@ class _Reader:
                                                        parent=None, children=[], explicit=False))
                 pos = a.end()
                 continue
-            if count.sub and count.metric in ("confirmed", "asymptomatic", "infections") and _FOUND_IN.fullmatch(text, body_start, body_end):
+            if (count.sub and count.metric in ("confirmed", "asymptomatic", "infections") and _FOUND_IN.fullmatch(text, body_start, body_end)
+                    and not text.startswith(("均", "都", "全部"), body_start)):
                 # 北碚区1例，在隔离管控人员中发现; 巴南区2例（在隔离管控人员中发现）: the item's cases were
                 # found there — a count of them (metric other), as when the number is written (2例在…中发现).
+                # (璧山区1例、九龙坡区1例，均在隔离管控人员中发现 says it of the whole list: no one item's count.)
                 found = text[body_start:body_end].strip()
                 self.counts.append(dataclasses.replace(count, metric="other", label=found[found.index("在"):],
                                                        parent=None, children=[], explicit=False))
