@@ -497,7 +497,32 @@ def _accept_shorts(gaz: Gazetteer, text: str, full: list[AreaMatch], found: Span
                     known.add(one.start)
                     if not (one.form.endswith(("区", "县")) and _elsewhere(gaz, named(), one.area)):
                         accepted[one.start] = one  # (…天府新区18例，高新区66例 in a Chengdu text: not Chongqing's)
+    # 柯桥、诸暨、嵊州、新昌已开展一轮全员核酸检测: three or more short forms in a row, each a unit of one
+    # parent, are those units (one alone could be a word; a run of siblings is a list of places).
+    linked_set = set(linked)
+    run: list[int] = []
+    for j, m in enumerate(items):
+        if m.how == "short" and m.start not in known and (not run or (j - 1 in linked_set and run[-1] == j - 1)):
+            run.append(j)
+        else:
+            _accept_siblings(gaz, items, run, accepted)
+            run = [j] if m.how == "short" and m.start not in known else []
+    _accept_siblings(gaz, items, run, accepted)
     return [accepted[k] for k in sorted(accepted)]
+
+
+_SIBLING_RUN = 3  # short forms in a row that make a list of places (see _accept_shorts)
+
+
+def _accept_siblings(gaz: Gazetteer, items: list[AreaMatch], run: list[int], accepted: dict[int, AreaMatch]) -> None:
+    """Accept the short forms ``items[j]`` for ``j`` in ``run`` (consecutive, linked) when there are enough
+    of them and one parent has a unit of each form."""
+    if len(run) < _SIBLING_RUN:
+        return
+    parents = [{a.parent for a in gaz.short_candidates[items[j].form]} for j in run]
+    if set.intersection(*parents):
+        for j in run:
+            accepted[items[j].start] = items[j]
 
 
 #: After a county's name: one of its own bodies or their notices (泗县新冠肺炎疫情防控应急指挥部, 泗县发布), or its
