@@ -244,17 +244,36 @@ def _occurrences(gaz: Gazetteer, text: str) -> tuple[Spans, Spans, list[tuple[in
     ac, kinds = gaz.scan_automaton
     forms: list[tuple[int, int, str]] = []
     shorts: list[tuple[int, int, str]] = []
+    counted: list[tuple[int, int, str]] = []
     traps: list[tuple[int, int]] = []
     for k, s, e in ac.find_matches_as_indexes(text, overlapping=True):
         form, short, trap = kinds[k]
         if form is not None:
             forms.append((s, -e, form))
         if short is not None:
-            shorts.append((s, -e, short))
+            (counted if short in gaz.counted else shorts).append((s, -e, short))
         if trap:
             traps.append((s, e))
     traps.sort()
+    if counted:
+        # A short form matched only with a count (庆云) never takes the place of another one (重庆云阳).
+        return _leftmost_longest(forms), _without_overlaps(_leftmost_longest(shorts), _leftmost_longest(counted)), traps
     return _leftmost_longest(forms), _leftmost_longest(shorts), traps
+
+
+def _without_overlaps(spans: Spans, extra: Spans) -> Spans:
+    """``spans`` and the ``extra`` spans that overlap none of them, in text order (both lists in text order,
+    neither overlapping itself)."""
+    out = list(spans)
+    i, n = 0, len(spans)
+    for span in extra:
+        while i < n and spans[i][1] <= span[0]:
+            i += 1
+        if i < n and spans[i][0] < span[1]:
+            continue
+        out.append(span)
+    out.sort()
+    return out
 
 
 def _leftmost_longest(found: list[tuple[int, int, str]]) -> Spans:

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 import regex
 
 from ..document import Doc
+from ..gazetteer import load_gazetteer
 from ..models import Official, OfficialAppointment
 
 __all__ = [
@@ -231,10 +232,34 @@ def find_titles(text: str, start: int = 0, end: int | None = None) -> list[Title
             joins = [j.end() for j in _JOIN.finditer(text, found[-1].end, ps)]
             if joins and joins[-1] < ps and _is_org(text, joins[-1], ps, lex):
                 s = joins[-1]
-        org = text[s:ps] or None
         post = m.group("post")
+        if s == ps and post in _AREA_POSTS and (k := _contracted_place(text, ps, max(start, found[-1].end if found else start))):
+            s = ps - k  # 香坊区长赵罡: 香坊区's 区长, the place's last character the post's first
+        org = text[s:ps] or None
         found.append(Title(s, m.end(), ps, text[s : m.end()], org, post, _title_is_official(org, post, lex)))
     return found
+
+
+#: After the 长 of a place's last character: a street or place named with it (长江路, 长生桥镇).
+_STREET_AFTER = regex.compile(r"\p{Han}{1,3}?(?:路|街|大道|巷|桥|镇|村|乡|社区|小区|湾|坝|广场|公园|号)")
+
+
+def _contracted_place(text: str, post_start: int, lo: int) -> int:
+    """The length of the place stem before an area post that shares its last character (香坊|区长 for
+    香坊区区长, 五常|市长), 0 when none: the stem and the post's first character name a county-level unit,
+    and no place name begins at the post's second character (吉林|省长春市 is 吉林省 and 长春市)."""
+    gaz = load_gazetteer()
+    for k in (2, 3, 4):
+        s = post_start - k
+        if s < lo:
+            break
+        area = gaz.by_form.get(text[s : post_start + 1])
+        if area is not None and area.level == "county" and area.name.endswith(text[post_start]):
+            nxt = text[post_start + 1 : post_start + 4]
+            if any(nxt[:n] in gaz.by_form for n in (2, 3)) or _STREET_AFTER.match(text, post_start + 1):
+                return 0  # (家住渝北区长江路: 渝北区's 长江路)
+            return k
+    return 0
 
 
 # --- reading names -----------------------------------------------------------
