@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 from importlib import resources
 
+import ahocorasick_rs
 import hypothesis
 import pytest
 from hypothesis import strategies as st
@@ -303,6 +304,11 @@ _SCAN_PIECES = st.one_of(
 )
 
 
+def _leftmost_longest_of(words: list[str], text: str) -> list[tuple[int, int, str]]:
+    ac = ahocorasick_rs.AhoCorasick(words, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+    return [(s, e, words[k]) for k, s, e in ac.find_matches_as_indexes(text)]
+
+
 @hypothesis.settings(max_examples=300, deadline=None, database=None)
 @hypothesis.given(st.lists(_SCAN_PIECES, max_size=12).map("".join))
 def test_one_scan_finds_what_each_automaton_finds(text: str) -> None:
@@ -310,8 +316,12 @@ def test_one_scan_finds_what_each_automaton_finds(text: str) -> None:
     forms, shorts, traps = _occurrences(gaz, text)
     ac, keys = gaz.automaton
     assert forms == [(s, e, keys[k]) for k, s, e in ac.find_matches_as_indexes(text)]
-    ac, keys = gaz.short_automaton
-    assert shorts == [(s, e, keys[k]) for k, s, e in ac.find_matches_as_indexes(text)]
+    # The short forms: the leftmost-longest matches of the ordinary ones, and those of the counted-only
+    # ones (文昌, 庆云) that overlap none of them.
+    ordinary = _leftmost_longest_of([f for f in gaz.short_candidates if f not in gaz.counted], text)
+    counted = [c for c in _leftmost_longest_of(sorted(gaz.counted), text)
+               if not any(s < c[1] and c[0] < e for s, e, _ in ordinary)]
+    assert shorts == sorted(ordinary + counted)
     trap_ac = gaz.trap_automaton
     assert trap_ac is not None
     assert traps == sorted((s, e) for _, s, e in trap_ac.find_matches_as_indexes(text, overlapping=True))
