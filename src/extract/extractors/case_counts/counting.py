@@ -34,7 +34,7 @@ if TYPE_CHECKING:  # the reader imports this module: its type is for the checker
 
 #: An outcome right after a count's metric (4例本土无症状感染者解除医学观察, 11例病例今日治愈出院), closing its clause.
 _OUTCOME_AFTER = regex.compile(
-    r"\s*(?:已|均已|均|全部|全都|已全部|今日|今天|当日)?\s*(?P<outcome>解除医学观察|治愈出院|出院|死亡)(?=\s*(?:[,，;；。(（]|$))"
+    r"\s*(?:已|均已|均|全部|全都|已全部|今日|今天|当日)?\s*(?P<outcome>解除医学观察|解除隔离医学观察|解除医学隔离观察|解除集中隔离医学观察|治愈出院|出院|死亡)(?=\s*(?:[,，;；。(（]|$))"
 )
 #: Between a count's breakdown in brackets and the next item of the list the count heads.
 _AFTER_BREAKDOWN = regex.compile(r"\s*[)）]\s*[,，、;；]\s*")
