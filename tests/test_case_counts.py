@@ -7,6 +7,7 @@ the table tests this extractor alone, not the body detector.
 
 from __future__ import annotations
 
+import importlib.util
 import datetime as dt
 import json
 import time
@@ -199,3 +200,28 @@ def test_random_token_soup_never_breaks_the_contract() -> None:
         assert case_counts.extract(doc) == (records, warnings)  # deterministic
 
     run()
+
+
+def _countries_script():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("build_countries", Path(__file__).resolve().parents[1] / "scripts" / "build_countries.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.skipif(importlib.util.find_spec("babel") is None, reason="babel (CLDR) not installed")
+def test_committed_countries_are_what_the_script_generates() -> None:
+    assert _countries_script().main(["--check"]) == 0, "run: python scripts/build_countries.py"
+
+
+def test_country_names_are_checked_when_loaded(monkeypatch: pytest.MonkeyPatch) -> None:
+    from extract.extractors.case_counts import lexicon
+
+    monkeypatch.setattr(lexicon, "read_data", lambda name: "# head\n西班牙\nSpain\n")
+    lexicon.load_countries.cache_clear()
+    try:
+        with pytest.raises(ResourceError, match="countries.txt:3"):
+            lexicon.load_countries()
+    finally:
+        lexicon.load_countries.cache_clear()

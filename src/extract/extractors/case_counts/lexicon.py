@@ -138,6 +138,29 @@ def load_count_regions() -> dict[str, tuple[str, str | None]]:
     return out
 
 
+@functools.cache
+def load_countries() -> tuple[str, ...]:
+    """Load and check ``data/countries.txt``: the Chinese names of the countries outside China (cached)."""
+    name = "countries.txt"
+    out: list[str] = []
+    for lineno, line in enumerate(read_data(name).splitlines(), 1):
+        if not line or line.startswith("#"):
+            continue
+        if not regex.fullmatch(r"\p{Han}[\p{Han}·（）-]*", line) or line in out:  # 刚果（金）, 特里斯坦-达库尼亚群岛
+            raise ResourceError(f"{name}:{lineno}: not a country's name, or one given twice: {line!r}")
+        out.append(line)
+    if not out:
+        raise ResourceError(f"{name}: no names")
+    return tuple(out)
+
+
+@functools.cache
+def foreign_items_re() -> regex.Pattern[str]:
+    """A list of counts in foreign countries (其中西班牙1例、美国1例、柬埔寨1例): a bracket after a count."""
+    country = alternation(n.replace("（", "(").replace("）", ")") for n in load_countries())  # the text is half-width
+    return regex.compile(rf"\s*(?:其中|包括|含)?\s*(?:(?:{country})\s*\d+\s*[例人名宗]\s*(?:[、,，和及]\s*|$))+")
+
+
 # --------------------------------------------------------------------- patterns
 
 # The disease as notices name it (2020 and after): 3例新型冠状病毒感染的肺炎确诊病例, 全省新型冠状病毒肺炎无新增…
