@@ -14,7 +14,7 @@ import regex
 from ...models import Change
 from .counts import _Count, _State
 from .lexicon import (
-    _BOTH_SCOPES, _BREAKDOWN_WORDS, _CASE_NOUNS, _CHANGE, _CLAUSE_BREAK, _CLAUSE_SEMI, _CONTACT_OUTCOME, _CONTACTS,
+    foreign_origin_re, _BOTH_SCOPES, _BREAKDOWN_WORDS, _CASE_NOUNS, _CHANGE, _CLAUSE_BREAK, _CLAUSE_SEMI, _CONTACT_OUTCOME, _CONTACTS,
     _CONVERSION_AFTER, _CONVERTED, _COORD, _DAY_CHANGE, _EACH, _FOUND_IN, _IN_HOSPITAL, _LIST_GAP, _NEXT_TOTAL, _ONGOING,
     _OTHER_PEOPLE, _OUTCOMES, _SCOPE_PART, _SEGMENT_END, _SEVERITY, _SUB_WORDS, _SUBSET_AFTER, _SUFFIX_METRIC_LEAD, _SUFFIX_REST,
     _SUM_WORD, _coordinated_tail, _governing_metric, _last, _qualifier, _value, paired_count_re, said_measure,
@@ -74,6 +74,28 @@ def _distributed(r: _Reader, depth: int, clause_start: int) -> _Count | None:
         if c.end <= d.start() and c.depth == depth and c.explicit and not c.zero and c.metric in _CASE_NOUNS:
             return c
     return None
+
+
+#: After an imported item's number: the place that reported it, in brackets (（福州市报告）).
+_REPORTED_BY = regex.compile(r"\s*[(（]\s*(?:均为|为|均由|由)?\s*(?P<place>[^()（）,，;；。\n]{2,12}?)\s*报告\s*[)）]")
+
+
+def _origin_place(r: _Reader, clause_start: int, num_start: int, num_end: int) -> tuple[_Region, int] | None:
+    """The place that reported an item named by its foreign origin (日本输入1例（福州市报告）) and where the
+    bracket ends, if the clause before the number is only that origin and a bracket names the place."""
+    text = r.text
+    if not text.startswith("输入", num_start - 2) and "输入" not in text[clause_start:num_start]:
+        return None
+    if foreign_origin_re().fullmatch(text, clause_start, num_start) is None:
+        return None
+    b = _REPORTED_BY.match(text, num_end)
+    if b is None:
+        return None
+    area = r._area_at(b.start("place"), b.end("place"))
+    if area is None or area.end != b.end("place"):
+        return None
+    region = r.region_of(area)
+    return (region, b.end()) if region is not None else None
 
 
 def read_count(
@@ -284,6 +306,11 @@ def read_count(
               and _LIST_GAP.fullmatch(text, prefix_start, clause_start) is not None):
             # 全省新增密切接触者691人，累计1979人: the running total of what the day's count counts.
             metric, label, explicit, parent = parent.metric, parent.label, True, None
+        elif (metric is None and group is None and parent.start >= r.sentence_start
+              and (origin := _origin_place(r, clause_start, num_start, m.end())) is not None):
+            # 其中日本输入1例（福州市报告）: an imported item, of the place that reported it.
+            regions, suffix_scope, scope_part = [origin[0]], "境外输入", True
+            r.consumed = origin[1]
         elif (group is None and parent.depth == depth == 0 and parent.start >= r.sentence_start
               and (part := _SCOPE_PART.match(text, m.end())) is not None):
             # 新增确诊病例89例，其中86例为境外输入病例，3例为本土病例: parts named by their scope after the number.
@@ -296,7 +323,7 @@ def read_count(
                   # 包括18751宗本地确诊个案及954宗输入个案: a part of the sentence's total named by its scope
                   or parent.start >= r.sentence_start and suffix_scope is not None):
             return None
-    if not explicit and r.residue(clause_start, num_start, m.start(), group):
+    if not explicit and not scope_part and r.residue(clause_start, num_start, m.start(), group):
         return None
     found = (_FOUND_IN.match(text, m.end())
              if not explicit and metric is None and parent is not None and parent.metric in _CASE_NOUNS else None)

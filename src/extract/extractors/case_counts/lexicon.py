@@ -161,6 +161,13 @@ def foreign_items_re() -> regex.Pattern[str]:
     return regex.compile(rf"\s*(?:其中|包括|含)?\s*(?:(?:{country})\s*\d+\s*[例人名宗]\s*(?:[、,，和及]\s*|$))+")
 
 
+@functools.cache
+def foreign_origin_re() -> regex.Pattern[str]:
+    """The clause before an imported item's number that names only where it came from (其中日本输入)."""
+    country = alternation(n.replace("（", "(").replace("）", ")") for n in load_countries())
+    return regex.compile(rf"\s*(?:其中|含|包括)?\s*[:：]?\s*(?:{country})\s*输入\s*")
+
+
 # --------------------------------------------------------------------- patterns
 
 # The disease as notices name it (2020 and after): 3例新型冠状病毒感染的肺炎确诊病例, 全省新型冠状病毒肺炎无新增…
