@@ -76,6 +76,8 @@ def _distributed(r: _Reader, depth: int, clause_start: int) -> _Count | None:
     return None
 
 
+#: Before a metric phrase: where the counted patients are being treated now (在定点医疗机构治疗的本土确诊病例).
+_TREATED_BEFORE = regex.compile(r"(?:正|仍|尚)?在(?:定点医疗机构|定点医院|定点救治医院|医院)(?:进行|接受)?(?:隔离)?(?:住院)?治疗的")
 #: After an imported item's number: the place that reported it, in brackets (（福州市报告）).
 _REPORTED_BY = regex.compile(r"\s*[(（]\s*(?:均为|为|均由|由)?\s*(?P<place>[^()（）,，;；。\n]{2,12}?)\s*报告\s*[)）]")
 
@@ -251,6 +253,8 @@ def read_count(
         measure_word = "cumulative"
     if measure_word is None and suffixed and label and _ONGOING.match(label):
         measure_word = "current"  # 1054人正在接受医学观察
+    if measure_word is None and metric_m is not None and _TREATED_BEFORE.search(text, clause_start, metric_m.start()):
+        measure_word = "current"  # 截至10月22日24时，在定点医疗机构治疗的本土确诊病例6例: the patients now in hospital
     measure_word = measure_word or measure_hint
     group = r.last_group(prefix_start, num_start)
     if group is not None and _CLAUSE_SEMI.search(text, group[1], num_start):
