@@ -77,7 +77,7 @@ def _distributed(r: _Reader, depth: int, clause_start: int) -> _Count | None:
 
 
 #: Before a metric phrase: where the counted patients are being treated now (在定点医疗机构治疗的本土确诊病例).
-_TREATED_BEFORE = regex.compile(r"(?:正|仍|尚)?在(?:定点医疗机构|定点医院|定点救治医院|医院)(?:进行|接受)?(?:隔离)?(?:住院)?治疗的")
+_TREATED_BEFORE = regex.compile(r"(?:正|仍|尚)?在(?:当地|本地)?(?:定点医疗机构|定点医院|定点救治医院|医院)(?:进行|接受)?(?:隔离)?(?:住院)?治疗的")
 #: After an imported item's number: the place that reported it, in brackets (（福州市报告）).
 _REPORTED_BY = regex.compile(r"\s*[(（]\s*(?:均为|为|均由|由)?\s*(?P<place>[^()（）,，;；。\n]{2,12}?)\s*报告\s*[)）]")
 
