@@ -400,6 +400,8 @@ def read_count(
         and prev_count.scope != "unspecified"
         # (重庆无本地和境外输入在院确诊病例；尚在接受医学观察的无症状感染者为22例: no list of one scope)
         and not (prev_count.zero and _BOTH_SCOPES.search(text, prev_count.start, prev_count.end))
+        # (累计报告境外输入确诊病例3例；累计追踪到密切接触者24090人: contacts are no imported cases)
+        and (metric != "close_contacts" or prev_count.metric == "close_contacts")
         and measure_word in ("cumulative", "current")
         and _LIST_GAP.fullmatch(text, prefix_start, clause_start)
     ):
