@@ -92,6 +92,11 @@ _LINE_HEADING = regex.compile(r"\s*(?:[(（][一二三四五六七八九十\d]{1
 _HEADING_COLON = regex.compile(r"\s*[:：]")
 
 
+#: Before a heading's metric: the number of the total it names (33例无症状感染者中，).
+_NAMED_TOTAL = regex.compile(r"(\d+)\s*(?:例|名|人)\s*(?:的)?\s*$")
+_NAMED_REACH = 40  # how many counts back the total a heading names may stand
+
+
 class _Reader:
     """Reads one article; holds the per-article indexes."""
 
@@ -563,6 +568,16 @@ class _Reader:
             label=h.group("metric"),
             incomplete=True,
         )
+        named = _NAMED_TOTAL.search(text, words_start, h.start())
+        if named is not None and not said:
+            # 累计报告无症状感染者33例，当日新增1例。33例无症状感染者中，海口7例…: the heading names a count
+            # given before (its number and metric): the items are of that count's measure, scope and day.
+            value = int(named.group(1))
+            earlier = next((c for c in reversed(self.counts[-_NAMED_REACH:]) if c.value == value and c.metric == metric
+                            and c.depth == 0 and not c.zero), None)
+            if earlier is not None:
+                heading.measure, heading.scope = earlier.measure, earlier.scope
+                heading.date, heading.hours, heading.until, heading.dated = earlier.date, earlier.hours, earlier.until, earlier.dated
         self.headings[h.start()] = heading
         return heading
 
