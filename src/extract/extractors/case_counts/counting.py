@@ -14,7 +14,7 @@ import regex
 from ...models import Change
 from .counts import _Count, _State
 from .lexicon import (
-    foreign_origin_re, _BOTH_SCOPES, _BREAKDOWN_WORDS, _CASE_NOUNS, _CHANGE, _CLAUSE_BREAK, _CLAUSE_SEMI, _CONTACT_OUTCOME, _CONTACTS,
+    foreign_origin, _BOTH_SCOPES, _BREAKDOWN_WORDS, _CASE_NOUNS, _CHANGE, _CLAUSE_BREAK, _CLAUSE_SEMI, _CONTACT_OUTCOME, _CONTACTS,
     _CONVERSION_AFTER, _CONVERTED, _COORD, _DAY_CHANGE, _EACH, _FOUND_IN, _IN_HOSPITAL, _LIST_GAP, _NEXT_TOTAL, _ONGOING,
     _OTHER_PEOPLE, _OUTCOMES, _SCOPE_PART, _SEGMENT_END, _SEVERITY, _SUB_WORDS, _SUBSET_AFTER, _SUFFIX_METRIC_LEAD, _SUFFIX_REST,
     _SUM_WORD, _coordinated_tail, _governing_metric, _last, _qualifier, _value, paired_count_re, said_measure,
@@ -88,7 +88,7 @@ def _origin_place(r: _Reader, clause_start: int, num_start: int, num_end: int) -
     text = r.text
     if not text.startswith("输入", num_start - 2) and "输入" not in text[clause_start:num_start]:
         return None
-    if foreign_origin_re().fullmatch(text, clause_start, num_start) is None:
+    if not foreign_origin(text, clause_start, num_start):
         return None
     b = _REPORTED_BY.match(text, num_end)
     if b is None:

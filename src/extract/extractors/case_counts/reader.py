@@ -15,7 +15,7 @@ from ..dates import DateMention, find_dates, reference_date, resolve_relative
 from .lexicon import (
     _ATTRIBUTION, _CARRY_OPENING, _NUMBERED_HEADING, _FOUND_IN, _CLAUSE_BREAK, _CLOSE, _LIST_SEP, _NOT_AREA, _OPEN, _RELATIVE_PREV, _REST_ITEM, _RESIDUE_OK,
     _SHARE_BEFORE, _SKIP_DATE_AFTER, _SKIP_DATE_BEFORE, _SINCE_BEFORE, _UNTIL_HOUR, _NOW_OPENING, _HEADLINE, _UNTIL_NOW, _SECTION, is_furniture, _UNKNOWN_AREA, _count_re, count_matches, count_places,
-    heading_matches, metric_occurrences, said_measure, metric_starts, _last, _qualifier, _value, _zero_re, foreign_items_re, load_metric_lexicon,
+    heading_matches, metric_occurrences, said_measure, metric_starts, _last, _qualifier, _value, _zero_re, foreign_items, load_metric_lexicon,
 )
 from . import totals
 from .counting import read_count
@@ -592,7 +592,7 @@ class _Reader:
         while (a := _ATTRIBUTION.match(text, pos, end)) is not None:
             body_start, body_end = a.span("body")
             if _count_re().search(text, body_start, body_end):
-                if a.group("bracket") and count.scope == "unspecified" and foreign_items_re().fullmatch(text, body_start, body_end):
+                if a.group("bracket") and count.scope == "unspecified" and foreign_items(text, body_start, body_end):
                     count.scope = "imported"  # 新增治愈出院病例3例（其中西班牙1例、美国1例）: cases from abroad
                 break  # 为沙坪坝区3例: a count of its own
             if a.group("bracket") and _zero_re().match(text, body_start):
