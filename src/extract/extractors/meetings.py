@@ -95,6 +95,7 @@ _HELD = regex.compile(r"召开|举行|召集|主持")
 # 记者从…发布会获悉: the reporter was there, so it was held.
 _HELD_AFTER = regex.compile(r"\s*(?:上|召开|举行|中|时|获悉|了解到|得知)")
 _ORDINAL = regex.compile(rf"第\s*(?P<n>\d+|[{_CN}]+)\s*(?P<unit>场|次)")
+_ORDINAL_AFTER = regex.compile(rf"\s*[(（]\s*第\s*(?P<n>\d+|[{_CN}]+)\s*(?P<unit>场|次)\s*[)）]")
 # A headline's tags and brackets end a name too: [视频]|中共中央政治局常务委员会会议, #话题#|【…|.
 _CLAUSE_BREAK = regex.compile(r"[,，;；。!！?？:：\n\[\]【】|#]")
 _CLAUSE_BREAK_LAST = regex.compile(r"(?r)" + _CLAUSE_BREAK.pattern)
@@ -297,7 +298,8 @@ def find_meeting_mentions(doc: Doc, ref: dt.date | None, dates: _Dates | None = 
                 raw = text[name_start : m.start("when")] + text[m.end("when") : ke]
             name = _HELD_WORD.sub("", raw).strip()
             ordinal = None
-            om = _ORDINAL.search(name)
+            # 新闻发布会（第139场）: the ordinal in brackets after the name.
+            om = _ORDINAL.search(name) or _ORDINAL_AFTER.match(text, ke)
             if om and (om.group("unit") == "场") == (kind == "press_conference"):
                 ordinal = dates_mod.parse_cn_int(om.group("n"))
             date = _when(m.group("when"), ref) if m.group("when") else None
