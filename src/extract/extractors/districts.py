@@ -22,6 +22,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..document import Doc
+from ..zones import Zone, find_zones
 from ..gazetteer import AreaMatch, Gazetteer, article_home, find_mentions, find_places, load_gazetteer
 from ..models import ArticleWarning, District
 
@@ -83,6 +84,29 @@ def extract_with_warnings(doc: Doc) -> tuple[list[District], list[ArticleWarning
                     evidence=doc.evidence(*spans[0]),
                 )
             )
+    zones: dict[str, list[Zone]] = {}
+    for z in find_zones(doc.text, *doc.body):
+        zones.setdefault(z.name, []).append(z)
+    if zones:
+        # 朝阳区12例、经开区12例: a zone no gazetteer lists, beside a listed place (see extract.zones).
+        for name, found_zones in zones.items():
+            prefecture = gaz.prefecture_of(found_zones[0].near)
+            province = gaz.province_of(found_zones[0].near)
+            records.append(
+                District(
+                    article_id=doc.article_id,
+                    name=name,
+                    code=None,
+                    kind="functional_zone",
+                    mentions=[doc.evidence(z.start, z.end) for z in found_zones],
+                    count=len(found_zones),
+                    prefecture=prefecture.name if prefecture else None,
+                    prefecture_code=prefecture.code if prefecture else None,
+                    province=province.name if province else None,
+                    province_code=province.code if province else None,
+                )
+            )
+        records.sort(key=lambda r: r.mentions[0].start)  # (stable: in order of first mention)
     return records, warnings
 
 

@@ -13,6 +13,7 @@ import regex
 from ...document import Doc
 from ...gazetteer import article_home, find_areas, load_gazetteer
 from ...normalize import to_simplified
+from ...zones import find_zones
 from .lexicon import _HEADLINE, _LIST_SEP, _NATIONAL, _OFFICIAL_BODY, load_count_regions
 
 # ----------------------------------------------------------------------- areas
@@ -32,6 +33,7 @@ DEFAULT_HOME = "重庆市"
 class _Region:
     name: str
     code: str | None
+    zone: bool = False  # a zone no gazetteer lists (经开区12例 in 长春's list: see extract.zones)
 
 
 class _Mention(NamedTuple):
@@ -83,6 +85,9 @@ def _mentions_in(text: str, start: int, end: int) -> list[_Mention]:
         name, code = extra[form]
         region = None if name == "@home" else _region({"@province": HOME_PROVINCE, "@autonomous": HOME_AUTONOMOUS, "@county": HOME_COUNTY}.get(name, name), code)
         found.append(_Mention(start + s, start + e, region))
+    for z in find_zones(text, start, end):
+        # 朝阳区12例、经开区12例: a zone no gazetteer lists, beside a listed place, named as written.
+        found.append(_Mention(z.start, z.end, _Region(z.name, None, zone=True)))
     if text.find("中国", start, end) >= 0:
         for m in _CHINA_COUNTING.finditer(text, start, end):
             # 中國27日共報告新增209例, 中國當天共新增21例 (中央社 on the mainland's figures): the country.
@@ -295,7 +300,7 @@ def _default_home() -> _Region | None:
 
 def _is_top(regions: list[_Region]) -> bool:
     """Whether ``regions`` is one city, province or country (not a district or a part of a city)."""
-    if len(regions) != 1:
+    if len(regions) != 1 or regions[0].zone:
         return False
     area = load_gazetteer().get(regions[0].name)
     # A region the gazetteer does not hold comes from count_regions.tsv: 全国 or a province.

@@ -1,0 +1,112 @@
+"""Zones no gazetteer lists, named in a list of places with counts.
+
+Cities report their development zones beside their districts: 长春 writes 朝阳区12例、经开区12例、
+净月区33例、汽开区2例, 郑州 郑东新区5例、航空港区11例, 遵义 新蒲新区1例, 株洲 云龙示范区16例. These
+zones are no GB/T 2260 division and there are hundreds of them; the national new areas and Chongqing's
+zones are in the gazetteer, the rest are found here by where they stand: a name ending like a zone
+(区, 新区, 开发区, 示范区 …), with its count right after it, next to an item of a place the gazetteer knows
+in the same list. The name is kept as written (a generic one, 高新区 or 经开区, with its city's name
+before it: 成都高新区); it has no code.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import NamedTuple
+
+import regex
+
+from .gazetteer import Area, AreaMatch, find_areas, load_gazetteer
+
+__all__ = ["Zone", "find_zones"]
+
+
+class Zone(NamedTuple):
+    """An unlisted zone ``text[start:end]``, named ``name``; ``near`` is the listed place beside it."""
+
+    start: int
+    end: int
+    name: str
+    near: Area
+
+
+# A zone's name with its count after it, at the start of a list item (after a separator or 其中).
+_ZONE_ITEM = regex.compile(
+    r"(?:(?<=[、,，;；:：(（\s])|(?<=其中|分布在|分布于)|^)(?!分布|其中|新增|累计|报告|共有|包括)"
+    r"(?P<name>\p{Han}{1,6}?(?:新区|开发区|经开区|高新区|示范区|港区|区))(?=\s*\d+\s*例)"
+)
+# Words ending like a zone that are no place (a neighbourhood, a ward, the city's own 全区 …).
+_NOT_ZONE = regex.compile(
+    r"(?:社区|小区|园区|景区|校区|片区|辖区|病区|街区|疫区|控区|防范区|隔离区|城区|市区|全区|我区|本区|该区|各区|两区|"
+    r"三区|其他区|其余区|地区|矿区|厂区|营区|山区|库区|灾区|保护区|风险区)$"
+)
+# Between a listed place's count and the next item, or a zone's count and the next: one separator.
+_ITEM_GAP = regex.compile(r"\s*\d+\s*例\s*[、,，;；]\s*")
+
+
+def find_zones(text: str, start: int = 0, end: int | None = None) -> list[Zone]:
+    """The unlisted zones of ``text[start:end]`` (normalised text), in text order.
+
+    >>> [(z.name, z.near.name) for z in find_zones("长春市朝阳区12例、经开区12例、净月区33例、汽开区2例")]
+    [('长春经开区', '朝阳区'), ('净月区', '朝阳区'), ('汽开区', '朝阳区')]
+    >>> find_zones("某小区12例、某社区3例")
+    []
+    """
+    end = len(text) if end is None else end
+    if "区" not in text[start:end]:
+        return []
+    candidates = [m for m in _ZONE_ITEM.finditer(text, start, end) if not _NOT_ZONE.search(m.group("name"))]
+    if not candidates:
+        return []
+    known = find_areas(text, start, end)
+    starts = {m.start: m for m in known}
+    ends = {m.end: m for m in known}
+    # The listed places in text order (they never overlap): the one a candidate could overlap is the
+    # last one starting before its end.
+    known_starts = [m.start for m in known]
+    zones: list[Zone] = []
+    for c in candidates:
+        s, e = c.span("name")
+        i = bisect.bisect_left(known_starts, e) - 1
+        if i >= 0 and known[i].end > s:
+            continue  # a listed place, or inside one (朝阳区 itself)
+        near = _neighbour(text, s, e, starts, ends, zones)
+        if near is not None:
+            zones.append(Zone(s, e, _qualified(c.group("name"), near, known, s), near))
+    return zones
+
+
+#: A zone's name that every city gives one of its zones (高新区, 经开区): qualified by the city's name.
+_GENERIC_ZONE = regex.compile(r"(?:东部|西部|南部|北部)?新区|高新区|经开区|开发区|经济开发区|经济技术开发区|高新技术产业开发区|示范区|保税区|综合保税区|港区")
+
+
+def _qualified(name: str, near: Area, known: list[AreaMatch], pos: int) -> str:
+    """``name`` as written, or for a generic one the city's name before it (成都高新区, 乌鲁木齐经开区,
+    北京经开区): the form news and notices use when more than one city is in view. The city is the one
+    of the place beside it, else of the last place before it in a city of the same province (天府新区18例，
+    高新区66例 after 成都市: 成都), else the province-level unit (北京's 通州区2例、经济开发区2例: 北京)."""
+    if not _GENERIC_ZONE.fullmatch(name):
+        return name
+    gaz = load_gazetteer()
+    city = gaz.prefecture_of(near)
+    if city is None:
+        province = gaz.province_of(near)
+        before = (gaz.prefecture_of(m.area) for m in reversed(known) if m.end <= pos and gaz.province_of(m.area) == province)
+        city = next((c for c in before if c is not None), None) or province
+    if city is None or city.kind == "country":
+        return name
+    stem = city.name.removesuffix("市") if city.name.endswith("市") and len(city.name) > 2 else city.name
+    return stem + name
+
+
+def _neighbour(text: str, s: int, e: int, starts: dict[int, AreaMatch], ends: dict[int, AreaMatch], zones: list[Zone]) -> Area | None:
+    """The listed place right before or after the item at ``[s, e)`` (through a zone found before it too)."""
+    # Before: a place (or a zone), its count and a separator, then this item.
+    for k in range(max(0, s - 16), s):
+        if (k in ends or (zones and zones[-1].end == k)) and _ITEM_GAP.fullmatch(text, k, s):
+            return ends[k].area if k in ends else zones[-1].near
+    # After: this item's count and a separator, then a place.
+    gap = _ITEM_GAP.match(text, e)
+    if gap is not None and gap.end() in starts:
+        return starts[gap.end()].area
+    return None
