@@ -30,11 +30,17 @@ class Zone(NamedTuple):
     near: Area
 
 
-# A zone's name with its count after it, at the start of a list item (after a separator or 其中).
-_ZONE_ITEM = regex.compile(
-    r"(?:(?<=[、,，;；:：(（\s])|(?<=其中|分布在|分布于)|^)(?!分布|其中|新增|累计|报告|共有|包括)"
-    r"(?P<name>\p{Han}{1,6}?(?:新区|开发区|经开区|高新区|示范区|港区|区))(?=\s*\d+\s*例)"
-)
+# Where a zone's name may end: 区 with a count right after it (the literal first: a fast scan).
+_ZONE_END = regex.compile(r"区(?=\s*\d+\s*例)")
+# A zone's whole name, as written (经开区, 郑东新区, 云龙示范区).
+_ZONE_NAME = regex.compile(r"\p{Han}{1,6}?(?:新区|开发区|经开区|高新区|示范区|港区|区)")
+# What stands before an item of a list: a separator, a bracket, white space.
+_ITEM_START = frozenset("、,，;；:：(（ \t\n")
+# Words that open a list before its first item (其中经开区3例, 分布在云龙示范区16例), and words that
+# a name never starts with.
+_LIST_OPENERS = ("其中", "分布在", "分布于")
+_NOT_NAME_START = ("分布", "其中", "新增", "累计", "报告", "共有", "包括")
+_LONGEST_NAME = 9
 # Words ending like a zone that are no place (a neighbourhood, a ward, the city's own 全区 …).
 _NOT_ZONE = regex.compile(
     r"(?:社区|小区|园区|景区|校区|片区|辖区|病区|街区|疫区|控区|防范区|隔离区|城区|市区|全区|我区|本区|该区|各区|两区|"
@@ -53,27 +59,43 @@ def find_zones(text: str, start: int = 0, end: int | None = None) -> list[Zone]:
     []
     """
     end = len(text) if end is None else end
-    if "区" not in text[start:end]:
-        return []
-    candidates = [m for m in _ZONE_ITEM.finditer(text, start, end) if not _NOT_ZONE.search(m.group("name"))]
-    if not candidates:
+    name_ends = [m.end() for m in _ZONE_END.finditer(text, start, end)]
+    if not name_ends:
         return []
     known = find_areas(text, start, end)
+    known_ends = {m.end for m in known}
+    name_ends = [e for e in name_ends if e not in known_ends]  # (most are listed districts: 沙坪坝区12例)
+    if not name_ends:
+        return []
+    # The listed places in text order (they never overlap): the one a name could overlap is the last
+    # one starting before its end.
+    known_starts = [m.start for m in known]
     starts = {m.start: m for m in known}
     ends = {m.end: m for m in known}
-    # The listed places in text order (they never overlap): the one a candidate could overlap is the
-    # last one starting before its end.
-    known_starts = [m.start for m in known]
     zones: list[Zone] = []
-    for c in candidates:
-        s, e = c.span("name")
+    for e in name_ends:
+        s = _item_start(text, start, e)
+        if s is None:
+            continue
+        name = text[s:e]
+        if not _ZONE_NAME.fullmatch(name) or _NOT_ZONE.search(name) or name.startswith(_NOT_NAME_START):
+            continue
         i = bisect.bisect_left(known_starts, e) - 1
         if i >= 0 and known[i].end > s:
             continue  # a listed place, or inside one (朝阳区 itself)
         near = _neighbour(text, s, e, starts, ends, zones)
         if near is not None:
-            zones.append(Zone(s, e, _qualified(c.group("name"), near, known, s), near))
+            zones.append(Zone(s, e, _qualified(name, near, known, s), near))
     return zones
+
+
+def _item_start(text: str, lo: int, name_end: int) -> int | None:
+    """Where the list item ending at ``name_end`` starts: after the nearest separator, bracket, white
+    space or list opener before it (at most a name's length back), or at ``lo``."""
+    for s in range(name_end - 2, max(lo, name_end - _LONGEST_NAME) - 1, -1):
+        if s == lo or text[s - 1] in _ITEM_START or text.endswith(_LIST_OPENERS, lo, s):
+            return s
+    return None
 
 
 #: A zone's name that every city gives one of its zones (高新区, 经开区): qualified by the city's name.
@@ -84,7 +106,7 @@ def _qualified(name: str, near: Area, known: list[AreaMatch], pos: int) -> str:
     """``name`` as written, or for a generic one the city's name before it (成都高新区, 乌鲁木齐经开区,
     北京经开区): the form news and notices use when more than one city is in view. The city is the one
     of the place beside it, else of the last place before it in a city of the same province (天府新区18例，
-    高新区66例 after 成都市: 成都), else the province-level unit (北京's 通州区2例、经济开发区2例: 北京)."""
+    高新区66例 after 成都市: 成都), else a municipality's name (北京's 通州区2例、经济开发区2例: 北京), else none."""
     if not _GENERIC_ZONE.fullmatch(name):
         return name
     gaz = load_gazetteer()
@@ -92,7 +114,7 @@ def _qualified(name: str, near: Area, known: list[AreaMatch], pos: int) -> str:
     if city is None:
         province = gaz.province_of(near)
         before = (gaz.prefecture_of(m.area) for m in reversed(known) if m.end <= pos and gaz.province_of(m.area) == province)
-        city = next((c for c in before if c is not None), None) or province
+        city = next((c for c in before if c is not None), None) or (province if province is not None and province.kind == "city" else None)
     if city is None or city.kind == "country":
         return name
     stem = city.name.removesuffix("市") if city.name.endswith("市") and len(city.name) > 2 else city.name
