@@ -35,6 +35,11 @@ _TRAP_COLUMNS = ("word", "form")
 COUNTED = "="
 
 
+def _short_forms(cell: str) -> tuple[str, ...]:
+    """The short forms of a data cell (``|``-separated), without their COUNTED marks."""
+    return tuple(x.removeprefix(COUNTED) for x in cell.split("|") if x)
+
+
 class Area(BaseModel):
     """One row of the gazetteer.
 
@@ -76,11 +81,18 @@ class Area(BaseModel):
     def _empty_is_none(cls, v: object) -> object:
         return v or None
 
-    @field_validator("aliases", "short", "members", "former_codes", mode="before")
+    @field_validator("aliases", "members", "former_codes", mode="before")
     @classmethod
     def _split(cls, v: object) -> object:
         if isinstance(v, str):
-            return tuple(x.removeprefix(COUNTED) for x in v.split("|") if x)
+            return tuple(x for x in v.split("|") if x)
+        return v
+
+    @field_validator("short", mode="before")
+    @classmethod
+    def _split_short(cls, v: object) -> object:
+        if isinstance(v, str):  # (a form's COUNTED mark is read by parse_gazetteer: the form is without it)
+            return _short_forms(v)
         return v
 
     @field_validator("report", "anchor", mode="before")
@@ -215,14 +227,12 @@ class Gazetteer:
 
     # One pass over the text for each set of words: Aho-Corasick automata (leftmost-longest for
     # forms, as the alternations above; every overlapping occurrence for trap words). The gazetteer's
-    # analysis scans once for all three sets (``scan_automaton``); these serve a caller wanting one.
+    # analysis scans once for all sets (``scan_automaton``); these serve a caller wanting one. (The short
+    # forms' matches also weigh the counted-only ones, see ``gazetteer._occurrences``: no automaton of
+    # them alone gives them.)
     @functools.cached_property
     def automaton(self) -> tuple[ahocorasick_rs.AhoCorasick, list[str]]:
         return _automaton(self.candidates)
-
-    @functools.cached_property
-    def short_automaton(self) -> tuple[ahocorasick_rs.AhoCorasick, list[str]]:
-        return _automaton(self.short_candidates)
 
     @functools.cached_property
     def trap_automaton(self) -> ahocorasick_rs.AhoCorasick | None:
@@ -364,7 +374,7 @@ def _division_area(row: dict[str, str]) -> Area:
         kind=kind,
         parent=row["parent"] or None,
         aliases=tuple(x for x in row["aliases"].split("|") if x),
-        short=tuple(x.removeprefix(COUNTED) for x in row["short"].split("|") if x),
+        short=_short_forms(row["short"]),
         members=(),
         report=row["report"] == "yes",
         anchor=row["anchor"] == "yes",

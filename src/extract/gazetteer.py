@@ -521,8 +521,8 @@ def _accept_shorts(gaz: Gazetteer, text: str, full: list[AreaMatch], found: Span
     linked_set = set(linked)
     run: list[int] = []
     for j, m in enumerate(items):
-        if m.how == "short" and m.start not in known and (not run or (j - 1 in linked_set and run[-1] == j - 1)):
-            run.append(j)
+        if m.how == "short" and m.start not in known and (not run or j - 1 in linked_set):
+            run.append(j)  # (a run holds consecutive items: any other item ends it)
         else:
             _accept_siblings(gaz, items, run, accepted)
             run = [j] if m.how == "short" and m.start not in known else []

@@ -12,6 +12,7 @@ before it: 成都高新区); it has no code.
 from __future__ import annotations
 
 import bisect
+import functools
 from typing import NamedTuple
 
 import regex
@@ -58,15 +59,21 @@ def find_zones(text: str, start: int = 0, end: int | None = None) -> list[Zone]:
     >>> find_zones("某小区12例、某社区3例")
     []
     """
-    end = len(text) if end is None else end
+    return list(_zones(text, start, len(text) if end is None else end))
+
+
+@functools.lru_cache(maxsize=8)
+def _zones(text: str, start: int, end: int) -> tuple[Zone, ...]:
+    """:func:`find_zones`, found once for a text and span (the case-count reader and the districts
+    extractor both ask, with the same document's body)."""
     name_ends = [m.end() for m in _ZONE_END.finditer(text, start, end)]
     if not name_ends:
-        return []
+        return ()
     known = find_areas(text, start, end)
     known_ends = {m.end for m in known}
     name_ends = [e for e in name_ends if e not in known_ends]  # (most are listed districts: 沙坪坝区12例)
     if not name_ends:
-        return []
+        return ()
     # The listed places in text order (they never overlap): the one a name could overlap is the last
     # one starting before its end.
     known_starts = [m.start for m in known]
@@ -86,7 +93,7 @@ def find_zones(text: str, start: int = 0, end: int | None = None) -> list[Zone]:
         near = _neighbour(text, s, e, starts, ends, zones)
         if near is not None:
             zones.append(Zone(s, e, _qualified(name, near, known, s), near))
-    return zones
+    return tuple(zones)
 
 
 def _item_start(text: str, lo: int, name_end: int) -> int | None:

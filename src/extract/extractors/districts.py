@@ -22,9 +22,9 @@ from __future__ import annotations
 from typing import Any
 
 from ..document import Doc
+from ..gazetteer import Area, AreaMatch, Gazetteer, article_home, find_mentions, find_places, load_gazetteer
+from ..models import AreaKind, ArticleWarning, District
 from ..zones import Zone, find_zones
-from ..gazetteer import AreaMatch, Gazetteer, article_home, find_mentions, find_places, load_gazetteer
-from ..models import ArticleWarning, District
 
 __all__ = ["extract", "extract_with_warnings"]
 
@@ -59,22 +59,7 @@ def extract_with_warnings(doc: Doc) -> tuple[list[District], list[ArticleWarning
     for matches in grouped.values():
         area = matches[0].area
         spans = sorted({(m.start, m.end) for m in matches})
-        prefecture = gaz.prefecture_of(area)
-        province = gaz.province_of(area)
-        records.append(
-            District(
-                article_id=doc.article_id,
-                name=area.name,
-                code=area.code,
-                kind=area.kind,
-                mentions=[doc.evidence(s, e) for s, e in spans],
-                count=len(spans),
-                prefecture=prefecture.name if prefecture else None,
-                prefecture_code=prefecture.code if prefecture else None,
-                province=province.name if province else None,
-                province_code=province.code if province else None,
-            )
-        )
+        records.append(_record(gaz, doc, area.name, area.code, area.kind, spans, area))
         if area.ambiguous:
             names = "、".join(_where(gaz, o) for o in area.options)
             warnings.append(
@@ -90,24 +75,28 @@ def extract_with_warnings(doc: Doc) -> tuple[list[District], list[ArticleWarning
     if zones:
         # 朝阳区12例、经开区12例: a zone no gazetteer lists, beside a listed place (see extract.zones).
         for name, found_zones in zones.items():
-            prefecture = gaz.prefecture_of(found_zones[0].near)
-            province = gaz.province_of(found_zones[0].near)
-            records.append(
-                District(
-                    article_id=doc.article_id,
-                    name=name,
-                    code=None,
-                    kind="functional_zone",
-                    mentions=[doc.evidence(z.start, z.end) for z in found_zones],
-                    count=len(found_zones),
-                    prefecture=prefecture.name if prefecture else None,
-                    prefecture_code=prefecture.code if prefecture else None,
-                    province=province.name if province else None,
-                    province_code=province.code if province else None,
-                )
-            )
+            spans = [(z.start, z.end) for z in found_zones]
+            records.append(_record(gaz, doc, name, None, "functional_zone", spans, found_zones[0].near))
         records.sort(key=lambda r: r.mentions[0].start)  # (stable: in order of first mention)
     return records, warnings
+
+
+def _record(gaz: Gazetteer, doc: Doc, name: str, code: str | None, kind: AreaKind, spans: list[tuple[int, int]], place: Area) -> District:
+    """The record of an area named at ``spans``, with the prefecture and province ``place`` lies in."""
+    prefecture = gaz.prefecture_of(place)
+    province = gaz.province_of(place)
+    return District(
+        article_id=doc.article_id,
+        name=name,
+        code=code,
+        kind=kind,
+        mentions=[doc.evidence(s, e) for s, e in spans],
+        count=len(spans),
+        prefecture=prefecture.name if prefecture else None,
+        prefecture_code=prefecture.code if prefecture else None,
+        province=province.name if province else None,
+        province_code=province.code if province else None,
+    )
 
 
 def _homonyms(gaz: Gazetteer) -> frozenset[str]:

@@ -97,15 +97,8 @@ _HELD = regex.compile(r"召开|举行|召集|主持")
 # 记者从…发布会获悉: the reporter was there, so it was held.
 _HELD_AFTER = regex.compile(r"\s*(?:上|召开|举行|中|时|获悉|了解到|得知)")
 _ORDINAL = regex.compile(rf"第\s*(?P<n>\d+|[{_CN}]+)\s*(?P<unit>场|次)")
-#: After a meeting's name heading a transcript: its time line (新闻发布会 (new line) 时间:2022年8月11日20:30).
-_TIME_LINE = regex.compile(r"\s*(?:时间|日期)\s*[:：]\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-
-
-def _valid_date(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
+#: After a meeting's name heading a transcript: its time line's label (新闻发布会 (new line) 时间:2022年8月11日20:30).
+_TIME_LABEL = regex.compile(r"\s*(?:时间|日期)\s*[:：]\s*")
 
 _ORDINAL_AFTER = regex.compile(rf"\s*[(（]\s*第\s*(?P<n>\d+|[{_CN}]+)\s*(?P<unit>场|次)\s*[)）]")
 # A headline's tags and brackets end a name too: [视频]|中共中央政治局常务委员会会议, #话题#|【…|.
@@ -319,10 +312,12 @@ def find_meeting_mentions(doc: Doc, ref: dt.date | None, dates: _Dates | None = 
             if date is None:
                 # 市委常委会于11月20日召开: a date right after the meeting word.
                 date = dates.first(ke, min(se, ke + 2))
-            if date is None and text.startswith("\n", ke) and (line := _TIME_LINE.match(to_simplified(doc.original[ke : ke + 40]))):
+            if date is None and text.startswith("\n", ke):
                 # 第三场新闻发布会 (new line) 时间:2022年8月11日20:30: a transcript's heading and its time line
                 # (a date line is page furniture, outside the body: read in the original).
-                date = _valid_date(int(line.group(1)), int(line.group(2)), int(line.group(3)))
+                window = to_simplified(doc.original[ke : ke + 40])
+                if (label := _TIME_LABEL.match(window)) is not None:
+                    date = dates_mod.reference_date(window, None, label.end(), label.end() + 12)
             if future is not None and (date is None or ref is None or date > ref
                                        or dates.first(future.end(), ks) is None):
                 # 定于…召开 is announced, not held — unless the day it names has come by the article's

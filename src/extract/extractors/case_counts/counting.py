@@ -86,9 +86,7 @@ def _origin_place(r: _Reader, clause_start: int, num_start: int, num_end: int) -
     """The place that reported an item named by its foreign origin (日本输入1例（福州市报告）) and where the
     bracket ends, if the clause before the number is only that origin and a bracket names the place."""
     text = r.text
-    if not text.startswith("输入", num_start - 2) and "输入" not in text[clause_start:num_start]:
-        return None
-    if not foreign_origin(text, clause_start, num_start):
+    if text.find("输入", clause_start, num_start) < 0 or not foreign_origin(text, clause_start, num_start):
         return None
     b = _REPORTED_BY.match(text, num_end)
     if b is None:
