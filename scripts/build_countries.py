@@ -7,7 +7,8 @@ Usage (needs ``babel``, which ``trafilatura`` already installs; not read by the 
     python scripts/build_countries.py --check    # exit 1 when the committed file differs
 
 One name a line: CLDR's ``zh_Hans`` name of every two-letter ISO 3166 region except China's own
-(CN, HK, MO, TW) and the codes CLDR marks as unknown or private use (ZZ, XA, XB), sorted. The case-count
+(CN, HK, MO, TW), the codes CLDR marks as unknown or private use (ZZ, XA, XB) and the unions
+(EU, EZ, UN: 欧盟, 欧元区, 联合国 are no countries), sorted. The case-count
 reader uses them to tell an item in a foreign country from one in an area it does not know
 (新增治愈出院病例3例（其中西班牙1例、美国1例）: the cases came from abroad).
 """
@@ -21,8 +22,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "extract" / "data" / "countries.txt"
-#: China's own regions, and CLDR's unknown and pseudo regions.
-LEFT_OUT = frozenset({"CN", "HK", "MO", "TW", "ZZ", "XA", "XB"})
+#: China's own regions, CLDR's unknown and pseudo regions, and the unions (EU, the euro area, the UN).
+LEFT_OUT = frozenset({"CN", "HK", "MO", "TW", "ZZ", "XA", "XB", "EU", "EZ", "UN"})
 
 
 def build() -> str:
