@@ -284,6 +284,9 @@ _RELATIVE_WORDS: dict[str, tuple[str, int]] = {
     "今晨": ("article", 0),
     "今晚": ("article", 0),
     "前日": ("article", -2),
+    # 國家衞健委今日(5日)通報，內地過去一日新增確診病例18宗 (Hong Kong media on the NHC's figures): the day before (not 过去24小时: 截至下午3時的過去24小時 is mostly today).
+    "过去一日": ("article", -1),
+    "过去一天": ("article", -1),
     "前天": ("article", -2),
     "同日": ("context", 0),
     "同一天": ("context", 0),

@@ -98,6 +98,10 @@ def _origin_place(r: _Reader, clause_start: int, num_start: int, num_end: int) -
     return (region, b.end()) if region is not None else None
 
 
+#: After a count, what opens a clause naming its parts (其中本土病例183例，包括陕西的181例).
+_PARTS_AFTER = regex.compile(r"[^,，。;；()（）]{0,8}[,，]\s*(?:包括|包含)")
+
+
 def read_count(
     r: _Reader,
     m: regex.Match[str],
@@ -290,6 +294,9 @@ def read_count(
         suffix_scope = after.group("scope") if after is not None else None  # 重庆新增1例境外输入
     elif not explicit:
         parent = last_explicit
+        if (prev_count is not None and prev_count.sub and prev_count.parent is last_explicit and prev_count.depth == depth
+                and not prev_count.zero and _PARTS_AFTER.match(text, prev_count.end, num_start)):
+            parent = prev_count  # 其中本土病例183例，包括陕西的181例: a part of the part just before
         if metric == "inherit" and (parent is None or measure_word == "cumulative"
                                     and (parent.start < r.sentence_start or parent.measure == "new")):
             # 新增本土病例4169例 with no total before it, 截至2月17日12时，全省累计报告…病例146例 in a

@@ -362,7 +362,7 @@ _IN_HOSPITAL = regex.compile(r"\s*(?:正|仍|均)?在(?:定点医院|定点救�
 _NATIONAL = regex.compile(
     r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*个?\s*省(?:份|市|区市)?"
     r"(?:\s*\((?:自治区|区)\s*[、,]\s*(?:直辖市|市)\)|\s*\(区\s*[、,]?\s*市\))?"
-    r"(?:\s*(?:和|及)\s*新疆生产建设兵团)?"
+    r"(?:\s*(?:和|及)\s*新疆(?:生产建设)?兵团)?"
     # 31個?。ㄗ灾螀^、直轄市)和新疆生產建設兵團報告 (a repost's mojibake): the brackets' end and the corps remain.
     r"|(?<=[)）]\s*)(?:和|及)\s*新疆生产建设兵团(?=\s*报告)"
 )
@@ -445,7 +445,8 @@ _ATTRIBUTION = regex.compile(
     # 新增危重型病例1例为铜梁区: with no comma, only 为/在 and a short place clause.
     r"|(?P<body>(?:均)?(?:为|在|位于)[^,，;；。:：()（）\n]{1,12})"
     # 新增本地确诊病例2例（吉林市）: a bracket that names only the place; （22日23时确诊）: a note on the count.
-    r"|\s*[(（]\s*(?P<body>(?P<bracket>[^()（）,，;；。:：\n]{2,24}))\s*[)）])(?=\s*(?:[,，;；。(（、)）]|$))"
+    # （为湖北省输入，长寿区报告）: the same after where the cases came from in China.
+    r"|\s*[(（]\s*(?:(?:均|都)?(?:为|系)(?!境外)\p{Han}{2,8}?输入\s*[,，]\s*)?(?P<body>(?P<bracket>[^()（）,，;；。:：\n]{2,24}))\s*[)）])(?=\s*(?:[,，;；。(（、)）]|$))"
     # 新增境外输入确诊病例4例（在成都，其中3例…）: a bracket opening with where they are, then its parts.
     r"|\s*[(（]\s*(?P<body>(?:均)?(?:在|位于)[^()（）,，;；。:：\n\d]{1,12})(?=[,，])"
 )

@@ -19,6 +19,7 @@ from .lexicon import (
 )
 from . import totals
 from .counting import read_count
+from .day_series import day_series
 from .zeros import _running_measure, joined_zeros, read_zero
 from .counts import _Count, _State, _when
 from .places_after import counts_of_place_after
@@ -219,6 +220,9 @@ class _Reader:
                                  and not any(c in _CLOSE for c in self.text[group[-1].end : end])):
                 # 信阳市15例（含固始县5例）: the bracket's item; 新疆（含兵团）报告…: a note on the area
                 return group[0].start, group[-1].end, group
+            if share.start() > 0 and self.text[share.start() - 1] in ",，" and self.text[share.start()] != "占":
+                # 其中本土個案9宗，包括廣東6宗: a clause naming a part
+                return group[0].start, group[-1].end, group
             i = j
         return None
 
@@ -289,6 +293,7 @@ class _Reader:
                 state = self.read_paragraph(p_start, p_end, state, events)
                 fresh = False
                 self.counts += counts_of_place_after(self, before, p_start, p_end)
+                day_series(self, before, p_start, p_end)
             if section is not None and any(c.scope not in ("unspecified", section) for c in self.counts[before:]):
                 section = None  # 解除医学观察本土无症状感染者…: the notice has left the section
             if section is not None:

@@ -1,0 +1,67 @@
+"""A day-by-day series written in prose: 7月28日至31日，扬州新增确诊病例分别为2例、4例、10例、12例.
+
+The reader reads the first number with the sentence's metric, area and scope (and the range's last
+day); each number of the series is that count on its own day, the range's days in order.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import datetime as dt
+from typing import TYPE_CHECKING
+
+import regex
+
+from .counts import _Count
+
+if TYPE_CHECKING:
+    from .reader import _Reader
+
+#: After a range's first day: its last day, then (in the same clause) 分别为/分别是.
+_RESPECTIVELY = regex.compile(r"\s*(?:至|到|—+|–|-|~|～)\s*(?:\d{1,2}月)?\d{1,2}日[^。;；!?！？\n]{0,30}?分别(?:为|是)\s*")
+_ITEM = regex.compile(r"(?<!\d)(\d+)\s*例")
+_ITEM_SEP = regex.compile(r"\s*[、,，]\s*")
+#: The longest range read as a series (a month of daily figures).
+_MAX_DAYS = 31
+
+
+def day_series(reader: _Reader, first: int, p_start: int, p_end: int) -> None:
+    """Replace, in ``reader.counts[first:]`` (a paragraph's counts), the first count of each day series
+    the paragraph writes with one count per day (the others of the series made no record of their own)."""
+    text, dates = reader.text, reader.dates
+    i = bisect.bisect_left(reader.date_starts, p_start)
+    while i < len(dates) and dates[i].start < p_end:
+        m = dates[i]
+        i += 1
+        if m.date is None or m.through is None or m.hours is not None:
+            continue
+        days = (m.through - m.date).days + 1
+        lead = _RESPECTIVELY.match(text, m.end, p_end)
+        if lead is None or not 2 <= days <= _MAX_DAYS:
+            continue
+        items: list[regex.Match[str]] = []
+        pos = lead.end()
+        while (item := _ITEM.match(text, pos, p_end)) is not None:
+            items.append(item)
+            sep = _ITEM_SEP.match(text, item.end(), p_end)
+            if sep is None:
+                break
+            pos = sep.end()
+        if len(items) != days:
+            continue  # as many numbers as days, or no series
+        lo, hi = items[0].start(), items[-1].end()
+        inside = [k for k in range(first, len(reader.counts)) if reader.counts[k].end > lo and reader.counts[k].start < hi]
+        template = reader.counts[inside[0]] if inside else None
+        if template is None or template.end != items[0].end() or template.zero or template.children:
+            continue  # the first number was not read as a count of its own (no metric in the clause)
+        series = [
+            dataclasses.replace(
+                template, start=template.start if n == 0 else item.start(), end=item.end(), value=int(item.group(1)),
+                date=m.date + dt.timedelta(days=n), hours=None, until=None, dated=True, children=[],
+            )
+            for n, item in enumerate(items)
+        ]
+        for k in reversed(inside):
+            del reader.counts[k]
+        reader.counts[inside[0] : inside[0]] = series
