@@ -247,6 +247,8 @@ def build(source: Path, forms_path: Path = FORMS) -> str:
         elif lvl == "county" and stem:
             if name.endswith("自治县") and autonomous_short[stem + "县"] == 1 and stem + "县" not in all_names:
                 aliases.append(stem + "县")  # 昌江县7例 in a Hainan notice
+            if name.endswith("自治县") and autonomous_short[stem + "县"] == 1 and stem + "自治县" not in all_names:
+                aliases.append(stem + "自治县")  # 遵义市务川自治县2例 in a Guizhou notice
             if _ETHNIC_DISTRICT.fullmatch(name) and stem + "区" not in all_names:
                 aliases.append(stem + "区")  # 管城区1例 in a Zhengzhou press conference
             lineage_forms = {stems[a] for a in ancestors(c) if stems[a]} | {current[a] for a in ancestors(c)}

@@ -37,7 +37,7 @@ _OUTCOME_AFTER = regex.compile(
     r"\s*(?:已|均已|均|全部|全都|已全部|今日|今天|当日)?\s*(?P<outcome>解除医学观察|解除隔离医学观察|解除医学隔离观察|解除集中隔离医学观察|治愈出院|出院|死亡)(?=\s*(?:[,，;；。(（]|$))"
 )
 #: Between a count's breakdown in brackets and the next item of the list the count heads.
-_AFTER_BREAKDOWN = regex.compile(r"\s*[)）]\s*[,，、;；]\s*")
+_AFTER_BREAKDOWN = regex.compile(r"\s*[)）]\s*[,，、;；]?\s*")
 #: Still under medical observation, with no metric of its own (…其中解除医学观察392例、尚在医学观察32例).
 _UNDER_OBSERVATION = regex.compile(r"(?:尚在|仍在|正在|目前)(?:接受)?(?:医学观察|隔离观察)\s*$")
 #: A day a total runs from (自9月17日以来, 9月17日起, 本轮疫情以来).
@@ -391,8 +391,10 @@ def read_count(
         measure_word = "cumulative" if metric in _OUTCOMES else "current"
     if running is not None:
         measure_word = running.measure
-        if measure_word == "current" and metric in _OUTCOMES:
-            measure_word = "cumulative"  # 现有重症病例60例,死亡病例1例,出院病例159例: no one is currently dead
+        if measure_word == "current" and (metric in _OUTCOMES or metric == "asymptomatic_to_confirmed"):
+            # 现有重症病例60例,死亡病例1例,出院病例159例: no one is currently dead (nor currently converted:
+            # 尚在医学观察32例（…）、转为确诊病例77例)
+            measure_word = "cumulative"
         if scope is None:
             scope = running.scope
     elif (
@@ -403,6 +405,8 @@ def read_count(
         and prev_count.parent is None
         and prev_count.measure in ("cumulative", "current")
         and prev_count.scope != "unspecified"
+        # (累计报告本土确诊病例183例、境外输入确诊病例1例，累计治愈病例178例: a list of both scopes has none to give)
+        and len(r.sentence_scopes.get(0, set()) - {"unspecified"}) <= 1
         # (重庆无本地和境外输入在院确诊病例；尚在接受医学观察的无症状感染者为22例: no list of one scope)
         and not (prev_count.zero and _BOTH_SCOPES.search(text, prev_count.start, prev_count.end))
         # (累计报告境外输入确诊病例3例；累计追踪到密切接触者24090人: contacts are no imported cases)

@@ -38,6 +38,8 @@ _BRACKET_LEAD = regex.compile(r"^\s*(?:均|都)?\s*(?:在|位于|为|系)")  # �
 _NOW_TOTAL = regex.compile(r"\s*(?:目前|当前|至今)[^,，。;；]{0,12}?(?:累计|共有|共)")
 #: An origin before 输入 in a clause describing a count (苏丹输入, 英国输入病例).
 _CAME_FROM = regex.compile(r"(?P<origin>\p{Han}{2,8}?)输入")
+#: An origin in China that names no place (均为省外输入, 外省输入): the cases are no imported ones.
+_DOMESTIC_ORIGIN = ("省外", "市外", "区外", "县外", "外省", "外市", "外地", "国内")
 #: The last character of every place word :data:`_UNKNOWN_AREA` reads (新区, 区, 县, 市, 州, 省).
 _PLACE_END = regex.compile("[区县市州省]")
 #: What may stand between a sentence's start and a date that opens it.
@@ -628,7 +630,7 @@ class _Reader:
             elif count.scope == "unspecified" and (came := _CAME_FROM.search(text, body_start, body_end)) is not None:
                 # (均为苏丹输入), 为英国输入病例: brought in from abroad; 湖北省输入 is a domestic origin.
                 i = bisect.bisect_left(self.area_starts, came.start())
-                if not (i < len(self.areas) and self.areas[i].start < came.end("origin")):
+                if not (i < len(self.areas) and self.areas[i].start < came.end("origin")) and not came.group("origin").endswith(_DOMESTIC_ORIGIN):
                     count.scope = "imported"
             group = self.last_group(body_start, body_end)
             if a.group("bracket") and (group is None or _BRACKET_LEAD.sub("", text[body_start:group[0]]).strip()
