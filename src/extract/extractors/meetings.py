@@ -59,7 +59,7 @@ _CN = "一二三四五六七八九十百零〇两"
 # A match is tried only where an alternative can start (_MEETING_STARTS).
 _MEETING = regex.compile(
     rf"""
-    (?P<video_conference>电视电话会议?|视频会议|视频调度会议?)
+    (?P<video_conference>电视电话会议?|电视会议|视频会议|视频调度会议?)
     |(?P<press_conference>新闻发布会|发布会|新闻通气会|吹风会|记者见面会|记者招待会|记者会)
     |(?P<party_committee>
         (?:政治局常务委员会|政治局常委会)关于[^,，。;；:：\n]{{1,24}}?会议   # 在政治局常委会关于…工作会议上
@@ -228,7 +228,7 @@ _FUTURE = regex.compile(r"定于|将于|拟于|明年|下周|计划于|原定|�
 _HELD_BEFORE = ("召开", "举行")
 _MEETING_START_WORDS = (
     *_HELD_BEFORE,
-    "电视电话会", "视频会议", "视频调度会",
+    "电视电话会", "电视会议", "视频会议", "视频调度会",
     "新闻发布会", "发布会", "新闻通气会", "吹风会", "记者见面会", "记者招待会", "记者会",
     "政治局", "委", "省委全会", "市委全会", "区委全会", "县委全会",
     "领导小组", "指挥部",

@@ -350,7 +350,7 @@ _REST_ITEM = regex.compile(r"其他|其它|其余|另有|余下")
 _SUB_WORDS = regex.compile(r"其中|当中|(?<![(（])含|包括")  # not 新疆（含兵团）: a note on the area
 _SUM_WORD = regex.compile(r"合计|共计|总计|合共")
 # What may open a clause that states a zero for the area in force (6月13日0—24时，本地无新增确诊病例).
-_ZERO_OPENING = regex.compile(rf"\s*(?:本土|本地|境外输入|当日|当天|同日|今日|全省|全市|全区|本市|本省)?\s*{_DISEASE}?\s*")
+_ZERO_OPENING = regex.compile(rf"\s*(?:其中\s*[,，]?\s*)?(?:本土|本地|境外输入|当日|当天|同日|今日|全省|全市|全区|本市|本省)?\s*{_DISEASE}?\s*")
 # States a patient is in (severe, critical, suspected): under a running total they count patients
 # now in that state (截至…24时，…疑似病例7例 / 无疑似病例 are current, not ever).
 _SEVERITY = regex.compile(r"重症|重型|危重|疑似|病情平稳")
@@ -449,6 +449,8 @@ _ATTRIBUTION = regex.compile(
     r"|\s*[(（]\s*(?:(?:均|都)?(?:为|系)(?!境外)\p{Han}{2,8}?输入\s*[,，]\s*)?(?P<body>(?P<bracket>[^()（）,，;；。:：\n]{2,24}))\s*[)）])(?=\s*(?:[,，;；。(（、)）]|$))"
     # 新增境外输入确诊病例4例（在成都，其中3例…）: a bracket opening with where they are, then its parts.
     r"|\s*[(（]\s*(?P<body>(?:均)?(?:在|位于)[^()（）,，;；。:：\n\d]{1,12})(?=[,，])"
+    # 尚有无症状感染者4例（均为境外输入，其中尼泊尔3例、印度1例）: a bracket opening with the scope they all have.
+    r"|\s*[(（]\s*(?P<body>(?:均|都|全部)(?:为|系)(?:境外输入|本土|本地)[^()（）,，;；。:：\n\d]{0,8})(?=[,，])"
 )
 # What may stand in a clause around a count that breaks down the total before it; anything else
 # (隔离观察人员3697例) makes it a count of something the lexicon does not name.
