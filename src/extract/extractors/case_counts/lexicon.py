@@ -318,7 +318,7 @@ def _zero_re() -> regex.Pattern[str]:
     return regex.compile(
         rf"""
         (?:未报告|未发现|未新增|没有报告|没有发现|没有新增|无新增|零新增|尚未有|尚无|暂无
-           |(?<![有并])无(?=疑似|死亡|重症|重型|危重|在院|现有|转为确诊|转确诊|境外输入|(?:本地|本土)(?:和|及)境外|(?:本地|本土)确诊|{_DISEASE}新增))  # 无疑似病例, 无死亡病例, 当日无转为确诊病例 (never 无症状感染者)
+           |(?<![有并])(?:无|未有)(?=疑似|死亡|重症|重型|危重|在院|现有|转为确诊|转确诊|境外输入|(?:本地|本土)(?:和|及)境外|(?:本地|本土)确诊|{_DISEASE}新增))  # 无疑似病例, 无死亡病例, 当日无转为确诊病例 (never 无症状感染者)
         (?P<mods>(?:新增|报告|本土|本地|(?:和|及)(?=境外)|境外输入性?|{_DISEASE}|在院|现有)*)  # 无本地和境外输入新增…: both
         (?:危重\s*(?:和|及|与|、)\s*(?=死亡))?  # 无危重和死亡病例: the deaths' zero (a bare 危重 is no metric)
         (?!危重(?![症型病]))  # a bare 危重 counts only before its number (现有危重2例)
@@ -439,9 +439,10 @@ _SUFFIX_REST = regex.compile(r"[^,，;；。()（）【】\n]{1,30}")  # a headl
 # A running total written right after a count and its metric: 重庆新增5例确诊病例累计211例.
 _NEXT_TOTAL = regex.compile(r"\s*(?:累计|现有|共计|合计)(?:确诊|报告)?\s*\d")
 _CONVERTED = regex.compile(r"转归|转为确诊|转确诊")
-# A clause after a count that only describes it: its scope (为本土病例) or where it was found (在北京, 均在沙坪坝区).
+# A clause after a count that only describes it: its scope (为本土病例) or where it was found (在北京, 均在沙坪坝区,
+# 患者在天津).
 _ATTRIBUTION = regex.compile(
-    r"\s*(?:[,，]\s*(?P<body>(?:均|都|全部|分别)?(?:为|系|是|在|位于|来自|分布在|分布于|属于?(?!地)|由(?=无症状))[^,，;；。:：()（）\n]{1,24})"
+    r"\s*(?:[,，]\s*(?:(?:患者|该患者|该病例)(?=在|为|系|属))?(?P<body>(?:均|都|全部|分别)?(?:为|系|是|在|位于|来自|分布在|分布于|属于?(?!地)|由(?=无症状))[^,，;；。:：()（）\n]{1,24})"
     # 新增危重型病例1例为铜梁区: with no comma, only 为/在 and a short place clause.
     r"|(?P<body>(?:均)?(?:为|在|位于)[^,，;；。:：()（）\n]{1,12})"
     # 新增本地确诊病例2例（吉林市）: a bracket that names only the place; （22日23时确诊）: a note on the count.

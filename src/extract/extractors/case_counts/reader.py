@@ -596,6 +596,7 @@ class _Reader:
         read them: their prefix starts after them.
         """
         text, pos = self.text, count.end
+        copies: list[_Count] = []  # the count for the places the clauses name
         while (a := _ATTRIBUTION.match(text, pos, end)) is not None:
             body_start, body_end = a.span("body")
             if _count_re().search(text, body_start, body_end):
@@ -642,14 +643,15 @@ class _Reader:
                 group = None  # 江门报告1例，均来自中国香港: where the cases came from, not where they are
             regions = [r for r in map(self.region_of, group[2]) if r is not None] if group is not None else []
             if group is not None and regions and regions != count.regions and not count.each and not count.zero:
-                self.counts.append(
-                    # The same count over the listed areas, as a breakdown item of ``count``.
-                    dataclasses.replace(
-                        count, end=group[1], regions=regions, each=False, explicit=False, sub=True, parent=count,
-                        change=None, children=[], suffix=False, rest=0, incomplete=False,
-                    )
-                )
+                # The same count over the listed areas, as a breakdown item of ``count``.
+                copies.append(dataclasses.replace(
+                    count, end=group[1], regions=regions, each=False, explicit=False, sub=True, parent=count,
+                    change=None, children=[], suffix=False, rest=0, incomplete=False,
+                ))
+                self.counts.append(copies[-1])
             pos = a.end()
+        for copy in copies:
+            copy.scope = count.scope  # 新增1宗确诊病例，患者在天津，属境外输入病例: a scope said after the place
         return pos
 
     def in_headline(self, pos: int) -> bool:
