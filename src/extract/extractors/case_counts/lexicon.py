@@ -201,7 +201,8 @@ def foreign_origin(text: str, start: int, end: int) -> bool:
 # The disease as notices name it (2020 and after): 3例新型冠状病毒感染的肺炎确诊病例, 全省新型冠状病毒肺炎无新增…
 _DISEASE = (
     r"(?:新冠肺炎|新冠病毒|新型冠状病毒感染的肺炎|新型冠状病毒感染肺炎|新型冠状病毒肺炎|新型肺炎|2019冠状病毒病"  # Hong Kong government usage
-    r"|(?:2019冠状病毒疾病|严重特殊传染性肺炎)?\s*[(（]COVID-19[)）]|COVID-19)"  # 中央社: 209例2019冠狀病毒疾病(COVID-19)確診病例
+    r"|(?:2019冠状病毒疾病|严重特殊传染性肺炎)?\s*[(（]COVID-19[)）]|COVID-19(?:\s*[(（](?:武汉肺炎|新冠肺炎)[)）])?)"  # 中央社: 209例2019冠狀病毒疾病(COVID-19)確診病例
+    # (公布國內新增315例COVID-19(武漢肺炎)確診病例: Taiwan's CDC)
 )
 
 
@@ -343,8 +344,9 @@ _SUBSET_AFTER = regex.compile(r"\s*(?:均为|均系|为|是|系|在|来自|属�
 # (境外（英国）输入病例: the origin may stand in brackets inside the scope.)
 # (新增確診病例2例,均為本地確診病例,0例輸入: Macau's notices name the imported part by 输入 alone.)
 _SCOPE_PART = regex.compile(
-    r"\s*(?:均)?(?:为|系|是)\s*(?P<scope>境外(?:[(（][^()（）\n]{1,12}[)）])?输入性?|输入性?|本土|本地)(?:确诊)?(?:病例|个案)(?![\p{Han}])"
-    r"|\s*(?P<scope>境外输入|输入)(?=\s*[,，;；。])"
+    r"\s*(?:均)?(?:为|系|是)\s*(?P<scope>境外(?:[(（][^()（）\n]{1,12}[)）])?(?:输入|移入)性?|输入性?|本土|本地)(?:确诊)?(?:病例|个案)(?![\p{Han}])"
+    # (其中312例本土，3例境外移入: Taiwan's CDC writes the scope alone after the number.)
+    r"|\s*(?:(?:均)?(?:为|系|是)\s*)?(?P<scope>境外输入|境外移入|输入|本土|本地)(?=\s*[,，;；。])"
 )
 _REST_ITEM = regex.compile(r"其他|其它|其余|另有|余下")
 _SUB_WORDS = regex.compile(r"其中|当中|(?<![(（])含|包括")  # not 新疆（含兵团）: a note on the area
