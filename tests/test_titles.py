@@ -66,6 +66,8 @@ OUTLETS = [
     # corpus 031 (a Weibo post): the account's Latin brand after the outlet's name.
     ("Weibo account with a Latin brand", "【#男子寻刺激朝路人吐口水被刑拘# 排除感染新冠肺炎】4日,重庆市渝北区公安分局龙山派出所接到报警称,有一男子朝多名过路女性疯狂喷吐口水。目前,郭某已被刑拘。@看看新闻KNEWS http://t.cn/A6PFFlOE", {}, "看看新闻"),
     ("Weibo account, no brand", "【#天津新增3例境外输入病例#】天津新增报告3例境外输入确诊病例。@人民网天津频道", {}, "人民网"),
+    # held-out 15 (figures changed): the site's dateline with its place and day before 消息.
+    ("dateline with place and day before 消息", "央廣網重慶5月9日消息(記者劉湛)重慶市衛生健康委通報:5月8日0—24時,重慶市本地無新增新冠肺炎確診病例報告。", {}, "央广网"),
 ]
 
 
