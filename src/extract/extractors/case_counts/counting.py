@@ -157,10 +157,10 @@ def read_count(
     if outcome_m is not None and metric_m is not None:
         # 治愈出院本土确诊病例22例: the outcome is counted; the population noun only says who.
         if metric in _CASE_NOUNS:
-            outcome = lex.metric[outcome_m.group()]
-            if outcome == "recovered" and metric == "asymptomatic":
-                outcome = "released_from_observation"  # 新增出院本土无症状感染者76例: none was ill, none is cured
-            metric, label = outcome, outcome_m.group()
+            had = lex.metric[outcome_m.group()]
+            if had == "recovered" and metric == "asymptomatic":
+                had = "released_from_observation"  # 新增出院本土无症状感染者76例: none was ill, none is cured
+            metric, label = had, outcome_m.group()
         else:  # 解除医学观察的密切接触者: an outcome of people who are not cases
             metric, label = "other", text[outcome_m.start() : metric_m.end()]
     suffixed = False

@@ -13,8 +13,6 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from .counts import _Count
-
 if TYPE_CHECKING:
     from .reader import _Reader
 
