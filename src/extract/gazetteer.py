@@ -680,6 +680,8 @@ _last_home: list[tuple[str, str | None, str | None, Area | None] | None] = [None
 
 
 def _article_home(text: str, title: str | None, outlet: str | None) -> Area | None:
+    if title and (province := _province_first(title)) is not None:
+        return province
     sources = [title]
     if outlet and _OFFICIAL_BODY.search(outlet):
         sources.append(outlet)
@@ -689,6 +691,19 @@ def _article_home(text: str, title: str | None, outlet: str | None) -> Area | No
             if home is not None:
                 return home
     return _home_of(_home_votes(text))
+
+
+def _province_first(title: str) -> Area | None:
+    """A headline that opens with a province's own figures and names its cities after them (山东新增确诊病例12例
+    累计87例 青岛市13例) is the province's, not the city's (湖北武汉新增…, with the city right after it, is the city's)."""
+    gaz = load_gazetteer()
+    found = [m for m in find_areas(title) if not m.area.ambiguous and m.area.kind != "country"]
+    if len(found) < 2 or found[0].area.level != "province":
+        return None
+    province = found[0].area
+    if found[1].start == found[0].end or not all(gaz.province_of(m.area) is province for m in found[1:]):
+        return None
+    return province
 
 
 def _home_votes(text: str) -> Counter[str]:

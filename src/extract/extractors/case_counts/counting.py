@@ -14,7 +14,7 @@ import regex
 from ...models import Change
 from .counts import _Count, _State
 from .lexicon import (
-    foreign_origin, _BOTH_SCOPES, _BREAKDOWN_WORDS, _CASE_NOUNS, _CHANGE, _CLAUSE_BREAK, _CLAUSE_SEMI, _CONTACT_OUTCOME, _CONTACTS,
+    foreign_import, foreign_origin, _BOTH_SCOPES, _BREAKDOWN_WORDS, _CASE_NOUNS, _CHANGE, _CLAUSE_BREAK, _CLAUSE_SEMI, _CONTACT_OUTCOME, _CONTACTS,
     _CONVERSION_AFTER, _CONVERTED, _COORD, _DAY_CHANGE, _EACH, _FOUND_IN, _IN_HOSPITAL, _LIST_GAP, _NEXT_TOTAL, _ONGOING,
     _OTHER_PEOPLE, _OUTCOMES, _SCOPE_PART, _SEGMENT_END, _SEVERITY, _SUB_WORDS, _SUBSET_AFTER, _SUFFIX_METRIC_LEAD, _SUFFIX_REST,
     _SUM_WORD, _coordinated_tail, _governing_metric, _last, _qualifier, _value, paired_count_re, said_measure,
@@ -77,7 +77,7 @@ def _distributed(r: _Reader, depth: int, clause_start: int) -> _Count | None:
 
 
 #: Before a metric phrase: where the counted patients are being treated now (在定点医疗机构治疗的本土确诊病例).
-_TREATED_BEFORE = regex.compile(r"(?:正|仍|尚)?在(?:当地|本地)?(?:定点医疗机构|定点医院|定点救治医院|医院)(?:进行|接受)?(?:隔离)?(?:住院)?治疗的")
+_TREATED_BEFORE = regex.compile(r"(?:正|仍|尚)?在(?:当地|本地)?(?:定点医疗机构|定点医院|定点救治医院|医院)(?:进行|接受)?(?:隔离)?(?:住院)?(?:治疗|救治)的")
 #: After an imported item's number: the place that reported it, in brackets (（福州市报告）).
 _REPORTED_BY = regex.compile(r"\s*[(（]\s*(?:均为|为|均由|由)?\s*(?P<place>[^()（）,，;；。\n]{2,12}?)\s*报告\s*[)）]")
 
@@ -361,6 +361,8 @@ def read_count(
     scope = lex.scope[scope_m.group()] if scope_m else lex.scope.get(
         suffix_scope or "", "imported" if suffix_scope in ("境外", "输入") else None
     )
+    if scope is None and foreign_import(text, clause_start, num_start):
+        scope = "imported"  # 新增尼泊尔输入新冠肺炎确诊病例2例: brought in from abroad
     # 累计本土确诊病例63082例，治愈出院62458例，死亡595例: a running total heads a list of running
     # totals; the next items, with no measure word of their own, share its measure and scope.
     running = (

@@ -166,6 +166,17 @@ _ITEMS_OPENING = regex.compile(r"\s*(?:其中|包括|含)?")
 _ITEM_SEP = regex.compile(r"[、,，和及]")
 
 
+def foreign_import(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` says the cases were brought in from a foreign country (新增尼泊尔输入…病例)."""
+    names = _country_names()
+    i = text.find("输入", start, end)
+    while i >= 0:
+        if any(text[i - k : i] in names for k in range(2, min(8, i - start) + 1)):
+            return True
+        i = text.find("输入", i + 2, end)
+    return False
+
+
 def foreign_items(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is only a list of counts in foreign countries (其中西班牙1例、美国1例):
     a bracket after a count of cases from abroad. (A set of names, not an alternation of 257: built at once.)"""

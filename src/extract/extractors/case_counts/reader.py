@@ -38,6 +38,7 @@ _BRACKET_LEAD = regex.compile(r"^\s*(?:均|都)?\s*(?:在|位于|为|系)")  # �
 _NOW_TOTAL = regex.compile(r"\s*(?:目前|当前|至今)[^,，。;；]{0,12}?(?:累计|共有|共)")
 #: An origin before 输入 in a clause describing a count (苏丹输入, 英国输入病例).
 _CAME_FROM = regex.compile(r"(?P<origin>\p{Han}{2,8}?)输入")
+_DIGIT = regex.compile(r"\d")
 #: An origin in China that names no place (均为省外输入, 外省输入): the cases are no imported ones.
 _DOMESTIC_ORIGIN = ("省外", "市外", "区外", "县外", "外省", "外市", "外地", "国内")
 #: The last character of every place word :data:`_UNKNOWN_AREA` reads (新区, 区, 县, 市, 州, 省).
@@ -292,6 +293,13 @@ class _Reader:
             p_start, p_end = self.unwrapped(p_start, p_end)
             events = self.events(p_start, p_end)
             if events:
+                parts = _PARTS_PARAGRAPH.match(self.text, p_start, p_end)
+                if (not fresh and self.home is not None and state.top is not None and len(state.top) == 1
+                        and _contains(self.home.code, state.top[0].code)
+                        and (parts is None or _DIGIT.search(self.text, p_start, parts.end()) is not None)):
+                    # …聊城市新增确诊病例2例（…）。(new paragraph) 目前有疑似病例42例: a city the last paragraph listed
+                    # is one of the province's parts; the next paragraph speaks of the province again.
+                    state.region = state.top = [self.home]
                 state = self.read_paragraph(p_start, p_end, state, events)
                 fresh = False
                 self.counts += counts_of_place_after(self, before, p_start, p_end)
