@@ -91,6 +91,8 @@ _KINDS = frozenset(k for k in _MEETING.groupindex if k != "when")
 _CITED = regex.compile(r"精神|纪要|上的(?:重要)?讲话|决策部署|议定事项|部署要求|\s*\d+\s*(?:余|多)?场")
 #: Carried out, so held elsewhere and earlier: 落实…交通运输部视频会议要求 (the meeting's requirements).
 _CARRIED_OUT = regex.compile(r"(?:贯彻|落实|按照|根据|传达)[^,，。;；]{0,40}$")
+#: Cited together with the meeting after it: 落实省应对疫情工作领导小组会议和省应对疫情工作视频会议精神.
+_CITED_JOINED = regex.compile(r"(?:和|及|与|、)[^,，。;；]{0,30}?会议?(?:精神|纪要|决策部署|部署要求)")
 # Words after which a meeting's name starts (12月1日召开的|重庆市政府……发布会).
 _NAME_LEFT_STOP = regex.compile(r"召开|举行|主持|出席|参加|在|的|于|从|先后|并|分别|上午|下午|晚上|当晚|今天|昨天|、")
 _HELD = regex.compile(r"召开|举行|召集|主持")
@@ -289,7 +291,8 @@ def find_meeting_mentions(doc: Doc, ref: dt.date | None, dates: _Dates | None = 
             kind = m.lastgroup if m.lastgroup in _KINDS else next(k for k, v in m.groupdict().items() if v is not None)
             ks, ke = m.span()
             after = text[ke : ke + 6]
-            if _CITED.match(after) or (after.startswith("要求") and _CARRIED_OUT.search(text, max(ss, ks - 40), ks)):
+            if (_CITED.match(after) or (after.startswith("要求") and _CARRIED_OUT.search(text, max(ss, ks - 40), ks))
+                    or (_CITED_JOINED.match(text, ke) and _CARRIED_OUT.search(text, max(ss, ks - 40), ks))):
                 continue
             cs = _clause_start(text, ks)
             future = _FUTURE.search(text, cs, ks)
