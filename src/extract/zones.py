@@ -84,15 +84,23 @@ def _zones(text: str, start: int, end: int) -> tuple[Zone, ...]:
         s = _item_start(text, start, e)
         if s is None:
             continue
+        item = s
+        city = starts.get(s)
+        if city is not None and city.end < e - 1 and city.area.level != "county":
+            s = city.end  # 哈尔滨市利民开发区4例: the zone written after its city's name
+        else:
+            city = None
         name = text[s:e]
         if not _ZONE_NAME.fullmatch(name) or _NOT_ZONE.search(name) or name.startswith(_NOT_NAME_START):
             continue
         i = bisect.bisect_left(known_starts, e) - 1
         if i >= 0 and known[i].end > s:
             continue  # a listed place, or inside one (朝阳区 itself)
-        near = _neighbour(text, s, e, starts, ends, zones)
+        near = _neighbour(text, item, e, starts, ends, zones)
         if near is not None:
-            zones.append(Zone(s, e, _qualified(name, near, known, s), near))
+            # (a generic one after its city's name is named as written: 通辽市经济开发区)
+            named = text[item:e] if city is not None and _GENERIC_ZONE.fullmatch(name) else _qualified(name, near, known, s)
+            zones.append(Zone(s, e, named, near))
     return tuple(zones)
 
 
