@@ -23,12 +23,15 @@ __all__ = ["Zone", "find_zones"]
 
 
 class Zone(NamedTuple):
-    """An unlisted zone ``text[start:end]``, named ``name``; ``near`` is the listed place beside it."""
+    """An unlisted zone ``text[start:end]``, named ``name``; ``near`` is the listed place beside it;
+    ``written_from`` is where the item starts: the name of the city it is written after (哈尔滨市利民开发区),
+    else ``start``."""
 
     start: int
     end: int
     name: str
     near: Area
+    written_from: int
 
 
 # Where a zone's name may end: 区 with a count right after it (the literal first: a fast scan).
@@ -100,7 +103,7 @@ def _zones(text: str, start: int, end: int) -> tuple[Zone, ...]:
         if near is not None:
             # (a generic one after its city's name is named as written: 通辽市经济开发区)
             named = text[item:e] if city is not None and _GENERIC_ZONE.fullmatch(name) else _qualified(name, near, known, s)
-            zones.append(Zone(s, e, named, near))
+            zones.append(Zone(s, e, named, near, item if city is not None and city.area.level == "prefecture" else s))
     return tuple(zones)
 
 

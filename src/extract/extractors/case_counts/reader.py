@@ -24,7 +24,7 @@ from .zeros import _running_measure, joined_zeros, read_zero
 from .counts import _Count, _State, _when
 from .places_after import counts_of_place_after
 from .paragraphs import _BRACKET, _outside_brackets, _paragraphs, _sentences, _without_topic_tags
-from .regions import _contains, _district_home, _home_county, HOME_AUTONOMOUS, HOME_COUNTY, HOME_PROVINCE, _Mention, _Region, _province_of, _area_mentions, _article_home, _is_top, _region
+from .regions import _DIGIT, _contains, _district_home, _home_county, HOME_AUTONOMOUS, HOME_COUNTY, HOME_PROVINCE, _Mention, _Region, _province_of, _area_mentions, _article_home, _is_top, _region
 
 # ------------------------------------------------------------------ decisions
 
@@ -38,7 +38,6 @@ _BRACKET_LEAD = regex.compile(r"^\s*(?:均|都)?\s*(?:在|位于|为|系)")  # �
 _NOW_TOTAL = regex.compile(r"\s*(?:目前|当前|至今)[^,，。;；]{0,12}?(?:累计|共有|共)")
 #: An origin before 输入 in a clause describing a count (苏丹输入, 英国输入病例).
 _CAME_FROM = regex.compile(r"(?P<origin>\p{Han}{2,8}?)输入")
-_DIGIT = regex.compile(r"\d")
 #: An origin in China that names no place (均为省外输入, 外省输入): the cases are no imported ones.
 _DOMESTIC_ORIGIN = ("省外", "市外", "区外", "县外", "外省", "外市", "外地", "国内")
 #: The last character of every place word :data:`_UNKNOWN_AREA` reads (新区, 区, 县, 市, 州, 省).
@@ -293,10 +292,10 @@ class _Reader:
             p_start, p_end = self.unwrapped(p_start, p_end)
             events = self.events(p_start, p_end)
             if events:
-                parts = _PARTS_PARAGRAPH.match(self.text, p_start, p_end)
                 if (not fresh and self.home is not None and state.top is not None and len(state.top) == 1
                         and _contains(self.home.code, state.top[0].code)
-                        and (parts is None or _DIGIT.search(self.text, p_start, parts.end()) is not None)):
+                        and ((parts := _PARTS_PARAGRAPH.match(self.text, p_start, p_end)) is None
+                             or _DIGIT.search(self.text, p_start, parts.end()) is not None)):
                     # …聊城市新增确诊病例2例（…）。(new paragraph) 目前有疑似病例42例: a city the last paragraph listed
                     # is one of the province's parts; the next paragraph speaks of the province again.
                     state.region = state.top = [self.home]

@@ -85,14 +85,10 @@ def _mentions_in(text: str, start: int, end: int) -> list[_Mention]:
         name, code = extra[form]
         region = None if name == "@home" else _region({"@province": HOME_PROVINCE, "@autonomous": HOME_AUTONOMOUS, "@county": HOME_COUNTY}.get(name, name), code)
         found.append(_Mention(start + s, start + e, region))
-    zones = find_zones(text, start, end)
-    if zones:
-        # 哈尔滨市利民开发区4例: a zone written after its city's name is one mention with it (as 哈尔滨市呼兰区 is).
-        city_ends = {m.end: m.start for m in found if m.region is not None and m.region.code is not None
-                     and m.region.code.endswith("00") and not m.region.code.endswith("0000")}
-    for z in zones:
-        # 朝阳区12例、经开区12例: a zone no gazetteer lists, beside a listed place, named as written.
-        found.append(_Mention(city_ends.get(z.start, z.start), z.end, _Region(z.name, None, zone=True)))
+    for z in find_zones(text, start, end):
+        # 朝阳区12例、经开区12例: a zone no gazetteer lists, beside a listed place, named as written; one
+        # written after its city's name is one mention with it (哈尔滨市利民开发区, as 哈尔滨市呼兰区 is).
+        found.append(_Mention(z.written_from, z.end, _Region(z.name, None, zone=True)))
     if text.find("中国", start, end) >= 0:
         for m in _CHINA_COUNTING.finditer(text, start, end):
             # 中國27日共報告新增209例, 中國當天共新增21例 (中央社 on the mainland's figures): the country.
