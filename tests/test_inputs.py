@@ -406,6 +406,29 @@ def test_pinyin_of_content_farms_is_removed_and_the_text_given() -> None:
     assert plain.article.warnings == [] and plain.article.text is None
 
 
+def test_hard_wrapped_forum_posts_are_read_as_paragraphs() -> None:
+    # A PTT repost of a 中央社 report, wrapped at 76 columns inside words (生產|建設兵團, 陜西|1例):
+    # the breaks inside sentences are removed, with a warning, and the text evidence indexes given.
+    text = ("[新聞] 中國新增78例本土確診 內蒙占54例\n\n"
+            "作者: someone   2021-12-03 11:53:54\n"
+            "(中央社台北3日電)中國最近的本土疫情似有擴大趨勢,官方今天通報,新增78例本土\n"
+            "確診,涉及6省市,其中內蒙古占54例,北京和上海也有病例。\n"
+            "據中國國家衛生健康委員會官網,2日零至24時,31個省(自治區、直轄市)和新疆生產\n"
+            "建設兵團報告新增確診病例93例,其中本土病例78例,分別是內蒙古54例(均在呼倫貝爾\n"
+            "市)、黑龍江11例、雲南9例、上海1例(均在浦東新區)、北京1例(在海淀區)、陜西\n"
+            "2例;另有境外移入15例(上海7例,廣西4例,廣東4例)。\n")
+    r = extract_text(text, "2021-12-03")
+    assert [w.code for w in r.article.warnings] == ["lines_unwrapped"]
+    assert r.article.text is not None and "新疆生產建設兵團" in r.article.text and r.text == r.article.text
+    got = {(c.region, c.scope, c.value) for c in r.case_counts if str(c.date) == "2021-12-02"}
+    assert {("全国", "unspecified", 93), ("陕西省", "local", 2), ("呼伦贝尔市", "local", 54), ("全国", "imported", 15)} <= got
+    for c in r.case_counts:
+        assert r.article.text[c.evidence.start : c.evidence.end] == c.evidence.text
+    # Lines of a notice are its paragraphs, whatever their length: nothing is joined.
+    notice = "\n".join(["12月1日0—24时，重庆市新增本土确诊病例53例、本土无症状感染者1209例，其中万州区3例、涪陵区4例"] * 4)
+    assert extract_text(notice, "2022-12-02").article.warnings == []
+
+
 def test_error_records_have_ids_and_enum_codes() -> None:
     e = InputError(source="x.pdf", error="unsupported_type", message="m")
     assert e.record_id and e.record_id.startswith("e_")

@@ -39,6 +39,7 @@ WARNING_CODES = (
     "invalid_bytes",
     "truncated_input",
     "pinyin_removed",
+    "lines_unwrapped",
 )
 
 #: Error codes of ``errors.jsonl``.

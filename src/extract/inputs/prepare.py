@@ -9,6 +9,8 @@
   ``http://t.cn/…`` short links, ``…全文`` tails, ``[视频]`` tags before a headline.
 - Pinyin that content farms write after characters (時(shí), 無(wú)新增) is removed (warning
   ``pinyin_removed``): the text without it is what evidence indexes, given in ``articles.jsonl``.
+- Hard-wrapped text (forum posts broken into lines of one width, :mod:`.wraps`) has the breaks
+  inside its sentences removed (warning ``lines_unwrapped``), likewise given in ``articles.jsonl``.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from ..models import ArticleWarning, InputFormat
 from ..normalize import unify_line_ends
 from .html import html_to_text, looks_like_html
 from .markdown import blank_markdown, front_matter, front_matter_meta, looks_like_markdown
+from .wraps import unwrap
 
 __all__ = ["Prepared", "blank_markup", "first_full_date", "headline_view", "prepare", "sniff"]
 
@@ -108,7 +111,15 @@ def prepare(text: str, format: str, meta: dict[str, Any]) -> Prepared:
             code="pinyin_removed",
             message=f"{removed} pinyin annotation(s) after characters (時(shí)) removed; evidence indexes the text "
                     "without them (the article record's text)"))
-    return Prepared(text=text, format=fmt, meta=meta, warnings=warnings, weibo=True, rewritten=bool(removed))
+    joined = 0
+    if fmt != "markdown":  # Markdown's line breaks are its markup's
+        text, joined = unwrap(text)
+        if joined:
+            warnings.append(ArticleWarning(
+                code="lines_unwrapped",
+                message=f"hard-wrapped text: {joined} line break(s) inside sentences removed; evidence indexes the "
+                        "text without them (the article record's text)"))
+    return Prepared(text=text, format=fmt, meta=meta, warnings=warnings, weibo=True, rewritten=bool(removed or joined))
 
 
 #: One syllable of pinyin with its tone mark, in brackets right after a Han character: 時(shí), 網（wǎng）.
