@@ -137,7 +137,7 @@ class DateMention:
 
 
 _NUM = rf"(?:\d{{1,2}}|[{CN_NUM}]{{1,3}})"
-_HOUR_WINDOW = r"(?P<h1>\d{1,2})(?:时|点)?\s*(?:—+|–|-|~|～|至|到)\s*(?P<h2>\d{1,2})(?:时|点)"
+_HOUR_WINDOW = r"(?P<h1>\d{1,2}|零)(?:时|点)?\s*(?:—+|–|-|~|～|至|到)\s*(?P<h2>\d{1,2})(?:时|点)"
 _DATE = regex.compile(
     rf"""
     (?:(?P<year>\d{{4}}|[〇零一二三四五六七八九]{{4}})\s*年\s*)?
@@ -450,7 +450,8 @@ def _hours(m: regex.Match[str]) -> tuple[int, int] | None:
             return None
     except IndexError:  # a pattern without an hour window (_NAMED_DAY)
         return None
-    return int(m.group("h1")), int(m.group("h2"))
+    h1 = m.group("h1")
+    return (0 if h1 == "零" else int(h1)), int(m.group("h2"))  # 2日零至24时
 
 
 def find_dates(text: str, ref: dt.date | None, start: int = 0, end: int | None = None) -> list[DateMention]:

@@ -100,6 +100,10 @@ def _origin_place(r: _Reader, clause_start: int, num_start: int, num_end: int) -
 
 #: After a count, what opens a clause naming its parts (其中本土病例183例，包括陕西的181例).
 _PARTS_AFTER = regex.compile(r"[^,，。;；()（）]{0,8}[,，]\s*(?:包括|包含)")
+#: After a part of another scope than its total, what opens the list of its items (其中本土病例80例，分别是内蒙古56例).
+_LISTED_AFTER = regex.compile(r"\s*[,，:：]?\s*分别(?:是|为|在)\s*[:：]?\s*")
+#: Between one item of such a list and the next (内蒙古56例(均在呼伦贝尔市)、黑龙江10例).
+_NEXT_ITEM = regex.compile(r"(?:\s*[(（][^()（）;；。]{0,30}[)）])?\s*[、,，]\s*")
 
 
 def read_count(
@@ -300,6 +304,15 @@ def read_count(
         if (prev_count is not None and prev_count.sub and prev_count.parent is last_explicit and prev_count.depth == depth
                 and not prev_count.zero and _PARTS_AFTER.match(text, prev_count.end, num_start)):
             parent = prev_count  # 其中本土病例183例，包括陕西的181例: a part of the part just before
+        elif (prev_count is not None and last_explicit is not None and group is not None and prev_count.depth == depth
+              and not prev_count.zero and prev_count.start >= r.sentence_start):
+            if (prev_count.sub and prev_count.parent is last_explicit and prev_count.scope != last_explicit.scope
+                    and prev_count.metric == last_explicit.metric and _LISTED_AFTER.fullmatch(text, prev_count.end, group[0])):
+                # 新增确诊病例96例，其中本土病例80例，分别是内蒙古56例、…: the items of the local part.
+                parent = prev_count
+            elif (prev_count.parent is not None and prev_count.parent.parent is last_explicit
+                  and prev_count.parent is not last_explicit and _NEXT_ITEM.fullmatch(text, prev_count.end, group[0])):
+                parent = prev_count.parent  # (…内蒙古56例、黑龙江10例: the list goes on)
         if metric == "inherit" and (parent is None or measure_word == "cumulative"
                                     and (parent.start < r.sentence_start or parent.measure == "new")):
             # 新增本土病例4169例 with no total before it, 截至2月17日12时，全省累计报告…病例146例 in a
