@@ -568,8 +568,10 @@ def _find_dates(text: str, ref: dt.date | None, start: int, end: int) -> tuple[D
             month = date.month if date else month
         elif ref is not None:
             # No month written before it: the day is in the article's month, or the month before
-            # ("20日" in an article of 11月21日 is 11月20日; "30日" in one of 12月2日 is 11月30日).
-            date = _day_not_after(ref, day)
+            # ("20日" in an article of 11月21日 is 11月20日; "30日" in one of 12月2日 is 11月30日) —
+            # or the next day of the same month (上海市22日上午召开记者会 in a report of 3月21日 written
+            # abroad, a day behind China; 将于22日召开: an announced day), never a month before it.
+            date = _next_day(ref, day) or _day_not_after(ref, day)
             if date is None:
                 continue
             month = date.month
@@ -614,6 +616,16 @@ def _bare_days(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
         if m.start() >= last_end:
             last_end = m.end()
             yield m
+
+
+def _next_day(ref: dt.date, day: int) -> dt.date | None:
+    """The day after ``ref`` when it is ``day`` of the same month.
+
+    >>> _next_day(dt.date(2022, 3, 21), 22), _next_day(dt.date(2022, 3, 31), 1)
+    (datetime.date(2022, 3, 22), None)
+    """
+    nxt = ref + dt.timedelta(days=1)
+    return nxt if nxt.day == day and nxt.month == ref.month else None
 
 
 def _day_not_after(ref: dt.date, day: int) -> dt.date | None:

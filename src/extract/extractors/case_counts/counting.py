@@ -106,6 +106,22 @@ _LISTED_AFTER = regex.compile(r"\s*[,，:：]?\s*分别(?:是|为|在)\s*[:：]?
 _NEXT_ITEM = regex.compile(r"(?:\s*[(（][^()（）;；。]{0,30}[)）])?\s*[、,，]\s*")
 
 
+#: A sentence's opening that names what its counts count (无症状感染者方面，…).
+_TOPIC_AFTER = regex.compile(r"方面\s*[,，:：]")
+
+
+def _metric_topic(r: _Reader, clause_start: int) -> tuple[str, str] | None:
+    """The metric a sentence opening with ``<metric>方面，`` before ``clause_start`` gives its counts."""
+    text = r.text
+    s = r.sentence_start
+    while s < clause_start and text[s] in " \t\u3000,，":
+        s += 1
+    head = r.lex.metric_re.match(text, s, clause_start)
+    if head is None or r.lex.metric[head.group()] == "inherit" or not _TOPIC_AFTER.match(text, head.end(), clause_start):
+        return None
+    return r.lex.metric[head.group()], head.group()
+
+
 def read_count(
     r: _Reader,
     m: regex.Match[str],
@@ -250,6 +266,10 @@ def read_count(
                      and c.metric == "asymptomatic" and c.parent is None), None)
         if head is not None:
             metric, label, measure_hint = "asymptomatic", head.label, "current"
+    if (metric is None and (last_explicit is None or last_explicit.start < r.sentence_start)
+            and (topic := _metric_topic(r, clause_start)) is not None):
+        # 无症状感染者方面，21日本土新增2313例: the sentence's topic is what its first total counts.
+        metric, label = topic
     explicit = metric is not None and metric != "inherit"
     scope_m = _last(lex.scope_re, text, clause_start, num_start)
     measures = list(lex.measure_re.finditer(text, clause_start, num_start))

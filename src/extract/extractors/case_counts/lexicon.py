@@ -350,7 +350,7 @@ _CHANGE = regex.compile(
 _DAY_CHANGE = regex.compile(r"[,，]\s*(?P<ref>当日|当天)(?P<dir>增加|减少|上升|下降)了?\s*$")
 # Words that make a metric-less count a breakdown of the total before it.
 _BREAKDOWN_WORDS = regex.compile(r"其中|当中|含|报告|新增|共|各|分别|本土|本地|境外|病例")
-_SUBSET_AFTER = regex.compile(r"\s*(?:均为|均系|为|是|系|在|来自|属于|\d{1,3}\s*岁|男子|女子)")  # 其中一名56岁男子: one person described
+_SUBSET_AFTER = regex.compile(r"\s*(?:均为|均系|为(?!最多|最高|主)|是|系|在|来自|属于|\d{1,3}\s*岁|男子|女子)")  # 其中一名56岁男子: one person described
 # A part of the total before, named by its scope after the number (其中86例为境外输入病例, 3例为本土病例).
 # (境外（英国）输入病例: the origin may stand in brackets inside the scope.)
 # (新增確診病例2例,均為本地確診病例,0例輸入: Macau's notices name the imported part by 输入 alone.)
@@ -373,7 +373,7 @@ _OTHER_PEOPLE = regex.compile(r"[^\d,，;；。()（）]{0,12}?(?:人员|员工|
 _IN_HOSPITAL = regex.compile(r"\s*(?:正|仍|均)?在(?:定点医院|定点救治医院|医院|院)(?:进行|接受)?(?:隔离)?治疗")
 # The provinces that report to the NHC, written as a number of them: the country.
 _NATIONAL = regex.compile(
-    r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*个?\s*省(?:份|市|区市)?"
+    r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*个?\s*省(?:份|市区|市|区市)?"
     r"(?:\s*\((?:自治区|区)\s*[、,]\s*(?:直辖市|市)\)|\s*\(区\s*[、,]?\s*市\))?"
     r"(?:\s*(?:和|及)\s*新疆(?:生产建设)?兵团)?"
     # 31個?。ㄗ灾螀^、直轄市)和新疆生產建設兵團報告 (a repost's mojibake): the brackets' end and the corps remain.
@@ -434,7 +434,8 @@ _CLAUSE_SEMI = regex.compile(r"[;；]")
 _BOTH_SCOPES = regex.compile(r"(?:本地|本土)(?:和|及)境外")
 #: Where a run of clauses about one area ends: a semicolon or a sentence's end.
 _SEGMENT_END = regex.compile(r"[;；。!?！？]")
-_CLAUSE_BREAK = regex.compile(r"[,，;；:：(（)）【】]")
+# (A comma between digits before three more is a thousands separator: 本土确诊者分别达1,902、110和67例.)
+_CLAUSE_BREAK = regex.compile(r"[，;；:：(（)）【】]|,(?!(?<=\d,)\d{3}(?!\d))")
 _SENTENCE_END = regex.compile(r"[。!?！？]")
 _LIST_SEP = regex.compile(r"\s*(?:、|和|及|与|以及)\s*")
 _EACH = regex.compile(r"(?:各|均为|均是|均|都是|皆为)\s*(?:报告|新增)?\s*$")
@@ -469,8 +470,9 @@ _ATTRIBUTION = regex.compile(
 # What may stand in a clause around a count that breaks down the total before it; anything else
 # (隔离观察人员3697例) makes it a count of something the lexicon does not name.
 _RESIDUE_OK = regex.compile(
-    r"其中|当中|另外|另有|含|包括|报告|新增|增加|增至|共计|共|合计|各|分别|为|有|是|的|达|再|又|从|到|单日|当日|均|累计|现有|地区|"
+    r"分别在|其中|当中|另外|另有|含|包括|报告|新增|增加|增至|共计|共|合计|各|分别|为|有|是|的|达|再|又|从|到|单日|当日|均|累计|现有|地区|"
     r"分布在|分布于|"
+    r"以(?=\s*$)|"  # 其中以上海865例为最多: the largest item of the list
     r"本土|本地|原有|境外输入性?|境外移入|境外|输入性?|病例|个案|占|新冠肺炎|"
     r"等\s*(?:\d{1,3}|[一二两三四五六七八九十]{1,3})\s*个?\s*(?:区县|区|县|地区|省份|省)?|"
     r"[\s,，;；:：、()（）和及与—]"  # (其中——石家庄市69例: a dash opens the list)

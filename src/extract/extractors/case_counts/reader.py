@@ -20,6 +20,7 @@ from .lexicon import (
 from . import totals
 from .counting import read_count
 from .day_series import day_series
+from .region_series import region_series
 from .zeros import _running_measure, joined_zeros, read_zero
 from .counts import _Count, _State, _when
 from .places_after import counts_of_place_after
@@ -28,6 +29,8 @@ from .regions import _DIGIT, _contains, _district_home, _home_county, HOME_AUTON
 
 # ------------------------------------------------------------------ decisions
 
+#: A paragraph's opening that says it goes on from the last one (此外，吉林省也新增…).
+_GOES_ON = regex.compile(r"\s*(?:此外|另外|另据|与此同时)\s*[,，]")
 #: A bracket after a confirmed case that says it was an asymptomatic one (（无症状感染者转为确诊病例）).
 _CONVERSION_NOTE = regex.compile(r"\s*(?:系|为|均为|由)?\s*(?:本土)?无症状感染者转(?:为)?确诊(?:病例)?\s*")
 #: A clause after a count saying where the cases came from (均来自中国香港, 分别来自韩国).
@@ -279,6 +282,7 @@ class _Reader:
         state = _State()
         fresh = True  # ``state`` is as made, nothing read into it: a paragraph without counts leaves it so
         section: str | None = None
+        counted: _State | None = None  # the state after the last paragraph of counts
         for p_start, p_end in _paragraphs(self.text, start, end):
             heading = _SECTION.fullmatch(self.text, p_start, p_end) if p_end - p_start <= 24 else None
             if heading is not None:
@@ -291,6 +295,15 @@ class _Reader:
             before = len(self.counts)
             p_start, p_end = self.unwrapped(p_start, p_end)
             events = self.events(p_start, p_end)
+            if events and fresh and counted is not None and _GOES_ON.match(self.text, p_start, p_end):
+                # …21日本土新增2313例…。(a paragraph on a press conference) 此外，吉林省也新增本土无症状感染者63例:
+                # a paragraph that says it goes on goes on from the last paragraph of counts, on the day of
+                # its last new counts (…截至周四午夜12时，全国新增确诊259宗…截至周五早上，已有26人死亡。
+                # (new paragraph) 此外，新增疑似个案680宗: the Thursday's report goes on).
+                state, fresh = dataclasses.replace(counted), False
+                last_new = next((c for c in reversed(self.counts) if c.measure == "new" and c.dated and c.date is not None), None)
+                if last_new is not None and last_new.date != state.date:
+                    state.date, state.hours, state.since, state.until = last_new.date, last_new.hours, False, None
             if events:
                 if (not fresh and self.home is not None and state.top is not None and len(state.top) == 1
                         and _contains(self.home.code, state.top[0].code)
@@ -303,6 +316,7 @@ class _Reader:
                 fresh = False
                 self.counts += counts_of_place_after(self, before, p_start, p_end)
                 day_series(self, before, p_start, p_end)
+                region_series(self, before, p_start, p_end)
             if section is not None and any(c.scope not in ("unspecified", section) for c in self.counts[before:]):
                 section = None  # 解除医学观察本土无症状感染者…: the notice has left the section
             if section is not None:
@@ -320,6 +334,8 @@ class _Reader:
             # 截至1月29日24时，累计…。(new paragraph) 累计收到港澳台地区通报确诊病例25例: the running totals of a
             # paragraph that gave its own as-of day go on as of that day in the next paragraph of counts.
             state.here = spoke or any(c.dated and c.measure != "new" and c.depth == 0 for c in self.counts[before:])
+            if len(self.counts) > before:
+                counted = dataclasses.replace(state)
 
     def events(self, p_start: int, p_end: int) -> list[tuple[int, int, regex.Match[str]]]:
         """The count numbers (kind 0) and zero phrases (kind 1) of a paragraph, in text order."""
