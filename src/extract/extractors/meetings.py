@@ -74,13 +74,14 @@ _MEETING = regex.compile(
         |领导小组视频(?:调度)?会议?)  # 唐良智主持召开领导小组视频调度会议: the group's meeting, held by video
     |(?P<special_meeting>专题(?:调度|汇报|研究|部署|工作)?(?:扩大)?会(?:议|(?![商谈见同]))
         |调度例?会议?|汇报会|会商会(?:议)?
+        |(?:推进|部署)会议?                                        # …核酸检测工作部署会: one task's meeting
         |(?<=召开)会议(?=\s*[,，]\s*专题(?:研究|部署)))  # 主持召开会议，专题研究疫情防控相关工作
     |(?P<inspection>(?<!(?:派出|派驻|成立|组建)\p{{Han}}{{0,6}})(?:指导组|督导组|工作组|督查组)
         [^,，。;；:：\n]{{0,20}}?(?:督导检查|检查指导|调研指导|督导|督查|检查)(?![组站点员]))  # 中央指导组在武汉督导检查
     |(?P<other>(?<=[^要将应须拟需、,，;；\s](?:召开|举行))(?:(?!视频|电视|电话|调度|专题|汇报|常委|常务|领导小组|指挥部|发布|新闻|记者|政治局|全会|全体|扩大|会|的)\p{{Han}}){{1,8}}会议
                                                                 # 许勤召开防疫会议: a meeting named by its subject
                                                                 # (held by someone: not 要召开…, not 报到、召开组团会议)
-        |代表团(?:参加)?审议|代表团全体会议|全体(?:扩大)?会议|常务会议|常委会(?:召开)?(?:第[\d{_CN}]+次)?会议|常务委员会(?:第[\d{_CN}]+次)?会议|座谈会|推进会|部署会|动员会|工作会议|联席会议|党组(?:扩大)?会议)
+        |代表团(?:参加)?审议|代表团全体会议|全体(?:扩大)?会议|常务会议|常委会(?:召开)?(?:第[\d{_CN}]+次)?会议|常务委员会(?:第[\d{_CN}]+次)?会议|座谈会|动员会|工作会议|联席会议|党组(?:扩大)?会议)
     """,
     regex.VERBOSE,
 )
@@ -607,7 +608,7 @@ def _roster(doc: Doc) -> list[tuple[str, str]]:
             out.append((name, role))  # 李畔市卫生健康委副主任: the name first
             continue
         if item is None:
-            if role is not None and head is None and (len(line) > 40 or _PROSE.search(line)):
+            if role is not None and head is None and (len(line) > 60 or _PROSE.search(line)):
                 role = None  # the roster ends at running text (a repeated headline between its lines does not end it)
             continue
         out.append((item["name"], role))  # type: ignore[arg-type]

@@ -136,7 +136,7 @@ def _unit_ends(text: str, start: int, end: int, lex: Lexicon) -> dict[int, list[
 
 
 #: What an unknown place before an area word never is: 由|市委书记, 新任|省委书记, 原|市长, 会议由|省委副书记.
-_NOT_PLACE = regex.compile(r"^[原前时现曾]|[由据经兼受]|任|会议|会上")  # (受县委书记江夏委托: 受 is no place)
+_NOT_PLACE = regex.compile(r"^[原前时现曾]|[由据经兼受]|任|会议|会上|请")  # (受县委书记江夏委托: 受 is no place; 邀请|市卫生健康委主任)
 _JOIN = regex.compile(r"[和与及、]")
 _HAN_ONLY = regex.compile(r"(?:\p{Han}|\(\p{Han}{1,6}\))*")
 #: Characters of an organisation unit before its org word (卫生健康|委, 安全管理|总站).
@@ -506,17 +506,34 @@ def find_mentions(doc: Doc) -> list[PersonMention]:
 #: What a post written right after a name on a roster line starts with: the level of its body
 #: (李畔|市卫生健康委副主任, 马然希|市委宣传部副部长) or a place (任伯平|永川区人民政府副区长).
 _ROSTER_POST_START = regex.compile(r"[市区县省州旗镇乡]|自治|国家|国务院|中央|全国")
-#: Marks of running text: a roster line has none (its posts are joined by 、 only).
-_ROSTER_NOT = regex.compile(r"[，,。；;：:！!？?（）()\d]")
+#: Marks of running text: a roster line has none (its posts are joined by 、 or a comma only).
+_ROSTER_NOT = regex.compile(r"[。；;：:！!？?（）()\d]")
+#: The longest roster line (周发春 国务院联防联控机制医疗救治专家组成员、重医附一院重症医学科主任、主任医师).
+_ROSTER_LONGEST = 60
+#: A two-character name padded to the width of three (李   畔 市卫生健康委副主任), as rosters align them.
+_PADDED_NAME = regex.compile(r"(\p{Han})[ \u3000]{1,4}(\p{Han})(?=[ \u3000])")
+
+
+def unpadded(name: str) -> str:
+    """A roster's name without the spaces that pad it (李   畔 → 李畔)."""
+    return name.replace(" ", "").replace("\u3000", "")
 
 
 def _roster_names(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """``(name end, post start)`` of each way ``text[start:end]`` reads as a roster line's name and posts,
     shortest name first (the post starts at a level word or a place; no running-text marks)."""
-    if end - start > 40 or end - start < 5 or _ROSTER_NOT.search(text, start, end):
+    if end - start > _ROSTER_LONGEST or end - start < 5 or _ROSTER_NOT.search(text, start, end):
         return
     from ..gazetteer import find_areas  # the posts of a county or district start with its name
 
+    padded = _PADDED_NAME.match(text, start, end)
+    if padded is not None and padded.group(1) in load_lexicon().surnames:
+        pos = padded.end()
+        while pos < end and text[pos] in " \u3000":
+            pos += 1
+        if _ROSTER_POST_START.match(text, pos) or any(a.start == 0 for a in find_areas(text[pos:end], short=False)):
+            yield padded.end(), pos
+        return
     for n in _name_options(text, start, load_lexicon()):
         pos = start + n + (1 if text[start + n : start + n + 1] == " " else 0)
         if _ROSTER_POST_START.match(text, pos) or any(a.start == 0 for a in find_areas(text[pos:end], short=False)):
@@ -525,7 +542,7 @@ def _roster_names(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 def roster_name(line: str) -> str | None:
     """The name a roster line starts with, whatever its posts (罗飞市疾控中心主任医师 → 罗飞)."""
-    return next((line[:e] for e, _ in _roster_names(line, 0, len(line))), None)
+    return next((unpadded(line[:e]) for e, _ in _roster_names(line, 0, len(line))), None)
 
 
 def roster_line(text: str, start: int, end: int) -> PersonMention | None:
@@ -546,9 +563,9 @@ def roster_line(text: str, start: int, end: int) -> PersonMention | None:
         titles = find_titles(text, pos, end)
         if not titles or titles[0].start != pos or titles[-1].end != end or not any(t.official for t in titles):
             continue
-        if any(text[a.end : b.start] not in ("", "、") for a, b in zip(titles, titles[1:])):
+        if any(text[a.end : b.start] not in ("", "、", ",", "，") for a, b in zip(titles, titles[1:])):
             continue
-        return PersonMention(start, end, start, name_end, text[start:name_end], tuple(titles))
+        return PersonMention(start, end, start, name_end, unpadded(text[start:name_end]), tuple(titles))
     return None
 
 
@@ -565,7 +582,7 @@ def _roster_mentions(text: str, start: int, end: int, taken: list[PersonMention]
             s += 1
         while line_end > s and text[line_end - 1] in " \t\u3000":
             line_end -= 1
-        if 5 <= line_end - s <= 40 and text[s] in surnames and not any(m.start < line_end and s < m.end for m in taken):
+        if 5 <= line_end - s <= _ROSTER_LONGEST and text[s] in surnames and not any(m.start < line_end and s < m.end for m in taken):
             m = roster_line(text, s, line_end)
             if m is not None:
                 out.append(m)
