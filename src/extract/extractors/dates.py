@@ -577,7 +577,9 @@ def _find_dates(text: str, ref: dt.date | None, start: int, end: int) -> tuple[D
             month = date.month
         else:
             continue
-        bare.append(DateMention(m.start(), m.end(), date, month, day, hours=_hours(m)))
+        hours = _hours(m)
+        bare.append(DateMention(m.start(), m.end(), date, month, day, hours=hours,
+                                through=_through(text, m.end(), date) if hours is None else None))  # 28日—31日
     if bare:
         found = sorted(found + bare, key=lambda d: d.start)
     return tuple(found)

@@ -52,6 +52,8 @@ _CLAUSE_END_AFTER = regex.compile(r"\s*(?:[,，;；。、!！?？]|$)")
 #: After a count's unit, what makes its number no count of people: a bound (1000例以下, 10人以内) or
 #: something else counted (3宗聚集性疫情).
 # (个案涉及一名26岁男病人: a person described by age, not a count.)
+#: A number of days before a count's qualifier: the days its figure passed (5天日增确诊超过200例).
+_DAYS_OVER = regex.compile(r"(?:\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?:个)?\s*天(?!内)")
 _NO_COUNT_AFTER = regex.compile(r"\s*(?:以下|以内|之内|聚集性?疫情|疫情|事件|\d{1,3}\s*岁)")
 
 
@@ -106,6 +108,8 @@ _LISTED_AFTER = regex.compile(r"\s*[,，:：]?\s*分别(?:是|为|在)\s*[:：]?
 _NEXT_ITEM = regex.compile(r"(?:\s*[(（][^()（）;；。]{0,30}[)）])?\s*[、,，]\s*")
 
 
+#: Between a metric and its number: the counted people are in hospital (确诊病例住院626例).
+_WARD_AFTER = regex.compile(r"\s*(?:住院|在院)(?:治疗)?\s*")
 #: A sentence's opening that names what its counts count (无症状感染者方面，…).
 _TOPIC_AFTER = regex.compile(r"方面\s*[,，:：]")
 
@@ -142,6 +146,8 @@ def read_count(
     if num_start < 0:
         num_start = max(m.start("wan"), m.start("num"), m.start("vague"), m.start("cn"))
     value = _value(m)
+    if m.group("qpre") and _DAYS_OVER.search(text, max(prefix_start, num_start - 24), num_start):
+        return None  # 连续7天单日新增本土确诊达到或超过150例: how many days passed a mark, not a count
     if value is None or _NO_COUNT_AFTER.match(text, m.end()):
         return None  # 连续5天在1000例以下: a bound the count stays under; 新增3宗聚集性疫情: clusters, not people
     # 1. A change against an earlier day, not a count of its own.
@@ -284,6 +290,8 @@ def read_count(
         measure_word = "current"  # 1054人正在接受医学观察
     if measure_word is None and metric_m is not None and _TREATED_BEFORE.search(text, clause_start, metric_m.start()):
         measure_word = "current"  # 截至10月22日24时，在定点医疗机构治疗的本土确诊病例6例: the patients now in hospital
+    if measure_word is None and metric_m is not None and _WARD_AFTER.fullmatch(text, metric_m.end(), num_start):
+        measure_word = "current"  # 目前，全省本土确诊病例住院626例: the patients now in hospital
     measure_word = measure_word or measure_hint
     group = r.last_group(prefix_start, num_start)
     if group is not None and _CLAUSE_SEMI.search(text, group[1], num_start):

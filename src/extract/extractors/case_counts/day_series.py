@@ -1,4 +1,5 @@
-"""A day-by-day series written in prose: 7月28日至31日，扬州新增确诊病例分别为2例、4例、10例、12例.
+"""A day-by-day series written in prose: 7月28日至31日，扬州新增确诊病例分别为2例、4例、10例、12例
+(or days joined: 28日和30日分别为197例和195例).
 
 The reader reads the first number with the sentence's metric, area and scope (and the range's last
 day); each number of the series is that count on its own day, the range's days in order.
@@ -18,8 +19,11 @@ if TYPE_CHECKING:
 
 #: After a range's first day: its last day, then (in the same clause) 分别为/分别是.
 _RESPECTIVELY = regex.compile(r"\s*(?:至|到|—+|–|-|~|～)\s*(?:\d{1,2}月)?\d{1,2}日[^。;；!?！？\n]{0,30}?分别(?:为|是)\s*")
+#: After the last of several days joined by 和 or 、 (28日和30日): 分别为/分别是.
+_RESPECTIVELY_AFTER = regex.compile(r"[^。;；!?！？\n]{0,30}?分别(?:为|是)\s*")
+_DAY_JOIN = regex.compile(r"\s*(?:和|及|与|、)\s*")
 _ITEM = regex.compile(r"(?<!\d)(\d+)\s*例")
-_ITEM_SEP = regex.compile(r"\s*[、,，]\s*")
+_ITEM_SEP = regex.compile(r"\s*(?:[、,，]|和|及)\s*")
 #: The longest range read as a series (a month of daily figures).
 _MAX_DAYS = 31
 
@@ -32,11 +36,20 @@ def day_series(reader: _Reader, first: int, p_start: int, p_end: int) -> None:
     while i < len(dates) and dates[i].start < p_end:
         m = dates[i]
         i += 1
-        if m.date is None or m.through is None or m.hours is not None:
+        if m.date is None or m.hours is not None:
             continue
-        days = (m.through - m.date).days + 1
-        lead = _RESPECTIVELY.match(text, m.end, p_end)
-        if lead is None or not 2 <= days <= _MAX_DAYS:
+        if m.through is not None:
+            lead = _RESPECTIVELY.match(text, m.end, p_end)
+            days = [m.date + dt.timedelta(days=n) for n in range((m.through - m.date).days + 1)]
+        else:
+            # 28日和30日分别为197例和195例: days joined by 和 or 、, then the series.
+            days, j = [m.date], i - 1
+            while (j + 1 < len(dates) and dates[j + 1].date is not None and dates[j + 1].hours is None
+                   and dates[j + 1].through is None and _DAY_JOIN.fullmatch(text, dates[j].end, dates[j + 1].start)):
+                j += 1
+                days.append(dates[j].date)  # type: ignore[arg-type]
+            lead = _RESPECTIVELY_AFTER.match(text, dates[j].end, p_end) if len(days) > 1 else None
+        if lead is None or not 2 <= len(days) <= _MAX_DAYS:
             continue
         items: list[regex.Match[str]] = []
         pos = lead.end()
@@ -46,7 +59,7 @@ def day_series(reader: _Reader, first: int, p_start: int, p_end: int) -> None:
             if sep is None:
                 break
             pos = sep.end()
-        if len(items) != days:
+        if len(items) != len(days):
             continue  # as many numbers as days, or no series
         lo, hi = items[0].start(), items[-1].end()
         inside = [k for k in range(first, len(reader.counts)) if reader.counts[k].end > lo and reader.counts[k].start < hi]
@@ -56,9 +69,9 @@ def day_series(reader: _Reader, first: int, p_start: int, p_end: int) -> None:
         series = [
             dataclasses.replace(
                 template, start=template.start if n == 0 else item.start(), end=item.end(), value=int(item.group(1)),
-                date=m.date + dt.timedelta(days=n), hours=None, until=None, dated=True, children=[],
+                date=day, hours=None, until=None, dated=True, children=[],
             )
-            for n, item in enumerate(items)
+            for n, (item, day) in enumerate(zip(items, days))
         ]
         for k in reversed(inside):
             del reader.counts[k]

@@ -11,7 +11,7 @@ import regex
 
 from ...document import Doc
 from ...models import ArticleWarning, CaseCount
-from ..dates import DateMention, find_dates, reference_date, resolve_relative
+from ..dates import _DAY_RANGE_END, DateMention, find_dates, reference_date, resolve_relative
 from .lexicon import (
     _ATTRIBUTION, _CARRY_OPENING, _NUMBERED_HEADING, _FOUND_IN, _CLAUSE_BREAK, _CLOSE, _LIST_SEP, _NOT_AREA, _OPEN, _RELATIVE_PREV, _REST_ITEM, _RESIDUE_OK,
     _SHARE_BEFORE, _SKIP_DATE_AFTER, _SKIP_DATE_BEFORE, _SINCE_BEFORE, _UNTIL_HOUR, _NOW_OPENING, _HEADLINE, _UNTIL_NOW, _SECTION, is_furniture, _UNKNOWN_AREA, _count_re, count_matches, count_places,
@@ -751,7 +751,9 @@ class _Reader:
         spans = [(group[0], group[1])] if group is not None and group[0] >= start else []
         i = bisect.bisect_left(self.date_starts, start)
         while i < len(self.dates) and self.dates[i].start < end:
-            spans.append((self.dates[i].start, self.dates[i].end))
+            d = self.dates[i]
+            last = _DAY_RANGE_END.match(self.text, d.end) if d.through is not None else None
+            spans.append((d.start, last.end() if last is not None else d.end))  # 28日—31日: the range's last day too
             i += 1
         for s, e in spans:
             for k in range(max(s, start), min(e, end)):
