@@ -54,6 +54,7 @@ from .organizers import _OrgMatch
 __all__ = ["MeetingMention", "extract", "find_meeting_mentions", "reference_date"]
 
 _CN = "一二三四五六七八九十百零〇两"
+_ONE_DAY = dt.timedelta(days=1)
 
 # Order matters: the first alternative that matches at a position types the mention.
 # A match is tried only where an alternative can start (_MEETING_STARTS).
@@ -524,8 +525,11 @@ def extract(doc: Doc, officials: list[Official]) -> list[Meeting]:
     for m in mentions:
         if m.type not in held_types or (m.date is None and not m.held):
             continue
-        if ref is not None and m.date is not None and m.date > ref:
-            continue  # 会议定于2023年1月9日召开: announced, not held yet
+        if ref is not None and m.date is not None and m.date > ref and not (
+                m.date == ref + _ONE_DAY and _bare_day_before(doc.text, m.start, m.date.day)):
+            # 会议定于2023年1月9日召开: announced, not held yet (a bare next day may be held: a report written
+            # abroad, a day behind China — 上海市22日上午召开记者会表示 in one of 3月21日).
+            continue
         key: Key = (m.date, m.type, m.leader)
         if m.type == "inspection":
             if m.leader:
@@ -583,6 +587,18 @@ _ROSTER_ITEM = regex.compile(r"(?P<post>[^\s:：,，。]{2,30}?)\s+(?P<name>\p{H
 #: Between two names of one meeting held as both (…领导小组会议暨指挥部调度会议).
 _JOINED_AS_ONE = regex.compile(r"\s*暨\s*")
 _PROSE = regex.compile(r"[，,。；;：:]")
+
+
+def _bare_day_before(text: str, pos: int, day: int) -> bool:
+    """Whether the day is written without its month (22日) in the 40 characters before ``pos``."""
+    word = f"{day}日"
+    lo = max(0, pos - 40)
+    at = text.find(word, lo, pos + len(word))
+    while at >= 0:
+        if at == 0 or not (text[at - 1].isdigit() or text[at - 1] == "月"):
+            return True
+        at = text.find(word, at + 1, pos + len(word))
+    return False
 
 
 def _roster(doc: Doc) -> list[tuple[str, str]]:

@@ -636,6 +636,8 @@ def _unknown_link(text: str, start: int, lex: Lexicon) -> Title | None:
     for p in range(start + 2, min(run.end(), start + _MAX_LINK + 1)):
         if read_name(text, p) is None:
             continue
+        if any(m.start() < p < m.end() for m in lex.post_matches(text, max(start, p - 4), min(run.end(), p + 4))):
+            continue  # 居委会主|任覃怡: the name would start inside a post (主任覃怡)
         org = lex.unit_pattern.search(text, start, p)
         if org is None or org.end() == p:
             return None  # no organisation, or no post after it
