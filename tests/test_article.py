@@ -301,3 +301,17 @@ def test_quiet_lines_are_classified_as_by_every_rule() -> None:
             shortcut += 1
         assert _classify(line, rules, quiet) == _classify(line, rules, None), line
     assert shortcut > 300  # the shortcut was taken
+
+
+def test_forum_template_labels_title_and_outlet() -> None:
+    # A PTT news-board repost fills a template: 完整標題 is the headline, 發稿單位 the outlet.
+    post = ("[新聞] 中國新增78例本土確診 內蒙占54例\n\n"
+            "作者: someone   2021-12-03 11:53:54\n"
+            "完整標題:中國新增78例本土確診 內蒙占54例\n"
+            "發稿單位:中央社\n"
+            "發稿時間:2021/12/3 09:45\n"
+            "原文連結:https://www.cna.com.tw/news/acn/202112030042.aspx\n"
+            "(中央社台北3日電)中國最近的本土疫情似有擴大趨勢,官方今天通報,新增78例本土確診,涉及6省市。\n")
+    info = analyse(post)
+    assert info.title == "中国新增78例本土确诊 内蒙占54例"
+    assert info.outlet == "中央社"

@@ -603,6 +603,23 @@ def _sentence_headline(line: _Line, after: _Line) -> bool:
     )
 
 
+#: A header line that labels the title or the outlet, as PTT's news-board template asks a repost for
+#: (完整標題:中國新增80例本土確診, 發稿單位:中央社).
+_LABELLED = regex.compile(r"(?P<label>完整标题|新闻标题|发稿单位|媒体来源)\s*[:：]\s*(?P<value>\S.{0,79}?)\s*")
+
+
+def _labelled_fields(header: list[_Line]) -> dict[str, str]:
+    """``title`` and ``outlet`` as the header's labelled lines give them."""
+    out: dict[str, str] = {}
+    for line in header:
+        if (m := _LABELLED.fullmatch(line.text)) is not None:
+            key = "title" if m["label"].endswith("标题") else "outlet"
+            if key == "outlet" and len(m["value"]) > 12:
+                continue  # a sentence, not an outlet's name
+            out.setdefault(key, m["value"])
+    return out
+
+
 def analyse_article(norm: Normalized, meta: Mapping[str, Any], headline_text: str | None = None) -> ArticleInfo:
     """Find the metadata and body of one article.
 
@@ -639,10 +656,14 @@ def analyse_article(norm: Normalized, meta: Mapping[str, Any], headline_text: st
         info.title = drop_topic_marks(_whole_line(view, lines[title_idx]))
     if (headline := _bracket_headline(_whole_line(view, lines[0]))) is not None:
         info.title = headline  # 【headline】 opening a post
+    labelled = _labelled_fields(lines[:12])  # the template's lines open the post (its title may read as a paragraph)
+    if "title" in labelled:
+        info.title = labelled["title"]  # 完整標題:… (a forum post's template names it)
     if info.title is not None:
         info.title = clean_title(info.title) or None
     info.published = _published(lines, first, last, title_idx)
-    info.outlet = _outlet(lines, first if first is not None else len(lines), last if last is not None else len(lines))
+    info.outlet = labelled.get("outlet") or _outlet(
+        lines, first if first is not None else len(lines), last if last is not None else len(lines))
     _bylines(lines, last, info)
     # Sidecar values win.
     if isinstance(meta.get("published"), str) and (value := _iso_to_value(meta["published"])) is not None:
