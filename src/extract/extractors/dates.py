@@ -137,7 +137,8 @@ class DateMention:
 
 
 _NUM = rf"(?:\d{{1,2}}|[{CN_NUM}]{{1,3}})"
-_HOUR_WINDOW = r"(?P<h1>\d{1,2}|零)(?:时|点)?\s*(?:—+|–|-|~|～|至|到)\s*(?P<h2>\d{1,2})(?:时|点)"
+# (1日凌晨0時至午夜12時: 中央社's way of writing the day's 0—24时.)
+_HOUR_WINDOW = r"(?:凌晨)?(?P<h1>\d{1,2}|零)(?:时|点)?\s*(?:—+|–|-|~|～|至|到)\s*(?P<midnight>午夜)?(?P<h2>\d{1,2})(?:时|点)"
 _DATE = regex.compile(
     rf"""
     (?:(?P<year>\d{{4}}|[〇零一二三四五六七八九]{{4}})\s*年\s*)?
@@ -450,8 +451,10 @@ def _hours(m: regex.Match[str]) -> tuple[int, int] | None:
             return None
     except IndexError:  # a pattern without an hour window (_NAMED_DAY)
         return None
-    h1 = m.group("h1")
-    return (0 if h1 == "零" else int(h1)), int(m.group("h2"))  # 2日零至24时
+    h1, h2 = m.group("h1"), int(m.group("h2"))
+    if h2 == 12 and m.group("midnight"):
+        h2 = 24  # 午夜12时 is the day's end
+    return (0 if h1 == "零" else int(h1)), h2  # 2日零至24时
 
 
 def find_dates(text: str, ref: dt.date | None, start: int = 0, end: int | None = None) -> list[DateMention]:

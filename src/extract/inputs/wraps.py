@@ -20,8 +20,9 @@ __all__ = ["unwrap"]
 #: The widths (display columns) a hard-wrapping editor uses: 80-column terminals and the like.
 _MIN_WIDTH = 60
 _MAX_WIDTH = 100
-#: A full line is at most this many columns short of the widest (a wide character that did not fit).
-_SLACK = 6
+#: A full line is at most this many columns short of the widest (wide characters and half-width punctuation
+#: that did not fit: PTT lines of 76 columns end anywhere from 66 on).
+_SLACK = 10
 #: Lines this wide or wider count towards the share of full lines.
 _LONG = 30
 #: A line ending with one of these ends its sentence: the break after it is the author's.

@@ -18,7 +18,7 @@ from .lexicon import (
     heading_matches, metric_occurrences, said_measure, metric_starts, _last, _qualifier, _value, _zero_re, foreign_items, load_metric_lexicon,
 )
 from . import totals
-from .counting import read_count
+from .counting import _LISTED_AFTER, read_count
 from .day_series import day_series
 from .region_series import region_series
 from .zeros import _running_measure, joined_zeros, read_zero
@@ -93,6 +93,8 @@ def _written_dates(setters: list[DateMention], published: dt.date | None) -> lis
 
 #: A paragraph that breaks down the last count before it: 其中：…, 发布会通报，其中：….
 _PARTS_PARAGRAPH = regex.compile(r"\s*(?:[^,，。;；:：\n]{0,12}[,，]\s*)?其中\s*[,，:：]")
+#: A paragraph opening with the other part of the last paragraph's total (本土则有54例).
+_OTHER_PART_PARAGRAPH = regex.compile(r"\s*(?:本土|本地|境外输入|境外移入)(?:病例)?则有")
 #: What may open a line before the area that heads it: a list number ((一), 1., 二、).
 _LINE_HEADING = regex.compile(r"\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[.、．])?\s*")
 _HEADING_COLON = regex.compile(r"\s*[:：]")
@@ -148,6 +150,7 @@ class _Reader:
         self.said_cache: tuple[int, int, set[str]] = (-1, -1, set())  # see said_before
         self.topic_scope: str | None = None  # the scope a sentence opened with (境外输入现有确诊病例905例…), carried on
         self.carried_top: _Count | None = None  # the last top-level count of the last paragraph read
+        self.carried_total: _Count | None = None  # the last total of the last paragraph read
         self.window_day: dt.date | None = None  # the day of the last 0—24时 (0—12时 …) window read
         self.line = (0, -1)  # the span of the line last asked about (see line_heading_area)
         self.consumed = 0  # where the event being read ends (a count's metric can follow it)
@@ -364,6 +367,10 @@ class _Reader:
         # 3月份以来，郑州全市累计报告新冠病毒感染者161例。(new paragraph) 发布会通报，其中：确诊31例…: a
         # paragraph opening with 其中 breaks down the last count of the paragraph before.
         last_top: _Count | None = self.carried_top if _PARTS_PARAGRAPH.match(text, p_start, p_end) else None
+        if _OTHER_PART_PARAGRAPH.match(text, p_start, p_end):
+            # …新增确诊病例71例，其中境外移入17例（…）。(new line) 本土则有54例，分别在…: the other part of the
+            # last paragraph's total.
+            last_explicit = self.carried_total
         sentences = _sentences(text, p_start, p_end)
         s_idx = 0
         cur_sentence = -1
@@ -479,6 +486,7 @@ class _Reader:
                         state.top = count.regions
                     country_sentence = country_sentence or count.regions[0].name == "全国"
         self.carried_top = last_top
+        self.carried_total = last_explicit
         return state
 
     def bracket_count(
@@ -522,6 +530,9 @@ class _Reader:
             scope = "unspecified"
         elif last_explicit is not None and last_explicit.depth == 0:
             metric, label, measure, scope = last_explicit.metric, last_explicit.label, last_explicit.measure, last_explicit.scope
+            part = self.listed_part(last_explicit, area.start)
+            if part is not None:
+                scope = part.scope  # 本土则有54例，分别在黑龙江（27例…）、河北（8例…）: the local part's items
         else:
             return None
         when = _when(state)
@@ -532,6 +543,17 @@ class _Reader:
             qualifier=_qualifier(m, lex), regions=[region], each=False, **when, depth=max(0, depth - 1),
             explicit=True, sub=True, label=label, boxed=True,
         )
+
+    def listed_part(self, total: _Count, pos: int) -> _Count | None:
+        """The part of ``total`` (of another scope) whose list of items, opened by 分别在/分别为 right after
+        it, goes on at ``pos`` in the sentence being read."""
+        for c in reversed(self.counts):
+            if c.start < self.sentence_start or c.start < total.start:
+                return None
+            if (c.depth == 0 and c.sub and c.parent is total and c.scope != total.scope and c.metric == total.metric
+                    and c.end < pos and _LISTED_AFTER.match(self.text, c.end, pos) is not None):
+                return c
+        return None
 
     def said_before(self, pos: int) -> set[str]:
         """The measures the sentence being read says before ``pos`` (read on from where it was last asked)."""
@@ -626,6 +648,8 @@ class _Reader:
                 if a.group("bracket") and count.scope == "unspecified" and foreign_items(text, body_start, body_end):
                     count.scope = "imported"  # 新增治愈出院病例3例（其中西班牙1例、美国1例）: cases from abroad
                 break  # 为沙坪坝区3例: a count of its own
+            if text[body_end : body_end + 1] in _OPEN and _DIGIT.match(text, body_end + 1):
+                break  # 分别在黑龙江（27例，…）、河北（8例）: the places' own counts, not where all the cases are
             if a.group("bracket") and _zero_re().match(text, body_start):
                 break  # 现有在院确诊病例4例（无重型和危重型病例）: zeros of their own, read as such
             if a.group("bracket") and text.startswith(("含", "包括", "包含"), body_start):
