@@ -58,7 +58,9 @@ _NO_COUNT_AFTER = regex.compile(r"\s*(?:以下|以内|之内|聚集性?疫情|�
 
 
 #: After a count: the areas its cases are in follow (确诊病例27例，分布在芦淞区16例、石峰区5例).
-_DISTRIBUTED = regex.compile(r"分布在|分布于")
+_DISTRIBUTED = regex.compile(r"分布在|分布于|涉及?\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*个?(?:区域|区县|区|县|地市|市|省份|省)\s*[:：]")
+#: After a count and its metric: how many areas its list covers (新增135例社会面筛查人员涉16区域：朝阳51例、…).
+_SPREAD_AFTER = regex.compile(r"\s*涉及?\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*个?(?:区域|区县|区|县|地市|市|省份|省)\s*(?=[:：])")
 _DISTRIBUTION_REACH = 200  # how far before an item its list's 分布在 may stand (characters)
 _DISTRIBUTION_COUNTS = 24  # how many counts back the distributed count may stand
 
@@ -73,7 +75,8 @@ def _distributed(r: _Reader, depth: int, clause_start: int) -> _Count | None:
     for c in reversed(r.counts[-_DISTRIBUTION_COUNTS:]):
         if c.start < r.sentence_start:
             return None
-        if c.end <= d.start() and c.depth == depth and c.explicit and not c.zero and c.metric in _CASE_NOUNS:
+        if (c.end <= d.end() and c.depth == depth and c.explicit and not c.zero
+                and (c.metric in _CASE_NOUNS or c.metric == "community_infections")):
             return c
     return None
 
@@ -248,6 +251,8 @@ def read_count(
                     # counted people are in.
                     r.consumed = rest.end()
                     measure_hint = "current"
+                elif tail and (spread := _SPREAD_AFTER.match(text, rest.start())) is not None:
+                    r.consumed = spread.end()  # …涉16区域：朝阳51例、…: the list of its areas follows
                 elif tail and not _NEXT_TOTAL.match(text, rest.start()):
                     # (重庆新增5例确诊病例累计211例: 累计 opens the next count, it does not describe this one)
                     r.consumed = rest.end()
@@ -472,6 +477,9 @@ def read_count(
             scope = parent.scope
         elif prev_count is not None and _COORD.match(text, prefix_start):
             scope = prev_count.scope
+        elif (sub and prev_count is not None and prev_count.sub and prev_count.depth == depth
+              and _LIST_GAP.fullmatch(text, prefix_start, clause_start)):
+            scope = prev_count.scope  # 其中隔离观察人员3697例，社会面筛查人员1170例: the parts of one list
         elif prev_count is not None and prev_count.depth == depth and _SUB_WORDS.search(text, clause_start, num_start):
             scope = prev_count.scope  # 境外输入病例22例，含11例由无症状感染者转为确诊病例
         elif before is not None and prev_count is None and before.depth == depth and _SUB_WORDS.search(text, prefix_start, num_start):
