@@ -468,7 +468,7 @@ _ATTRIBUTION = regex.compile(
     r"|\s*[(（]\s*(?P<body>(?:均|都|全部)(?:为|系)(?:境外输入|本土|本地)[^()（）,，;；。:：\n\d]{0,8})(?=[,，])"
 )
 # What may stand in a clause around a count that breaks down the total before it; anything else
-# (密接人员3697例) makes it a count of something the lexicon does not name.
+# (入境人员3697例) makes it a count of something the lexicon does not name.
 _RESIDUE_OK = regex.compile(
     r"分别在|其中|当中|另外|另有|(?<=本土|本地|境外输入|境外移入|病例)则有|含|包括|报告|新增|增加|增至|共计|共|合计|各|分别|为|有|是|的|达|再|又|从|到|单日|当日|均|累计|现有|地区|"
     r"分布在|分布于|"
