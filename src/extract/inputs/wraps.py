@@ -12,8 +12,6 @@ left alone.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 
 __all__ = ["unwrap"]
 
@@ -27,11 +25,11 @@ _SLACK = 10
 _LONG = 30
 #: A line ending with one of these ends its sentence: the break after it is the author's.
 _SENTENCE_END = frozenset("。！？!?…」』”")
-_HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 def _width(line: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
+    """Display columns: GB18030 writes ASCII in one byte, Han characters and full-width forms in two."""
+    return len(line.encode("gb18030", "replace"))
 
 
 def unwrap(text: str) -> tuple[str, int]:
@@ -51,14 +49,16 @@ def unwrap(text: str) -> tuple[str, int]:
     ('重庆市新增本土确诊病例53例。\\n其中万州区12例。\\n', 0)
     """
     lines = text.split("\n")
-    # Cheap test first: three lines of a wrapping width's length (in characters) that end no sentence.
-    if sum(1 for ln in lines if _MIN_WIDTH // 2 <= len(ln) <= _MAX_WIDTH and ln[-1] not in _SENTENCE_END) < 3:
+    if len(lines) < 4:
         return text, 0
-    widths = [_width(ln) if len(ln) >= _LONG // 2 and _HAN.search(ln) else 0 for ln in lines]
-    fitting = [w for w in widths if w <= _MAX_WIDTH]
-    width = max(fitting, default=0)
-    if width < _MIN_WIDTH or any(w > _MAX_WIDTH for w in widths):
-        return text, 0  # a line wider than any wrapping: the breaks are paragraphs
+    for ln in lines:
+        if len(ln) > _MAX_WIDTH and not ln.isascii():
+            return text, 0  # a line longer than any wrapping (a bare link aside): the breaks are paragraphs
+    # The widths of the lines of text (a line of ASCII only, a link or a counter, is no wrapped text).
+    widths = [w if len(ln) >= _LONG // 2 and (w := _width(ln)) > len(ln) else 0 for ln in lines]
+    width = max(widths)
+    if width < _MIN_WIDTH or width > _MAX_WIDTH:
+        return text, 0
     full = [width - _SLACK <= w for w in widths]
     long = sum(1 for w in widths if w >= _LONG)
     if sum(full) < 3 or sum(full) * 5 < long * 2:
