@@ -251,8 +251,8 @@ def read_count(
                     # counted people are in.
                     r.consumed = rest.end()
                     measure_hint = "current"
-                elif tail and (spread := _SPREAD_AFTER.match(text, rest.start())) is not None:
-                    r.consumed = spread.end()  # …涉16区域：朝阳51例、…: the list of its areas follows
+                elif tail and (areas_after := _SPREAD_AFTER.match(text, rest.start())) is not None:
+                    r.consumed = areas_after.end()  # …涉16区域：朝阳51例、…: the list of its areas follows
                 elif tail and not _NEXT_TOTAL.match(text, rest.start()):
                     # (重庆新增5例确诊病例累计211例: 累计 opens the next count, it does not describe this one)
                     r.consumed = rest.end()

@@ -15,10 +15,11 @@ from ..dates import _DAY_RANGE_END, DateMention, find_dates, reference_date, res
 from .lexicon import (
     _ATTRIBUTION, _CARRY_OPENING, _NUMBERED_HEADING, _FOUND_IN, _CLAUSE_BREAK, _CLOSE, _LIST_SEP, _NOT_AREA, _OPEN, _RELATIVE_PREV, _REST_ITEM, _RESIDUE_OK,
     _SHARE_BEFORE, _SKIP_DATE_AFTER, _SKIP_DATE_BEFORE, _SINCE_BEFORE, _UNTIL_HOUR, _NOW_OPENING, _HEADLINE, _UNTIL_NOW, _SECTION, is_furniture, _UNKNOWN_AREA, _count_re, count_matches, count_places,
-    heading_matches, metric_occurrences, said_measure, metric_starts, _last, _qualifier, _value, _zero_re, foreign_items, load_metric_lexicon,
+    heading_matches, metric_occurrences, said_measure, metric_starts, _last, _value, _zero_re, foreign_items, load_metric_lexicon,
 )
 from . import totals
-from .counting import _LISTED_AFTER, read_count
+from .boxed import bracket_count
+from .counting import read_count
 from .day_series import day_series
 from .region_series import region_series
 from .zeros import _running_measure, joined_zeros, read_zero
@@ -438,7 +439,7 @@ class _Reader:
             self.consumed = m.end()
             if kind == 1:
                 count = read_zero(self, m, prefix_start, state, prev_count)
-            elif stack and stack[-1][1] is None and (owned := self.bracket_count(m, stack[-1][0], depth, state, last_explicit)) is not None:
+            elif stack and stack[-1][1] is None and (owned := bracket_count(self, m, stack[-1][0], depth, state, last_explicit)) is not None:
                 count = owned
                 stack[-1] = (stack[-1][0], owned)  # 湖北（549宗，其中武漢市495宗…）: the bracket's items are its parts
             else:
@@ -488,72 +489,6 @@ class _Reader:
         self.carried_top = last_top
         self.carried_total = last_explicit
         return state
-
-    def bracket_count(
-        self, m: regex.Match[str], open_pos: int, depth: int, state: _State, last_explicit: _Count | None
-    ) -> _Count | None:
-        """A count in brackets right after its area: 北京（26宗），天津（5宗）, 台灣（確診1宗）.
-
-        The bracket holds the number first (or a metric phrase and the number); what it counts is the
-        metric phrase the sentence names before the list (中國各地確診累計宗數如下：), else the total the
-        sentence goes on about (逾830宗確診。當中最多是湖北（549宗…）). It is a part of the list, never the
-        area in force.
-        """
-        text, lex = self.text, self.lex
-        value = _value(m)
-        if value is None or m.group("unit") is None:
-            return None
-        area = self.area_before(open_pos, self.sentence_start)
-        region = self.region_of(area) if area is not None else None
-        if area is None or region is None:
-            return None
-        inner: regex.Match[str] | None = None
-        if text[open_pos + 1 : m.start()].strip():
-            inner = lex.metric_re.fullmatch(text, open_pos + 1, m.start())
-            if inner is None:
-                return None
-        if text[m.end() : m.end() + 1] not in (*_CLOSE, "，", ",", "、", "；", ";"):
-            return None  # the bracket goes on about the number (北京（26宗病例中…）)
-        if inner is None:
-            # The metric phrase nearest before the area in the sentence (found by bisection: a long list
-            # of such items stays linear).
-            k = bisect.bisect_left(self.metric_starts, area.start) - 1
-            if k >= 0 and self.metric_starts[k] >= self.sentence_start:
-                inner = lex.metric_re.match(text, self.metric_starts[k], area.start)
-        label: str | None
-        if inner is not None:
-            metric, label = lex.metric[inner.group()], inner.group()
-            metric = "confirmed" if metric == "inherit" else metric
-            said = self.said_before(area.start)
-            # 全球各地疫情至周五上午統計數字：中國大陸（確診逾830宗…）: a round-up of areas gives their totals.
-            measure = said_measure(said) or "cumulative"
-            scope = "unspecified"
-        elif last_explicit is not None and last_explicit.depth == 0:
-            metric, label, measure, scope = last_explicit.metric, last_explicit.label, last_explicit.measure, last_explicit.scope
-            part = self.listed_part(last_explicit, area.start)
-            if part is not None:
-                scope = part.scope  # 本土则有54例，分别在黑龙江（27例…）、河北（8例…）: the local part's items
-        else:
-            return None
-        when = _when(state)
-        if measure == "cumulative" and not state.here and not state.since:
-            when["dated"] = False  # a running total needs its own date
-        return _Count(
-            start=area.start, end=m.end(), value=value, metric=metric, scope=scope, measure=measure,
-            qualifier=_qualifier(m, lex), regions=[region], each=False, **when, depth=max(0, depth - 1),
-            explicit=True, sub=True, label=label, boxed=True,
-        )
-
-    def listed_part(self, total: _Count, pos: int) -> _Count | None:
-        """The part of ``total`` (of another scope) whose list of items, opened by 分别在/分别为 right after
-        it, goes on at ``pos`` in the sentence being read."""
-        for c in reversed(self.counts):
-            if c.start < self.sentence_start or c.start < total.start:
-                return None
-            if (c.depth == 0 and c.sub and c.parent is total and c.scope != total.scope and c.metric == total.metric
-                    and c.end < pos and _LISTED_AFTER.match(self.text, c.end, pos) is not None):
-                return c
-        return None
 
     def said_before(self, pos: int) -> set[str]:
         """The measures the sentence being read says before ``pos`` (read on from where it was last asked)."""
