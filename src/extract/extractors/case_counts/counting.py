@@ -49,11 +49,11 @@ _PARTS_OPENING = regex.compile(r"\s*(?:[^,，。;；:：\n]{0,12}[,，]\s*)?其�
 #: 新增 right before a number; a clause's end right after a count.
 _NEW_BEFORE = regex.compile(r"新增\s*$")
 _CLAUSE_END_AFTER = regex.compile(r"\s*(?:[,，;；。、!！?？]|$)")
+#: A number of days before a count's qualifier: the days its figure passed (5天日增确诊超过200例).
+_DAYS_OVER = regex.compile(r"(?:\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?:个)?\s*天(?!内)")
 #: After a count's unit, what makes its number no count of people: a bound (1000例以下, 10人以内) or
 #: something else counted (3宗聚集性疫情).
 # (个案涉及一名26岁男病人: a person described by age, not a count.)
-#: A number of days before a count's qualifier: the days its figure passed (5天日增确诊超过200例).
-_DAYS_OVER = regex.compile(r"(?:\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?:个)?\s*天(?!内)")
 _NO_COUNT_AFTER = regex.compile(r"\s*(?:以下|以内|之内|聚集性?疫情|疫情|事件|\d{1,3}\s*岁)")
 
 
