@@ -107,19 +107,18 @@ def prepare(text: str, format: str, meta: dict[str, Any]) -> Prepared:
         meta = {**found, **meta}
     text, removed = strip_pinyin(text)
     if removed:
-        warnings.append(ArticleWarning(
-            code="pinyin_removed",
-            message=f"{removed} pinyin annotation(s) after characters (時(shí)) removed; evidence indexes the text "
-                    "without them (the article record's text)"))
+        warnings.append(_rewritten("pinyin_removed", f"{removed} pinyin annotation(s) after characters (時(shí)) removed"))
     joined = 0
     if fmt != "markdown":  # Markdown's line breaks are its markup's
         text, joined = unwrap(text)
         if joined:
-            warnings.append(ArticleWarning(
-                code="lines_unwrapped",
-                message=f"hard-wrapped text: {joined} line break(s) inside sentences removed; evidence indexes the "
-                        "text without them (the article record's text)"))
+            warnings.append(_rewritten("lines_unwrapped", f"hard-wrapped text: {joined} line break(s) inside sentences removed"))
     return Prepared(text=text, format=fmt, meta=meta, warnings=warnings, weibo=True, rewritten=bool(removed or joined))
+
+
+def _rewritten(code: str, what: str) -> ArticleWarning:
+    """The warning of a text the pipeline reads without some of its characters."""
+    return ArticleWarning(code=code, message=f"{what}; evidence indexes the text without them (the article record's text)")
 
 
 #: One syllable of pinyin with its tone mark, in brackets right after a Han character: 時(shí), 網（wǎng）.

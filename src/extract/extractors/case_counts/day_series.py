@@ -28,6 +28,18 @@ _ITEM_SEP = regex.compile(r"\s*(?:[、,，]|和|及)\s*")
 _MAX_DAYS = 31
 
 
+def series_items(text: str, pos: int, end: int, item: regex.Pattern[str], sep: regex.Pattern[str]) -> list[regex.Match[str]]:
+    """The numbers of a series from ``pos``: ``item`` matches, one after another, ``sep`` between them."""
+    items: list[regex.Match[str]] = []
+    while (m := item.match(text, pos, end)) is not None:
+        items.append(m)
+        gap = sep.match(text, m.end(), end)
+        if gap is None:
+            break
+        pos = gap.end()
+    return items
+
+
 def day_series(reader: _Reader, first: int, p_start: int, p_end: int) -> None:
     """Replace, in ``reader.counts[first:]`` (a paragraph's counts), the first count of each day series
     the paragraph writes with one count per day (the others of the series made no record of their own)."""
@@ -51,14 +63,7 @@ def day_series(reader: _Reader, first: int, p_start: int, p_end: int) -> None:
             lead = _RESPECTIVELY_AFTER.match(text, dates[j].end, p_end) if len(days) > 1 else None
         if lead is None or not 2 <= len(days) <= _MAX_DAYS:
             continue
-        items: list[regex.Match[str]] = []
-        pos = lead.end()
-        while (item := _ITEM.match(text, pos, p_end)) is not None:
-            items.append(item)
-            sep = _ITEM_SEP.match(text, item.end(), p_end)
-            if sep is None:
-                break
-            pos = sep.end()
+        items = series_items(text, lead.end(), p_end, _ITEM, _ITEM_SEP)
         if len(items) != len(days):
             continue  # as many numbers as days, or no series
         lo, hi = items[0].start(), items[-1].end()

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from .day_series import series_items
+
 if TYPE_CHECKING:
     from .reader import _Reader
 
@@ -41,14 +43,7 @@ def region_series(reader: _Reader, first: int, p_start: int, p_end: int) -> None
             lead = m
         if lead is None:
             continue
-        items: list[regex.Match[str]] = []
-        pos = lead.end()
-        while (item := _ITEM.match(text, pos, p_end)) is not None:
-            items.append(item)
-            sep = _ITEM_SEP.match(text, item.end(), p_end)
-            if sep is None:
-                break
-            pos = sep.end()
+        items = series_items(text, lead.end(), p_end, _ITEM, _ITEM_SEP)
         if len(items) != len(c.regions) or not items[-1].group(2) or not any(it.end() == c.end for it in items):
             continue
         series = [
