@@ -117,6 +117,8 @@ _LOCATIVE_AFTER = regex.compile(r"(?:[^\p{Han}]|的|等|和|及|与)")
 _FOUND = r"(?:已|共|又)?(?:累计)?(?:发现|报告|通报|新增|检出)"
 _FOUND_THERE_AFTER = regex.compile(rf"在[^,，。;；:：\n]{{1,24}}?中{_FOUND}")
 _CLAUSE_MARKS = frozenset("\n,，。;；:：、")
+# Before a bracket holding only a short form: cases counted (新增1例确诊病例(垫江)).
+_COUNTED_BEFORE = regex.compile(r"(?:\d\s*(?:例|人|名|宗)|病例|个案|感染者)$")
 # Before a generic term: another city's or province's name (成都市中心城区).
 _FOREIGN_PREFIX = regex.compile(r"(?<=\p{Han})(?<![全我本该此各城都省])[市省]$")
 
@@ -335,10 +337,18 @@ _BOUNDARY_BEFORE = regex.compile(r"[^\p{Han}]|[在到赴至往从于与和及、
 
 
 def _bounded(gaz: Gazetteer, text: str, m: AreaMatch) -> bool:
-    """Whether a two-character generic county name stands at a word boundary."""
+    """Whether a two-character generic county name stands at a word boundary, and whether a name
+    opening a list item is the whole item (、莲花山区4例 names no 花山区)."""
+    if (m.start >= 2 and text[m.start - 2] == "、" and "\u4e00" <= text[m.start - 1] <= "\u9fff"
+            and text[m.start - 1] not in _ITEM_LEADS and text[m.end : m.end + 1].isdigit()):
+        return False  # 南关区88例、莲花山区4例: the item's name is longer than the place found in it
     if len(m.form) > 2 or not m.area.anchor or m.area.code is None or m.start == 0:
         return True
     return bool(_BOUNDARY_BEFORE.match(text, m.start - 1))
+
+
+#: The words a list item may open with before its place (、在万州区2例).
+_ITEM_LEADS = frozenset("在和及与的为是有于从到至赴由经其共含各原现新")
 
 
 def _resolve(
@@ -499,6 +509,9 @@ def _accept_shorts(gaz: Gazetteer, text: str, full: list[AreaMatch], found: Span
             accepted[m.start] = m  # 永胜在集中隔离管理的外省返滇人员中发现, 西安在本轮疫情中已累计通报: the subject of a count
         elif m.start in after_parent:
             accepted[m.start] = m
+        elif (m.start and text[m.start - 1] in "(（" and text[m.end : m.end + 1] in ")）"
+              and _COUNTED_BEFORE.search(text, max(0, m.start - 13), m.start - 1)):
+            accepted[m.start] = m  # 新增1例…确诊病例(垫江): the place of the cases just counted
     if len(accepted) == len(pending):
         return list(accepted.values())  # every short form is in: none left to accept (in text order)
     # Enumerations: a short form next to an accepted area is one too (渝中、江北、南岸).

@@ -7,6 +7,8 @@ force there (see the package docstring for the rules)."""
 
 from __future__ import annotations
 
+import bisect
+
 from typing import TYPE_CHECKING
 
 import regex
@@ -111,6 +113,31 @@ _LISTED_AFTER = regex.compile(r"\s*[,，:：]?\s*分别(?:是|为|在)\s*[:：]?
 _NEXT_ITEM = regex.compile(r"(?:\s*[(（][^()（）;；。]{0,30}[)）])?\s*[、,，]\s*")
 
 
+#: After a count: where its cases are, a place closing the clause (13例在津南区，1例在西青区).
+_IN_PLACE = regex.compile(r"\s*(?:均)?(?:在|位于)\s*")
+_PLACE_CLOSE = regex.compile(r"\s*(?:[,，、;；。)）]|$)")
+
+
+def _place_after(r: _Reader, pos: int) -> tuple[_Region, int] | None:
+    """The place written right after a count at ``pos`` (在津南区) when it closes the clause, and its end."""
+    lead = _IN_PLACE.match(r.text, pos)
+    if lead is None:
+        return None
+    k = bisect.bisect_left(r.area_starts, lead.end())
+    if k >= len(r.areas) or r.areas[k].start != lead.end():
+        return None
+    mention = r.areas[k]
+    region = r.region_of(mention)
+    if region is None or not _PLACE_CLOSE.match(r.text, mention.end):
+        return None
+    return region, mention.end
+
+
+#: The metrics a count can have now, and the words of an outcome, which no one has now (出院, 解除医学观察).
+_NOW_METRICS = frozenset({"confirmed", "asymptomatic", "infections", "other", "close_contacts"})
+_OUTCOME_WORD = regex.compile(r"解除|出院|治愈|死亡|转")
+#: A sentence opening with now (目前，重症37例…): its counts with no measure word are current.
+_NOW_LEAD = regex.compile(r"\s*(?:目前|当前|现在)\s*[,，:：]")
 #: Between a metric and its number: the counted people are in hospital (确诊病例住院626例).
 _WARD_AFTER = regex.compile(r"\s*(?:住院|在院)(?:治疗)?\s*")
 #: A sentence's opening that names what its counts count (无症状感染者方面，…).
@@ -297,6 +324,11 @@ def read_count(
         measure_word = "current"  # 截至10月22日24时，在定点医疗机构治疗的本土确诊病例6例: the patients now in hospital
     if measure_word is None and metric_m is not None and _WARD_AFTER.fullmatch(text, metric_m.end(), num_start):
         measure_word = "current"  # 目前，全省本土确诊病例住院626例: the patients now in hospital
+    if measure_word is None and metric_m is not None and _ONGOING.match(text, m.end()):
+        measure_word = "current"  # 所有密切接触者81人正在接受医学观察: the people under observation now
+    if (measure_word is None and metric in _NOW_METRICS and label is not None and not _OUTCOME_WORD.search(label)
+            and _NOW_LEAD.match(text, r.sentence_start) and not r.dated_between(r.sentence_start, num_start)):
+        measure_word = "current"  # 目前，重症37例、危重症13例: how many are so now (never an outcome: 已解除医学观察1595人)
     measure_word = measure_word or measure_hint
     group = r.last_group(prefix_start, num_start)
     if group is not None and _CLAUSE_SEMI.search(text, group[1], num_start):
@@ -306,6 +338,9 @@ def read_count(
     regions: list[_Region] = []
     if group is not None:
         regions = [r for r in (r.region_of(x) for x in group[2]) if r is not None]
+    placed = False  # the count's place is written after it (13例在津南区)
+    if group is None and metric is None and (place_after := _place_after(r, m.end())) is not None:
+        regions, r.consumed, placed = [place_after[0]], place_after[1], True
     # 3. What the clause does not say comes from the total it breaks down.
     parent: _Count | None = None
     if depth > 0:
@@ -379,7 +414,9 @@ def read_count(
                   # 其中，136例在隔离管控人员中发现: the total's cases found somewhere, in its sentence
                   or parent.start >= r.sentence_start and _FOUND_IN.match(text, m.end()) is not None
                   # 包括18751宗本地确诊个案及954宗输入个案: a part of the sentence's total named by its scope
-                  or parent.start >= r.sentence_start and suffix_scope is not None):
+                  or parent.start >= r.sentence_start and suffix_scope is not None
+                  # 新增14例本土确诊病例，…，13例在津南区，1例在西青区: parts named by their place
+                  or placed and parent.start >= r.sentence_start):
             return None
     if not explicit and not scope_part and r.residue(clause_start, num_start, m.start(), group):
         return None
@@ -390,7 +427,7 @@ def read_count(
         # how many of the total were found where — counts of their own (metric other, labelled so).
         metric, label, explicit = "other", "在" + found.group().split("在", 1)[1], True
         r.consumed = found.end()
-    elif not explicit and not scope_part and _SUBSET_AFTER.match(text, m.end()):
+    elif not explicit and not scope_part and not placed and _SUBSET_AFTER.match(text, m.end()):
         return None  # 其中一例为80岁老人: a subset described after the number
     if r.unknown_area(max(clause_start, group[1] if group is not None else clause_start), num_start):
         return None  # 朝阳区新增感染者1000例: a place the gazetteer does not know is not the area in force
@@ -562,7 +599,7 @@ def read_count(
         metric = "infections"  # 新增32例初筛阳性人员，经复核为阳性: positives once reviewed are infections
     count = _Count(
         start=min(starts),
-        end=max(m.end(), r.consumed if suffixed or scope_part else 0),
+        end=max(m.end(), r.consumed if suffixed or scope_part or placed else 0),
         value=value,
         metric=metric,
         scope=scope,

@@ -30,6 +30,10 @@ from .regions import _DIGIT, _contains, _district_home, _home_county, HOME_AUTON
 
 # ------------------------------------------------------------------ decisions
 
+#: A metric phrase naming where cases were found (a part of the day's total, not a total).
+_FOUND_METRIC = regex.compile(r"(?:隔离管控|核酸筛查|社会面筛查)中发现")
+#: After a place: the cases' history there, not where they are (均有在武汉居住史或工作史).
+_HISTORY_AFTER = regex.compile(r"(?:居住|工作|旅居|旅行|生活|接触)(?:或(?:居住|工作|旅居|旅行|生活|接触))?史")
 #: A paragraph's opening that says it goes on from the last one (此外，吉林省也新增…).
 _GOES_ON = regex.compile(r"\s*(?:此外|另外|另据|与此同时)\s*[,，]")
 #: A bracket after a confirmed case that says it was an asymptomatic one (（无症状感染者转为确诊病例）).
@@ -144,7 +148,9 @@ class _Reader:
         self.date_starts = [d.start for d in self.dates]
         self.heading_matches = heading_matches(self.text, start, end, self.lex, self.occurrences)
         self.heading_ends = [h.end() for h in self.heading_matches]
-        self.bare_metric_starts = _outside_brackets(self.text, self.metric_starts, start, end)
+        # (隔离管控中发现104例: a part of the total by where it was found ends no heading's list)
+        self.bare_metric_starts = [p for p in _outside_brackets(self.text, self.metric_starts, start, end)
+                                   if not _FOUND_METRIC.match(self.text, p)]
         self.sentence_start = 0
         self.sentence_scopes: dict[int, set[str]] = {}  # scopes of the sentence's counts so far, by depth
         self.state_region: list[_Region] | None = None  # the area in force where the reader is
@@ -221,8 +227,8 @@ class _Reader:
                 group.append(self.areas[j])
                 j -= 1
             group.reverse()
-            if self.text.startswith(("之外", "以外"), group[-1].end):
-                i = j  # 疫情爆發地湖北之外的第2宗: the places outside it are meant
+            if self.text.startswith(("之外", "以外"), group[-1].end) or _HISTORY_AFTER.match(self.text, group[-1].end):
+                i = j  # 疫情爆發地湖北之外的第2宗: the places outside it are meant; 均有在武汉居住史: where they had been
                 continue
             share = _SHARE_BEFORE.search(self.text, max(start, group[0].start - 2), group[0].start)
             if share is None or (share.start() > 0 and self.text[share.start() - 1] in "(（"
@@ -477,7 +483,10 @@ class _Reader:
                 state.region = state.top = count.regions
             if count.depth == 0 and not count.zero and count.change is None:
                 last_top = count
-                if count.explicit and not count.sub and not (count.suffix and count.metric == "asymptomatic_to_confirmed"):
+                if (count.explicit and not count.sub and not (count.suffix and count.metric == "asymptomatic_to_confirmed")
+                        and not (count.metric == "other" and count.label is not None and count.label.endswith("发现"))):
+                    # (隔离管控中发现104例、核酸筛查中发现18例；雁塔区61例: the cases found somewhere are parts of
+                    # the day's total, whose breakdown goes on after them)
                     last_explicit = count
                 if not count.sub and not count.each and count.regions:
                     state.region = count.regions
