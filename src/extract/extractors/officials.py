@@ -514,7 +514,7 @@ _ROSTER_LONGEST = 60
 _PADDED_NAME = regex.compile(r"(\p{Han})[ \u3000]{1,4}(\p{Han})(?=[ \u3000])")
 
 
-def unpadded(name: str) -> str:
+def _unpadded(name: str) -> str:
     """A roster's name without the spaces that pad it (李   畔 → 李畔)."""
     return name.replace(" ", "").replace("\u3000", "")
 
@@ -542,7 +542,7 @@ def _roster_names(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 def roster_name(line: str) -> str | None:
     """The name a roster line starts with, whatever its posts (罗飞市疾控中心主任医师 → 罗飞)."""
-    return next((unpadded(line[:e]) for e, _ in _roster_names(line, 0, len(line))), None)
+    return next((_unpadded(line[:e]) for e, _ in _roster_names(line, 0, len(line))), None)
 
 
 def roster_line(text: str, start: int, end: int) -> PersonMention | None:
@@ -565,7 +565,7 @@ def roster_line(text: str, start: int, end: int) -> PersonMention | None:
             continue
         if any(text[a.end : b.start] not in ("", "、", ",", "，") for a, b in zip(titles, titles[1:])):
             continue
-        return PersonMention(start, end, start, name_end, unpadded(text[start:name_end]), tuple(titles))
+        return PersonMention(start, end, start, name_end, _unpadded(text[start:name_end]), tuple(titles))
     return None
 
 

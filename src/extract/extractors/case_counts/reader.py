@@ -30,8 +30,6 @@ from .regions import _DIGIT, _contains, _district_home, _home_county, HOME_AUTON
 
 # ------------------------------------------------------------------ decisions
 
-#: A metric phrase naming where cases were found (a part of the day's total, not a total).
-_FOUND_METRIC = regex.compile(r"(?:隔离管控|核酸筛查|社会面筛查)中发现")
 #: After a place: the cases' history there, not where they are (均有在武汉居住史或工作史).
 _HISTORY_AFTER = regex.compile(r"(?:居住|工作|旅居|旅行|生活|接触)(?:或(?:居住|工作|旅居|旅行|生活|接触))?史")
 #: A paragraph's opening that says it goes on from the last one (此外，吉林省也新增…).
@@ -150,7 +148,7 @@ class _Reader:
         self.heading_ends = [h.end() for h in self.heading_matches]
         # (隔离管控中发现104例: a part of the total by where it was found ends no heading's list)
         self.bare_metric_starts = [p for p in _outside_brackets(self.text, self.metric_starts, start, end)
-                                   if not _FOUND_METRIC.match(self.text, p)]
+                                   if not self.found_metric_at(p)]
         self.sentence_start = 0
         self.sentence_scopes: dict[int, set[str]] = {}  # scopes of the sentence's counts so far, by depth
         self.state_region: list[_Region] | None = None  # the area in force where the reader is
@@ -498,6 +496,12 @@ class _Reader:
         self.carried_top = last_top
         self.carried_total = last_explicit
         return state
+
+    def found_metric_at(self, pos: int) -> bool:
+        """Whether the metric phrase at ``pos`` names where cases were found (隔离管控中发现): a part of the
+        day's total, never a total."""
+        m = self.lex.metric_re.match(self.text, pos)
+        return m is not None and m.group().endswith("中发现")
 
     def said_before(self, pos: int) -> set[str]:
         """The measures the sentence being read says before ``pos`` (read on from where it was last asked)."""
