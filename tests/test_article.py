@@ -137,6 +137,21 @@ def test_footer_source_beats_aggregator_header() -> None:
     assert "上一篇" not in body and "联系我们" not in body
 
 
+def test_editor_line_ends_the_body() -> None:
+    # 新华网 repost (held-out 19): the related links after the editor's line are no part of the story.
+    page = (
+        "国务院派出督导组对贵州疫情防控工作进行督导\n"
+        "1月29日至2月1日,国务院派出第二十二督导组对我省疫情防控工作进行了督导。\n"
+        "[责任编辑: 吴雨 谢素香]本文来源: 新华\n"
+        "贵州疫情防控调为三级响应\n"
+        "贵州省十三届人大常委会第十五次会议召开\n"
+    )
+    info = analyse(page)
+    body = page[info.body[0] : info.body[1]]
+    assert body.endswith("进行了督导。") and "人大常委会" not in body
+    assert info.editors == ["吴雨", "谢素香"]
+
+
 def test_lede_first_wire_copy_and_trailing_credit() -> None:
     text = (
         "12月1日,市政府新聞辦舉行第155場新冠肺炎疫情防控工作新聞發佈會,市衛生健康委副主任李畔介紹情況。\n"

@@ -260,7 +260,8 @@ def _same_event(m: MeetingMention, twin: MeetingMention) -> bool:
     >>> _same_event(a, MeetingMention(0, 1, "inspection", "", None, leader="蔡奇"))
     True
     """
-    if m.leader and twin.leader and m.leader != twin.leader:
+    if m.leader and twin.leader and m.leader != twin.leader and all(m.leader != name for name, _ in twin.people):
+        # (市委书记李强，市委副书记、市长龚正分别前往…检查 … 李强来到中心检查: one of the officials who went)
         return False
     return not (m.place and twin.place and m.place not in twin.place and twin.place not in m.place)
 

@@ -41,7 +41,7 @@ _OUTCOME_AFTER = regex.compile(
 #: Between a count's breakdown in brackets and the next item of the list the count heads.
 _AFTER_BREAKDOWN = regex.compile(r"\s*[)）]\s*[,，、;；]?\s*")
 #: Still under medical observation, with no metric of its own (…其中解除医学观察392例、尚在医学观察32例).
-_UNDER_OBSERVATION = regex.compile(r"(?:尚在|仍在|正在|目前)(?:接受)?(?:医学观察|隔离观察)\s*$")
+_UNDER_OBSERVATION = regex.compile(r"(?:尚在|仍在|正在|目前)(?:接受)?(?:集中)?(?:隔离)?(?:医学观察|隔离观察)\s*$")
 #: A day a total runs from (自9月17日以来, 9月17日起, 本轮疫情以来).
 _SINCE_OPENING = regex.compile(r"(?:自|从)?\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*\d{1,2}\s*时)?\s*(?:以来|起)|本轮疫情以来")
 #: A bracket right after a count that breaks it into confirmed and asymptomatic cases.

@@ -466,8 +466,9 @@ _ATTRIBUTION = regex.compile(
     r"|\s*[(（]\s*(?:(?:均|都)?(?:为|系)(?!境外)\p{Han}{2,8}?输入\s*[,，]\s*)?(?P<body>(?P<bracket>[^()（）,，;；。:：\n]{2,24}))\s*[)）])(?=\s*(?:[,，;；。(（、)）]|$))"
     # 新增境外输入确诊病例4例（在成都，其中3例…）: a bracket opening with where they are, then its parts.
     r"|\s*[(（]\s*(?P<body>(?:均)?(?:在|位于)[^()（）,，;；。:：\n\d]{1,12})(?=[,，])"
-    # 尚有无症状感染者4例（均为境外输入，其中尼泊尔3例、印度1例）: a bracket opening with the scope they all have.
-    r"|\s*[(（]\s*(?P<body>(?:均|都|全部)(?:为|系)(?:境外输入|本土|本地)[^()（）,，;；。:：\n\d]{0,8})(?=[,，])"
+    # 尚有无症状感染者4例（均为境外输入，其中尼泊尔3例、印度1例）, 确诊病例4例（境外输入，均为…转确诊）: a bracket
+    # opening with the scope they all have.
+    r"|\s*[(（]\s*(?P<body>(?:(?:均|都|全部)(?:为|系))?(?:境外输入|本土|本地)[^()（）,，;；。:：\n\d]{0,8})(?=[,，])"
 )
 # What may stand in a clause around a count that breaks down the total before it; anything else
 # (入境人员3697例) makes it a count of something the lexicon does not name.
@@ -475,6 +476,7 @@ _RESIDUE_OK = regex.compile(
     r"分别在|其中|当中|另外|另有|(?<=本土|本地|境外输入|境外移入|病例)则有|含|包括|报告|新增|增加|增至|共计|共|合计|各|分别|为|有|是|的|达|再|又|从|到|单日|当日|均|累计|现有|地区|"
     r"分布在|分布于|"
     r"以(?=\s*$)|"  # 其中以上海865例为最多: the largest item of the list
+    r"(?<=境外)\p{Han}{1,6}?(?=输入)|"  # 境外新加坡输入1例: imported, from where
     r"本土|本地|原有|境外输入性?|境外移入|境外|输入性?|病例|个案|占|新冠肺炎|"
     r"等\s*(?:\d{1,3}|[一二两三四五六七八九十]{1,3})\s*个?\s*(?:区县|区|县|地区|省份|省)?|"
     r"[\s,，;；:：、()（）和及与—]"  # (其中——石家庄市69例: a dash opens the list)
