@@ -530,8 +530,9 @@ def _qualifier(m: regex.Match[str], lex: MetricLexicon) -> str:
 
 
 # What follows a metric phrase that heads a list: 新增本土确诊病例中, / 无症状感染者中： / 通报确诊病例：香港特别行政区8例，…
-_HEADING_TAIL = r"\s*(?:(?:当中|之中|中)\s*[,，:：]|(?:按[^,，:：。\d\n]{1,8}?(?:统计|划分|分布)(?:如下)?)?\s*[:：](?!\s*\d))"
-# (成都新增本土感染者按报告地统计：天府新区18例，…: the items listed by where they were reported.)
+_HEADING_TAIL = r"\s*(?:[(（]\s*\d+\s*(?:例|人)\s*[)）]\s*)?(?:(?:当中|之中|中)\s*[,，:：]|(?:按[^,，:：。\d\n]{1,8}?(?:统计|划分|分布)(?:如下)?)?\s*[:：](?!\s*\d))"
+# (成都新增本土感染者按报告地统计：天府新区18例，…: the items listed by where they were reported; 累计确诊病例(935例)中，…:
+# the total in brackets.)
 _HEADING_TAIL_RE = regex.compile(_HEADING_TAIL)
 
 

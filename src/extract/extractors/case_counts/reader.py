@@ -103,6 +103,9 @@ _LINE_HEADING = regex.compile(r"\s*(?:[(（][一二三四五六七八九十\d]{1
 _HEADING_COLON = regex.compile(r"\s*[:：]")
 
 
+#: A sentence that opens by saying how the items after it are split (按照病例管理地区划分，): of the last heading's total.
+_SPLIT_OPENING = regex.compile(r"\s*按照?[^,，:：。;；\d\n]{1,10}?(?:划分|统计|分布)\s*[,，:：]")
+_SPLIT_REACH = 60  # how far before that sentence the heading may end
 #: Before a heading's metric: the number of the total it names (33例无症状感染者中，).
 _NAMED_TOTAL = regex.compile(r"(\d+)\s*(?:例|名|人)\s*(?:的)?\s*$")
 _NAMED_REACH = 40  # how many counts back the total a heading names may stand
@@ -334,6 +337,10 @@ class _Reader:
             # 截至3月7日24时，万州已连续15日无新增确诊病例。(new paragraph) 万州全区累计报告确诊病例118例: a
             # paragraph that speaks of counts under its own 截至 date without giving one hands that date on.
             spoke = bool(events) and state.dated and state.since and len(self.counts) == before
+            if events and not spoke and len(self.counts) == before and state.dated:
+                # 累计报告确诊病例中，男性97例、女性110例 (a heading's items that make no record): a paragraph of counts.
+                k = bisect.bisect_left(self.heading_ends, p_start)
+                spoke = k < len(self.heading_matches) and self.heading_matches[k].start() < p_end
             if len(self.counts) == before and not fresh and not spoke and not is_furniture(self.text, p_start, p_end):
                 # Only a paragraph of counts hands its date and area on; page furniture between two
                 # paragraphs of a notice (图片, a caption, 来源：…, 编辑：…) hands them over.
@@ -534,13 +541,19 @@ class _Reader:
             return None
         h = self.heading_matches[i]
         metric = lex.metric[h.group("metric")]
+        items_from = h.end()
         if h.start() < self.sentence_start:
-            return None
+            split = _SPLIT_OPENING.match(text, self.sentence_start, clause_start)
+            if split is None or h.end() < self.sentence_start - _SPLIT_REACH:
+                return None
+            # 累计报告确诊病例中，男性97例、女性110例。按照病例管理地区划分，南山区46例、…: the heading's total, split
+            # another way in the next sentence (whose opening may name 病例).
+            items_from = split.end()
         if metric == "inherit":
             metric = last_explicit.metric if last_explicit is not None else "confirmed"
         # A metric phrase since, outside brackets: the heading's items have ended (one inside a bracket is
         # a note on one item: 铁岭市8例（含住院治疗境外输入病例1例）、朝阳市6例 goes on).
-        k = bisect.bisect_left(self.bare_metric_starts, h.end())
+        k = bisect.bisect_left(self.bare_metric_starts, items_from)
         if k < len(self.bare_metric_starts) and self.bare_metric_starts[k] < clause_start:
             return None
         cached = self.headings.get(h.start())
