@@ -61,7 +61,7 @@ _ONE_DAY = dt.timedelta(days=1)
 _MEETING = regex.compile(
     rf"""
     (?P<video_conference>电视电话会议?|电视会议|视频会议|视频调度会议?|视频会(?=后|上))  # 在省、市…视频会后
-    |(?P<press_conference>新闻发布会|发布会|新闻通气会|吹风会|记者见面会|记者招待会|记者会)
+    |(?P<press_conference>新闻发布会|发布会|新闻通气会|吹风会|记者见面会|记者招待会|记者会|会见传媒)  # 会见传媒: the Hong Kong government's
     |(?P<party_committee>
         (?:政治局常务委员会|政治局常委会)关于[^,，。;；:：\n]{{1,24}}?会议   # 在政治局常委会关于…工作会议上
         |(?:政治局常务委员会|政治局常委会)(?=上|开会)                 # 在政治局常委会上, 在政治局常委会开会的讲话
@@ -76,7 +76,8 @@ _MEETING = regex.compile(
     |(?P<special_meeting>专题(?:调度|汇报|研究|部署|工作)?(?:扩大)?会(?:议|(?![商谈见同]))
         |调度例?会议?|汇报会|会商会(?:议)?
         |(?:推进|部署)会议?                                        # …核酸检测工作部署会: one task's meeting
-        |(?<=召开)会议(?=\s*[,，]\s*专题(?:研究|部署)))  # 主持召开会议，专题研究疫情防控相关工作
+        |(?<=召开)会议(?=\s*[,，]\s*专题(?:研究|部署))  # 主持召开会议，专题研究疫情防控相关工作
+        |(?<=召开)会议(?=\s*调度))                        # 连夜召开会议调度呼和浩特市…疫情防控工作
     |(?P<inspection>(?:指导组|督导组|督查组)对[^,，。;；:：\n]{{1,40}}?(?:进行了|开展了)(?:督导检查|检查指导|督导|督查|检查)
                                   # (派出第二十二督导组对我省…工作进行了督导: sent, and it was done)
         |(?<!(?:派出|派驻|成立|组建)\p{{Han}}{{0,6}})(?:指导组|督导组|工作组|督查组)
@@ -100,6 +101,8 @@ _CITED_JOINED = regex.compile(r"(?:和|及|与|、)[^,，。;；]{0,30}?会议?(
 # Words after which a meeting's name starts (12月1日召开的|重庆市政府……发布会).
 _NAME_LEFT_STOP = regex.compile(r"召开|举行|主持|出席|参加|在|的|于|从|先后|并|分别|上午|下午|晚上|当晚|今天|昨天|、")
 _HELD = regex.compile(r"召开|举行|召集|主持")
+#: After an inspection carried out (see _CARRIED_OUT): what it asked for (…调研疫情防控工作中提出的…要求).
+_CITED_INSPECTION = regex.compile(r"[^,，。;；]{0,20}?(?:中|时)(?:提出|作出|强调)的")
 # 记者从…发布会获悉: the reporter was there, so it was held.
 _HELD_AFTER = regex.compile(r"\s*(?:上|召开|举行|中|时|获悉|了解到|得知)")
 _ORDINAL = regex.compile(rf"第\s*(?P<n>\d+|[{_CN}]+)\s*(?P<unit>场|次)")
@@ -140,6 +143,8 @@ _INSPECTION = regex.compile(
 _CITED_PERSON = regex.compile(
     r"(?:(?:贯彻|学习|落实|按照|根据|遵照|传达|关于|领会|践行|遵循|依据)(?:好|了)?|委托|赞成|赞同|拥护|[对以向])\s*$"
 )
+#: A title and name cited (贯彻落实自治区党委书记陈润儿在银川调研…中提出的要求): the person did not act in the story.
+_CITED_TITLED = regex.compile(r"(?:贯彻|学习|落实|遵照|传达|领会)(?:好|了)?\s*\p{Han}{1,14}?(?:书记|省长|市长|主席|总理|部长|主任)\s*$")
 # A name cited, not acting: 习近平新时代中国特色社会主义思想, 以习近平同志为核心的党中央.
 _CITED_AFTER = regex.compile(r"(?:同志)?(?:新时代|\p{Han}{0,6}思想|为核心|重要讲话|重要指示)")
 # The person acted at another event: 习近平总书记在庆祝…大会上发表重要讲话，强调….
@@ -236,7 +241,7 @@ _HELD_BEFORE = ("召开", "举行")
 _MEETING_START_WORDS = (
     *_HELD_BEFORE,
     "电视电话会", "电视会议", "视频会", "视频调度会",
-    "新闻发布会", "发布会", "新闻通气会", "吹风会", "记者见面会", "记者招待会", "记者会",
+    "新闻发布会", "发布会", "新闻通气会", "吹风会", "记者见面会", "记者招待会", "记者会", "会见传媒",
     "政治局", "委", "省委全会", "市委全会", "区委全会", "县委全会",
     "领导小组", "指挥部",
     "专题", "调度会", "调度例会", "汇报会", "会商会",
@@ -320,9 +325,10 @@ def find_meeting_mentions(doc: Doc, ref: dt.date | None, dates: _Dates | None = 
             if date is None:
                 # 市委常委会于11月20日召开: a date right after the meeting word.
                 date = dates.first(ke, min(se, ke + 2))
-            if date is None and text.startswith("\n", ke):
+            if date is None and kind == "press_conference" and text.startswith("\n", ke):
                 # 第三场新闻发布会 (new line) 时间:2022年8月11日20:30: a transcript's heading and its time line
-                # (a date line is page furniture, outside the body: read in the original).
+                # (a date line is page furniture, outside the body: read in the original). Under another
+                # meeting's headline it is the page's date line (…召开第20次工作调度会 (new line) 时间:2021-12-31).
                 window = to_simplified(doc.original[ke : ke + 40])
                 if (label := _TIME_LABEL.match(window)) is not None:
                     date = dates_mod.reference_date(window, None, label.end(), label.end() + 12)
@@ -337,6 +343,7 @@ def find_meeting_mentions(doc: Doc, ref: dt.date | None, dates: _Dates | None = 
                 or _HELD_AFTER.match(text, ke) is not None
                 or _HELD.match(text, ke) is not None
                 or text[name_start - 1 : name_start] == "在"  # 昨晚亦在新闻发布会透露
+                or text[name_start - 2 : name_start] in ("出席", "参加")  # 曹雪涛出席…调度会议并讲话
             ) and not (date is None and _other_year(text, ss, ks, ref))
             out.append(
                 MeetingMention(
@@ -463,6 +470,8 @@ def _inspections(doc: Doc, occurrences: list[Occurrence], dates: _Dates) -> list
         m = _INSPECTION.match(text, ne)
         if m is None or _find_role(speak, text, ne, m.start("verb") if m.group("verb") else m.end()):
             continue
+        if _CARRIED_OUT.search(text, max(doc.body[0], pos - 40), pos) and _CITED_INSPECTION.match(text, m.end()):
+            continue  # 贯彻落实…陈润儿在银川调研疫情防控工作中提出的…要求: an earlier visit cited for its requirements
         # The officials listed before the leader go too: 吉林省委书记景俊海、省长韩俊赴舒兰调研.
         people = [(name, "attendee")]
         j, head = idx - 1, pos
@@ -674,7 +683,8 @@ def _assign_roles(
         if si >= len(sentences):
             break
         ss, se = sentences[si]
-        if _CITED_PERSON.search(text, max(ss, pos - 6), pos) or _CITED_AFTER.match(text, name_end):
+        if (_CITED_PERSON.search(text, max(ss, pos - 6), pos) or _CITED_AFTER.match(text, name_end)
+                or _CITED_TITLED.search(text, max(ss, pos - 20), pos)):
             continue
         if text.startswith("的", name_end):
             continue  # 武汉市长周先旺的讲话: the person is not the subject of what follows
