@@ -18,14 +18,19 @@ junk blanked), so Traditional input needs nothing special.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import functools
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import regex
 
 from ..document import Doc
 from ..gazetteer import load_gazetteer
 from ..models import Official, OfficialAppointment
+
+if TYPE_CHECKING:
+    from .appointments import Appointment
 
 __all__ = [
     "Lexicon",
@@ -692,6 +697,15 @@ def _merge_titles(titles: Iterable[str]) -> list[str]:
     return [t for t in uniq if not any(t != u and t in u for u in uniq)]
 
 
+@functools.cache
+def _find_appointments() -> Callable[[str, int, int], list[Appointment]]:
+    """:func:`~extract.extractors.appointments.find_appointments`, imported once on first use (it builds
+    on this module's title finder, so it cannot be imported at the top; an import per article is not free)."""
+    from .appointments import find_appointments
+
+    return find_appointments
+
+
 def extract(doc: Doc) -> list[Official]:
     """Officials named in the article body, in order of first mention.
 
@@ -702,11 +716,9 @@ def extract(doc: Doc) -> list[Official]:
         One :class:`Official` per person holding an official post; ``mentions``
         counts every occurrence of the name in the body.
     """
-    from .appointments import find_appointments  # it builds on this module's title finder
-
     mentions = find_mentions(doc)
     appointed: dict[str, list[OfficialAppointment]] = {}
-    for a in find_appointments(doc.text, *doc.body):
+    for a in _find_appointments()(doc.text, *doc.body):
         ne = a.name_start + len(a.name)
         mentions.append(PersonMention(a.name_start, ne, a.name_start, ne, a.name, (a.title,)))
         record = OfficialAppointment(title=a.title.text, action=a.action, evidence=doc.evidence(a.start, a.end))
