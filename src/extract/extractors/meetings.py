@@ -27,6 +27,7 @@ import bisect
 import datetime as dt
 import functools
 import itertools
+import operator
 from collections.abc import Iterator
 
 import ahocorasick_rs
@@ -282,13 +283,16 @@ def find_meeting_mentions(doc: Doc, ref: dt.date | None, dates: _Dates | None = 
     dates = dates or _resolved_dates(doc, ref)
     out: list[MeetingMention] = []
     starts = _meeting_starts(text, *doc.body)
+    i, n = 0, len(starts)  # starts[i] is the first start at or after the sentence's (sentences ascend)
     for ss, se in doc.sentences():
-        i = bisect.bisect_left(starts, ss)
-        if i == len(starts):
+        while i < n and starts[i] < ss:
+            i += 1
+        if i == n:
             break  # no meeting word in this sentence or any later one
         if starts[i] >= se:
             continue
-        for m in _meeting_matches(text, starts, ss, se):
+        # _meeting_matches(text, starts, ss, se), from the start already found
+        for m in matches_at(_MEETING, text, itertools.islice(starts, i, None), se):
             # The type's group spans the whole match (each top-level alternative is one), so it closes last.
             kind = m.lastgroup if m.lastgroup in _KINDS else next(k for k, v in m.groupdict().items() if v is not None)
             ks, ke = m.span()
@@ -453,7 +457,8 @@ def _roles(text: str, start: int, end: int) -> tuple[set[str], int, bool]:
     return set(found), min((m.end() for m in found.values()), default=start), reported
 
 
-def _inspections(doc: Doc, occurrences: list[Occurrence], dates: _Dates) -> list[MeetingMention]:
+def _inspections(doc: Doc, occurrences: list[Occurrence], dates: _Dates, day: dt.date | None) -> list[MeetingMention]:
+    """Inspections led by the officials of ``occurrences``; ``day`` is :func:`reference_date` of ``doc``."""
     text = doc.text
     speak = _role_patterns()["speaker"]
     out = []
@@ -470,7 +475,7 @@ def _inspections(doc: Doc, occurrences: list[Occurrence], dates: _Dates) -> list
             j -= 1
         ss = max((s for s, _ in iter_sentences(text, max(doc.body[0], pos - 200), ne) if s <= pos), default=pos)
         date = dates.first(m.start("when"), m.end("when")) if m.group("when") else dates.last(ss, pos)
-        if date is None and _other_year(text, ss, pos, reference_date(doc)):
+        if date is None and _other_year(text, ss, pos, day):
             continue  # 2013年10月，夏宝龙视察: a story from another year, with no day to date it
         out.append(
             MeetingMention(
@@ -505,10 +510,11 @@ def extract(doc: Doc, officials: list[Official]) -> list[Meeting]:
     Returns:
         Meetings in order of first mention.
     """
-    ref = _transcript_day(doc, reference_date(doc))
+    day = reference_date(doc)
+    ref = _transcript_day(doc, day)
     dates = _resolved_dates(doc, ref)
     occurrences = _known_occurrences(doc, [o.name for o in officials])
-    mentions = find_meeting_mentions(doc, ref, dates) + _inspections(doc, occurrences, dates)
+    mentions = find_meeting_mentions(doc, ref, dates) + _inspections(doc, occurrences, dates, day)
     if not mentions:
         return []
     mentions.sort(key=lambda m: m.start)
@@ -653,7 +659,7 @@ def _assign_roles(
     owner_starts = [s for s, _ in owner]
     introduced: dict[str, Key] = {}
     out: dict[Key, dict[str, set[str]]] = {}
-    sentences = list(doc.sentences())
+    sentences = tuple(doc.sentences())
     para_starts = [p for p, _ in paragraphs]
     # An interview has 接受 and 采访/专访/访问 (接受…采访) or 记者 and its verb (对…记者表示) in it:
     # most bodies have neither and are not scanned.
@@ -664,8 +670,7 @@ def _assign_roles(
     interviews = [m.start() for m in _INTERVIEW.finditer(text, bs, be)] if maybe_interview else []
     si = 0
     for idx, (pos, name_end, name) in enumerate(occurrences):
-        while si < len(sentences) and sentences[si][1] <= pos:
-            si += 1
+        si = bisect.bisect_right(sentences, pos, si, key=_END)  # the first sentence ending after pos
         if si >= len(sentences):
             break
         ss, se = sentences[si]
@@ -733,6 +738,8 @@ def _assign_roles(
     return out
 
 
+#: A span's end (sentences are ``(start, end)``, their ends ascending).
+_END = operator.itemgetter(1)
 _LIST_GAP = regex.compile(r"[、,;和与及\s]*")
 _LIST_GAP_MAX = 30
 _UNKNOWN_PLACE = regex.compile(r"\p{Han}{1,5}")
