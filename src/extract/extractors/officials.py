@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from ..document import Doc
-from ..gazetteer import load_gazetteer
+from ..gazetteer import find_areas, load_gazetteer  # (the posts of a county or district start with its name)
 from ..models import Official, OfficialAppointment
 
 if TYPE_CHECKING:
@@ -529,8 +529,6 @@ def _roster_names(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     shortest name first (the post starts at a level word or a place; no running-text marks)."""
     if end - start > _ROSTER_LONGEST or end - start < 5 or _ROSTER_NOT.search(text, start, end):
         return
-    from ..gazetteer import find_areas  # the posts of a county or district start with its name
-
     padded = _PADDED_NAME.match(text, start, end)
     if padded is not None and padded.group(1) in load_lexicon().surnames:
         pos = padded.end()
@@ -585,9 +583,12 @@ def _roster_mentions(text: str, start: int, end: int, taken: list[PersonMention]
         s, line_end = pos, e
         while s < line_end and text[s] in " \t\u3000":
             s += 1
+        if s == line_end or text[s] not in surnames:
+            pos = e + 1  # a blank line, or one that starts with no surname (most lines): no roster line
+            continue
         while line_end > s and text[line_end - 1] in " \t\u3000":
             line_end -= 1
-        if 5 <= line_end - s <= _ROSTER_LONGEST and text[s] in surnames and not any(m.start < line_end and s < m.end for m in taken):
+        if 5 <= line_end - s <= _ROSTER_LONGEST and not any(m.start < line_end and s < m.end for m in taken):
             m = roster_line(text, s, line_end)
             if m is not None:
                 out.append(m)
