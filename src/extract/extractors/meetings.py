@@ -283,6 +283,8 @@ def find_meeting_mentions(doc: Doc, ref: dt.date | None, dates: _Dates | None = 
     dates = dates or _resolved_dates(doc, ref)
     out: list[MeetingMention] = []
     starts = _meeting_starts(text, *doc.body)
+    if not starts:
+        return out  # no meeting word in the body (its sentences are not split for nothing)
     i, n = 0, len(starts)  # starts[i] is the first start at or after the sentence's (sentences ascend)
     for ss, se in doc.sentences():
         while i < n and starts[i] < ss:
