@@ -294,8 +294,10 @@ def _name_options(text: str, pos: int, lex: Lexicon) -> list[int]:
         cand = text[pos : pos + n]
         if len(cand) < n or not _HAN_RUN.fullmatch(cand):
             break
-        if any(ch in stop and not _month_in_name(text, pos + i) for i, ch in enumerate(cand[given_from:], given_from)):
-            break
+        if not stop.isdisjoint(cand) and any(
+            ch in stop and not _month_in_name(text, pos + i) for i, ch in enumerate(cand[given_from:], given_from)
+        ):
+            break  # (a name with no stop character at all, the common case, needs no walk)
         if cand in lex.cues["not_name"]:
             break
         out.append(n)
@@ -323,7 +325,7 @@ def _ends_name(text: str, pos: int, lex: Lexicon) -> bool:
 #: A name of two parts joined by a middle dot (雪克来提·扎克尔, 艾尔肯·吐尼亚孜):
 #: Uyghur, Kazakh … names are written so, without a Han surname.
 _DOTTED_NAME = regex.compile(r"\p{Han}{2,8}(?P<dot>[·•・‧])\p{Han}{2,10}")
-_NAME_DOTS = "·•・‧"  # the characters of _DOTTED_NAME's dot
+_NAME_DOTS = frozenset("·•・‧")  # the characters of _DOTTED_NAME's dot
 
 
 def read_name(text: str, pos: int, known: Iterable[str] = ()) -> str | None:
@@ -340,8 +342,7 @@ def read_name(text: str, pos: int, known: Iterable[str] = ()) -> str | None:
         if text.startswith(name, pos):
             return name
     # A dotted name has its dot 2–8 characters in: most names have none there and are not tried.
-    near = text[pos + 2 : pos + 9]
-    dotted = _DOTTED_NAME.match(text, pos) if any(dot in near for dot in _NAME_DOTS) else None
+    dotted = _DOTTED_NAME.match(text, pos) if not _NAME_DOTS.isdisjoint(text[pos + 2 : pos + 9]) else None
     if dotted is not None:
         # The shortest second part a cue word or punctuation ends: 雪克来提·扎克尔|主持会议.
         dot = dotted.start("dot")
