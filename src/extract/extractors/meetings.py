@@ -160,13 +160,16 @@ def _role_patterns() -> dict[str, regex.Pattern[str]]:
 
 
 @functools.cache
-def _role_words() -> tuple[ahocorasick_rs.AhoCorasick | None, tuple[frozenset[str], ...]]:
-    """Every role verb in one automaton, with the roles each is a verb of: a role's pattern can
-    find a role only in a window that has one of its verbs in it (a ``skip`` match gives none)."""
+def _role_words() -> tuple[ahocorasick_rs.AhoCorasick | None, tuple[frozenset[str], ...], tuple[bool, ...]]:
+    """Every role verb and every no-role word (研究部署, 讲话精神) in one automaton, with the roles each
+    is a verb of and whether it is a no-role word: a role's pattern can find a role only in a window
+    that has one of its verbs in it (a ``skip`` match gives none), and each match of the pattern is
+    one of these words, so it starts where one of its role's verbs or a no-role word starts."""
     cues = load_lexicon().cues
-    words = sorted({w for role in _ROLES for w in cues[role]})
+    words = sorted({w for role in _ROLES for w in cues[role]} | cues["not_role"])
     roles = tuple(frozenset(role for role in _ROLES if w in cues[role]) for w in words)
-    return (ahocorasick_rs.AhoCorasick(words) if words else None), roles
+    skips = tuple(w in cues["not_role"] for w in words)
+    return (ahocorasick_rs.AhoCorasick(words) if words else None), roles, skips
 
 
 _ROLES = ("chair", "speaker", "attendee")
@@ -445,16 +448,23 @@ def _roles(text: str, start: int, end: int) -> tuple[set[str], int, bool]:
     where the first role verb ends (``start`` when there is none), and whether the
     only role is reported speech (说, 介绍 — not 讲话, 致辞, which are taking part)."""
     end = min(end, start + _ROLE_REACH)
-    automaton, roles_of = _role_words()
+    automaton, roles_of, skips = _role_words()
     possible: set[str] = set()
+    hits: list[tuple[int, int, int]] = []
     if automaton is not None and end > start:
-        for i, _, _ in automaton.find_matches_as_indexes(text[start:end], overlapping=True):
+        hits = automaton.find_matches_as_indexes(text[start:end], overlapping=True)
+        for i, _, _ in hits:
             possible |= roles_of[i]
     if not possible:
         return set(), start, False  # no role verb in the window: no pattern can find a role
-    found = {
-        role: m for role, p in _role_patterns().items() if role in possible and (m := _find_role(p, text, start, end))
-    }
+    found = {}
+    for role, pattern in _role_patterns().items():
+        if role in possible:
+            # _find_role(pattern, text, start, end), the pattern tried only where one of its words starts
+            starts = sorted({start + s for i, s, _ in hits if role in roles_of[i] or skips[i]})
+            m = next((m for m in matches_at(pattern, text, starts, end) if m.group("skip") is None), None)
+            if m is not None:
+                found[role] = m
     reported = set(found) == {"speaker"} and found["speaker"].group() not in load_lexicon().cues["participation"]
     return set(found), min((m.end() for m in found.values()), default=start), reported
 
