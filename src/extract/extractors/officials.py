@@ -61,6 +61,8 @@ _MAX_ORG = 24
 _CLAUSE_BREAK = regex.compile(
     r"[^\p{Han}A-Za-z0-9()]|\((?!\p{Han}{1,6}\))|(?<!\(\p{Han}{1,6})\)|的|任命|免去|决定|[兼接出改升继]任|当选|(?<=\p{Han}{2})为|就|针对"
 )
+#: The first alternative of _CLAUSE_BREAK, the last one in a span.
+_LAST_MARK = regex.compile(r"(?r)[^\p{Han}A-Za-z0-9()]")
 _BRACKETED = regex.compile(r"\(\p{Han}{1,6}\)")
 
 
@@ -91,8 +93,11 @@ def _org_start(text: str, post_start: int, lex: Lexicon) -> int:
     if post_start <= 0 or (text[post_start - 1] not in lex.org_last_chars and text[post_start - 1] != ")"):
         return post_start  # no organisation can end here: the common, fast case
     lo = post_start - _MAX_ORG if post_start > _MAX_ORG else 0
-    clause = lo
-    for m in _CLAUSE_BREAK.finditer(text, lo, post_start):
+    # The last punctuation mark (or other character no word has) is a break that the scan reaches
+    # (no longer break covers it: they are all Han) and matches alone: the scan after it is all that counts.
+    mark = _LAST_MARK.search(text, lo, post_start)
+    clause = lo if mark is None else mark.end()
+    for m in _CLAUSE_BREAK.finditer(text, clause, post_start):
         clause = m.end()
     if clause >= post_start:
         return post_start
