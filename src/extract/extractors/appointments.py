@@ -19,11 +19,13 @@ alone give nothing.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
 import regex
 
+from ..anchored import matches_at
 from .officials import Title, _name_options, _title_is_official, find_titles, load_lexicon
 
 __all__ = ["Appointment", "find_appointments"]
@@ -225,11 +227,14 @@ def find_appointments(text: str, start: int = 0, end: int | None = None) -> list
                 out.extend(Appointment(name, ns, p, "removed", vs, posts[-1].end) for p in posts)
             last_person = names[-1]
     # Weak forms: 甲兼任X, 甲接任X (conferred); 甲不再担任X (the post is given up).
-    weak: tuple[tuple[regex.Pattern[str], Action], ...] = ((_TAKE_UP, "conferred"), (_GIVE_UP, "removed"))
-    for pattern, kind in weak:
-        if not (has_give_up if kind == "removed" else has_take_up):
-            continue
-        for m in pattern.finditer(text, start, end):
+    # (_TAKE_UP.finditer, tried only where one of its words starts: 任 of 主任, 责任 … is common.)
+    weak: list[tuple[Iterator[regex.Match[str]], Action]] = []
+    if has_take_up:
+        weak.append((matches_at(_TAKE_UP, text, _take_up_starts(text, start, end), end), "conferred"))
+    if has_give_up:
+        weak.append((_GIVE_UP.finditer(text, start, end), "removed"))
+    for found, kind in weak:
+        for m in found:
             names = _weak_name_before(text, m.start())
             if not names:
                 continue
@@ -240,6 +245,26 @@ def find_appointments(text: str, start: int = 0, end: int | None = None) -> list
         out.extend(_passive_removals(text, start, end))
     out.sort(key=lambda a: (a.start, a.name_start))
     return out
+
+
+#: The characters before 任 in a _TAKE_UP word (获任命为, 被任命为, 兼任, 接任, 出任, 改任, 升任, 继任).
+_BEFORE_REN = frozenset("获被兼接出改升继")
+
+
+def _take_up_starts(text: str, start: int, end: int) -> list[int]:
+    """Where a :data:`_TAKE_UP` match in ``text[start:end]`` can start, in order: every one of its words
+    is one of :data:`_BEFORE_REN` then 任, or 当选 (a 任 of 主任, 责任, 任务 … starts none of them)."""
+    out = []
+    q = text.find("任", start + 1, end)
+    while q >= 0:
+        if text[q - 1] in _BEFORE_REN:
+            out.append(q - 1)
+        q = text.find("任", q + 1, end)
+    q = text.find("当选", start, end)
+    while q >= 0:
+        out.append(q)
+        q = text.find("当选", q + 2, end)
+    return sorted(out)
 
 
 def _name_then_post(text: str, pos: int, end: int) -> tuple[list[tuple[str, int]] | None, int]:

@@ -27,6 +27,7 @@ import bisect
 import datetime as dt
 import functools
 import itertools
+import operator
 from collections.abc import Iterator
 
 import ahocorasick_rs
@@ -166,13 +167,16 @@ def _role_patterns() -> dict[str, regex.Pattern[str]]:
 
 
 @functools.cache
-def _role_words() -> tuple[ahocorasick_rs.AhoCorasick | None, tuple[frozenset[str], ...]]:
-    """Every role verb in one automaton, with the roles each is a verb of: a role's pattern can
-    find a role only in a window that has one of its verbs in it (a ``skip`` match gives none)."""
+def _role_words() -> tuple[ahocorasick_rs.AhoCorasick | None, tuple[frozenset[str], ...], tuple[bool, ...]]:
+    """Every role verb and every no-role word (研究部署, 讲话精神) in one automaton, with the roles each
+    is a verb of and whether it is a no-role word: a role's pattern can find a role only in a window
+    that has one of its verbs in it (a ``skip`` match gives none), and each match of the pattern is
+    one of these words, so it starts where one of its role's verbs or a no-role word starts."""
     cues = load_lexicon().cues
-    words = sorted({w for role in _ROLES for w in cues[role]})
+    words = sorted({w for role in _ROLES for w in cues[role]} | cues["not_role"])
     roles = tuple(frozenset(role for role in _ROLES if w in cues[role]) for w in words)
-    return (ahocorasick_rs.AhoCorasick(words) if words else None), roles
+    skips = tuple(w in cues["not_role"] for w in words)
+    return (ahocorasick_rs.AhoCorasick(words) if words else None), roles, skips
 
 
 _ROLES = ("chair", "speaker", "attendee")
@@ -289,13 +293,18 @@ def find_meeting_mentions(doc: Doc, ref: dt.date | None, dates: _Dates | None = 
     dates = dates or _resolved_dates(doc, ref)
     out: list[MeetingMention] = []
     starts = _meeting_starts(text, *doc.body)
+    if not starts:
+        return out  # no meeting word in the body (its sentences are not split for nothing)
+    i, n = 0, len(starts)  # starts[i] is the first start at or after the sentence's (sentences ascend)
     for ss, se in doc.sentences():
-        i = bisect.bisect_left(starts, ss)
-        if i == len(starts):
+        while i < n and starts[i] < ss:
+            i += 1
+        if i == n:
             break  # no meeting word in this sentence or any later one
         if starts[i] >= se:
             continue
-        for m in _meeting_matches(text, starts, ss, se):
+        # _meeting_matches(text, starts, ss, se), from the start already found
+        for m in matches_at(_MEETING, text, itertools.islice(starts, i, None), se):
             # The type's group spans the whole match (each top-level alternative is one), so it closes last.
             kind = m.lastgroup if m.lastgroup in _KINDS else next(k for k, v in m.groupdict().items() if v is not None)
             ks, ke = m.span()
@@ -448,21 +457,29 @@ def _roles(text: str, start: int, end: int) -> tuple[set[str], int, bool]:
     where the first role verb ends (``start`` when there is none), and whether the
     only role is reported speech (说, 介绍 — not 讲话, 致辞, which are taking part)."""
     end = min(end, start + _ROLE_REACH)
-    automaton, roles_of = _role_words()
+    automaton, roles_of, skips = _role_words()
     possible: set[str] = set()
+    hits: list[tuple[int, int, int]] = []
     if automaton is not None and end > start:
-        for i, _, _ in automaton.find_matches_as_indexes(text[start:end], overlapping=True):
+        hits = automaton.find_matches_as_indexes(text[start:end], overlapping=True)
+        for i, _, _ in hits:
             possible |= roles_of[i]
     if not possible:
         return set(), start, False  # no role verb in the window: no pattern can find a role
-    found = {
-        role: m for role, p in _role_patterns().items() if role in possible and (m := _find_role(p, text, start, end))
-    }
+    found = {}
+    for role, pattern in _role_patterns().items():
+        if role in possible:
+            # _find_role(pattern, text, start, end), the pattern tried only where one of its words starts
+            starts = sorted({start + s for i, s, _ in hits if role in roles_of[i] or skips[i]})
+            m = next((m for m in matches_at(pattern, text, starts, end) if m.group("skip") is None), None)
+            if m is not None:
+                found[role] = m
     reported = set(found) == {"speaker"} and found["speaker"].group() not in load_lexicon().cues["participation"]
     return set(found), min((m.end() for m in found.values()), default=start), reported
 
 
-def _inspections(doc: Doc, occurrences: list[Occurrence], dates: _Dates) -> list[MeetingMention]:
+def _inspections(doc: Doc, occurrences: list[Occurrence], dates: _Dates, day: dt.date | None) -> list[MeetingMention]:
+    """Inspections led by the officials of ``occurrences``; ``day`` is :func:`reference_date` of ``doc``."""
     text = doc.text
     speak = _role_patterns()["speaker"]
     out = []
@@ -481,7 +498,7 @@ def _inspections(doc: Doc, occurrences: list[Occurrence], dates: _Dates) -> list
             j -= 1
         ss = max((s for s, _ in iter_sentences(text, max(doc.body[0], pos - 200), ne) if s <= pos), default=pos)
         date = dates.first(m.start("when"), m.end("when")) if m.group("when") else dates.last(ss, pos)
-        if date is None and _other_year(text, ss, pos, reference_date(doc)):
+        if date is None and _other_year(text, ss, pos, day):
             continue  # 2013年10月，夏宝龙视察: a story from another year, with no day to date it
         out.append(
             MeetingMention(
@@ -516,10 +533,11 @@ def extract(doc: Doc, officials: list[Official]) -> list[Meeting]:
     Returns:
         Meetings in order of first mention.
     """
-    ref = _transcript_day(doc, reference_date(doc))
+    day = reference_date(doc)
+    ref = _transcript_day(doc, day)
     dates = _resolved_dates(doc, ref)
     occurrences = _known_occurrences(doc, [o.name for o in officials])
-    mentions = find_meeting_mentions(doc, ref, dates) + _inspections(doc, occurrences, dates)
+    mentions = find_meeting_mentions(doc, ref, dates) + _inspections(doc, occurrences, dates, day)
     if not mentions:
         return []
     mentions.sort(key=lambda m: m.start)
@@ -667,7 +685,7 @@ def _assign_roles(
     owner_starts = [s for s, _ in owner]
     introduced: dict[str, Key] = {}
     out: dict[Key, dict[str, set[str]]] = {}
-    sentences = list(doc.sentences())
+    sentences = tuple(doc.sentences())
     para_starts = [p for p, _ in paragraphs]
     # An interview has 接受 and 采访/专访/访问 (接受…采访) or 记者 and its verb (对…记者表示) in it:
     # most bodies have neither and are not scanned.
@@ -678,8 +696,7 @@ def _assign_roles(
     interviews = [m.start() for m in _INTERVIEW.finditer(text, bs, be)] if maybe_interview else []
     si = 0
     for idx, (pos, name_end, name) in enumerate(occurrences):
-        while si < len(sentences) and sentences[si][1] <= pos:
-            si += 1
+        si = bisect.bisect_right(sentences, pos, si, key=_END)  # the first sentence ending after pos
         if si >= len(sentences):
             break
         ss, se = sentences[si]
@@ -748,6 +765,8 @@ def _assign_roles(
     return out
 
 
+#: A span's end (sentences are ``(start, end)``, their ends ascending).
+_END = operator.itemgetter(1)
 _LIST_GAP = regex.compile(r"[、,;和与及\s]*")
 _LIST_GAP_MAX = 30
 _UNKNOWN_PLACE = regex.compile(r"\p{Han}{1,5}")

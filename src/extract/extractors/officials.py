@@ -18,14 +18,19 @@ junk blanked), so Traditional input needs nothing special.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import functools
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import regex
 
 from ..document import Doc
-from ..gazetteer import load_gazetteer
+from ..gazetteer import find_areas, load_gazetteer  # (the posts of a county or district start with its name)
 from ..models import Official, OfficialAppointment
+
+if TYPE_CHECKING:
+    from .appointments import Appointment
 
 __all__ = [
     "Lexicon",
@@ -56,6 +61,8 @@ _MAX_ORG = 24
 _CLAUSE_BREAK = regex.compile(
     r"[^\p{Han}A-Za-z0-9()]|\((?!\p{Han}{1,6}\))|(?<!\(\p{Han}{1,6})\)|的|任命|免去|决定|[兼接出改升继]任|当选|(?<=\p{Han}{2})为|就|针对"
 )
+#: The first alternative of _CLAUSE_BREAK, the last one in a span.
+_LAST_MARK = regex.compile(r"(?r)[^\p{Han}A-Za-z0-9()]")
 _BRACKETED = regex.compile(r"\(\p{Han}{1,6}\)")
 
 
@@ -86,8 +93,11 @@ def _org_start(text: str, post_start: int, lex: Lexicon) -> int:
     if post_start <= 0 or (text[post_start - 1] not in lex.org_last_chars and text[post_start - 1] != ")"):
         return post_start  # no organisation can end here: the common, fast case
     lo = post_start - _MAX_ORG if post_start > _MAX_ORG else 0
-    clause = lo
-    for m in _CLAUSE_BREAK.finditer(text, lo, post_start):
+    # The last punctuation mark (or other character no word has) is a break that the scan reaches
+    # (no longer break covers it: they are all Han) and matches alone: the scan after it is all that counts.
+    mark = _LAST_MARK.search(text, lo, post_start)
+    clause = lo if mark is None else mark.end()
+    for m in _CLAUSE_BREAK.finditer(text, clause, post_start):
         clause = m.end()
     if clause >= post_start:
         return post_start
@@ -289,8 +299,10 @@ def _name_options(text: str, pos: int, lex: Lexicon) -> list[int]:
         cand = text[pos : pos + n]
         if len(cand) < n or not _HAN_RUN.fullmatch(cand):
             break
-        if any(ch in stop and not _month_in_name(text, pos + i) for i, ch in enumerate(cand[given_from:], given_from)):
-            break
+        if not stop.isdisjoint(cand) and any(
+            ch in stop and not _month_in_name(text, pos + i) for i, ch in enumerate(cand[given_from:], given_from)
+        ):
+            break  # (a name with no stop character at all, the common case, needs no walk)
         if cand in lex.cues["not_name"]:
             break
         out.append(n)
@@ -318,7 +330,7 @@ def _ends_name(text: str, pos: int, lex: Lexicon) -> bool:
 #: A name of two parts joined by a middle dot (雪克来提·扎克尔, 艾尔肯·吐尼亚孜):
 #: Uyghur, Kazakh … names are written so, without a Han surname.
 _DOTTED_NAME = regex.compile(r"\p{Han}{2,8}(?P<dot>[·•・‧])\p{Han}{2,10}")
-_NAME_DOTS = "·•・‧"  # the characters of _DOTTED_NAME's dot
+_NAME_DOTS = frozenset("·•・‧")  # the characters of _DOTTED_NAME's dot
 
 
 def read_name(text: str, pos: int, known: Iterable[str] = ()) -> str | None:
@@ -335,8 +347,7 @@ def read_name(text: str, pos: int, known: Iterable[str] = ()) -> str | None:
         if text.startswith(name, pos):
             return name
     # A dotted name has its dot 2–8 characters in: most names have none there and are not tried.
-    near = text[pos + 2 : pos + 9]
-    dotted = _DOTTED_NAME.match(text, pos) if any(dot in near for dot in _NAME_DOTS) else None
+    dotted = _DOTTED_NAME.match(text, pos) if not _NAME_DOTS.isdisjoint(text[pos + 2 : pos + 9]) else None
     if dotted is not None:
         # The shortest second part a cue word or punctuation ends: 雪克来提·扎克尔|主持会议.
         dot = dotted.start("dot")
@@ -524,8 +535,6 @@ def _roster_names(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     shortest name first (the post starts at a level word or a place; no running-text marks)."""
     if end - start > _ROSTER_LONGEST or end - start < 5 or _ROSTER_NOT.search(text, start, end):
         return
-    from ..gazetteer import find_areas  # the posts of a county or district start with its name
-
     padded = _PADDED_NAME.match(text, start, end)
     if padded is not None and padded.group(1) in load_lexicon().surnames:
         pos = padded.end()
@@ -580,9 +589,12 @@ def _roster_mentions(text: str, start: int, end: int, taken: list[PersonMention]
         s, line_end = pos, e
         while s < line_end and text[s] in " \t\u3000":
             s += 1
+        if s == line_end or text[s] not in surnames:
+            pos = e + 1  # a blank line, or one that starts with no surname (most lines): no roster line
+            continue
         while line_end > s and text[line_end - 1] in " \t\u3000":
             line_end -= 1
-        if 5 <= line_end - s <= _ROSTER_LONGEST and text[s] in surnames and not any(m.start < line_end and s < m.end for m in taken):
+        if 5 <= line_end - s <= _ROSTER_LONGEST and not any(m.start < line_end and s < m.end for m in taken):
             m = roster_line(text, s, line_end)
             if m is not None:
                 out.append(m)
@@ -692,6 +704,15 @@ def _merge_titles(titles: Iterable[str]) -> list[str]:
     return [t for t in uniq if not any(t != u and t in u for u in uniq)]
 
 
+@functools.cache
+def _find_appointments() -> Callable[[str, int, int], list[Appointment]]:
+    """:func:`~extract.extractors.appointments.find_appointments`, imported once on first use (it builds
+    on this module's title finder, so it cannot be imported at the top; an import per article is not free)."""
+    from .appointments import find_appointments
+
+    return find_appointments
+
+
 def extract(doc: Doc) -> list[Official]:
     """Officials named in the article body, in order of first mention.
 
@@ -702,11 +723,9 @@ def extract(doc: Doc) -> list[Official]:
         One :class:`Official` per person holding an official post; ``mentions``
         counts every occurrence of the name in the body.
     """
-    from .appointments import find_appointments  # it builds on this module's title finder
-
     mentions = find_mentions(doc)
     appointed: dict[str, list[OfficialAppointment]] = {}
-    for a in find_appointments(doc.text, *doc.body):
+    for a in _find_appointments()(doc.text, *doc.body):
         ne = a.name_start + len(a.name)
         mentions.append(PersonMention(a.name_start, ne, a.name_start, ne, a.name, (a.title,)))
         record = OfficialAppointment(title=a.title.text, action=a.action, evidence=doc.evidence(a.start, a.end))

@@ -63,6 +63,8 @@ def _read_tsv(name: str, columns: tuple[str, ...], model: type[_Row]) -> list[_R
 
 
 _alt = alternation
+#: The automaton kind for a small word list (a DFA is the fastest to scan, and small for a few hundred words).
+_DFA = ahocorasick_rs.Implementation.DFA
 
 
 @dataclass(frozen=True)
@@ -93,8 +95,11 @@ class Lexicon:
 
     @functools.cached_property
     def post_start_automaton(self) -> ahocorasick_rs.AhoCorasick:
-        """Every modifier and post word: a :attr:`post_pattern` match starts with one."""
-        return ahocorasick_rs.AhoCorasick(sorted({*self.modifiers, *self.posts}))
+        """Every modifier and post word: a :attr:`post_pattern` match starts with one.
+
+        A DFA: it scans every article's body, twice as fast as the default automaton for these
+        hundred-odd words (the level words, thousands, would make it megabytes: they keep the default)."""
+        return ahocorasick_rs.AhoCorasick(sorted({*self.modifiers, *self.posts}), implementation=_DFA)
 
     def post_matches(self, text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
         """``post_pattern.finditer(text, start, end)``, the pattern tried only where a
@@ -162,7 +167,7 @@ class Lexicon:
     @functools.cached_property
     def unit_automaton(self) -> ahocorasick_rs.AhoCorasick | None:
         """Every org word (non-empty Han, see ``_TitleRow``), for one overlapping pass."""
-        return ahocorasick_rs.AhoCorasick(sorted(self.orgs)) if self.orgs else None
+        return ahocorasick_rs.AhoCorasick(sorted(self.orgs), implementation=_DFA) if self.orgs else None
 
     def unit_words(self, text: str, start: int, end: int) -> dict[int, int]:
         """Start → end of the longest org word at each position of ``text[start:end]``: what

@@ -4,6 +4,8 @@ over the lexicon's word sets instead of compiled into alternations of thousands 
 
 from __future__ import annotations
 
+import functools
+
 import ahocorasick_rs
 import regex
 
@@ -46,10 +48,17 @@ class _OrgMatch:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        lex = load_lexicon()
-        self.level_ends = _ends_by_start(lex.level_automaton, text)
-        self.org_ends = _ends_by_start(lex.unit_automaton, text)
         self.memo: dict[tuple[int, int], int | None] = {}
+
+    # Each word table is built when first read: a name with no organisation word has no leading
+    # match, a clause with no level word no trailing one, whatever the other table holds.
+    @functools.cached_property
+    def level_ends(self) -> dict[int, list[int]]:
+        return _ends_by_start(load_lexicon().level_automaton, self.text)
+
+    @functools.cached_property
+    def org_ends(self) -> dict[int, list[int]]:
+        return _ends_by_start(load_lexicon().unit_automaton, self.text)
 
     def _levels(self, pos: int) -> list[int]:
         """Ends of the level words at ``pos``, longest first."""
@@ -108,10 +117,14 @@ class _OrgMatch:
         return self.memo[key]
 
     def leading(self) -> str | None:
+        if not self.org_ends:
+            return None  # (?:H{0,10}?ORG)+ needs an organisation word
         end = self._levels_then_orgs(0)
         return None if end is None else self.text[:end]
 
     def trailing(self) -> str | None:
+        if not self.level_ends:
+            return None  # (?:LEVEL)+ needs a level word
         for start in range(len(self.text) + 1):
             for q in self._levels(start):
                 if (end := self._levels_then_when(q)) is not None:
