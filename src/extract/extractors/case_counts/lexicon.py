@@ -76,13 +76,16 @@ class MetricLexicon:
     @functools.cached_property
     def metric_ac(self) -> ahocorasick_rs.AhoCorasick:
         """The metric phrases as an automaton, leftmost-longest: the matches of :attr:`metric_re` (an
-        alternation longest first) at a fraction of the cost over a whole text."""
-        return ahocorasick_rs.AhoCorasick(list(self.metric), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+        alternation longest first) at a fraction of the cost over a whole text. (A DFA: for a hundred
+        short phrases it is small, and scans in about half the time of the default NFA.)"""
+        return ahocorasick_rs.AhoCorasick(list(self.metric), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
+                                          implementation=ahocorasick_rs.Implementation.DFA)
 
     @functools.cached_property
     def metric_ac_all(self) -> ahocorasick_rs.AhoCorasick:
-        """The metric phrases as an automaton reporting every occurrence, overlapping ones too."""
-        return ahocorasick_rs.AhoCorasick(list(self.metric))
+        """The metric phrases as an automaton reporting every occurrence, overlapping ones too (a DFA, as
+        :attr:`metric_ac`: every article's body is scanned with it)."""
+        return ahocorasick_rs.AhoCorasick(list(self.metric), implementation=ahocorasick_rs.Implementation.DFA)
 
     @functools.cached_property
     def scope_re(self) -> regex.Pattern[str]:
