@@ -265,6 +265,21 @@ def _anchored(
                     break
 
 
+def _matches_at(
+    pattern: regex.Pattern[str], text: str, places: Iterable[int], start: int, end: int
+) -> Iterator[regex.Match[str]]:
+    """``pattern.finditer(text, start, end)`` when every match starts at one of ``places`` (ascending):
+    only those are tried, each from where the last match ended (found so by the standard library's
+    engine, a first look costs a fraction of a scan of the regex module's)."""
+    pos = start
+    for p in places:
+        if p >= pos:
+            m = pattern.match(text, p, end)
+            if m is not None:
+                pos = m.end()
+                yield m
+
+
 def _find_all(text: str, anchor: str, start: int, end: int) -> Iterator[int]:
     q = text.find(anchor, start, end)
     while q >= 0:
@@ -335,21 +350,6 @@ def _bracketed_day(ref: dt.date, rel: str, day: int) -> dt.date | None:
 #: Every relative word, for the standard library's engine (which finds a plain alternation of literal words
 #: twice as fast): each :data:`_RELATIVE` match starts with one, and most bodies hold none.
 _RELATIVE_WORD = re.compile("|".join(map(re.escape, _RELATIVE_WORDS)))
-#: Every place a relative word starts, overlapping ones too (a look-ahead matches at each).
-_RELATIVE_START = re.compile(f"(?={_RELATIVE_WORD.pattern})")
-
-
-def _relative_days(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
-    """``_RELATIVE.finditer(text, start, end)``, tried only where a relative word starts (found by the
-    standard library's engine, several times faster than a scan of the regex module's): a match starts
-    with a word, and wherever one starts the pattern matches there (its hour window is optional)."""
-    pos = start
-    for word in _RELATIVE_START.finditer(text, start, end):
-        if word.start() >= pos:
-            m = _RELATIVE.match(text, word.start(), end)
-            if m is not None:
-                yield m
-                pos = m.end()
 
 
 def resolve_month_day(ref: dt.date | None, month: int, day: int) -> dt.date | None:
@@ -404,13 +404,18 @@ def reference_date(text: str, published: dt.date | None, start: int = 0, end: in
     if published is not None:
         return published
     end = len(text) if end is None else end
-    if _FULL_DATE_PART.search(text, start, end) is None:
-        return None  # no year written with a month after it: the scan below would find nothing
-    for m in _FULL_DATE.finditer(text, start, end):
+    # The matches of _FULL_DATE.finditer(text, start, end), tried only where its part starts (every
+    # match starts so; the parts may overlap: each search goes on from the place after the last).
+    pos = start
+    while (part := _FULL_DATE_PART.search(text, pos, end)) is not None:
+        m = _FULL_DATE.match(text, part.start(), end)
+        if m is None:
+            pos = part.start() + 1
+            continue
         try:
             return dt.date(int(m.group("year")), int(m.group("month")), int(m.group("day")))
         except ValueError:
-            continue
+            pos = m.end()
     return None
 
 
@@ -552,8 +557,10 @@ def _find_dates(text: str, ref: dt.date | None, start: int, end: int) -> tuple[D
             continue
         found.append(DateMention(m.start(), m.end(), date, month, day, hours=hours, year_written=bool(year_s),
                                  through=_through(text, m.end(), date) if hours is None else None))
-    if ref is not None and _BRACKETED_DAY_PART.search(text, start, end) is not None:
-        for m in _BRACKETED_DAY.finditer(text, start, end):
+    if ref is not None:
+        # (A match starts where its part does; the parts cannot overlap: a bracket ends each.)
+        places = (part.start() for part in _BRACKETED_DAY_PART.finditer(text, start, end))
+        for m in _matches_at(_BRACKETED_DAY, text, places, start, end):
             date = _bracketed_day(ref, m.group("rel"), int(m.group("day")))
             if date is not None and not any(d.start < m.end() and m.start() < d.end for d in found):
                 found.append(DateMention(m.start(), m.end(), date, date.month, date.day, hours=_hours(m)))
@@ -562,9 +569,10 @@ def _find_dates(text: str, ref: dt.date | None, start: int, end: int) -> tuple[D
         # before the article's day (上周二: the week before), unless a full date is written there.
         full = [(d.start, d.end) for d in found]  # in text order: one forward walk
         i = 0
-        # Every weekday has 周, 星期 or 礼拜 and its day in it: most texts have none and are not scanned.
-        has_weekday = _WEEKDAY_PART.search(text, start, end) is not None
-        for m in _WEEKDAY.finditer(text, start, end) if has_weekday else ():
+        # Every weekday has 周, 星期 or 礼拜 and its day in it (most texts have none): a match starts there
+        # or at the 上 before it. (The parts cannot overlap: none holds a 周, 星 or 礼 after its start.)
+        places = (p for part in _WEEKDAY_PART.finditer(text, start, end) for p in (part.start() - 1, part.start()))
+        for m in _matches_at(_WEEKDAY, text, places, start, end):
             while i < len(full) and full[i][1] <= m.start():
                 i += 1
             if i < len(full) and full[i][0] <= m.start():
@@ -587,7 +595,7 @@ def _find_dates(text: str, ref: dt.date | None, start: int, end: int) -> tuple[D
 
     rel: list[DateMention] = []
     k = 0
-    for m in _relative_days(text, start, end):
+    for m in _RELATIVE.finditer(text, start, end) if _RELATIVE_WORD.search(text, start, end) else ():
         ok, k = outside(taken, m.start(), m.end(), k)
         if ok:
             rel.append(DateMention(m.start(), m.end(), None, relative=_RELATIVE_WORDS[m.group(_RELATIVE_REL)], hours=_hours(m)))
