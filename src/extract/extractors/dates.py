@@ -187,6 +187,8 @@ _NAMED_DAY = regex.compile(
 # scan; most 日 close a full date followed by a comma or an hour window, and are not tried).
 _NAMED_DAY_ANCHOR = regex.compile(rf"日{_NAMED_DAY_AFTER}", regex.VERBOSE)
 # The 月 a date can have: one followed by a day and its 日 or 号 (11月以来 is none).
+#: The numbers of _DATE's year, month and day groups (see _group_numbers).
+_DATE_GROUPS = tuple(_DATE.groupindex[n] for n in ("year", "month", "day"))
 _DATE_ANCHOR = regex.compile(rf"月(?=\s*{_NUM}\s*[日号])")
 _SPACES_BEFORE = regex.compile(r"(?r)\s*")
 
@@ -263,6 +265,21 @@ def _anchored(
                     break
 
 
+def _matches_at(
+    pattern: regex.Pattern[str], text: str, places: Iterable[int], start: int, end: int
+) -> Iterator[regex.Match[str]]:
+    """``pattern.finditer(text, start, end)`` when every match starts at one of ``places`` (ascending):
+    only those are tried, each from where the last match ended (found so by the standard library's
+    engine, a first look costs a fraction of a scan of the regex module's)."""
+    pos = start
+    for p in places:
+        if p >= pos:
+            m = pattern.match(text, p, end)
+            if m is not None:
+                pos = m.end()
+                yield m
+
+
 def _find_all(text: str, anchor: str, start: int, end: int) -> Iterator[int]:
     q = text.find(anchor, start, end)
     while q >= 0:
@@ -307,10 +324,14 @@ _RELATIVE = regex.compile(
 )
 #: A relative day with its day of the month in brackets, as Macau, Taiwan and wire reports write it:
 #: 昨(21)日本澳新增確診病例2例, 今(31)日公布, 今（8）日下午, 截至今日(22日)零时 (Hong Kong).
+_RELATIVE_REL = _RELATIVE.groupindex["rel"]  # read by number (see _group_numbers)
 _BRACKETED_DAY = regex.compile(
     rf"(?P<rel>昨|今|前)(?:\s*[(（]\s*(?P<day>\d{{1,2}})\s*[)）]\s*日|(?:日|天)\s*[(（]\s*(?P<day>\d{{1,2}})\s*日\s*[)）])"
     rf"(?:\s*(?:{_HOUR_WINDOW}))?"
 )
+#: What every match of _BRACKETED_DAY holds: its relative word, then a bracket (see _FULL_DATE_PART;
+#: the standard library's \s holds every character the regex module's does).
+_BRACKETED_DAY_PART = re.compile(r"[昨今前][日天]?\s*[(（]")
 _BRACKETED_OFFSET = {"昨": -1, "今": 0, "前": -2}
 
 
@@ -362,6 +383,11 @@ def resolve_month_day(ref: dt.date | None, month: int, day: int) -> dt.date | No
 
 
 _FULL_DATE = regex.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*(?:年|[-/.])\s*(?P<month>\d{1,2})\s*(?:月|[-/.])\s*(?P<day>\d{1,2})(?!\d)")
+# What every match of _FULL_DATE holds, for a first look at a text (most hold none): the standard
+# library's engine finds it many times faster than the regex module scans for _FULL_DATE. It must
+# find at least every place _FULL_DATE matches: its \s holds every character the regex module's does
+# (and four controls more), and \S stands for \d (the regex module knows digits of newer scripts).
+_FULL_DATE_PART = re.compile(r"(?:19|20)\S\S\s*(?:年|[-/.])\s*\S")
 
 
 def reference_date(text: str, published: dt.date | None, start: int = 0, end: int | None = None) -> dt.date | None:
@@ -377,11 +403,19 @@ def reference_date(text: str, published: dt.date | None, start: int = 0, end: in
     """
     if published is not None:
         return published
-    for m in _FULL_DATE.finditer(text, start, len(text) if end is None else end):
+    end = len(text) if end is None else end
+    # The matches of _FULL_DATE.finditer(text, start, end), tried only where its part starts (every
+    # match starts so; the parts may overlap: each search goes on from the place after the last).
+    pos = start
+    while (part := _FULL_DATE_PART.search(text, pos, end)) is not None:
+        m = _FULL_DATE.match(text, part.start(), end)
+        if m is None:
+            pos = part.start() + 1
+            continue
         try:
             return dt.date(int(m.group("year")), int(m.group("month")), int(m.group("day")))
         except ValueError:
-            continue
+            pos = m.end()
     return None
 
 
@@ -445,14 +479,32 @@ def _overnight(text: str, pos: int, end: int, date: dt.date | None) -> tuple[reg
     return m, last, (h1 - 24, h2)
 
 
+# A match finds a group by its number several times faster than by its name (the regex module looks
+# a name up through a copy of the pattern's table of names): the date patterns, read for every date
+# of every article, are read by number.
+@functools.cache
+def _group_numbers(pattern: regex.Pattern[str], *names: str) -> tuple[int, ...] | None:
+    """The numbers of the groups ``names`` of ``pattern``, None when it lacks one of them."""
+    index = pattern.groupindex
+    return tuple(index[n] for n in names) if all(n in index for n in names) else None
+
+
+def _day_group(m: regex.Match[str]) -> str:
+    """``m.group("day")`` of a :data:`_BARE_DAY` or :data:`_NAMED_DAY` match."""
+    numbers = _group_numbers(m.re, "day")
+    assert numbers is not None
+    return m.group(numbers[0])
+
+
 def _hours(m: regex.Match[str]) -> tuple[int, int] | None:
-    try:
-        if m.group("h1") is None:
-            return None
-    except IndexError:  # a pattern without an hour window (_NAMED_DAY)
+    numbers = _group_numbers(m.re, "h1", "h2", "midnight")
+    if numbers is None:  # a pattern without an hour window (_NAMED_DAY)
         return None
-    h1, h2 = m.group("h1"), int(m.group("h2"))
-    if h2 == 12 and m.group("midnight"):
+    h1 = m.group(numbers[0])
+    if h1 is None:
+        return None
+    h2 = int(m.group(numbers[1]))
+    if h2 == 12 and m.group(numbers[2]):
         h2 = 24  # 午夜12时 is the day's end
     return (0 if h1 == "零" else int(h1)), h2  # 2日零至24时
 
@@ -479,11 +531,11 @@ def _find_dates(text: str, ref: dt.date | None, start: int, end: int) -> tuple[D
     for m in _anchored(_DATE, text, start, end, _DATE_ANCHOR, _date_starts):
         if m.start() < taken_to:
             continue
-        month = 1 if m.group("month") == "元" else parse_cn_int(m.group("month"))
-        day = parse_cn_int(m.group("day"))
+        year_s, month_s, day_s = m.group(*_DATE_GROUPS)
+        month = 1 if month_s == "元" else parse_cn_int(month_s)
+        day = parse_cn_int(day_s)
         if not month or not day or not (1 <= month <= 12 and 1 <= day <= 31):
             continue
-        year_s = m.group("year")
         date: dt.date | None
         if year_s:
             year = parse_cn_int(year_s)
@@ -505,8 +557,10 @@ def _find_dates(text: str, ref: dt.date | None, start: int, end: int) -> tuple[D
             continue
         found.append(DateMention(m.start(), m.end(), date, month, day, hours=hours, year_written=bool(year_s),
                                  through=_through(text, m.end(), date) if hours is None else None))
-    if ref is not None and ("(" in text or "（" in text):
-        for m in _BRACKETED_DAY.finditer(text, start, end):
+    if ref is not None:
+        # (A match starts where its part does; the parts cannot overlap: a bracket ends each.)
+        places = (part.start() for part in _BRACKETED_DAY_PART.finditer(text, start, end))
+        for m in _matches_at(_BRACKETED_DAY, text, places, start, end):
             date = _bracketed_day(ref, m.group("rel"), int(m.group("day")))
             if date is not None and not any(d.start < m.end() and m.start() < d.end for d in found):
                 found.append(DateMention(m.start(), m.end(), date, date.month, date.day, hours=_hours(m)))
@@ -515,9 +569,10 @@ def _find_dates(text: str, ref: dt.date | None, start: int, end: int) -> tuple[D
         # before the article's day (上周二: the week before), unless a full date is written there.
         full = [(d.start, d.end) for d in found]  # in text order: one forward walk
         i = 0
-        # Every weekday has 周, 星期 or 礼拜 in it: most texts have none and are not scanned.
-        has_weekday = any(text.find(w, start, end) >= 0 for w in ("周", "星期", "礼拜"))
-        for m in _WEEKDAY.finditer(text, start, end) if has_weekday else ():
+        # Every weekday has 周, 星期 or 礼拜 and its day in it (most texts have none): a match starts there
+        # or at the 上 before it. (The parts cannot overlap: none holds a 周, 星 or 礼 after its start.)
+        places = (p for part in _WEEKDAY_PART.finditer(text, start, end) for p in (part.start() - 1, part.start()))
+        for m in _matches_at(_WEEKDAY, text, places, start, end):
             while i < len(full) and full[i][1] <= m.start():
                 i += 1
             if i < len(full) and full[i][0] <= m.start():
@@ -543,7 +598,7 @@ def _find_dates(text: str, ref: dt.date | None, start: int, end: int) -> tuple[D
     for m in _RELATIVE.finditer(text, start, end) if _RELATIVE_WORD.search(text, start, end) else ():
         ok, k = outside(taken, m.start(), m.end(), k)
         if ok:
-            rel.append(DateMention(m.start(), m.end(), None, relative=_RELATIVE_WORDS[m.group("rel")], hours=_hours(m)))
+            rel.append(DateMention(m.start(), m.end(), None, relative=_RELATIVE_WORDS[m.group(_RELATIVE_REL)], hours=_hours(m)))
     found = sorted(found + rel, key=lambda d: d.start)
     spans = [(d.start, d.end) for d in found]
     bare: list[DateMention] = []
@@ -555,7 +610,7 @@ def _find_dates(text: str, ref: dt.date | None, start: int, end: int) -> tuple[D
             if found[j].month is not None:
                 anchor = found[j]
             j += 1
-        day = parse_cn_int(m.group("day")) or 0
+        day = parse_cn_int(_day_group(m)) or 0
         if not ok or not 1 <= day <= 31:
             continue
         if anchor is not None:
@@ -591,6 +646,8 @@ def _find_dates(text: str, ref: dt.date | None, start: int, end: int) -> tuple[D
 _WEEKDAYS = "一二三四五六日"
 # A weekday: 周二, 星期三, 上周五; not 每周一 (every week), 周年, 一周.
 _WEEKDAY = regex.compile(r"(?<![每本下\d一二三四五六七八九十])(?P<last>上)?(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])(?![年岁])")
+#: What every match of _WEEKDAY holds (see _FULL_DATE_PART).
+_WEEKDAY_PART = re.compile(r"(?:周|星期|礼拜)[一二三四五六日天]")
 _COMPARED = regex.compile(r"(?:较|比|与|同比|环比)\s*$")
 
 

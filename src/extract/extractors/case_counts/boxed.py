@@ -14,7 +14,7 @@ import regex
 
 from .counting import _LISTED_AFTER
 from .counts import _Count, _State, _when
-from .lexicon import _CLOSE, _qualifier, _value, said_measure
+from .lexicon import _CLOSE, _qualifier, _value, count_groups, said_measure
 
 if TYPE_CHECKING:  # the reader imports this module: its type is for the checker only
     from .reader import _Reader
@@ -32,7 +32,7 @@ def bracket_count(
     """
     text, lex = r.text, r.lex
     value = _value(m)
-    if value is None or m.group("unit") is None:
+    if value is None or m.group(count_groups(m.re).unit) is None:
         return None
     area = r.area_before(open_pos, r.sentence_start)
     region = r.region_of(area) if area is not None else None

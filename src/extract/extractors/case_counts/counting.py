@@ -19,7 +19,7 @@ from .lexicon import (
     foreign_import, foreign_origin, _BOTH_SCOPES, _BREAKDOWN_WORDS, _CASE_NOUNS, _CHANGE, _CLAUSE_BREAK, _CLAUSE_SEMI, _CONTACT_OUTCOME, _CONTACTS,
     _CONVERSION_AFTER, _CONVERTED, _COORD, _DAY_CHANGE, _EACH, _FOUND_IN, _IN_HOSPITAL, _LIST_GAP, _NEXT_TOTAL, _ONGOING,
     _OTHER_PEOPLE, _OUTCOMES, _SCOPE_PART, _SEGMENT_END, _SEVERITY, _SUB_WORDS, _SUBSET_AFTER, _SUFFIX_METRIC_LEAD, _SUFFIX_REST,
-    _SUM_WORD, _coordinated_tail, _governing_metric, _last, _qualifier, _value, paired_count_re, said_measure,
+    _SUM_WORD, _coordinated_tail, _governing_metric, _last, _qualifier, _value, count_groups, paired_count_re, said_measure,
 )
 from .regions import _is_top, _Region, _short_forms
 
@@ -173,11 +173,12 @@ def read_count(
     ``last_explicit``, its last top-level count ``last_top`` and the count before ``prev_count``."""
     text, lex = r.text, r.lex
     # The qualifier before the number, else the one number group of the alternation that matched.
-    num_start = m.start("qpre")
+    g = count_groups(m.re)  # the groups read by number (see count_groups)
+    num_start = m.start(g.qpre)
     if num_start < 0:
-        num_start = max(m.start("wan"), m.start("num"), m.start("vague"), m.start("cn"))
+        num_start = max(m.start(g.wan), m.start(g.num), m.start(g.vague), m.start(g.cn))
     value = _value(m)
-    if m.group("qpre") and _DAYS_OVER.search(text, max(prefix_start, num_start - 24), num_start):
+    if m.group(g.qpre) and _DAYS_OVER.search(text, max(prefix_start, num_start - 24), num_start):
         return None  # 连续7天单日新增本土确诊达到或超过150例: how many days passed a mark, not a count
     if value is None or _NO_COUNT_AFTER.match(text, m.end()):
         return None  # 连续5天在1000例以下: a bound the count stays under; 新增3宗聚集性疫情: clusters, not people
@@ -294,16 +295,16 @@ def read_count(
                     # (重庆新增5例确诊病例累计211例: 累计 opens the next count, it does not describe this one)
                     r.consumed = rest.end()
                     return None
-    if metric is None and m.group("unit") in ("例", "人") and (ward := _IN_HOSPITAL.match(text, m.end())) is not None:
+    if metric is None and m.group(g.unit) in ("例", "人") and (ward := _IN_HOSPITAL.match(text, m.end())) is not None:
         # 累计…确诊病例62例，出院6例，56例在定点医院进行隔离治疗: the confirmed cases now in hospital.
         metric, label, measure_hint, suffixed = "confirmed", ward.group().strip(), "current", True
         r.consumed = ward.end()
-    if metric is None and m.group("unit") in ("名", "人") and _OTHER_PEOPLE.match(text, m.end()):
+    if metric is None and m.group(g.unit) in ("名", "人") and _OTHER_PEOPLE.match(text, m.end()):
         return None  # 襄阳313名东风本田公司复工人员, 为4190名失业人员发放: people who are not cases
     # 确诊病例914和无症状感染者25173例: a number without unit needs its metric before it.
-    if m.group("unit") is None and (metric_m is None or suffixed or not paired_count_re().match(text, m.end())):
+    if m.group(g.unit) is None and (metric_m is None or suffixed or not paired_count_re().match(text, m.end())):
         return None
-    if (metric is None and m.group("unit") == "宗" and _NEW_BEFORE.search(text, max(clause_start, num_start - 4), num_start)
+    if (metric is None and m.group(g.unit) == "宗" and _NEW_BEFORE.search(text, max(clause_start, num_start - 4), num_start)
             and _CLAUSE_END_AFTER.match(text, m.end())):
         # 周四新增1宗，周五新增6宗 (Hong Kong reports): 宗 after 新增, closing its clause, counts cases.
         metric, label = "confirmed", None
