@@ -144,16 +144,22 @@ def parse_published(text: str) -> dt.datetime | dt.date | None:
     datetime.date(2022, 11, 27)
     """
     for m in _PUB_DATE.finditer(text):
-        try:
-            day = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
-        except ValueError:
-            continue
-        if m["H"] is not None:
-            hour, minute, second = int(m["H"]), int(m["M"]), int(m["S"] or 0)
-            if hour < 24 and minute < 60 and second < 60:
-                return dt.datetime(day.year, day.month, day.day, hour, minute, second)
-        return day
+        if (published := _published_of(m)) is not None:
+            return published
     return None
+
+
+def _published_of(m: regex.Match[str]) -> dt.datetime | dt.date | None:
+    """The date (and time) a match of :data:`_PUB_DATE` writes, or None for no real day."""
+    try:
+        day = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+    except ValueError:
+        return None
+    if m["H"] is not None:
+        hour, minute, second = int(m["H"]), int(m["M"]), int(m["S"] or 0)
+        if hour < 24 and minute < 60 and second < 60:
+            return dt.datetime(day.year, day.month, day.day, hour, minute, second)
+    return day
 
 
 def _iso_to_value(value: str) -> dt.datetime | dt.date | None:
@@ -174,9 +180,10 @@ _CREDIT = regex.compile(r"^(?:资料|图片|数据|素材|资料来源|来源|�
 _BYLINE_START = regex.compile(
     rf"^[(（\[【]?\s*(?:文\s*/|图\s*/|摄影?\s*[/:]|作者\s*[:/]|(?:本报|本网|本台)?(?:{_HAN}{{0,10}})?(?:记者|通讯员|实习生)\s|编辑\s*[/:]|责任编辑|责编|审核|校对|监制|策划|编审|主编)"
 )
-_MEDIA_SUFFIX = regex.compile(r"(?:日报|晚报|晨报|商报|时报|青年报|报|网|社|电视台|广播电台|台|客户端|新闻|频道|发布)$")
+#: What the name of a medium ends with (a masthead's name; tested with ``str.endswith``).
+_MEDIA_SUFFIX = ("日报", "晚报", "晨报", "商报", "时报", "青年报", "报", "网", "社", "电视台", "广播电台", "台", "客户端", "新闻", "频道", "发布")
 #: A short line ending in 报 that names a document, not a paper: 最新疫情通报, 统计公报.
-_NOT_MEDIA = regex.compile(r"(?:通报|公报|简报|汇报|预报|播报|情报|举报|上报|发布会)$")
+_NOT_MEDIA = ("通报", "公报", "简报", "汇报", "预报", "播报", "情报", "举报", "上报", "发布会")
 
 
 class _Quiet(NamedTuple):
@@ -259,8 +266,15 @@ def _is_dateline(text: str) -> bool:
     """A header line giving the publication date (and often the source, editor, counters)."""
     if len(text) > 100 or ("20" not in text and "19" not in text):  # _PUB_DATE's year starts 20 or 19
         return False
-    m = _PUB_DATE.search(text)
-    if m is None or parse_published(text) is None:
+    # The first date written, and whether some date is a real day (as parse_published reads), in one pass.
+    m: regex.Match[str] | None = None
+    real = False
+    for found in _PUB_DATE.finditer(text):
+        m = m or found
+        if _published_of(found) is not None:
+            real = True
+            break
+    if m is None or not real:
         return False
     labelled = _DATELINE.search(text[: m.start()]) is not None
     if not labelled and _PREPOSITION_END.search(text, 0, m.start()):
@@ -277,10 +291,14 @@ def _masthead(text: str) -> str | None:
     if text in _outlets():
         return text
     # A whole match is 2-10 Han characters, or ends in a Latin letter (the abbreviation).
-    if len(text) > 10 and not ("a" <= text[-1] <= "z" or "A" <= text[-1] <= "Z"):
+    last = text[-1:]
+    latin = "a" <= last <= "z" or "A" <= last <= "Z"
+    if len(text) > 10 and not latin:
         return None
+    if not latin and not text.endswith(_MEDIA_SUFFIX):
+        return None  # without an abbreviation the name is the whole line, and a medium's name it is not
     m = _MASTHEAD.fullmatch(text)
-    if m and len(m["name"]) <= 8 and _MEDIA_SUFFIX.search(m["name"]) and not _NOT_MEDIA.search(m["name"]):
+    if m and len(m["name"]) <= 8 and m["name"].endswith(_MEDIA_SUFFIX) and not m["name"].endswith(_NOT_MEDIA):
         return m["name"]
     return None
 

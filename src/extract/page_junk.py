@@ -22,6 +22,9 @@ class _Rule(NamedTuple):
     pattern: regex.Pattern[str]
     anchored: bool  # matched at the line's start, else searched
     must: re.Pattern[str] | None  # finds a string every match holds (prefilter.must_have), for a gated rule
+    #: For an anchored rule without a prefilter: whether a match may start with a character
+    #: (:func:`_may_start`), filled as lines starting with it come.
+    starts: dict[str, bool] | None = None
 
 
 @dataclass(frozen=True)
@@ -43,8 +46,13 @@ class _Rules:
     def any_always(self, line: str) -> bool:
         """Whether a rule without a prefilter matches (all that can when the prefilters reject the line)."""
         for r in self.always:
-            if r.anchored and not _may_start(r.pattern, line[:1]):
-                continue
+            if r.starts is not None:
+                first = line[:1]
+                may = r.starts.get(first)
+                if may is None:
+                    may = r.starts[first] = _may_start(r.pattern, first)
+                if not may:
+                    continue
             if (r.pattern.match(line) if r.anchored else r.pattern.search(line)) is not None:
                 return True
         return False
@@ -68,7 +76,6 @@ class _Rules:
         return False
 
 
-@functools.cache
 def _may_start(pattern: regex.Pattern[str], first: str) -> bool:
     """Whether a match of ``pattern`` at a line's start can begin with ``first`` (its first character):
     a partial match of ``first`` alone is a prefix of some match. Most lines start with no digit, so
@@ -163,7 +170,7 @@ def _split_rules(patterns: list[str], starts: list[str | None]) -> list[_Rule]:
     """The rules without a prefilter as two alternations: those anchored at the line's start, the others."""
     anchored = [a for a in starts if a is not None]
     anywhere = [p for p, a in zip(patterns, starts) if a is None]
-    return [_Rule(_compile(ps), ps is anchored, None) for ps in (anchored, anywhere) if ps]
+    return [_Rule(_compile(ps), ps is anchored, None, {} if ps is anchored else None) for ps in (anchored, anywhere) if ps]
 
 
 @functools.cache
