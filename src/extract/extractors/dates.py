@@ -27,6 +27,8 @@ from dataclasses import dataclass
 
 import regex
 
+from ..anchored import group_numbers, matches_at
+
 __all__ = [
     "DateMention",
     "find_dates",
@@ -187,7 +189,7 @@ _NAMED_DAY = regex.compile(
 # scan; most 日 close a full date followed by a comma or an hour window, and are not tried).
 _NAMED_DAY_ANCHOR = regex.compile(rf"日{_NAMED_DAY_AFTER}", regex.VERBOSE)
 # The 月 a date can have: one followed by a day and its 日 or 号 (11月以来 is none).
-#: The numbers of _DATE's year, month and day groups (see _group_numbers).
+#: The numbers of _DATE's year, month and day groups (see anchored.group_numbers).
 _DATE_GROUPS = tuple(_DATE.groupindex[n] for n in ("year", "month", "day"))
 _DATE_ANCHOR = regex.compile(rf"月(?=\s*{_NUM}\s*[日号])")
 _SPACES_BEFORE = regex.compile(r"(?r)\s*")
@@ -265,21 +267,6 @@ def _anchored(
                     break
 
 
-def _matches_at(
-    pattern: regex.Pattern[str], text: str, places: Iterable[int], start: int, end: int
-) -> Iterator[regex.Match[str]]:
-    """``pattern.finditer(text, start, end)`` when every match starts at one of ``places`` (ascending):
-    only those are tried, each from where the last match ended (found so by the standard library's
-    engine, a first look costs a fraction of a scan of the regex module's)."""
-    pos = start
-    for p in places:
-        if p >= pos:
-            m = pattern.match(text, p, end)
-            if m is not None:
-                pos = m.end()
-                yield m
-
-
 def _find_all(text: str, anchor: str, start: int, end: int) -> Iterator[int]:
     q = text.find(anchor, start, end)
     while q >= 0:
@@ -324,7 +311,7 @@ _RELATIVE = regex.compile(
 )
 #: A relative day with its day of the month in brackets, as Macau, Taiwan and wire reports write it:
 #: 昨(21)日本澳新增確診病例2例, 今(31)日公布, 今（8）日下午, 截至今日(22日)零时 (Hong Kong).
-_RELATIVE_REL = _RELATIVE.groupindex["rel"]  # read by number (see _group_numbers)
+_RELATIVE_REL = _RELATIVE.groupindex["rel"]  # read by number (see anchored.group_numbers)
 _BRACKETED_DAY = regex.compile(
     rf"(?P<rel>昨|今|前)(?:\s*[(（]\s*(?P<day>\d{{1,2}})\s*[)）]\s*日|(?:日|天)\s*[(（]\s*(?P<day>\d{{1,2}})\s*日\s*[)）])"
     rf"(?:\s*(?:{_HOUR_WINDOW}))?"
@@ -479,25 +466,15 @@ def _overnight(text: str, pos: int, end: int, date: dt.date | None) -> tuple[reg
     return m, last, (h1 - 24, h2)
 
 
-# A match finds a group by its number several times faster than by its name (the regex module looks
-# a name up through a copy of the pattern's table of names): the date patterns, read for every date
-# of every article, are read by number.
-@functools.cache
-def _group_numbers(pattern: regex.Pattern[str], *names: str) -> tuple[int, ...] | None:
-    """The numbers of the groups ``names`` of ``pattern``, None when it lacks one of them."""
-    index = pattern.groupindex
-    return tuple(index[n] for n in names) if all(n in index for n in names) else None
-
-
 def _day_group(m: regex.Match[str]) -> str:
     """``m.group("day")`` of a :data:`_BARE_DAY` or :data:`_NAMED_DAY` match."""
-    numbers = _group_numbers(m.re, "day")
+    numbers = group_numbers(m.re, "day")
     assert numbers is not None
     return m.group(numbers[0])
 
 
 def _hours(m: regex.Match[str]) -> tuple[int, int] | None:
-    numbers = _group_numbers(m.re, "h1", "h2", "midnight")
+    numbers = group_numbers(m.re, "h1", "h2", "midnight")
     if numbers is None:  # a pattern without an hour window (_NAMED_DAY)
         return None
     h1 = m.group(numbers[0])
@@ -560,7 +537,7 @@ def _find_dates(text: str, ref: dt.date | None, start: int, end: int) -> tuple[D
     if ref is not None:
         # (A match starts where its part does; the parts cannot overlap: a bracket ends each.)
         places = (part.start() for part in _BRACKETED_DAY_PART.finditer(text, start, end))
-        for m in _matches_at(_BRACKETED_DAY, text, places, start, end):
+        for m in matches_at(_BRACKETED_DAY, text, places, end):
             date = _bracketed_day(ref, m.group("rel"), int(m.group("day")))
             if date is not None and not any(d.start < m.end() and m.start() < d.end for d in found):
                 found.append(DateMention(m.start(), m.end(), date, date.month, date.day, hours=_hours(m)))
@@ -572,7 +549,7 @@ def _find_dates(text: str, ref: dt.date | None, start: int, end: int) -> tuple[D
         # Every weekday has 周, 星期 or 礼拜 and its day in it (most texts have none): a match starts there
         # or at the 上 before it. (The parts cannot overlap: none holds a 周, 星 or 礼 after its start.)
         places = (p for part in _WEEKDAY_PART.finditer(text, start, end) for p in (part.start() - 1, part.start()))
-        for m in _matches_at(_WEEKDAY, text, places, start, end):
+        for m in matches_at(_WEEKDAY, text, places, end):
             while i < len(full) and full[i][1] <= m.start():
                 i += 1
             if i < len(full) and full[i][0] <= m.start():

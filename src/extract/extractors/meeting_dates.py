@@ -93,6 +93,10 @@ class MeetingMention:
     leader: str = ""
     place: str | None = None
 
+    def went(self, name: str) -> bool:
+        """Whether ``name`` is one of the people the mention itself names (市委书记李强，…龚正分别前往…检查)."""
+        return any(name == person for person, _ in self.people)
+
 
 _RANGE_GAP = regex.compile(r"\s*(?:至|到|—+|-|~|～|、)\s*")  # 9月10日、9月11日 too: one visit over two days
 _SEQUENCE = regex.compile(r"随后|其后|之后|此后|会后|同日|同一天|紧接着|接着")
@@ -260,7 +264,7 @@ def _same_event(m: MeetingMention, twin: MeetingMention) -> bool:
     >>> _same_event(a, MeetingMention(0, 1, "inspection", "", None, leader="蔡奇"))
     True
     """
-    if m.leader and twin.leader and m.leader != twin.leader and all(m.leader != name for name, _ in twin.people):
+    if m.leader and twin.leader and m.leader != twin.leader and not twin.went(m.leader):
         # (市委书记李强，市委副书记、市长龚正分别前往…检查 … 李强来到中心检查: one of the officials who went)
         return False
     return not (m.place and twin.place and m.place not in twin.place and twin.place not in m.place)

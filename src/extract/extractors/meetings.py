@@ -561,9 +561,9 @@ def extract(doc: Doc, officials: list[Official]) -> list[Meeting]:
             continue
         key: Key = (m.date, m.type, m.leader)
         if m.type == "inspection":
-            went = keyed.get(inspection_in_force[m.date]) if m.date in inspection_in_force else None
-            if m.leader and went is not None and any(m.leader == name for name, _ in went.people):
-                key = inspection_in_force[m.date]  # 李强…分别前往…检查 … 李强来到中心检查: one of the officials who went
+            in_force = inspection_in_force.get(m.date)
+            if m.leader and in_force is not None and keyed[in_force].went(m.leader):
+                key = in_force  # 李强…分别前往…检查 … 李强来到中心检查: one of the officials who went
             elif m.leader:
                 inspection_in_force[m.date] = key
             else:  # a companion (一同调研) joins the inspection of that day

@@ -203,15 +203,13 @@ def read_count(
     clause_start = brk.end() if brk else prefix_start
     outcome_m, metric_m = _governing_metric(text, clause_start, num_start, lex)
     metric = lex.metric[metric_m.group()] if metric_m else None
-    if (metric == "confirmed" and outcome_m is None and last_explicit is not None and last_explicit.metric in ("deaths", "recovered")
-            and last_explicit.start >= r.sentence_start and last_explicit.depth == depth == 0
-            and text.startswith("为", last_explicit.end) and not _CLAUSE_BREAK.search(text, last_explicit.end, num_start)
-            and not text.startswith("。", last_explicit.end)):
-        # 死亡病例5例为绥化市确诊病例2例、大庆市确诊病例1例: the items of the deaths (confirmed cases who died).
+    # 死亡病例5例为绥化市确诊病例2例、大庆市确诊病例1例: the items of the deaths (confirmed cases who died).
+    outcome_items = (metric == "confirmed" and outcome_m is None and last_explicit is not None
+                     and last_explicit.metric in ("deaths", "recovered") and last_explicit.start >= r.sentence_start
+                     and last_explicit.depth == depth == 0 and text.startswith("为", last_explicit.end)
+                     and not _CLAUSE_BREAK.search(text, last_explicit.end, num_start))
+    if outcome_items:
         metric_m = metric = None
-        outcome_items = True
-    else:
-        outcome_items = False
     if metric_m is not None and metric_m.group() == "在院" and text.startswith(("区", "内"), metric_m.end()):
         return None  # 在院区内传染18人: where people were infected (院区), not a count of patients in hospital
     if metric_m and lex.not_count_re.search(text, metric_m.end(), num_start):

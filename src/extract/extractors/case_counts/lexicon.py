@@ -14,6 +14,7 @@ import ahocorasick_rs
 import regex
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from ...anchored import group_numbers
 from ...errors import ResourceError
 from ...models import Metric
 from ...resources import alternation, read_data, tsv_rows, validated
@@ -527,11 +528,11 @@ class CountGroups(NamedTuple):
 
 @functools.cache
 def count_groups(pattern: regex.Pattern[str]) -> CountGroups:
-    """The group numbers of ``pattern`` (:func:`_count_re`; asked with ``m.re``). A match finds a group
-    by its number several times faster than by its name (the regex module looks a name up through a
-    copy of the pattern's table of names), and every count number is read so several times."""
-    index = pattern.groupindex
-    return CountGroups(*(index[name] for name in CountGroups._fields))
+    """The group numbers of ``pattern`` (:func:`_count_re`; asked with ``m.re``): every count number is
+    read several times, by number (see :func:`..anchored.group_numbers`)."""
+    numbers = group_numbers(pattern, *CountGroups._fields)
+    assert numbers is not None  # _count_re has every one of them
+    return CountGroups(*numbers)
 
 
 def _value(m: regex.Match[str]) -> int | None:
