@@ -40,6 +40,8 @@ _OUTCOME_AFTER = regex.compile(
 )
 #: Between a count's breakdown in brackets and the next item of the list the count heads.
 _AFTER_BREAKDOWN = regex.compile(r"\s*[)）]\s*[,，、;；]?\s*")
+#: A semicolon between two clauses of a list (…水磨沟区1例；无症状感染者52例).
+_SEMI_GAP = regex.compile(r"\s*[;；]\s*")
 #: Still under medical observation, with no metric of its own (…其中解除医学观察392例、尚在医学观察32例).
 _UNDER_OBSERVATION = regex.compile(r"(?:尚在|仍在|正在|目前)(?:接受)?(?:集中)?(?:隔离)?(?:医学观察|隔离观察)\s*$")
 #: A day a total runs from (自9月17日以来, 9月17日起, 本轮疫情以来).
@@ -182,6 +184,8 @@ def read_count(
         return None  # 连续7天单日新增本土确诊达到或超过150例: how many days passed a mark, not a count
     if value is None or _NO_COUNT_AFTER.match(text, m.end()):
         return None  # 连续5天在1000例以下: a bound the count stays under; 新增3宗聚集性疫情: clusters, not people
+    if value == 1 and m.group(g.unit) == "名" and text[num_start - 1 : num_start] in ("是", "为", "系"):
+        return None  # 另一宗个案是一名商人: who a case is, not a count
     # 1. A change against an earlier day, not a count of its own.
     tail_from = max(prefix_start, num_start - 24)
     ch = _CHANGE.search(text, tail_from, num_start)
@@ -251,6 +255,8 @@ def read_count(
                             and lex.measure_re.search(text, clause_start, num_start) is not None)
         if after is not None and suffix is not None and lex.metric[suffix.group()] == "inherit" and not suffix_confirmed:
             suffix_scope = after.group("scope")  # 广州报告3例境外输入病例: an item of the total, of its scope
+            if suffix_scope:
+                r.consumed = suffix.end()  # (包括8宗输入个案及4宗本地个案: the next item's words start after it)
         # 重庆3例境外输入病例全部治愈出院: cases with the outcome they had (the outcome is counted, below).
         outcome_of_cases = (suffix is not None and lex.metric[suffix.group()] == "inherit"
                             and _OUTCOME_AFTER.match(text, suffix.end()) is not None)
@@ -457,14 +463,20 @@ def read_count(
         scope = "imported"  # 新增尼泊尔输入新冠肺炎确诊病例2例: brought in from abroad
     # 累计本土确诊病例63082例，治愈出院62458例，死亡595例: a running total heads a list of running
     # totals; the next items, with no measure word of their own, share its measure and scope.
+    head = prev_count
+    if (head is not None and head.parent is not None and head.sub and head.parent.parent is None
+            and head.parent.start >= r.sentence_start and _SEMI_GAP.fullmatch(text, prefix_start, clause_start)):
+        # 现有确诊病例2例，其中，米东区1例、水磨沟区1例；无症状感染者52例: a semicolon closes the breakdown;
+        # the list of totals goes on.
+        head = head.parent
     running = (
-        prev_count
+        head
         if measure_word is None
         and parent is None
-        and prev_count is not None
-        and prev_count.depth == depth == 0
-        and prev_count.parent is None
-        and prev_count.measure in ("cumulative", "current")
+        and head is not None
+        and head.depth == depth == 0
+        and head.parent is None
+        and head.measure in ("cumulative", "current")
         # (现有本土确诊病例9例（海城区7例…），本土无症状感染者444例: the list goes on after the first's breakdown.)
         and (_LIST_GAP.fullmatch(text, prefix_start, clause_start) or _AFTER_BREAKDOWN.fullmatch(text, prefix_start, clause_start))
         and not r.dated_between(prefix_start, num_start)

@@ -35,12 +35,19 @@ _HISTORY_AFTER = regex.compile(r"(?:居住|工作|旅居|旅行|生活|接触)(?
 #: A paragraph's opening that says it goes on from the last one (此外，吉林省也新增…).
 _GOES_ON = regex.compile(r"\s*(?:此外|另外|另据|与此同时)\s*[,，]")
 #: A bracket after a confirmed case that says it was an asymptomatic one (（无症状感染者转为确诊病例）).
-_CONVERSION_NOTE = regex.compile(r"\s*(?:系|为|均为|由)?\s*(?:本土)?无症状感染者转(?:为)?确诊(?:病例)?\s*")
+_CONVERSION_NOTE = regex.compile(
+    r"\s*(?:均|都|全部)?(?:系|为|由)?\s*(?:既往|此前|前期|之前)?(?:已?(?:报告|通报)的)?\s*(?:本土|境外输入)?"
+    r"无症状(?:感染者)?(?:转(?:为)?确诊(?:病例)?|转归)\s*"
+)
 #: A clause after a count saying where the cases came from (均来自中国香港, 分别来自韩国).
 _ORIGIN_LEAD = regex.compile(r"\s*(?:均|都|全部|分别)?\s*来自")
 #: What may stand before the place a bracket after a count names: （在成都）, （均在渝中区）, （均为江津区报告）.
 _BRACKET_LEAD = regex.compile(r"^\s*(?:均|都)?\s*(?:在|位于|为|系)")  # （均为江津区报告）
 #: A running total said of the present (目前石家庄累计报告…, 当前全市共有…).
+#: What marks a headline in a line of the body (【…】, #话题#).
+_HEADLINE_MARKS = regex.compile(r"[#【】]")
+#: A sentence that opens with the new cases of an area (本港新增12宗…, 全市新增…).
+_NEW_OPENING = regex.compile(r"\s*[^\d,，。;；:：()（）\n]{0,8}?新增")
 _NOW_TOTAL = regex.compile(r"\s*(?:目前|当前|至今)[^,，。;；]{0,12}?(?:累计|共有|共)")
 #: An origin before 输入 in a clause describing a count (苏丹输入, 英国输入病例).
 _CAME_FROM = regex.compile(r"(?P<origin>\p{Han}{2,8}?)输入")
@@ -62,6 +69,8 @@ def _is_province(region: _Region) -> bool:
 #: What ends a statement a reporting window opens; what makes a later date in it a date of counts too.
 _STATEMENT_END = regex.compile(r"[。!?！？\n]")
 _UNTIL_BEFORE = regex.compile(r"(?:截至|截止|至|到)\s*$")
+#: An open bracket right after a count, up to a date written in it (1例(为4月1日…).
+_CASE_NOTE_BEFORE = regex.compile(r"\d\s*[例人名宗]\s*[(（][^()（）\n]{0,30}$")
 
 
 def _date_setters(doc: Doc, mentions: list[DateMention]) -> list[DateMention]:
@@ -72,6 +81,9 @@ def _date_setters(doc: Doc, mentions: list[DateMention]) -> list[DateMention]:
         if _SKIP_DATE_BEFORE.search(text, max(0, m.start - 3), m.start):
             continue
         if _SKIP_DATE_AFTER.match(text, m.end) and m.hours is None:
+            continue
+        if m.hours is None and _CASE_NOTE_BEFORE.search(text, max(0, m.start - 40), m.start):
+            # 高新区1例(为4月1日外省返疆人员): a day in the bracket after a count tells about its cases.
             continue
         if (m.hours is None and m.relative is None and out and out[-1].hours is not None
                 and not _STATEMENT_END.search(text, out[-1].end, m.start)
@@ -378,8 +390,13 @@ class _Reader:
         self.topic_scope = None
         # 3月份以来，郑州全市累计报告新冠病毒感染者161例。(new paragraph) 发布会通报，其中：确诊31例…: a
         # paragraph opening with 其中 breaks down the last count of the paragraph before.
-        last_top: _Count | None = self.carried_top if _PARTS_PARAGRAPH.match(text, p_start, p_end) else None
-        if _OTHER_PART_PARAGRAPH.match(text, p_start, p_end):
+        last_top: _Count | None = None
+        if _PARTS_PARAGRAPH.match(text, p_start, p_end):
+            last_top = self.carried_top
+            # …新增无症状感染者6例，均在集中隔离医学观察点核酸检测中发现。(new line) 其中，和硕县4例、…高新区1例:
+            # the areas break down the last total of the paragraph before.
+            last_explicit = self.carried_total
+        elif _OTHER_PART_PARAGRAPH.match(text, p_start, p_end):
             # …新增确诊病例71例，其中境外移入17例（…）。(new line) 本土则有54例，分别在…: the other part of the
             # last paragraph's total.
             last_explicit = self.carried_total
@@ -424,6 +441,13 @@ class _Reader:
                     # 截至目前，天津市…累计确诊17例: a running total as of the article's day.
                     state.date, state.hours, state.until = self.doc.published, None, None
                     state.dated = state.here = state.since = True
+                elif (self.doc.published is not None and not self.doc.published_from_text and not state.dated
+                      and bisect.bisect_left(self.setter_starts, pos) == 0 and _NEW_OPENING.match(text, s_start, pos)
+                      and self.plain_sentence(s_start, pos)):
+                    # 本港新增12宗新型肺炎確診個案 in a report that has dated nothing before: the day's new cases,
+                    # reported on the article's day (a headline line, 重庆新增1例, waits for the notice's date).
+                    state.date, state.hours, state.until = self.doc.published, None, None
+                    state.dated = True
                 elif state.dated and state.date is not None and _NOW_OPENING.match(text, s_start):
                     # …新增1例。(new paragraph) 目前共追踪到密切接触者3074人: a running total as of the day in force.
                     state.here = True
@@ -503,6 +527,17 @@ class _Reader:
         self.carried_top = last_top
         self.carried_total = last_explicit
         return state
+
+    def plain_sentence(self, s_start: int, pos: int) -> bool:
+        """Whether the sentence at ``s_start`` is one of the body's running text up to ``pos``: no
+        headline (【…】, #…#, a line without a full stop, 重庆新增1例) that waits for the notice's date."""
+        text = self.text
+        line_start = text.rfind("\n", 0, s_start) + 1
+        line_end = text.find("\n", pos)
+        # (the marks may be blanked in the text: page-junk rules, topic tags read as breaks; the original has them)
+        source = self.doc.original if len(self.doc.original) == len(text) else text
+        return (not self.in_headline(pos) and not _HEADLINE_MARKS.search(source, line_start, pos)
+                and "。" in text[pos : line_end if line_end >= 0 else len(text)])
 
     def found_metric_at(self, pos: int) -> bool:
         """Whether the metric phrase at ``pos`` names where cases were found (隔离管控中发现): a part of the
@@ -616,9 +651,11 @@ class _Reader:
             if a.group("bracket") and text.startswith(("含", "包括", "包含"), body_start):
                 pos = a.end()  # 密切接触者3074人（含境外输入病例密切接触者）: a part it includes, not what it is
                 continue
-            if count.sub and count.metric == "confirmed" and _CONVERSION_NOTE.fullmatch(text, body_start, body_end):
+            if (count.metric == "confirmed" and (count.sub or count.measure == "new" and not count.zero)
+                    and _CONVERSION_NOTE.fullmatch(text, body_start, body_end)):
                 # 南岸区1例（无症状感染者转为确诊病例）, 大足区1例，由无症状感染者转为确诊病例: an item of the new confirmed cases that was an
-                # asymptomatic case before: also an item of the day's conversions.
+                # asymptomatic case before: also an item of the day's conversions. The same of a day's total:
+                # 新增境外输入确诊病例3例(均为既往通报的境外输入无症状感染者转确诊), 新增确诊病例6例,均系无症状感染者转归.
                 self.counts.append(dataclasses.replace(count, metric="asymptomatic_to_confirmed", label=text[body_start:body_end],
                                                        parent=None, children=[], explicit=False))
                 pos = a.end()
