@@ -78,6 +78,8 @@ class MeetingMention:
         leader: who leads an inspection ("" for other meetings and for companions:
             殷勇一同调研 joins the inspection in force).
         place: where an inspection goes (渝中区 in 到渝中区调研), if written.
+        cited: cited with its day (传达2月6日全省…会议精神): an event of its own, but the people of
+            the sentence take part in the meeting that cites it.
     """
 
     start: int
@@ -92,6 +94,7 @@ class MeetingMention:
     people: list[tuple[str, str]] = field(default_factory=list)  # (name, role)
     leader: str = ""
     place: str | None = None
+    cited: bool = False
 
     def went(self, name: str) -> bool:
         """Whether ``name`` is one of the people the mention itself names (市委书记李强，…龚正分别前往…检查)."""
@@ -127,6 +130,11 @@ class _Dates:
         """The first date starting inside ``[lo, hi]``."""
         i = bisect.bisect_left(self.starts, lo)
         return self.values[i] if i < len(self.starts) and self.starts[i] <= hi else None
+
+    def without(self, ends: set[int]) -> _Dates:
+        """The same dates but those ending at one of ``ends``."""
+        keep = [i for i, e in enumerate(self.ends) if e not in ends]
+        return _Dates([self.starts[i] for i in keep], [self.ends[i] for i in keep], [self.values[i] for i in keep])
 
     def within(self, lo: int, hi: int) -> set[dt.date]:
         i, j = bisect.bisect_left(self.starts, lo), bisect.bisect_left(self.starts, hi)

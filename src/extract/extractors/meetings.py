@@ -61,7 +61,7 @@ _ONE_DAY = dt.timedelta(days=1)
 # A match is tried only where an alternative can start (_MEETING_STARTS).
 _MEETING = regex.compile(
     rf"""
-    (?P<video_conference>电视电话会议?|电视会议|视频会议|视频调度会议?|视频会(?=后|上))  # 在省、市…视频会后
+    (?P<video_conference>电视电话会议?|电视会议|视频会议|视频调度会议?|视频(?:调度)?工作会议|视频会(?=后|上))  # 在省、市…视频会后
     |(?P<press_conference>新闻发布会|发布会|新闻通气会|吹风会|记者见面会|记者招待会|记者会|会见传媒)  # 会见传媒: the Hong Kong government's
     |(?P<party_committee>
         (?:政治局常务委员会|政治局常委会)关于[^,，。;；:：\n]{{1,24}}?会议   # 在政治局常委会关于…工作会议上
@@ -73,7 +73,8 @@ _MEETING = regex.compile(
         |委(?:员会)?[第届次\d{_CN}]{{1,10}}全(?:体会议|会)       # 市委五届二次全会
         |[省市区县]委全会)
     |(?P<leading_group>(?:领导小组(?:\(指挥部\))?|指挥部)(?:召开)?(?:第?[\d{_CN}]+次)?(?:全体|扩大|专题|例)?(?:会议|会(?![商谈见同]))
-        |领导小组视频(?:调度)?会议?)  # 唐良智主持召开领导小组视频调度会议: the group's meeting, held by video
+        |领导小组视频(?:调度)?会议?  # 唐良智主持召开领导小组视频调度会议: the group's meeting, held by video
+        |(?:领导小组|指挥部)召开视频(?:调度)?会议?)  # 省…领导小组指挥部召开视频调度会议: the same, the group holding it
     |(?P<special_meeting>专题(?:调度|汇报|研究|部署|工作)?(?:扩大)?会(?:议|(?![商谈见同]))
         |调度例?会议?|汇报会|会商会(?:议)?
         |(?:推进|部署)会议?                                        # …核酸检测工作部署会: one task's meeting
@@ -97,10 +98,12 @@ _KINDS = frozenset(k for k in _MEETING.groupindex if k != "when")
 _CITED = regex.compile(r"精神|纪要|上的(?:重要)?讲话|决策部署|议定事项|部署要求|\s*\d+\s*(?:余|多)?场")
 #: Carried out, so held elsewhere and earlier: 落实…交通运输部视频会议要求 (the meeting's requirements).
 _CARRIED_OUT = regex.compile(r"(?:贯彻|落实|按照|根据|传达)[^,，。;；]{0,40}$")
+#: A day written right before a cited meeting's name, after the verb citing it (传达2月6日全省…会议精神).
+_DATED_NAME = regex.compile(r"(?:传达|学习|贯彻|落实)了?(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚上|晚)?(?:召开的|举行的|的)?[^,，。;；:：、\d]{0,24}$")
 #: Cited together with the meeting after it: 落实省应对疫情工作领导小组会议和省应对疫情工作视频会议精神.
 _CITED_JOINED = regex.compile(r"(?:和|及|与|、)[^,，。;；]{0,30}?会议?(?:精神|纪要|决策部署|部署要求)")
 # Words after which a meeting's name starts (12月1日召开的|重庆市政府……发布会).
-_NAME_LEFT_STOP = regex.compile(r"召开|举行|主持|出席|参加|在|的|于|从|先后|并|分别|上午|下午|晚上|当晚|今天|昨天|、")
+_NAME_LEFT_STOP = regex.compile(r"召开|举行|主持|出席|参加|在|的|于|从|先后|并|分别|上午|下午|晚上|当晚|今天|昨天|、|传达|学习|贯彻|落实|\d{1,2}月\d{1,2}日")
 _HELD = regex.compile(r"召开|举行|召集|主持")
 #: After an inspection carried out (see _CARRIED_OUT): what it asked for (…调研疫情防控工作中提出的…要求).
 _CITED_INSPECTION = regex.compile(r"[^,，。;；]{0,20}?(?:中|时)(?:提出|作出|强调)的")
@@ -244,7 +247,7 @@ _FUTURE = regex.compile(r"定于|将于|拟于|明年|下周|计划于|原定|�
 _HELD_BEFORE = ("召开", "举行")
 _MEETING_START_WORDS = (
     *_HELD_BEFORE,
-    "电视电话会", "电视会议", "视频会", "视频调度会",
+    "电视电话会", "电视会议", "视频会", "视频调度会", "视频工作会", "视频调度工作会",
     "新闻发布会", "发布会", "新闻通气会", "吹风会", "记者见面会", "记者招待会", "记者会", "会见传媒",
     "政治局", "委", "省委全会", "市委全会", "区委全会", "县委全会",
     "领导小组", "指挥部",
@@ -311,7 +314,12 @@ def find_meeting_mentions(doc: Doc, ref: dt.date | None, dates: _Dates | None = 
             after = text[ke : ke + 6]
             if (_CITED.match(after) or (after.startswith("要求") and _CARRIED_OUT.search(text, max(ss, ks - 40), ks))
                     or (_CITED_JOINED.match(text, ke) and _CARRIED_OUT.search(text, max(ss, ks - 40), ks))):
-                continue
+                if not _DATED_NAME.search(text, max(ss, ks - 30), ks):
+                    continue
+                # 传达2月6日全省疫情防控视频调度工作会议精神: a meeting cited with its day was held that day.
+                cited = True
+            else:
+                cited = False
             cs = _clause_start(text, ks)
             future = _FUTURE.search(text, cs, ks)
             if future is not None and future.group() not in _SET_FOR:
@@ -365,6 +373,7 @@ def find_meeting_mentions(doc: Doc, ref: dt.date | None, dates: _Dates | None = 
                     ordinal=ordinal,
                     expanded="扩大" in m.group(),
                     held=held,
+                    cited=cited,
                 )
             )
     return out
@@ -431,25 +440,34 @@ _ROLE_REACH = 80
 
 _SPEAKER_LABEL = regex.compile(r"[:：](?!\s*$)")
 _LABEL_START = regex.compile(r"[\n。!！?？]")
+#: A speaker's post in brackets between the name and the colon of a transcript's label.
+_LABEL_POST = regex.compile(r"[(（][^()（）\n]{1,60}[)）]")
 
 
-def _is_speaker_label(text: str, pos: int, name_end: int) -> bool:
-    """Whether the name at ``pos`` is a transcript's speaker label: at the start of a
-    line or sentence, after nothing but its titles, and followed by a colon
-    (省委宣传部副部长向培凤：记者朋友们… — not 新闻1+1丨马国强：我现在…)."""
-    if text[name_end : name_end + 1] not in (":", "：") or not _SPEAKER_LABEL.match(text, name_end):
-        return False  # (a label's colon first: most names have none after them)
+def _speaker_label(text: str, pos: int, name_end: int) -> str | None:
+    """The role of the name at ``pos`` when it is a transcript's speaker label: at the start of a
+    line or sentence, after nothing but its titles (or 主持人: the chair), and followed by a colon,
+    perhaps after its post in brackets (省委宣传部副部长向培凤：记者朋友们…, 周紫霄（省卫生健康委…主任）：…,
+    主持人邓鸿（…）：… — not 新闻1+1丨马国强：我现在…)."""
+    after = name_end
+    if text[after : after + 1] in ("(", "（"):
+        close = _LABEL_POST.match(text, after)
+        after = close.end() if close is not None else after
+    if text[after : after + 1] not in (":", "：") or not _SPEAKER_LABEL.match(text, after):
+        return None  # (a label's colon first: most names have none after them)
     lo = max(0, pos - 60)
     start = lo
     for m in _LABEL_START.finditer(text, lo, pos):
         start = m.end()
     if start == lo and lo > 0:
-        return False
+        return None
     head = text[start:pos].strip()
     if not head:
-        return True
+        return "speaker"
+    if head == "主持人":
+        return "chair"
     titles = find_titles(text, start, pos)
-    return bool(titles) and titles[-1].end == pos and not _CLAUSE_MARK.search(head)
+    return "speaker" if titles and titles[-1].end == pos and not _CLAUSE_MARK.search(head) else None
 
 
 def _roles(text: str, start: int, end: int) -> tuple[set[str], int, bool]:
@@ -574,9 +592,14 @@ def extract(doc: Doc, officials: list[Official]) -> list[Meeting]:
             first.expanded = first.expanded or m.expanded
             first.ordinal = first.ordinal or m.ordinal
             first.organizer = first.organizer or m.organizer
-        owner.append((m.start, key))
+        if not first.cited:
+            # (nobody in the story takes part in a meeting it cites: 传达2月6日…会议精神, 梳理…会议提出的意见)
+            owner.append((m.start, key))
 
-    roles = _assign_roles(doc, occurrences, owner, dates, officials, paragraphs)
+    # The day a cited meeting was held (传达2月6日…会议精神) sets no scene of its own for the roles.
+    cited_days = {m.start for m in mentions if m.cited}
+    role_dates = dates.without(cited_days) if cited_days else dates
+    roles = _assign_roles(doc, occurrences, owner, role_dates, officials, paragraphs)
     conferences = [k for k in keyed if k[1] == "press_conference"]
     if len(conferences) == 1:
         # 主持人 / 发布人 with the post and name of each below (a report of the conference's roster).
@@ -695,6 +718,7 @@ def _assign_roles(
     ) or any(text.find(w, bs, be) >= 0 for w in ("记者表示", "记者说", "记者称", "记者透露"))
     interviews = [m.start() for m in _INTERVIEW.finditer(text, bs, be)] if maybe_interview else []
     si = 0
+    invited_after = -1  # where the last name of a list of invited guests ends
     for idx, (pos, name_end, name) in enumerate(occurrences):
         si = bisect.bisect_right(sentences, pos, si, key=_END)  # the first sentence ending after pos
         if si >= len(sentences):
@@ -706,9 +730,9 @@ def _assign_roles(
         if text.startswith("的", name_end):
             continue  # 武汉市长周先旺的讲话: the person is not the subject of what follows
         nxt = occurrences[idx + 1][0] if idx + 1 < len(occurrences) and occurrences[idx + 1][0] < se else se
-        if _is_speaker_label(text, pos, name_end):
+        if (label := _speaker_label(text, pos, name_end)) is not None:
             # A transcript's speaker label speaks at the meeting in force (the press conference).
-            rs, verb_end, reported = {"speaker"}, name_end + 1, False
+            rs, verb_end, reported = {label}, name_end + 1, False
         else:
             rs, verb_end, reported = _roles(text, name_end, nxt)
         j, end = idx + 1, name_end
@@ -719,6 +743,11 @@ def _assign_roles(
             nxt = occurrences[j + 1][0] if j + 1 < len(occurrences) and occurrences[j + 1][0] < se else se
             rs, verb_end, reported = _roles(text, end, nxt)
             j += 1
+        if not rs and _invited(text, ss, pos, invited_after):
+            # 我们特别邀请到…周紫霄女士，广州市人民政府副市长黎明女士，…: the guests a press conference
+            # invited speak at it.
+            rs, verb_end, reported, end = {"speaker"}, name_end, False, name_end
+            invited_after = name_end
         if not rs:
             continue
         lo, hi = bisect.bisect_left(owner_starts, ss), bisect.bisect_left(owner_starts, se)
@@ -767,14 +796,26 @@ def _assign_roles(
 
 #: A span's end (sentences are ``(start, end)``, their ends ascending).
 _END = operator.itemgetter(1)
-_LIST_GAP = regex.compile(r"[、,;和与及\s]*")
+_LIST_GAP = regex.compile(r"(?:[、,;和与及\s]|女士|先生)*")
+#: A press conference's invitation of the guests who speak (我们特别邀请到…).
+_INVITED = regex.compile(r"(?:邀请到了?|邀请了|请到了)")
+_INVITED_REACH = 80  # how long the posts before a guest's name may be
 _LIST_GAP_MAX = 30
 _UNKNOWN_PLACE = regex.compile(r"\p{Han}{1,5}")
 
 
-def _is_list_gap(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` only separates two list members: 、 , 和 and titles."""
-    if end - start > _LIST_GAP_MAX:
+def _invited(text: str, s_start: int, pos: int, invited_after: int) -> bool:
+    """Whether the name at ``pos`` is one of a list of guests invited to speak (邀请到…): the next
+    name of such a list, or the first one after the invitation."""
+    if invited_after >= s_start and _is_list_gap(text, invited_after, pos, _INVITED_REACH):
+        return True
+    ends = [m.end() for m in _INVITED.finditer(text, max(s_start, pos - _INVITED_REACH), pos)]
+    return bool(ends) and _is_list_gap(text, ends[-1], pos, _INVITED_REACH)
+
+
+def _is_list_gap(text: str, start: int, end: int, reach: int = _LIST_GAP_MAX) -> bool:
+    """Whether ``text[start:end]`` (at most ``reach`` long) only separates two list members: 、 , 和 and titles."""
+    if end - start > reach:
         return False
     pos = start
     for t in find_titles(text, start, end):

@@ -461,7 +461,7 @@ def find_mentions(doc: Doc) -> list[PersonMention]:
         # Gather a chain: titles separated by nothing or 、 (市委副书记、市长).
         chain = [titles[i]]
         while i + 1 < len(titles):
-            gap = text[chain[-1].end : titles[i + 1].start]
+            gap = text[chain[-1].end : titles[i + 1].start].strip(" \u3000")  # (市委常委、 常务副市长: a stray blank)
             if gap in ("", "、", "兼"):
                 i += 1
                 chain.append(titles[i])

@@ -651,7 +651,7 @@ class _Reader:
             if a.group("bracket") and text.startswith(("含", "包括", "包含"), body_start):
                 pos = a.end()  # 密切接触者3074人（含境外输入病例密切接触者）: a part it includes, not what it is
                 continue
-            if (count.metric == "confirmed" and (count.sub or count.measure == "new" and not count.zero)
+            if (count.metric in ("confirmed", "infections") and (count.sub or count.measure == "new" and not count.zero)
                     and _CONVERSION_NOTE.fullmatch(text, body_start, body_end)):
                 # 南岸区1例（无症状感染者转为确诊病例）, 大足区1例，由无症状感染者转为确诊病例: an item of the new confirmed cases that was an
                 # asymptomatic case before: also an item of the day's conversions. The same of a day's total:
