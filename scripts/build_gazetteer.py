@@ -238,9 +238,12 @@ def build(source: Path, forms_path: Path = FORMS) -> str:
                 aliases += [stem + "州", stem + "自治州"]  # 恩施州, 湘西自治州
             clash = stem in top_forms or "no_alias" in rules.get(stem, set())
             elsewhere = [o for o in county_stems.get(stem, []) if c not in ancestors(o)]
+            # A provincial capital (code XX0100) is what its stem names, though a county elsewhere shares it
+            # (西安 is 西安市, not 辽源's or 牡丹江's 西安区).
+            capital = c.endswith("0100")
             if stem in top_forms:
                 pass  # 吉林 is the province, 海南 the island province
-            elif clash or elsewhere or name.endswith("自治州") or name.endswith(("地区", "盟")):
+            elif clash or (elsewhere and not capital) or name.endswith("自治州") or name.endswith(("地区", "盟")):
                 short.append(stem)
             else:
                 aliases.append(stem)

@@ -69,6 +69,40 @@ def find_zones(text: str, start: int = 0, end: int | None = None) -> list[Zone]:
 def _zones(text: str, start: int, end: int) -> tuple[Zone, ...]:
     """:func:`find_zones`, found once for a text and span (the case-count reader and the districts
     extractor both ask, with the same document's body)."""
+    listed = _listed_zones(text, start, end)
+    named = _city_zones(text, start, end)
+    if not named:
+        return listed
+    seen = {(z.start, z.end) for z in listed}
+    return tuple(sorted(listed + tuple(z for z in named if (z.start, z.end) not in seen), key=lambda z: z.start))
+
+
+#: A generic zone written after its city's name anywhere (成都高新区, 西安经开区): the generic part.
+_CITY_ZONE = regex.compile(r"高新区|经开区|经济技术开发区|高新技术产业开发区")
+
+
+def _city_zones(text: str, start: int, end: int) -> tuple[Zone, ...]:
+    """The generic zones written right after a prefecture-level city's name (成都高新区), wherever
+    they stand: the name says which city's zone it is. (A zone the gazetteer lists, 重庆高新区, is a
+    listed place.)"""
+    found = list(_CITY_ZONE.finditer(text, start, end))
+    if not found:
+        return ()
+    known = find_areas(text, start, end)
+    by_end = {m.end: m for m in known}
+    covered = [(m.start, m.end) for m in known]
+    out: list[Zone] = []
+    for z in found:
+        city = by_end.get(z.start())
+        if city is None or city.area.level != "prefecture" or any(s < z.end() and e > z.start() for s, e in covered):
+            continue
+        stem = city.area.name.removesuffix("市") if city.area.name.endswith("市") and len(city.area.name) > 2 else city.area.name
+        out.append(Zone(city.start, z.end(), stem + z.group(), city.area, city.start))
+    return tuple(out)
+
+
+def _listed_zones(text: str, start: int, end: int) -> tuple[Zone, ...]:
+    """The zones named in a list of places with counts, beside a listed place."""
     name_ends = [m.end() for m in _ZONE_END.finditer(text, start, end)]
     if not name_ends:
         return ()
