@@ -40,7 +40,7 @@ __all__ = [
 
 _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
-CN_NUM = "〇零一二两三四五六七八九十百千万亿"
+CN_NUM = "〇零一二两三四五六七八九十百千万亿廿卅"  # 廿 20, 卅 30: 三月卅一日, 廿三例 (澳门日报)
 
 
 _DIGITS_UNIT = regex.compile(r"(\d+)([万亿千百])")
@@ -71,6 +71,8 @@ _PARSED_SIZE = 4096
 
 def _parse_cn_int(s: str) -> int | None:
     s = s.strip().replace(",", "")
+    if "廿" in s or "卅" in s:
+        s = s.replace("廿", "二十").replace("卅", "三十")  # 廿三 is 二十三, 卅一 三十一
     if not s:
         return None
     if s.isascii():
@@ -140,7 +142,7 @@ class DateMention:
 
 _NUM = rf"(?:\d{{1,2}}|[{CN_NUM}]{{1,3}})"
 # (1日凌晨0時至午夜12時: 中央社's way of writing the day's 0—24时.)
-_HOUR_WINDOW = r"(?:凌晨)?(?P<h1>\d{1,2}|零)(?:时|点)?\s*(?:—+|–|-|~|～|至|到)\s*(?P<midnight>午夜)?(?P<h2>\d{1,2})(?:时|点)"
+_HOUR_WINDOW = r"(?:凌晨)?(?P<h1>\d{1,2}|零|〇|○)(?:时|点)?\s*(?:—+|–|-|~|～|至|到)\s*(?P<midnight>午夜)?(?P<h2>\d{1,2}|廿四|二十四|十二)(?:时|点)"
 _DATE = regex.compile(
     rf"""
     (?:(?P<year>\d{{4}}|[〇零一二三四五六七八九]{{4}})\s*年\s*)?
@@ -480,10 +482,10 @@ def _hours(m: regex.Match[str]) -> tuple[int, int] | None:
     h1 = m.group(numbers[0])
     if h1 is None:
         return None
-    h2 = int(m.group(numbers[1]))
+    h2 = parse_cn_int(m.group(numbers[1])) or 0  # (三月卅一日○時至廿四時)
     if h2 == 12 and m.group(numbers[2]):
         h2 = 24  # 午夜12时 is the day's end
-    return (0 if h1 == "零" else int(h1)), h2  # 2日零至24时
+    return (0 if h1 in ("零", "〇", "○") else int(h1)), h2  # 2日零至24时
 
 
 def find_dates(text: str, ref: dt.date | None, start: int = 0, end: int | None = None) -> list[DateMention]:

@@ -36,10 +36,14 @@ if TYPE_CHECKING:  # the reader imports this module: its type is for the checker
 
 #: An outcome right after a count's metric (4例本土无症状感染者解除医学观察, 11例病例今日治愈出院), closing its clause.
 _OUTCOME_AFTER = regex.compile(
-    r"\s*(?:已|均已|均|全部|全都|已全部|今日|今天|当日)?\s*(?P<outcome>解除医学观察|解除隔离医学观察|解除医学隔离观察|解除集中隔离医学观察|治愈出院|出院|死亡)(?=\s*(?:[,，;；。(（]|$))"
+    r"\s*(?:已|均已|均|全部|全都|已全部|今日|今天|当日|陆续|已陆续)?\s*(?P<outcome>解除医学观察|解除隔离医学观察|解除医学隔离观察|解除集中隔离医学观察|治愈出院|出院|死亡)(?=\s*(?:[,，;；。(（]|$))"
 )
+#: Patients after a number, with their outcome (5名患者出院, 423名患者陆续治愈出院).
+_PATIENTS_OUTCOME = regex.compile(r"\s*患者" + _OUTCOME_AFTER.pattern)
 #: Between a count's breakdown in brackets and the next item of the list the count heads.
 _AFTER_BREAKDOWN = regex.compile(r"\s*[)）]\s*[,，、;；]?\s*")
+#: Where the cases counted right after it were found (在密切接触者排查中发现47例).
+_FOUND_WHERE = regex.compile(r"在(?P<where>[^,，。;；:：()（）\d在]{2,16}?)中发现\s*$")
 #: A semicolon between two clauses of a list (…水磨沟区1例；无症状感染者52例).
 _SEMI_GAP = regex.compile(r"\s*[;；]\s*")
 #: Still under medical observation, with no metric of its own (…其中解除医学观察392例、尚在医学观察32例).
@@ -244,6 +248,12 @@ def read_count(
         metric, label = "other", "密切接触者" + conversion.group().strip()
         r.consumed = conversion.end()
         suffixed = True
+    if metric is None and m.group(g.unit) in ("名", "例") and (patients := _PATIENTS_OUTCOME.match(text, m.end())) is not None:
+        # 3月17日又有5名患者出院, 共有423名患者陆续治愈出院: patients with the outcome they had (a notice's
+        # figure; 綏化巿一宗患者死亡 in a Hong Kong story tells of one patient).
+        metric, label = lex.metric[patients.group("outcome")], patients.group("outcome")
+        r.consumed = patients.end()
+        suffixed = True
     if metric is None:
         # 含11例由无症状感染者转为确诊病例, 新增22例本土新冠肺炎确诊病例: the metric after the number.
         after = _SUFFIX_METRIC_LEAD.match(text, m.end())
@@ -323,6 +333,12 @@ def read_count(
             and (topic := _metric_topic(r, clause_start)) is not None):
         # 无症状感染者方面，21日本土新增2313例: the sentence's topic is what its first total counts.
         metric, label = topic
+    where = None
+    if (metric is None or metric == "close_contacts") and (where := _FOUND_WHERE.search(text, clause_start, num_start)) is not None:
+        # 在密切接触者排查中发现47例, 在重点人群筛查中发现18例: how many were found where (metric other; in the
+        # community's screening, community infections).
+        metric = "community_infections" if "社会面" in where.group("where") else "other"
+        label = where.group().lstrip("在")
     explicit = metric is not None and metric != "inherit"
     scope_m = _last(lex.scope_re, text, clause_start, num_start)
     measures = list(lex.measure_re.finditer(text, clause_start, num_start))
@@ -373,8 +389,9 @@ def read_count(
         # 其中确诊病例27例，…，分布在芦淞区16例、石峰区5例: items of the count whose distribution they are.
         parent = spread
     elif not explicit and (heading := r.heading(clause_start, state, last_explicit)) is not None:
-        # 新增本土确诊病例中,沙坪坝区20例、九龙坡区10例: items of the total named by the heading.
-        if group is None:
+        # 新增本土确诊病例中,沙坪坝区20例、九龙坡区10例: items of the total named by the heading
+        # (新增个案中，33宗属社区发现: or how many of them were found where).
+        if group is None and not _FOUND_IN.match(text, m.end()):
             return None
         parent = heading
     elif not explicit and metric is None and r.in_headline(num_start) and measure_word is not None:
@@ -440,7 +457,11 @@ def read_count(
     if found is not None:
         # 其中，136例在隔离管控人员中发现、4例在重点人员核酸检测中发现; 沙坪坝区18例（10例在隔离管控人员中发现…）:
         # how many of the total were found where — counts of their own (metric other, labelled so).
-        metric, label, explicit = "other", "在" + found.group().split("在", 1)[1], True
+        phrase = found.group().strip().removeprefix("均")
+        label = "在" + phrase.split("在", 1)[1] if "在" in phrase else phrase.removeprefix("属于").removeprefix("属")
+        # (33宗属社区发现, 在社会面筛查中发现: found in the community — community infections)
+        metric = "community_infections" if label.startswith(("社区发现", "社会面")) or "在社会面" in label else "other"
+        explicit = True
         r.consumed = found.end()
     elif not explicit and not scope_part and not placed and _SUBSET_AFTER.match(text, m.end()):
         return None  # 其中一例为80岁老人: a subset described after the number
@@ -616,6 +637,8 @@ def read_count(
         starts.append(scope_m.start())
     if measure_m is not None:
         starts.append(measure_m.start())
+    if where is not None:
+        starts.append(where.start("where"))
     if metric == "other" and label and "初筛阳性" in label and _REVIEWED_POSITIVE.match(text, max(m.end(), r.consumed)):
         metric = "infections"  # 新增32例初筛阳性人员，经复核为阳性: positives once reviewed are infections
     count = _Count(

@@ -215,7 +215,7 @@ def foreign_origin(text: str, start: int, end: int) -> bool:
 
 # The disease as notices name it (2020 and after): 3例新型冠状病毒感染的肺炎确诊病例, 全省新型冠状病毒肺炎无新增…
 _DISEASE = (
-    r"(?:新冠肺炎|新冠病毒|新型冠状病毒感染的肺炎|新型冠状病毒感染肺炎|新型冠状病毒肺炎|新型肺炎|2019冠状病毒病"  # Hong Kong government usage
+    r"(?:新冠肺炎|新冠病毒肺炎|新冠病毒|新型冠状病毒感染的肺炎|新型冠状病毒感染肺炎|新型冠状病毒肺炎|新型肺炎|2019冠状病毒病"  # Hong Kong government usage
     r"|(?:2019冠状病毒疾病|严重特殊传染性肺炎)?\s*[(（]COVID-19[)）]|COVID-19(?:\s*[(（](?:武汉肺炎|新冠肺炎)[)）])?)"  # 中央社: 209例2019冠狀病毒疾病(COVID-19)確診病例
     # (公布國內新增315例COVID-19(武漢肺炎)確診病例: Taiwan's CDC)
 )
@@ -227,7 +227,7 @@ def _count_re() -> regex.Pattern[str]:
     before = alternation(p for p, v in lex.qualifier.items() if v in ("over", "about", "at_least"))
     after = alternation(p for p, v in lex.qualifier.items() if v == "over_after")
     tail = alternation(p for p, v in lex.qualifier.items() if v == "about_after")
-    cn_start = "零〇一二两三四五六七八九十"
+    cn_start = "零〇一二两三四五六七八九十廿卅"
     return regex.compile(
         rf"""
         (?P<qpre>{before})?\s*
@@ -345,7 +345,8 @@ def _zero_re() -> regex.Pattern[str]:
 
 
 # What may stand between a list of areas and 未报告…: "等7个区", "均", "连续3天".
-_ZERO_GAP = regex.compile(r"\s*(?:等\s*(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*个?\s*(?:区县|区|县|地区|街道|镇街)?)?\s*(?P<scope>本土|本地|境外输入)?\s*(?:均|都|也|仍|现|目前)?\s*(?:连续\s*\d{1,3}\s*[天日])?\s*(?:报告)?\s*")
+# (北京：无新增报告境外输入确诊病例 in a round-up of the provinces: the area heading its line)
+_ZERO_GAP = regex.compile(r"\s*[:：]?\s*(?:等\s*(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*个?\s*(?:区县|区|县|地区|街道|镇街)?)?\s*(?P<scope>本土|本地|境外输入)?\s*(?:均|都|也|仍|现|目前)?\s*(?:连续\s*\d{1,3}\s*[天日])?\s*(?:报告)?\s*")
 # A change against an earlier day at the end of a prefix: 较29日减少 / 比前一日增加了.
 _CHANGE = regex.compile(
     r"(?:较|比|与)(?P<ref>[^,，;；。()（）]{0,14}?)(?:相比|比较)?[,，]?\s*(?P<dir>增加|减少|上升|下降|增长|回落|多|少)了?\s*(?:报告)?\s*$"
@@ -386,7 +387,7 @@ _NATIONAL = regex.compile(
 # A Weibo headline inside the text: 【#重庆新增25例累计确诊300例#】
 _HEADLINE = regex.compile(r"【[^】\n]{1,120}】")
 # Where counted cases were found: 在隔离管控中发现, 在集中隔离点发现, 在隔离管控人员中发现.
-_FOUND_IN = regex.compile(r"\s*(?:均)?在[^,，;；。()（）]{1,16}?(?:中|内)?(?:被)?发现")
+_FOUND_IN = regex.compile(r"\s*(?:均)?(?:在|属于?(?=[^,，;；。()（）]{1,16}?发现))[^,，;；。()（）]{1,16}?(?:中|内)?(?:被)?发现")  # 33宗属社区发现 (Macau)
 # A short line heading a notice's section: 本土病例情况 / 境外输入病例情况.
 _SECTION_NUMBER = r"\s*(?:[一二三四五六七八九十\d]{1,2}\s*[、.．]|[(（][一二三四五六七八九十\d]{1,2}[)）])"
 _SECTION = regex.compile(
@@ -479,7 +480,8 @@ _ATTRIBUTION = regex.compile(
 _RESIDUE_OK = regex.compile(
     r"分别在|其中|当中|另外|另有|(?<=本土|本地|境外输入|境外移入|病例)则有|含|包括|报告|新增|增加|增至|共计|共|合计|各|分别|为|有|是|的|达|再|又|从|到|单日|当日|均|累计|现有|地区|"
     r"分布在|分布于|"
-    r"以(?=\s*$)|"  # 其中以上海865例为最多: the largest item of the list
+    r"(?:仍|则)?以(?=\s*$)|"  # 其中以上海865例为最多: the largest item of the list
+    r"居住(?:县市|地区|地|区域)?|县市|"  # 新增个案居住县市分别为新北市106例 (Taiwan's CDC): where the cases live
     r"(?<=境外)\p{Han}{1,6}?(?=输入)|"  # 境外新加坡输入1例: imported, from where
     r"本土|本地|原有|境外输入性?|境外移入|境外|输入性?|病例|个案|占|新冠肺炎|"
     r"等\s*(?:\d{1,3}|[一二两三四五六七八九十]{1,3})\s*个?\s*(?:区县|区|县|地区|省份|省)?|"

@@ -40,6 +40,8 @@ _CONVERSION_NOTE = regex.compile(
     r"无症状(?:感染者)?(?:转(?:为)?确诊(?:病例)?|转归)\s*"
 )
 #: A clause after a count saying where the cases came from (均来自中国香港, 分别来自韩国).
+#: A bracket after a count saying none of it was of a scope (无境外输入).
+_NONE_OF_SCOPE = regex.compile(r"\s*无\s*(?P<scope>境外输入|本土)(?:病例)?\s*")
 _ORIGIN_LEAD = regex.compile(r"\s*(?:均|都|全部|分别)?\s*来自")
 #: What may stand before the place a bracket after a count names: （在成都）, （均在渝中区）, （均为江津区报告）.
 _BRACKET_LEAD = regex.compile(r"^\s*(?:均|都)?\s*(?:在|位于|为|系)")  # （均为江津区报告）
@@ -648,6 +650,13 @@ class _Reader:
                 break  # 分别在黑龙江（27例，…）、河北（8例）: the places' own counts, not where all the cases are
             if a.group("bracket") and _zero_re().match(text, body_start):
                 break  # 现有在院确诊病例4例（无重型和危重型病例）: zeros of their own, read as such
+            if a.group("bracket") and (none := _NONE_OF_SCOPE.fullmatch(text, body_start, body_end)) is not None:
+                # 当日转为确诊病例1例（无境外输入）: none of the count was imported — a zero of that scope, and
+                # no scope for the count itself.
+                self.counts.append(dataclasses.replace(count, value=0, zero=True, scope=self.lex.scope[none.group("scope")],
+                                                       parent=None, children=[], explicit=False))
+                pos = a.end()
+                continue
             if a.group("bracket") and text.startswith(("含", "包括", "包含"), body_start):
                 pos = a.end()  # 密切接触者3074人（含境外输入病例密切接触者）: a part it includes, not what it is
                 continue
@@ -684,8 +693,12 @@ class _Reader:
                 group = None  # （含境外输入）, （均为苏丹输入）: a bracket that is not just a place
             elif group is not None and _COMPARED_TO.search(text, body_start, group[0]):
                 group = None  # 累計確診496宗，是湖北疫情僅次於武漢的地區: the place it is compared with
-            elif group is not None and _ORIGIN_LEAD.match(text, body_start):
-                group = None  # 江门报告1例，均来自中国香港: where the cases came from, not where they are
+            elif group is not None and _ORIGIN_LEAD.match(text, body_start) and not (
+                    len(count.regions) == 1 and all(
+                        (reg := self.region_of(x)) is not None and _contains(count.regions[0].code, reg.code) for x in group[2])):
+                # 江门报告1例，均来自中国香港: where the cases came from, not where they are (呼和浩特市…2例，全部来自
+                # 回民区: a part of the count's own area is where they are)
+                group = None
             regions = [r for r in map(self.region_of, group[2]) if r is not None] if group is not None else []
             if group is not None and regions and regions != count.regions and not count.each and not count.zero:
                 # The same count over the listed areas, as a breakdown item of ``count``.
