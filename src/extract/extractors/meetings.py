@@ -76,7 +76,7 @@ _MEETING = regex.compile(
         |领导小组视频(?:调度)?会议?  # 唐良智主持召开领导小组视频调度会议: the group's meeting, held by video
         |(?:领导小组|指挥部)召开视频(?:调度)?会议?)  # 省…领导小组指挥部召开视频调度会议: the same, the group holding it
     |(?P<special_meeting>专题(?:调度|汇报|研究|部署|工作)?(?:扩大)?会(?:议|(?![商谈见同]))
-        |调度例?会议?|汇报会|会商会(?:议)?
+        |调度例?会议?|调度工作会议?|汇报会|会商会(?:议)?  # 疫情防控日调度工作会议
         |(?:推进|部署)会议?                                        # …核酸检测工作部署会: one task's meeting
         |(?<=召开)会议(?=\s*[,，]\s*专题(?:研究|部署))  # 主持召开会议，专题研究疫情防控相关工作
         |(?<=召开)会议(?=\s*调度))                        # 连夜召开会议调度呼和浩特市…疫情防控工作
@@ -251,7 +251,7 @@ _MEETING_START_WORDS = (
     "新闻发布会", "发布会", "新闻通气会", "吹风会", "记者见面会", "记者招待会", "记者会", "会见传媒",
     "政治局", "委", "省委全会", "市委全会", "区委全会", "县委全会",
     "领导小组", "指挥部",
-    "专题", "调度会", "调度例会", "汇报会", "会商会",
+    "专题", "调度会", "调度例会", "调度工作会", "汇报会", "会商会",
     "指导组", "督导组", "工作组", "督查组",
     "代表团", "全体", "常务会议", "常委会", "常务委员会", "座谈会", "推进会", "部署会", "动员会",
     "工作会", "联席会议", "党组",
@@ -798,9 +798,11 @@ def _assign_roles(
 _END = operator.itemgetter(1)
 _LIST_GAP = regex.compile(r"(?:[、,;和与及\s]|女士|先生)*")
 #: A press conference's invitation of the guests who speak (我们特别邀请到…).
-_INVITED = regex.compile(r"(?:邀请到了?|邀请了|请到了)")
+_INVITED = regex.compile(r"邀请到了?|邀请了?|请到了")  # (邀请市疫情防控专项小组负责人杨荣刚，…对…进行通报)
 _INVITED_REACH = 80  # how long the posts before a guest's name may be
 _LIST_GAP_MAX = 30
+#: A separator, then the body of the next member, whose post follows the name (…处梁亦好处长).
+_ORG_GAP = regex.compile(r"[、,;\s]+[^、,;。:：\s()（）\d]{2,24}?(?:局|厅|处|署|中心)")
 _UNKNOWN_PLACE = regex.compile(r"\p{Han}{1,5}")
 
 
@@ -826,7 +828,8 @@ def _is_list_gap(text: str, start: int, end: int, reach: int = _LIST_GAP_MAX) ->
             if not (t.text[0] in "省市区县镇乡" and _UNKNOWN_PLACE.fullmatch(text, m.end(), t.start)):
                 return False
         pos = t.end
-    return _LIST_GAP.fullmatch(text, pos, end) is not None
+    # (…厅长、卫生局疾病预防及控制中心传染病防控处|梁亦好: the next member's body before the name, Macau's way)
+    return _LIST_GAP.fullmatch(text, pos, end) is not None or _ORG_GAP.fullmatch(text, pos, end) is not None
 # A name preceded by a title ends a title word (长, 记, 人, 任 …); a bare name
 # follows punctuation or a clause-level word.
 _BARE_NAME_BEFORE = regex.compile(r"[^长记人任员席理官]")

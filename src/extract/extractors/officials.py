@@ -246,8 +246,14 @@ def find_titles(text: str, start: int = 0, end: int | None = None) -> list[Title
         if s == ps and post in _AREA_POSTS and (k := _contracted_place(text, ps, max(start, found[-1].end if found else start))):
             s = ps - k  # 香坊区长赵罡: 香坊区's 区长, the place's last character the post's first
         org = text[s:ps] or None
+        if org is None and post in _ORG_ONLY_POSTS:
+            continue  # 负责人 says nothing without the body it heads
         found.append(Title(s, m.end(), ps, text[s : m.end()], org, post, _title_is_official(org, post, lex)))
     return found
+
+
+#: Posts that are a title only with their body written before them (市疫情防控专项小组负责人).
+_ORG_ONLY_POSTS = frozenset({"负责人"})
 
 
 #: After the 长 of a place's last character: a street or place named with it (长江路, 长生桥镇).
@@ -428,6 +434,12 @@ _POST_AFTER_NAME = frozenset(
 )
 
 
+#: Posts written after a name only with the body before the name (旅游局传播及对外关系厅刘凤池厅长).
+_POST_AFTER_ORG_NAME = frozenset({"厅长", "副厅长", "处长", "副处长", "署长", "副署长", "副局长", "科长"})
+#: The body written right before such a name, from the start of its clause.
+_ORG_BEFORE_NAME = regex.compile(r"(?:^|(?<=[、,，;；。:：\s]))(?P<org>[^、,，;；。:：\s()（）\d]{2,24}?(?:局|厅|处|署|中心|办公室|委员会|委|办))$")
+
+
 #: Posts that begin with an area word: 区长, 县长 …; written bare right after a Han
 #: character they end a place name instead (长宁区|长宁路, 吉林省|长春市).
 _AREA_POSTS = frozenset({"省长", "市长", "区长", "县长", "镇长", "乡长"})
@@ -500,12 +512,20 @@ def find_mentions(doc: Doc) -> list[PersonMention]:
                 mentions.append(PersonMention(pos, pos + len(nxt), pos, pos + len(nxt), nxt, tuple(chain)))
                 pos += len(nxt)
             continue
-        if len(chain) == 1 and first.organization is None and first.post in _POST_AFTER_NAME:
+        if len(chain) == 1 and first.organization is None and (first.post in _POST_AFTER_NAME or first.post in _POST_AFTER_ORG_NAME):
             before = _name_before(text, first.start, lex, ())
             if before is not None and not _is_byline(text, first.start - len(before), lex):
                 s = first.start - len(before)
-                mentions.append(PersonMention(s, first.end, s, first.start, before, (first,)))
-                continue
+                org = _ORG_BEFORE_NAME.search(text, max(0, s - _MAX_ORG), s)
+                if org is not None:
+                    # 卫生局疾病预防及控制中心传染病防控处梁亦好处长 (Macau's way): the body, the name, the post.
+                    o = org.group("org")
+                    title = Title(org.start("org"), first.end, first.start, o + first.text, o, first.post, first.official)
+                    mentions.append(PersonMention(org.start("org"), first.end, s, first.start, before, (title,)))
+                    continue
+                if first.post in _POST_AFTER_NAME:
+                    mentions.append(PersonMention(s, first.end, s, first.start, before, (first,)))
+                    continue
         if _name_options(text, pos, lex):
             unsure.append((first.start, pos, tuple(chain)))
     mentions += _confirm_by_repetition(text, doc.body, unsure, lex)
