@@ -29,6 +29,25 @@ def matches_at(pattern: regex.Pattern[str], text: str, starts: Iterable[int], en
             yield m
 
 
+def char_positions(text: str, chars: str, start: int, end: int) -> list[int]:
+    """Every position in ``text[start:end]`` holding one of the characters ``chars``, ascending.
+
+    One ``str.find`` loop per character: a search for one character costs a small fraction of an
+    engine's scan of the text for a class of characters, and most bodies hold the few characters a
+    rare pattern's matches start with (or end their first part with) a handful of times at most.
+    """
+    out: list[int] = []
+    find = text.find
+    for ch in chars:
+        q = find(ch, start, end)
+        while q >= 0:
+            out.append(q)
+            q = find(ch, q + 1, end)
+    if len(chars) > 1:
+        out.sort()
+    return out
+
+
 @functools.cache
 def group_numbers(pattern: regex.Pattern[str], *names: str) -> tuple[int, ...] | None:
     """The numbers of the groups ``names`` of ``pattern``, ``None`` when it lacks one of them.

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ..anchored import group_numbers, matches_at
+from ..anchored import char_positions, group_numbers, matches_at
 
 __all__ = [
     "DateMention",
@@ -194,6 +194,8 @@ _NAMED_DAY_ANCHOR = regex.compile(rf"日{_NAMED_DAY_AFTER}", regex.VERBOSE)
 #: The numbers of _DATE's year, month and day groups (see anchored.group_numbers).
 _DATE_GROUPS = tuple(_DATE.groupindex[n] for n in ("year", "month", "day"))
 _DATE_ANCHOR = regex.compile(rf"月(?=\s*{_NUM}\s*[日号])")
+#: The one character each anchor pattern consumes (the rest of it looks around that character).
+_ANCHOR_CHARS = {_DATE_ANCHOR: "月", _BARE_DAY_ANCHOR: "日号", _NAMED_DAY_ANCHOR: "日"}
 _SPACES_BEFORE = regex.compile(r"(?r)\s*")
 
 
@@ -258,7 +260,10 @@ def _anchored(
     if isinstance(anchor, str):
         anchors: Iterable[int] = _find_all(text, anchor, start, end)
     else:
-        anchors = [a.start() for a in anchor.finditer(text, start, end)]
+        # The anchor pattern's matches are one character with look-arounds (which see the whole text, as
+        # in a scan): tried only at the few places that hold such a character (str.find), not by a scan.
+        check = anchor.match
+        anchors = [q for q in char_positions(text, _ANCHOR_CHARS[anchor], start, end) if check(text, q, end)]
     for q in anchors:
         if q >= pos:
             for p in starts(text, pos, q):
@@ -538,7 +543,8 @@ def _find_dates(text: str, ref: dt.date | None, start: int, end: int) -> tuple[D
                                  through=_through(text, m.end(), date) if hours is None else None))
     if ref is not None:
         # (A match starts where its part does; the parts cannot overlap: a bracket ends each.)
-        places = (part.start() for part in _BRACKETED_DAY_PART.finditer(text, start, end))
+        # (Its parts start with 昨, 今 or 前, which few texts hold: looked for by str.find, not by a scan.)
+        places = (q for q in char_positions(text, "昨今前", start, end) if _BRACKETED_DAY_PART.match(text, q, end))
         for m in matches_at(_BRACKETED_DAY, text, places, end):
             date = _bracketed_day(ref, m.group("rel"), int(m.group("day")))
             if date is not None and not any(d.start < m.end() and m.start() < d.end for d in found):
@@ -550,7 +556,9 @@ def _find_dates(text: str, ref: dt.date | None, start: int, end: int) -> tuple[D
         i = 0
         # Every weekday has 周, 星期 or 礼拜 and its day in it (most texts have none): a match starts there
         # or at the 上 before it. (The parts cannot overlap: none holds a 周, 星 or 礼 after its start.)
-        places = (p for part in _WEEKDAY_PART.finditer(text, start, end) for p in (part.start() - 1, part.start()))
+        # (A part starts with 周, 星 or 礼, found by str.find, not by a scan.)
+        places = (p for q in char_positions(text, "周星礼", start, end) if _WEEKDAY_PART.match(text, q, end)
+                  for p in (q - 1, q))
         for m in matches_at(_WEEKDAY, text, places, end):
             while i < len(full) and full[i][1] <= m.start():
                 i += 1
