@@ -92,6 +92,8 @@ def _match(start: int, end: int, area: Area, form: str, how: str) -> AreaMatch:
 # Context patterns. Each is anchored at the edge of a match (``pos``/``endpos``).
 
 # After a short form: a place-type word that makes it a place (璧山高新区, 渝北街道).
+#: Of those, the words a town or a park of the same name ends with as well.
+_TOWN_SUFFIXES = frozenset({"镇", "乡", "街道", "工业园", "工业园区", "园区"})
 _PLACE_SUFFIX = regex.compile(
     r"""(?:
         高新区|经开区|开发区|工业园区?|园区|新区|新城|城区|主城区|老城区|
@@ -499,6 +501,8 @@ def _accept_shorts(gaz: Gazetteer, text: str, full: list[AreaMatch], found: Span
                 accepted[m.start] = m
             continue
         suffix = _PLACE_SUFFIX.match(text, m.end)
+        if suffix is not None and suffix.group() in _TOWN_SUFFIXES and _elsewhere(gaz, named(), m.area):
+            continue  # 白沙镇, 白沙工业园 in a 江津 notice: a town of the place in view, not Hainan's 白沙 county
         if suffix or _COUNT_AFTER.match(text, m.end) or _LIST_TAIL.match(text, m.end) or m.end in after_deng:
             accepted[m.start] = m
             if suffix:
@@ -527,8 +531,10 @@ def _accept_shorts(gaz: Gazetteer, text: str, full: list[AreaMatch], found: Span
             for one, other in ((items[k], items[k + 1]), (items[k + 1], items[k])):
                 if one.how == "short" and one.start not in known and other.start in known:
                     known.add(one.start)
-                    if not (one.form.endswith(("区", "县")) and _elsewhere(gaz, named(), one.area)):
-                        accepted[one.start] = one  # (…天府新区18例，高新区66例 in a Chengdu text: not Chongqing's)
+                    if not _elsewhere(gaz, named(), one.area):
+                        # (…天府新区18例，高新区66例 in a Chengdu text: not Chongqing's; 北大河屯平房、金普新区… in a
+                        # 大连 notice: a bungalow, not 哈尔滨's 平房区)
+                        accepted[one.start] = one
     # 柯桥、诸暨、嵊州、新昌已开展一轮全员核酸检测: three or more short forms in a row, each a unit of one
     # parent, are those units (one alone could be a word; a run of siblings is a list of places).
     linked_set = set(linked)

@@ -43,7 +43,7 @@ _ITEM_START = frozenset("、,，;；:：(（ \t\n")
 # Words that open a list before its first item (其中经开区3例, 分布在云龙示范区16例), and words that
 # a name never starts with.
 _LIST_OPENERS = ("其中", "分布在", "分布于")
-_NOT_NAME_START = ("分布", "其中", "新增", "累计", "报告", "共有", "包括")
+_NOT_NAME_START = ("分布", "其中", "新增", "累计", "报告", "共有", "包括", "以", "仍以")  # (以中和区33例最多)
 _LONGEST_NAME = 9
 # Words ending like a zone that are no place (a neighbourhood, a ward, the city's own 全区 …).
 _NOT_ZONE = regex.compile(
