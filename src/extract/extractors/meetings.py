@@ -50,7 +50,7 @@ from .meeting_dates import (
 )
 from .officials import find_titles, roster_name
 from .officials_lexicon import _alt, load_lexicon
-from .organizers import _OrgMatch
+from .organizers import _OrgMatch, leading_org
 
 __all__ = ["MeetingMention", "extract", "find_meeting_mentions", "reference_date"]
 
@@ -209,7 +209,7 @@ def _organizer(text: str, name_start: int, clause_start: int, name: str) -> str 
     >>> _organizer(t, 8, 0, t[8:])
     '市政府新闻办'
     """
-    org = _OrgMatch(name).leading()
+    org = leading_org(name)
     if org is not None:
         # 重庆市委常委会: the organiser is 重庆市委, not the session itself.
         if org.endswith("常委会") and len(org) > 3:
