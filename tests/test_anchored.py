@@ -1,9 +1,9 @@
 """Patterns tried only where a match can start find what a scan at every character finds.
 
 For speed, some patterns are not run with ``finditer`` but matched only at candidate positions:
-the meeting pattern where one of its start words is (``meetings._MEETING_STARTS``), the post
-pattern where a modifier or post word starts, the date and named-day patterns in the run of
-digits before a 月 or 日. These tests hold each against its plain ``finditer`` on the real
+the meeting pattern where one of its start words is (``start_words.MEETING_START_WORDS``), the
+post pattern where a modifier or post word starts (``start_words.post_matches``), the date and
+named-day patterns in the run of digits before a 月 or 日. These tests hold each against its plain ``finditer`` on the real
 texts of the repository and on random strings made of the words and characters the patterns
 are about, in random windows: a new alternative that starts with a word the candidate list
 lacks fails here.
@@ -19,7 +19,7 @@ import pytest
 import regex
 
 from extract.anchored import char_positions
-from extract.extractors import dates, meetings
+from extract.extractors import dates, meetings, start_words
 from extract.extractors.case_counts.paragraphs import _GOES_ON_AT_END, _goes_on
 from extract.extractors.officials import load_lexicon
 
@@ -104,7 +104,7 @@ def test_post_matches_are_the_post_pattern_matches(real_texts: list[str]) -> Non
     for text in real_texts + _random_texts(words, 2000, 4):
         for s, e in _windows(text, rnd):
             want = _spans(lex.post_pattern.finditer(text, s, e))
-            assert _spans(lex.post_matches(text, s, e)) == want, (text, s, e)
+            assert _spans(start_words.post_matches(text, s, e)) == want, (text, s, e)
             checked += len(want)
     assert checked > 500
 

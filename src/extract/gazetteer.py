@@ -363,13 +363,17 @@ def _resolve(
     if all(len(o) == 1 for o in options_of):
         return matches  # no homonym: nothing to choose (the loop below would copy the list)
 
-    @functools.cache
+    counted: list[tuple[Counter[str], Counter[str]]] = []
+
     def tallies() -> tuple[Counter[str], Counter[str]]:
-        """Counted when a homonym first needs them (most are decided by the places written before them)."""
-        totals = Counter(m.area.id for m, o in zip(matches, options_of) if len(o) == 1)
-        # Every unit that encloses a place the text names unambiguously (siblings' parents, provinces).
-        around = Counter(u.id for m, o in zip(matches, options_of) if len(o) == 1 for u in gaz.ancestors(m.area))
-        return totals, around
+        """Counted when a homonym first needs them (most are decided by the places written before them),
+        then kept (a list, not functools.cache: decorating costs more than most texts' calls)."""
+        if not counted:
+            totals = Counter(m.area.id for m, o in zip(matches, options_of) if len(o) == 1)
+            # Every unit that encloses a place the text names unambiguously (siblings' parents, provinces).
+            around = Counter(u.id for m, o in zip(matches, options_of) if len(o) == 1 for u in gaz.ancestors(m.area))
+            counted.append((totals, around))
+        return counted[0]
 
     last_seen: dict[str, int] = {}
     out: list[AreaMatch] = []
@@ -476,10 +480,14 @@ def _accept_shorts(gaz: Gazetteer, text: str, full: list[AreaMatch], found: Span
         return []
     accepted: dict[int, AreaMatch] = {}
 
-    @functools.cache
+    provinces: list[frozenset[str]] = []
+
     def named() -> frozenset[str]:
-        """The provinces the full forms name (asked only for a generic short form, once)."""
-        return frozenset(p.id for p in (gaz.province_of(f.area) for f in full) if p is not None)
+        """The provinces the full forms name (asked only for a generic short form, once; kept in a list,
+        not functools.cache: decorating a function costs more than most texts' calls)."""
+        if not provinces:
+            provinces.append(frozenset(p.id for p in (gaz.province_of(f.area) for f in full) if p is not None))
+        return provinces[0]
 
     counted = gaz.counted
     # 城口等渝东北区县: an enumeration closed by 等 and a region's name.

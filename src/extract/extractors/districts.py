@@ -82,21 +82,32 @@ def extract_with_warnings(doc: Doc) -> tuple[list[District], list[ArticleWarning
 
 
 def _record(gaz: Gazetteer, doc: Doc, name: str, code: str | None, kind: AreaKind, spans: list[tuple[int, int]], place: Area) -> District:
-    """The record of an area named at ``spans``, with the prefecture and province ``place`` lies in."""
+    """The record of an area named at ``spans``, with the prefecture and province ``place`` lies in.
+
+    Validated in one call, its mentions given as the fields of their evidence (what
+    :meth:`~extract.document.Doc.evidence` validates, one call each): an article has a dozen
+    mentions of places, and the model's validator builds each :class:`Evidence` itself.
+    """
     prefecture = gaz.prefecture_of(place)
     province = gaz.province_of(place)
-    return District(
-        article_id=doc.article_id,
-        name=name,
-        code=code,
-        kind=kind,
-        mentions=[doc.evidence(s, e) for s, e in spans],
-        count=len(spans),
-        prefecture=prefecture.name if prefecture else None,
-        prefecture_code=prefecture.code if prefecture else None,
-        province=province.name if province else None,
-        province_code=province.code if province else None,
-    )
+    original = doc.original
+    found: District = _VALIDATE_DISTRICT({
+        "article_id": doc.article_id,
+        "name": name,
+        "code": code,
+        "kind": kind,
+        "mentions": [{"start": s, "end": e, "text": original[s:e]} for s, e in spans],
+        "count": len(spans),
+        "prefecture": prefecture.name if prefecture else None,
+        "prefecture_code": prefecture.code if prefecture else None,
+        "province": province.name if province else None,
+        "province_code": province.code if province else None,
+    })
+    return found
+
+
+#: ``District(**fields)`` without ``__init__`` (the model's own validator, as it calls it).
+_VALIDATE_DISTRICT = District.__pydantic_validator__.validate_python
 
 
 def _homonyms(gaz: Gazetteer) -> frozenset[str]:

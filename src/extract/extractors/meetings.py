@@ -50,7 +50,8 @@ from .meeting_dates import (
 )
 from .officials import find_titles, roster_name
 from .officials_lexicon import _alt, load_lexicon
-from .organizers import _OrgMatch
+from .organizers import _OrgMatch, leading_org
+from .start_words import HELD_BEFORE, MEETING_START_WORDS, meeting_words
 
 __all__ = ["MeetingMention", "extract", "find_meeting_mentions", "reference_date"]
 
@@ -58,7 +59,7 @@ _CN = "一二三四五六七八九十百零〇两"
 _ONE_DAY = dt.timedelta(days=1)
 
 # Order matters: the first alternative that matches at a position types the mention.
-# A match is tried only where an alternative can start (_MEETING_STARTS).
+# A match is tried only where an alternative can start (start_words.MEETING_START_WORDS).
 _MEETING = regex.compile(
     rf"""
     (?P<video_conference>电视电话会议?|电视会议|视频会议|视频调度会议?|视频(?:调度)?工作会议|视频会(?=后|上))  # 在省、市…视频会后
@@ -212,7 +213,7 @@ def _organizer(text: str, name_start: int, clause_start: int, name: str) -> str 
     >>> _organizer(t, 8, 0, t[8:])
     '市政府新闻办'
     """
-    org = _OrgMatch(name).leading()
+    org = leading_org(name)
     if org is not None:
         # 重庆市委常委会: the organiser is 重庆市委, not the session itself.
         if org.endswith("常委会") and len(org) > 3:
@@ -240,27 +241,8 @@ _SET_FOR = frozenset({"定于", "将于", "拟于", "计划于"})
 _FUTURE = regex.compile(r"定于|将于|拟于|明年|下周|计划于|原定|原计划|即将|(?:将要|将)(?:召开|举行)|同意\S{0,12}召开")
 
 
-# Where a _MEETING match can start: every alternative begins with one of these words (委 for
-# 委员会/委五届二次全会, whose second character may be any digit), or — a meeting named by its
-# subject — right after 召开/举行. Trying the pattern only there finds what finditer finds
-# (lookbehinds still see the text before), without trying it at every character.
-_HELD_BEFORE = ("召开", "举行")
-_MEETING_START_WORDS = (
-    *_HELD_BEFORE,
-    "电视电话会", "电视会议", "视频会", "视频调度会", "视频工作会", "视频调度工作会",
-    "新闻发布会", "发布会", "新闻通气会", "吹风会", "记者见面会", "记者招待会", "记者会", "会见传媒",
-    "政治局", "委", "省委全会", "市委全会", "区委全会", "县委全会",
-    "领导小组", "指挥部",
-    "专题", "调度会", "调度例会", "调度工作会", "汇报会", "会商会",
-    "指导组", "督导组", "工作组", "督查组",
-    "代表团", "全体", "常务会议", "常委会", "常务委员会", "座谈会", "推进会", "部署会", "动员会",
-    "工作会", "联席会议", "党组",
-)
-_MEETING_STARTS = ahocorasick_rs.AhoCorasick(list(_MEETING_START_WORDS))
-
-
-#: The index of 委 among :data:`_MEETING_START_WORDS`.
-_WEI = _MEETING_START_WORDS.index("委")
+#: The index of 委 among :data:`~.start_words.MEETING_START_WORDS` (where a _MEETING match can start).
+_WEI = MEETING_START_WORDS.index("委")
 # Every alternative that starts with 委 goes on with one of these (委常委会, 委员会, 委第…/委五届…全会).
 _AFTER_WEI = regex.compile(rf"[常员第届次\d{_CN}]")
 
@@ -275,18 +257,17 @@ def _after_wei(char: str) -> bool:
 def _meeting_starts(text: str, start: int, end: int) -> list[int]:
     """The positions in ``text[start:end]`` where a :data:`_MEETING` match may start, in order."""
     lo = max(0, start - 2)  # a 召开 just before ``start``
-    after = len(_HELD_BEFORE)
-    found = _MEETING_STARTS.find_matches_as_indexes(text[lo:end], overlapping=True)
+    after = len(HELD_BEFORE)
     n = len(text)
     return sorted({
-        lo + (e if i < after else s)
-        for i, s, e in found
-        if i != _WEI or (lo + e < n and _after_wei(text[lo + e]))
+        e if i < after else s
+        for i, s, e in meeting_words(text, lo, end)
+        if i != _WEI or (e < n and _after_wei(text[e]))
     })
 
 
 def _meeting_matches(text: str, starts: list[int], ss: int, se: int) -> Iterator[regex.Match[str]]:
-    """``_MEETING.finditer(text, ss, se)``, trying only the ``starts`` (see :data:`_MEETING_STARTS`)."""
+    """``_MEETING.finditer(text, ss, se)``, trying only the ``starts`` (see :func:`_meeting_starts`)."""
     return matches_at(_MEETING, text, itertools.islice(starts, bisect.bisect_left(starts, ss), None), se)
 
 

@@ -49,6 +49,7 @@ from .officials_lexicon import (  # the lexicon, in its own module
     Lexicon,
     load_lexicon,
 )
+from .start_words import post_matches  # (where a post may start: one scan shared with the meetings extractor)
 
 
 # --- finding titles ----------------------------------------------------------
@@ -232,7 +233,7 @@ def find_titles(text: str, start: int = 0, end: int | None = None) -> list[Title
     lex = load_lexicon()
     end = len(text) if end is None else end
     found: list[Title] = []
-    for m in lex.post_matches(text, start, end):
+    for m in post_matches(text, start, end):
         ps = m.start()
         s = max(_org_start(text, ps, lex), start)
         if found and s < found[-1].end:
@@ -668,7 +669,7 @@ def _unknown_link(text: str, start: int, lex: Lexicon) -> Title | None:
     for p in range(start + 2, min(run.end(), start + _MAX_LINK + 1)):
         if read_name(text, p) is None:
             continue
-        if any(m.start() < p < m.end() for m in lex.post_matches(text, max(start, p - 4), min(run.end(), p + 4))):
+        if any(m.start() < p < m.end() for m in post_matches(text, max(start, p - 4), min(run.end(), p + 4))):
             continue  # 居委会主|任覃怡: the name would start inside a post (主任覃怡)
         org = lex.unit_pattern.search(text, start, p)
         if org is None or org.end() == p:

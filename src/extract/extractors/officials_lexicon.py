@@ -5,7 +5,6 @@ validated when loaded, with the patterns and automata built from them (see :mod:
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal, TypeVar, get_args
 
@@ -13,7 +12,6 @@ import ahocorasick_rs
 import regex
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..anchored import matches_at
 from ..errors import ResourceError
 from ..gazetteer import load_gazetteer
 from ..resources import alternation, read_data, tsv_rows, validated
@@ -84,6 +82,7 @@ class Lexicon:
     def post_pattern(self) -> regex.Pattern[str]:
         # 常委 / 委员 never before 会: 市委常委会, 委员会 are bodies, not posts;
         # nor 领导 before 小组: 领导小组 is a body (its head is the 组长).
+        # (Tried only where a modifier or post word starts: see start_words.post_matches.)
         return regex.compile(
             rf"(?:{_alt(self.modifiers)})*(?P<post>{_alt(self.posts)})(?!会|委员会|小组)"
         )
@@ -92,20 +91,6 @@ class Lexicon:
     def official_memo(self) -> dict[tuple[str | None, str], bool]:
         """(organisation, post) → whether the title is an official's (see ``_title_is_official``)."""
         return {}
-
-    @functools.cached_property
-    def post_start_automaton(self) -> ahocorasick_rs.AhoCorasick:
-        """Every modifier and post word: a :attr:`post_pattern` match starts with one.
-
-        A DFA: it scans every article's body, twice as fast as the default automaton for these
-        hundred-odd words (the level words, thousands, would make it megabytes: they keep the default)."""
-        return ahocorasick_rs.AhoCorasick(sorted({*self.modifiers, *self.posts}), implementation=_DFA)
-
-    def post_matches(self, text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
-        """``post_pattern.finditer(text, start, end)``, the pattern tried only where a
-        modifier or post word starts (one automaton pass instead of a try at every character)."""
-        found = self.post_start_automaton.find_matches_as_indexes(text[start:end], overlapping=True)
-        return matches_at(self.post_pattern, text, sorted({start + s for _, s, _ in found}), end)
 
     places: frozenset[str] = frozenset()
 

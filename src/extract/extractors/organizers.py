@@ -130,3 +130,11 @@ class _OrgMatch:
                 if (end := self._levels_then_when(q)) is not None:
                     return self.text[start:end]
         return None
+
+
+@functools.lru_cache(maxsize=1024)
+def leading_org(name: str) -> str | None:
+    """``_OrgMatch(name).leading()``, memoised on the name: every mention of a meeting has its
+    organisation read from its name, and an article (and the corpus) names the same few meetings
+    again and again (市委常委会, 新闻发布会), each read building the name's word tables anew."""
+    return _OrgMatch(name).leading()

@@ -1,0 +1,125 @@
+"""Where a title's post or a meeting's name may start: one automaton pass over a text finds both.
+
+Two patterns are tried only where a match can start (:func:`extract.anchored.matches_at`): the
+officials' post pattern where a modifier or post word of the lexicon starts, and the meetings'
+pattern (``meetings._MEETING``) where one of :data:`MEETING_START_WORDS` is. Both extractors read
+the same article body, and each scanned it with an automaton of its own; a DFA of both word sets
+scans the text once (for about what one scan cost), and the occurrences are kept for the last few
+texts: the officials extractor asks first, the meetings extractor reads the same scan.
+
+The places in a window are those of the occurrences lying wholly inside it: what an overlapping
+scan of the window alone finds.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+
+from collections.abc import Iterator
+from typing import NamedTuple
+
+import ahocorasick_rs
+import regex
+
+from ..anchored import matches_at
+from .officials_lexicon import load_lexicon
+
+__all__ = ["HELD_BEFORE", "MEETING_START_WORDS", "meeting_words", "post_matches", "post_starts"]
+
+# Where a meetings._MEETING match can start: every alternative begins with one of these words (委 for
+# 委员会/委五届二次全会, whose second character may be any digit), or — a meeting named by its
+# subject — right after 召开/举行. Trying the pattern only there finds what finditer finds
+# (lookbehinds still see the text before), without trying it at every character.
+HELD_BEFORE = ("召开", "举行")
+MEETING_START_WORDS = (
+    *HELD_BEFORE,
+    "电视电话会", "电视会议", "视频会", "视频调度会", "视频工作会", "视频调度工作会",
+    "新闻发布会", "发布会", "新闻通气会", "吹风会", "记者见面会", "记者招待会", "记者会", "会见传媒",
+    "政治局", "委", "省委全会", "市委全会", "区委全会", "县委全会",
+    "领导小组", "指挥部",
+    "专题", "调度会", "调度例会", "调度工作会", "汇报会", "会商会",
+    "指导组", "督导组", "工作组", "督查组",
+    "代表团", "全体", "常务会议", "常委会", "常务委员会", "座谈会", "推进会", "部署会", "动员会",
+    "工作会", "联席会议", "党组",
+)
+
+
+class _Automaton(NamedTuple):
+    """Both word sets in one automaton; for each of its words, whether it is a modifier or post
+    word, and its index in :data:`MEETING_START_WORDS` (-1 for none)."""
+
+    automaton: ahocorasick_rs.AhoCorasick
+    post: tuple[bool, ...]
+    meeting: tuple[int, ...]
+
+
+@functools.cache
+def _automaton() -> _Automaton:
+    lex = load_lexicon()
+    posts = {*lex.modifiers, *lex.posts}
+    index = {w: i for i, w in enumerate(MEETING_START_WORDS)}
+    words = sorted(posts | set(index))
+    return _Automaton(
+        ahocorasick_rs.AhoCorasick(words, implementation=ahocorasick_rs.Implementation.DFA),
+        tuple(w in posts for w in words),
+        tuple(index.get(w, -1) for w in words),
+    )
+
+
+class _Scan(NamedTuple):
+    """Every occurrence in a text, each list ordered by start: the modifier and post words'
+    (starts, ends) and the meeting words' (index in MEETING_START_WORDS, start, end)."""
+
+    post_starts: list[int]
+    post_ends: list[int]
+    meetings: list[tuple[int, int, int]]
+
+
+@functools.lru_cache(maxsize=4)
+def _scan(text: str) -> _Scan:
+    ac, is_post, meeting_index = _automaton()
+    posts: list[tuple[int, int]] = []
+    meetings: list[tuple[int, int, int]] = []
+    for k, s, e in ac.find_matches_as_indexes(text, overlapping=True):
+        if is_post[k]:
+            posts.append((s, e))
+        if meeting_index[k] >= 0:
+            meetings.append((meeting_index[k], s, e))
+    posts.sort()
+    meetings.sort(key=lambda t: t[1])
+    return _Scan([s for s, _ in posts], [e for _, e in posts], meetings)
+
+
+def post_starts(text: str, start: int, end: int) -> list[int]:
+    """Where a modifier or post word starts inside ``text[start:end]`` (and ends there too), in order,
+    each once: where the lexicon's ``post_pattern`` may match (see ``Lexicon.post_matches``)."""
+    scan = _scan(text)
+    starts, ends = scan.post_starts, scan.post_ends
+    out: list[int] = []
+    for i in range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)):
+        s = starts[i]
+        if ends[i] <= end and (not out or out[-1] != s):
+            out.append(s)
+    return out
+
+
+def post_matches(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
+    """``load_lexicon().post_pattern.finditer(text, start, end)``, the pattern tried only where a
+    modifier or post word starts (:func:`post_starts`) instead of at every character."""
+    return matches_at(load_lexicon().post_pattern, text, post_starts(text, start, end), end)
+
+
+def meeting_words(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
+    """Every occurrence ``(index in MEETING_START_WORDS, start, end)`` of a meeting word inside
+    ``text[start:end]``, by start."""
+    found = _scan(text).meetings
+    lo = bisect.bisect_left(found, start, key=lambda t: t[1])
+    out = []
+    for i in range(lo, len(found)):
+        occurrence = found[i]
+        if occurrence[1] >= end:
+            break
+        if occurrence[2] <= end:
+            out.append(occurrence)
+    return out
