@@ -327,13 +327,15 @@ def _month_in_name(text: str, i: int) -> bool:
 
 
 def _ends_name(text: str, pos: int, lex: Lexicon) -> bool:
-    if _PUNCT_OR_END.match(text, pos) is not None:
-        return True
+    if _PUNCT_OR_END.match(text, pos) is not None or _DAY_AFTER_NAME.match(text, pos) is not None:
+        return True  # (局长陈俊一日向媒体发布: a day of the month ends the name)
     cue = lex.follow_pattern.match(text, pos)
     # A one-character cue right before 、 is the end of a name, not a cue: 魏凤和、王勇.
     return cue is not None and not (cue.end() - cue.start() == 1 and text.startswith("、", cue.end()))
 
 
+#: A day of the month right after a name (陈俊一日向媒体发布, 李强3日主持).
+_DAY_AFTER_NAME = regex.compile(r"(?:\d{1,2}|[一二三四五六七八九十廿卅]{1,3})日")
 #: A name of two parts joined by a middle dot (雪克来提·扎克尔, 艾尔肯·吐尼亚孜):
 #: Uyghur, Kazakh … names are written so, without a Han surname.
 _DOTTED_NAME = regex.compile(r"\p{Han}{2,8}(?P<dot>[·•・‧])\p{Han}{2,10}")
