@@ -321,10 +321,10 @@ def _unvetoed(spans: Spans, traps: list[tuple[int, int]]) -> Spans:
     return out
 
 
-# A street, road or housing estate named after a place (北京路, 桂林西街, 临沂一村) is not a mention of it;
+# A street, road or housing estate named after a place (北京路, 桂林西街, 临沂一村, Hong Kong's 南昌邨) is not a mention of it;
 # only forms without an administrative suffix are so used.
 _STREET_AFTER = regex.compile(
-    r"(?:[东西南北中]?(?:路|大?街(?!道)|大道|巷)|胡同|[一二三四五六七八九十\d]*(?:村|弄|小区|新村|公寓|花园|大厦)|镇|乡(?![村镇])|街道)"
+    r"(?:[东西南北中]?(?:路|大?街(?!道)|大道|巷)|胡同|[一二三四五六七八九十\d]*(?:村|邨|弄|小区|新村|公寓|花园|大厦)|镇|乡(?![村镇])|街道)"
 )
 _ADMIN_END = ("省", "市", "区", "县", "州", "旗", "盟")
 

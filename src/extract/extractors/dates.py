@@ -439,7 +439,7 @@ def window(date: dt.date | None, hours: tuple[int, int] | None) -> tuple[dt.date
         return None, None
     base = dt.datetime(date.year, date.month, date.day)
     h1, h2 = hours
-    if not (-24 <= h1 <= 24 and 0 <= h2 <= 24 and h1 < h2):  # h1 < 0: from the evening before
+    if not (-24 * _LONGEST_WINDOW <= h1 <= 24 and 0 <= h2 <= 24 and h1 < h2):  # h1 < 0: from the evening (or a day) before
         return None, None
     return base + dt.timedelta(hours=h1), base + dt.timedelta(hours=h2)
 
@@ -463,14 +463,26 @@ def _overnight(text: str, pos: int, end: int, date: dt.date | None) -> tuple[reg
     m = _OVERNIGHT.match(text, pos, end)
     if m is None:
         return None
-    last = date + dt.timedelta(days=1)
-    month = m.group("month")
-    if (month is not None and parse_cn_int(month) != last.month) or parse_cn_int(m.group("day")) != last.day:
+    month_s, day = m.group("month"), parse_cn_int(m.group("day"))
+    month = parse_cn_int(month_s) if month_s is not None else date.month
+    if not day or not month or not 1 <= month <= 12:
         return None
+    last = resolve_month_day(date, month, day) if month_s is not None else None
+    if month_s is None:
+        try:
+            last = date.replace(day=day)
+        except ValueError:
+            return None
+    if last is None or not 1 <= (last - date).days <= _LONGEST_WINDOW:
+        return None  # (the next day's hours, or a later day's: 12月9日0时-27日24时, a running total's window)
+    days = (last - date).days
     h1, h2 = int(m.group("h1")), int(m.group("h2"))
-    if not (0 <= h1 <= 24 and 0 <= h2 <= 24 and h1 - 24 < h2):
+    if not (0 <= h1 <= 24 and 0 <= h2 <= 24 and h1 - 24 * days < h2):
         return None
-    return m, last, (h1 - 24, h2)
+    return m, last, (h1 - 24 * days, h2)
+
+
+_LONGEST_WINDOW = 62  # days a window from one written hour to another may span
 
 
 def _day_group(m: regex.Match[str]) -> str:

@@ -16,7 +16,7 @@ import regex
 from ...models import Change
 from .counts import _Count, _State
 from .lexicon import (
-    foreign_import, foreign_origin, _BOTH_SCOPES, _BREAKDOWN_WORDS, _CASE_NOUNS, _CHANGE, _CLAUSE_BREAK, _CLAUSE_SEMI, _CONTACT_OUTCOME, _CONTACTS,
+    foreign_import, foreign_origin, found_in as found_metric, _BOTH_SCOPES, _BREAKDOWN_WORDS, _CASE_NOUNS, _CHANGE, _CLAUSE_BREAK, _CLAUSE_SEMI, _CONTACT_OUTCOME, _CONTACTS,
     _CONVERSION_AFTER, _CONVERTED, _COORD, _DAY_CHANGE, _EACH, _FOUND_IN, _IN_HOSPITAL, _LIST_GAP, _NEXT_TOTAL, _ONGOING,
     _OTHER_PEOPLE, _OUTCOMES, _SCOPE_PART, _SEGMENT_END, _SEVERITY, _SUB_WORDS, _SUBSET_AFTER, _SUFFIX_METRIC_LEAD, _SUFFIX_REST,
     _SUM_WORD, _coordinated_tail, _governing_metric, _last, _qualifier, _value, count_groups, paired_count_re, said_measure,
@@ -457,10 +457,7 @@ def read_count(
     if found is not None:
         # 其中，136例在隔离管控人员中发现、4例在重点人员核酸检测中发现; 沙坪坝区18例（10例在隔离管控人员中发现…）:
         # how many of the total were found where — counts of their own (metric other, labelled so).
-        phrase = found.group().strip().removeprefix("均")
-        label = "在" + phrase.split("在", 1)[1] if "在" in phrase else phrase.removeprefix("属于").removeprefix("属")
-        # (33宗属社区发现, 在社会面筛查中发现: found in the community — community infections)
-        metric = "community_infections" if label.startswith(("社区发现", "社会面")) or "在社会面" in label else "other"
+        metric, label = found_metric(found.group())  # (33宗属社区发现: community infections)
         explicit = True
         r.consumed = found.end()
     elif not explicit and not scope_part and not placed and _SUBSET_AFTER.match(text, m.end()):

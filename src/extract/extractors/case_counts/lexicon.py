@@ -334,7 +334,7 @@ def _zero_re() -> regex.Pattern[str]:
     return regex.compile(
         rf"""
         (?:未报告|未发现|未新增|没有报告|没有发现|没有新增|无新增|无报告|零新增|尚未有|尚无|暂无
-           |(?<![有并])(?:无|未有)(?=疑似|死亡|无症状感染者转|重症|重型|危重|在院|现有|转为确诊|转确诊|境外输入|(?:本地|本土)(?:和|及)境外|(?:本地|本土)确诊|{_DISEASE}新增))  # 无疑似病例, 无死亡病例, 当日无转为确诊病例 (never 无症状感染者)
+           |(?<![有并])(?:无|未有)(?=疑似|死亡|无症状感染者转|重症|重型|危重|在院|现有|转为确诊|转确诊|境外输入|(?:本地|本土)(?:和|及)境外|(?:本地|本土)确诊|(?:本地|本土)报告新增|{_DISEASE}新增))  # 无疑似病例, 无死亡病例, 当日无转为确诊病例 (never 无症状感染者)
         (?P<mods>(?:新增|报告|本土|本地|(?:和|及)(?=境外)|境外输入性?|{_DISEASE}|在院|现有)*)  # 无本地和境外输入新增…: both
         (?:危重\s*(?:和|及|与|、)\s*(?=死亡))?  # 无危重和死亡病例: the deaths' zero (a bare 危重 is no metric)
         (?!危重(?![症型病]))  # a bare 危重 counts only before its number (现有危重2例)
@@ -362,7 +362,7 @@ _SUBSET_AFTER = regex.compile(r"\s*(?:均为|均系|为(?!最多|最高|主)|是
 _SCOPE_PART = regex.compile(
     r"\s*(?:均)?(?:为|系|是)\s*(?P<scope>境外(?:[(（][^()（）\n]{1,12}[)）])?(?:输入|移入)性?|输入性?|本土|本地)(?:确诊)?(?:病例|个案)(?![\p{Han}])"
     # (其中312例本土，3例境外移入: Taiwan's CDC writes the scope alone after the number.)
-    r"|\s*(?:(?:均)?(?:为|系|是)\s*)?(?P<scope>境外输入|境外移入|输入|本土|本地)(?=\s*[,，;；。])"
+    r"|\s*(?:(?:均)?(?:为|系|是)\s*)?(?P<scope>境外输入|境外移入|输入|本土|本地)(?:感染)?(?=\s*[,，、;；。])"  # 1宗输入、130宗本地感染 (Hong Kong)
 )
 _REST_ITEM = regex.compile(r"其他|其它|其余|另有|余下")
 _SUB_WORDS = regex.compile(r"其中|当中|(?<![(（])含|包括")  # not 新疆（含兵团）: a note on the area
@@ -387,7 +387,17 @@ _NATIONAL = regex.compile(
 # A Weibo headline inside the text: 【#重庆新增25例累计确诊300例#】
 _HEADLINE = regex.compile(r"【[^】\n]{1,120}】")
 # Where counted cases were found: 在隔离管控中发现, 在集中隔离点发现, 在隔离管控人员中发现.
-_FOUND_IN = regex.compile(r"\s*(?:均)?(?:在|属于?(?=[^,，;；。()（）]{1,16}?发现))[^,，;；。()（）]{1,16}?(?:中|内)?(?:被)?发现")  # 33宗属社区发现 (Macau)
+_FOUND_IN = regex.compile(r"\s*(?:均)?(?:在|(?:属于?|为)(?=[^,，;；。()（）]{1,16}?发现))[^,，;；。()（）]{1,16}?(?:中|内)?(?:被)?发现")  # 33宗属社区发现 (Macau)
+
+
+def found_in(phrase: str) -> tuple[str, str]:
+    """The metric and label of a count of the cases found somewhere (``phrase`` as :data:`_FOUND_IN`
+    matches it): ``other``, labelled from 在 on (在隔离管控人员中发现) or without 属/为 (社区发现); cases
+    found in the community are community infections (33宗属社区发现, 在社会面筛查中发现)."""
+    said = phrase.strip().removeprefix("均").removeprefix("都")
+    label = "在" + said.split("在", 1)[1] if "在" in said else said.removeprefix("属于").removeprefix("属").removeprefix("为")
+    community = label.startswith(("社区发现", "社会面")) or "在社会面" in label
+    return ("community_infections" if community else "other"), label
 # A short line heading a notice's section: 本土病例情况 / 境外输入病例情况.
 _SECTION_NUMBER = r"\s*(?:[一二三四五六七八九十\d]{1,2}\s*[、.．]|[(（][一二三四五六七八九十\d]{1,2}[)）])"
 _SECTION = regex.compile(

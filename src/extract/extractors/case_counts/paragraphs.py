@@ -65,7 +65,8 @@ def _outside_brackets(text: str, starts: list[int], start: int, end: int) -> lis
 #: A paragraph ending so goes on in the next line: its breakdown (…现有确诊病例50例（…），其中：), or what
 #: an opening that gives the day announces (9月2日0—24时，全省新冠肺炎疫情最新情况如下：).
 #: A list written one item a line (河北: 其中——(line break) 石家庄市69例、(line break) 廊坊市4例、…) goes on too.
-_GOES_ON_AT_END = regex.compile(r"(?:(?:其中|如下)\s*(?:[:：]|—+)|[、;；])\s*$")
+#: So does a count whose parts follow on the next lines (新增本土确诊病例13例（在广安）： (line break) 11例为…).
+_GOES_ON_AT_END = regex.compile(r"(?:(?:其中|如下)\s*(?:[:：]|—+)|[、;；]|\d\s*[例宗](?:[(（][^()（）\n]{0,12}[)）])?\s*[:：])\s*$")
 
 
 #: The last character (blanks aside) of every text :data:`_GOES_ON_AT_END` matches.

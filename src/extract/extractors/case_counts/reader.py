@@ -15,7 +15,7 @@ from ..dates import _DAY_RANGE_END, DateMention, find_dates, reference_date, res
 from .lexicon import (
     _ATTRIBUTION, _CARRY_OPENING, _NUMBERED_HEADING, _FOUND_IN, _CLAUSE_BREAK, _CLOSE, _LIST_SEP, _NOT_AREA, _OPEN, _RELATIVE_PREV, _REST_ITEM, _RESIDUE_OK,
     _SHARE_BEFORE, _SKIP_DATE_AFTER, _SKIP_DATE_BEFORE, _SINCE_BEFORE, _UNTIL_HOUR, _NOW_OPENING, _HEADLINE, _UNTIL_NOW, _SECTION, is_furniture, _UNKNOWN_AREA, _count_re, count_matches, count_places,
-    heading_matches, metric_occurrences, said_measure, metric_starts, _last, _value, _zero_re, foreign_items, load_metric_lexicon,
+    found_in, heading_matches, metric_occurrences, said_measure, metric_starts, _last, _value, _zero_re, foreign_items, load_metric_lexicon,
 )
 from . import totals
 from .boxed import bracket_count
@@ -71,6 +71,8 @@ def _is_province(region: _Region) -> bool:
 #: What ends a statement a reporting window opens; what makes a later date in it a date of counts too.
 _STATEMENT_END = regex.compile(r"[。!?！？\n]")
 _UNTIL_BEFORE = regex.compile(r"(?:截至|截止|至|到)\s*$")
+#: The 以来 closing a since-phrase a few words after its day (自6月11日…发生疫情以来).
+_SINCE_LATER = regex.compile(r"[^,，。;；\n]{1,20}?以来")
 #: An open bracket right after a count, up to a date written in it (1例(为4月1日…).
 _CASE_NOTE_BEFORE = regex.compile(r"\d\s*[例人名宗]\s*[(（][^()（）\n]{0,30}$")
 
@@ -84,6 +86,8 @@ def _date_setters(doc: Doc, mentions: list[DateMention]) -> list[DateMention]:
             continue
         if _SKIP_DATE_AFTER.match(text, m.end) and m.hours is None:
             continue
+        if m.hours is None and text[m.start - 1 : m.start] == "自" and _SINCE_LATER.match(text, m.end):
+            continue  # 自6月11日新发地批发市场发生疫情以来: when a running total starts, not the day of counts
         if m.hours is None and _CASE_NOTE_BEFORE.search(text, max(0, m.start - 40), m.start):
             # 高新区1例(为4月1日外省返疆人员): a day in the bracket after a count tells about its cases.
             continue
@@ -674,8 +678,8 @@ class _Reader:
                 # 北碚区1例，在隔离管控人员中发现; 巴南区2例（在隔离管控人员中发现）: the item's cases were
                 # found there — a count of them (metric other), as when the number is written (2例在…中发现).
                 # (璧山区1例、九龙坡区1例，均在隔离管控人员中发现 says it of the whole list: no one item's count.)
-                found = text[body_start:body_end].strip()
-                self.counts.append(dataclasses.replace(count, metric="other", label=found[found.index("在"):],
+                metric, label = found_in(text[body_start:body_end])
+                self.counts.append(dataclasses.replace(count, metric=metric, label=label,
                                                        parent=None, children=[], explicit=False))
                 pos = a.end()
                 continue

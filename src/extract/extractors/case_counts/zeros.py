@@ -3,6 +3,8 @@ zeros of the metrics joined to one (…确诊病例和无症状感染者): read 
 
 from __future__ import annotations
 
+import bisect
+
 import dataclasses
 import functools
 from typing import TYPE_CHECKING
@@ -12,6 +14,7 @@ import regex
 from ...models import ArticleWarning
 from ..dates import parse_cn_int
 from .counts import _Count, _State, _when
+from .regions import _Region
 from .lexicon import (
     _BOTH_SCOPES, _CLAUSE_BREAK, _LIST_GAP, _NEW_WORD, _NO_CASE_YET, _SEVERITY, _ZERO_GAP, _ZERO_OPENING, _last, load_metric_lexicon,
 )
@@ -30,7 +33,26 @@ def _joined_metric() -> regex.Pattern[str]:
 _NUMBER_NEXT = regex.compile(r"\s*[\d一二两三四五六七八九十]")
 #: A number of areas (24个省份, 16个市州), not one closing their names (…重庆高新区等7个区): the zero after
 #: it is said of areas it does not name.
-_AREA_TALLY = regex.compile(r"(?<![等\d]\s*)\d+\s*个(?:省份|省区市|省|市州|地市|市|区县|县区|区|县)")
+_AREA_TALLY = regex.compile(r"(?<![等\d]\s*)(?P<n>\d+)\s*个(?:省份|省区市|省|市州|地市|市|区县|县区|区|县)")
+#: After such a tally's zero: the list of its areas announced (，具体为…).
+_LISTED_AFTER_ZERO = regex.compile(r"\s*[,，:：]\s*(?:具体为|分别为|分别是|包括|即)\s*[:：]?")
+
+
+def _listed_after(r: _Reader, pos: int) -> list[_Region]:
+    """The areas listed after a zero of a tally of areas (，具体为平谷区…、延庆区149天…), up to the sentence's end."""
+    lead = _LISTED_AFTER_ZERO.match(r.text, pos)
+    if lead is None:
+        return []
+    end = r.text.find("。", lead.end())
+    end = len(r.text) if end < 0 else end
+    i = bisect.bisect_left(r.area_starts, lead.end())
+    out: list[_Region] = []
+    while i < len(r.areas) and r.areas[i].start < end:
+        region = r.region_of(r.areas[i])
+        if region is not None and region not in out:
+            out.append(region)
+        i += 1
+    return out
 
 
 def _running_measure(metric_phrase: str) -> str:
@@ -42,11 +64,24 @@ def _running_measure(metric_phrase: str) -> str:
 def read_zero(r: _Reader, m: regex.Match[str], prefix_start: int, state: _State, prev: _Count | None = None) -> _Count | None:
     """The zero the phrase ``m`` states (无新增确诊病例), for the areas listed before it or the area in force."""
     brk = _last(_CLAUSE_BREAK, r.text, prefix_start, m.start())
-    if _AREA_TALLY.search(r.text, brk.end() if brk else prefix_start, m.start()):
-        return None  # 24个省份及新疆生产建设兵团无新增确诊病例: how many areas had none, not a zero of one
-    group = r.last_group(prefix_start, m.start())
+    tally = _AREA_TALLY.search(r.text, brk.end() if brk else prefix_start, m.start())
+    group = r.last_group(prefix_start, m.start()) if tally is None else None
     gap = _ZERO_GAP.fullmatch(r.text, group[1], m.start()) if group is not None else None
-    if group is None or gap is None:
+    if tally is not None:
+        # 24个省份及新疆生产建设兵团无新增确诊病例: how many areas had none, not a zero of one — unless the
+        # areas are listed after it (全市有12个区无本地报告新增确诊病例，具体为平谷区…、延庆区149天…).
+        listed = _listed_after(r, m.end())
+        if not listed or not state.dated:
+            return None
+        g_start, g_end, regions = tally.start(), tally.end(), listed
+        stated = parse_cn_int(tally.group("n"))
+        if stated is not None and stated != len(regions):
+            r.warnings.append(ArticleWarning(code="list_count_mismatch", message=f"the list names {len(regions)} areas but says {stated}",
+                                             evidence=r.doc.evidence(g_start, m.end())))
+        gap = _ZERO_GAP.fullmatch("")
+        if gap is None:
+            return None
+    elif group is None or gap is None:
         # 6月13日0—24时，本地无新增确诊病例: a clause of its own states a zero for the area in force.
         brk = _last(_CLAUSE_BREAK, r.text, prefix_start, m.start())
         opening = _ZERO_OPENING.fullmatch(r.text, brk.end() if brk else prefix_start, m.start())
