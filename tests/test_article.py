@@ -344,6 +344,26 @@ def test_one_scan_finds_the_lines_a_search_of_each_finds() -> None:
     assert _loud_lines(quiet, "\ud800记者") is None  # a lone surrogate: each line is searched
 
 
+def test_lines_the_scan_finds_quiet_skip_the_by_line_search() -> None:
+    """A line without any string of _Quiet holds no by-line word (each holds one): _bylines skips it
+    (_Line.bylined) and finds the same names as when it searches every line."""
+    from pathlib import Path
+
+    from extract import article
+    from extract.normalize import normalize
+
+    quiet = article._quiet()
+    assert quiet is not None and quiet.bylines
+    for path in sorted(Path("tests/realdev/articles").glob("*.txt")):
+        lines = article._split_lines(normalize(path.read_text("utf-8")))
+        last = max((i for i, ln in enumerate(lines) if ln.kind == "content"), default=None)
+        skipped, searched = article.ArticleInfo(), article.ArticleInfo()
+        article._bylines(lines, last, skipped)
+        article._bylines([ln._replace(bylined=True) for ln in lines], last, searched)
+        assert (skipped.reporters, skipped.editors, skipped.photographers) == (
+            searched.reporters, searched.editors, searched.photographers), path
+
+
 def test_forum_template_labels_title_and_outlet() -> None:
     # A PTT news-board repost fills a template: 完整標題 is the headline, 發稿單位 the outlet.
     post = ("[新聞] 中國新增78例本土確診 內蒙占54例\n\n"

@@ -63,6 +63,9 @@ class _Line(NamedTuple):  # a named tuple: made 2.5× faster than a frozen datac
     end: int
     text: str  # normalised, stripped
     kind: LineKind
+    #: Whether the line may hold a by-line word (False: it holds no string of :class:`_Quiet`, and every
+    #: by-line word holds one of them, so :func:`_bylines` need not search it).
+    bylined: bool = True
 
 
 @functools.cache
@@ -199,6 +202,8 @@ class _Quiet(NamedTuple):
     #: scan instead of a search of each line. None when a string could reach beyond a stripped line (one
     #: empty, holding a line break, or starting or ending with white space).
     automaton: ahocorasick_rs.BytesAhoCorasick | None
+    #: Every word of :data:`_BYLINE_WORDS` holds one of the strings: a line holding none has no by-line word.
+    bylines: bool
 
 
 @functools.cache
@@ -211,7 +216,8 @@ def _quiet() -> _Quiet | None:
     every = frozenset().union(*(f for f in firsts if f is not None), rules.drop.by_first, rules.end.by_first)
     words = [*rules.drop.gate_words, *rules.end.gate_words, *(s for m in musts for s in _fewest(m))]
     fit = all(w and "\n" not in w and not w[0].isspace() and not w[-1].isspace() for w in words)
-    return _Quiet(every, re.compile("|".join(map(re.escape, words))), _automaton(words) if fit and words else None)
+    bylines = all(any(w in word for w in words) for word in _BYLINE_WORD_LIST)
+    return _Quiet(every, re.compile("|".join(map(re.escape, words))), _automaton(words) if fit and words else None, bylines)
 
 
 def _automaton(words: list[str]) -> ahocorasick_rs.BytesAhoCorasick:
@@ -355,7 +361,8 @@ def _split_lines(norm: Normalized) -> list[_Line]:
         s = start + lead
         if louds is not None:
             loud = i in louds
-        lines.append(_Line(s, s + len(stripped), stripped, _classify(stripped, rules, quiet, loud)))
+        bylined = loud is not False or quiet is None or not quiet.bylines
+        lines.append(_Line(s, s + len(stripped), stripped, _classify(stripped, rules, quiet, loud), bylined))
     return lines
 
 
@@ -404,7 +411,8 @@ _EDITOR = regex.compile(rf"(?:责任编辑|责编|编辑|审核|校对|编审)\s
 _PHOTO = regex.compile(rf"(?:摄影|图)\s*[/:：]\s*{_NAMES}{_NAME_END}|{_NAMES}\s*摄(?=[/\s)）]|$)")
 _BYLINE_HINT = regex.compile(r"记者|通讯员|实习生|作者|编辑|责编|审核|校对|编审|摄|图\s*[/:：]")
 #: Every word :func:`_bylines` looks for before it tries a pattern (摄 and 图 stand for 摄影, 图/).
-_BYLINE_WORDS = re.compile("记者|通讯员|实习生|作者|编辑|责编|审核|校对|编审|摄|图")
+_BYLINE_WORD_LIST = ("记者", "通讯员", "实习生", "作者", "编辑", "责编", "审核", "校对", "编审", "摄", "图")
+_BYLINE_WORDS = re.compile("|".join(_BYLINE_WORD_LIST))
 _TRAILING_CREDIT = regex.compile(rf"[(（]\s*{_HAN}{{2,3}}(?:\s*[、,，\s]\s*{_HAN}{{2,3}})*\s*[)）]\s*$")
 _NOT_NAMES = frozenset({"记者", "本报记者", "通讯员", "实习生", "编辑", "责编", "作者", "摄影", "完", "全文完", "待续", "未完待续", "图", "原标题", "本报讯", "新华社", "供图", "资料图", "视频", "截图", "下同"})
 _NAME_BAD_END = regex.compile(r"(?:告诉|表示|介绍|说|称|发现|看到|了解|采访|获悉|注意|报道)$")
@@ -430,8 +438,8 @@ def _bylines(lines: list[_Line], body_last: int | None, info: ArticleInfo) -> No
             continue
         # By-lines are short lines or the tail of a paragraph ("……参加。(记者 杨帆 张珺)").
         t = line.text if len(line.text) <= _SHORT else line.text[-120:]
-        if _BYLINE_WORDS.search(t) is None and not (i == body_last and t.endswith((")", "）"))):
-            continue  # none of the words tested below: no hint (most lines, one search)
+        if (not line.bylined or _BYLINE_WORDS.search(t) is None) and not (i == body_last and t.endswith((")", "）"))):
+            continue  # none of the words tested below: no hint (most lines, known from the scan or one search)
         # Each pattern only where its own words stand (they cannot match elsewhere).
         reporter = "记者" in t or "通讯员" in t or "实习生" in t or "作者" in t  # _REPORTER's words
         editor = "编辑" in t or "责编" in t or "审核" in t or "校对" in t or "编审" in t  # _EDITOR's (责任编辑 has 编辑)
