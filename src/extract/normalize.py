@@ -348,23 +348,30 @@ _NONZERO = bytes([0] + [1] * 255)
 def _differences(a: str, b: str) -> int:
     """The number of positions where ``a`` and ``b`` differ (over the shorter length).
 
-    At C speed: the two strings as UTF-32 integers XOR-ed give a non-zero 4-byte word exactly
-    where the code points differ; each byte is made 0 or 1, each word's four bytes are OR-ed
-    into its lowest byte, and the bits set are counted.
+    At C speed: the two strings as UTF-16 (or, with a character beyond the BMP, UTF-32) integers XOR-ed
+    give a non-zero word exactly where the code points differ; each byte is made 0 or 1, each word's
+    bytes are OR-ed into its lowest byte, and the bits set are counted. UTF-16 (one 16-bit word per code
+    point when the encoding has two bytes per character) halves the bytes, and so the big-integer work.
 
     >>> _differences("重慶市確診", "重庆市确诊"), _differences("abc", "abd"), _differences("", "x")
     (3, 1, 0)
+    >>> _differences("\U00020000甲", "\U00020001甲"), _differences("\U00020000甲", "\U00020000乙")
+    (1, 1)
     """
     n = min(len(a), len(b))
     if not n:
         return 0
-    x = (int.from_bytes(a[:n].encode("utf-32-le", "surrogatepass"), "little")
-         ^ int.from_bytes(b[:n].encode("utf-32-le", "surrogatepass"), "little"))
+    ea, eb = a[:n].encode("utf-16-le", "surrogatepass"), b[:n].encode("utf-16-le", "surrogatepass")
+    width = 2
+    if len(ea) != 2 * n or len(eb) != 2 * n:  # a character beyond the BMP takes two words: one each in UTF-32
+        ea, eb = a[:n].encode("utf-32-le", "surrogatepass"), b[:n].encode("utf-32-le", "surrogatepass")
+        width = 4
+    x = int.from_bytes(ea, "little") ^ int.from_bytes(eb, "little")
     if not x:
         return 0
-    y = int.from_bytes(x.to_bytes(4 * n, "little").translate(_NONZERO), "little")
-    y = (y | y >> 8 | y >> 16 | y >> 24) & int.from_bytes(b"\x01\x00\x00\x00" * n, "little")
-    return y.bit_count()
+    y = int.from_bytes(x.to_bytes(width * n, "little").translate(_NONZERO), "little")
+    y = (y | y >> 8 | y >> 16 | y >> 24) if width == 4 else (y | y >> 8)
+    return (y & int.from_bytes((b"\x01" + b"\x00" * (width - 1)) * n, "little")).bit_count()
 
 
 @dataclass(frozen=True, slots=True)
