@@ -318,6 +318,52 @@ def test_quiet_lines_are_classified_as_by_every_rule() -> None:
     assert shortcut > 300  # the shortcut was taken
 
 
+def test_one_scan_finds_the_lines_a_search_of_each_finds() -> None:
+    """_split_lines scans the whole text once for _Quiet's strings (_loud_lines): a line is loud exactly
+    when searching the stripped line finds one, also with white space and overlapping strings."""
+    import random
+    from pathlib import Path
+
+    from extract.article import _loud_lines, _quiet
+    from extract.normalize import normalize
+
+    quiet = _quiet()
+    assert quiet is not None and quiet.automaton is not None
+    pieces = [*"^|>/:【】()（） 12©图文摄\u3000\t", "  ", "上一篇", "版权所有", "Copyright", "COPYRIGHT", "(c)", "打开APP",
+              "记者 王强", "编辑:李明", "责任编辑", "国产精品", "电话:023", "新冠肺炎疫情", "。", "\n", "\n  \n"]
+    rng = random.Random(5)
+    texts = [p.read_text("utf-8") for p in sorted(Path("tests/realdev/articles").glob("*.txt"))]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 60))) for _ in range(2000)]
+    for text in texts:
+        text = normalize(text).text
+        loud = _loud_lines(quiet, text)
+        assert loud is not None
+        for i, line in enumerate(text.split("\n")):
+            if line.strip():
+                assert (i in loud) == (quiet.strings.search(line.strip()) is not None), line
+    assert _loud_lines(quiet, "\ud800记者") is None  # a lone surrogate: each line is searched
+
+
+def test_lines_the_scan_finds_quiet_skip_the_by_line_search() -> None:
+    """A line without any string of _Quiet holds no by-line word (each holds one): _bylines skips it
+    (_Line.bylined) and finds the same names as when it searches every line."""
+    from pathlib import Path
+
+    from extract import article
+    from extract.normalize import normalize
+
+    quiet = article._quiet()
+    assert quiet is not None and quiet.bylines
+    for path in sorted(Path("tests/realdev/articles").glob("*.txt")):
+        lines = article._split_lines(normalize(path.read_text("utf-8")))
+        last = max((i for i, ln in enumerate(lines) if ln.kind == "content"), default=None)
+        skipped, searched = article.ArticleInfo(), article.ArticleInfo()
+        article._bylines(lines, last, skipped)
+        article._bylines([ln._replace(bylined=True) for ln in lines], last, searched)
+        assert (skipped.reporters, skipped.editors, skipped.photographers) == (
+            searched.reporters, searched.editors, searched.photographers), path
+
+
 def test_forum_template_labels_title_and_outlet() -> None:
     # A PTT news-board repost fills a template: 完整標題 is the headline, 發稿單位 the outlet.
     post = ("[新聞] 中國新增78例本土確診 內蒙占54例\n\n"

@@ -88,3 +88,18 @@ def test_detect_script_follows_its_rule(parts: list[tuple[str, int]]) -> None:
     # Long texts too: the count may stop early (at 9 Traditional-only characters for each Simplified-only one).
     text = "".join(chunk * times for chunk, times in parts)
     assert normalize(text).script == _script_by_definition(text)
+
+
+def test_differences_counts_the_positions_that_differ() -> None:
+    """_differences (UTF-16 words, UTF-32 when a character is beyond the BMP) counts as a comparison of
+    each position does, lone surrogates included."""
+    import random
+
+    from extract.normalize import _differences
+
+    rng = random.Random(3)
+    chars = "甲乙丙丁重慶庆a\U00020000\U00020001\ud800\udc00"
+    for _ in range(20000):
+        a = "".join(rng.choice(chars) for _ in range(rng.randint(0, 30)))
+        b = "".join(rng.choice(chars) for _ in range(rng.randint(0, 30)))
+        assert _differences(a, b) == sum(x != y for x, y in zip(a, b)), (a, b)

@@ -42,6 +42,8 @@ class _Rules:
     gated: tuple[_Rule, ...]  # the other rules with a ``must`` set
     gate: re.Pattern[str] | None  # any string of the ``must`` sets of ``gated``
     always: tuple[_Rule, ...]  # the rules without a prefilter, tried on every line
+    #: The strings ``gate`` finds, as written (for a caller scanning a whole text for them at once).
+    gate_words: tuple[str, ...] = ()
 
     def any_always(self, line: str) -> bool:
         """Whether a rule without a prefilter matches (all that can when the prefilters reject the line)."""
@@ -142,6 +144,7 @@ def _rules(patterns: list[str], compiled: list[regex.Pattern[str]]) -> _Rules:
     others: list[_Rule] = []
     plain: list[str] = []
     plain_starts: list[str | None] = []
+    words: list[str] = []  # the strings of the gate, as written
     for p, start, pattern in zip(patterns, starts, compiled):
         first = first_chars(p, regex.I) if start is not None else None
         must = must_have(p, regex.I)
@@ -153,10 +156,13 @@ def _rules(patterns: list[str], compiled: list[regex.Pattern[str]]) -> _Rules:
             for ch in first:
                 by_first.setdefault(ch, []).append(_Rule(pattern, False, None))
         else:
-            others.append(_Rule(pattern, False, re.compile("|".join(map(re.escape, _fewest(must))))))
+            fewest = _fewest(must)
+            words.extend(fewest)
+            others.append(_Rule(pattern, False, re.compile("|".join(map(re.escape, fewest)))))
     strings = [r.must.pattern for r in others if r.must is not None]
     gate = re.compile("|".join(strings)) if strings else None
-    return _Rules({ch: tuple(rs) for ch, rs in by_first.items()}, tuple(others), gate, tuple(_split_rules(plain, plain_starts)))
+    return _Rules({ch: tuple(rs) for ch, rs in by_first.items()}, tuple(others), gate, tuple(_split_rules(plain, plain_starts)),
+                  tuple(words))
 
 
 def _fewest(strings: frozenset[str] | None) -> tuple[str, ...]:
