@@ -329,6 +329,22 @@ def count_matches(text: str, start: int, end: int, places: list[int] | None = No
 
 
 @functools.cache
+def cleared_re() -> regex.Pattern[str]:
+    """A count stated cleared (黑河市爱辉区新冠肺炎确诊病例清零, 在院确诊病例全部清零): a current zero, with the
+    groups of :func:`_zero_re` (``mods`` before the metric phrase; nothing aimed at: 力争…清零)."""
+    lex = load_metric_lexicon()
+    return regex.compile(
+        rf"""
+        (?<!(?:力争|争取|确保|尽快|早日|实现|推动|推进|加快)[^,，。;；]{{0,12}})
+        (?P<mods>(?:现有|在院|本土|本地|{_DISEASE})*)
+        (?P<metric>{lex.metric_re.pattern})
+        (?:已经?|全部|均已|已全部)?清零
+        """,
+        regex.VERBOSE,
+    )
+
+
+@functools.cache
 def _zero_re() -> regex.Pattern[str]:
     lex = load_metric_lexicon()
     return regex.compile(

@@ -15,7 +15,7 @@ from ..dates import _DAY_RANGE_END, DateMention, find_dates, reference_date, res
 from .lexicon import (
     _ATTRIBUTION, _CARRY_OPENING, _NUMBERED_HEADING, _FOUND_IN, _CLAUSE_BREAK, _CLOSE, _LIST_SEP, _NOT_AREA, _OPEN, _RELATIVE_PREV, _REST_ITEM, _RESIDUE_OK,
     _SHARE_BEFORE, _SKIP_DATE_AFTER, _SKIP_DATE_BEFORE, _SINCE_BEFORE, _UNTIL_HOUR, _NOW_OPENING, _HEADLINE, _UNTIL_NOW, _SECTION, is_furniture, _UNKNOWN_AREA, _count_re, count_matches, count_places,
-    found_in, heading_matches, metric_occurrences, said_measure, metric_starts, _last, _value, _zero_re, foreign_items, load_metric_lexicon,
+    cleared_re, found_in, heading_matches, metric_occurrences, said_measure, metric_starts, _last, _value, _zero_re, foreign_items, load_metric_lexicon,
 )
 from . import totals
 from .boxed import bracket_count
@@ -382,6 +382,8 @@ class _Reader:
         i = bisect.bisect_left(self.metric_starts, p_start)
         if i < len(self.metric_starts) and self.metric_starts[i] < p_end:
             zeros = [(m.start(), 1, m) for m in _zero_re().finditer(self.text, p_start, p_end)]
+            if self.text.find("清零", p_start, p_end) >= 0:
+                zeros += [(m.start(), 1, m) for m in cleared_re().finditer(self.text, p_start, p_end)]
             if zeros:
                 events += zeros
                 events.sort(key=lambda e: (e[0], e[1]))
