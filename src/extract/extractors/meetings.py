@@ -62,7 +62,7 @@ _ONE_DAY = dt.timedelta(days=1)
 # A match is tried only where an alternative can start (start_words.MEETING_START_WORDS).
 _MEETING = regex.compile(
     rf"""
-    (?P<video_conference>电视电话会议?|电视会议|视频会议|视频调度会议?|视频(?:调度)?工作会议|视频会(?=后|上))  # 在省、市…视频会后
+    (?P<video_conference>电视电话会议?|电视会议|视频会议|视频工作会议|视频会(?=后|上))  # 在省、市…视频会后
     |(?P<press_conference>新闻发布会|发布会|新闻通气会|吹风会|记者见面会|记者招待会|记者会|会见传媒)  # 会见传媒: the Hong Kong government's
     |(?P<party_committee>
         (?:政治局常务委员会|政治局常委会)关于[^,，。;；:：\n]{{1,24}}?会议   # 在政治局常委会关于…工作会议上
@@ -75,8 +75,9 @@ _MEETING = regex.compile(
         |[省市区县]委全会)
     |(?P<leading_group>(?:领导小组(?:\(指挥部\))?|指挥部)(?:召开)?(?:第?[\d{_CN}]+次)?(?:全体|扩大|专题|例)?(?:会议|会(?![商谈见同]))
         |领导小组视频(?:调度)?会议?  # 唐良智主持召开领导小组视频调度会议: the group's meeting, held by video
-        |(?:领导小组|指挥部)召开视频(?:调度)?会议?)  # 省…领导小组指挥部召开视频调度会议: the same, the group holding it
+        |领导小组(?:指挥部)?召开视频(?:调度)?会议?)  # 省…领导小组指挥部召开视频调度会议: the same, the group holding it
     |(?P<special_meeting>专题(?:调度|汇报|研究|部署|工作)?(?:扩大)?会(?:议|(?![商谈见同]))
+        |视频调度(?:工作)?会议?  # 视频调度会议 is a 调度会 held by video (three annotators in four: special_meeting)
         |调度例?会议?|调度工作会议?|汇报会|会商会(?:议)?  # 疫情防控日调度工作会议
         |(?:推进|部署)会议?                                        # …核酸检测工作部署会: one task's meeting
         |(?<=召开)会议(?=\s*[,，]\s*专题(?:研究|部署))  # 主持召开会议，专题研究疫情防控相关工作
