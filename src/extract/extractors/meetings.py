@@ -115,7 +115,7 @@ _ORDINAL = regex.compile(rf"第\s*(?P<n>\d+|[{_CN}]+)\s*(?P<unit>场|次)")
 #: After a meeting's name heading a transcript: its time line's label (新闻发布会 (new line) 时间:2022年8月11日20:30).
 _TIME_LABEL = regex.compile(r"\s*(?:时间|日期)\s*[:：]\s*")
 
-_ORDINAL_AFTER = regex.compile(rf"\s*[(（]\s*第\s*(?P<n>\d+|[{_CN}]+)\s*(?P<unit>场|次)\s*[)）]")
+_ORDINAL_AFTER = regex.compile(rf"\s*(?:[(（]\s*第\s*(?P<n>\d+|[{_CN}]+)\s*(?P<unit>场|次)\s*[)）]|第\s*(?P<n>\d+|[{_CN}]+)\s*(?P<unit>场)(?![\p{{Han}}]))")  # 系列新闻发布会第65场
 # A headline's tags and brackets end a name too: [视频]|中共中央政治局常务委员会会议, #话题#|【…|.
 _CLAUSE_BREAK = regex.compile(r"[,，;；。!！?？:：\n\[\]【】|#]")
 _CLAUSE_BREAK_LAST = regex.compile(r"(?r)" + _CLAUSE_BREAK.pattern)
