@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 
 import opencc
 import pytest
@@ -129,3 +130,13 @@ def test_the_simplified_only_ranges_are_opencc_s2t() -> None:
 def test_bad_ranges_fail_loudly(value: str) -> None:
     with pytest.raises(ResourceError):
         nm._read_ranges(value, "t")
+
+
+def test_the_script_class_is_the_simplified_only_and_the_asked_characters() -> None:
+    # detect_script reads both kinds in one pass: the merged class finds exactly what the two found.
+    every = "".join(map(chr, range(0x110000)))
+    asked = nm._ASKED.findall(every)
+    assert re.compile("[" + nm._ASKED_RANGES + "]").findall(every) == asked
+    assert "\t" not in asked and "\n" not in asked and "\ud800" in asked and "\U00020000" in asked
+    simplified_only = nm._simplified_only_class().findall(every)
+    assert nm._script_class().findall(every) == sorted(simplified_only + asked)

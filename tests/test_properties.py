@@ -183,3 +183,17 @@ def test_sentences_are_cut_after_marks_and_line_breaks(text: str, data: st.DataO
     end = data.draw(st.integers(start, len(text)))
     assert list(iter_sentences(text, start, end)) == _sentences_by_definition(text, start, end)
     assert list(iter_sentences(text)) == _sentences_by_definition(text, 0, len(text))
+
+
+@FAST
+@given(st.text(alphabet="\n\n \t甲乙。", max_size=30), st.data())
+def test_blank_outside_blanks_each_character_outside_the_spans(text: str, data: st.DataObject) -> None:
+    """blank_outside, spelled out: a character in some span is kept, any other but a line break is a space."""
+    from extract.document import blank_outside
+
+    bounds = st.integers(0, len(text))
+    keep = data.draw(st.lists(st.tuples(bounds, bounds).map(sorted).map(tuple), max_size=6))
+    kept = {i for s, e in keep for i in range(s, e)}
+    assert blank_outside(text, keep) == "".join(
+        ch if i in kept or ch == "\n" else " " for i, ch in enumerate(text)
+    )

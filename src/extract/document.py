@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -22,17 +21,32 @@ __all__ = ["Doc", "blank_outside", "iter_sentences"]
 
 
 def blank_outside(text: str, keep: Sequence[tuple[int, int]]) -> str:
-    """``text`` with every character outside the ``keep`` spans blanked (newlines kept)."""
-    blank = _blank(text)  # blanked once: a piece of it is the piece of the text blanked
+    """``text`` with every character outside the ``keep`` spans blanked (newlines kept).
+
+    The spans are offsets into ``text`` (``0 <= start <= end <= len(text)``). Only the gaps between
+    them are blanked, and a gap of line breaks alone (the common one: the break between two kept
+    lines) stays as it is: the text is copied in a few long slices, not one per span.
+
+    >>> blank_outside("甲乙\\n丙丁\\n戊", [(0, 1), (3, 4)])
+    '甲 \\n丙 \\n '
+    """
     parts: list[str] = []
-    pos = 0
+    copied = 0  # text[:copied] is in parts
+    pos = 0  # the end of the spans read so far
     for s, e in sorted(keep):
         if s > pos:
-            parts.append(blank[pos:s])
-        parts.append(text[max(s, pos) : e])
-        pos = max(pos, e)
+            gap = text[pos:s]
+            if gap.strip("\n"):  # something but line breaks: blanked
+                parts.append(text[copied:pos])
+                parts.append(_blank(gap))
+                copied = s
+        if e > pos:
+            pos = e
     if pos < len(text):
-        parts.append(blank[pos:])
+        parts.append(text[copied:pos])
+        parts.append(_blank(text[pos:]))
+        copied = len(text)
+    parts.append(text[copied:])
     return "".join(parts)
 
 
@@ -42,8 +56,8 @@ def _blank(s: str) -> str:
     return "\n".join(" " * len(part) for part in s.split("\n"))
 
 
-#: The standard library's engine: a class of literal characters, found alike and faster.
-_SENTENCE_END = re.compile(r"[。!?;！？；\n]+")
+#: The marks that end a sentence, besides the line break.
+_END_MARKS = "。!?;！？；"
 
 
 def iter_sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
@@ -57,16 +71,36 @@ def iter_sentences(text: str, start: int = 0, end: int | None = None) -> Iterato
 
 
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of :func:`iter_sentences`: a run of marks and line breaks ends a sentence; a run that
+    starts with a mark belongs to it, one that starts with a line break does not, and a sentence of
+    spaces alone is none.
+
+    Found with ``str`` methods, not a regular expression (whose engine tests every character against
+    the class, three times the time): each mark present is replaced by a line break in a copy of the
+    piece (same length), which is split at them; the runs lie between the non-empty parts.
+    """
+    piece = text[start:end]
+    for mark in _END_MARKS:
+        if mark in piece:
+            piece = piece.replace(mark, "\n")
     out: list[tuple[int, int]] = []
     append = out.append
-    pos = start
-    for m in _SENTENCE_END.finditer(text, start, end):
-        s, e = m.span()
-        if text[s] != "\n":
-            append((pos, e))  # ended by a mark, which is no space: never blank
-        elif pos < s and not text[pos:s].isspace():  # not blank (as .strip() would say)
-            append((pos, s))
-        pos = e
+    pos = start  # where the sentence being read starts
+    run = start  # where the current run of marks starts (the end of the last non-empty part)
+    at = start  # where the current part starts
+    # A sentinel character ends the piece: its last part is never empty, so a run at the end is closed here.
+    for part in (piece + "x").split("\n"):
+        if not part:
+            at += 1  # an empty part: the run goes on
+            continue
+        if at > run:  # text[run:at] is a run of marks and line breaks: it ends text[pos:run]
+            if text[run] != "\n":
+                append((pos, at))  # ended by a mark, which is no space: never blank
+            elif pos < run and not text[pos:run].isspace():  # not blank (as .strip() would say)
+                append((pos, run))
+            pos = at
+        run = at + len(part)
+        at = run + 1
     if pos < end and not text[pos:end].isspace():
         append((pos, end))
     return out

@@ -227,6 +227,8 @@ _NOT_BULK = re.compile("[^\x20-\ud7ff\ue000-\uffff]")
 #: holds one, so ``s2t`` gives each back as it is). Every text has line breaks: asking about them would
 #: load ``s2t`` (a tenth of a second) in every process that reads a Traditional text.
 _ASKED = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\uffff]")
+#: :data:`_ASKED` as a positive class (its complement spelled out), to be merged with another class.
+_ASKED_RANGES = r"\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\U00010000-\U0010ffff"
 
 
 def _simplified_only_ranges() -> list[tuple[int, int]]:
@@ -289,6 +291,13 @@ def _simplified_only_class() -> re.Pattern[str]:
     return re.compile("[" + "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in ranges) + "]")
 
 
+@functools.cache
+def _script_class() -> re.Pattern[str]:
+    """:func:`_simplified_only_class` and :data:`_ASKED` in one class (the two are apart: the one lies in
+    the bulk range, the other outside), so that :func:`detect_script` reads the text once, not twice."""
+    return re.compile("[" + _simplified_only_class().pattern[1:-1] + _ASKED_RANGES + "]")
+
+
 def _simplified_only(chars: Iterable[str]) -> dict[str, bool]:
     missing = [ch for ch in chars if ch not in _SIMPLIFIED_ONLY]
     if missing:
@@ -316,8 +325,10 @@ def detect_script(original: str, converted: str) -> Script:
     sample, converted = original[:_SCRIPT_SAMPLE], converted[:_SCRIPT_SAMPLE]
     if sample == converted:
         return "simplified"
-    simp = len(_simplified_only_class().findall(sample))
-    rare = Counter(_ASKED.findall(sample))
+    found = _script_class().findall(sample)  # the Simplified-only characters and those to ask about
+    asked = _ASKED.findall("".join(found)) if found else []
+    simp = len(found) - len(asked)
+    rare = Counter(asked)
     if rare:
         table = _simplified_only(rare)
         simp += sum(n for ch, n in rare.items() if table[ch])

@@ -21,6 +21,7 @@ ordinal (1, 2 …) in output order. The same input gives the same ids, whatever
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from operator import attrgetter
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
@@ -32,49 +33,71 @@ __all__ = ["with_record_ids"]
 M = TypeVar("M", bound=BaseModel)
 
 
-_set = object.__setattr__
 #: Per model class: does it forbid extra fields and have no private attributes (see :func:`_updated`)?
 _PLAIN: dict[type[BaseModel], bool] = {}
+#: The setters of the slots of every model, called directly: ``object.__setattr__(copy, name, value)``
+#: would look each name up on the class first (a copy is made for every record).
+_SET_DICT = BaseModel.__dict__["__dict__"].__set__
+_SET_FIELDS_SET = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_SET_EXTRA = BaseModel.__dict__["__pydantic_extra__"].__set__
+_SET_PRIVATE = BaseModel.__dict__["__pydantic_private__"].__set__
+_RECORD_ID = frozenset({"record_id"})
+
+
+def _is_plain(cls: type[BaseModel]) -> bool:
+    """Whether ``cls`` forbids extra fields and has no private attributes: its copy is :func:`_copy`."""
+    plain = _PLAIN.get(cls)
+    if plain is None:
+        plain = _PLAIN[cls] = cls.model_config.get("extra") != "allow" and not cls.__private_attributes__
+    return plain
 
 
 def _updated(model: M, update: dict[str, Any]) -> M:
     """``model.model_copy(update=update)`` without its generic steps (a shallow copy of the fields,
     ``update`` applied, its keys marked set), for models that forbid extra fields and have no
     private attributes, as every record model does; any other model is copied by pydantic."""
-    cls = type(model)
-    plain = _PLAIN.get(cls)
-    if plain is None:
-        plain = _PLAIN[cls] = cls.model_config.get("extra") != "allow" and not cls.__private_attributes__
-    if not plain:
+    if not _is_plain(type(model)):
         return model.model_copy(update=update)
-    copied = cls.__new__(cls)
-    _set(copied, "__dict__", {**model.__dict__, **update})
-    _set(copied, "__pydantic_extra__", None)
-    _set(copied, "__pydantic_fields_set__", model.__pydantic_fields_set__ | update.keys())
-    _set(copied, "__pydantic_private__", None)
+    return _copy(model, {**model.__dict__, **update}, model.__pydantic_fields_set__.union(update))
+
+
+def _copy(model: M, fields: dict[str, Any], fields_set: set[str]) -> M:
+    """A model of the class of ``model`` (a plain one, see :func:`_updated`) with these fields."""
+    copied: M = object.__new__(type(model))
+    _SET_DICT(copied, fields)
+    _SET_EXTRA(copied, None)
+    _SET_FIELDS_SET(copied, fields_set)
+    _SET_PRIVATE(copied, None)
     return copied
 
 
 def _keyed(article_id: str, prefix: str, records: Sequence[M], key: Callable[[M], tuple[Any, ...]]) -> list[M]:
+    """``records`` with their ids: from the record's key, and its ordinal among the records of that key."""
     seen: dict[tuple[Any, ...], int] = {}
     out = []
     for r in records:
         k = key(r)
         seen[k] = n = seen.get(k, 0) + 1
-        out.append(_updated(r, {"record_id": f"{prefix}_{record_hash(article_id, prefix, *k, n)}"}))
+        out.append(_with_record_id(r, f"{prefix}_{record_hash(article_id, prefix, *k, n)}"))
     return out
 
 
-def _count_key(c: CaseCount) -> tuple[Any, ...]:
-    return (c.date, c.region, c.metric, c.scope, c.measure, c.period_start, c.period_end)
+def _with_record_id(model: M, record_id: str) -> M:
+    """``_updated(model, {"record_id": record_id})``, the update of every record, without building the update."""
+    if not _is_plain(type(model)):  # pragma: no cover - every record model is plain
+        return model.model_copy(update={"record_id": record_id})
+    return _copy(model, {**model.__dict__, "record_id": record_id}, model.__pydantic_fields_set__ | _RECORD_ID)
+
+
+#: The keys of case counts and meetings: several fields, read as one tuple in C.
+_count_key: Callable[[CaseCount], tuple[Any, ...]] = attrgetter(
+    "date", "region", "metric", "scope", "measure", "period_start", "period_end"
+)
+_meeting_key: Callable[[Meeting], tuple[Any, ...]] = attrgetter("date", "type", "name")
 
 
 def _district_key(d: District) -> tuple[Any, ...]:
     return (d.code or d.name,)
-
-
-def _meeting_key(m: Meeting) -> tuple[Any, ...]:
-    return (m.date, m.type, m.name)
 
 
 def _official_key(o: Official) -> tuple[Any, ...]:
