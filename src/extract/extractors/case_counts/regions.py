@@ -10,6 +10,7 @@ from typing import NamedTuple
 import ahocorasick_rs
 import regex
 
+from ...anchored import std_compile
 from ...document import Doc
 from ...gazetteer import article_home, find_areas, load_gazetteer
 from ...normalize import to_simplified
@@ -237,7 +238,7 @@ def _article_home(doc: Doc, body: list[_Mention]) -> _Region | None:
 
 
 #: Words a district's own notice writes right after its name (綦江区无新增…, 綦江区累计报告…).
-_SUBJECT_OF_COUNTS = regex.compile(r"\s*(?:无新增|新增|累计|现有|报告|共有|共)")
+_SUBJECT_OF_COUNTS = std_compile(r"\s*(?:无新增|新增|累计|现有|报告|共有|共)")
 
 
 def _home_county(body: list[_Mention]) -> _Region | None:
@@ -280,7 +281,7 @@ def _in_line_with_number(text: str, pos: int, seen: dict[int, bool]) -> bool:
     return seen[start]
 
 
-_DIGIT = regex.compile(r"\d")
+_DIGIT = std_compile(r"\d")
 
 
 def _province_of(region: _Region | None) -> _Region | None:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from ...anchored import std_compile
 from ...models import ArticleWarning
 from ..dates import parse_cn_int
 from .counts import _Count, _State, _when
@@ -30,12 +31,12 @@ def _joined_metric() -> regex.Pattern[str]:
     return regex.compile(rf"\s*(?:和|及|与|、)\s*(?P<metric>{load_metric_lexicon().metric_re.pattern})")
 
 
-_NUMBER_NEXT = regex.compile(r"\s*[\d一二两三四五六七八九十]")
+_NUMBER_NEXT = std_compile(r"\s*[\d一二两三四五六七八九十]")
 #: A number of areas (24个省份, 16个市州), not one closing their names (…重庆高新区等7个区): the zero after
 #: it is said of areas it does not name.
 _AREA_TALLY = regex.compile(r"(?<![等\d]\s*)(?P<n>\d+)\s*个(?:省份|省区市|省|市州|地市|市|区县|县区|区|县)")
 #: After such a tally's zero: the list of its areas announced (，具体为…).
-_LISTED_AFTER_ZERO = regex.compile(r"\s*[,，:：]\s*(?:具体为|分别为|分别是|包括|即)\s*[:：]?")
+_LISTED_AFTER_ZERO = std_compile(r"\s*[,，:：]\s*(?:具体为|分别为|分别是|包括|即)\s*[:：]?")
 
 
 def _listed_after(r: _Reader, pos: int) -> list[_Region]:
