@@ -10,6 +10,8 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
+import re
+
 import regex
 
 from .counting import _LISTED_AFTER
@@ -38,7 +40,7 @@ def bracket_count(
     region = r.region_of(area) if area is not None else None
     if area is None or region is None:
         return None
-    inner: regex.Match[str] | None = None
+    inner: re.Match[str] | None = None
     if text[open_pos + 1 : m.start()].strip():
         inner = lex.metric_re.fullmatch(text, open_pos + 1, m.start())
         if inner is None:

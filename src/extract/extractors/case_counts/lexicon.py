@@ -11,6 +11,8 @@ from typing import Literal, NamedTuple, get_args
 
 import datetime as dt
 import ahocorasick_rs
+import re
+
 import regex
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -71,8 +73,8 @@ class MetricLexicon:
     not_count: frozenset[str]
 
     @functools.cached_property
-    def metric_re(self) -> regex.Pattern[str]:
-        return regex.compile(alternation(self.metric))
+    def metric_re(self) -> re.Pattern[str]:
+        return std_compile(alternation(self.metric))
 
     @functools.cached_property
     def metric_ac(self) -> ahocorasick_rs.AhoCorasick:
@@ -89,16 +91,16 @@ class MetricLexicon:
         return ahocorasick_rs.AhoCorasick(list(self.metric), implementation=ahocorasick_rs.Implementation.DFA)
 
     @functools.cached_property
-    def scope_re(self) -> regex.Pattern[str]:
-        return regex.compile(alternation(self.scope))
+    def scope_re(self) -> re.Pattern[str]:
+        return std_compile(alternation(self.scope))
 
     @functools.cached_property
-    def measure_re(self) -> regex.Pattern[str]:
-        return regex.compile(alternation(self.measure))
+    def measure_re(self) -> re.Pattern[str]:
+        return std_compile(alternation(self.measure))
 
     @functools.cached_property
-    def not_count_re(self) -> regex.Pattern[str]:
-        return regex.compile(alternation(self.not_count))
+    def not_count_re(self) -> re.Pattern[str]:
+        return std_compile(alternation(self.not_count))
 
 
 @functools.cache
@@ -247,13 +249,13 @@ def _count_re() -> regex.Pattern[str]:
 
 
 @functools.cache
-def _count_candidate_re() -> regex.Pattern[str]:
+def _count_candidate_re() -> re.Pattern[str]:
     """What every match of :func:`_count_re` contains: a number's last character (a digit or a Chinese
     numeral), its over-after qualifier, then the unit or the 和/及 its lookahead needs. Text without
     it cannot hold a count number, so the reader skips it without running the full pattern."""
     lex = load_metric_lexicon()
     after = alternation(p for p, v in lex.qualifier.items() if v == "over_after")
-    return regex.compile(rf"[\d{CN_NUM}](?:{after})?\s*(?:例|人|名|宗|和|及)")
+    return std_compile(rf"[\d{CN_NUM}](?:{after})?\s*(?:例|人|名|宗|和|及)")
 
 
 @functools.cache
@@ -270,13 +272,13 @@ def _count_candidate_reverse_re() -> regex.Pattern[str] | None:
 
 
 @functools.cache
-def _count_lead_re() -> regex.Pattern[str]:
+def _count_lead_re() -> re.Pattern[str]:
     """A character that can stand in a match of :func:`_count_re` before its number's last character:
     a qualifier's (超过, 约), a blank, a digit, a separator or a Chinese numeral (上千, 两千)."""
     lex = load_metric_lexicon()
     words = "".join(p for p, v in lex.qualifier.items() if v in ("over", "about", "at_least"))
     chars = "".join(sorted(set(words + CN_NUM + "零〇一二两三四五六七八九十上数几万,.")))
-    return regex.compile(rf"[\s\d{regex.escape(chars)}]")
+    return std_compile(rf"[\s\d{regex.escape(chars)}]")
 
 
 @functools.cache
@@ -581,10 +583,10 @@ _HEADING_TAIL_RE = std_compile(_HEADING_TAIL)
 
 
 @functools.cache
-def _heading_re() -> regex.Pattern[str]:
+def _heading_re() -> re.Pattern[str]:
     """A metric phrase heading a list of items: 新增本土确诊病例中, / 无症状感染者中："""
     lex = load_metric_lexicon()
-    return regex.compile(rf"(?P<metric>{lex.metric_re.pattern}){_HEADING_TAIL}")
+    return std_compile(rf"(?P<metric>{lex.metric_re.pattern}){_HEADING_TAIL}")
 
 
 def metric_occurrences(text: str, start: int, end: int, lex: MetricLexicon) -> list[tuple[int, int]]:
@@ -621,7 +623,7 @@ def metric_starts(
 
 def heading_matches(
     text: str, start: int, end: int, lex: MetricLexicon, occurrences: list[tuple[int, int]] | None = None
-) -> list[regex.Match[str]]:
+) -> list[re.Match[str]]:
     """The matches of ``_heading_re().finditer(text, start, end)``.
 
     The pattern can only match where some metric phrase starts and the heading's tail follows it, so
@@ -633,7 +635,7 @@ def heading_matches(
         occurrences = metric_occurrences(text, start, end, lex)
     places = sorted({s for s, e in occurrences if _HEADING_TAIL_RE.match(text, e, end)})
     heading = _heading_re()
-    out: list[regex.Match[str]] = []
+    out: list[re.Match[str]] = []
     pos = start
     for place in places:
         if place < pos:
@@ -646,19 +648,19 @@ def heading_matches(
 
 
 @functools.cache
-def paired_count_re() -> regex.Pattern[str]:
+def paired_count_re() -> re.Pattern[str]:
     """After a number with no unit: 和/及, a metric and a number with its unit (确诊病例914和无症状感染者25173例).
     Without the unit (确诊病例2和无症状感染者1均已转运) the numbers are case labels, not counts."""
     lex = load_metric_lexicon()
-    return regex.compile(
+    return std_compile(
         rf"\s*(?:和|及)\s*(?:本土|境外输入性?)?(?:新冠肺炎)?(?:{lex.metric_re.pattern})\s*\d[\d,]*\s*(?:例|人|名|宗)"
     )
 
 
 @functools.cache
-def _coordinated_item_re() -> regex.Pattern[str]:
+def _coordinated_item_re() -> re.Pattern[str]:
     lex = load_metric_lexicon()
-    return regex.compile(
+    return std_compile(
         rf"\s*(?:和|及|、)\s*\d{{1,9}}\s*(?:例|宗)(?:本土|本地|境外输入性?|输入性?)?(?:新冠肺炎)?(?:{lex.metric_re.pattern})"
     )  # 和1例本土无症状感染者; 包括18751宗本地确诊个案及954宗输入个案 (Hong Kong)
 
@@ -681,11 +683,11 @@ _GOVERNED = _CASE_NOUNS | {"close_contacts"}
 
 
 @functools.cache
-def _outcome_gap_re() -> regex.Pattern[str]:
+def _outcome_gap_re() -> re.Pattern[str]:
     """What may stand between an outcome and the population noun it governs: scope and measure words, 的."""
     lex = load_metric_lexicon()
     words = alternation([*lex.scope, *lex.measure, "新冠肺炎", "新冠病毒", "的", "中"])
-    return regex.compile(rf"(?:\s|{words}){{0,8}}")
+    return std_compile(rf"(?:\s|{words}){{0,8}}")
 
 
 def said_measure(said: set[str]) -> str | None:
@@ -699,7 +701,7 @@ _STILL_GAP = std_compile(r"\s*(?:尚|仍|正)?(?:在)?\s*")
 
 def _governing_metric(
     text: str, start: int, end: int, lex: MetricLexicon
-) -> tuple[regex.Match[str] | None, regex.Match[str] | None]:
+) -> tuple[re.Match[str] | None, re.Match[str] | None]:
     """The metric phrase nearest ``end`` in ``text[start:end]``, and the outcome phrase governing it.
 
     An outcome phrase (治愈出院, 出院, 解除医学观察, 死亡) written before a population noun

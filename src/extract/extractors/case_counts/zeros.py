@@ -9,6 +9,8 @@ import dataclasses
 import functools
 from typing import TYPE_CHECKING
 
+import re
+
 import regex
 
 from ...anchored import std_compile
@@ -27,8 +29,8 @@ if TYPE_CHECKING:  # the reader imports this module: its type is for the checker
 #: A metric joined to a zero's (无新增境外输入确诊病例和无症状感染者), and a number right after it (then
 #: the metric is counted there: 无新增死亡病例和疑似病例3例 is no zero of suspected cases).
 @functools.cache
-def _joined_metric() -> regex.Pattern[str]:
-    return regex.compile(rf"\s*(?:和|及|与|、)\s*(?P<metric>{load_metric_lexicon().metric_re.pattern})")
+def _joined_metric() -> re.Pattern[str]:
+    return std_compile(rf"\s*(?:和|及|与|、)\s*(?P<metric>{load_metric_lexicon().metric_re.pattern})")
 
 
 _NUMBER_NEXT = std_compile(r"\s*[\d一二两三四五六七八九十]")
