@@ -16,7 +16,7 @@ from ..dates import _DAY_RANGE_END, DateMention, find_dates, reference_date, res
 from .lexicon import (
     _ATTRIBUTION, _CARRY_OPENING, _NUMBERED_HEADING, _FOUND_IN, _CLAUSE_BREAK, _CLOSE, _LIST_SEP, _NOT_AREA, _OPEN, _RELATIVE_PREV, _REST_ITEM, _RESIDUE_OK,
     _SHARE_BEFORE, _SKIP_DATE_AFTER, _SKIP_DATE_BEFORE, _SINCE_BEFORE, _UNTIL_HOUR, _NOW_OPENING, _HEADLINE, _UNTIL_NOW, _SECTION, is_furniture, _UNKNOWN_AREA, _count_re, count_matches, count_places,
-    found_in, heading_matches, metric_occurrences, said_measure, metric_starts, _last, _value, _zero_re, foreign_items, load_metric_lexicon,
+    found_in, heading_matches, said_measure, metric_starts, _last, _value, _zero_re, foreign_items, load_metric_lexicon,
 )
 from . import totals
 from .boxed import bracket_count
@@ -27,7 +27,7 @@ from .zeros import _running_measure, joined_zeros, read_zero
 from .counts import _Count, _State, _when
 from .places_after import counts_of_place_after
 from .paragraphs import _BRACKET, _outside_brackets, _paragraphs, _sentences, _without_topic_tags
-from .regions import _DIGIT, _contains, _district_home, _home_county, HOME_AUTONOMOUS, HOME_COUNTY, HOME_PROVINCE, _Mention, _Region, _province_of, _area_mentions, _article_home, _is_top, _region
+from .regions import _DIGIT, _contains, _district_home, _home_county, HOME_AUTONOMOUS, HOME_COUNTY, HOME_PROVINCE, _Mention, _Region, _province_of, _area_mentions, _article_home, _is_top, _region, metric_and_region_hits
 
 # ------------------------------------------------------------------ decisions
 
@@ -143,7 +143,7 @@ class _Reader:
         self.headings: dict[int, _Count] = {}  # sentence headings (新增本土确诊病例中,) by start
         self.warnings: list[ArticleWarning] = []
         # Found once per article, looked up by bisection: keeps reading linear in the number of counts.
-        self.occurrences = metric_occurrences(self.text, start, end, self.lex)
+        self.occurrences, self.region_hits = metric_and_region_hits(self.text, start, end)  # one automaton pass
         self.metric_starts = metric_starts(self.text, start, end, self.lex, self.occurrences)
         self.count_places = count_places(self.text, start, end)
         # No count number and no metric phrase: no event to read (:meth:`events`), nothing to index unless a list asks.
@@ -154,7 +154,7 @@ class _Reader:
     def index(self) -> None:
         """Find the article's areas, home, dates and headings."""
         doc, (start, end) = self.doc, self.doc.body
-        self.areas = _area_mentions(doc)
+        self.areas = _area_mentions(doc, hits=self.region_hits)
         self.home = _district_home(self.areas, doc.title, self.text) or _article_home(doc, self.areas)
         self.home_province = _province_of(self.home)
         if self.home_province is None or not self.home_province.name.endswith("自治区"):
