@@ -26,7 +26,7 @@ from extract.extractors.case_counts import lexicon, zeros
 _LEX = lexicon.load_metric_lexicon()
 for _lazy in (_LEX.metric_re, _LEX.scope_re, _LEX.measure_re, _LEX.not_count_re, lexicon._count_candidate_re(),
               lexicon._count_lead_re(), lexicon._heading_re(), lexicon.paired_count_re(),
-              lexicon._coordinated_item_re(), lexicon._outcome_gap_re(), zeros._joined_metric()):
+              lexicon._coordinated_item_re(), lexicon._outcome_gap_re(), zeros._joined_metric(), lexicon._count_re()):
     assert isinstance(_lazy, re.Pattern)
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -81,8 +81,8 @@ def _compare(std: re.Pattern[str], theirs: regex.Pattern[str], text: str, pos: i
 
 @pytest.mark.parametrize("k", range(len(STD_PATTERNS)), ids=lambda k: str(k))
 def test_same_matches_as_regex(k: int) -> None:
-    source, std = STD_PATTERNS[k]
-    theirs = regex.compile(source)
+    source, verbose, std = STD_PATTERNS[k]
+    theirs = regex.compile(source, regex.VERBOSE if verbose else 0)
     rng = random.Random(k)
     for text in _real_texts():
         assert [_spans(m) for m in std.finditer(text)] == [_spans(m) for m in theirs.finditer(text)]
@@ -97,3 +97,22 @@ def test_same_matches_as_regex(k: int) -> None:
         end = rng.randint(pos, len(text))
         _compare(std, theirs, text, pos, end)
         _compare(std, theirs, text, 0, len(text))
+
+
+def test_count_pattern_as_it_was_written_for_regex() -> None:
+    """``_count_re`` writes its variable look-behinds (``(?<![\\d.]|\\d,)``) as two fixed ones for ``re``:
+    the pattern with them as they were, compiled by ``regex``, finds the same."""
+    std = lexicon._count_re()
+    source = next(src for src, _, p in STD_PATTERNS if p is std)
+    old = source.replace(r"(?<![\d.])(?<!\d,)", r"(?<![\d.]|\d,)").replace(r"(?<![\d.第])(?<!\d,)", r"(?<![\d.第]|\d,)")
+    assert old != source
+    theirs = regex.compile(old, regex.VERBOSE)
+    rng = random.Random(7)
+    for text in _real_texts():
+        assert [_spans(m) for m in std.finditer(text)] == [_spans(m) for m in theirs.finditer(text)]
+    alphabet = _alphabet(source) + ["1,2", "1.5", "第", "万", "1", "22"]
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        assert [_spans(m) for m in std.finditer(text)] == [_spans(m) for m in theirs.finditer(text)], text
+        for pos in range(len(text) + 1):
+            _compare(std, theirs, text, pos, len(text))

@@ -26,14 +26,15 @@ _UNSAFE_ESCAPES = frozenset("wWbBpPXmMGKLNSDAZ")
 _SAFE_GROUPS = ("(?:", "(?P<", "(?P=", "(?=", "(?!", "(?<=", "(?<!", "(?#")
 
 
-def std_compile(source: str) -> re.Pattern[str]:
+def std_compile(source: str, *, verbose: bool = False) -> re.Pattern[str]:
     """``source`` (written for the ``regex`` module) compiled by the standard ``re`` module, meaning the same.
 
     A call of a small pattern costs the ``regex`` module about three times the instructions of ``re``
     (its set-up per call); the hot small patterns of the case counts are literal text, classes and
     quantifiers, which both engines read alike, save ``\s`` and ``\d``: they are written out as the
     ``regex`` module's members. Anything else one engine reads otherwise (``\w``, ``\b``, Unicode
-    properties, reverse, atomic or possessive matching, flags) raises ``ValueError``.
+    properties, reverse, atomic or possessive matching, flags) raises ``ValueError``. ``verbose``: the
+    source is written with ``VERBOSE`` (blanks and ``#`` comments outside classes are not matched).
     """
     out: list[str] = []
     in_class = False
@@ -66,13 +67,14 @@ def std_compile(source: str) -> re.Pattern[str]:
             raise ValueError(f"a possessive quantifier: {source!r}")
         out.append(c)
         i += 1
-    compiled = re.compile("".join(out))
-    STD_PATTERNS.append((source, compiled))
+    compiled = re.compile("".join(out), re.VERBOSE if verbose else 0)
+    STD_PATTERNS.append((source, verbose, compiled))
     return compiled
 
 
-#: Every pattern :func:`std_compile` made, with its source (tests compare each with the ``regex`` module's).
-STD_PATTERNS: list[tuple[str, re.Pattern[str]]] = []
+#: Every pattern :func:`std_compile` made, with its source and whether it is verbose (tests compare
+#: each with the ``regex`` module's).
+STD_PATTERNS: list[tuple[str, bool, re.Pattern[str]]] = []
 
 
 def matches_at(pattern: regex.Pattern[str], text: str, starts: Iterable[int], end: int) -> Iterator[regex.Match[str]]:
@@ -115,12 +117,14 @@ def char_positions(text: str, chars: str, start: int, end: int) -> list[int]:
 
 
 @functools.cache
-def group_numbers(pattern: regex.Pattern[str], *names: str) -> tuple[int, ...] | None:
+def group_numbers(pattern: AnyPattern, *names: str) -> tuple[int, ...] | None:
     """The numbers of the groups ``names`` of ``pattern``, ``None`` when it lacks one of them.
 
     A match finds a group by its number several times faster than by its name (the regex module looks
     a name up through a copy of the pattern's table of names): patterns read for every date or count
-    number of every article are read by number.
+    number of every article are read by number. (Cached by the pattern: for one of the standard ``re``
+    module, whose hash covers its whole program, cache the answer by identity instead, see
+    ``case_counts.lexicon.count_groups``.)
     """
     index = pattern.groupindex
     return tuple(index[n] for n in names) if all(n in index for n in names) else None

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from ...anchored import std_compile
+from ...anchored import AnyMatch, std_compile
 from ...models import Change
 from .counts import _Count, _State
 from .lexicon import (
@@ -166,7 +166,7 @@ def _metric_topic(r: _Reader, clause_start: int) -> tuple[str, str] | None:
 
 def read_count(
     r: _Reader,
-    m: regex.Match[str],
+    m: AnyMatch,
     prefix_start: int,
     depth: int,
     stack: list[tuple[int, _Count | None]],

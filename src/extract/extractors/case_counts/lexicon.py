@@ -224,19 +224,19 @@ _DISEASE = (
 
 
 @functools.cache
-def _count_re() -> regex.Pattern[str]:
+def _count_re() -> re.Pattern[str]:
     lex = load_metric_lexicon()
     before = alternation(p for p, v in lex.qualifier.items() if v in ("over", "about", "at_least"))
     after = alternation(p for p, v in lex.qualifier.items() if v == "over_after")
     tail = alternation(p for p, v in lex.qualifier.items() if v == "about_after")
     cn_start = "零〇一二两三四五六七八九十廿卅"
-    return regex.compile(
+    return std_compile(
         rf"""
         (?P<qpre>{before})?\s*
         (?:
-            (?<![\d.]|\d,)(?P<wan>\d{{1,4}}(?:\.\d{{1,4}})?)\s?万       # 1.2万 (a count of ten thousands)
+            (?<![\d.])(?<!\d,)(?P<wan>\d{{1,4}}(?:\.\d{{1,4}})?)\s?万       # 1.2万 (a count of ten thousands)
             (?P<wanrest>\d{{4}}(?![\d.]))?                                  # 9万1038, 102 万2360 (中央社)
-          | (?<![\d.第]|\d,)(?P<num>\d{{1,3}}(?:,\d{{3}}){{1,3}}|\d{{1,9}})   # 6584, 4,191
+          | (?<![\d.第])(?<!\d,)(?P<num>\d{{1,3}}(?:,\d{{3}}){{1,3}}|\d{{1,9}})   # 6584, 4,191
           | (?<![{CN_NUM}第])(?P<vague>上|数|几)(?P<vunit>百|千|万)       # 上千 — a lower bound
           | (?<![{CN_NUM}第])(?P<cn>[{cn_start}][{CN_NUM}]{{0,7}})        # 两千, 一千二百
         )
@@ -244,7 +244,7 @@ def _count_re() -> regex.Pattern[str]:
         (?:(?P<unit>例|人(?![次员口数均])|名|宗)|(?=\s*(?:和|及)\s*(?:本土|境外输入性?)?(?:新冠肺炎)?(?:{lex.metric_re.pattern})))
         (?P<qtail>\s*(?:{tail}))?
         """,
-        regex.VERBOSE,
+        verbose=True,
     )
 
 
@@ -299,7 +299,7 @@ def count_places(text: str, start: int, end: int) -> list[int]:
     return places
 
 
-def count_matches(text: str, start: int, end: int, places: list[int] | None = None) -> list[regex.Match[str]]:
+def count_matches(text: str, start: int, end: int, places: list[int] | None = None) -> list[re.Match[str]]:
     """The matches of ``_count_re().finditer(text, start, end)``, trying only where one can start.
 
     Every match holds a number whose last character is followed by the unit (or 和/及): the first such
@@ -312,7 +312,7 @@ def count_matches(text: str, start: int, end: int, places: list[int] | None = No
     pattern, lead_run = _count_re(), _count_lead_run_re()
     if places is None:
         places = count_places(text, start, end)
-    out: list[regex.Match[str]] = []
+    out: list[re.Match[str]] = []
     pos = start
     for y in places[bisect.bisect_left(places, start) : bisect.bisect_left(places, end)]:
         if y < pos:
@@ -540,16 +540,27 @@ class CountGroups(NamedTuple):
     qtail: int
 
 
-@functools.cache
-def count_groups(pattern: regex.Pattern[str]) -> CountGroups:
+#: The patterns :func:`count_groups` was asked about, with their groups.
+_COUNT_GROUPS: list[tuple[AnyPattern, CountGroups]] = []
+
+
+def count_groups(pattern: AnyPattern) -> CountGroups:
     """The group numbers of ``pattern`` (:func:`_count_re`; asked with ``m.re``): every count number is
-    read several times, by number (see :func:`..anchored.group_numbers`)."""
+    read several times, by number (see :func:`..anchored.group_numbers`).
+
+    Looked up by identity, not in a cache keyed by the pattern: hashing a pattern of the standard
+    ``re`` module hashes its whole compiled program (thousands of words for this one) every time.
+    """
+    for known, groups in _COUNT_GROUPS:
+        if known is pattern:
+            return groups
     numbers = group_numbers(pattern, *CountGroups._fields)
     assert numbers is not None  # _count_re has every one of them
-    return CountGroups(*numbers)
+    _COUNT_GROUPS.append((pattern, CountGroups(*numbers)))
+    return _COUNT_GROUPS[-1][1]
 
 
-def _value(m: regex.Match[str]) -> int | None:
+def _value(m: AnyMatch) -> int | None:
     g = count_groups(m.re)
     num, wan, vague = m.group(g.num, g.wan, g.vague)
     if num:
@@ -561,7 +572,7 @@ def _value(m: regex.Match[str]) -> int | None:
     return parse_cn_int(m.group(g.cn))
 
 
-def _qualifier(m: regex.Match[str], lex: MetricLexicon) -> str:
+def _qualifier(m: AnyMatch, lex: MetricLexicon) -> str:
     g = count_groups(m.re)
     vague, qpre, qpost, qtail = m.group(g.vague, g.qpre, g.qpost, g.qtail)
     if vague:

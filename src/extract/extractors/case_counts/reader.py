@@ -9,7 +9,7 @@ import datetime as dt
 
 import regex
 
-from ...anchored import std_compile
+from ...anchored import AnyMatch, std_compile
 from ...document import Doc
 from ...models import ArticleWarning, CaseCount
 from ..dates import _DAY_RANGE_END, DateMention, find_dates, reference_date, resolve_relative
@@ -371,9 +371,9 @@ class _Reader:
             if len(self.counts) > before:
                 counted = dataclasses.replace(state)
 
-    def events(self, p_start: int, p_end: int) -> list[tuple[int, int, regex.Match[str]]]:
+    def events(self, p_start: int, p_end: int) -> list[tuple[int, int, AnyMatch]]:
         """The count numbers (kind 0) and zero phrases (kind 1) of a paragraph, in text order."""
-        events: list[tuple[int, int, regex.Match[str]]] = []
+        events: list[tuple[int, int, AnyMatch]] = []
         places = self.count_places
         k = bisect.bisect_left(places, p_start)
         if k < len(places) and places[k] < p_end:  # most paragraphs hold no count number
@@ -389,7 +389,7 @@ class _Reader:
         return events
 
     def read_paragraph(
-        self, p_start: int, p_end: int, state: _State, events: list[tuple[int, int, regex.Match[str]]]
+        self, p_start: int, p_end: int, state: _State, events: list[tuple[int, int, AnyMatch]]
     ) -> _State:
         text = self.text
         state_pos = p_start

@@ -13,7 +13,7 @@ import re
 
 import regex
 
-from ...anchored import std_compile
+from ...anchored import AnyMatch, std_compile
 from ...models import ArticleWarning
 from ..dates import parse_cn_int
 from .counts import _Count, _State, _when
@@ -64,7 +64,7 @@ def _running_measure(metric_phrase: str) -> str:
     return "current" if _SEVERITY.search(metric_phrase) else "cumulative"
 
 
-def read_zero(r: _Reader, m: regex.Match[str], prefix_start: int, state: _State, prev: _Count | None = None) -> _Count | None:
+def read_zero(r: _Reader, m: AnyMatch, prefix_start: int, state: _State, prev: _Count | None = None) -> _Count | None:
     """The zero the phrase ``m`` states (无新增确诊病例), for the areas listed before it or the area in force."""
     brk = _last(_CLAUSE_BREAK, r.text, prefix_start, m.start())
     tally = _AREA_TALLY.search(r.text, brk.end() if brk else prefix_start, m.start())
