@@ -27,7 +27,7 @@ _SAFE_GROUPS = ("(?:", "(?P<", "(?P=", "(?=", "(?!", "(?<=", "(?<!", "(?#")
 
 
 def std_compile(source: str, *, verbose: bool = False) -> re.Pattern[str]:
-    """``source`` (written for the ``regex`` module) compiled by the standard ``re`` module, meaning the same.
+    r"""``source`` (written for the ``regex`` module) compiled by the standard ``re`` module, meaning the same.
 
     A call of a small pattern costs the ``regex`` module about three times the instructions of ``re``
     (its set-up per call); the hot small patterns of the case counts are literal text, classes and
