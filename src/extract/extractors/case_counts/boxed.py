@@ -8,10 +8,10 @@ goes on about — or, when that total's part of another scope opened the list (�
 from __future__ import annotations
 
 import bisect
+import re
 from typing import TYPE_CHECKING
 
-import regex
-
+from ...anchored import AnyMatch
 from .counting import _LISTED_AFTER
 from .counts import _Count, _State, _when
 from .lexicon import _CLOSE, _qualifier, _value, count_groups, said_measure
@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # the reader imports this module: its type is for the checker
 
 
 def bracket_count(
-    r: _Reader, m: regex.Match[str], open_pos: int, depth: int, state: _State, last_explicit: _Count | None
+    r: _Reader, m: AnyMatch, open_pos: int, depth: int, state: _State, last_explicit: _Count | None
 ) -> _Count | None:
     """A count in brackets right after its area: 北京（26宗），天津（5宗）, 台灣（確診1宗）.
 
@@ -38,7 +38,7 @@ def bracket_count(
     region = r.region_of(area) if area is not None else None
     if area is None or region is None:
         return None
-    inner: regex.Match[str] | None = None
+    inner: re.Match[str] | None = None
     if text[open_pos + 1 : m.start()].strip():
         inner = lex.metric_re.fullmatch(text, open_pos + 1, m.start())
         if inner is None:

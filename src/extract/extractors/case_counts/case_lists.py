@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from ...anchored import std_compile
 from ...document import Doc
 from ...models import ArticleWarning, CaseCount, Metric
 from ..dates import window
@@ -75,19 +76,19 @@ _ITEM = regex.compile(
     regex.VERBOSE,
 )
 # Between two items of one group: 病例2、病例3 / 病例2和病例3.
-_ITEM_GAP = regex.compile(r"\s*(?:、|,|，|和|及)\s*")
+_ITEM_GAP = std_compile(r"\s*(?:、|,|，|和|及)\s*")
 # Where a case lives. 系…人 (hometown) and 工作单位 are not residence.
-_RESIDENCE = regex.compile(
+_RESIDENCE = std_compile(
     r"(?:现住|常住地|现居住于|现居住在|现居于|现居|居住于|居住在|居住地为|居住地|住在|住于|暂住于|暂住在|暂住|家住|住址为|住址)\s*(?:本市|该市|北京市|上海市)?"
 )
 # How far after an item its residence may be written (an item's details run to a sentence or two).
 _REACH = 160
 # How far into the residence clause its area may be (居住地为公司公寓（甘井子区…）).
 _RESIDENCE_REACH = 12
-_CLAUSE_END = regex.compile(r"[,，;；。\n]")
-_CLAUSE_OPEN = regex.compile(r"[\s,，、;；。:：）).．]")
-_SCOPE_WORD = regex.compile(r"本土|本地|境外输入|境外")
-_HOMETOWN_END = regex.compile(r"[,，。;；]")  # 庆阳市宁县人。 / 渭南市临渭区人，
+_CLAUSE_END = std_compile(r"[,，;；。\n]")
+_CLAUSE_OPEN = std_compile(r"[\s,，、;；。:：）).．]")
+_SCOPE_WORD = std_compile(r"本土|本地|境外输入|境外")
+_HOMETOWN_END = std_compile(r"[,，。;；]")  # 庆阳市宁县人。 / 渭南市临渭区人，
 
 
 @dataclass

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from ...anchored import AnyMatch, std_compile
 from ...models import Change
 from .counts import _Count, _State
 from .lexicon import (
@@ -24,52 +25,52 @@ from .lexicon import (
 from .regions import _is_top, _Region, _short_forms
 
 #: After preliminary positives: their review found them positive (义乌: 新增32例初筛阳性人员，经复核为阳性).
-_REVIEWED_POSITIVE = regex.compile(r"\s*[,，]?\s*经(?:省|市)?(?:复核|复检|核酸复核|复核检测)(?:均|结果)?为阳性")
+_REVIEWED_POSITIVE = std_compile(r"\s*[,，]?\s*经(?:省|市)?(?:复核|复检|核酸复核|复核检测)(?:均|结果)?为阳性")
 _LAST_SEMICOLON = regex.compile(r"(?r)[;；]")
 _SEGMENT_REACH = 40  # how far before a count its segment's semicolon may stand
 #: A running total's start: 自9月12日以来, 从3月份至今.
-_SINCE_PHRASE = regex.compile(r"[自从][^,，。;；]{2,12}?(?:以来|至今)")
+_SINCE_PHRASE = std_compile(r"[自从][^,，。;；]{2,12}?(?:以来|至今)")
 
 if TYPE_CHECKING:  # the reader imports this module: its type is for the checker only
     from .reader import _Reader
 
 
 #: An outcome right after a count's metric (4例本土无症状感染者解除医学观察, 11例病例今日治愈出院), closing its clause.
-_OUTCOME_AFTER = regex.compile(
+_OUTCOME_AFTER = std_compile(
     r"\s*(?:已|均已|均|全部|全都|已全部|今日|今天|当日|陆续|已陆续)?\s*(?P<outcome>解除医学观察|解除隔离医学观察|解除医学隔离观察|解除集中隔离医学观察|治愈出院|出院|死亡)(?=\s*(?:[,，;；。(（]|$))"
 )
 #: Patients after a number, with their outcome (5名患者出院, 423名患者陆续治愈出院).
-_PATIENTS_OUTCOME = regex.compile(r"\s*患者" + _OUTCOME_AFTER.pattern)
+_PATIENTS_OUTCOME = std_compile(r"\s*患者" + _OUTCOME_AFTER.pattern)
 #: Between a count's breakdown in brackets and the next item of the list the count heads.
-_AFTER_BREAKDOWN = regex.compile(r"\s*[)）]\s*[,，、;；]?\s*")
+_AFTER_BREAKDOWN = std_compile(r"\s*[)）]\s*[,，、;；]?\s*")
 #: Where the cases counted right after it were found (在密切接触者排查中发现47例).
-_FOUND_WHERE = regex.compile(r"在(?P<where>[^,，。;；:：()（）\d在]{2,16}?)中发现\s*$")
+_FOUND_WHERE = std_compile(r"在(?P<where>[^,，。;；:：()（）\d在]{2,16}?)中发现\s*$")
 #: A semicolon between two clauses of a list (…水磨沟区1例；无症状感染者52例).
-_SEMI_GAP = regex.compile(r"\s*[;；]\s*")
+_SEMI_GAP = std_compile(r"\s*[;；]\s*")
 #: Still under medical observation, with no metric of its own (…其中解除医学观察392例、尚在医学观察32例).
-_UNDER_OBSERVATION = regex.compile(r"(?:尚在|仍在|正在|目前)(?:接受)?(?:集中)?(?:隔离)?(?:医学观察|隔离观察)\s*$")
+_UNDER_OBSERVATION = std_compile(r"(?:尚在|仍在|正在|目前)(?:接受)?(?:集中)?(?:隔离)?(?:医学观察|隔离观察)\s*$")
 #: A day a total runs from (自9月17日以来, 9月17日起, 本轮疫情以来).
-_SINCE_OPENING = regex.compile(r"(?:自|从)?\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*\d{1,2}\s*时)?\s*(?:以来|起)|本轮疫情以来")
+_SINCE_OPENING = std_compile(r"(?:自|从)?\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*\d{1,2}\s*时)?\s*(?:以来|起)|本轮疫情以来")
 #: A bracket right after a count that breaks it into confirmed and asymptomatic cases.
-_INFECTION_PARTS = regex.compile(r"\s*[(（]\s*(?:其中\s*)?(?:本土)?(?:确诊病例|确诊|无症状感染者)\s*\d")
+_INFECTION_PARTS = std_compile(r"\s*[(（]\s*(?:其中\s*)?(?:本土)?(?:确诊病例|确诊|无症状感染者)\s*\d")
 #: A sentence opening with 其中 (its counts are parts of the sentence's before).
-_PARTS_OPENING = regex.compile(r"\s*(?:[^,，。;；:：\n]{0,12}[,，]\s*)?其中\s*[,，:：]")  # (发布会通报，)其中：
+_PARTS_OPENING = std_compile(r"\s*(?:[^,，。;；:：\n]{0,12}[,，]\s*)?其中\s*[,，:：]")  # (发布会通报，)其中：
 #: 新增 right before a number; a clause's end right after a count.
-_NEW_BEFORE = regex.compile(r"新增\s*$")
-_CLAUSE_END_AFTER = regex.compile(r"\s*(?:[,，;；。、!！?？]|$)")
+_NEW_BEFORE = std_compile(r"新增\s*$")
+_CLAUSE_END_AFTER = std_compile(r"\s*(?:[,，;；。、!！?？]|$)")
 #: A number of days before a count's qualifier: the days its figure passed (5天日增确诊超过200例).
-_DAYS_OVER = regex.compile(r"(?:\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?:个)?\s*天(?!内)")
+_DAYS_OVER = std_compile(r"(?:\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?:个)?\s*天(?!内)")
 #: After a count's unit, what makes its number no count of people: a bound (1000例以下, 10人以内) or
 #: something else counted (3宗聚集性疫情).
 # (个案涉及一名26岁男病人: a person described by age, not a count.)
-_NO_COUNT_AFTER = regex.compile(r"\s*(?:以下|以内|之内|聚集性?疫情|疫情|事件|\d{1,3}\s*岁)")
+_NO_COUNT_AFTER = std_compile(r"\s*(?:以下|以内|之内|聚集性?疫情|疫情|事件|\d{1,3}\s*岁)")
 
 
 #: After a count: the areas its cases are in follow (确诊病例27例，分布在芦淞区16例、石峰区5例).
 #: How many areas a count's list covers (涉16区域: 新增135例社会面筛查人员涉16区域：朝阳51例、…).
 _AREAS_COVERED = r"涉及?\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*个?(?:区域|区县|区|县|地市|市|省份|省)\s*"
-_DISTRIBUTED = regex.compile(rf"分布在|分布于|{_AREAS_COVERED}[:：]")
-_SPREAD_AFTER = regex.compile(rf"\s*{_AREAS_COVERED}(?=[:：])")
+_DISTRIBUTED = std_compile(rf"分布在|分布于|{_AREAS_COVERED}[:：]")
+_SPREAD_AFTER = std_compile(rf"\s*{_AREAS_COVERED}(?=[:：])")
 _DISTRIBUTION_REACH = 200  # how far before an item its list's 分布在 may stand (characters)
 _DISTRIBUTION_COUNTS = 24  # how many counts back the distributed count may stand
 
@@ -91,9 +92,9 @@ def _distributed(r: _Reader, depth: int, clause_start: int) -> _Count | None:
 
 
 #: Before a metric phrase: where the counted patients are being treated now (在定点医疗机构治疗的本土确诊病例).
-_TREATED_BEFORE = regex.compile(r"(?:正|仍|尚)?在(?:当地|本地)?(?:定点医疗机构|定点医院|定点救治医院|医院)(?:进行|接受)?(?:隔离)?(?:住院)?(?:治疗|救治)的")
+_TREATED_BEFORE = std_compile(r"(?:正|仍|尚)?在(?:当地|本地)?(?:定点医疗机构|定点医院|定点救治医院|医院)(?:进行|接受)?(?:隔离)?(?:住院)?(?:治疗|救治)的")
 #: After an imported item's number: the place that reported it, in brackets (（福州市报告）).
-_REPORTED_BY = regex.compile(r"\s*[(（]\s*(?:均为|为|均由|由)?\s*(?P<place>[^()（）,，;；。\n]{2,12}?)\s*报告\s*[)）]")
+_REPORTED_BY = std_compile(r"\s*[(（]\s*(?:均为|为|均由|由)?\s*(?P<place>[^()（）,，;；。\n]{2,12}?)\s*报告\s*[)）]")
 
 
 def _origin_place(r: _Reader, clause_start: int, num_start: int, num_end: int) -> tuple[_Region, int] | None:
@@ -113,16 +114,16 @@ def _origin_place(r: _Reader, clause_start: int, num_start: int, num_end: int) -
 
 
 #: After a count, what opens a clause naming its parts (其中本土病例183例，包括陕西的181例).
-_PARTS_AFTER = regex.compile(r"[^,，。;；()（）]{0,8}[,，]\s*(?:包括|包含)")
+_PARTS_AFTER = std_compile(r"[^,，。;；()（）]{0,8}[,，]\s*(?:包括|包含)")
 #: After a part of another scope than its total, what opens the list of its items (其中本土病例80例，分别是内蒙古56例).
-_LISTED_AFTER = regex.compile(r"\s*[,，:：]?\s*分别(?:是|为|在)\s*[:：]?\s*")
+_LISTED_AFTER = std_compile(r"\s*[,，:：]?\s*分别(?:是|为|在)\s*[:：]?\s*")
 #: Between one item of such a list and the next (内蒙古56例(均在呼伦贝尔市)、黑龙江10例).
-_NEXT_ITEM = regex.compile(r"(?:\s*[(（][^()（）;；。]{0,30}[)）])?\s*[、,，]\s*")
+_NEXT_ITEM = std_compile(r"(?:\s*[(（][^()（）;；。]{0,30}[)）])?\s*[、,，]\s*")
 
 
 #: After a count: where its cases are, a place closing the clause (13例在津南区，1例在西青区).
-_IN_PLACE = regex.compile(r"\s*(?:均)?(?:在|位于)\s*")
-_PLACE_CLOSE = regex.compile(r"\s*(?:[,，、;；。)）]|$)")
+_IN_PLACE = std_compile(r"\s*(?:均)?(?:在|位于)\s*")
+_PLACE_CLOSE = std_compile(r"\s*(?:[,，、;；。)）]|$)")
 
 
 def _place_after(r: _Reader, pos: int) -> tuple[_Region, int] | None:
@@ -142,13 +143,13 @@ def _place_after(r: _Reader, pos: int) -> tuple[_Region, int] | None:
 
 #: The metrics a count can have now, and the words of an outcome, which no one has now (出院, 解除医学观察).
 _NOW_METRICS = frozenset({"confirmed", "asymptomatic", "infections", "other", "close_contacts"})
-_OUTCOME_WORD = regex.compile(r"解除|出院|治愈|死亡|转")
+_OUTCOME_WORD = std_compile(r"解除|出院|治愈|死亡|转")
 #: A sentence opening with now (目前，重症37例…): its counts with no measure word are current.
-_NOW_LEAD = regex.compile(r"\s*(?:目前|当前|现在)\s*[,，:：]")
+_NOW_LEAD = std_compile(r"\s*(?:目前|当前|现在)\s*[,，:：]")
 #: Between a metric and its number: the counted people are in hospital (确诊病例住院626例).
-_WARD_AFTER = regex.compile(r"\s*(?:住院|在院)(?:治疗)?\s*")
+_WARD_AFTER = std_compile(r"\s*(?:住院|在院)(?:治疗)?\s*")
 #: A sentence's opening that names what its counts count (无症状感染者方面，…).
-_TOPIC_AFTER = regex.compile(r"方面\s*[,，:：]")
+_TOPIC_AFTER = std_compile(r"方面\s*[,，:：]")
 
 
 def _metric_topic(r: _Reader, clause_start: int) -> tuple[str, str] | None:
@@ -165,7 +166,7 @@ def _metric_topic(r: _Reader, clause_start: int) -> tuple[str, str] | None:
 
 def read_count(
     r: _Reader,
-    m: regex.Match[str],
+    m: AnyMatch,
     prefix_start: int,
     depth: int,
     stack: list[tuple[int, _Count | None]],

@@ -12,25 +12,25 @@ import dataclasses
 import datetime as dt
 from typing import TYPE_CHECKING
 
-import regex
+from ...anchored import AnyMatch, AnyPattern, std_compile
 
 if TYPE_CHECKING:
     from .reader import _Reader
 
 #: After a range's first day: its last day, then (in the same clause) 分别为/分别是.
-_RESPECTIVELY = regex.compile(r"\s*(?:至|到|—+|–|-|~|～)\s*(?:\d{1,2}月)?\d{1,2}日[^。;；!?！？\n]{0,30}?分别(?:为|是)\s*")
+_RESPECTIVELY = std_compile(r"\s*(?:至|到|—+|–|-|~|～)\s*(?:\d{1,2}月)?\d{1,2}日[^。;；!?！？\n]{0,30}?分别(?:为|是)\s*")
 #: After the last of several days joined by 和 or 、 (28日和30日): 分别为/分别是.
-_RESPECTIVELY_AFTER = regex.compile(r"[^。;；!?！？\n]{0,30}?分别(?:为|是)\s*")
-_DAY_JOIN = regex.compile(r"\s*(?:和|及|与|、)\s*")
-_ITEM = regex.compile(r"(?<!\d)(\d+)\s*例")
-_ITEM_SEP = regex.compile(r"\s*(?:[、,，]|和|及)\s*")
+_RESPECTIVELY_AFTER = std_compile(r"[^。;；!?！？\n]{0,30}?分别(?:为|是)\s*")
+_DAY_JOIN = std_compile(r"\s*(?:和|及|与|、)\s*")
+_ITEM = std_compile(r"(?<!\d)(\d+)\s*例")
+_ITEM_SEP = std_compile(r"\s*(?:[、,，]|和|及)\s*")
 #: The longest range read as a series (a month of daily figures).
 _MAX_DAYS = 31
 
 
-def series_items(text: str, pos: int, end: int, item: regex.Pattern[str], sep: regex.Pattern[str]) -> list[regex.Match[str]]:
+def series_items(text: str, pos: int, end: int, item: AnyPattern, sep: AnyPattern) -> list[AnyMatch]:
     """The numbers of a series from ``pos``: ``item`` matches, one after another, ``sep`` between them."""
-    items: list[regex.Match[str]] = []
+    items: list[AnyMatch] = []
     while (m := item.match(text, pos, end)) is not None:
         items.append(m)
         gap = sep.match(text, m.end(), end)

@@ -11,10 +11,12 @@ from typing import Literal, NamedTuple, get_args
 
 import datetime as dt
 import ahocorasick_rs
+import re
+
 import regex
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from ...anchored import group_numbers
+from ...anchored import AnyMatch, AnyPattern, group_numbers, std_compile
 from ...errors import ResourceError
 from ...models import Metric
 from ...resources import alternation, read_data, tsv_rows, validated
@@ -71,8 +73,8 @@ class MetricLexicon:
     not_count: frozenset[str]
 
     @functools.cached_property
-    def metric_re(self) -> regex.Pattern[str]:
-        return regex.compile(alternation(self.metric))
+    def metric_re(self) -> re.Pattern[str]:
+        return std_compile(alternation(self.metric))
 
     @functools.cached_property
     def metric_ac(self) -> ahocorasick_rs.AhoCorasick:
@@ -89,16 +91,16 @@ class MetricLexicon:
         return ahocorasick_rs.AhoCorasick(list(self.metric), implementation=ahocorasick_rs.Implementation.DFA)
 
     @functools.cached_property
-    def scope_re(self) -> regex.Pattern[str]:
-        return regex.compile(alternation(self.scope))
+    def scope_re(self) -> re.Pattern[str]:
+        return std_compile(alternation(self.scope))
 
     @functools.cached_property
-    def measure_re(self) -> regex.Pattern[str]:
-        return regex.compile(alternation(self.measure))
+    def measure_re(self) -> re.Pattern[str]:
+        return std_compile(alternation(self.measure))
 
     @functools.cached_property
-    def not_count_re(self) -> regex.Pattern[str]:
-        return regex.compile(alternation(self.not_count))
+    def not_count_re(self) -> re.Pattern[str]:
+        return std_compile(alternation(self.not_count))
 
 
 @functools.cache
@@ -165,9 +167,9 @@ def _country_names() -> frozenset[str]:
 
 
 #: One item of a list of counts by place (西班牙1例), and what may open the list.
-_PLACE_ITEM = regex.compile(r"\s*(?P<name>[^\d\s、,，和及]{2,16}?)\s*\d+\s*[例人名宗]\s*")
-_ITEMS_OPENING = regex.compile(r"\s*(?:其中|包括|含)?")
-_ITEM_SEP = regex.compile(r"[、,，和及]")
+_PLACE_ITEM = std_compile(r"\s*(?P<name>[^\d\s、,，和及]{2,16}?)\s*\d+\s*[例人名宗]\s*")
+_ITEMS_OPENING = std_compile(r"\s*(?:其中|包括|含)?")
+_ITEM_SEP = std_compile(r"[、,，和及]")
 
 
 def foreign_import(text: str, start: int, end: int) -> bool:
@@ -202,7 +204,7 @@ def foreign_items(text: str, start: int, end: int) -> bool:
 
 
 #: The clause before an imported item's number that names where it came from (其中日本输入).
-_ORIGIN_CLAUSE = regex.compile(r"\s*(?:其中|含|包括)?\s*[:：]?\s*(?P<name>[^\s\d,，、:：]{2,16}?)\s*输入\s*")
+_ORIGIN_CLAUSE = std_compile(r"\s*(?:其中|含|包括)?\s*[:：]?\s*(?P<name>[^\s\d,，、:：]{2,16}?)\s*输入\s*")
 
 
 def foreign_origin(text: str, start: int, end: int) -> bool:
@@ -222,19 +224,19 @@ _DISEASE = (
 
 
 @functools.cache
-def _count_re() -> regex.Pattern[str]:
+def _count_re() -> re.Pattern[str]:
     lex = load_metric_lexicon()
     before = alternation(p for p, v in lex.qualifier.items() if v in ("over", "about", "at_least"))
     after = alternation(p for p, v in lex.qualifier.items() if v == "over_after")
     tail = alternation(p for p, v in lex.qualifier.items() if v == "about_after")
     cn_start = "零〇一二两三四五六七八九十廿卅"
-    return regex.compile(
+    return std_compile(
         rf"""
         (?P<qpre>{before})?\s*
         (?:
-            (?<![\d.]|\d,)(?P<wan>\d{{1,4}}(?:\.\d{{1,4}})?)\s?万       # 1.2万 (a count of ten thousands)
+            (?<![\d.])(?<!\d,)(?P<wan>\d{{1,4}}(?:\.\d{{1,4}})?)\s?万       # 1.2万 (a count of ten thousands)
             (?P<wanrest>\d{{4}}(?![\d.]))?                                  # 9万1038, 102 万2360 (中央社)
-          | (?<![\d.第]|\d,)(?P<num>\d{{1,3}}(?:,\d{{3}}){{1,3}}|\d{{1,9}})   # 6584, 4,191
+          | (?<![\d.第])(?<!\d,)(?P<num>\d{{1,3}}(?:,\d{{3}}){{1,3}}|\d{{1,9}})   # 6584, 4,191
           | (?<![{CN_NUM}第])(?P<vague>上|数|几)(?P<vunit>百|千|万)       # 上千 — a lower bound
           | (?<![{CN_NUM}第])(?P<cn>[{cn_start}][{CN_NUM}]{{0,7}})        # 两千, 一千二百
         )
@@ -242,18 +244,18 @@ def _count_re() -> regex.Pattern[str]:
         (?:(?P<unit>例|人(?![次员口数均])|名|宗)|(?=\s*(?:和|及)\s*(?:本土|境外输入性?)?(?:新冠肺炎)?(?:{lex.metric_re.pattern})))
         (?P<qtail>\s*(?:{tail}))?
         """,
-        regex.VERBOSE,
+        verbose=True,
     )
 
 
 @functools.cache
-def _count_candidate_re() -> regex.Pattern[str]:
+def _count_candidate_re() -> re.Pattern[str]:
     """What every match of :func:`_count_re` contains: a number's last character (a digit or a Chinese
     numeral), its over-after qualifier, then the unit or the 和/及 its lookahead needs. Text without
     it cannot hold a count number, so the reader skips it without running the full pattern."""
     lex = load_metric_lexicon()
     after = alternation(p for p, v in lex.qualifier.items() if v == "over_after")
-    return regex.compile(rf"[\d{CN_NUM}](?:{after})?\s*(?:例|人|名|宗|和|及)")
+    return std_compile(rf"[\d{CN_NUM}](?:{after})?\s*(?:例|人|名|宗|和|及)")
 
 
 @functools.cache
@@ -270,13 +272,13 @@ def _count_candidate_reverse_re() -> regex.Pattern[str] | None:
 
 
 @functools.cache
-def _count_lead_re() -> regex.Pattern[str]:
+def _count_lead_re() -> re.Pattern[str]:
     """A character that can stand in a match of :func:`_count_re` before its number's last character:
     a qualifier's (超过, 约), a blank, a digit, a separator or a Chinese numeral (上千, 两千)."""
     lex = load_metric_lexicon()
     words = "".join(p for p, v in lex.qualifier.items() if v in ("over", "about", "at_least"))
     chars = "".join(sorted(set(words + CN_NUM + "零〇一二两三四五六七八九十上数几万,.")))
-    return regex.compile(rf"[\s\d{regex.escape(chars)}]")
+    return std_compile(rf"[\s\d{regex.escape(chars)}]")
 
 
 @functools.cache
@@ -297,7 +299,7 @@ def count_places(text: str, start: int, end: int) -> list[int]:
     return places
 
 
-def count_matches(text: str, start: int, end: int, places: list[int] | None = None) -> list[regex.Match[str]]:
+def count_matches(text: str, start: int, end: int, places: list[int] | None = None) -> list[re.Match[str]]:
     """The matches of ``_count_re().finditer(text, start, end)``, trying only where one can start.
 
     Every match holds a number whose last character is followed by the unit (or 和/及): the first such
@@ -310,7 +312,7 @@ def count_matches(text: str, start: int, end: int, places: list[int] | None = No
     pattern, lead_run = _count_re(), _count_lead_run_re()
     if places is None:
         places = count_places(text, start, end)
-    out: list[regex.Match[str]] = []
+    out: list[re.Match[str]] = []
     pos = start
     for y in places[bisect.bisect_left(places, start) : bisect.bisect_left(places, end)]:
         if y < pos:
@@ -362,16 +364,16 @@ def _zero_re() -> regex.Pattern[str]:
 
 # What may stand between a list of areas and 未报告…: "等7个区", "均", "连续3天".
 # (北京：无新增报告境外输入确诊病例 in a round-up of the provinces: the area heading its line)
-_ZERO_GAP = regex.compile(r"\s*[:：]?\s*(?:等\s*(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*个?\s*(?:区县|区|县|地区|街道|镇街)?)?\s*(?P<scope>本土|本地|境外输入)?\s*(?:均|都|也|仍|现|目前)?\s*(?:连续\s*\d{1,3}\s*[天日])?\s*(?:报告)?\s*")
+_ZERO_GAP = std_compile(r"\s*[:：]?\s*(?:等\s*(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*个?\s*(?:区县|区|县|地区|街道|镇街)?)?\s*(?P<scope>本土|本地|境外输入)?\s*(?:均|都|也|仍|现|目前)?\s*(?:连续\s*\d{1,3}\s*[天日])?\s*(?:报告)?\s*")
 # A change against an earlier day at the end of a prefix: 较29日减少 / 比前一日增加了.
-_CHANGE = regex.compile(
+_CHANGE = std_compile(
     r"(?:较|比|与)(?P<ref>[^,，;；。()（）]{0,14}?)(?:相比|比较)?[,，]?\s*(?P<dir>增加|减少|上升|下降|增长|回落|多|少)了?\s*(?:报告)?\s*$"
 )
 # The day's change of a current count written after it (现有重症病例10644例，当日减少628例).
-_DAY_CHANGE = regex.compile(r"[,，]\s*(?P<ref>当日|当天)(?P<dir>增加|减少|上升|下降)了?\s*$")
+_DAY_CHANGE = std_compile(r"[,，]\s*(?P<ref>当日|当天)(?P<dir>增加|减少|上升|下降)了?\s*$")
 # Words that make a metric-less count a breakdown of the total before it.
-_BREAKDOWN_WORDS = regex.compile(r"其中|当中|含|报告|新增|共|各|分别|本土|本地|境外|病例")
-_SUBSET_AFTER = regex.compile(r"\s*(?:均为|均系|为(?!最多|最高|主)|是|系|在|来自|属于|\d{1,3}\s*岁|男子|女子|(?:经)?复核)")  # 其中一名56岁男子: one person described; 其中1名复核确认为阳性: one reviewed
+_BREAKDOWN_WORDS = std_compile(r"其中|当中|含|报告|新增|共|各|分别|本土|本地|境外|病例")
+_SUBSET_AFTER = std_compile(r"\s*(?:均为|均系|为(?!最多|最高|主)|是|系|在|来自|属于|\d{1,3}\s*岁|男子|女子|(?:经)?复核)")  # 其中一名56岁男子: one person described; 其中1名复核确认为阳性: one reviewed
 # A part of the total before, named by its scope after the number (其中86例为境外输入病例, 3例为本土病例).
 # (境外（英国）输入病例: the origin may stand in brackets inside the scope.)
 # (新增確診病例2例,均為本地確診病例,0例輸入: Macau's notices name the imported part by 输入 alone.)
@@ -380,18 +382,18 @@ _SCOPE_PART = regex.compile(
     # (其中312例本土，3例境外移入: Taiwan's CDC writes the scope alone after the number.)
     r"|\s*(?:(?:均)?(?:为|系|是)\s*)?(?P<scope>境外输入|境外移入|输入|本土|本地)(?:感染)?(?=\s*[,，、;；。])"  # 1宗输入、130宗本地感染 (Hong Kong)
 )
-_REST_ITEM = regex.compile(r"其他|其它|其余|另有|余下")
-_SUB_WORDS = regex.compile(r"其中|当中|(?<![(（])含|包括")  # not 新疆（含兵团）: a note on the area
-_SUM_WORD = regex.compile(r"合计|共计|总计|合共")
+_REST_ITEM = std_compile(r"其他|其它|其余|另有|余下")
+_SUB_WORDS = std_compile(r"其中|当中|(?<![(（])含|包括")  # not 新疆（含兵团）: a note on the area
+_SUM_WORD = std_compile(r"合计|共计|总计|合共")
 # What may open a clause that states a zero for the area in force (6月13日0—24时，本地无新增确诊病例).
-_ZERO_OPENING = regex.compile(rf"\s*(?:其中\s*[,，]?\s*)?(?:本土|本地|境外输入|当日|当天|同日|今日|全省|全市|全区|本市|本省)?\s*{_DISEASE}?\s*")
+_ZERO_OPENING = std_compile(rf"\s*(?:其中\s*[,，]?\s*)?(?:本土|本地|境外输入|当日|当天|同日|今日|全省|全市|全区|本市|本省)?\s*{_DISEASE}?\s*")
 # States a patient is in (severe, critical, suspected): under a running total they count patients
 # now in that state (截至…24时，…疑似病例7例 / 无疑似病例 are current, not ever).
-_SEVERITY = regex.compile(r"重症|重型|危重|疑似|病情平稳")
+_SEVERITY = std_compile(r"重症|重型|危重|疑似|病情平稳")
 # People counted who are not cases: 313名东风本田公司复工人员, 4190名失业人员.
-_OTHER_PEOPLE = regex.compile(r"[^\d,，;；。()（）]{0,12}?(?:人员|员工|职工|工人|学生|旅客|乘客|志愿者|党员|干部|群众|居民|村民|农民工|专家)")
+_OTHER_PEOPLE = std_compile(r"[^\d,，;；。()（）]{0,12}?(?:人员|员工|职工|工人|学生|旅客|乘客|志愿者|党员|干部|群众|居民|村民|农民工|专家)")
 # A metric-less count of patients in hospital: 56例在定点医院进行隔离治疗, 30例在院治疗.
-_IN_HOSPITAL = regex.compile(r"\s*(?:正|仍|均)?在(?:定点医院|定点救治医院|医院|院)(?:进行|接受)?(?:隔离)?治疗")
+_IN_HOSPITAL = std_compile(r"\s*(?:正|仍|均)?在(?:定点医院|定点救治医院|医院|院)(?:进行|接受)?(?:隔离)?治疗")
 # The provinces that report to the NHC, written as a number of them: the country.
 _NATIONAL = regex.compile(
     r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*个?\s*省(?:份|市区|市|区市)?"
@@ -401,9 +403,9 @@ _NATIONAL = regex.compile(
     r"|(?<=[)）]\s*)(?:和|及)\s*新疆生产建设兵团(?=\s*(?:累计)?\s*报告)"
 )
 # A Weibo headline inside the text: 【#重庆新增25例累计确诊300例#】
-_HEADLINE = regex.compile(r"【[^】\n]{1,120}】")
+_HEADLINE = std_compile(r"【[^】\n]{1,120}】")
 # Where counted cases were found: 在隔离管控中发现, 在集中隔离点发现, 在隔离管控人员中发现.
-_FOUND_IN = regex.compile(r"\s*(?:均)?(?:在|(?:属于?|为)(?=[^,，;；。()（）]{1,16}?发现))[^,，;；。()（）]{1,16}?(?:中|内)?(?:被)?发现")  # 33宗属社区发现 (Macau)
+_FOUND_IN = std_compile(r"\s*(?:均)?(?:在|(?:属于?|为)(?=[^,，;；。()（）]{1,16}?发现))[^,，;；。()（）]{1,16}?(?:中|内)?(?:被)?发现")  # 33宗属社区发现 (Macau)
 
 
 def found_in(phrase: str) -> tuple[str, str]:
@@ -428,7 +430,7 @@ _FURNITURE_WORDS = ("图片", "图", "视频", "配图", "摄影", "来源", "�
                     "原标题", "分享", "点击", "扫码", "长按")
 _FURNITURE_WORD_TAIL = 40  # what a furniture word may have after it
 _FURNITURE_SHORT = 16  # a line this short (blanks aside) is a caption
-_FURNITURE = regex.compile(
+_FURNITURE = std_compile(
     rf"\s*(?:(?:{'|'.join(_FURNITURE_WORDS)})[^。\n]{{0,{_FURNITURE_WORD_TAIL}}}|[^。!?！？\n]{{0,{_FURNITURE_SHORT}}})\s*"
 )
 #: The most a line of furniture holds between its leading and trailing blanks.
@@ -446,32 +448,32 @@ def is_furniture(text: str, start: int, end: int) -> bool:
         return False
     return _FURNITURE.fullmatch(text, start, end) is not None
 # A Weibo topic tag inside a post: #新疆新增本土病例112例#
-_TOPIC_TAG = regex.compile(r"#[^#\n【】]{1,40}#")
+_TOPIC_TAG = std_compile(r"#[^#\n【】]{1,40}#")
 # A metric phrase that says the state goes on (正在接受医学观察): a current count.
-_ONGOING = regex.compile(r"正在|仍在|尚在|仍接受")
+_ONGOING = std_compile(r"正在|仍在|尚在|仍接受")
 # A sentence opening a running total as of now (截至目前，…累计确诊17例): the article's day.
-_UNTIL_NOW = regex.compile(r"\s*(?:截至|截止|截止到)(?:目前|今日|今天|发稿时|记者发稿时)")
+_UNTIL_NOW = std_compile(r"\s*(?:截至|截止|截止到)(?:目前|今日|今天|发稿时|记者发稿时)")
 # A sentence about the present (目前共追踪到…, 当前…) without a date of its own.
-_NOW_OPENING = regex.compile(r"\s*(?:目前|当前)")
-_NEW_WORD = regex.compile(r"新增|新发现|当日")
-_NO_CASE_YET = regex.compile(r"尚未有|尚无|暂无")
+_NOW_OPENING = std_compile(r"\s*(?:目前|当前)")
+_NEW_WORD = std_compile(r"新增|新发现|当日")
+_NO_CASE_YET = std_compile(r"尚未有|尚无|暂无")
 # Close contacts who became cases: 15人转为确诊病例 / 7人诊断为确诊病例 in a sentence about contacts.
-_CONVERSION_AFTER = regex.compile(r"\s*(?:已)?(?:诊断为|确诊为|转为|转归为)(?:新冠肺炎)?(?:确诊病例|疑似病例|无症状感染者|确诊)")
-_CONTACTS = regex.compile(r"密切接触者|密接")
+_CONVERSION_AFTER = std_compile(r"\s*(?:已)?(?:诊断为|确诊为|转为|转归为)(?:新冠肺炎)?(?:确诊病例|疑似病例|无症状感染者|确诊)")
+_CONTACTS = std_compile(r"密切接触者|密接")
 # Before 确诊 in a sentence about contacts: contacts who became cases (其中已确诊5人, 转为确诊…).
-_CONTACT_OUTCOME = regex.compile(r"已|转为|诊断为")
-_CLAUSE_SEMI = regex.compile(r"[;；]")
+_CONTACT_OUTCOME = std_compile(r"已|转为|诊断为")
+_CLAUSE_SEMI = std_compile(r"[;；]")
 #: A zero said of local and imported cases at once (无本地和境外输入新增确诊病例).
-_BOTH_SCOPES = regex.compile(r"(?:本地|本土)(?:和|及)境外")
+_BOTH_SCOPES = std_compile(r"(?:本地|本土)(?:和|及)境外")
 #: Where a run of clauses about one area ends: a semicolon or a sentence's end.
-_SEGMENT_END = regex.compile(r"[;；。!?！？]")
+_SEGMENT_END = std_compile(r"[;；。!?！？]")
 # (A comma between digits before three more is a thousands separator: 本土确诊者分别达1,902、110和67例.)
-_CLAUSE_BREAK = regex.compile(r"[，;；:：(（)）【】]|,(?!(?<=\d,)\d{3}(?!\d))")
-_SENTENCE_END = regex.compile(r"[。!?！？]")
-_LIST_SEP = regex.compile(r"\s*(?:、|和|及|与|以及)\s*")
-_EACH = regex.compile(r"(?:各|均为|均是|均|都是|皆为)\s*(?:报告|新增)?\s*$")
-_COORD = regex.compile(r"\s*[,，;；、]?\s*(?:和|及|以及|、)")
-_SUFFIX_METRIC_LEAD = regex.compile(
+_CLAUSE_BREAK = std_compile(r"[，;；:：(（)）【】]|,(?!(?<=\d,)\d{3}(?!\d))")
+_SENTENCE_END = std_compile(r"[。!?！？]")
+_LIST_SEP = std_compile(r"\s*(?:、|和|及|与|以及)\s*")
+_EACH = std_compile(r"(?:各|均为|均是|均|都是|皆为)\s*(?:报告|新增)?\s*$")
+_COORD = std_compile(r"\s*[,，;；、]?\s*(?:和|及|以及|、)")
+_SUFFIX_METRIC_LEAD = std_compile(
     r"\s*(?:由|为|是|系|已)?(?:(?:既往|此前|之前|前期)(?:通报|报告|发现)?(?:的)?)?"  # 7例由既往无症状感染者转为确诊病例, 52例为此前的…, 7例为既往通报的…
     r"(?P<new>新增)?"  # 中心调查8宗新增2019冠状病毒病确诊个案 (Hong Kong)
     rf"(?:{_DISEASE}(?=本土|本地|境外))?"  # 3名新冠肺炎本土确诊病例
@@ -482,10 +484,10 @@ _SUFFIX_METRIC_LEAD = regex.compile(
     rf"{_DISEASE}?"  # 3例新型冠状病毒感染的肺炎确诊病例
 )
 # After a count and its metric: what the count is (为此前无症状感染者转归) or where it was found (在隔离管控中发现).
-_SUFFIX_REST = regex.compile(r"[^,，;；。()（）【】\n]{1,30}")  # a headline's 】 ends the clause too
+_SUFFIX_REST = std_compile(r"[^,，;；。()（）【】\n]{1,30}")  # a headline's 】 ends the clause too
 # A running total written right after a count and its metric: 重庆新增5例确诊病例累计211例.
-_NEXT_TOTAL = regex.compile(r"\s*(?:累计|现有|共计|合计)(?:确诊|报告)?\s*\d")
-_CONVERTED = regex.compile(r"转归|转为确诊|转确诊")
+_NEXT_TOTAL = std_compile(r"\s*(?:累计|现有|共计|合计)(?:确诊|报告)?\s*\d")
+_CONVERTED = std_compile(r"转归|转为确诊|转确诊")
 # A clause after a count that only describes it: its scope (为本土病例) or where it was found (在北京, 均在沙坪坝区,
 # 患者在天津).
 _ATTRIBUTION = regex.compile(
@@ -519,21 +521,21 @@ _UNKNOWN_AREA = regex.compile(
 )
 # Words ending like a place that name no single place. Everything else that does and is not in the
 # gazetteer (朝阳区, 该县, 高风险区, 某小区) is a place or a subset the count cannot be given to.
-_NOT_AREA = regex.compile(r"区县$|城市$|省市$|个(?:地市|市州|市|区|县|州|省)$")  # 山西省11个市累计…
+_NOT_AREA = std_compile(r"区县$|城市$|省市$|个(?:地市|市州|市|区|县|州|省)$")  # 山西省11个市累计…
 # What may stand between one item of a list of counts and the next: 63082例，治愈出院…
-_LIST_GAP = regex.compile(r"[\s,，、;；]*")
+_LIST_GAP = std_compile(r"[\s,，、;；]*")
 # A sentence opening that goes on with the area of the sentence before.
-_CARRY_OPENING = regex.compile(r"\s*(?:其中|同时)")
-_SHARE_BEFORE = regex.compile(r"(?:占|含|包括|包含)\s*$")
+_CARRY_OPENING = std_compile(r"\s*(?:其中|同时)")
+_SHARE_BEFORE = std_compile(r"(?:占|含|包括|包含)\s*$")
 # A date that ends a running total (截至11月3日24时): counts with no measure word under it are cumulative.
-_SINCE_BEFORE = regex.compile(r"(?:截至|截止|截止到|截至到)\s*$")
-_UNTIL_HOUR = regex.compile(r"\s*(?:凌晨)?\s*(\d{1,2}|零)\s*[时点]")  # 截至今日凌晨零时: the midnight that opens the day
-_SKIP_DATE_BEFORE = regex.compile(r"(?:较|比|与|相比)\s*$")
-_SKIP_DATE_AFTER = regex.compile(r"\s*(?:以来|起|开始|至今|之前|以前|前|之后|以后)")
-_RELATIVE_PREV = regex.compile(r"前一[日天]|昨[日天]|上一[日天]|前日")
+_SINCE_BEFORE = std_compile(r"(?:截至|截止|截止到|截至到)\s*$")
+_UNTIL_HOUR = std_compile(r"\s*(?:凌晨)?\s*(\d{1,2}|零)\s*[时点]")  # 截至今日凌晨零时: the midnight that opens the day
+_SKIP_DATE_BEFORE = std_compile(r"(?:较|比|与|相比)\s*$")
+_SKIP_DATE_AFTER = std_compile(r"\s*(?:以来|起|开始|至今|之前|以前|前|之后|以后)")
+_RELATIVE_PREV = std_compile(r"前一[日天]|昨[日天]|上一[日天]|前日")
 _OPEN = "(（"
 # An issuing government body (上海市卫生健康委员会, 重庆市九龙坡区人民政府), whose 本市 is its own.
-_OFFICIAL_BODY = regex.compile(r"政府|委员会|卫健委|卫生健康委|办公室|办公厅|指挥部|领导小组|局$|厅$")
+_OFFICIAL_BODY = std_compile(r"政府|委员会|卫健委|卫生健康委|办公室|办公厅|指挥部|领导小组|局$|厅$")
 _ONE_DAY = dt.timedelta(days=1)
 _FIRST_DAY = dt.date(2019, 12, 1)  # no COVID-19 case was reported before December 2019
 _CLOSE = ")）"
@@ -554,16 +556,27 @@ class CountGroups(NamedTuple):
     qtail: int
 
 
-@functools.cache
-def count_groups(pattern: regex.Pattern[str]) -> CountGroups:
+#: The patterns :func:`count_groups` was asked about, with their groups.
+_COUNT_GROUPS: list[tuple[AnyPattern, CountGroups]] = []
+
+
+def count_groups(pattern: AnyPattern) -> CountGroups:
     """The group numbers of ``pattern`` (:func:`_count_re`; asked with ``m.re``): every count number is
-    read several times, by number (see :func:`..anchored.group_numbers`)."""
+    read several times, by number (see :func:`..anchored.group_numbers`).
+
+    Looked up by identity, not in a cache keyed by the pattern: hashing a pattern of the standard
+    ``re`` module hashes its whole compiled program (thousands of words for this one) every time.
+    """
+    for known, groups in _COUNT_GROUPS:
+        if known is pattern:
+            return groups
     numbers = group_numbers(pattern, *CountGroups._fields)
     assert numbers is not None  # _count_re has every one of them
-    return CountGroups(*numbers)
+    _COUNT_GROUPS.append((pattern, CountGroups(*numbers)))
+    return _COUNT_GROUPS[-1][1]
 
 
-def _value(m: regex.Match[str]) -> int | None:
+def _value(m: AnyMatch) -> int | None:
     g = count_groups(m.re)
     num, wan, vague = m.group(g.num, g.wan, g.vague)
     if num:
@@ -575,7 +588,7 @@ def _value(m: regex.Match[str]) -> int | None:
     return parse_cn_int(m.group(g.cn))
 
 
-def _qualifier(m: regex.Match[str], lex: MetricLexicon) -> str:
+def _qualifier(m: AnyMatch, lex: MetricLexicon) -> str:
     g = count_groups(m.re)
     vague, qpre, qpost, qtail = m.group(g.vague, g.qpre, g.qpost, g.qtail)
     if vague:
@@ -593,14 +606,14 @@ def _qualifier(m: regex.Match[str], lex: MetricLexicon) -> str:
 _HEADING_TAIL = r"\s*(?:[(（]\s*\d+\s*(?:例|人)\s*[)）]\s*)?(?:(?:当中|之中|中)\s*[,，:：]|(?:按[^,，:：。\d\n]{1,8}?(?:统计|划分|分布)(?:如下)?)?\s*[:：](?!\s*\d))"
 # (成都新增本土感染者按报告地统计：天府新区18例，…: the items listed by where they were reported; 累计确诊病例(935例)中，…:
 # the total in brackets.)
-_HEADING_TAIL_RE = regex.compile(_HEADING_TAIL)
+_HEADING_TAIL_RE = std_compile(_HEADING_TAIL)
 
 
 @functools.cache
-def _heading_re() -> regex.Pattern[str]:
+def _heading_re() -> re.Pattern[str]:
     """A metric phrase heading a list of items: 新增本土确诊病例中, / 无症状感染者中："""
     lex = load_metric_lexicon()
-    return regex.compile(rf"(?P<metric>{lex.metric_re.pattern}){_HEADING_TAIL}")
+    return std_compile(rf"(?P<metric>{lex.metric_re.pattern}){_HEADING_TAIL}")
 
 
 def metric_occurrences(text: str, start: int, end: int, lex: MetricLexicon) -> list[tuple[int, int]]:
@@ -637,7 +650,7 @@ def metric_starts(
 
 def heading_matches(
     text: str, start: int, end: int, lex: MetricLexicon, occurrences: list[tuple[int, int]] | None = None
-) -> list[regex.Match[str]]:
+) -> list[re.Match[str]]:
     """The matches of ``_heading_re().finditer(text, start, end)``.
 
     The pattern can only match where some metric phrase starts and the heading's tail follows it, so
@@ -649,7 +662,7 @@ def heading_matches(
         occurrences = metric_occurrences(text, start, end, lex)
     places = sorted({s for s, e in occurrences if _HEADING_TAIL_RE.match(text, e, end)})
     heading = _heading_re()
-    out: list[regex.Match[str]] = []
+    out: list[re.Match[str]] = []
     pos = start
     for place in places:
         if place < pos:
@@ -662,19 +675,19 @@ def heading_matches(
 
 
 @functools.cache
-def paired_count_re() -> regex.Pattern[str]:
+def paired_count_re() -> re.Pattern[str]:
     """After a number with no unit: 和/及, a metric and a number with its unit (确诊病例914和无症状感染者25173例).
     Without the unit (确诊病例2和无症状感染者1均已转运) the numbers are case labels, not counts."""
     lex = load_metric_lexicon()
-    return regex.compile(
+    return std_compile(
         rf"\s*(?:和|及)\s*(?:本土|境外输入性?)?(?:新冠肺炎)?(?:{lex.metric_re.pattern})\s*\d[\d,]*\s*(?:例|人|名|宗)"
     )
 
 
 @functools.cache
-def _coordinated_item_re() -> regex.Pattern[str]:
+def _coordinated_item_re() -> re.Pattern[str]:
     lex = load_metric_lexicon()
-    return regex.compile(
+    return std_compile(
         rf"\s*(?:和|及|、)\s*\d{{1,9}}\s*(?:例|宗)(?:本土|本地|境外输入性?|输入性?)?(?:新冠肺炎)?(?:{lex.metric_re.pattern})"
     )  # 和1例本土无症状感染者; 包括18751宗本地确诊个案及954宗输入个案 (Hong Kong)
 
@@ -697,11 +710,11 @@ _GOVERNED = _CASE_NOUNS | {"close_contacts"}
 
 
 @functools.cache
-def _outcome_gap_re() -> regex.Pattern[str]:
+def _outcome_gap_re() -> re.Pattern[str]:
     """What may stand between an outcome and the population noun it governs: scope and measure words, 的."""
     lex = load_metric_lexicon()
     words = alternation([*lex.scope, *lex.measure, "新冠肺炎", "新冠病毒", "的", "中"])
-    return regex.compile(rf"(?:\s|{words}){{0,8}}")
+    return std_compile(rf"(?:\s|{words}){{0,8}}")
 
 
 def said_measure(said: set[str]) -> str | None:
@@ -710,12 +723,12 @@ def said_measure(said: set[str]) -> str | None:
     return next((w for w in ("cumulative", "current", "new") if w in said), None)
 
 
-_STILL_GAP = regex.compile(r"\s*(?:尚|仍|正)?(?:在)?\s*")
+_STILL_GAP = std_compile(r"\s*(?:尚|仍|正)?(?:在)?\s*")
 
 
 def _governing_metric(
     text: str, start: int, end: int, lex: MetricLexicon
-) -> tuple[regex.Match[str] | None, regex.Match[str] | None]:
+) -> tuple[re.Match[str] | None, re.Match[str] | None]:
     """The metric phrase nearest ``end`` in ``text[start:end]``, and the outcome phrase governing it.
 
     An outcome phrase (治愈出院, 出院, 解除医学观察, 死亡) written before a population noun
@@ -750,7 +763,7 @@ def _governing_metric(
 _CLAUSE_BREAK_LAST = regex.compile(r"(?r)" + _CLAUSE_BREAK.pattern)
 
 
-def _last(pattern: regex.Pattern[str], text: str, start: int, end: int) -> regex.Match[str] | None:
+def _last(pattern: AnyPattern, text: str, start: int, end: int) -> AnyMatch | None:
     if pattern is _CLAUSE_BREAK:
         return _CLAUSE_BREAK_LAST.search(text, start, end)
     found = None

@@ -8,11 +8,12 @@ from collections.abc import Iterator
 
 import regex
 
+from ...anchored import std_compile
 from ...document import Doc
 from .lexicon import _CLOSE, _HEADLINE, _OPEN, _SENTENCE_END, _TOPIC_TAG
 
 #: A bracket that opens (_OPEN) or closes (_CLOSE) a breakdown.
-_BRACKET = regex.compile(f"[{regex.escape(_OPEN + _CLOSE)}]")
+_BRACKET = std_compile(f"[{regex.escape(_OPEN + _CLOSE)}]")
 
 
 def _without_topic_tags(doc: Doc) -> Doc:
@@ -66,7 +67,7 @@ def _outside_brackets(text: str, starts: list[int], start: int, end: int) -> lis
 #: an opening that gives the day announces (9月2日0—24时，全省新冠肺炎疫情最新情况如下：).
 #: A list written one item a line (河北: 其中——(line break) 石家庄市69例、(line break) 廊坊市4例、…) goes on too.
 #: So does a count whose parts follow on the next lines (新增本土确诊病例13例（在广安）： (line break) 11例为…).
-_GOES_ON_AT_END = regex.compile(r"(?:(?:其中|如下)\s*(?:[:：]|—+)|[、;；]|\d\s*[例宗](?:[(（][^()（）\n]{0,12}[)）])?\s*[:：])\s*$")
+_GOES_ON_AT_END = std_compile(r"(?:(?:其中|如下)\s*(?:[:：]|—+)|[、;；]|\d\s*[例宗](?:[(（][^()（）\n]{0,12}[)）])?\s*[:：])\s*$")
 
 
 #: The last character (blanks aside) of every text :data:`_GOES_ON_AT_END` matches.

@@ -7,7 +7,7 @@ import bisect
 import dataclasses
 from typing import TYPE_CHECKING
 
-import regex
+from ...anchored import std_compile
 
 from .lexicon import _SEGMENT_END
 from .regions import _contains
@@ -17,10 +17,10 @@ if TYPE_CHECKING:  # the reader imports this module: its type is for the checker
     from .reader import _Reader
 
 #: 均在 / 都在 / 全部在 after a comma, the place right after it; or a place alone after the comma, reporting them.
-_ALL_IN = regex.compile(r"[,，]\s*(?P<all>(?:均|都|全部|全都)\s*(?:在|位于|发生在|分布在|为|系)\s*)?")
-_REPORTED = regex.compile(r"\s*报告\s*(?:[;；。,，\n]|$)")
+_ALL_IN = std_compile(r"[,，]\s*(?P<all>(?:均|都|全部|全都)\s*(?:在|位于|发生在|分布在|为|系)\s*)?")
+_REPORTED = std_compile(r"\s*报告\s*(?:[;；。,，\n]|$)")
 #: The place closes the clause (…均在乌鲁木齐市；, …均为南京市报告。), or the sentence.
-_CLAUSE_CLOSE = regex.compile(r"\s*(?:报告)?\s*(?:[;；。,，\n]|$)")
+_CLAUSE_CLOSE = std_compile(r"\s*(?:报告)?\s*(?:[;；。,，\n]|$)")
 
 
 def counts_of_place_after(r: _Reader, first: int, p_start: int, p_end: int) -> list[_Count]:

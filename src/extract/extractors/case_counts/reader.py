@@ -9,13 +9,14 @@ import datetime as dt
 
 import regex
 
+from ...anchored import AnyMatch, std_compile
 from ...document import Doc
 from ...models import ArticleWarning, CaseCount
 from ..dates import _DAY_RANGE_END, DateMention, find_dates, reference_date, resolve_relative
 from .lexicon import (
     _ATTRIBUTION, _CARRY_OPENING, _NUMBERED_HEADING, _FOUND_IN, _CLAUSE_BREAK, _CLOSE, _LIST_SEP, _NOT_AREA, _OPEN, _RELATIVE_PREV, _REST_ITEM, _RESIDUE_OK,
     _SHARE_BEFORE, _SKIP_DATE_AFTER, _SKIP_DATE_BEFORE, _SINCE_BEFORE, _UNTIL_HOUR, _NOW_OPENING, _HEADLINE, _UNTIL_NOW, _SECTION, is_furniture, _UNKNOWN_AREA, _count_re, count_matches, count_places,
-    cleared_re, found_in, heading_matches, metric_occurrences, said_measure, metric_starts, _last, _value, _zero_re, foreign_items, load_metric_lexicon,
+    cleared_re, found_in, heading_matches, said_measure, metric_starts, _last, _value, _zero_re, foreign_items, load_metric_lexicon,
 )
 from . import totals
 from .boxed import bracket_count
@@ -26,55 +27,55 @@ from .zeros import _running_measure, joined_zeros, read_zero
 from .counts import _Count, _State, _when
 from .places_after import counts_of_place_after
 from .paragraphs import _BRACKET, _outside_brackets, _paragraphs, _sentences, _without_topic_tags
-from .regions import _DIGIT, _contains, _district_home, _home_county, HOME_AUTONOMOUS, HOME_COUNTY, HOME_PROVINCE, _Mention, _Region, _province_of, _area_mentions, _article_home, _is_top, _region
+from .regions import _DIGIT, _contains, _district_home, _home_county, HOME_AUTONOMOUS, HOME_COUNTY, HOME_PROVINCE, _Mention, _Region, _province_of, _area_mentions, _article_home, _is_top, _region, metric_and_region_hits
 
 # ------------------------------------------------------------------ decisions
 
 #: After a place: the cases' history there, not where they are (均有在武汉居住史或工作史).
-_HISTORY_AFTER = regex.compile(r"(?:居住|工作|旅居|旅行|生活|接触)(?:或(?:居住|工作|旅居|旅行|生活|接触))?史")
+_HISTORY_AFTER = std_compile(r"(?:居住|工作|旅居|旅行|生活|接触)(?:或(?:居住|工作|旅居|旅行|生活|接触))?史")
 #: A paragraph's opening that says it goes on from the last one (此外，吉林省也新增…).
-_GOES_ON = regex.compile(r"\s*(?:此外|另外|另据|与此同时)\s*[,，]")
+_GOES_ON = std_compile(r"\s*(?:此外|另外|另据|与此同时)\s*[,，]")
 #: A bracket after a confirmed case that says it was an asymptomatic one (（无症状感染者转为确诊病例）).
-_CONVERSION_NOTE = regex.compile(
+_CONVERSION_NOTE = std_compile(
     r"\s*(?:均|都|全部)?(?:系|为|由)?\s*(?:既往|此前|前期|之前)?(?:已?(?:报告|通报)的)?\s*(?:本土|境外输入)?"
     r"无症状(?:感染者)?(?:转(?:为)?确诊(?:病例)?|转归)\s*"
 )
 #: A clause after a count saying where the cases came from (均来自中国香港, 分别来自韩国).
 #: A bracket after a count saying none of it was of a scope (无境外输入).
-_NONE_OF_SCOPE = regex.compile(r"\s*无\s*(?P<scope>境外输入|本土)(?:病例)?\s*")
-_ORIGIN_LEAD = regex.compile(r"\s*(?:均|都|全部|分别)?\s*来自")
+_NONE_OF_SCOPE = std_compile(r"\s*无\s*(?P<scope>境外输入|本土)(?:病例)?\s*")
+_ORIGIN_LEAD = std_compile(r"\s*(?:均|都|全部|分别)?\s*来自")
 #: What may stand before the place a bracket after a count names: （在成都）, （均在渝中区）, （均为江津区报告）.
-_BRACKET_LEAD = regex.compile(r"^\s*(?:均|都)?\s*(?:在|位于|为|系)")  # （均为江津区报告）
+_BRACKET_LEAD = std_compile(r"^\s*(?:均|都)?\s*(?:在|位于|为|系)")  # （均为江津区报告）
 #: A running total said of the present (目前石家庄累计报告…, 当前全市共有…).
 #: What marks a headline in a line of the body (【…】, #话题#).
-_HEADLINE_MARKS = regex.compile(r"[#【】]")
+_HEADLINE_MARKS = std_compile(r"[#【】]")
 #: A sentence that opens with the new cases of an area (本港新增12宗…, 全市新增…).
-_NEW_OPENING = regex.compile(r"\s*[^\d,，。;；:：()（）\n]{0,8}?新增")
-_NOW_TOTAL = regex.compile(r"\s*(?:目前|当前|至今)[^,，。;；]{0,12}?(?:累计|共有|共)")
+_NEW_OPENING = std_compile(r"\s*[^\d,，。;；:：()（）\n]{0,8}?新增")
+_NOW_TOTAL = std_compile(r"\s*(?:目前|当前|至今)[^,，。;；]{0,12}?(?:累计|共有|共)")
 #: An origin before 输入 in a clause describing a count (苏丹输入, 英国输入病例).
 _CAME_FROM = regex.compile(r"(?P<origin>\p{Han}{2,8}?)输入")
 #: An origin in China that names no place (均为省外输入, 外省输入): the cases are no imported ones.
 _DOMESTIC_ORIGIN = ("省外", "市外", "区外", "县外", "外省", "外市", "外地", "国内")
 #: The last character of every place word :data:`_UNKNOWN_AREA` reads (新区, 区, 县, 市, 州, 省).
-_PLACE_END = regex.compile("[区县市州省]")
+_PLACE_END = std_compile("[区县市州省]")
 #: What may stand between a sentence's start and a date that opens it.
 _OPENING_BLANKS = frozenset(" \t\u3000,，")
 
 
 #: Before a place a count is compared with, not one it is of.
-_COMPARED_TO = regex.compile(r"(?:次于|高于|低于|多于|少于|超过|不及|比)\s*$")
+_COMPARED_TO = std_compile(r"(?:次于|高于|低于|多于|少于|超过|不及|比)\s*$")
 def _is_province(region: _Region) -> bool:
     """A province, autonomous region, municipality or SAR (its code ends in 0000)."""
     return region.code is not None and region.code.endswith("0000")
 
 
 #: What ends a statement a reporting window opens; what makes a later date in it a date of counts too.
-_STATEMENT_END = regex.compile(r"[。!?！？\n]")
-_UNTIL_BEFORE = regex.compile(r"(?:截至|截止|至|到)\s*$")
+_STATEMENT_END = std_compile(r"[。!?！？\n]")
+_UNTIL_BEFORE = std_compile(r"(?:截至|截止|至|到)\s*$")
 #: The 以来 closing a since-phrase a few words after its day (自6月11日…发生疫情以来).
-_SINCE_LATER = regex.compile(r"[^,，。;；\n]{1,20}?以来")
+_SINCE_LATER = std_compile(r"[^,，。;；\n]{1,20}?以来")
 #: An open bracket right after a count, up to a date written in it (1例(为4月1日…).
-_CASE_NOTE_BEFORE = regex.compile(r"\d\s*[例人名宗]\s*[(（][^()（）\n]{0,30}$")
+_CASE_NOTE_BEFORE = std_compile(r"\d\s*[例人名宗]\s*[(（][^()（）\n]{0,30}$")
 
 
 def _date_setters(doc: Doc, mentions: list[DateMention]) -> list[DateMention]:
@@ -113,19 +114,19 @@ def _written_dates(setters: list[DateMention], published: dt.date | None) -> lis
 
 
 #: A paragraph that breaks down the last count before it: 其中：…, 发布会通报，其中：….
-_PARTS_PARAGRAPH = regex.compile(r"\s*(?:[^,，。;；:：\n]{0,12}[,，]\s*)?其中\s*[,，:：]")
+_PARTS_PARAGRAPH = std_compile(r"\s*(?:[^,，。;；:：\n]{0,12}[,，]\s*)?其中\s*[,，:：]")
 #: A paragraph opening with the other part of the last paragraph's total (本土则有54例).
-_OTHER_PART_PARAGRAPH = regex.compile(r"\s*(?:本土|本地|境外输入|境外移入)(?:病例)?则有")
+_OTHER_PART_PARAGRAPH = std_compile(r"\s*(?:本土|本地|境外输入|境外移入)(?:病例)?则有")
 #: What may open a line before the area that heads it: a list number ((一), 1., 二、).
-_LINE_HEADING = regex.compile(r"\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[.、．])?\s*")
-_HEADING_COLON = regex.compile(r"\s*[:：]")
+_LINE_HEADING = std_compile(r"\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[.、．])?\s*")
+_HEADING_COLON = std_compile(r"\s*[:：]")
 
 
 #: A sentence that opens by saying how the items after it are split (按照病例管理地区划分，): of the last heading's total.
-_SPLIT_OPENING = regex.compile(r"\s*按照?[^,，:：。;；\d\n]{1,10}?(?:划分|统计|分布)\s*[,，:：]")
+_SPLIT_OPENING = std_compile(r"\s*按照?[^,，:：。;；\d\n]{1,10}?(?:划分|统计|分布)\s*[,，:：]")
 _SPLIT_REACH = 60  # how far before that sentence the heading may end
 #: Before a heading's metric: the number of the total it names (33例无症状感染者中，).
-_NAMED_TOTAL = regex.compile(r"(\d+)\s*(?:例|名|人)\s*(?:的)?\s*$")
+_NAMED_TOTAL = std_compile(r"(\d+)\s*(?:例|名|人)\s*(?:的)?\s*$")
 _NAMED_REACH = 40  # how many counts back the total a heading names may stand
 
 
@@ -142,7 +143,7 @@ class _Reader:
         self.headings: dict[int, _Count] = {}  # sentence headings (新增本土确诊病例中,) by start
         self.warnings: list[ArticleWarning] = []
         # Found once per article, looked up by bisection: keeps reading linear in the number of counts.
-        self.occurrences = metric_occurrences(self.text, start, end, self.lex)
+        self.occurrences, self.region_hits = metric_and_region_hits(self.text, start, end)  # one automaton pass
         self.metric_starts = metric_starts(self.text, start, end, self.lex, self.occurrences)
         self.count_places = count_places(self.text, start, end)
         # No count number and no metric phrase: no event to read (:meth:`events`), nothing to index unless a list asks.
@@ -153,7 +154,7 @@ class _Reader:
     def index(self) -> None:
         """Find the article's areas, home, dates and headings."""
         doc, (start, end) = self.doc, self.doc.body
-        self.areas = _area_mentions(doc)
+        self.areas = _area_mentions(doc, hits=self.region_hits)
         self.home = _district_home(self.areas, doc.title, self.text) or _article_home(doc, self.areas)
         self.home_province = _province_of(self.home)
         if self.home_province is None or not self.home_province.name.endswith("自治区"):
@@ -370,9 +371,9 @@ class _Reader:
             if len(self.counts) > before:
                 counted = dataclasses.replace(state)
 
-    def events(self, p_start: int, p_end: int) -> list[tuple[int, int, regex.Match[str]]]:
+    def events(self, p_start: int, p_end: int) -> list[tuple[int, int, AnyMatch]]:
         """The count numbers (kind 0) and zero phrases (kind 1) of a paragraph, in text order."""
-        events: list[tuple[int, int, regex.Match[str]]] = []
+        events: list[tuple[int, int, AnyMatch]] = []
         places = self.count_places
         k = bisect.bisect_left(places, p_start)
         if k < len(places) and places[k] < p_end:  # most paragraphs hold no count number
@@ -390,7 +391,7 @@ class _Reader:
         return events
 
     def read_paragraph(
-        self, p_start: int, p_end: int, state: _State, events: list[tuple[int, int, regex.Match[str]]]
+        self, p_start: int, p_end: int, state: _State, events: list[tuple[int, int, AnyMatch]]
     ) -> _State:
         text = self.text
         state_pos = p_start

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
-import regex
+from ...anchored import std_compile
 
 from .day_series import series_items
 
@@ -18,10 +18,10 @@ if TYPE_CHECKING:
     from .reader import _Reader
 
 #: What opens the series: 分别 with its verb, right before the first number.
-_RESPECTIVELY = regex.compile(r"分别\s*(?:为|是|达到?|有|报告|新增|增加)?\s*[:：]?\s*")
+_RESPECTIVELY = std_compile(r"分别\s*(?:为|是|达到?|有|报告|新增|增加)?\s*[:：]?\s*")
 #: One number of the series (1,902 with a thousands separator), its unit optional but on the last.
-_ITEM = regex.compile(r"(?<![\d,])(\d{1,3}(?:,\d{3})+|\d+)(?![\d,]\d)\s*(例|人|名|宗)?")
-_ITEM_SEP = regex.compile(r"\s*(?:[、,，]|和|及|以及)\s*")
+_ITEM = std_compile(r"(?<![\d,])(\d{1,3}(?:,\d{3})+|\d+)(?![\d,]\d)\s*(例|人|名|宗)?")
+_ITEM_SEP = std_compile(r"\s*(?:[、,，]|和|及|以及)\s*")
 #: The series must follow 分别 within this many characters of the count's clause.
 _REACH = 40
 

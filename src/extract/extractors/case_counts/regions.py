@@ -10,11 +10,12 @@ from typing import NamedTuple
 import ahocorasick_rs
 import regex
 
+from ...anchored import std_compile
 from ...document import Doc
 from ...gazetteer import article_home, find_areas, load_gazetteer
 from ...normalize import to_simplified
 from ...zones import find_zones
-from .lexicon import _HEADLINE, _LIST_SEP, _NATIONAL, _OFFICIAL_BODY, load_count_regions
+from .lexicon import _HEADLINE, _LIST_SEP, _NATIONAL, _OFFICIAL_BODY, load_count_regions, load_metric_lexicon
 
 # ----------------------------------------------------------------------- areas
 
@@ -44,11 +45,13 @@ class _Mention(NamedTuple):
     region: _Region | None  # None: 全市/我市/本市 before the home region is known
 
 
-def _area_mentions(doc: Doc, whole: bool = False) -> list[_Mention]:
-    """Every area mention in the body (``whole``: in the whole text, headline included), longest first."""
+def _area_mentions(doc: Doc, whole: bool = False, hits: list[tuple[int, int, int]] | None = None) -> list[_Mention]:
+    """Every area mention in the body (``whole``: in the whole text, headline included), longest first.
+
+    ``hits``: the body's count-region forms, if found already (see :func:`metric_and_region_hits`)."""
     text = to_simplified(doc.original) if whole else doc.text
     start, end = (0, len(text)) if whole else doc.body
-    return _mentions_in(text, start, end)
+    return _mentions_in(text, start, end, None if whole else hits)
 
 
 @functools.cache
@@ -64,8 +67,9 @@ _FACILITY_AFTER = regex.compile(r"\p{Han}{0,6}?(?:国际机场|机场|火车站|
 _QUOTE_CLOSE = ("”", '"', "」", "’")
 
 
-def _mentions_in(text: str, start: int, end: int) -> list[_Mention]:
-    """Every area mention in ``text[start:end]``; of overlapping ones the longest."""
+def _mentions_in(text: str, start: int, end: int, hits: list[tuple[int, int, int]] | None = None) -> list[_Mention]:
+    """Every area mention in ``text[start:end]``; of overlapping ones the longest. ``hits``: the
+    count-region forms of the span, if found already (:func:`metric_and_region_hits`)."""
     gaz = load_gazetteer()
     extra = load_count_regions()
     found: list[_Mention] = [
@@ -76,7 +80,7 @@ def _mentions_in(text: str, start: int, end: int) -> list[_Mention]:
         and not (m.form == m.area.name[:len(m.form)] and m.form != m.area.name and _FACILITY_AFTER.match(text, m.end))
     ]
     automaton, forms = _extra_region_ac()
-    for k, s, e in automaton.find_matches_as_indexes(text[start:end]):
+    for k, s, e in automaton.find_matches_as_indexes(text[start:end]) if hits is None else hits:
         form = forms[k]
         area = gaz.get(form)
         if area is not None:
@@ -155,6 +159,49 @@ def _extra_region_ac() -> tuple[ahocorasick_rs.AhoCorasick, list[str]]:
     """The forms of ``count_regions.tsv`` as an automaton: leftmost-longest, as an alternation longest first."""
     forms = list(load_count_regions())
     return ahocorasick_rs.AhoCorasick(forms, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest), forms
+
+
+@functools.cache
+def _metric_region_ac() -> tuple[ahocorasick_rs.AhoCorasick, list[tuple[bool, int]]]:
+    """The metric phrases and the count-region forms in one automaton reporting every occurrence
+    (overlapping ones too; a DFA), and for each of its words whether it is a metric phrase and its
+    index among the forms of :func:`_extra_region_ac` (-1: none)."""
+    metric = load_metric_lexicon().metric
+    forms = {form: k for k, form in enumerate(_extra_region_ac()[1])}
+    words = list(dict.fromkeys([*metric, *forms]))  # a word of both kinds once
+    kinds = [(w in metric, forms.get(w, -1)) for w in words]
+    return ahocorasick_rs.AhoCorasick(words, implementation=ahocorasick_rs.Implementation.DFA), kinds
+
+
+def metric_and_region_hits(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], list[tuple[int, int, int]]]:
+    """One automaton pass over ``text[start:end]`` for what the reader used two for: the
+    :func:`~.lexicon.metric_occurrences` of the span, and its count-region forms as
+    ``_extra_region_ac()`` finds them (``(form index, start, end)`` relative to ``start``).
+
+    The forms' leftmost-longest matches are read off their every occurrence: the first start at or
+    after the end of the match before, the longest form there.
+    """
+    automaton, kinds = _metric_region_ac()
+    metric: list[tuple[int, int]] = []
+    region: list[tuple[int, int, int]] = []
+    for w, s, e in automaton.find_matches_as_indexes(text[start:end], overlapping=True):
+        is_metric, k = kinds[w]
+        if is_metric:
+            metric.append((start + s, start + e))
+        if k >= 0:
+            region.append((s, e, k))
+    metric.sort()
+    region.sort()
+    longest: dict[int, tuple[int, int]] = {}  # by start, the longest form there (sorted: the last)
+    for s, e, k in region:
+        longest[s] = (e, k)
+    hits: list[tuple[int, int, int]] = []
+    pos = 0
+    for s, (e, k) in longest.items():
+        if s >= pos:
+            hits.append((k, s, e))
+            pos = e
+    return metric, hits
 
 
 def _home_region(mentions: list[_Mention]) -> _Region | None:
@@ -237,7 +284,7 @@ def _article_home(doc: Doc, body: list[_Mention]) -> _Region | None:
 
 
 #: Words a district's own notice writes right after its name (綦江区无新增…, 綦江区累计报告…).
-_SUBJECT_OF_COUNTS = regex.compile(r"\s*(?:无新增|新增|累计|现有|报告|共有|共)")
+_SUBJECT_OF_COUNTS = std_compile(r"\s*(?:无新增|新增|累计|现有|报告|共有|共)")
 
 
 def _home_county(body: list[_Mention]) -> _Region | None:
@@ -280,7 +327,7 @@ def _in_line_with_number(text: str, pos: int, seen: dict[int, bool]) -> bool:
     return seen[start]
 
 
-_DIGIT = regex.compile(r"\d")
+_DIGIT = std_compile(r"\d")
 
 
 def _province_of(region: _Region | None) -> _Region | None:

@@ -9,8 +9,11 @@ import dataclasses
 import functools
 from typing import TYPE_CHECKING
 
+import re
+
 import regex
 
+from ...anchored import AnyMatch, std_compile
 from ...models import ArticleWarning
 from ..dates import parse_cn_int
 from .counts import _Count, _State, _when
@@ -26,16 +29,16 @@ if TYPE_CHECKING:  # the reader imports this module: its type is for the checker
 #: A metric joined to a zero's (无新增境外输入确诊病例和无症状感染者), and a number right after it (then
 #: the metric is counted there: 无新增死亡病例和疑似病例3例 is no zero of suspected cases).
 @functools.cache
-def _joined_metric() -> regex.Pattern[str]:
-    return regex.compile(rf"\s*(?:和|及|与|、)\s*(?P<metric>{load_metric_lexicon().metric_re.pattern})")
+def _joined_metric() -> re.Pattern[str]:
+    return std_compile(rf"\s*(?:和|及|与|、)\s*(?P<metric>{load_metric_lexicon().metric_re.pattern})")
 
 
-_NUMBER_NEXT = regex.compile(r"\s*[\d一二两三四五六七八九十]")
+_NUMBER_NEXT = std_compile(r"\s*[\d一二两三四五六七八九十]")
 #: A number of areas (24个省份, 16个市州), not one closing their names (…重庆高新区等7个区): the zero after
 #: it is said of areas it does not name.
 _AREA_TALLY = regex.compile(r"(?<![等\d]\s*)(?P<n>\d+)\s*个(?:省份|省区市|省|市州|地市|市|区县|县区|区|县)")
 #: After such a tally's zero: the list of its areas announced (，具体为…).
-_LISTED_AFTER_ZERO = regex.compile(r"\s*[,，:：]\s*(?:具体为|分别为|分别是|包括|即)\s*[:：]?")
+_LISTED_AFTER_ZERO = std_compile(r"\s*[,，:：]\s*(?:具体为|分别为|分别是|包括|即)\s*[:：]?")
 
 
 def _listed_after(r: _Reader, pos: int) -> list[_Region]:
@@ -61,7 +64,7 @@ def _running_measure(metric_phrase: str) -> str:
     return "current" if _SEVERITY.search(metric_phrase) else "cumulative"
 
 
-def read_zero(r: _Reader, m: regex.Match[str], prefix_start: int, state: _State, prev: _Count | None = None) -> _Count | None:
+def read_zero(r: _Reader, m: AnyMatch, prefix_start: int, state: _State, prev: _Count | None = None) -> _Count | None:
     """The zero the phrase ``m`` states (无新增确诊病例), for the areas listed before it or the area in force."""
     brk = _last(_CLAUSE_BREAK, r.text, prefix_start, m.start())
     tally = _AREA_TALLY.search(r.text, brk.end() if brk else prefix_start, m.start())
