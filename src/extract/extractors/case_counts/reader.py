@@ -12,10 +12,10 @@ import regex
 from ...anchored import AnyMatch, std_compile
 from ...document import Doc
 from ...models import ArticleWarning, CaseCount
-from ..dates import _DAY_RANGE_END, DateMention, find_dates, reference_date, resolve_relative
+from ..dates import _DAY_RANGE_END, find_dates, reference_date, resolve_relative
 from .lexicon import (
     _ATTRIBUTION, _CARRY_OPENING, _NUMBERED_HEADING, _FOUND_IN, _CLAUSE_BREAK, _CLOSE, _LIST_SEP, _NOT_AREA, _OPEN, _RELATIVE_PREV, _REST_ITEM, _RESIDUE_OK,
-    _SHARE_BEFORE, _SKIP_DATE_AFTER, _SKIP_DATE_BEFORE, _SINCE_BEFORE, _UNTIL_HOUR, _NOW_OPENING, _HEADLINE, _UNTIL_NOW, _SECTION, is_furniture, _UNKNOWN_AREA, _count_re, count_matches, count_places,
+    _SHARE_BEFORE, _SINCE_BEFORE, _UNTIL_HOUR, _NOW_OPENING, _HEADLINE, _UNTIL_NOW, _SECTION, is_furniture, _UNKNOWN_AREA, _count_re, count_matches, count_places,
     cleared_re, found_in, heading_matches, said_measure, metric_starts, _last, _value, _zero_re, foreign_items, load_metric_lexicon,
 )
 from . import totals
@@ -25,6 +25,7 @@ from .day_series import day_series
 from .region_series import region_series
 from .zeros import _running_measure, joined_zeros, read_zero
 from .counts import _Count, _State, _when
+from .setters import _date_setters, _written_dates
 from .places_after import counts_of_place_after
 from .paragraphs import _BRACKET, _outside_brackets, _paragraphs, _sentences, _without_topic_tags
 from .regions import _DIGIT, _contains, _district_home, _home_county, HOME_AUTONOMOUS, HOME_COUNTY, HOME_PROVINCE, _Mention, _Region, _province_of, _area_mentions, _article_home, _is_top, _region, metric_and_region_hits
@@ -40,17 +41,17 @@ _CONVERSION_NOTE = std_compile(
     r"\s*(?:均|都|全部)?(?:系|为|由)?\s*(?:既往|此前|前期|之前)?(?:已?(?:报告|通报)的)?\s*(?:本土|境外输入)?"
     r"无症状(?:感染者)?(?:转(?:为)?确诊(?:病例)?|转归)\s*"
 )
-#: A clause after a count saying where the cases came from (均来自中国香港, 分别来自韩国).
 #: A bracket after a count saying none of it was of a scope (无境外输入).
 _NONE_OF_SCOPE = std_compile(r"\s*无\s*(?P<scope>境外输入|本土)(?:病例)?\s*")
+#: A clause after a count saying where the cases came from (均来自中国香港, 分别来自韩国).
 _ORIGIN_LEAD = std_compile(r"\s*(?:均|都|全部|分别)?\s*来自")
 #: What may stand before the place a bracket after a count names: （在成都）, （均在渝中区）, （均为江津区报告）.
 _BRACKET_LEAD = std_compile(r"^\s*(?:均|都)?\s*(?:在|位于|为|系)")  # （均为江津区报告）
-#: A running total said of the present (目前石家庄累计报告…, 当前全市共有…).
 #: What marks a headline in a line of the body (【…】, #话题#).
 _HEADLINE_MARKS = std_compile(r"[#【】]")
 #: A sentence that opens with the new cases of an area (本港新增12宗…, 全市新增…).
 _NEW_OPENING = std_compile(r"\s*[^\d,，。;；:：()（）\n]{0,8}?新增")
+#: A running total said of the present (目前石家庄累计报告…, 当前全市共有…).
 _NOW_TOTAL = std_compile(r"\s*(?:目前|当前|至今)[^,，。;；]{0,12}?(?:累计|共有|共)")
 #: An origin before 输入 in a clause describing a count (苏丹输入, 英国输入病例).
 _CAME_FROM = regex.compile(r"(?P<origin>\p{Han}{2,8}?)输入")
@@ -67,50 +68,6 @@ _COMPARED_TO = std_compile(r"(?:次于|高于|低于|多于|少于|超过|不及
 def _is_province(region: _Region) -> bool:
     """A province, autonomous region, municipality or SAR (its code ends in 0000)."""
     return region.code is not None and region.code.endswith("0000")
-
-
-#: What ends a statement a reporting window opens; what makes a later date in it a date of counts too.
-_STATEMENT_END = std_compile(r"[。!?！？\n]")
-_UNTIL_BEFORE = std_compile(r"(?:截至|截止|至|到)\s*$")
-#: The 以来 closing a since-phrase a few words after its day (自6月11日…发生疫情以来).
-_SINCE_LATER = std_compile(r"[^,，。;；\n]{1,20}?以来")
-#: An open bracket right after a count, up to a date written in it (1例(为4月1日…).
-_CASE_NOTE_BEFORE = std_compile(r"\d\s*[例人名宗]\s*[(（][^()（）\n]{0,30}$")
-
-
-def _date_setters(doc: Doc, mentions: list[DateMention]) -> list[DateMention]:
-    """Date mentions that set the date in force (not 较29日, not 11月15日起)."""
-    text = doc.text
-    out: list[DateMention] = []
-    for m in mentions:
-        if _SKIP_DATE_BEFORE.search(text, max(0, m.start - 3), m.start):
-            continue
-        if _SKIP_DATE_AFTER.match(text, m.end) and m.hours is None:
-            continue
-        if m.hours is None and text[m.start - 1 : m.start] == "自" and _SINCE_LATER.match(text, m.end):
-            continue  # 自6月11日新发地批发市场发生疫情以来: when a running total starts, not the day of counts
-        if m.hours is None and _CASE_NOTE_BEFORE.search(text, max(0, m.start - 40), m.start):
-            # 高新区1例(为4月1日外省返疆人员): a day in the bracket after a count tells about its cases.
-            continue
-        if (m.hours is None and m.relative is None and out and out[-1].hours is not None
-                and not _STATEMENT_END.search(text, out[-1].end, m.start)
-                and not _UNTIL_BEFORE.search(text, max(0, m.start - 3), m.start)):
-            # 3月7日20时至3月8日20时，3月4日、5日两批乘包机…加3月2日专门转到兰州2人共计311人中，新增4例: a day
-            # written inside the sentence a reporting window opens tells when something happened, not
-            # the day the counts are of.
-            continue
-        out.append(m)
-    return out
-
-
-def _written_dates(setters: list[DateMention], published: dt.date | None) -> list[dt.date | None]:
-    """For each date setter, the date it stands for when read in text order (relative words chained)."""
-    out: list[dt.date | None] = []
-    last: dt.date | None = None
-    for m in setters:
-        last = resolve_relative(m, published, last) if m.relative is not None else m.date
-        out.append(last)
-    return out
 
 
 #: A paragraph that breaks down the last count before it: 其中：…, 发布会通报，其中：….
