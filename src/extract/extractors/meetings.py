@@ -49,6 +49,7 @@ from .meeting_dates import (
     reference_date,
 )
 from .officials import find_titles, roster_name
+from .member_lists import _invited, _is_list_gap
 from .officials_lexicon import _alt, load_lexicon
 from .organizers import _OrgMatch, leading_org
 from .start_words import HELD_BEFORE, MEETING_START_WORDS, meeting_words
@@ -778,40 +779,6 @@ def _assign_roles(
 
 #: A span's end (sentences are ``(start, end)``, their ends ascending).
 _END = operator.itemgetter(1)
-_LIST_GAP = regex.compile(r"(?:[、,;和与及\s]|女士|先生)*")
-#: A press conference's invitation of the guests who speak (我们特别邀请到…).
-_INVITED = regex.compile(r"邀请到了?|邀请了?|请到了")  # (邀请市疫情防控专项小组负责人杨荣刚，…对…进行通报)
-_INVITED_REACH = 80  # how long the posts before a guest's name may be
-_LIST_GAP_MAX = 30
-#: A separator, then the body of the next member, whose post follows the name (…处梁亦好处长).
-_ORG_GAP = regex.compile(r"[、,;\s]+[^、,;。:：\s()（）\d]{2,24}?(?:局|厅|处|署|中心)")
-_UNKNOWN_PLACE = regex.compile(r"\p{Han}{1,5}")
-
-
-def _invited(text: str, s_start: int, pos: int, invited_after: int) -> bool:
-    """Whether the name at ``pos`` is one of a list of guests invited to speak (邀请到…): the next
-    name of such a list, or the first one after the invitation."""
-    if invited_after >= s_start and _is_list_gap(text, invited_after, pos, _INVITED_REACH):
-        return True
-    ends = [m.end() for m in _INVITED.finditer(text, max(s_start, pos - _INVITED_REACH), pos)]
-    return bool(ends) and _is_list_gap(text, ends[-1], pos, _INVITED_REACH)
-
-
-def _is_list_gap(text: str, start: int, end: int, reach: int = _LIST_GAP_MAX) -> bool:
-    """Whether ``text[start:end]`` (at most ``reach`` long) only separates two list members: 、 , 和 and titles."""
-    if end - start > reach:
-        return False
-    pos = start
-    for t in find_titles(text, start, end):
-        if not _LIST_GAP.fullmatch(text, pos, t.start):
-            # A place the lexicon does not know before an area title: 、丰台|区副区长.
-            m = _LIST_GAP.match(text, pos, t.start)
-            assert m is not None  # [...]* always matches
-            if not (t.text[0] in "省市区县镇乡" and _UNKNOWN_PLACE.fullmatch(text, m.end(), t.start)):
-                return False
-        pos = t.end
-    # (…厅长、卫生局疾病预防及控制中心传染病防控处|梁亦好: the next member's body before the name, Macau's way)
-    return _LIST_GAP.fullmatch(text, pos, end) is not None or _ORG_GAP.fullmatch(text, pos, end) is not None
 # A name preceded by a title ends a title word (长, 记, 人, 任 …); a bare name
 # follows punctuation or a clause-level word.
 _BARE_NAME_BEFORE = regex.compile(r"[^长记人任员席理官]")
