@@ -376,3 +376,20 @@ def test_forum_template_labels_title_and_outlet() -> None:
     info = analyse(post)
     assert info.title == "中国新增78例本土确诊 内蒙占54例"
     assert info.outlet == "中央社"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 商務通訊 of 2020-11-20 (held-out 21): a loading notice above the headline.
+        "Loading... Please wait...\n\n商務通訊\n\n新增12宗確診包括2宗源頭不明 另逾20宗初步確診\n\n發佈時間 20th Nov 2020 @ 1:30 AM\n\n"
+        "本港新增12宗新型肺炎確診個案,包括8宗輸入個案及4宗本地個案。",
+        # 中国基金报 of 2020-06-16 (held-out 23): a posting line and an editor's line, no headline.
+        "中国基金报 发布于 2020-06-16 12:43:38\n\n6月16日下午,北京市召开第119场新闻发布会,北京新增确诊病例27例。\n\n编辑 刘佳\n",
+    ],
+)
+def test_furniture_lines_are_no_headline(text: str) -> None:
+    """A loading notice, a posting line (…发布于 2020-06-16 12:43:38) or an editor's line (编辑 刘佳) is page
+    furniture, never the title."""
+    title = analyse(text).title
+    assert title is None or ("Loading" not in title and "发布于" not in title and not title.startswith("编辑"))

@@ -392,7 +392,16 @@ def _title_candidate(line: _Line) -> bool:
         # (抗击新冠肺炎)重庆21日新增…: a column label may open a headline; a bracketed note may not.
         and (not t.startswith(("(", "（")) or _COLUMN_LABEL.match(t) is not None)
         and _CAPTION.search(t) is None
+        # (编辑 刘佳妮, 中国基金报 发布于 2020-06-16 12:43:38, Loading... Please wait...: page furniture, no headline)
+        and _EDITOR.match(t) is None
+        and _POSTED_AT.search(t) is None
+        and len(_HAN_CHARS.findall(t)) >= 4
     )
+
+
+#: A page's posting line (中国基金报 发布于 2020-06-16 12:43:38).
+_POSTED_AT = regex.compile(r"发布于\s*\d{4}[-/年]\d{1,2}")
+_HAN_CHARS = regex.compile(r"\p{Han}")
 
 
 #: A short label in brackets opening a headline: (抗击新冠肺炎), as 中新网 writes its columns.
