@@ -393,3 +393,9 @@ def test_furniture_lines_are_no_headline(text: str) -> None:
     furniture, never the title."""
     title = analyse(text).title
     assert title is None or ("Loading" not in title and "发布于" not in title and not title.startswith("编辑"))
+
+
+def test_tongxun_is_part_of_a_name_not_a_credit() -> None:
+    """商務通訊 (a Hong Kong newsletter) holds 通讯 (communication): its 讯 is no lede credit's (大公文汇网讯)."""
+    info = analyse("商務通訊\n\n新增12宗確診\n\n本港新增12宗新型肺炎確診個案。")
+    assert info.outlet != "商务通"

@@ -547,9 +547,9 @@ _SHORT_LINK = regex.compile(r"\s*https?://t\.cn/[A-Za-z0-9]+\s*$")
 #: The last character of a news agency's or site's name before the place of a dateline (中新网重庆…电).
 _AGENCY_END = frozenset("网社台报")
 _LEDE_CREDIT = regex.compile(
-    rf"[【\[(（]?(?:(?P<name>{_HAN}{{2,8}}?)(?:(?:\d{{1,2}}月\d{{1,2}}日)?讯|(?:{_HAN}{{2,4}})?\d{{1,2}}月\d{{1,2}}日电)"
+    rf"[【\[(（]?(?:(?P<name>{_HAN}{{2,8}}?)(?:(?:\d{{1,2}}月\d{{1,2}}日)?(?<!通)讯|(?:{_HAN}{{2,4}})?\d{{1,2}}月\d{{1,2}}日电)"
     rf"|(?P<media>{_HAN}{{1,8}}?(?:网|社|台|报|新闻|客户端))(?:{_HAN}{{2,4}}\d{{1,2}}月\d{{1,2}}日)?消息)[】\])）]?"
-)  # 央视网消息(新闻联播), 央廣網重慶5月9日消息(記者劉湛)
+)  # 央视网消息(新闻联播), 央廣網重慶5月9日消息(記者劉湛); not the 讯 of 通讯 (商務通訊 is a name)
 
 # A Weibo-style post: the headline in 【】 at the start of its first line (after #话题# tags).
 _HEADLINE = regex.compile(r"^(?P<pre>[^【。!?;\n]{0,30}?)【(?P<t>[^【】\n]{4,100})】(?P<rest>.*)$")
