@@ -395,7 +395,7 @@ def _title_candidate(line: _Line) -> bool:
         # (编辑 刘佳妮, 中国基金报 发布于 2020-06-16 12:43:38, Loading... Please wait...: page furniture, no headline)
         and _EDITOR.match(t) is None
         and _POSTED_AT.search(t) is None
-        and len(_HAN_CHARS.findall(t)) >= 4
+        and _HAN_CHARS.search(t) is not None
     )
 
 
