@@ -401,7 +401,7 @@ def _title_candidate(line: _Line) -> bool:
 
 #: A page's posting line (中国基金报 发布于 2020-06-16 12:43:38).
 _POSTED_AT = regex.compile(r"发布于\s*\d{4}[-/年]\d{1,2}")
-_HAN_CHARS = regex.compile(r"\p{Han}")
+_HAN_CHARS = regex.compile(_HAN)
 
 
 #: A short label in brackets opening a headline: (抗击新冠肺炎), as 中新网 writes its columns.

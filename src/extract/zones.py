@@ -96,8 +96,7 @@ def _city_zones(text: str, start: int, end: int) -> tuple[Zone, ...]:
         city = by_end.get(z.start())
         if city is None or city.area.level != "prefecture" or any(s < z.end() and e > z.start() for s, e in covered):
             continue
-        stem = city.area.name.removesuffix("市") if city.area.name.endswith("市") and len(city.area.name) > 2 else city.area.name
-        out.append(Zone(city.start, z.end(), stem + z.group(), city.area, city.start))
+        out.append(Zone(city.start, z.end(), _stem(city.area) + z.group(), city.area, city.start))
     return tuple(out)
 
 
@@ -169,8 +168,12 @@ def _qualified(name: str, near: Area, known: list[AreaMatch], pos: int) -> str:
         city = next((c for c in before if c is not None), None) or (province if province is not None and province.kind == "city" else None)
     if city is None or city.kind == "country":
         return name
-    stem = city.name.removesuffix("市") if city.name.endswith("市") and len(city.name) > 2 else city.name
-    return stem + name
+    return _stem(city) + name
+
+
+def _stem(city: Area) -> str:
+    """A city's name as a zone's name starts with it: 成都 (成都市), 北京 (北京市), 兴安盟 as it is."""
+    return city.name.removesuffix("市") if city.name.endswith("市") and len(city.name) > 2 else city.name
 
 
 def _neighbour(text: str, s: int, e: int, starts: dict[int, AreaMatch], ends: dict[int, AreaMatch], zones: list[Zone]) -> Area | None:

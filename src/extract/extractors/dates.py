@@ -452,7 +452,8 @@ _OVERNIGHT = regex.compile(
 
 
 def _overnight(text: str, pos: int, end: int, date: dt.date | None) -> tuple[regex.Match[str], dt.date, tuple[int, int]] | None:
-    """A window from an hour of ``date`` to an hour of the next day, written right after ``date``.
+    """A window from an hour of ``date`` to an hour of a later day (the next, or up to two months on:
+    12月9日0时-27日24时), written right after ``date``.
 
     >>> m, last, hours = _overnight("3月7日20时至3月8日20时", 4, 16, dt.date(2020, 3, 7))
     >>> last, hours
@@ -463,19 +464,17 @@ def _overnight(text: str, pos: int, end: int, date: dt.date | None) -> tuple[reg
     m = _OVERNIGHT.match(text, pos, end)
     if m is None:
         return None
-    month_s, day = m.group("month"), parse_cn_int(m.group("day"))
-    month = parse_cn_int(month_s) if month_s is not None else date.month
-    if not day or not month or not 1 <= month <= 12:
+    month = parse_cn_int(m.group("month")) if m.group("month") is not None else date.month
+    day = parse_cn_int(m.group("day"))
+    try:
+        last = dt.date(date.year, month or 0, day or 0)
+        if last <= date:
+            last = last.replace(year=date.year + 1)  # 12月31日20时至1月1日20时
+    except ValueError:
         return None
-    last = resolve_month_day(date, month, day) if month_s is not None else None
-    if month_s is None:
-        try:
-            last = date.replace(day=day)
-        except ValueError:
-            return None
-    if last is None or not 1 <= (last - date).days <= _LONGEST_WINDOW:
-        return None  # (the next day's hours, or a later day's: 12月9日0时-27日24时, a running total's window)
     days = (last - date).days
+    if days > _LONGEST_WINDOW:
+        return None  # (the next day's hours, or a later day's: 12月9日0时-27日24时, a running total's window)
     h1, h2 = int(m.group("h1")), int(m.group("h2"))
     if not (0 <= h1 <= 24 and 0 <= h2 <= 24 and h1 - 24 * days < h2):
         return None

@@ -295,14 +295,10 @@ def find_meeting_mentions(doc: Doc, ref: dt.date | None, dates: _Dates | None = 
             kind = m.lastgroup if m.lastgroup in _KINDS else next(k for k, v in m.groupdict().items() if v is not None)
             ks, ke = m.span()
             after = text[ke : ke + 6]
-            if (_CITED.match(after) or (after.startswith("要求") and _CARRIED_OUT.search(text, max(ss, ks - 40), ks))
-                    or (_CITED_JOINED.match(text, ke) and _CARRIED_OUT.search(text, max(ss, ks - 40), ks))):
-                if not _DATED_NAME.search(text, max(ss, ks - 30), ks):
-                    continue
-                # 传达2月6日全省疫情防控视频调度工作会议精神: a meeting cited with its day was held that day.
-                cited = True
-            else:
-                cited = False
+            cited = bool(_CITED.match(after) or (after.startswith("要求") and _CARRIED_OUT.search(text, max(ss, ks - 40), ks))
+                         or (_CITED_JOINED.match(text, ke) and _CARRIED_OUT.search(text, max(ss, ks - 40), ks)))
+            if cited and not _DATED_NAME.search(text, max(ss, ks - 30), ks):
+                continue  # (传达2月6日全省…会议精神: a meeting cited with its day was held that day)
             cs = _clause_start(text, ks)
             future = _FUTURE.search(text, cs, ks)
             if future is not None and future.group() not in _SET_FOR:

@@ -338,7 +338,7 @@ def read_count(
     if (metric is None or metric == "close_contacts") and (where := _FOUND_WHERE.search(text, clause_start, num_start)) is not None:
         # 在密切接触者排查中发现47例, 在重点人群筛查中发现18例: how many were found where (metric other; in the
         # community's screening, community infections).
-        metric = "community_infections" if "社会面" in where.group("where") else "other"
+        metric = found_metric(where.group())[0]
         label = where.group().lstrip("在")
     explicit = metric is not None and metric != "inherit"
     scope_m = _last(lex.scope_re, text, clause_start, num_start)

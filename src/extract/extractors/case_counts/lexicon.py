@@ -414,7 +414,7 @@ def found_in(phrase: str) -> tuple[str, str]:
     found in the community are community infections (33宗属社区发现, 在社会面筛查中发现)."""
     said = phrase.strip().removeprefix("均").removeprefix("都")
     label = "在" + said.split("在", 1)[1] if "在" in said else said.removeprefix("属于").removeprefix("属").removeprefix("为")
-    community = label.startswith(("社区发现", "社会面")) or "在社会面" in label
+    community = label.startswith("社区发现") or "社会面" in label
     return ("community_infections" if community else "other"), label
 # A short line heading a notice's section: 本土病例情况 / 境外输入病例情况.
 _SECTION_NUMBER = r"\s*(?:[一二三四五六七八九十\d]{1,2}\s*[、.．]|[(（][一二三四五六七八九十\d]{1,2}[)）])"

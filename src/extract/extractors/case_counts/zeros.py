@@ -4,12 +4,10 @@ zeros of the metrics joined to one (…确诊病例和无症状感染者): read 
 from __future__ import annotations
 
 import bisect
-
 import dataclasses
 import functools
-from typing import TYPE_CHECKING
-
 import re
+from typing import TYPE_CHECKING
 
 import regex
 
@@ -70,18 +68,15 @@ def read_zero(r: _Reader, m: AnyMatch, prefix_start: int, state: _State, prev: _
     tally = _AREA_TALLY.search(r.text, brk.end() if brk else prefix_start, m.start())
     group = r.last_group(prefix_start, m.start()) if tally is None else None
     gap = _ZERO_GAP.fullmatch(r.text, group[1], m.start()) if group is not None else None
+    stated_n: str | None = None  # how many areas the text says had none
     if tally is not None:
         # 24个省份及新疆生产建设兵团无新增确诊病例: how many areas had none, not a zero of one — unless the
         # areas are listed after it (全市有12个区无本地报告新增确诊病例，具体为平谷区…、延庆区149天…).
         listed = _listed_after(r, m.end())
         if not listed or not state.dated:
             return None
-        g_start, g_end, regions = tally.start(), tally.end(), listed
-        stated = parse_cn_int(tally.group("n"))
-        if stated is not None and stated != len(regions):
-            r.warnings.append(ArticleWarning(code="list_count_mismatch", message=f"the list names {len(regions)} areas but says {stated}",
-                                             evidence=r.doc.evidence(g_start, m.end())))
-        gap = _ZERO_GAP.fullmatch("")
+        g_start, g_end, regions, stated_n = tally.start(), tally.end(), listed, tally.group("n")
+        gap = _ZERO_GAP.fullmatch("")  # (the tally's words are read for the scope below)
         if gap is None:
             return None
     elif group is None or gap is None:
@@ -102,8 +97,9 @@ def read_zero(r: _Reader, m: AnyMatch, prefix_start: int, state: _State, prev: _
         regions = [r for r in (r.region_of(x) for x in mentions) if r is not None]
     if not regions:
         return None
-    if gap.group("n"):
-        stated = parse_cn_int(gap.group("n"))
+    stated_n = stated_n or gap.group("n")  # (…等7个区未报告: the number closing the list before the zero)
+    if stated_n:
+        stated = parse_cn_int(stated_n)
         if stated is not None and stated != len(regions):
             r.warnings.append(
                 ArticleWarning(
