@@ -142,7 +142,7 @@ class DateMention:
 
 _NUM = rf"(?:\d{{1,2}}|[{CN_NUM}]{{1,3}})"
 # (1日凌晨0時至午夜12時: 中央社's way of writing the day's 0—24时.)
-_HOUR_WINDOW = r"(?:凌晨)?(?P<h1>\d{1,2}|零|〇|○)(?:时|点)?\s*(?:—+|–|-|~|～|至|到)\s*(?P<midnight>午夜)?(?P<h2>\d{1,2}|廿四|二十四|十二)(?:时|点)"
+_HOUR_WINDOW = r"(?:凌晨)?(?P<h1>\d{1,2}|零|〇|○)(?:时|点|[:：]00)?\s*(?:—+|–|-|~|～|至|到)\s*(?P<midnight>午夜)?(?P<h2>\d{1,2}|廿四|二十四|十二)(?:时|点|[:：]00(?!\d))"
 _DATE = regex.compile(
     rf"""
     (?:(?P<year>\d{{4}}|[〇零一二三四五六七八九]{{4}})\s*年\s*)?
@@ -446,8 +446,8 @@ def window(date: dt.date | None, hours: tuple[int, int] | None) -> tuple[dt.date
 
 #: An hour after a date, then the next day's date and hour: ``20时至3月8日20时`` after 3月7日.
 _OVERNIGHT = regex.compile(
-    rf"\s*(?P<h1>\d{{1,2}})\s*[时点]\s*(?:—+|–|-|~|～|至|到)\s*(?:(?P<month>{_NUM})\s*月\s*)?(?P<day>{_NUM})\s*[日号]"
-    r"\s*(?P<h2>\d{1,2})\s*[时点]"
+    rf"\s*(?P<h1>\d{{1,2}})\s*(?:[时点]|[:：]00)\s*(?:—+|–|-|~|～|至|到)\s*(?:(?P<month>{_NUM})\s*月\s*)?(?P<day>{_NUM})\s*[日号]"
+    r"\s*(?P<h2>\d{1,2})\s*(?:[时点]|[:：]00(?!\d))"
 )
 
 

@@ -104,9 +104,9 @@ _CARRIED_OUT = regex.compile(r"(?:贯彻|落实|按照|根据|传达)[^,，。;�
 #: A day written right before a cited meeting's name, after the verb citing it (传达2月6日全省…会议精神).
 _DATED_NAME = regex.compile(r"(?:传达|学习|贯彻|落实)了?(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚上|晚)?(?:召开的|举行的|的)?[^,，。;；:：、\d]{0,24}$")
 #: Cited together with the meeting after it: 落实省应对疫情工作领导小组会议和省应对疫情工作视频会议精神.
-_CITED_JOINED = regex.compile(r"(?:和|及|与|、)[^,，。;；]{0,30}?会议?(?:精神|纪要|决策部署|部署要求)")
+_CITED_JOINED = regex.compile(r"(?:和|及|与|、|暨)[^,，。;；]{0,30}?会议?(?:精神|纪要|决策部署|部署要求)")
 # Words after which a meeting's name starts (12月1日召开的|重庆市政府……发布会).
-_NAME_LEFT_STOP = regex.compile(r"召开|举行|主持|出席|参加|在|的|于|从|先后|并|分别|上午|下午|晚上|当晚|今天|昨天|、|传达|学习|贯彻|落实|\d{1,2}月\d{1,2}日")
+_NAME_LEFT_STOP = regex.compile(r"召开|举行|主持|出席|参加|在|的|于|从|先后|并|分别|上午|下午|晚上|当晚|今天|昨天|、|(?:传达|学习|贯彻|落实)了?|\d{1,2}月\d{1,2}日")
 _HELD = regex.compile(r"召开|举行|召集|主持")
 #: After an inspection carried out (see _CARRIED_OUT): what it asked for (…调研疫情防控工作中提出的…要求).
 _CITED_INSPECTION = regex.compile(r"[^,，。;；]{0,20}?(?:中|时)(?:提出|作出|强调)的")

@@ -33,10 +33,11 @@ def _is_list_gap(text: str, start: int, end: int, reach: int = _LIST_GAP_MAX) ->
     pos = start
     for t in find_titles(text, start, end):
         if not _LIST_GAP.fullmatch(text, pos, t.start):
-            # A place the lexicon does not know before an area title: 、丰台|区副区长.
+            # A place the lexicon does not know before an area title (、丰台|区副区长), a department's
+            # name before its head's (、宣传|部长).
             m = _LIST_GAP.match(text, pos, t.start)
             assert m is not None  # [...]* always matches
-            if not (t.text[0] in "省市区县镇乡" and _UNKNOWN_PLACE.fullmatch(text, m.end(), t.start)):
+            if not (t.text[0] in "省市区县镇乡部" and _UNKNOWN_PLACE.fullmatch(text, m.end(), t.start)):
                 return False
         pos = t.end
     # (…厅长、卫生局疾病预防及控制中心传染病防控处|梁亦好: the next member's body before the name, Macau's way)

@@ -126,6 +126,8 @@ _Item = regex.Match[str] | _Other
 _PERSON_ITEM = regex.compile(r"(?<=^|[\n。;；:：])\s*(?P<name>\p{Han}{1,2}某{1,2})\s*[,，]\s*(?=[男女])")
 # A person right after a numbered item (患者1：顾某某，男…) is that item, not another case.
 _AFTER_ITEM = 6
+# 无症状感染者：居住于汉阳区… beside numbered items (确诊病例1：…, 确诊病例2：…): the one case of its kind, unnumbered.
+_LABEL_ITEM = regex.compile(rf"(?<=^|\n)[^\S\n]*(?P<noun>{_NOUN})\s*[:：](?=\s*(?:{_RESIDENCE.pattern}))")
 _PERSON_NUMBERS = 10_000_000  # persons are numbered apart from the cases' own numbers
 
 
@@ -145,6 +147,10 @@ def _items(text: str, start: int, end: int) -> list[tuple[_Item, int, int]]:
             continue
         n = _PERSON_NUMBERS + p.start("name")
         out.append((_Other(p.span("name"), "病例"), n, n))
+    if out:
+        for label in _LABEL_ITEM.finditer(text, start, end):
+            n = _PERSON_NUMBERS + label.start("noun")
+            out.append((_Other(label.span("noun"), label.group("noun")), n, n))
     out.sort(key=lambda x: x[0].start())
     return out
 

@@ -148,6 +148,8 @@ _OUTCOME_WORD = std_compile(r"解除|出院|治愈|死亡|转")
 _NOW_LEAD = std_compile(r"\s*(?:目前|当前|现在)\s*[,，:：]")
 #: Between a metric and its number: the counted people are in hospital (确诊病例住院626例).
 _WARD_AFTER = std_compile(r"\s*(?:住院|在院)(?:治疗)?\s*")
+#: Only a coordinator between a metric and a number (确诊病例和3例无症状感染者): the metric names another group.
+_COORDINATED = std_compile(r"\s*[和及与、]\s*")
 #: A sentence's opening that names what its counts count (无症状感染者方面，…).
 _TOPIC_AFTER = std_compile(r"方面\s*[,，:：]")
 
@@ -162,6 +164,13 @@ def _metric_topic(r: _Reader, clause_start: int) -> tuple[str, str] | None:
     if head is None or r.lex.metric[head.group()] == "inherit" or not _TOPIC_AFTER.match(text, head.end(), clause_start):
         return None
     return r.lex.metric[head.group()], head.group()
+
+
+def _own_metric_after(r: _Reader, end: int) -> bool:
+    """Whether a metric of its own (not 病例, which takes its total's) follows the number ending at ``end``."""
+    lead = _SUFFIX_METRIC_LEAD.match(r.text, end)
+    own = r.lex.metric_re.match(r.text, lead.end()) if lead is not None else None
+    return own is not None and r.lex.metric[own.group()] != "inherit"
 
 
 def read_count(
@@ -217,8 +226,18 @@ def read_count(
                      and last_explicit.metric in ("deaths", "recovered") and last_explicit.start >= r.sentence_start
                      and last_explicit.depth == depth == 0 and text.startswith("为", last_explicit.end)
                      and not _CLAUSE_BREAK.search(text, last_explicit.end, num_start))
-    if outcome_items:
-        metric_m = metric = None
+    if metric == "confirmed" and outcome_m is None and depth > 0 and not outcome_items:
+        # 当日出院病例3例(武汉市本土确诊病例2例,境外输入确诊病例1例): the bracket itemises the outcome.
+        opened, before = stack[-1]
+        outcome_items = (before is not None and before.metric in ("deaths", "recovered") and before.depth == depth - 1
+                         and text[before.end : opened].strip() == "")
+    if outcome_items or (metric_m is not None and _own_metric_after(r, m.end())
+                         and (_COORDINATED.fullmatch(text, metric_m.end(), num_start)
+                              or ((where := _FOUND_WHERE.search(text, clause_start, num_start)) is not None
+                                  and where.start() < metric_m.start()))):
+        # 其中确诊病例和3例无症状感染者为…, 在其密切接触者中发现1例确诊病例: the metric before the number
+        # names another group (or where they were found); the number's own follows it.
+        metric_m = metric = outcome_m = None
     if metric_m is not None and metric_m.group() == "在院" and text.startswith(("区", "内"), metric_m.end()):
         return None  # 在院区内传染18人: where people were infected (院区), not a count of patients in hospital
     if metric_m and lex.not_count_re.search(text, metric_m.end(), num_start):
@@ -461,8 +480,11 @@ def read_count(
         metric, label = found_metric(found.group())  # (33宗属社区发现: community infections)
         explicit = True
         r.consumed = found.end()
-    elif not explicit and not scope_part and not placed and _SUBSET_AFTER.match(text, m.end()):
-        return None  # 其中一例为80岁老人: a subset described after the number
+    elif (not explicit and not scope_part and not placed and _SUBSET_AFTER.match(text, m.end())
+          and not (group is not None and _EACH.search(text, group[1], num_start))):
+        # 其中一例为80岁老人: a subset described after the number (中山、肇庆各有1例为首例确诊病例: a count
+        # of each place, described)
+        return None
     if r.unknown_area(max(clause_start, group[1] if group is not None else clause_start), num_start):
         return None  # 朝阳区新增感染者1000例: a place the gazetteer does not know is not the area in force
     sub = (

@@ -471,7 +471,7 @@ _SEGMENT_END = std_compile(r"[;；。!?！？]")
 _CLAUSE_BREAK = std_compile(r"[，;；:：(（)）【】]|,(?!(?<=\d,)\d{3}(?!\d))")
 _SENTENCE_END = std_compile(r"[。!?！？]")
 _LIST_SEP = std_compile(r"\s*(?:、|和|及|与|以及)\s*")
-_EACH = std_compile(r"(?:各|均为|均是|均|都是|皆为)\s*(?:报告|新增)?\s*$")
+_EACH = std_compile(r"(?:各|均为|均是|均|都是|皆为)\s*(?:报告|新增|有)?\s*$")
 _COORD = std_compile(r"\s*[,，;；、]?\s*(?:和|及|以及|、)")
 _SUFFIX_METRIC_LEAD = std_compile(
     r"\s*(?:由|为|是|系|已)?(?:(?:既往|此前|之前|前期)(?:通报|报告|发现)?(?:的)?)?"  # 7例由既往无症状感染者转为确诊病例, 52例为此前的…, 7例为既往通报的…
