@@ -179,7 +179,7 @@ def _iso_to_value(value: str) -> dt.datetime | dt.date | None:
 
 _DATELINE = regex.compile(r"(?:日期|时间|发布时间|发布日期|发表时间|更新时间)\s*[::]|^\s*(?:20|19)\d\d\s*(?:[-/.年])\s*\d")
 _SOURCE = regex.compile(r"(?:来源|稿源|出处|转自)\s*[::]\s*(?P<src>[^\s|｜,,;:：]{2,30})")
-_SOURCE_STOP = regex.compile(r"(?:责任编辑|责编|编辑|作者|记者|浏览|阅读|点击|日期|时间|发布|字号|返回).*$")
+_SOURCE_STOP = regex.compile(r"(?:责任编辑|责编|编辑|作者|记者|浏览|阅读|点击|日期|时间|发布|字号|返回|最后更新|更新).*$")
 _CREDIT = regex.compile(r"^(?:资料|图片|数据|素材|资料来源|来源|稿源)\s*[|:：]")
 _BYLINE_START = regex.compile(
     rf"^[(（\[【]?\s*(?:文\s*/|图\s*/|摄影?\s*[/:]|作者\s*[:/]|(?:本报|本网|本台)?(?:{_HAN}{{0,10}})?(?:记者|通讯员|实习生)\s|编辑\s*[/:]|责任编辑|责编|审核|校对|监制|策划|编审|主编)"
@@ -388,6 +388,7 @@ def _title_candidate(line: _Line) -> bool:
         and 5 <= n <= 160
         and (n <= 80 or _SENTENCE_MARK.search(t) is None)
         and not t.endswith(("。", ";", ":"))
+        and "。" not in t  # (据…通报:…新增…1例。 , [- E8 C: a sentence, with debris after it)
         and not t.startswith(("——", "--", "原标题"))
         # (抗击新冠肺炎)重庆21日新增…: a column label may open a headline; a bracketed note may not.
         and (not t.startswith(("(", "（")) or _COLUMN_LABEL.match(t) is not None)
@@ -396,7 +397,16 @@ def _title_candidate(line: _Line) -> bool:
         and _EDITOR.match(t) is None
         and _POSTED_AT.search(t) is None
         and _HAN_CHARS.search(t) is not None
+        # (一、高风险区, (二)管理措施: a section heading; 专题 热点 正文: a row of navigation links)
+        and _SECTION_HEADING.match(t) is None
+        and _NAV_ROW.fullmatch(t) is None
     )
+
+
+#: A numbered section heading (一、…, (二)…, 3.…).
+_SECTION_HEADING = regex.compile(r"[一二三四五六七八九十]{1,3}\s*、|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}\s*[.、．]\s*\D")
+#: Three or more short words side by side: a page's navigation links.
+_NAV_ROW = regex.compile(r"\p{Han}{1,4}(?:\s+\p{Han}{1,4}){2,}")
 
 
 #: A page's posting line (中国基金报 发布于 2020-06-16 12:43:38).
@@ -614,11 +624,14 @@ _BULLET = regex.compile(r"^[•▪●◆■·・]\s*")
 
 def _published(lines: list[_Line], first: int | None, last: int | None, title_idx: int | None) -> dt.datetime | dt.date | None:
     """The publication date: a labelled dateline (发布时间:) first, then any dateline in the
-    header, then a short header line, then a dateline after the body; never the headline's date."""
+    header, then a short header line, then a dateline after the body (one or two of them: more date
+    a list of links); never the headline's date."""
     header = lines[: first if first is not None else len(lines)]
     datelines = [ln for ln in header if ln.kind == "meta" and _is_dateline(ln.text)]
     shorts = [ln for i, ln in enumerate(header) if ln.kind == "content" and len(ln.text) <= 40 and i != title_idx]
     footer = [ln for ln in lines[(last + 1 if last is not None else len(lines)) :] if ln.kind == "meta" and _is_dateline(ln.text)]
+    if len(footer) > 2:
+        footer = []  # (- 2025年12月18日 16:30:31 under 社会新闻精选: the dates of a list of links)
     for group in ([ln for ln in datelines if _DATELINE.search(ln.text)], datelines, shorts, footer):
         for ln in group:
             if (published := parse_published(ln.text)) is not None:
@@ -639,11 +652,13 @@ def _title_line(lines: list[_Line]) -> int | None:
     stand above a reposted headline, but a section heading further down, 本土病例情况 below
     a notice's two opening paragraphs, is no title).
     """
-    anchor = next((i for i, ln in enumerate(lines[:12]) if ln.kind == "meta" and (_is_dateline(ln.text) or _SOURCE.match(ln.text))), None)
+    paras = [i for i, ln in enumerate(lines[:12]) if ln.kind == "content" and _is_paragraph(ln) and not _title_candidate(ln)][:2]
+    # (A dateline below two paragraphs is the body's or the footer's: - 2025年12月18日 16:30:31 in a list of links.)
+    header = paras[1] if len(paras) > 1 else 12
+    anchor = next((i for i, ln in enumerate(lines[:header]) if ln.kind == "meta" and (_is_dateline(ln.text) or _SOURCE.match(ln.text))), None)
     before = [i for i in range(anchor or 0) if _title_candidate(lines[i])]
     if before:
         return before[-1]
-    paras = [i for i, ln in enumerate(lines[:12]) if ln.kind == "content" and _is_paragraph(ln) and not _title_candidate(ln)][:2]
     if paras and paras[0] == 0 and len(lines) > 1 and _sentence_headline(lines[0], lines[1]):
         return 0
     # A lede may stand above the headline (a repost puts its summary first); a second paragraph may not.
