@@ -77,3 +77,19 @@ def test_seed_articles_quality_gate() -> None:
         fn += len(required - out)
     f1 = 2 * tp / (2 * tp + fp + fn)
     assert f1 >= 0.97, (tp, fp, fn)
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # 监利市's meeting report (held-out 24, names changed): 吕梁 of the official 吕梁斌 is no 吕梁市.
+        ("2月22日,我市召开疫情防控工作调度会,荆州市副市长、监利市委书记韩明,市领导俞亮、朱斌、吕梁斌参加会议。",
+         ["荆州市", "监利市"]),
+        # 政治局委员、新疆维吾尔自治区党委书记陈全国 (corpus 193): 全国 of his name is not the country.
+        ("政治局委员、新疆维吾尔自治区党委书记陈全国在参加新疆代表团审议时说,要做好疫情防控工作。",
+         ["新疆维吾尔自治区"]),
+    ],
+)
+def test_a_place_inside_an_officials_name_is_no_mention(text: str, places: list[str]) -> None:
+    result = extract_text(text, published="2022-02-22")
+    assert [r.name for r in result.districts] == places

@@ -38,7 +38,7 @@ def run_extractors(doc: Doc) -> Extracted:
     """Run every extractor on ``doc`` (officials first: meetings resolve names against them)."""
     counts, warnings = case_counts.extract(doc)
     people = officials.extract(doc)
-    places, place_warnings = districts.extract_with_warnings(doc)
+    places, place_warnings = districts.extract_with_warnings(doc, [p.name for p in people])
     return Extracted(
         case_counts=counts,
         districts=places,

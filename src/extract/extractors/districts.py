@@ -19,6 +19,7 @@ record without a code and an ``ambiguous_place`` warning on the article.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from ..document import Doc
@@ -42,14 +43,20 @@ def extract(doc: Doc) -> list[District]:
     return extract_with_warnings(doc)[0]
 
 
-def extract_with_warnings(doc: Doc) -> tuple[list[District], list[ArticleWarning]]:
-    """:func:`extract`, and an ``ambiguous_place`` warning for each name nothing could place."""
+def extract_with_warnings(doc: Doc, people: Collection[str] = ()) -> tuple[list[District], list[ArticleWarning]]:
+    """:func:`extract`, and an ``ambiguous_place`` warning for each name nothing could place.
+
+    ``people``: the names of the officials the article names; a place written inside one of them
+    (吕梁 of 市领导吕梁彬) is no mention of the place.
+    """
     gaz = load_gazetteer()
     found = find_mentions(doc.text, *doc.body)
     if not _homonyms(gaz).isdisjoint([m.form for m in found]):
         home = article_home(doc.text, doc.title, doc.outlet)
         if home is not None:
             found = find_places(doc.text, *doc.body, nested=True, home=home.id)
+    if people and found:
+        found = _outside_names(doc.text, found, people)
     grouped: dict[str, list[AreaMatch]] = {}
     for m in found:
         if m.area.report:
@@ -108,6 +115,20 @@ def _record(gaz: Gazetteer, doc: Doc, name: str, code: str | None, kind: AreaKin
 
 #: ``District(**fields)`` without ``__init__`` (the model's own validator, as it calls it).
 _VALIDATE_DISTRICT = District.__pydantic_validator__.validate_python
+
+
+def _outside_names(text: str, found: list[AreaMatch], people: Collection[str]) -> list[AreaMatch]:
+    """``found`` without the matches written strictly inside a person's name (吕梁 of 吕梁彬)."""
+    names: list[tuple[int, int]] = []
+    for name in people:
+        at = text.find(name)
+        while at >= 0:
+            names.append((at, at + len(name)))
+            at = text.find(name, at + 1)
+    if not names:
+        return found
+    return [m for m in found
+            if not any(s <= m.start and m.end <= e and (m.start, m.end) != (s, e) for s, e in names)]
 
 
 def _homonyms(gaz: Gazetteer) -> frozenset[str]:
