@@ -420,3 +420,13 @@ def test_tongxun_is_part_of_a_name_not_a_credit() -> None:
     """商務通訊 (a Hong Kong newsletter) holds 通讯 (communication): its 讯 is no lede credit's (大公文汇网讯)."""
     info = analyse("商務通訊\n\n新增12宗確診\n\n本港新增12宗新型肺炎確診個案。")
     assert info.outlet != "商务通"
+
+
+def test_poster_lines_under_the_headline_are_body() -> None:
+    # 监利市's WeChat graphic (held-out 24): short phrases, one to a line, with a count among them.
+    text = ("武汉新增10例!我市紧急部署疫情防控工作\n\n2月22日下午\n\n武汉市新冠肺炎疫情防控新闻发布会通报\n\n"
+            "2月21日22时至2月22日12时\n\n武汉市新增\n\n新冠病毒核酸检测阳性感染者10例\n\n"
+            "2月22日,我市召开疫情防控工作调度会,全面分析研判当前疫情防控形势,安排部署下一步疫情防控工作。")
+    info = analyse(text)
+    assert info.title == "武汉新增10例!我市紧急部署疫情防控工作"
+    assert text[info.body[0] : info.body[1]].startswith("2月22日下午")

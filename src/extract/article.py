@@ -642,6 +642,10 @@ def _published(lines: list[_Line], first: int | None, last: int | None, title_id
 # ---------------------------------------------------------------- main
 
 
+#: A count of cases written on a short line (新冠病毒核酸检测阳性感染者10例).
+_POSTER_COUNT = regex.compile(r"\d+\s*例")
+
+
 def _title_line(lines: list[_Line]) -> int | None:
     """The index of the title line, or None.
 
@@ -730,6 +734,12 @@ def analyse_article(norm: Normalized, meta: Mapping[str, Any], headline_text: st
     )
     if first is None:  # a short text: every content line is body
         first = next((i for i, ln in enumerate(lines) if ln.kind == "content"), None)
+    elif title_idx is not None and title_idx < first:
+        # A poster's phrases, one to a line, under the headline (2月21日22时至2月22日12时 / 武汉市新增 /
+        # 新冠病毒核酸检测阳性感染者10例): three or more short lines with a count among them are body.
+        shorts = [i for i in range(title_idx + 1, first) if lines[i].kind == "content"]
+        if len(shorts) >= 3 and any(_POSTER_COUNT.search(lines[i].text) for i in shorts):
+            first = shorts[0]
     if first is None:
         last = None
     else:

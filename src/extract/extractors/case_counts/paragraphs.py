@@ -45,6 +45,38 @@ def _without_topic_tags(doc: Doc) -> Doc:
     return dataclasses.replace(doc, text="".join(parts))
 
 
+#: A line that is only a day (and its hours) or a clause left open before its number (武汉市新增,
+#: 武汉全市累计报告): a poster's layout, one phrase to a line.
+_OPEN_LINE = regex.compile(
+    r"(?m)^[ \t\u3000]*(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日[^\n。,;:!?]{0,16}"
+    r"|[^\n。,;:!?\d]{1,12}(?:新增|报告|累计))[ \t\u3000]*\n"
+)
+#: The next line's start (after blank lines): what the open line runs on into.
+_NEXT_LINE = regex.compile(r"[ \t\u3000\n]*(?=\S)")
+
+
+def _poster_lines_joined(doc: Doc) -> Doc:
+    """The document with a poster's broken lines read as one: a line holding only a day
+    (2月21日22时至2月22日12时) or a clause open before its number (武汉市新增) runs on into the
+    next line, as a WeChat graphic writes one phrase to a line. The line breaks become spaces,
+    so the text keeps its length and evidence offsets do not move."""
+    text = doc.text
+    start, end = doc.body
+    spans = []
+    for m in _OPEN_LINE.finditer(text, start, end):
+        nxt = _NEXT_LINE.match(text, m.end() - 1, end)
+        if nxt is not None and nxt.end() < end:
+            spans.append((m.end() - 1, nxt.end()))
+    if not spans:
+        return doc
+    parts, pos = [], 0
+    for s, e in spans:
+        parts += [text[pos:s], text[s:e].replace("\n", " ")]
+        pos = e
+    parts.append(text[pos:])
+    return dataclasses.replace(doc, text="".join(parts))
+
+
 def _outside_brackets(text: str, starts: list[int], start: int, end: int) -> list[int]:
     """The positions of ``starts`` (sorted, inside ``[start, end)``) that no bracket of their line
     encloses; the brackets are read only on lines that hold a position, up to the last one."""

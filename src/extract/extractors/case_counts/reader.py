@@ -27,7 +27,7 @@ from .zeros import _running_measure, joined_zeros, read_zero
 from .counts import _Count, _State, _when
 from .setters import _date_setters, _written_dates
 from .places_after import counts_of_place_after
-from .paragraphs import _BRACKET, _outside_brackets, _paragraphs, _sentences, _without_topic_tags
+from .paragraphs import _BRACKET, _outside_brackets, _paragraphs, _poster_lines_joined, _sentences, _without_topic_tags
 from .regions import _DIGIT, _contains, _district_home, _home_county, HOME_AUTONOMOUS, HOME_COUNTY, HOME_PROVINCE, _Mention, _Region, _province_of, _area_mentions, _article_home, _is_top, _region, metric_and_region_hits
 
 # ------------------------------------------------------------------ decisions
@@ -91,7 +91,7 @@ class _Reader:
     """Reads one article; holds the per-article indexes."""
 
     def __init__(self, doc: Doc) -> None:
-        doc = _without_topic_tags(doc)
+        doc = _poster_lines_joined(_without_topic_tags(doc))
         self.doc = doc
         self.text = doc.text
         self.lex = load_metric_lexicon()
