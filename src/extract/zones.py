@@ -5,8 +5,9 @@ Cities report their development zones beside their districts: 长春 writes 朝�
 zones are no GB/T 2260 division and there are hundreds of them; the national new areas and Chongqing's
 zones are in the gazetteer, the rest are found here by where they stand: a name ending like a zone
 (区, 新区, 开发区, 示范区 …), with its count right after it, next to an item of a place the gazetteer knows
-in the same list. The name is kept as written (a generic one, 高新区 or 经开区, with its city's name
-before it: 成都高新区); it has no code.
+in the same list. The name is kept as written (经开区 in 长春's list, as notices and the gold annotations
+write it; its city is the ``prefecture`` of the District record); it has no code. A generic zone written
+right after its city's name (成都高新区) is found wherever it stands and named with the city.
 """
 
 from __future__ import annotations
@@ -23,8 +24,8 @@ __all__ = ["Zone", "find_zones"]
 
 
 class Zone(NamedTuple):
-    """An unlisted zone ``text[start:end]``, named ``name``; ``near`` is the listed place beside it;
-    ``written_from`` is where the item starts: the name of the city it is written after (哈尔滨市利民开发区),
+    """An unlisted zone ``text[start:end]``, named ``name``; ``near`` is the city it lies in when known,
+    else the listed place beside it; ``written_from`` is where the item starts: the name of the city it is written after (哈尔滨市利民开发区),
     else ``start``."""
 
     start: int
@@ -58,7 +59,7 @@ def find_zones(text: str, start: int = 0, end: int | None = None) -> list[Zone]:
     """The unlisted zones of ``text[start:end]`` (normalised text), in text order.
 
     >>> [(z.name, z.near.name) for z in find_zones("长春市朝阳区12例、经开区12例、净月区33例、汽开区2例")]
-    [('长春经开区', '朝阳区'), ('净月区', '朝阳区'), ('汽开区', '朝阳区')]
+    [('经开区', '长春市'), ('净月区', '长春市'), ('汽开区', '长春市')]
     >>> find_zones("某小区12例、某社区3例")
     []
     """
@@ -134,9 +135,10 @@ def _listed_zones(text: str, start: int, end: int) -> tuple[Zone, ...]:
             continue  # a listed place, or inside one (朝阳区 itself)
         near = _neighbour(text, item, e, starts, ends, zones)
         if near is not None:
-            # (a generic one after its city's name is named as written: 通辽市经济开发区)
-            named = text[item:e] if city is not None and _GENERIC_ZONE.fullmatch(name) else _qualified(name, near, known, s)
-            zones.append(Zone(s, e, named, near, item if city is not None and city.area.level == "prefecture" else s))
+            # (a generic one after its city's name is named with it, as written: 通辽市经济开发区)
+            named = text[item:e] if city is not None and _GENERIC_ZONE.fullmatch(name) else name
+            home = _city_of(near, known, s)
+            zones.append(Zone(s, e, named, home or near, item if city is not None and city.area.level == "prefecture" else s))
     return tuple(zones)
 
 
@@ -149,26 +151,21 @@ def _item_start(text: str, lo: int, name_end: int) -> int | None:
     return None
 
 
-#: A zone's name that every city gives one of its zones (高新区, 经开区): qualified by the city's name.
+#: A zone's name that every city gives one of its zones (高新区, 经开区).
 _GENERIC_ZONE = regex.compile(r"(?:东部|西部|南部|北部)?新区|高新区|经开区|开发区|经济开发区|经济技术开发区|高新技术产业开发区|示范区|保税区|综合保税区|港区")
 
 
-def _qualified(name: str, near: Area, known: list[AreaMatch], pos: int) -> str:
-    """``name`` as written, or for a generic one the city's name before it (成都高新区, 乌鲁木齐经开区,
-    北京经开区): the form news and notices use when more than one city is in view. The city is the one
-    of the place beside it, else of the last place before it in a city of the same province (天府新区18例，
-    高新区66例 after 成都市: 成都), else a municipality's name (北京's 通州区2例、经济开发区2例: 北京), else none."""
-    if not _GENERIC_ZONE.fullmatch(name):
-        return name
+def _city_of(near: Area, known: list[AreaMatch], pos: int) -> Area | None:
+    """The city a zone beside ``near`` at ``pos`` lies in: ``near``'s, else the one of the last place
+    before it in a city of the same province (天府新区18例，高新区66例 after 成都市: 成都), else a
+    municipality (北京's 通州区2例、经济开发区2例: 北京), else None."""
     gaz = load_gazetteer()
     city = gaz.prefecture_of(near)
     if city is None:
         province = gaz.province_of(near)
         before = (gaz.prefecture_of(m.area) for m in reversed(known) if m.end <= pos and gaz.province_of(m.area) == province)
         city = next((c for c in before if c is not None), None) or (province if province is not None and province.kind == "city" else None)
-    if city is None or city.kind == "country":
-        return name
-    return _stem(city) + name
+    return None if city is None or city.kind == "country" else city
 
 
 def _stem(city: Area) -> str:

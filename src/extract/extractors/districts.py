@@ -76,12 +76,14 @@ def extract_with_warnings(doc: Doc, people: Collection[str] = ()) -> tuple[list[
                     evidence=doc.evidence(*spans[0]),
                 )
             )
-    zones: dict[str, list[Zone]] = {}
+    zones: dict[tuple[str, str | None], list[Zone]] = {}
     for z in find_zones(doc.text, *doc.body):
-        zones.setdefault(z.name, []).append(z)
+        # (one record per zone and city: 高新区 of 成都's list and of 西安's are two zones)
+        city = gaz.prefecture_of(z.near)
+        zones.setdefault((z.name, city.id if city is not None else None), []).append(z)
     if zones:
         # 朝阳区12例、经开区12例: a zone no gazetteer lists, beside a listed place (see extract.zones).
-        for name, found_zones in zones.items():
+        for (name, _), found_zones in zones.items():
             spans = [(z.start, z.end) for z in found_zones]
             records.append(_record(gaz, doc, name, None, "functional_zone", spans, found_zones[0].near))
         records.sort(key=lambda r: r.mentions[0].start)  # (stable: in order of first mention)
