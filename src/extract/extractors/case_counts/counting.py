@@ -323,9 +323,11 @@ def read_count(
                     # counted people are in.
                     r.consumed = rest.end()
                     measure_hint = "current"
-                elif tail in ("中", "当中", "之中") and lex.measure_re.search(text, clause_start, num_start):
-                    # 新增的5例本土确诊病例中,3例在隔离管控中发现: a total its breakdown follows (全省127例确诊
-                    # 病例中,沈阳市29例…, with no measure word, restates a total given before)
+                elif (tail in ("中", "当中", "之中") and lex.measure_re.search(text, clause_start, num_start)
+                      and not any(c.value == value and c.metric == metric for c in r.counts)):
+                    # 新增的5例本土确诊病例中,3例在隔离管控中发现: a total its breakdown follows (a total the
+                    # text gave before, 新增120例确诊病例中,…, or one with no measure word, 全省127例确诊病例中,
+                    # restates it)
                     pass
                 elif tail and (areas_after := _SPREAD_AFTER.match(text, rest.start())) is not None:
                     r.consumed = areas_after.end()  # …涉16区域：朝阳51例、…: the list of its areas follows
