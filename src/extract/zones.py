@@ -52,7 +52,7 @@ _NOT_ZONE = regex.compile(
     r"三区|其他区|其余区|地区|矿区|厂区|营区|山区|库区|灾区|保护区|风险区)$"
 )
 # Between a listed place's count and the next item, or a zone's count and the next: one separator.
-_ITEM_GAP = regex.compile(r"\s*\d+\s*例\s*[、,，;；]\s*")
+_ITEM_GAP = regex.compile(r"\s*\d+\s*例\s*(?:[(（][^()（）\n]{0,40}[)）]\s*)?[、,，;；]\s*")  # (水磨沟区1例(为…密切接触者)、高新区1例)
 
 
 def find_zones(text: str, start: int = 0, end: int | None = None) -> list[Zone]:
@@ -176,7 +176,7 @@ def _stem(city: Area) -> str:
 def _neighbour(text: str, s: int, e: int, starts: dict[int, AreaMatch], ends: dict[int, AreaMatch], zones: list[Zone]) -> Area | None:
     """The listed place right before or after the item at ``[s, e)`` (through a zone found before it too)."""
     # Before: a place (or a zone), its count and a separator, then this item.
-    for k in range(max(0, s - 16), s):
+    for k in range(max(0, s - 60), s):  # (a bracketed note may follow the count: _ITEM_GAP)
         if (k in ends or (zones and zones[-1].end == k)) and _ITEM_GAP.fullmatch(text, k, s):
             return ends[k].area if k in ends else zones[-1].near
     # After: this item's count and a separator, then a place.
