@@ -430,3 +430,57 @@ def test_poster_lines_under_the_headline_are_body() -> None:
     info = analyse(text)
     assert info.title == "武汉新增10例!我市紧急部署疫情防控工作"
     assert text[info.body[0] : info.body[1]].startswith("2月22日下午")
+
+
+def test_the_strings_each_line_holds_gate_its_tests() -> None:
+    """_loud_lines gives each line every string of _Quiet it holds (an overlapping scan), and _classify
+    given them (the spam words, gated junk rules and by-line start tried only when a string of theirs is
+    found; credit, 来源: and the dateline and masthead of a plain line only where they may start) gives
+    the kind the whole chain of tests gives, on real lines and made-up junk."""
+    import random
+    from pathlib import Path
+
+    from extract.article import _classify, _junk_rules, _loud_lines, _quiet
+    from extract.normalize import normalize
+
+    rules, quiet = _junk_rules(), _quiet()
+    assert quiet is not None and quiet.automaton is not None
+    pieces = [*"^|>/:【】()（） 12©图文摄\u3000\tA", "上一篇", "相关阅读", "版权所有", "Copyright", "(c) 2021", "当前位置", "字号大中小",
+              "打开APP", "记者 王强", "编辑:李明", "来源:新华社", "资料图:", "图/张三", "摄影 李四", "国产精品", "日韩 美女 免费", "重庆日报",
+              "2022-11-21", "浏览:12", "电话:023-1234567", "第2页", "网友评论", "扫一扫", "返回顶部", "新冠肺炎疫情", "。", "新增确诊病例3例",
+              "中央社 CNA", "3.5", "2020年1月2日", "\n", "\n  \n"]
+    rng = random.Random(14)
+    texts = [normalize(p.read_text("utf-8")).text for p in sorted(Path("tests/realdev/articles").glob("*.txt"))]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 40))) for _ in range(1500)]
+    gated = 0
+    for text in texts:
+        louds = _loud_lines(quiet, text)
+        assert louds is not None
+        for i, line in enumerate(text.split("\n")):
+            line = line.strip()
+            if not line:
+                continue
+            found = louds.get(i, set())
+            assert found == {w for w in quiet.words if w in line}, line
+            gated += bool(found)
+            assert _classify(line, rules, quiet, found) == _classify(line, rules, None), line
+    assert gated > 300
+
+
+def test_junk_rules_given_the_strings_found_match_as_searched() -> None:
+    """_Rules.any_found (the gated rules of the strings found only) agrees with _Rules.any."""
+    import random
+
+    from extract.page_junk import _junk_rules
+
+    rules = _junk_rules()
+    words = sorted({*rules.drop.gate_words, *rules.end.gate_words})
+    rng = random.Random(3)
+    pieces = [*words, *"123 .。:：|/图文", "新增确诊", "Copyright", "上一篇"]
+    for _ in range(3000):
+        line = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 6))).strip()
+        if not line:
+            continue
+        for r in (rules.drop, rules.end):
+            found = {w for w in r.gate_words if w in line}
+            assert r.any_found(line, found) == r.any(line), line

@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple
 
@@ -204,20 +204,35 @@ class _Quiet(NamedTuple):
     automaton: ahocorasick_rs.BytesAhoCorasick | None
     #: Every word of :data:`_BYLINE_WORDS` holds one of the strings: a line holding none has no by-line word.
     bylines: bool
+    #: The strings, by their index in the automaton.
+    words: tuple[str, ...]
+    #: Of them, those every match of the strong spam words holds, and those every by-line start holds: a line
+    #: whose scan found none of a set cannot match that pattern (:func:`_classify_loud`).
+    spam: frozenset[str]
+    byline: frozenset[str]
+    #: The characters a credit line (:data:`_CREDIT`, matched at the line's start) and a 来源: line start with.
+    credit_firsts: frozenset[str]
+    source_firsts: frozenset[str]
+    #: :func:`_outlets`, which :func:`_masthead` asks first.
+    outlets: frozenset[str]
+    #: :func:`_plain_start`'s answers by first character.
+    plain: dict[str, bool]
 
 
 @functools.cache
 def _quiet() -> _Quiet | None:
     rules = _junk_rules()
-    firsts = [first_chars(_CREDIT.pattern) if _anchored(_CREDIT.pattern) is not None else None, first_chars(_SOURCE.pattern)]
-    musts = [must_have(_SPAM_STRONG.pattern), must_have(_BYLINE_START.pattern)]
-    if any(f is None for f in firsts) or any(m is None for m in musts):
+    credit, source = first_chars(_CREDIT.pattern) if _anchored(_CREDIT.pattern) is not None else None, first_chars(_SOURCE.pattern)
+    spam, byline = must_have(_SPAM_STRONG.pattern), must_have(_BYLINE_START.pattern)
+    if credit is None or source is None or spam is None or byline is None:
         return None  # pragma: no cover - the patterns above give both
-    every = frozenset().union(*(f for f in firsts if f is not None), rules.drop.by_first, rules.end.by_first)
-    words = [*rules.drop.gate_words, *rules.end.gate_words, *(s for m in musts for s in _fewest(m))]
+    every = frozenset().union(credit, source, rules.drop.by_first, rules.end.by_first)
+    spam_words, byline_words = _fewest(spam), _fewest(byline)
+    words = [*rules.drop.gate_words, *rules.end.gate_words, *spam_words, *byline_words]
     fit = all(w and "\n" not in w and not w[0].isspace() and not w[-1].isspace() for w in words)
     bylines = all(any(w in word for w in words) for word in _BYLINE_WORD_LIST)
-    return _Quiet(every, re.compile("|".join(map(re.escape, words))), _automaton(words) if fit and words else None, bylines)
+    return _Quiet(every, re.compile("|".join(map(re.escape, words))), _automaton(words) if fit and words else None, bylines,
+                  tuple(words), frozenset(spam_words), frozenset(byline_words), frozenset(credit), frozenset(source), _outlets(), {})
 
 
 def _automaton(words: list[str]) -> ahocorasick_rs.BytesAhoCorasick:
@@ -226,56 +241,118 @@ def _automaton(words: list[str]) -> ahocorasick_rs.BytesAhoCorasick:
     return ahocorasick_rs.BytesAhoCorasick([w.encode("utf-8") for w in words], implementation=ahocorasick_rs.Implementation.DFA)
 
 
-def _loud_lines(quiet: _Quiet | None, text: str) -> set[int] | None:
-    """The numbers of the lines of ``text.split("\\n")`` holding a string of ``quiet``, found in one scan
-    of the whole text. No string spans a line break or starts or ends with white space, so one found in a
-    line lies in the stripped line; of occurrences overlapping each other the scan reports at least one,
-    so every line holding one has a match (in UTF-8 a match starts at a character). None: no automaton,
-    or a text not encodable (a lone surrogate); each line is then searched."""
+def _loud_lines(quiet: _Quiet | None, text: str) -> dict[int, set[str]] | None:
+    """The numbers of the lines of ``text.split("\\n")`` holding a string of ``quiet``, each with every such
+    string it holds, found in one overlapping scan of the whole text. No string spans a line break or starts
+    or ends with white space, so one found in a line lies in the stripped line (in UTF-8 a match starts at
+    a character). None: no automaton, or a text not encodable (a lone surrogate); each line is then searched."""
     if quiet is None or quiet.automaton is None:
         return None
     try:
         data = text.encode("utf-8")
     except UnicodeEncodeError:
         return None
-    loud = set()
+    loud: dict[int, set[str]] = {}
+    words = quiet.words
     line = last = 0
-    for _, start, _ in quiet.automaton.find_matches_as_indexes(data):
+    for k, start, _ in sorted(quiet.automaton.find_matches_as_indexes(data, overlapping=True), key=_start):
         line += data.count(b"\n", last, start)  # the line breaks before the match
         last = start
-        loud.add(line)
+        found = loud.get(line)
+        if found is None:
+            found = loud[line] = set()
+        found.add(words[k])
     return loud
 
 
-def _classify(text: str, rules: _JunkRules, quiet: _Quiet | None, loud: bool | None = None) -> LineKind:
-    """The kind of a stripped line. ``loud``: whether it holds a string of ``quiet`` (found by the caller's
+def _start(match: tuple[int, int, int]) -> int:
+    return match[1]
+
+
+def _classify(text: str, rules: _JunkRules, quiet: _Quiet | None, found: Collection[str] | None = None) -> LineKind:
+    """The kind of a stripped line. ``found``: every string of ``quiet`` the line holds (found by the caller's
     scan of the whole text, :func:`_loud_lines`), None to search the line for them here."""
     if len(text) > _SHORT:
         return "content"
-    if quiet is not None and not (quiet.strings.search(text) is not None if loud is None else loud):
-        if text[0] not in quiet.firsts:
-            # Most lines: no spam word, gated junk rule, credit, by-line or 来源: can match (see _Quiet).
-            if _is_dateline(text):
-                return "meta"
-            if rules.drop.any_always(text):
-                return "junk"
-            if rules.end.any_always(text):
-                return "footer"
-            return "masthead" if _masthead(text) else "content"
-        # Flagged by its first character only: no spam word, gated junk rule or by-line start can match.
+    if quiet is None or (found is None and quiet.strings.search(text) is not None):
+        return _classify_searched(text, rules)
+    if found:
+        return _classify_loud(text, rules, quiet, found)
+    if _plain_start(quiet, rules, text[0]):
+        return _plain_kind(text, quiet)
+    if text[0] not in quiet.firsts:
         if _is_dateline(text):
             return "meta"
-        if rules.drop.any_ungated(text):
+        if rules.drop.any_always(text):
             return "junk"
-        if rules.end.any_ungated(text):
+        if rules.end.any_always(text):
             return "footer"
-        if _masthead(text):
-            return "masthead"
-        if _CREDIT.search(text):
-            return "meta"
-        if len(text) <= 40 and _SOURCE.match(text):
-            return "meta"
-        return "content"
+        return "masthead" if _masthead(text) else "content"
+    # Flagged by its first character only: no spam word, gated junk rule or by-line start can match.
+    if _is_dateline(text):
+        return "meta"
+    if rules.drop.any_ungated(text):
+        return "junk"
+    if rules.end.any_ungated(text):
+        return "footer"
+    if _masthead(text):
+        return "masthead"
+    if _CREDIT.search(text):
+        return "meta"
+    if len(text) <= 40 and _SOURCE.match(text):
+        return "meta"
+    return "content"
+
+
+def _plain_start(quiet: _Quiet, rules: _JunkRules, first: str) -> bool:
+    """Whether on a line starting with ``first`` and holding no string of ``quiet`` only the dateline and
+    the masthead may match: no junk rule filed by first character, credit or 来源: line starts with it,
+    nor may a junk rule without a prefilter (a bare number starts with a digit). Kept per character."""
+    plain = quiet.plain.get(first)
+    if plain is None:
+        plain = quiet.plain[first] = first not in quiet.firsts and not rules.drop.may_always(first) and not rules.end.may_always(first)
+    return plain
+
+
+def _plain_kind(text: str, quiet: _Quiet) -> LineKind:
+    """The kind of a short line holding no string of ``quiet`` and starting with a character of
+    :func:`_plain_start` (most lines): no spam word, gated junk rule, credit, by-line, 来源: or junk rule
+    without a prefilter can match, so it is a dateline, a masthead or content. Each of the two is tried
+    only where it may match: a dateline is at most 100 characters holding its year's 20 or 19; a masthead
+    is an outlet, a whole line of at most ten characters or ends in a Latin letter (中央社 CNA)."""
+    n = len(text)
+    if n <= 100 and ("20" in text or "19" in text) and _is_dateline(text):
+        return "meta"
+    last = text[-1]
+    if (n <= 10 or "a" <= last <= "z" or "A" <= last <= "Z" or text in quiet.outlets) and _masthead(text):
+        return "masthead"
+    return "content"
+
+
+def _classify_loud(text: str, rules: _JunkRules, quiet: _Quiet, found: Collection[str]) -> LineKind:
+    """:func:`_classify_searched` for a line holding ``found`` (every string of ``quiet`` in it): the spam
+    words, a gated junk rule and the by-line start are tried only when a string of theirs is found, the
+    credit and the 来源: line only on a line starting with one of their first characters."""
+    if not quiet.spam.isdisjoint(found) and _is_spam(text):
+        return "junk"
+    if _is_dateline(text):  # before the junk rules: 2022/11/21 is no breadcrumb
+        return "meta"
+    if rules.drop.any_found(text, found):
+        return "junk"
+    if rules.end.any_found(text, found):
+        return "footer"
+    if _masthead(text):
+        return "masthead"
+    if (text[0] in quiet.credit_firsts and _CREDIT.search(text)) or (
+            not quiet.byline.isdisjoint(found) and _BYLINE_START.search(text)):
+        return "meta"
+    if len(text) <= 40 and text[0] in quiet.source_firsts and _SOURCE.match(text):
+        return "meta"
+    return "content"
+
+
+def _classify_searched(text: str, rules: _JunkRules) -> LineKind:
+    """The kind of a short stripped line by the whole chain of tests."""
     if _is_spam(text):
         return "junk"
     if _is_dateline(text):  # before the junk rules: 2022/11/21 is no breadcrumb
@@ -350,7 +427,7 @@ def _split_lines(norm: Normalized) -> list[_Line]:
     pos = 0
     text = norm.text
     louds = _loud_lines(quiet, text)  # one scan of the text, not a search of every line
-    loud: bool | None = None
+    found: Collection[str] | None = None
     for i, raw in enumerate(text.split("\n")):
         start, end = pos, pos + len(raw)
         pos = end + 1
@@ -360,9 +437,9 @@ def _split_lines(norm: Normalized) -> list[_Line]:
         lead = len(raw) - len(raw.lstrip())
         s = start + lead
         if louds is not None:
-            loud = i in louds
-        bylined = loud is not False or quiet is None or not quiet.bylines
-        lines.append(_Line(s, s + len(stripped), stripped, _classify(stripped, rules, quiet, loud), bylined))
+            found = louds.get(i, ())
+        bylined = found is None or bool(found) or quiet is None or not quiet.bylines
+        lines.append(_Line(s, s + len(stripped), stripped, _classify(stripped, rules, quiet, found), bylined))
     return lines
 
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from collections.abc import Collection
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 import regex
@@ -25,6 +26,8 @@ class _Rule(NamedTuple):
     #: For an anchored rule without a prefilter: whether a match may start with a character
     #: (:func:`_may_start`), filled as lines starting with it come.
     starts: dict[str, bool] | None = None
+    #: For a gated rule: the strings ``must`` finds (a line holding none of them cannot match).
+    words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,8 @@ class _Rules:
     always: tuple[_Rule, ...]  # the rules without a prefilter, tried on every line
     #: The strings ``gate`` finds, as written (for a caller scanning a whole text for them at once).
     gate_words: tuple[str, ...] = ()
+    #: The gated rules by each of their strings (a rule under each string of its ``must`` set).
+    by_word: dict[str, tuple[_Rule, ...]] = field(default_factory=dict)
 
     def any_always(self, line: str) -> bool:
         """Whether a rule without a prefilter matches (all that can when the prefilters reject the line)."""
@@ -58,6 +63,33 @@ class _Rules:
             if (r.pattern.match(line) if r.anchored else r.pattern.search(line)) is not None:
                 return True
         return False
+
+    def may_always(self, first: str) -> bool:
+        """Whether a rule without a prefilter may match a line starting with ``first``: false for most
+        first characters (the one such rule, a bare number, starts with a digit), so a caller skips
+        :meth:`any_always` at once."""
+        for r in self.always:
+            if r.starts is None:
+                return True
+            may = r.starts.get(first)
+            if may is None:
+                may = r.starts[first] = _may_start(r.pattern, first)
+            if may:
+                return True
+        return False
+
+    def any_found(self, line: str, found: Collection[str]) -> bool:
+        """:meth:`any` for a line in which ``found`` are all the gate's strings it holds (the caller's
+        scan found them): only the gated rules of those strings are tried (:attr:`by_word`)."""
+        for rule in self.by_first.get(line[:1], ()):
+            if (rule.pattern.match(line) if rule.anchored else rule.pattern.search(line)) is not None:
+                return True
+        by_word = self.by_word
+        for word in found:
+            for rule in by_word.get(word, ()):
+                if rule.pattern.search(line) is not None:
+                    return True
+        return self.any_always(line)
 
     def any_ungated(self, line: str) -> bool:
         """:meth:`any` for a line that holds none of the gate's strings: only the rules filed by its
@@ -158,11 +190,15 @@ def _rules(patterns: list[str], compiled: list[regex.Pattern[str]]) -> _Rules:
         else:
             fewest = _fewest(must)
             words.extend(fewest)
-            others.append(_Rule(pattern, False, re.compile("|".join(map(re.escape, fewest)))))
+            others.append(_Rule(pattern, False, re.compile("|".join(map(re.escape, fewest))), words=fewest))
     strings = [r.must.pattern for r in others if r.must is not None]
     gate = re.compile("|".join(strings)) if strings else None
+    by_word: dict[str, list[_Rule]] = {}
+    for rule in others:
+        for word in rule.words:
+            by_word.setdefault(word, []).append(rule)
     return _Rules({ch: tuple(rs) for ch, rs in by_first.items()}, tuple(others), gate, tuple(_split_rules(plain, plain_starts)),
-                  tuple(words))
+                  tuple(words), {w: tuple(rs) for w, rs in by_word.items()})
 
 
 def _fewest(strings: frozenset[str] | None) -> tuple[str, ...]:
