@@ -37,7 +37,7 @@ COUNTED = "="
 
 def _short_forms(cell: str) -> tuple[str, ...]:
     """The short forms of a data cell (``|``-separated), without their COUNTED marks."""
-    return tuple(x.removeprefix(COUNTED) for x in cell.split("|") if x)
+    return tuple(x.removeprefix(COUNTED) for x in cell.split("|") if x) if cell else ()
 
 
 class Area(BaseModel):
@@ -302,11 +302,15 @@ def parse_gazetteer(text: str, traps: str = "", origin: str = "gazetteer.tsv", *
             raise ResourceError(f"{where}:{lineno}: duplicate id {area.id}")
         areas[area.id] = area
         for index, forms in ((candidates, area.forms), (short_candidates, area.short)):
-            for form in dict.fromkeys(forms):
-                same = [a for a in index.get(form, ()) if a.parent == area.parent]
+            for form in dict.fromkeys(forms) if len(forms) > 1 else forms:
+                known = index.get(form)
+                if known is None:  # most forms name one unit: no homonym to compare
+                    index[form] = [area]
+                    continue
+                same = [a for a in known if a.parent == area.parent]
                 if same:
                     raise ResourceError(f"{where}:{lineno}: form {form} of {area.id} already names {same[0].id}")
-                index.setdefault(form, []).append(area)
+                known.append(area)
     codes = Counter(a.code for a in areas.values() if a.code)
     dupes = sorted(c for c, n in codes.items() if n > 1)
     if dupes:
@@ -342,7 +346,10 @@ def parse_gazetteer(text: str, traps: str = "", origin: str = "gazetteer.tsv", *
         if len(gaz.ancestors(area)) >= 16:
             raise ResourceError(f"{origin}: {area.id} has a parent cycle")
     # Homonyms must be told apart by their parents: never a unit and its own ancestor.
+    # (A form of one unit has nothing to clash with: a unit among its own ancestors is a cycle, refused above.)
     for form, options in (*gaz.candidates.items(), *gaz.short_candidates.items()):
+        if len(options) < 2:
+            continue
         for area in options:
             lineage = {u.id for u in gaz.ancestors(area)}
             clash = next((o for o in options if o.id in lineage), None)
@@ -373,13 +380,13 @@ def _division_area(row: dict[str, str]) -> Area:
         code=code,
         kind=kind,
         parent=row["parent"] or None,
-        aliases=tuple(x for x in row["aliases"].split("|") if x),
+        aliases=tuple(filter(None, row["aliases"].split("|"))),
         short=_short_forms(row["short"]),
         members=(),
         report=row["report"] == "yes",
         anchor=row["anchor"] == "yes",
         level=level,
-        former_codes=tuple(x for x in row["former_codes"].split("|") if x),
+        former_codes=tuple(filter(None, row["former_codes"].split("|"))),
         options=(),
     )
 

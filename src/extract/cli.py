@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import os
 import signal
 import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Generator, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Self
@@ -268,7 +269,11 @@ def _worker_init() -> None:
 
     A forked worker inherits the parent's handlers (the parent's must not run here) and its
     blocked signals (see :func:`_signals_blocked`): the handlers are set, then the signals let in.
+    It also inherits a garbage collector paused for the parent's start-up (:func:`_collector_paused`),
+    turned back on here.
     """
+    if _PAUSED[0]:
+        gc.enable()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if hasattr(signal, "SIGTERM"):
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
@@ -414,6 +419,36 @@ def _check_out(out: str, inputs: Sequence[str] = ()) -> None:
         raise UsageError(f"--out {out} {what}")
 
 
+#: Whether the cyclic garbage collector is off for the start-up only (see :func:`_collector_paused`).
+_PAUSED = [False]
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[Callable[[], None]]:
+    """The cyclic garbage collector held off while the run starts up; yields the function that turns
+    it back on (called once the first result is in; the block's end also does).
+
+    Starting up (the imports, some 400 compiled patterns, the gazetteer and lexicons built for the
+    first article) allocates a few hundred thousand objects that live to the end and makes almost no
+    cyclic garbage (~700 objects in a 6-article run), yet it set off ~180 collections, each walking
+    the young objects allocated so far (~50 M instructions of a 6-article run of ~4,150 M). Nothing
+    else changes: the collector only ever frees unreachable cycles.
+    """
+    paused = gc.isenabled()
+    gc.disable()
+    _PAUSED[0] = paused
+
+    def resume() -> None:
+        if _PAUSED[0]:
+            _PAUSED[0] = False
+            gc.enable()
+
+    try:
+        yield resume
+    finally:
+        resume()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status.
 
@@ -428,9 +463,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .series.cli import main as series_main
 
         return series_main(argv[1:])
-    with _Stop() as stop:
+    with _Stop() as stop, _collector_paused() as loaded:
         try:
-            return _run(_parser().parse_args(argv), stop)
+            return _run(_parser().parse_args(argv), stop, loaded)
         except BaseException as e:  # also an interruption that surfaced wrapped in another error
             if isinstance(e, SystemExit) or (stop.received is None and not isinstance(e, KeyboardInterrupt)):
                 raise
@@ -441,7 +476,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return code
 
 
-def _run(args: argparse.Namespace, stop: _Stop) -> int:
+def _run(args: argparse.Namespace, stop: _Stop, loaded: Callable[[], None] = lambda: None) -> int:
+    """One run; ``loaded`` is called when the first result is in (see :func:`_collector_paused`)."""
     from .errors import UsageError
     from .io import iter_inputs
     from .write import OutputWriter, dumps
@@ -468,6 +504,7 @@ def _run(args: argparse.Namespace, stop: _Stop) -> int:
             results = _results(stream, args.jobs, args.timeout or None, args.with_text)
             stack.callback(results.close)  # on an interruption here: the workers are stopped at once
             for lines, error in results:
+                loaded()
                 stop.check()
                 if error is not None:
                     out.write("errors", dumps(error))
