@@ -29,7 +29,7 @@ from .setters import _date_setters, _written_dates
 from .places_after import counts_of_place_after
 from .unit_places import count_places
 from .paragraphs import _BRACKET, _outside_brackets, _paragraphs, _sentences, _without_topic_tags
-from .regions import _DIGIT, _contains, _district_home, _home_county, HOME_AUTONOMOUS, HOME_COUNTY, HOME_PROVINCE, _Mention, _Region, _province_of, _area_mentions, _article_home, _is_top, _region, metric_and_region_hits
+from .regions import _DIGIT, _contains, _district_home, _home_county, HOME_AUTONOMOUS, HOME_COUNTY, HOME_PROVINCE, _Mention, _Region, _province_of, _area_mentions, _article_home, _is_top, _region, metric_region_item_hits
 
 # ------------------------------------------------------------------ decisions
 
@@ -101,7 +101,8 @@ class _Reader:
         self.headings: dict[int, _Count] = {}  # sentence headings (新增本土确诊病例中,) by start
         self.warnings: list[ArticleWarning] = []
         # Found once per article, looked up by bisection: keeps reading linear in the number of counts.
-        self.occurrences, self.region_hits = metric_and_region_hits(self.text, start, end)  # one automaton pass
+        # One automaton pass: metric phrases, count-region forms, and where a per-case list's item may start.
+        self.occurrences, self.region_hits, self.item_words = metric_region_item_hits(self.text, start, end)
         self.metric_starts = metric_starts(self.text, start, end, self.lex, self.occurrences)
         self.count_places = count_places(self.text, start, end)
         # No count number and no metric phrase: no event to read (:meth:`events`), nothing to index unless a list asks.
