@@ -27,7 +27,8 @@ from dataclasses import dataclass
 
 import regex
 
-from ..anchored import char_positions, group_numbers, matches_at
+from ..anchored import AnyMatch, AnyPattern, char_positions, group_numbers, matches_at, std_compile
+from ..prefilter import SPACES
 
 __all__ = [
     "DateMention",
@@ -143,13 +144,16 @@ class DateMention:
 _NUM = rf"(?:\d{{1,2}}|[{CN_NUM}]{{1,3}})"
 # (1日凌晨0時至午夜12時: 中央社's way of writing the day's 0—24时.)
 _HOUR_WINDOW = r"(?:凌晨)?(?P<h1>\d{1,2}|零|〇|○)(?:时|点|[:：]00)?\s*(?:—+|–|-|~|～|至|到)\s*(?P<midnight>午夜)?(?P<h2>\d{1,2}|廿四|二十四|十二)(?:时|点|[:：]00(?!\d))"
-_DATE = regex.compile(
+#: (Compiled by the standard library's engine, which means the same here: literal text, classes,
+#: quantifiers, no look-behind. It is tried where each 月 stands, and a call of the regex module
+#: costs about three times the set-up; see anchored.std_compile.)
+_DATE = std_compile(
     rf"""
     (?:(?P<year>\d{{4}}|[〇零一二三四五六七八九]{{4}})\s*年\s*)?
     (?P<month>{_NUM}|元)\s*月\s*(?P<day>{_NUM})\s*[日号]   # 元月20日 is 1月20日
     (?:\s*(?:{_HOUR_WINDOW}))?
     """,
-    regex.VERBOSE,
+    verbose=True,
 )
 # A bare day ("较29日", "至30日") needs a month from context, and must not be a
 # duration ("连续3日", "近7日", "30日内").
@@ -189,23 +193,54 @@ _NAMED_DAY = regex.compile(
 )
 # The 日 a named day can end at: one followed by what _NAMED_DAY requires after it (found in one
 # scan; most 日 close a full date followed by a comma or an hour window, and are not tried).
-_NAMED_DAY_ANCHOR = regex.compile(rf"日{_NAMED_DAY_AFTER}", regex.VERBOSE)
+_NAMED_DAY_ANCHOR = std_compile(rf"日{_NAMED_DAY_AFTER}", verbose=True)  # (a look-ahead: the standard engine)
 # The 月 a date can have: one followed by a day and its 日 or 号 (11月以来 is none).
 #: The numbers of _DATE's year, month and day groups (see anchored.group_numbers).
 _DATE_GROUPS = tuple(_DATE.groupindex[n] for n in ("year", "month", "day"))
-_DATE_ANCHOR = regex.compile(rf"月(?=\s*{_NUM}\s*[日号])")
+_DATE_ANCHOR = std_compile(rf"月(?=\s*{_NUM}\s*[日号])")
 #: The one character each anchor pattern consumes (the rest of it looks around that character).
 _ANCHOR_CHARS = {_DATE_ANCHOR: "月", _BARE_DAY_ANCHOR: "日号", _NAMED_DAY_ANCHOR: "日"}
-_SPACES_BEFORE = regex.compile(r"(?r)\s*")
+#: What :data:`_BARE_DAY_BEFORE` needs right before a bare day's blanks and digits: one of its characters
+#: (截至 and 截止 end in one) or the text's start.
+_BARE_DAY_BEFORE_CHARS = frozenset("较比至到、,，;；。:：和与及于在止(（\n")
+
+
+def _anchor_chars(anchor: AnyPattern) -> str:
+    """The character of an anchor pattern (:data:`_ANCHOR_CHARS`), found by identity: hashing a
+    pattern of the standard engine hashes its whole program."""
+    return next(chars for a, chars in _ANCHOR_CHARS.items() if a is anchor)
+
+
+def _may_end_bare_day(text: str, q: int) -> bool:
+    """Whether the 日 or 号 at ``q`` may end a :data:`_BARE_DAY_ANCHOR` match, answered without the
+    engine: its look-behind needs digits (after blanks) before ``q``, and before them (after blanks)
+    one of :data:`_BARE_DAY_BEFORE_CHARS` or the text's start. Most 日 close a full date (月30日) or
+    a word (当日, 次日) and fail here; the rest are tried by the pattern. (``str.isspace`` holds for
+    every ``\\s`` of the engine and ``str.isdigit`` for every ``\\d``, so no match is missed.)"""
+    k = q - 1
+    while k >= 0 and text[k].isspace():
+        k -= 1
+    if k < 0 or not text[k].isdigit():
+        return False
+    k -= 1
+    if k >= 0 and text[k].isdigit():
+        k -= 1
+    while k >= 0 and text[k].isspace():
+        if text[k] in _BARE_DAY_BEFORE_CHARS:  # \n is both
+            return True
+        k -= 1
+    return k < 0 or text[k] in _BARE_DAY_BEFORE_CHARS
 
 
 def _spaces_start(text: str, lo: int, pos: int) -> int:
-    """Where the run of spaces that ends at ``pos`` starts (not before ``lo``)."""
-    if pos <= lo or not text[pos - 1].isspace():
-        return pos  # no space before (str.isspace holds for every \s and more): the run is empty
-    m = _SPACES_BEFORE.match(text, lo, pos)
-    assert m is not None  # \s* always matches
-    return m.start()
+    """Where the run of spaces that ends at ``pos`` starts (not before ``lo``).
+
+    A space is a character of the regex engine's ``\\s`` (:data:`~extract.prefilter.SPACES`); the runs
+    before a date's parts are a character or two, walked back in Python (a reverse match of the
+    engine cost ~3 K instructions of set-up)."""
+    while pos > lo and text[pos - 1] in SPACES:
+        pos -= 1
+    return pos
 
 
 def _day_starts(text: str, lo: int, q: int) -> range:
@@ -225,31 +260,34 @@ _DATE_FIRST = frozenset(CN_NUM + "元")
 
 
 def _date_starts(text: str, lo: int, q: int) -> list[int]:
-    """Where a :data:`_DATE` match whose 月 is at ``q`` can start: at its month (1–3 characters,
-    then spaces), or at the four-character year before ``年`` and spaces before that month."""
+    """Where a :data:`_DATE` match whose 月 is at ``q`` can start, ascending: at its month (1–3
+    characters, then spaces), or at the four-character year before ``年`` and spaces before that month.
+
+    (Called for every 月 of every body: written with few steps. A year starts at least five characters
+    before the month it goes with, so before every month position of the range.)"""
     w = _spaces_start(text, lo, q)
-    out = set()
-    for month in range(max(lo, w - 3), w):
-        out.add(month)
-        # No space before the month (str.isspace holds for every \s and more): the run of spaces is empty.
-        v = _spaces_start(text, lo, month) if month > lo and text[month - 1].isspace() else month
+    months = range(max(lo, w - 3), w)
+    years: list[int] = []
+    for month in months:
+        v = _spaces_start(text, lo, month)
         if v > lo and text[v - 1] == "年":
             u = _spaces_start(text, lo, v - 1)
             if u - 4 >= lo:
-                out.add(u - 4)
+                years.append(u - 4)
+    starts = [*sorted(set(years)), *months] if years else months
     # A date starts with a digit (its year or month: str.isdigit holds for every \d), a Chinese
     # numeral or 元: other positions cannot start one and are not tried.
-    return sorted(p for p in out if text[p] in _DATE_FIRST or text[p].isdigit())
+    return [p for p in starts if text[p] in _DATE_FIRST or text[p].isdigit()]
 
 
 def _anchored(
-    pattern: regex.Pattern[str],
+    pattern: AnyPattern,
     text: str,
     start: int,
     end: int,
-    anchor: str | regex.Pattern[str],
+    anchor: str | AnyPattern,
     starts: Callable[[str, int, int], Iterable[int]],
-) -> Iterator[regex.Match[str]]:
+) -> Iterator[AnyMatch]:
     """``pattern.finditer(text, start, end)`` for :data:`_DATE` (``anchor`` 月) or :data:`_NAMED_DAY`
     (日), tried only at the few positions before each ``anchor`` where such a match can start
     (``starts``), not at every character. Each try costs about the distance to the anchor, and a
@@ -263,7 +301,11 @@ def _anchored(
         # The anchor pattern's matches are one character with look-arounds (which see the whole text, as
         # in a scan): tried only at the few places that hold such a character (str.find), not by a scan.
         check = anchor.match
-        anchors = [q for q in char_positions(text, _ANCHOR_CHARS[anchor], start, end) if check(text, q, end)]
+        # (A bare day's 日 is first asked without the engine: see _may_end_bare_day.)
+        positions = char_positions(text, _anchor_chars(anchor), start, end)
+        if anchor is _BARE_DAY_ANCHOR:
+            positions = [q for q in positions if _may_end_bare_day(text, q)]
+        anchors = [q for q in positions if check(text, q, end)]
     for q in anchors:
         if q >= pos:
             for p in starts(text, pos, q):
@@ -484,15 +526,21 @@ def _overnight(text: str, pos: int, end: int, date: dt.date | None) -> tuple[reg
 _LONGEST_WINDOW = 62  # days a window from one written hour to another may span
 
 
-def _day_group(m: regex.Match[str]) -> str:
+#: The numbers of the hour groups of each pattern whose matches :func:`_hours` reads, by the pattern's
+#: identity (module constants: their ids stay theirs). A dict keyed by the pattern itself, like
+#: group_numbers' cache, would hash a standard-engine pattern's whole program at every date.
+_HOUR_GROUPS = {id(p): group_numbers(p, "h1", "h2", "midnight") for p in (_DATE, _BARE_DAY, _NAMED_DAY, _RELATIVE, _BRACKETED_DAY)}
+
+
+def _day_group(m: AnyMatch) -> str:
     """``m.group("day")`` of a :data:`_BARE_DAY` or :data:`_NAMED_DAY` match."""
     numbers = group_numbers(m.re, "day")
     assert numbers is not None
     return m.group(numbers[0])
 
 
-def _hours(m: regex.Match[str]) -> tuple[int, int] | None:
-    numbers = group_numbers(m.re, "h1", "h2", "midnight")
+def _hours(m: AnyMatch) -> tuple[int, int] | None:
+    numbers = _HOUR_GROUPS[id(m.re)]
     if numbers is None:  # a pattern without an hour window (_NAMED_DAY)
         return None
     h1 = m.group(numbers[0])
@@ -666,7 +714,7 @@ def _same_month_later(anchor: dt.date | None, day: int, ref: dt.date | None) -> 
     return cand if cand <= ref else None
 
 
-def _bare_days(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
+def _bare_days(text: str, start: int, end: int) -> Iterator[AnyMatch]:
     """Bare-day matches of both kinds (after a separator, after a name), in text order, not overlapping."""
     last_end = -1
     merged = sorted(

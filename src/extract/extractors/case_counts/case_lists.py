@@ -33,29 +33,17 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from ...anchored import std_compile
+from ...anchored import matches_at, std_compile
 from ...document import Doc
 from ...models import ArticleWarning, CaseCount, Metric
 from ..dates import window
+from .item_words import item_starts
 from .regions import _is_top, _Region
 
 if TYPE_CHECKING:  # the reader imports this module: its type is for the checker only
     from .reader import _Reader
 
-# What a case is called in a list, and the metric it counts.
-_NOUNS = {
-    "本土确诊病例": "confirmed",
-    "确诊病例": "confirmed",
-    "本土病例": "confirmed",
-    "病例": "confirmed",
-    "患者": "confirmed",
-    "确诊患者": "confirmed",
-    "确诊者": "confirmed",
-    "本土无症状感染者": "asymptomatic",
-    "无症状感染者": "asymptomatic",
-    "无症状": "asymptomatic",
-    "感染者": "infections",
-}
+from .item_words import NOUNS as _NOUNS  # what a case is called in a list, and the metric it counts
 _NOUN = "|".join(sorted(map(regex.escape, _NOUNS), key=len, reverse=True))
 _RANGE_SEP = r"\s*(?:—|–|－|-|~|～|至|到)+\s*"
 # One item: 病例1 / 病例1—病例510 / 确诊病例5至9 / 感染者749至826 / 第120例患者, at the start of a clause.
@@ -131,17 +119,22 @@ _LABEL_ITEM = regex.compile(rf"(?<=^|\n)[^\S\n]*(?P<noun>{_NOUN})\s*[:：](?=\s*
 _PERSON_NUMBERS = 10_000_000  # persons are numbered apart from the cases' own numbers
 
 
-def _items(text: str, start: int, end: int) -> list[tuple[_Item, int, int]]:
-    """Every list item in ``text[start:end]`` with its first and last case number."""
+def _items(text: str, start: int, end: int, words: list[tuple[int, int]] | None = None) -> list[tuple[_Item, int, int]]:
+    """Every list item in ``text[start:end]`` with its first and last case number.
+
+    ``words``: every occurrence of the :data:`~.item_words.ITEM_WORDS` in the span, if found already
+    (the reader's automaton pass): the item pattern is then tried only where one starts with a digit
+    after it, not scanned over the body."""
     out: list[tuple[_Item, int, int]] = []
-    for m in _ITEM.finditer(text, start, end):
+    matches = _ITEM.finditer(text, start, end) if words is None else matches_at(_ITEM, text, item_starts(text, words, end), end)
+    for m in matches:
         a = int(m.group("a"))
         b = int(m.group("b")) if m.group("b") else a
         if b < a or b - a > 100_000:
             continue
         out.append((m, a, b))
     ends = sorted(m.end() for m, _, _ in out)
-    for p in _PERSON_ITEM.finditer(text, start, end):
+    for p in _PERSON_ITEM.finditer(text, start, end) if text.find("某", start, end) >= 0 else ():  # (every one holds 某)
         i = bisect.bisect_right(ends, p.start("name")) - 1
         if i >= 0 and p.start("name") - ends[i] < _AFTER_ITEM:
             continue
@@ -158,7 +151,7 @@ def _items(text: str, start: int, end: int) -> list[tuple[_Item, int, int]]:
 def has_items(reader: _Reader) -> bool:
     """Whether the article's body holds a list item (:func:`extract` finds nothing without one)."""
     start, end = reader.doc.body
-    return bool(_items(reader.text, start, end))
+    return bool(_items(reader.text, start, end, reader.item_words))
 
 
 def extract(reader: _Reader) -> list[CaseCount]:
@@ -173,7 +166,7 @@ def extract(reader: _Reader) -> list[CaseCount]:
     """
     text = reader.text
     start, end = reader.doc.body
-    found = _items(text, start, end)
+    found = _items(text, start, end, reader.item_words)
     if not found:
         return []
     groups: dict[tuple[str, str, str], _Group] = {}  # by (metric, scope, area), in order of first mention

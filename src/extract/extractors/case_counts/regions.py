@@ -15,6 +15,7 @@ from ...document import Doc
 from ...gazetteer import article_home, find_areas, load_gazetteer
 from ...normalize import to_simplified
 from ...zones import find_zones
+from .item_words import ITEM_WORDS
 from .lexicon import _HEADLINE, _LIST_SEP, _NATIONAL, _OFFICIAL_BODY, load_count_regions, load_metric_lexicon
 
 # ----------------------------------------------------------------------- areas
@@ -162,14 +163,15 @@ def _extra_region_ac() -> tuple[ahocorasick_rs.AhoCorasick, list[str]]:
 
 
 @functools.cache
-def _metric_region_ac() -> tuple[ahocorasick_rs.AhoCorasick, list[tuple[bool, int]]]:
-    """The metric phrases and the count-region forms in one automaton reporting every occurrence
-    (overlapping ones too; a DFA), and for each of its words whether it is a metric phrase and its
-    index among the forms of :func:`_extra_region_ac` (-1: none)."""
+def _metric_region_ac() -> tuple[ahocorasick_rs.AhoCorasick, list[tuple[bool, int, bool]]]:
+    """The metric phrases, the count-region forms and the words a per-case list's item starts with
+    (:data:`~.item_words.ITEM_WORDS`) in one automaton reporting every occurrence (overlapping ones
+    too; a DFA), and for each of its words whether it is a metric phrase, its index among the forms
+    of :func:`_extra_region_ac` (-1: none) and whether it is an item word."""
     metric = load_metric_lexicon().metric
     forms = {form: k for k, form in enumerate(_extra_region_ac()[1])}
-    words = list(dict.fromkeys([*metric, *forms]))  # a word of both kinds once
-    kinds = [(w in metric, forms.get(w, -1)) for w in words]
+    words = list(dict.fromkeys([*metric, *forms, *ITEM_WORDS]))  # a word of several kinds once
+    kinds = [(w in metric, forms.get(w, -1), w in ITEM_WORDS) for w in words]
     return ahocorasick_rs.AhoCorasick(words, implementation=ahocorasick_rs.Implementation.DFA), kinds
 
 
@@ -181,15 +183,27 @@ def metric_and_region_hits(text: str, start: int, end: int) -> tuple[list[tuple[
     The forms' leftmost-longest matches are read off their every occurrence: the first start at or
     after the end of the match before, the longest form there.
     """
+    metric, hits, _ = metric_region_item_hits(text, start, end)
+    return metric, hits
+
+
+def metric_region_item_hits(
+    text: str, start: int, end: int
+) -> tuple[list[tuple[int, int]], list[tuple[int, int, int]], list[tuple[int, int]]]:
+    """:func:`metric_and_region_hits`, and every occurrence ``(start, end)`` of an item word in the
+    span (where a per-case list's item may start: :func:`.case_lists._items`), from the same pass."""
     automaton, kinds = _metric_region_ac()
     metric: list[tuple[int, int]] = []
     region: list[tuple[int, int, int]] = []
+    items: list[tuple[int, int]] = []
     for w, s, e in automaton.find_matches_as_indexes(text[start:end], overlapping=True):
-        is_metric, k = kinds[w]
+        is_metric, k, is_item = kinds[w]
         if is_metric:
             metric.append((start + s, start + e))
         if k >= 0:
             region.append((s, e, k))
+        if is_item:
+            items.append((start + s, start + e))
     metric.sort()
     region.sort()
     longest: dict[int, tuple[int, int]] = {}  # by start, the longest form there (sorted: the last)
@@ -201,7 +215,7 @@ def metric_and_region_hits(text: str, start: int, end: int) -> tuple[list[tuple[
         if s >= pos:
             hits.append((k, s, e))
             pos = e
-    return metric, hits
+    return metric, hits, items
 
 
 def _home_region(mentions: list[_Mention]) -> _Region | None:
