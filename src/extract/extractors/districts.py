@@ -19,6 +19,7 @@ record without a code and an ``ambiguous_place`` warning on the article.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Collection
 from typing import Any
 
@@ -129,8 +130,19 @@ def _outside_names(text: str, found: list[AreaMatch], people: Collection[str]) -
             at = text.find(name, at + 1)
     if not names:
         return found
-    return [m for m in found
-            if not any(s <= m.start and m.end <= e and (m.start, m.end) != (s, e) for s, e in names)]
+    names.sort()
+    starts = [s for s, _ in names]
+    kept = []
+    for m in found:
+        i = bisect.bisect_right(starts, m.start) - 1  # the last name starting at or before the match
+        inside = False
+        while i >= 0 and not inside:
+            s, e = names[i]
+            inside = m.end <= e and (m.start, m.end) != (s, e)
+            i = i - 1 if m.start - s < 8 else -1  # (names are short: one starting far before cannot hold it)
+        if not inside:
+            kept.append(m)
+    return kept
 
 
 def _homonyms(gaz: Gazetteer) -> frozenset[str]:

@@ -46,11 +46,12 @@ def _without_topic_tags(doc: Doc) -> Doc:
 
 
 #: A line that is only a day (and its hours) or a clause left open before its number (武汉市新增,
-#: 武汉全市累计报告): a poster's layout, one phrase to a line.
+#: 武汉全市累计报告): a poster's layout, one phrase to a line. Matched at a line's start.
 _OPEN_LINE = regex.compile(
-    r"(?m)^[ \t\u3000]*(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日[^\n。,;:!?]{0,16}"
+    r"[ \t\u3000]*(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日[^\n。,;:!?]{0,16}"
     r"|[^\n。,;:!?\d]{1,12}(?:新增|报告|累计))[ \t\u3000]*\n"
 )
+_OPEN_LINE_MAX = 40  # longer lines are never open ones (the pattern's longest is about 30 characters)
 #: The next line's start (after blank lines): what the open line runs on into.
 _NEXT_LINE = regex.compile(r"[ \t\u3000\n]*(?=\S)")
 
@@ -59,14 +60,18 @@ def _poster_lines_joined(doc: Doc) -> Doc:
     """The document with a poster's broken lines read as one: a line holding only a day
     (2月21日22时至2月22日12时) or a clause open before its number (武汉市新增) runs on into the
     next line, as a WeChat graphic writes one phrase to a line. The line breaks become spaces,
-    so the text keeps its length and evidence offsets do not move."""
+    so the text keeps its length and evidence offsets do not move. (Lines are walked with
+    ``str.find``: a search of the pattern through the body cost as much as the rest of the walk.)"""
     text = doc.text
     start, end = doc.body
     spans = []
-    for m in _OPEN_LINE.finditer(text, start, end):
-        nxt = _NEXT_LINE.match(text, m.end() - 1, end)
-        if nxt is not None and nxt.end() < end:
-            spans.append((m.end() - 1, nxt.end()))
+    pos = start
+    while (nl := text.find("\n", pos, end)) >= 0:
+        if nl - pos <= _OPEN_LINE_MAX and nl > pos and _OPEN_LINE.match(text, pos, nl + 1) is not None:
+            nxt = _NEXT_LINE.match(text, nl, end)
+            if nxt is not None and nxt.end() < end:
+                spans.append((nl, nxt.end()))
+        pos = nl + 1
     if not spans:
         return doc
     parts, pos = [], 0
