@@ -305,7 +305,7 @@ def test_junk_rules_anchored_split_finds_what_searching_each_rule_finds() -> Non
 def test_spam_words_are_plain_literals_for_the_standard_engine() -> None:
     """_is_spam looks for the strong spam words with the standard library's engine: exact only while
     the pattern is literal words, non-capturing groups and alternation (no class, escape or quantifier)."""
-    from extract.article import _SPAM_STRONG, _SPAM_STRONG_PLAIN, _is_spam
+    from extract.article_lines import _SPAM_STRONG, _SPAM_STRONG_PLAIN, _is_spam
 
     bare = _SPAM_STRONG.pattern.replace("(?:", "").replace(")", "").replace("|", "")
     assert not set(bare) & set("\\.^$*+?{}[]()")
@@ -319,7 +319,7 @@ def test_quiet_lines_are_classified_as_by_every_rule() -> None:
     import random
     from pathlib import Path
 
-    from extract.article import _classify, _junk_rules, _quiet
+    from extract.article_lines import _classify, _junk_rules, _quiet
     from extract.normalize import normalize
 
     texts = [p.read_text("utf-8") for p in sorted(Path("tests/realdev/articles").glob("*.txt"))]
@@ -345,7 +345,7 @@ def test_one_scan_finds_the_lines_a_search_of_each_finds() -> None:
     import random
     from pathlib import Path
 
-    from extract.article import _loud_lines, _quiet
+    from extract.article_lines import _loud_lines, _quiet
     from extract.normalize import normalize
 
     quiet = _quiet()
@@ -370,10 +370,10 @@ def test_lines_the_scan_finds_quiet_skip_the_by_line_search() -> None:
     (_Line.bylined) and finds the same names as when it searches every line."""
     from pathlib import Path
 
-    from extract import article
+    from extract import article, article_lines
     from extract.normalize import normalize
 
-    quiet = article._quiet()
+    quiet = article_lines._quiet()
     assert quiet is not None and quiet.bylines
     for path in sorted(Path("tests/realdev/articles").glob("*.txt")):
         lines = article._split_lines(normalize(path.read_text("utf-8")))
@@ -440,7 +440,7 @@ def test_the_strings_each_line_holds_gate_its_tests() -> None:
     import random
     from pathlib import Path
 
-    from extract.article import _classify, _junk_rules, _loud_lines, _quiet
+    from extract.article_lines import _classify, _junk_rules, _loud_lines, _quiet
     from extract.normalize import normalize
 
     rules, quiet = _junk_rules(), _quiet()
