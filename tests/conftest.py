@@ -19,3 +19,17 @@ def raw_dir() -> Path:
 @pytest.fixture(scope="session")
 def seed_texts() -> dict[str, str]:
     return {p.stem: p.read_text(encoding="utf-8") for p in sorted(RAW.glob("*.txt"))}
+
+
+@pytest.fixture(scope="session")
+def real_texts() -> list[str]:
+    """Up to 40 texts each of the sample and the real dev set (for tests that compare a fast path with
+    the pattern it replaces on real text)."""
+    out = []
+    for folder in (RAW, ROOT / "tests" / "realdev" / "articles"):
+        for path in sorted(folder.glob("*"))[:40]:
+            try:
+                out.append(path.read_text(encoding="utf-8"))
+            except (UnicodeDecodeError, IsADirectoryError):
+                continue
+    return out

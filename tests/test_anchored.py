@@ -51,15 +51,6 @@ _DATE_CASES = [
 ]
 
 
-def _texts() -> list[str]:
-    out = []
-    for folder in (ROOT / "data" / "raw", ROOT / "tests" / "realdev" / "articles"):
-        for path in sorted(folder.glob("*"))[:40]:
-            try:
-                out.append(path.read_text(encoding="utf-8"))
-            except (UnicodeDecodeError, IsADirectoryError):
-                continue
-    return out
 
 
 def _random_texts(words: list[str], n: int, seed: int) -> list[str]:
@@ -79,9 +70,6 @@ def _spans(matches: object) -> list[tuple[tuple[int, int], ...]]:
     return [m.regs for m in matches]  # type: ignore[attr-defined]
 
 
-@pytest.fixture(scope="module")
-def real_texts() -> list[str]:
-    return _texts()
 
 
 def test_meeting_starts_find_every_meeting_match(real_texts: list[str]) -> None:

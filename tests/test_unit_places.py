@@ -6,7 +6,6 @@ import random
 import sys
 from pathlib import Path
 
-import pytest
 import regex
 
 from extract.extractors.case_counts import lexicon, unit_places
@@ -16,16 +15,6 @@ from extract.extractors.dates import CN_NUM
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@pytest.fixture(scope="module")
-def real_texts() -> list[str]:
-    out = []
-    for folder in (ROOT / "data" / "raw", ROOT / "tests" / "realdev" / "articles"):
-        for path in sorted(folder.glob("*"))[:40]:
-            try:
-                out.append(path.read_text(encoding="utf-8"))
-            except (UnicodeDecodeError, IsADirectoryError):
-                continue
-    return out
 
 
 def test_numerals_are_the_pattern_class() -> None:
