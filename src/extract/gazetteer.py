@@ -32,6 +32,7 @@ from typing import Any
 import regex
 
 from .areas import LONGEST_SPAN, Area, Gazetteer, load_gazetteer, parse_gazetteer
+from .margins import blank_free, inner_text
 
 __all__ = [
     "Area",
@@ -250,7 +251,10 @@ def _occurrences(gaz: Gazetteer, text: str) -> tuple[Spans, Spans, list[tuple[in
     shorts: list[tuple[int, int, str]] = []
     counted: list[tuple[int, int, str]] = []
     traps: list[tuple[int, int]] = []
-    for k, s, e in ac.find_matches_as_indexes(text, overlapping=True):
+    inner, shift = _inner_text(gaz, text)
+    for k, s, e in ac.find_matches_as_indexes(inner, overlapping=True):
+        s += shift
+        e += shift
         form, short, trap = kinds[k]
         if form is not None:
             forms.append((s, -e, form))
@@ -263,6 +267,20 @@ def _occurrences(gaz: Gazetteer, text: str) -> tuple[Spans, Spans, list[tuple[in
         # A short form matched only with a count (庆云) never takes the place of another one (重庆云阳).
         return _leftmost_longest(forms), _without_overlaps(_leftmost_longest(shorts), _leftmost_longest(counted)), traps
     return _leftmost_longest(forms), _leftmost_longest(shorts), traps
+
+
+def _inner_text(gaz: Gazetteer, text: str) -> tuple[str, int]:
+    """``text`` without its blank margins and where that part starts (:func:`extract.margins.inner_text`),
+    when no word of the scan holds white space (checked once per gazetteer), else ``(text, 0)``.
+    About a fifth of an article's bytes are the blanked margins, read at ~40 instructions a byte by
+    this automaton."""
+    if _BLANK_FREE[0] is not gaz:
+        _BLANK_FREE[:] = [gaz, blank_free([*gaz.candidates, *gaz.short_candidates, *gaz.traps])]
+    return inner_text(text) if _BLANK_FREE[1] else (text, 0)
+
+
+#: The gazetteer whose scan words were checked for white space, and the answer.
+_BLANK_FREE: list[Any] = [None, False]
 
 
 def _without_overlaps(spans: Spans, extra: Spans) -> Spans:
