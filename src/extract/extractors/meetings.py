@@ -48,6 +48,7 @@ from .meeting_dates import (
     _transcript_day,
     reference_date,
 )
+from .cited_names import _CITED_PERSON, _cited_after, _cited_titled
 from .officials import find_titles, roster_name
 from .member_lists import _invited, _is_list_gap
 from .officials_lexicon import _alt, load_lexicon
@@ -147,34 +148,6 @@ _INSPECTION = regex.compile(
      (?=\s*[,，。]))""",
     regex.VERBOSE,
 )
-_CITED_PERSON = std_compile(
-    r"(?:(?:贯彻|学习|落实|按照|根据|遵照|传达|关于|领会|践行|遵循|依据)(?:好|了)?|委托|赞成|赞同|拥护|[对以向])\s*$"
-)
-#: A title and name cited (贯彻落实自治区党委书记陈润儿在银川调研…中提出的要求): the person did not act in the story.
-_CITED_TITLED = regex.compile(r"(?:贯彻|学习|落实|遵照|传达|领会)(?:好|了)?\s*\p{Han}{1,14}?(?:书记|省长|市长|主席|总理|部长|主任)\s*$")
-# A name cited, not acting: 习近平新时代中国特色社会主义思想, 以习近平同志为核心的党中央.
-_CITED_AFTER = regex.compile(r"(?:同志)?(?:新时代|\p{Han}{0,6}思想|为核心|重要讲话|重要指示)")
-#: What every match of _CITED_AFTER holds, within _CITED_AFTER_REACH characters of its start (同志 + six
-#: characters + 思想 is the longest), and every match of _CITED_TITLED: a name is asked after each of them,
-#: and most texts around a name hold none (the Unicode property keeps both patterns with the ``regex``
-#: module, whose call costs ~3 K instructions of set-up).
-_CITED_AFTER_WORDS = ("新时代", "思想", "为核心", "重要")
-_CITED_AFTER_REACH = 10
-_CITED_TITLED_WORDS = ("贯彻", "学习", "落实", "遵照", "传达", "领会")
-
-
-def _cited_after(text: str, end: int) -> bool:
-    """``_CITED_AFTER.match(text, end)``, asked only when a word it needs is near."""
-    head = text[end : end + _CITED_AFTER_REACH]
-    return any(w in head for w in _CITED_AFTER_WORDS) and _CITED_AFTER.match(text, end) is not None
-
-
-def _cited_titled(text: str, start: int, end: int) -> bool:
-    """``_CITED_TITLED.search(text, start, end)``, asked only when a citing verb is in the window."""
-    window = text[start:end]
-    return any(w in window for w in _CITED_TITLED_WORDS) and _CITED_TITLED.search(text, start, end) is not None
-
-
 # The person acted at another event: 习近平总书记在庆祝…大会上发表重要讲话，强调….
 _AT_OTHER_EVENT = std_compile(r"[^,，。;；]{0,12}?在[^,，。;；]{2,40}?(?:大会|会议|座谈会|发布会|会)上")
 # A scene of its own: the person speaks to a reporter, not at the meeting in force.
