@@ -33,7 +33,7 @@ from collections.abc import Iterator
 import ahocorasick_rs
 import regex
 
-from ..anchored import matches_at
+from ..anchored import matches_at, std_compile
 from ..document import Doc, iter_sentences
 from ..models import Meeting, Official
 from ..normalize import to_simplified
@@ -48,6 +48,7 @@ from .meeting_dates import (
     _transcript_day,
     reference_date,
 )
+from .cited_names import _CITED_PERSON, _cited_after, _cited_titled
 from .officials import find_titles, roster_name
 from .member_lists import _invited, _is_list_gap
 from .officials_lexicon import _alt, load_lexicon
@@ -98,29 +99,29 @@ _MEETING = regex.compile(
 _KINDS = frozenset(k for k in _MEETING.groupindex if k != "when")
 # What follows a meeting word when it is cited, not held: 市委常委会会议精神;
 # or counted (已举行新闻发布会150余场): a tally is not one meeting.
-_CITED = regex.compile(r"精神|纪要|上的(?:重要)?讲话|决策部署|议定事项|部署要求|\s*\d+\s*(?:余|多)?场")
+_CITED = std_compile(r"精神|纪要|上的(?:重要)?讲话|决策部署|议定事项|部署要求|\s*\d+\s*(?:余|多)?场")
 #: Carried out, so held elsewhere and earlier: 落实…交通运输部视频会议要求 (the meeting's requirements).
-_CARRIED_OUT = regex.compile(r"(?:贯彻|落实|按照|根据|传达)[^,，。;；]{0,40}$")
+_CARRIED_OUT = std_compile(r"(?:贯彻|落实|按照|根据|传达)[^,，。;；]{0,40}$")
 #: A day written right before a cited meeting's name, after the verb citing it (传达2月6日全省…会议精神).
-_DATED_NAME = regex.compile(r"(?:传达|学习|贯彻|落实)了?(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚上|晚)?(?:召开的|举行的|的)?[^,，。;；:：、\d]{0,24}$")
+_DATED_NAME = std_compile(r"(?:传达|学习|贯彻|落实)了?(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚上|晚)?(?:召开的|举行的|的)?[^,，。;；:：、\d]{0,24}$")
 #: Cited together with the meeting after it: 落实省应对疫情工作领导小组会议和省应对疫情工作视频会议精神.
-_CITED_JOINED = regex.compile(r"(?:和|及|与|、|暨)[^,，。;；]{0,30}?会议?(?:精神|纪要|决策部署|部署要求)")
+_CITED_JOINED = std_compile(r"(?:和|及|与|、|暨)[^,，。;；]{0,30}?会议?(?:精神|纪要|决策部署|部署要求)")
 # Words after which a meeting's name starts (12月1日召开的|重庆市政府……发布会).
-_NAME_LEFT_STOP = regex.compile(r"召开|举行|主持|出席|参加|在|的|于|从|先后|并|分别|上午|下午|晚上|当晚|今天|昨天|、|(?:传达|学习|贯彻|落实)了?|\d{1,2}月\d{1,2}日")
-_HELD = regex.compile(r"召开|举行|召集|主持")
+_NAME_LEFT_STOP = std_compile(r"召开|举行|主持|出席|参加|在|的|于|从|先后|并|分别|上午|下午|晚上|当晚|今天|昨天|、|(?:传达|学习|贯彻|落实)了?|\d{1,2}月\d{1,2}日")
+_HELD = std_compile(r"召开|举行|召集|主持")
 #: After an inspection carried out (see _CARRIED_OUT): what it asked for (…调研疫情防控工作中提出的…要求).
-_CITED_INSPECTION = regex.compile(r"[^,，。;；]{0,20}?(?:中|时)(?:提出|作出|强调)的")
+_CITED_INSPECTION = std_compile(r"[^,，。;；]{0,20}?(?:中|时)(?:提出|作出|强调)的")
 # 记者从…发布会获悉: the reporter was there, so it was held.
-_HELD_AFTER = regex.compile(r"\s*(?:上|召开|举行|中|时|获悉|了解到|得知)")
-_ORDINAL = regex.compile(rf"第\s*(?P<n>\d+|[{_CN}]+)\s*(?P<unit>场|次)")
+_HELD_AFTER = std_compile(r"\s*(?:上|召开|举行|中|时|获悉|了解到|得知)")
+_ORDINAL = std_compile(rf"第\s*(?P<n>\d+|[{_CN}]+)\s*(?P<unit>场|次)")
 #: After a meeting's name heading a transcript: its time line's label (新闻发布会 (new line) 时间:2022年8月11日20:30).
-_TIME_LABEL = regex.compile(r"\s*(?:时间|日期)\s*[:：]\s*")
+_TIME_LABEL = std_compile(r"\s*(?:时间|日期)\s*[:：]\s*")
 
 _ORDINAL_AFTER = regex.compile(rf"\s*(?:[(（]\s*第\s*(?P<n>\d+|[{_CN}]+)\s*(?P<unit>场|次)\s*[)）]|第\s*(?P<n>\d+|[{_CN}]+)\s*(?P<unit>场)(?![\p{{Han}}]))")  # 系列新闻发布会第65场
 # A headline's tags and brackets end a name too: [视频]|中共中央政治局常务委员会会议, #话题#|【…|.
 _CLAUSE_BREAK = regex.compile(r"[,，;；。!！?？:：\n\[\]【】|#]")
 _CLAUSE_BREAK_LAST = regex.compile(r"(?r)" + _CLAUSE_BREAK.pattern)
-_AT_MEETING = regex.compile(r"会上|会议上|在会上|会议指出|会议强调|会议要求")
+_AT_MEETING = std_compile(r"会上|会议上|在会上|会议指出|会议强调|会议要求")
 # An official inspecting: 陈敏尔在中心城区调研检查, 尹力到朝阳区检查调研, 龚正率队督导.
 # Without a verb of motion the inspection verb must follow the name at once, so
 # 陈敏尔对做好疫情防控检查工作提出要求 is not an inspection.
@@ -147,15 +148,8 @@ _INSPECTION = regex.compile(
      (?=\s*[,，。]))""",
     regex.VERBOSE,
 )
-_CITED_PERSON = regex.compile(
-    r"(?:(?:贯彻|学习|落实|按照|根据|遵照|传达|关于|领会|践行|遵循|依据)(?:好|了)?|委托|赞成|赞同|拥护|[对以向])\s*$"
-)
-#: A title and name cited (贯彻落实自治区党委书记陈润儿在银川调研…中提出的要求): the person did not act in the story.
-_CITED_TITLED = regex.compile(r"(?:贯彻|学习|落实|遵照|传达|领会)(?:好|了)?\s*\p{Han}{1,14}?(?:书记|省长|市长|主席|总理|部长|主任)\s*$")
-# A name cited, not acting: 习近平新时代中国特色社会主义思想, 以习近平同志为核心的党中央.
-_CITED_AFTER = regex.compile(r"(?:同志)?(?:新时代|\p{Han}{0,6}思想|为核心|重要讲话|重要指示)")
 # The person acted at another event: 习近平总书记在庆祝…大会上发表重要讲话，强调….
-_AT_OTHER_EVENT = regex.compile(r"[^,，。;；]{0,12}?在[^,，。;；]{2,40}?(?:大会|会议|座谈会|发布会|会)上")
+_AT_OTHER_EVENT = std_compile(r"[^,，。;；]{0,12}?在[^,，。;；]{2,40}?(?:大会|会议|座谈会|发布会|会)上")
 # A scene of its own: the person speaks to a reporter, not at the meeting in force.
 _INTERVIEW = regex.compile(r"接受[^,，。;；]{0,16}?(?:采访|专访|访问)|(?:对|向)\p{Han}{0,8}?记者(?:表示|说|称|透露)")
 @functools.cache
@@ -202,8 +196,8 @@ def _clause_start(text: str, pos: int, limit: int = 40) -> int:
     return lo if m is None else m.end()
 
 
-_HELD_WORD = regex.compile(r"召开|举行")
-_CLAUSE_MARK = regex.compile(r"[,，;；]")
+_HELD_WORD = std_compile(r"召开|举行")
+_CLAUSE_MARK = std_compile(r"[,，;；]")
 
 
 def _organizer(text: str, name_start: int, clause_start: int, name: str) -> str | None:
@@ -246,7 +240,7 @@ _FUTURE = regex.compile(r"定于|将于|拟于|明年|下周|计划于|原定|�
 #: The index of 委 among :data:`~.start_words.MEETING_START_WORDS` (where a _MEETING match can start).
 _WEI = MEETING_START_WORDS.index("委")
 # Every alternative that starts with 委 goes on with one of these (委常委会, 委员会, 委第…/委五届…全会).
-_AFTER_WEI = regex.compile(rf"[常员第届次\d{_CN}]")
+_AFTER_WEI = std_compile(rf"[常员第届次\d{_CN}]")
 
 
 @functools.cache
@@ -410,17 +404,17 @@ def _pronouns(text: str, start: int, end: int) -> list[regex.Match[str]]:
 
 def _is_cited(text: str, pos: int, end: int) -> bool:
     """Whether the name at ``text[pos:end]`` is cited, not acting (落实习近平…, 习近平新时代…)."""
-    return bool(_CITED_PERSON.search(text, max(0, pos - 6), pos) or _CITED_AFTER.match(text, end))
+    return bool(_CITED_PERSON.search(text, max(0, pos - 6), pos) or _cited_after(text, end))
 
 
 #: How far after a name its verb may be (陈敏尔主持召开专题会议，……强调).
 _ROLE_REACH = 80
 
 
-_SPEAKER_LABEL = regex.compile(r"[:：](?!\s*$)")
-_LABEL_START = regex.compile(r"[\n。!！?？]")
+_SPEAKER_LABEL = std_compile(r"[:：](?!\s*$)")
+_LABEL_START = std_compile(r"[\n。!！?？]")
 #: A speaker's post in brackets between the name and the colon of a transcript's label.
-_LABEL_POST = regex.compile(r"[(（][^()（）\n]{1,60}[)）]")
+_LABEL_POST = std_compile(r"[(（][^()（）\n]{1,60}[)）]")
 
 
 def _speaker_label(text: str, pos: int, name_end: int) -> str | None:
@@ -703,8 +697,8 @@ def _assign_roles(
         if si >= len(sentences):
             break
         ss, se = sentences[si]
-        if (_CITED_PERSON.search(text, max(ss, pos - 6), pos) or _CITED_AFTER.match(text, name_end)
-                or _CITED_TITLED.search(text, max(ss, pos - 20), pos)):
+        if (_CITED_PERSON.search(text, max(ss, pos - 6), pos) or _cited_after(text, name_end)
+                or _cited_titled(text, max(ss, pos - 20), pos)):
             continue
         if text.startswith("的", name_end):
             continue  # 武汉市长周先旺的讲话: the person is not the subject of what follows
@@ -777,4 +771,4 @@ def _assign_roles(
 _END = operator.itemgetter(1)
 # A name preceded by a title ends a title word (长, 记, 人, 任 …); a bare name
 # follows punctuation or a clause-level word.
-_BARE_NAME_BEFORE = regex.compile(r"[^长记人任员席理官]")
+_BARE_NAME_BEFORE = std_compile(r"[^长记人任员席理官]")

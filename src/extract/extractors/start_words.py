@@ -23,6 +23,7 @@ import ahocorasick_rs
 import regex
 
 from ..anchored import matches_at
+from ..margins import blank_free, inner_text
 from .officials_lexicon import load_lexicon
 
 __all__ = ["HELD_BEFORE", "MEETING_START_WORDS", "meeting_words", "post_matches", "post_starts"]
@@ -52,6 +53,7 @@ class _Automaton(NamedTuple):
     automaton: ahocorasick_rs.AhoCorasick
     post: tuple[bool, ...]
     meeting: tuple[int, ...]
+    blank_free: bool  # no word holds white space: the text's blank margins need no scan
 
 
 @functools.cache
@@ -64,6 +66,7 @@ def _automaton() -> _Automaton:
         ahocorasick_rs.AhoCorasick(words, implementation=ahocorasick_rs.Implementation.DFA),
         tuple(w in posts for w in words),
         tuple(index.get(w, -1) for w in words),
+        blank_free(words),
     )
 
 
@@ -78,10 +81,14 @@ class _Scan(NamedTuple):
 
 @functools.lru_cache(maxsize=4)
 def _scan(text: str) -> _Scan:
-    ac, is_post, meeting_index = _automaton()
+    ac, is_post, meeting_index, margins_free = _automaton()
     posts: list[tuple[int, int]] = []
     meetings: list[tuple[int, int, int]] = []
-    for k, s, e in ac.find_matches_as_indexes(text, overlapping=True):
+    # (the part between the blank margins, shared with the gazetteer's scan: one UTF-8 form of it)
+    inner, shift = inner_text(text) if margins_free else (text, 0)
+    for k, s, e in ac.find_matches_as_indexes(inner, overlapping=True):
+        s += shift
+        e += shift
         if is_post[k]:
             posts.append((s, e))
         if meeting_index[k] >= 0:

@@ -1,0 +1,35 @@
+"""Names cited, not acting, in a meetings story (贯彻落实…陈润儿…提出的要求, 习近平新时代…思想): the
+meetings extractor asks these patterns after each official's name. Split from :mod:`.meetings`."""
+
+from __future__ import annotations
+
+import regex
+
+from ..anchored import std_compile
+
+_CITED_PERSON = std_compile(
+    r"(?:(?:贯彻|学习|落实|按照|根据|遵照|传达|关于|领会|践行|遵循|依据)(?:好|了)?|委托|赞成|赞同|拥护|[对以向])\s*$"
+)
+#: A title and name cited (贯彻落实自治区党委书记陈润儿在银川调研…中提出的要求): the person did not act in the story.
+_CITED_TITLED = regex.compile(r"(?:贯彻|学习|落实|遵照|传达|领会)(?:好|了)?\s*\p{Han}{1,14}?(?:书记|省长|市长|主席|总理|部长|主任)\s*$")
+# A name cited, not acting: 习近平新时代中国特色社会主义思想, 以习近平同志为核心的党中央.
+_CITED_AFTER = regex.compile(r"(?:同志)?(?:新时代|\p{Han}{0,6}思想|为核心|重要讲话|重要指示)")
+#: What every match of _CITED_AFTER holds, within _CITED_AFTER_REACH characters of its start (同志 + six
+#: characters + 思想 is the longest), and every match of _CITED_TITLED: a name is asked after each of them,
+#: and most texts around a name hold none (the Unicode property keeps both patterns with the ``regex``
+#: module, whose call costs ~3 K instructions of set-up).
+_CITED_AFTER_WORDS = ("新时代", "思想", "为核心", "重要")
+_CITED_AFTER_REACH = 10
+_CITED_TITLED_WORDS = ("贯彻", "学习", "落实", "遵照", "传达", "领会")
+
+
+def _cited_after(text: str, end: int) -> bool:
+    """``_CITED_AFTER.match(text, end)``, asked only when a word it needs is near."""
+    head = text[end : end + _CITED_AFTER_REACH]
+    return any(w in head for w in _CITED_AFTER_WORDS) and _CITED_AFTER.match(text, end) is not None
+
+
+def _cited_titled(text: str, start: int, end: int) -> bool:
+    """``_CITED_TITLED.search(text, start, end)``, asked only when a citing verb is in the window."""
+    window = text[start:end]
+    return any(w in window for w in _CITED_TITLED_WORDS) and _CITED_TITLED.search(text, start, end) is not None
