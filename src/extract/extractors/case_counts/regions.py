@@ -15,6 +15,7 @@ from ...document import Doc
 from ...gazetteer import article_home, find_areas, load_gazetteer
 from ...normalize import to_simplified
 from ...zones import find_zones
+from ..dates import _RELATIVE_WORDS as RELATIVE_WORDS
 from .item_words import ITEM_WORDS
 from .lexicon import _HEADLINE, _LIST_SEP, _NATIONAL, _OFFICIAL_BODY, load_count_regions, load_metric_lexicon
 
@@ -163,19 +164,20 @@ def _extra_region_ac() -> tuple[ahocorasick_rs.AhoCorasick, list[str]]:
 
 
 @functools.cache
-def _metric_region_words() -> tuple[list[str], list[tuple[bool, int, bool]]]:
-    """The metric phrases, the count-region forms and the words a per-case list's item starts with
-    (:data:`~.item_words.ITEM_WORDS`), each once, and for each whether it is a metric phrase, its index
-    among the forms of :func:`_extra_region_ac` (-1: none) and whether it is an item word."""
+def _metric_region_words() -> tuple[list[str], list[tuple[bool, int, bool, bool]]]:
+    """The metric phrases, the count-region forms, the words a per-case list's item starts with
+    (:data:`~.item_words.ITEM_WORDS`) and the dates' relative words (:data:`~..dates._RELATIVE_WORDS`),
+    each once, and for each whether it is a metric phrase, its index among the forms of
+    :func:`_extra_region_ac` (-1: none), whether it is an item word and whether a relative word."""
     metric = load_metric_lexicon().metric
     forms = {form: k for k, form in enumerate(_extra_region_ac()[1])}
-    words = list(dict.fromkeys([*metric, *forms, *ITEM_WORDS]))  # a word of several kinds once
-    kinds = [(w in metric, forms.get(w, -1), w in ITEM_WORDS) for w in words]
+    words = list(dict.fromkeys([*metric, *forms, *ITEM_WORDS, *RELATIVE_WORDS]))  # a word of several kinds once
+    kinds = [(w in metric, forms.get(w, -1), w in ITEM_WORDS, w in RELATIVE_WORDS) for w in words]
     return words, kinds
 
 
 @functools.cache
-def _metric_region_ac() -> tuple[ahocorasick_rs.AhoCorasick, list[tuple[bool, int, bool]]]:
+def _metric_region_ac() -> tuple[ahocorasick_rs.AhoCorasick, list[tuple[bool, int, bool, bool]]]:
     """The words of :func:`_metric_region_words` in one automaton reporting every occurrence
     (overlapping ones too; a DFA), and their kinds."""
     words, kinds = _metric_region_words()
@@ -231,18 +233,30 @@ def metric_region_item_hits(
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int, int]], list[tuple[int, int]]]:
     """:func:`metric_and_region_hits`, and every occurrence ``(start, end)`` of an item word in the
     span (where a per-case list's item may start: :func:`.case_lists._items`), from the same pass."""
+    metric, hits, items, _ = reader_hits(text, start, end)
+    return metric, hits, items
+
+
+def reader_hits(
+    text: str, start: int, end: int
+) -> tuple[list[tuple[int, int]], list[tuple[int, int, int]], list[tuple[int, int]], list[int]]:
+    """:func:`metric_region_item_hits`, and where each relative word of the dates starts in the span
+    (ascending, for :func:`~..dates.relative_words_found`), from the same pass."""
     kinds = _metric_region_ac()[1]
     metric: list[tuple[int, int]] = []
     region: list[tuple[int, int, int]] = []
     items: list[tuple[int, int]] = []
+    relative: list[int] = []
     for w, s, e in _occurrences(text, start, end):
-        is_metric, k, is_item = kinds[w]
+        is_metric, k, is_item, is_relative = kinds[w]
         if is_metric:
             metric.append((start + s, start + e))
         if k >= 0:
             region.append((s, e, k))
         if is_item:
             items.append((start + s, start + e))
+        if is_relative:
+            relative.append(start + s)
     metric.sort()
     region.sort()
     longest: dict[int, tuple[int, int]] = {}  # by start, the longest form there (sorted: the last)
@@ -254,7 +268,7 @@ def metric_region_item_hits(
         if s >= pos:
             hits.append((k, s, e))
             pos = e
-    return metric, hits, items
+    return metric, hits, items, sorted(set(relative))
 
 
 def _home_region(mentions: list[_Mention]) -> _Region | None:
