@@ -386,6 +386,23 @@ def _bracketed_day(ref: dt.date, rel: str, day: int) -> dt.date | None:
 #: Every relative word, for the standard library's engine (which finds a plain alternation of literal words
 #: twice as fast): each :data:`_RELATIVE` match starts with one, and most bodies hold none.
 _RELATIVE_WORD = re.compile("|".join(map(re.escape, _RELATIVE_WORDS)))
+#: Where every relative word starts in one window of one text, ``(text, start, end, starts)``, as a
+#: caller's own scan found them (the case-count reader's automaton pass: :func:`relative_words_found`).
+_found_relative: list[tuple[str, int, int, list[int]]] = []
+
+
+def relative_words_found(text: str, start: int, end: int, starts: list[int]) -> None:
+    """Hand :func:`find_dates` the ascending starts of every relative word in ``text[start:end]``
+    (overlapping ones too): its relative days are then matched only there, not searched for."""
+    _found_relative[:] = [(text, start, end, starts)]
+
+
+def _relative_matches(text: str, start: int, end: int) -> Iterable[AnyMatch]:
+    """``_RELATIVE.finditer(text, start, end)``: every match starts with a relative word, so where
+    the window's words were handed in (the same text object) the pattern is tried only there."""
+    if _found_relative and _found_relative[0][0] is text and _found_relative[0][1:3] == (start, end):
+        return matches_at(_RELATIVE, text, _found_relative[0][3], end)
+    return _RELATIVE.finditer(text, start, end) if _RELATIVE_WORD.search(text, start, end) else ()
 
 
 def resolve_month_day(ref: dt.date | None, month: int, day: int) -> dt.date | None:
@@ -641,7 +658,7 @@ def _find_dates(text: str, ref: dt.date | None, start: int, end: int) -> tuple[D
 
     rel: list[DateMention] = []
     k = 0
-    for m in _RELATIVE.finditer(text, start, end) if _RELATIVE_WORD.search(text, start, end) else ():
+    for m in _relative_matches(text, start, end):
         ok, k = outside(taken, m.start(), m.end(), k)
         if ok:
             rel.append(DateMention(m.start(), m.end(), None, relative=_RELATIVE_WORDS[m.group(_RELATIVE_REL)], hours=_hours(m)))

@@ -12,7 +12,7 @@ import regex
 from ...anchored import AnyMatch, std_compile
 from ...document import Doc
 from ...models import ArticleWarning, CaseCount
-from ..dates import _DAY_RANGE_END, find_dates, reference_date, resolve_relative
+from ..dates import _DAY_RANGE_END, find_dates, reference_date, relative_words_found, resolve_relative
 from .lexicon import (
     _ATTRIBUTION, _CARRY_OPENING, _NUMBERED_HEADING, _FOUND_IN, _CLAUSE_BREAK, _CLOSE, _LIST_SEP, _NOT_AREA, _OPEN, _RELATIVE_PREV, _REST_ITEM, _RESIDUE_OK,
     _SHARE_BEFORE, _SINCE_BEFORE, _UNTIL_HOUR, _NOW_OPENING, _HEADLINE, _UNTIL_NOW, _SECTION, is_furniture, _UNKNOWN_AREA, _count_re, count_matches,
@@ -29,7 +29,7 @@ from .setters import _date_setters, _written_dates
 from .places_after import counts_of_place_after
 from .unit_places import count_places
 from .paragraphs import _BRACKET, _outside_brackets, _paragraphs, _poster_lines_joined, _sentences, _without_topic_tags
-from .regions import _DIGIT, _contains, _district_home, _home_county, HOME_AUTONOMOUS, HOME_COUNTY, HOME_PROVINCE, _Mention, _Region, _province_of, _area_mentions, _article_home, _is_top, _region, metric_region_item_hits
+from .regions import _DIGIT, _contains, _district_home, _home_county, HOME_AUTONOMOUS, HOME_COUNTY, HOME_PROVINCE, _Mention, _Region, _province_of, _area_mentions, _article_home, _is_top, _region, reader_hits
 
 # ------------------------------------------------------------------ decisions
 
@@ -101,8 +101,10 @@ class _Reader:
         self.headings: dict[int, _Count] = {}  # sentence headings (新增本土确诊病例中,) by start
         self.warnings: list[ArticleWarning] = []
         # Found once per article, looked up by bisection: keeps reading linear in the number of counts.
-        # One automaton pass: metric phrases, count-region forms, and where a per-case list's item may start.
-        self.occurrences, self.region_hits, self.item_words = metric_region_item_hits(self.text, start, end)
+        # One automaton pass: metric phrases, count-region forms, where a per-case list's item may start
+        # and where the dates' relative words stand (handed to find_dates: it need not search for them).
+        self.occurrences, self.region_hits, self.item_words, relative = reader_hits(self.text, start, end)
+        relative_words_found(self.text, start, end, relative)
         self.metric_starts = metric_starts(self.text, start, end, self.lex, self.occurrences)
         self.count_places = count_places(self.text, start, end)
         # No count number and no metric phrase: no event to read (:meth:`events`), nothing to index unless a list asks.

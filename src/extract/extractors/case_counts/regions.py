@@ -15,6 +15,7 @@ from ...document import Doc
 from ...gazetteer import article_home, find_areas, load_gazetteer
 from ...normalize import to_simplified
 from ...zones import find_zones
+from ..dates import _RELATIVE_WORDS as RELATIVE_WORDS
 from .item_words import ITEM_WORDS
 from .lexicon import _HEADLINE, _LIST_SEP, _NATIONAL, _OFFICIAL_BODY, load_count_regions, load_metric_lexicon
 
@@ -163,16 +164,56 @@ def _extra_region_ac() -> tuple[ahocorasick_rs.AhoCorasick, list[str]]:
 
 
 @functools.cache
-def _metric_region_ac() -> tuple[ahocorasick_rs.AhoCorasick, list[tuple[bool, int, bool]]]:
-    """The metric phrases, the count-region forms and the words a per-case list's item starts with
-    (:data:`~.item_words.ITEM_WORDS`) in one automaton reporting every occurrence (overlapping ones
-    too; a DFA), and for each of its words whether it is a metric phrase, its index among the forms
-    of :func:`_extra_region_ac` (-1: none) and whether it is an item word."""
+def _metric_region_words() -> tuple[list[str], list[tuple[bool, int, bool, bool]]]:
+    """The metric phrases, the count-region forms, the words a per-case list's item starts with
+    (:data:`~.item_words.ITEM_WORDS`) and the dates' relative words (:data:`~..dates._RELATIVE_WORDS`),
+    each once, and for each whether it is a metric phrase, its index among the forms of
+    :func:`_extra_region_ac` (-1: none), whether it is an item word and whether a relative word."""
     metric = load_metric_lexicon().metric
     forms = {form: k for k, form in enumerate(_extra_region_ac()[1])}
-    words = list(dict.fromkeys([*metric, *forms, *ITEM_WORDS]))  # a word of several kinds once
-    kinds = [(w in metric, forms.get(w, -1), w in ITEM_WORDS) for w in words]
+    words = list(dict.fromkeys([*metric, *forms, *ITEM_WORDS, *RELATIVE_WORDS]))  # a word of several kinds once
+    kinds = [(w in metric, forms.get(w, -1), w in ITEM_WORDS, w in RELATIVE_WORDS) for w in words]
+    return words, kinds
+
+
+@functools.cache
+def _metric_region_ac() -> tuple[ahocorasick_rs.AhoCorasick, list[tuple[bool, int, bool, bool]]]:
+    """The words of :func:`_metric_region_words` in one automaton reporting every occurrence
+    (overlapping ones too; a DFA), and their kinds."""
+    words, kinds = _metric_region_words()
     return ahocorasick_rs.AhoCorasick(words, implementation=ahocorasick_rs.Implementation.DFA), kinds
+
+
+@functools.cache
+def _metric_region_ac16() -> ahocorasick_rs.BytesAhoCorasick | None:
+    """The words of :func:`_metric_region_words` encoded in UTF-16-LE (same order: the same word
+    indexes), for :func:`_occurrences`; None when one of them lies beyond the basic plane."""
+    words = [w.encode("utf-16-le") for w in _metric_region_words()[0]]
+    if any(len(b) != 2 * len(w) for b, w in zip(words, _metric_region_words()[0])):
+        return None
+    return ahocorasick_rs.BytesAhoCorasick(words, implementation=ahocorasick_rs.Implementation.DFA)
+
+
+def _occurrences(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
+    """Every occurrence ``(word index, start, end)`` of a word of :func:`_metric_region_ac` in
+    ``text[start:end]`` (offsets relative to ``start``), overlapping ones too, in no set order (the caller sorts).
+
+    The automaton for ``str`` encodes the text in UTF-8 and maps every byte offset back to a character
+    offset (~0.13 M instructions for a bench body of ~1,350 characters). A body of the basic plane
+    (UTF-16 of two bytes a character) is scanned as UTF-16-LE bytes instead: a byte offset is twice a
+    character offset. A word can also match at an odd byte offset (the high byte of one character and
+    the low byte of the next spell one of its code units): such matches are no occurrences and are
+    dropped; every occurrence is reported (overlapping search), so none is lost.
+    """
+    ac16 = _metric_region_ac16()
+    span = text[start:end]
+    try:
+        data = span.encode("utf-16-le") if ac16 is not None else b""
+    except UnicodeEncodeError:  # a lone surrogate: the automaton for str says what it says of it
+        data = b""
+    if ac16 is None or len(data) != 2 * len(span):  # (a character beyond the basic plane takes four bytes)
+        return _metric_region_ac()[0].find_matches_as_indexes(span, overlapping=True)
+    return [(w, s >> 1, e >> 1) for w, s, e in ac16.find_matches_as_indexes(data, overlapping=True) if not s & 1]
 
 
 def metric_and_region_hits(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], list[tuple[int, int, int]]]:
@@ -192,18 +233,30 @@ def metric_region_item_hits(
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int, int]], list[tuple[int, int]]]:
     """:func:`metric_and_region_hits`, and every occurrence ``(start, end)`` of an item word in the
     span (where a per-case list's item may start: :func:`.case_lists._items`), from the same pass."""
-    automaton, kinds = _metric_region_ac()
+    metric, hits, items, _ = reader_hits(text, start, end)
+    return metric, hits, items
+
+
+def reader_hits(
+    text: str, start: int, end: int
+) -> tuple[list[tuple[int, int]], list[tuple[int, int, int]], list[tuple[int, int]], list[int]]:
+    """:func:`metric_region_item_hits`, and where each relative word of the dates starts in the span
+    (ascending, for :func:`~..dates.relative_words_found`), from the same pass."""
+    kinds = _metric_region_ac()[1]
     metric: list[tuple[int, int]] = []
     region: list[tuple[int, int, int]] = []
     items: list[tuple[int, int]] = []
-    for w, s, e in automaton.find_matches_as_indexes(text[start:end], overlapping=True):
-        is_metric, k, is_item = kinds[w]
+    relative: list[int] = []
+    for w, s, e in _occurrences(text, start, end):
+        is_metric, k, is_item, is_relative = kinds[w]
         if is_metric:
             metric.append((start + s, start + e))
         if k >= 0:
             region.append((s, e, k))
         if is_item:
             items.append((start + s, start + e))
+        if is_relative:
+            relative.append(start + s)
     metric.sort()
     region.sort()
     longest: dict[int, tuple[int, int]] = {}  # by start, the longest form there (sorted: the last)
@@ -215,7 +268,7 @@ def metric_region_item_hits(
         if s >= pos:
             hits.append((k, s, e))
             pos = e
-    return metric, hits, items
+    return metric, hits, items, sorted(set(relative))
 
 
 def _home_region(mentions: list[_Mention]) -> _Region | None:
