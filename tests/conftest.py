@@ -33,3 +33,12 @@ def real_texts() -> list[str]:
             except (UnicodeDecodeError, IsADirectoryError):
                 continue
     return out
+
+
+@pytest.fixture(scope="session")
+def gated_texts() -> list[str]:
+    """The articles of the real dev, invented dev and first held-out sets."""
+    out = []
+    for d in ("realdev", "dev", "heldout"):
+        out += [f.read_text(encoding="utf-8") for f in sorted((ROOT / "tests" / d / "articles").glob("*.txt"))]
+    return out

@@ -15,17 +15,6 @@ ROOT = Path(__file__).resolve().parents[1]
 _BLANKS = ["", " ", "\n", "  \n ", "\u3000", "\t", " " * 300 + "\n"]
 
 
-def _texts() -> list[str]:
-    out = []
-    for folder in (ROOT / "data" / "raw", ROOT / "tests" / "realdev" / "articles"):
-        for path in sorted(folder.glob("*"))[:30]:
-            try:
-                out.append(path.read_text(encoding="utf-8"))
-            except (UnicodeDecodeError, IsADirectoryError):
-                continue
-    return out
-
-
 def _padded(texts: list[str]) -> list[str]:
     rnd = random.Random(7)
     out = []
@@ -37,8 +26,8 @@ def _padded(texts: list[str]) -> list[str]:
     return out + ["", " ", "\n\n", " 重庆 ", "重庆"]
 
 
-def test_inner_text_is_the_stripped_text_and_where_it_starts() -> None:
-    for text in _padded(_texts()[:10]):
+def test_inner_text_is_the_stripped_text_and_where_it_starts(real_texts: list[str]) -> None:
+    for text in _padded(real_texts[:10]):
         inner, shift = inner_text(text)
         assert inner == text.strip()
         if inner:
@@ -53,10 +42,10 @@ def test_scan_words_hold_no_blank() -> None:
     assert not blank_free(["重庆", "重 庆"])
 
 
-def test_gazetteer_occurrences_as_in_the_whole_text() -> None:
+def test_gazetteer_occurrences_as_in_the_whole_text(real_texts: list[str]) -> None:
     gaz = load_gazetteer()
     ac, kinds = gaz.scan_automaton
-    texts = _padded(_texts())
+    texts = _padded(real_texts)
     inner = [_occurrences(gaz, text) for text in texts]
     saved = list(gazetteer._BLANK_FREE)
     try:
@@ -69,10 +58,10 @@ def test_gazetteer_occurrences_as_in_the_whole_text() -> None:
         assert traps == sorted((s, e) for k, s, e in ac.find_matches_as_indexes(text, overlapping=True) if kinds[k][2])
 
 
-def test_start_word_scan_as_in_the_whole_text() -> None:
+def test_start_word_scan_as_in_the_whole_text(real_texts: list[str]) -> None:
     ac = start_words._automaton().automaton
     is_post = start_words._automaton().post
-    for text in _padded(_texts()):
+    for text in _padded(real_texts):
         scan = start_words._scan(text)
         whole = ac.find_matches_as_indexes(text, overlapping=True)
         assert scan.post_starts == sorted(s for k, s, _ in whole if is_post[k])

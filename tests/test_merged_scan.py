@@ -21,16 +21,9 @@ def _two_passes(text: str, start: int, end: int) -> tuple[list[tuple[int, int]],
     return metric_occurrences(text, start, end, load_metric_lexicon()), list(automaton.find_matches_as_indexes(text[start:end]))
 
 
-def _texts() -> list[str]:
-    out = []
-    for d in ("realdev", "dev", "heldout"):
-        out += [f.read_text(encoding="utf-8") for f in sorted((ROOT / "tests" / d / "articles").glob("*.txt"))]
-    return out
-
-
-def test_real_texts() -> None:
+def test_real_texts(gated_texts: list[str]) -> None:
     rng = random.Random(1)
-    for text in _texts():
+    for text in gated_texts:
         assert metric_and_region_hits(text, 0, len(text)) == _two_passes(text, 0, len(text))
         for _ in range(5):
             a = rng.randint(0, len(text))

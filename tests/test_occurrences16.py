@@ -19,16 +19,9 @@ def _by_str(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
     return sorted(_metric_region_ac()[0].find_matches_as_indexes(text[start:end], overlapping=True))
 
 
-def _texts() -> list[str]:
-    out = []
-    for d in ("realdev", "dev", "heldout"):
-        out += [f.read_text(encoding="utf-8") for f in sorted((ROOT / "tests" / d / "articles").glob("*.txt"))]
-    return out
-
-
-def test_real_texts() -> None:
+def test_real_texts(gated_texts: list[str]) -> None:
     rng = random.Random(3)
-    for text in _texts():
+    for text in gated_texts:
         assert sorted(_occurrences(text, 0, len(text))) == _by_str(text, 0, len(text))
         for _ in range(5):
             a = rng.randint(0, len(text))

@@ -30,16 +30,9 @@ def _both(text: str, start: int, end: int) -> None:
     dates._found_relative.clear()
 
 
-def _texts() -> list[str]:
-    out = []
-    for d in ("realdev", "dev", "heldout"):
-        out += [f.read_text(encoding="utf-8") for f in sorted((ROOT / "tests" / d / "articles").glob("*.txt"))]
-    return out
-
-
-def test_real_texts() -> None:
+def test_real_texts(gated_texts: list[str]) -> None:
     rng = random.Random(5)
-    for text in _texts():
+    for text in gated_texts:
         _both(text, 0, len(text))
         for _ in range(3):
             a = rng.randint(0, len(text))
