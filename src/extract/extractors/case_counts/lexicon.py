@@ -235,7 +235,7 @@ def _count_re() -> re.Pattern[str]:
         (?P<qpre>{before})?\s*
         (?:
             (?<![\d.])(?<!\d,)(?P<wan>\d{{1,4}}(?:\.\d{{1,4}})?)\s?万       # 1.2万 (a count of ten thousands)
-            (?P<wanrest>\d{{4}}(?![\d.]))?                                  # 9万1038, 102 万2360 (中央社)
+            (?P<wanrest>(?:\d{{4}}|\d,\d{{3}})(?![\d.]))?                     # 9万1038, 102 万2360, 146萬9,019 (中央社)
           | (?<![\d.第])(?<!\d,)(?P<num>\d{{1,3}}(?:,\d{{3}}){{1,3}}|\d{{1,9}})   # 6584, 4,191
           | (?<![{CN_NUM}第])(?P<vague>上|数|几)(?P<vunit>百|千|万)       # 上千 — a lower bound
           | (?<![{CN_NUM}第])(?P<cn>[{cn_start}][{CN_NUM}]{{0,7}})        # 两千, 一千二百
@@ -363,8 +363,9 @@ def _zero_re() -> regex.Pattern[str]:
 
 
 # What may stand between a list of areas and 未报告…: "等7个区", "均", "连续3天".
-# (北京：无新增报告境外输入确诊病例 in a round-up of the provinces: the area heading its line)
-_ZERO_GAP = std_compile(r"\s*[:：]?\s*(?:等\s*(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*个?\s*(?:区县|区|县|地区|街道|镇街)?)?\s*(?P<scope>本土|本地|境外输入)?\s*(?:均|都|也|仍|现|目前)?\s*(?:连续\s*\d{1,3}\s*[天日])?\s*(?:报告)?\s*")
+# (北京：无新增报告境外输入确诊病例 in a round-up of the provinces: the area heading its line; 我省新型冠状病毒肺炎
+# 无新增确诊病例: the disease's name before the zero)
+_ZERO_GAP = std_compile(r"\s*[:：]?\s*(?:等\s*(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*个?\s*(?:区县|区|县|地区|街道|镇街)?)?\s*" + rf"(?:{_DISEASE})?" + r"\s*(?P<scope>本土|本地|境外输入)?\s*(?:均|都|也|仍|现|目前)?\s*(?:连续\s*\d{1,3}\s*[天日])?\s*(?:报告)?\s*")
 # A change against an earlier day at the end of a prefix: 较29日减少 / 比前一日增加了.
 _CHANGE = std_compile(
     r"(?:较|比|与)(?P<ref>[^,，;；。()（）]{0,14}?)(?:相比|比较)?[,，]?\s*(?P<dir>增加|减少|上升|下降|增长|回落|多|少)了?\s*(?:报告)?\s*$"
@@ -582,7 +583,7 @@ def _value(m: AnyMatch) -> int | None:
     if num:
         return int(num.replace(",", ""))
     if wan:
-        return round(float(wan) * 10_000) + int(m.group(g.wanrest) or 0)
+        return round(float(wan) * 10_000) + int((m.group(g.wanrest) or "0").replace(",", ""))
     if vague:
         return {"百": 100, "千": 1000, "万": 10_000}[m.group(g.vunit)]
     return parse_cn_int(m.group(g.cn))
