@@ -7,7 +7,7 @@ from pathlib import Path
 
 from extract.extractors.case_counts import case_lists
 from extract.extractors.case_counts.item_words import ITEM_WORDS, NOUNS
-from extract.extractors.case_counts.regions import metric_and_region_hits, metric_region_item_hits
+from extract.extractors.case_counts.regions import reader_hits
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -17,7 +17,7 @@ def _spans(items: list[tuple[object, int, int]]) -> list[tuple[int, int, int, in
 
 
 def _check(text: str, start: int, end: int) -> int:
-    _, _, words = metric_region_item_hits(text, start, end)
+    words = reader_hits(text, start, end).items
     want = _spans(case_lists._items(text, start, end))
     assert _spans(case_lists._items(text, start, end, words)) == want, (text, start, end)
     return len(want)
@@ -53,9 +53,3 @@ def test_items_from_item_words_on_random_strings() -> None:
         a = rng.randint(0, len(text))
         found += _check(text, a, rng.randint(a, len(text)))
     assert found > 150
-
-
-def test_the_merged_pass_keeps_its_first_two_answers() -> None:
-    text = "病例1，现住沙坪坝区。新增本土确诊病例3例，第5例患者"
-    metric, hits, _ = metric_region_item_hits(text, 0, len(text))
-    assert (metric, hits) == metric_and_region_hits(text, 0, len(text))

@@ -1,4 +1,4 @@
-"""The reader's one automaton pass (``regions.metric_and_region_hits``) finds what its two passes found:
+"""The reader's one automaton pass (``regions.reader_hits``) finds what its two passes found:
 every occurrence of every metric phrase (``lexicon.metric_occurrences``) and the leftmost-longest
 count-region forms (``regions._extra_region_ac``), on the real texts of the repository and on random
 strings made of metric phrases, region forms (and pieces of them) and filler, in random windows."""
@@ -11,9 +11,15 @@ from pathlib import Path
 import pytest
 
 from extract.extractors.case_counts.lexicon import load_metric_lexicon, metric_occurrences
-from extract.extractors.case_counts.regions import _extra_region_ac, metric_and_region_hits
+from extract.extractors.case_counts.regions import _extra_region_ac, reader_hits
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def metric_and_region_hits(text: str, start: int, end: int) -> tuple[object, object]:
+    """The pass's first two answers: the metric phrases and the count-region forms."""
+    hits = reader_hits(text, start, end)
+    return hits.metric, hits.regions
 
 
 def _two_passes(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], list[tuple[int, int, int]]]:

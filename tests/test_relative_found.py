@@ -21,7 +21,7 @@ def _every(text: str, start: int, end: int) -> list[int]:
 
 
 def _both(text: str, start: int, end: int) -> None:
-    starts = reader_hits(text, start, end)[3]
+    starts = reader_hits(text, start, end).relative
     assert starts == _every(text, start, end), text
     dates._found_relative.clear()
     own = dates._find_dates.__wrapped__(text, REF, start, end)

@@ -1,5 +1,5 @@
 """What a case is called in a per-case list (病例1—病例510, 第120例患者), for the list reader
-(:mod:`.case_lists`) and for the reader's one automaton pass (:func:`.regions.metric_and_region_hits`),
+(:mod:`.case_lists`) and for the reader's one automaton pass (:func:`.regions.reader_hits`),
 which finds where an item may start along with the metric phrases and count-region forms."""
 
 from __future__ import annotations

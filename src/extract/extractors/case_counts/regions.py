@@ -216,32 +216,22 @@ def _occurrences(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
     return [(w, s >> 1, e >> 1) for w, s, e in ac16.find_matches_as_indexes(data, overlapping=True) if not s & 1]
 
 
-def metric_and_region_hits(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], list[tuple[int, int, int]]]:
-    """One automaton pass over ``text[start:end]`` for what the reader used two for: the
-    :func:`~.lexicon.metric_occurrences` of the span, and its count-region forms as
-    ``_extra_region_ac()`` finds them (``(form index, start, end)`` relative to ``start``).
+class ReaderHits(NamedTuple):
+    """What the reader's one automaton pass over a body finds (:func:`reader_hits`)."""
+
+    metric: list[tuple[int, int]]  # the :func:`~.lexicon.metric_occurrences` of the span
+    regions: list[tuple[int, int, int]]  # count-region forms as ``_extra_region_ac()`` finds them (relative to start)
+    items: list[tuple[int, int]]  # every item word (where a per-case list's item may start: :func:`.case_lists._items`)
+    relative: list[int]  # where each relative word of the dates starts, ascending (:func:`~..dates.relative_words_found`)
+
+
+def reader_hits(text: str, start: int, end: int) -> ReaderHits:
+    """One automaton pass over ``text[start:end]`` for the metric phrases, the count-region forms
+    (``(form index, start, end)`` relative to ``start``), the item words and the dates' relative words.
 
     The forms' leftmost-longest matches are read off their every occurrence: the first start at or
     after the end of the match before, the longest form there.
     """
-    metric, hits, _ = metric_region_item_hits(text, start, end)
-    return metric, hits
-
-
-def metric_region_item_hits(
-    text: str, start: int, end: int
-) -> tuple[list[tuple[int, int]], list[tuple[int, int, int]], list[tuple[int, int]]]:
-    """:func:`metric_and_region_hits`, and every occurrence ``(start, end)`` of an item word in the
-    span (where a per-case list's item may start: :func:`.case_lists._items`), from the same pass."""
-    metric, hits, items, _ = reader_hits(text, start, end)
-    return metric, hits, items
-
-
-def reader_hits(
-    text: str, start: int, end: int
-) -> tuple[list[tuple[int, int]], list[tuple[int, int, int]], list[tuple[int, int]], list[int]]:
-    """:func:`metric_region_item_hits`, and where each relative word of the dates starts in the span
-    (ascending, for :func:`~..dates.relative_words_found`), from the same pass."""
     kinds = _metric_region_ac()[1]
     metric: list[tuple[int, int]] = []
     region: list[tuple[int, int, int]] = []
@@ -268,7 +258,7 @@ def reader_hits(
         if s >= pos:
             hits.append((k, s, e))
             pos = e
-    return metric, hits, items, sorted(set(relative))
+    return ReaderHits(metric, hits, items, sorted(set(relative)))
 
 
 def _home_region(mentions: list[_Mention]) -> _Region | None:
