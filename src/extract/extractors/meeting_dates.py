@@ -237,6 +237,11 @@ def _date_unstated(
             m.date = m.date or ref
         if m.held and m.date is not None:
             previous = m.date
+            if sequel or twin is not None:
+                # 会后，钱国峰先后来到…检查 … 陈文波、李婷婷一同检查: dated now, a twin for the mentions after it
+                i = bisect.bisect_left(dated_starts.setdefault(m.type, []), m.start)
+                dated_starts[m.type].insert(i, m.start)
+                dated.setdefault(m.type, []).insert(i, m)
 
 
 # Words that date an event only as "recently": it keeps no day.
@@ -275,7 +280,13 @@ def _same_event(m: MeetingMention, twin: MeetingMention) -> bool:
     if m.leader and twin.leader and m.leader != twin.leader and not twin.went(m.leader):
         # (市委书记李强，市委副书记、市长龚正分别前往…检查 … 李强来到中心检查: one of the officials who went)
         return False
+    if m.place and m.place[0] in _LOCAL_LEVELS:
+        return True  # 屈谦到云阳督导检查 … 屈谦一行到县人民医院: "the county's hospital", a place of the visit
     return not (m.place and twin.place and m.place not in twin.place and twin.place not in m.place)
+
+
+#: A place named by its level alone (县人民医院, 区疾控中心) is the local one: inside the place visited.
+_LOCAL_LEVELS = frozenset("县区市镇乡")
 
 
 _PARA = regex.compile(r"\n+")

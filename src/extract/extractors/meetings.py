@@ -136,7 +136,7 @@ _INSPECTION = regex.compile(
     (?P<when>\d{1,2}月\d{1,2}日(?:至\d{1,2}日)?|周[一二三四五六日天]|星期[一二三四五六日天]|昨天|昨日|今天|今日|当天|日前|近日)?
     (?:上午|下午|晚上|晚间)?
     (?:(?:连续|一连)\s*[\d一二三四五六七八九十两]{1,2}\s*[天日]\s*)?  # 孙春兰连续三天在扬州市调研指导
-    (?:(?:(?P<go>(?:先后|分别|专程|专门|亲自|再次|冒雨|连夜|一到)?(?:在|到|赴|前往|深入|来到|走进|走访))(?P<place>[^,，;；。:：\n]{1,40}?)
+    (?:(?:(?P<go>(?:先后|分别|专程|专门|亲自|再次|冒雨|连夜|一到)?(?:在|到|赴|前往|深入|来到|走进|走访))(?P<place>[^,，;；。:：\n]{1,60}?)
          (?:(?<=[区县市镇乡村道院心点站场所园厂校馆司港口舱店局委室楼地线处])\s*[,，]\s*
             (?:[^,，。;；:：\n]{2,40}?(?:汇报|情况)\s*[,，]\s*)?)?  # 深入…指挥部办公室，视频连线听取…汇报，督导调度
          (?:进行|开展)?(?:实地|现场|随机|先后|深入|重点)?
@@ -443,6 +443,19 @@ def _speaker_label(text: str, pos: int, name_end: int) -> str | None:
     return "speaker" if titles and titles[-1].end == pos and not _CLAUSE_MARK.search(head) else None
 
 
+#: Speaker verbs that, after 主持召开…会议, say what the meeting did rather than what its chair said.
+_MEETING_ACTS = frozenset(("部署", "安排部署", "安排布置"))
+
+
+def _meeting_acts_only(text: str, chaired: int, speaker: regex.Match[str], end: int) -> bool:
+    """Whether the speaker verbs after a chair's 主持召开…会议 (from ``speaker``, the first, to ``end``)
+    are all the meeting's acts: 对…进行安排部署 is; …进行调度部署，强调… has the chair speaking."""
+    if speaker.group() not in _MEETING_ACTS or "会" not in text[chaired : speaker.start()]:
+        return False
+    pattern = _role_patterns()["speaker"]
+    return all(m.group() in _MEETING_ACTS for m in pattern.finditer(text, speaker.end(), end) if m.group("skip") is None)
+
+
 def _roles(text: str, start: int, end: int) -> tuple[set[str], int, bool]:
     """Roles stated in ``text[start:end]`` (what follows a name up to the next name),
     where the first role verb ends (``start`` when there is none), and whether the
@@ -465,6 +478,8 @@ def _roles(text: str, start: int, end: int) -> tuple[set[str], int, bool]:
             m = next((m for m in matches_at(pattern, text, starts, end) if m.group("skip") is None), None)
             if m is not None:
                 found[role] = m
+    if "chair" in found and "speaker" in found and _meeting_acts_only(text, found["chair"].end(), found["speaker"], end):
+        del found["speaker"]  # 钱国峰主持召开…调度会议，对…进行安排部署: the meeting deploys, its chair is no speaker
     reported = set(found) == {"speaker"} and found["speaker"].group() not in load_lexicon().cues["participation"]
     return set(found), min((m.end() for m in found.values()), default=start), reported
 
