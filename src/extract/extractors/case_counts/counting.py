@@ -116,7 +116,10 @@ def _origin_place(r: _Reader, clause_start: int, num_start: int, num_end: int) -
 #: After a count, what opens a clause naming its parts (其中本土病例183例，包括陕西的181例).
 _PARTS_AFTER = std_compile(r"[^,，。;；()（）]{0,8}[,，]\s*(?:包括|包含)")
 #: After a part of another scope than its total, what opens the list of its items (其中本土病例80例，分别是内蒙古56例).
-_LISTED_AFTER = std_compile(r"\s*[,，:：]?\s*分别(?:是|为|在)\s*[:：]?\s*")
+#: A clause opening another group beside the count before (另有境外移入个案72例), not a part of it.
+_ANOTHER_GROUP = std_compile(r"\s*另有")
+# (…其中1,463例本土，个案居住县市分布为新北市656例、… — Taiwan's CDC)
+_LISTED_AFTER = std_compile(r"\s*[,，:：]?\s*(?:分别(?:是|为|在)|(?:个案|病例)?(?:居住)?(?:县市|地区)?分布(?:为|在|于|是))\s*[:：]?\s*")
 #: Between one item of such a list and the next (内蒙古56例(均在呼伦贝尔市)、黑龙江10例).
 _NEXT_ITEM = std_compile(r"(?:\s*[(（][^()（）;；。]{0,30}[)）])?\s*[、,，]\s*")
 
@@ -440,7 +443,9 @@ def read_count(
                   and prev_count.parent is not last_explicit and _NEXT_ITEM.fullmatch(text, prev_count.end, group[0])):
                 parent = prev_count.parent  # (…内蒙古56例、黑龙江10例: the list goes on)
         if metric == "inherit" and (parent is None or measure_word == "cumulative"
-                                    and (parent.start < r.sentence_start or parent.measure == "new")):
+                                    and (parent.start < r.sentence_start or parent.measure == "new")
+                                    # 确诊个案中死亡新增42例；另有境外移入个案72例: another group, no part of the deaths
+                                    or _ANOTHER_GROUP.match(text, clause_start, num_start) is not None):
             # 新增本土病例4169例 with no total before it, 截至2月17日12时，全省累计报告…病例146例 in a
             # sentence of its own, 中心调查8宗新增确诊个案，至今本港个案累计11129宗 (no part of the day's new
             # ones): a 病例 is a confirmed case.

@@ -453,7 +453,8 @@ _TOPIC_TAG = std_compile(r"#[^#\n【】]{1,40}#")
 # A metric phrase that says the state goes on (正在接受医学观察): a current count.
 _ONGOING = std_compile(r"正在|仍在|尚在|仍接受")
 # A sentence opening a running total as of now (截至目前，…累计确诊17例): the article's day.
-_UNTIL_NOW = std_compile(r"\s*(?:截至|截止|截止到)(?:目前|今日|今天|发稿时|记者发稿时)")
+# Its source may come first (指挥中心统计，截至目前国内累计…).
+_UNTIL_NOW = std_compile(r"\s*(?:[^,，。;；:：\n]{1,10}?(?:统计|通报|消息|表示|介绍|指出)[,，:：]?\s*)?(?:截至|截止|截止到)(?:目前|今日|今天|发稿时|记者发稿时)")
 # A sentence about the present (目前共追踪到…, 当前…) without a date of its own.
 _NOW_OPENING = std_compile(r"\s*(?:目前|当前)")
 _NEW_WORD = std_compile(r"新增|新发现|当日")
@@ -508,7 +509,7 @@ _ATTRIBUTION = regex.compile(
 # (入境人员3697例) makes it a count of something the lexicon does not name.
 _RESIDUE_OK = regex.compile(
     r"分别在|其中|当中|另外|另有|(?<=本土|本地|境外输入|境外移入|病例)则有|含|包括|报告|新增|增加|增至|共计|共|合计|各|分别|为|有|是|的|达|再|又|从|到|单日|当日|均|累计|现有|地区|"
-    r"分布在|分布于|"
+    r"分布在|分布于|分布为|分布是|"
     r"(?:仍|则)?以(?=\s*$)|"  # 其中以上海865例为最多: the largest item of the list
     r"居住(?:县市|地区|地|区域)?|县市|"  # 新增个案居住县市分别为新北市106例 (Taiwan's CDC): where the cases live
     r"(?<=境外)\p{Han}{1,6}?(?=输入)|"  # 境外新加坡输入1例: imported, from where

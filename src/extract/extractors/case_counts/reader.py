@@ -405,10 +405,14 @@ class _Reader:
                         # province in force stays when it holds that area: 新疆…现有确诊病例606例，其中乌鲁木齐市…).
                         state.region = state.top = [self.home]
                 if (self.doc.published is not None and not self.doc.published_from_text and not self.dated_between(s_start, pos)
-                        and (_UNTIL_NOW.match(text, s_start, s_start + 16)
+                        and ((until_now := _UNTIL_NOW.match(text, s_start, s_start + 30) is not None)
                              # 目前石家庄累计报告确诊病例83例 in a text that dates nothing: as of the article's day.
                              or not state.dated and _NOW_TOTAL.match(text, s_start, pos))):
                     # 截至目前，天津市…累计确诊17例: a running total as of the article's day.
+                    if until_now:
+                        # (…入境日介于5月22日至5月23日。指挥中心统计，截至目前…: the dates before the sentence are
+                        # behind it, not still to come)
+                        state, state_pos = self.state_at(s_start, state, state_pos), s_start
                     state.date, state.hours, state.until = self.doc.published, None, None
                     state.dated = state.here = state.since = True
                 elif (self.doc.published is not None and not self.doc.published_from_text and not state.dated
