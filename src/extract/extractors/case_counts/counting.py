@@ -116,6 +116,8 @@ def _origin_place(r: _Reader, clause_start: int, num_start: int, num_end: int) -
 #: After a count, what opens a clause naming its parts (其中本土病例183例，包括陕西的181例).
 _PARTS_AFTER = std_compile(r"[^,，。;；()（）]{0,8}[,，]\s*(?:包括|包含)")
 #: After a part of another scope than its total, what opens the list of its items (其中本土病例80例，分别是内蒙古56例).
+#: Only a comma between a part and its first item.
+_ITEM_COMMA = std_compile(r"\s*[,，:：]\s*")
 #: A clause opening another group beside the count before (另有境外移入个案72例), not a part of it.
 _ANOTHER_GROUP = std_compile(r"\s*另有")
 # (…其中1,463例本土，个案居住县市分布为新北市656例、… — Taiwan's CDC)
@@ -229,11 +231,13 @@ def read_count(
                      and last_explicit.metric in ("deaths", "recovered") and last_explicit.start >= r.sentence_start
                      and last_explicit.depth == depth == 0 and text.startswith("为", last_explicit.end)
                      and not _CLAUSE_BREAK.search(text, last_explicit.end, num_start))
-    if metric == "confirmed" and outcome_m is None and depth > 0 and not outcome_items:
-        # 当日出院病例3例(武汉市本土确诊病例2例,境外输入确诊病例1例): the bracket itemises the outcome.
+    if metric in ("confirmed", "asymptomatic") and outcome_m is None and depth > 0 and not outcome_items:
+        # 当日出院病例3例(武汉市本土确诊病例2例,境外输入确诊病例1例): the bracket itemises the outcome; so does
+        # 当日解除无症状感染者医学观察8例(本土无症状感染者7例,…;境外输入无症状感染者1例).
         opened, before = stack[-1]
-        outcome_items = (before is not None and before.metric in ("deaths", "recovered") and before.depth == depth - 1
-                         and text[before.end : opened].strip() == "")
+        outcome_items = (before is not None and before.depth == depth - 1 and text[before.end : opened].strip() == ""
+                         and (before.metric in ("deaths", "recovered") if metric == "confirmed"
+                              else before.metric == "released_from_observation"))
     if outcome_items or (metric_m is not None and _own_metric_after(r, m.end())
                          and (_COORDINATED.fullmatch(text, metric_m.end(), num_start)
                               or ((where := _FOUND_WHERE.search(text, clause_start, num_start)) is not None
@@ -439,8 +443,14 @@ def read_count(
                     and prev_count.metric == last_explicit.metric and _LISTED_AFTER.fullmatch(text, prev_count.end, group[0])):
                 # 新增确诊病例96例，其中本土病例80例，分别是内蒙古56例、…: the items of the local part.
                 parent = prev_count
-            elif (prev_count.parent is not None and prev_count.parent.parent is last_explicit
-                  and prev_count.parent is not last_explicit and _NEXT_ITEM.fullmatch(text, prev_count.end, group[0])):
+            elif (prev_count.sub and (prev_count.parent is last_explicit or prev_count.parent is None) and prev_count.explicit
+                  and last_explicit.metric == "infections" and prev_count.metric in ("confirmed", "asymptomatic")
+                  and _ITEM_COMMA.fullmatch(text, prev_count.end, group[0])):
+                # 新增本土阳性感染者12例，其中确诊病例8例，南岗区7例、香坊区1例: the items of the confirmed part.
+                parent = prev_count
+            elif (prev_count.parent is not None and prev_count.parent is not last_explicit
+                  and (prev_count.parent.parent is last_explicit or prev_count.parent.parent is None and prev_count.parent.sub)
+                  and _NEXT_ITEM.fullmatch(text, prev_count.end, group[0])):
                 parent = prev_count.parent  # (…内蒙古56例、黑龙江10例: the list goes on)
         if metric == "inherit" and (parent is None or measure_word == "cumulative"
                                     and (parent.start < r.sentence_start or parent.measure == "new")

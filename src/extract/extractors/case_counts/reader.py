@@ -60,6 +60,10 @@ _CAME_FROM = regex.compile(r"(?P<origin>\p{Han}{2,8}?)输入")
 _DOMESTIC_ORIGIN = ("省外", "市外", "区外", "县外", "外省", "外市", "外地", "国内")
 #: The last character of every place word :data:`_UNKNOWN_AREA` reads (新区, 区, 县, 市, 州, 省).
 _PLACE_END = std_compile("[区县市州省]")
+#: A note that says what all of a count's cases are (（均为境外输入）).
+_ALL_OF = std_compile(r"(?:均|都|全部)(?:为|系|是)")
+#: How far back 该市/该县 looks for the place it stands for.
+_ANAPHOR_REACH = 120
 #: What may stand between a sentence's start and a date that opens it.
 _OPENING_BLANKS = frozenset(" \t\u3000,，")
 
@@ -652,7 +656,12 @@ class _Reader:
                 pos = a.end()
                 continue
             scope_m = _last(self.lex.scope_re, text, body_start, body_end)
-            if scope_m is not None and count.scope == "unspecified":
+            if (scope_m is not None and count.scope == "unspecified" and a.group("bracket") and not count.sub
+                    and not count.zero and _ALL_OF.match(text, body_start)):
+                # 全国新增无症状感染者19例（均为境外输入）: the day's total, and its part of that scope (all of it)
+                self.counts.append(dataclasses.replace(count, scope=self.lex.scope[scope_m.group()], parent=count,
+                                                       children=[], explicit=False, sub=True))
+            elif scope_m is not None and count.scope == "unspecified":
                 count.scope = self.lex.scope[scope_m.group()]
             elif count.scope == "unspecified" and (came := _CAME_FROM.search(text, body_start, body_end)) is not None:
                 # (均为苏丹输入), 为英国输入病例: brought in from abroad; 湖北省输入 is a domestic origin.
@@ -768,11 +777,24 @@ class _Reader:
         rest = _RESIDUE_OK.sub("", "".join(chars[: count_start - start]))
         return bool(rest)
 
+    def area_named_by(self, word: str, pos: int) -> _Region | None:
+        """The area ``word`` at ``pos`` stands for when it is 该市/该县/该区… and the area named last
+        before it (a sentence away at most) is a unit of that kind (湖南张家界市官方最新通报，…，该市无新增…)."""
+        if len(word) != 2 or word[0] != "该":
+            return None
+        i = bisect.bisect_left(self.area_starts, pos) - 1
+        while i >= 0 and self.areas[i].region is None:
+            i -= 1
+        if i < 0 or self.areas[i].end < pos - _ANAPHOR_REACH:
+            return None
+        region = self.areas[i].region
+        return region if region is not None and not region.zone and region.name.endswith(word[1]) else None
+
     def unknown_area(self, start: int, end: int) -> bool:
         if _PLACE_END.search(self.text, start, end) is None:
             return False  # every _UNKNOWN_AREA match ends in one of these (most clauses before a number have none)
         for m in _UNKNOWN_AREA.finditer(self.text, start, end):
-            if _NOT_AREA.search(m.group()):
+            if _NOT_AREA.search(m.group()) or self.area_named_by(m.group(), m.start()) is not None:
                 continue
             i = bisect.bisect_right(self.area_starts, m.end() - 1) - 1
             if i >= 0 and self.areas[i].end >= m.end():

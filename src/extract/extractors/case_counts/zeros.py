@@ -86,6 +86,9 @@ def read_zero(r: _Reader, m: AnyMatch, prefix_start: int, state: _State, prev: _
         area = state.region or ([r.home] if r.home is not None else None)
         if prev is not None and prev.zero and prev.start >= r.sentence_start and prev.regions:
             area = prev.regions  # 湖北无新增确诊病例，无新增疑似病例: the zeros go on for the same area
+        if opening is not None and opening.group("that"):
+            named = r.area_named_by(opening.group("that"), opening.start("that"))
+            area = [named] if named is not None else None  # 湖南张家界市官方最新通报，…，该市无新增…
         if opening is None or not area or not state.dated:
             return None
         g_start, g_end, regions = opening.start(), opening.end(), list(area)
