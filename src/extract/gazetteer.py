@@ -96,8 +96,8 @@ def _match(start: int, end: int, area: Area, form: str, how: str) -> AreaMatch:
 # third of the set-up a call costs the ``regex`` module; a dozen calls per article).
 
 # After a short form: a place-type word that makes it a place (璧山高新区, 渝北街道).
-#: Of those, the words a town or a park of the same name ends with as well.
-_TOWN_SUFFIXES = frozenset({"镇", "乡", "街道", "工业园", "工业园区", "园区"})
+#: Of those, the words a town, a neighbourhood (康鹭、大塘、龙潭片区 in Guangzhou) or a park of the same name ends with as well.
+_TOWN_SUFFIXES = frozenset({"镇", "乡", "街道", "片区", "工业园", "工业园区", "园区"})
 _PLACE_SUFFIX = std_compile(
     r"""(?:
         高新区|经开区|开发区|工业园区?|园区|新区|新城|城区|主城区|老城区|
@@ -485,7 +485,7 @@ def _accept_shorts(gaz: Gazetteer, text: str, full: list[AreaMatch], found: Span
     # short forms found: one walk along both finds the full form a short one overlaps, if any.
     candidates = gaz.short_candidates
     i, n = 0, len(full)
-    after_parent: set[int] = set()  # short forms written right after a unit that encloses them
+    after_parent: set[int] = set()  # short forms written right after a unit that encloses them, or right before one of their own
     for s, e, form in found:
         while i < n and full[i].end <= s:
             i += 1
@@ -497,6 +497,10 @@ def _accept_shorts(gaz: Gazetteer, text: str, full: list[AreaMatch], found: Span
             full[i - 1].area.id in {u.id for u in gaz.ancestors(c)} for c in candidates[form]
         ):
             after_parent.add(s)  # 陕西西安, 内蒙古锡林郭勒, 上海浦东, 天津北辰段
+        elif i < n and full[i].start == e and any(
+            c.id in {u.id for u in gaz.ancestors(full[i].area)} for c in candidates[form]
+        ):
+            after_parent.add(s)  # 巴州库尔勒市: a short form right before one of its own units
     if not pending:
         return []
     accepted: dict[int, AreaMatch] = {}

@@ -96,7 +96,12 @@ class Lexicon:
 
     @functools.cached_property
     def level_forms(self) -> frozenset[str]:
-        return frozenset(self.levels) | frozenset(load_gazetteer().by_form) | self.places
+        gaz = load_gazetteer()
+        # The gazetteer's short forms of cities (新北 of 新北市长侯友宜, 巴州) start a title too: before a post
+        # (市长, 市委书记) a city's stem is its name, whatever else it could be alone.
+        cities = {f for f, areas in gaz.short_candidates.items()
+                  if len(f) > 1 and any(a.level == "prefecture" or a.kind == "city" for a in areas)}
+        return frozenset(self.levels) | frozenset(gaz.by_form) | self.places | cities
 
     @functools.cached_property
     def org_last_chars(self) -> frozenset[str]:

@@ -116,6 +116,9 @@ def _origin_place(r: _Reader, clause_start: int, num_start: int, num_end: int) -
 #: After a count, what opens a clause naming its parts (其中本土病例183例，包括陕西的181例).
 _PARTS_AFTER = std_compile(r"[^,，。;；()（）]{0,8}[,，]\s*(?:包括|包含)")
 #: After a part of another scope than its total, what opens the list of its items (其中本土病例80例，分别是内蒙古56例).
+#: A scope word alone after a count, the noun left out (新增185例本土，…; 3例境外移入。).
+_BARE_SCOPE_AFTER = std_compile(r"(?P<scope>本土|境外移入|境外输入)(?=\s*[,，;；。、])")
+_NEW_BEFORE = std_compile(r"新增\s*$")
 #: Only a comma between a part and its first item.
 _ITEM_COMMA = std_compile(r"\s*[,，:：]\s*")
 #: A clause opening another group beside the count before (另有境外移入个案72例), not a part of it.
@@ -342,6 +345,13 @@ def read_count(
                     # (重庆新增5例确诊病例累计211例: 累计 opens the next count, it does not describe this one)
                     r.consumed = rest.end()
                     return None
+    if (metric is None and m.group(g.unit) in ("例", "宗") and (bare := _BARE_SCOPE_AFTER.match(text, m.end())) is not None
+            and _NEW_BEFORE.search(text, max(clause_start, num_start - 3), num_start) is not None
+            and (last_explicit is None or last_explicit.start < r.sentence_start)):
+        # 今日中央流行疫情指挥中心公布，新增185例本土，当中新北市98例最多 (Taiwan): the day's cases of that scope.
+        metric, label, explicit = "confirmed", None, True
+        suffix_scope = bare.group("scope")
+        r.consumed = bare.end("scope")
     if metric is None and m.group(g.unit) in ("例", "人") and (ward := _IN_HOSPITAL.match(text, m.end())) is not None:
         # 累计…确诊病例62例，出院6例，56例在定点医院进行隔离治疗: the confirmed cases now in hospital.
         metric, label, measure_hint, suffixed = "confirmed", ward.group().strip(), "current", True
