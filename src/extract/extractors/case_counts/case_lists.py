@@ -49,7 +49,8 @@ _RANGE_SEP = r"\s*(?:—|–|－|-|~|～|至|到)+\s*"
 # One item: 病例1 / 病例1—病例510 / 确诊病例5至9 / 感染者749至826 / 第120例患者, at the start of a clause.
 # (The clause start is looked behind in each branch: the scan then skips ahead to a noun or 第 instead
 # of trying the look-behind at every character.)
-_ITEM_START = r"(?<=^|[\n,，、;；。:：）).．]|和|及|\s|[区县旗])"  # …|万州区确诊病例1: after the district reporting it
+# (27日新增确诊病例1：徐某，现住同安区…: after 新增)
+_ITEM_START = r"(?<=^|[\n,，、;；。:：）).．]|和|及|新增|\s|[区县旗])"  # …|万州区确诊病例1: after the district reporting it
 # An ordinal item with no noun needs its scope word before it (境外输入第7例，…, 本土第3例：…).
 _SCOPED_START = r"(?<=(?:^|[\n,，、;；。:：）).．]|\s)(?:境外输入|本土))"
 _ITEM = regex.compile(

@@ -121,6 +121,8 @@ _BARE_SCOPE_AFTER = std_compile(r"(?P<scope>本土|境外移入|境外输入)(?=
 _NEW_BEFORE = std_compile(r"新增\s*$")
 #: Only a comma between a part and its first item.
 _ITEM_COMMA = std_compile(r"\s*[,，:：]\s*")
+#: The first number of a rough range written with 、 (70、80宗): a round number with no unit.
+_ROUGH_FIRST = std_compile(r"(?<![\d.,])[1-9]\d?0$")
 #: A clause opening another group beside the count before (另有境外移入个案72例), not a part of it.
 _ANOTHER_GROUP = std_compile(r"\s*另有")
 # (…其中1,463例本土，个案居住县市分布为新北市656例、… — Taiwan's CDC)
@@ -208,6 +210,8 @@ def read_count(
         return None  # 连续5天在1000例以下: a bound the count stays under; 新增3宗聚集性疫情: clusters, not people
     if value == 1 and m.group(g.unit) == "名" and text[num_start - 1 : num_start] in ("是", "为", "系"):
         return None  # 另一宗个案是一名商人: who a case is, not a count
+    if text[num_start - 1 : num_start] == "、" and _ROUGH_FIRST.search(text, max(0, num_start - 6), num_start - 1):
+        return None  # 还有70、80宗初步确诊: seventy or eighty, a guess, not a count
     # 1. A change against an earlier day, not a count of its own.
     tail_from = max(prefix_start, num_start - 24)
     ch = _CHANGE.search(text, tail_from, num_start)
