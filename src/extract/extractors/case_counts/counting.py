@@ -18,7 +18,7 @@ from ...models import Change
 from .counts import _Count, _State
 from .lexicon import (
     foreign_import, foreign_origin, found_in as found_metric, _BOTH_SCOPES, _BREAKDOWN_WORDS, _CASE_NOUNS, _CHANGE, _CLAUSE_BREAK, _CLAUSE_SEMI, _CONTACT_OUTCOME, _CONTACTS,
-    _CONVERSION_AFTER, _CONVERTED, _COORD, _DAY_CHANGE, _EACH, _FOUND_IN, _IN_HOSPITAL, _LIST_GAP, _NEXT_TOTAL, _ONGOING,
+    _CONVERSION_AFTER, _CONVERTED, _COORD, _DAY_CHANGE, _DISEASE, _EACH, _FOUND_IN, _IN_HOSPITAL, _LIST_GAP, _NEXT_TOTAL, _ONGOING,
     _OTHER_PEOPLE, _OUTCOMES, _SCOPE_PART, _SEGMENT_END, _SEVERITY, _SUB_WORDS, _SUBSET_AFTER, _SUFFIX_METRIC_LEAD, _SUFFIX_REST,
     _SUM_WORD, _coordinated_tail, _governing_metric, _last, _qualifier, _value, count_groups, paired_count_re, said_measure,
 )
@@ -117,7 +117,8 @@ def _origin_place(r: _Reader, clause_start: int, num_start: int, num_end: int) -
 _PARTS_AFTER = std_compile(r"[^,，。;；()（）]{0,8}[,，]\s*(?:包括|包含)")
 #: After a part of another scope than its total, what opens the list of its items (其中本土病例80例，分别是内蒙古56例).
 #: A scope word alone after a count, the noun left out (新增185例本土，…; 3例境外移入。).
-_BARE_SCOPE_AFTER = std_compile(r"(?P<scope>本土|境外移入|境外输入)(?=\s*[,，;；。、])")
+# (新增240例本土武汉肺炎，…: the disease's name may stand for the noun)
+_BARE_SCOPE_AFTER = std_compile(rf"(?P<scope>本土|境外移入|境外输入)(?:{_DISEASE}|武汉肺炎)?(?=\s*[,，;；。、(（])")
 _NEW_BEFORE = std_compile(r"新增\s*$")
 #: Only a comma between a part and its first item.
 _ITEM_COMMA = std_compile(r"\s*[,，:：]\s*")

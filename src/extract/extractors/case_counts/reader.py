@@ -85,6 +85,7 @@ _HEADING_COLON = std_compile(r"\s*[:：]")
 
 
 #: A sentence that opens by saying how the items after it are split (按照病例管理地区划分，): of the last heading's total.
+_CLOSE_BRACKET = std_compile(r"[)）]")
 _SPLIT_OPENING = std_compile(r"\s*按照?[^,，:：。;；\d\n]{1,10}?(?:划分|统计|分布)\s*[,，:：]")
 _SPLIT_REACH = 60  # how far before that sentence the heading may end
 #: Before a heading's metric: the number of the total it names (33例无症状感染者中，).
@@ -574,6 +575,11 @@ class _Reader:
             return cached
         brk = _last(_CLAUSE_BREAK, text, self.sentence_start, h.start())
         words_start = brk.end() if brk else self.sentence_start
+        opened = max(text.rfind("(", self.sentence_start, words_start), text.rfind("（", self.sentence_start, words_start))
+        if opened >= 0 and _CLOSE_BRACKET.search(text, max(self.sentence_start, words_start - 1), h.start()):
+            # 今天新增本土武汉肺炎(2019冠状病毒疾病,COVID-19)个案: the comma is inside a bracket, the clause goes on
+            brk = _last(_CLAUSE_BREAK, text, self.sentence_start, opened)
+            words_start = brk.end() if brk else self.sentence_start
         scope_m = _last(lex.scope_re, text, words_start, h.start())
         said = {lex.measure[x.group()] for x in lex.measure_re.finditer(text, words_start, h.start())}
         heading = _Count(
