@@ -610,6 +610,12 @@ class _Reader:
             if earlier is not None:
                 heading.measure, heading.scope = earlier.measure, earlier.scope
                 heading.date, heading.hours, heading.until, heading.dated = earlier.date, earlier.hours, earlier.until, earlier.dated
+                if not state.dated and earlier.dated:
+                    # 截至3月14日0时，…累计报告确诊病例539例。(a paragraph on risk areas) 539名确诊患者中，…已治愈出院510人，
+                    # 死亡3人: the sentence is about that total, on its day.
+                    state.date, state.hours, state.until, state.dated, state.here = (
+                        earlier.date, earlier.hours, earlier.until, True, True)
+                    state.since = earlier.measure != "new"  # (a running total's parts run too)
         self.headings[h.start()] = heading
         return heading
 
