@@ -187,6 +187,11 @@ class _Reader:
         if mention.region is None:
             return self.home
         if mention.region.name == HOME_PROVINCE:
+            i = bisect.bisect_left(self.area_starts, mention.start) - 1
+            if i >= 0 and self.areas[i].end == mention.start and self.areas[i].region is not None:
+                named = _province_of(self.areas[i].region)
+                if named is not None and named == self.areas[i].region:
+                    return named  # 江苏全省累计报告…: the province just named
             if (self.home is None or self.home.name == "全国") and self.state_region is not None and len(self.state_region) == 1:
                 # 江西新增4宗確診…。全省累計確診7宗 in a national round-up: the province the counts are about.
                 return _province_of(self.state_region[0])
@@ -669,8 +674,9 @@ class _Reader:
                 continue
             scope_m = _last(self.lex.scope_re, text, body_start, body_end)
             if (scope_m is not None and count.scope == "unspecified" and a.group("bracket") and not count.sub
-                    and not count.zero and _ALL_OF.match(text, body_start)):
-                # 全国新增无症状感染者19例（均为境外输入）: the day's total, and its part of that scope (all of it)
+                    and not count.zero and _ALL_OF.match(text, body_start) and self.lex.scope[scope_m.group()] == "imported"):
+                # 全国新增无症状感染者19例（均为境外输入）: the day's total, and its imported part (all of it); a local
+                # one (均为本土确诊病例) only gives the total its scope.
                 self.counts.append(dataclasses.replace(count, scope=self.lex.scope[scope_m.group()], parent=count,
                                                        children=[], explicit=False, sub=True))
             elif scope_m is not None and count.scope == "unspecified":
