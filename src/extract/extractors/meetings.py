@@ -444,7 +444,7 @@ def _speaker_label(text: str, pos: int, name_end: int) -> str | None:
 
 
 #: Speaker verbs that, after 主持召开…会议, say what the meeting did rather than what its chair said.
-_MEETING_ACTS = frozenset(("部署", "安排部署", "安排布置"))
+_MEETING_ACTS = frozenset(("部署", "安排部署", "安排布置", "要求"))
 
 
 def _meeting_acts_only(text: str, chaired: int, speaker: regex.Match[str], end: int) -> bool:
