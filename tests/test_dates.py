@@ -52,6 +52,11 @@ FIND_CASES = [
     ("昨(1)日新增", D(2022, 8, 1), [(D(2022, 8, 1), None)]),  # a repost dated a day late: the written day wins
     ("今(31)日公布", D(2022, 7, 22), []),  # a day the word cannot name: no date
     ("截至今日(22日)零时,本港过去一日新增", D(2022, 12, 22), [(D(2022, 12, 22), None)]),
+    # A day of the first lunar month (新华社 and 廣東省委 reports of 2020, held-out 5 and 22): from that year's 春节.
+    ("正月初一,我再次主持召开中央政治局常委会会议", D(2020, 2, 15), [(D(2020, 1, 25), None)]),
+    ("农历大年初一,习近平总书记主持召开", D(2020, 1, 27), [(D(2020, 1, 25), None)]),
+    ("除夕夜,首批医疗队出发;正月十五元宵节", D(2022, 2, 20), [(D(2022, 1, 31), None), (D(2022, 2, 15), None)]),
+    ("初三学生返校", D(2020, 2, 15), []),  # a school year, not a day: the month must be written
     # Not dates: durations and counts of days.
     ("报告数量连续3日下降,近7日累计,30日内", REF, []),
     ("连续五日新增下降,近三日新增感染者,第3日报告,每2日通报,已持续10日新增", REF, []),
@@ -192,3 +197,12 @@ def test_spaces_start_skips_the_engine_only_where_no_space_stands() -> None:
 def test_range_of_days_ends_on_its_last_day(text: str, through: dt.date | None) -> None:
     first = find_dates(text, D(2022, 8, 13) if "8月" in text else D(2022, 3, 25))[0]
     assert first.through == through
+
+
+@pytest.mark.parametrize("row", ["2020\t2020-03-25", "2020\t2021-01-25", "2020\tsoon"])
+def test_spring_festival_table_rejects_a_wrong_row(row: str) -> None:
+    from extract.errors import ResourceError
+    from extract.extractors.lunar_days import parse_spring_festivals
+
+    with pytest.raises(ResourceError, match=r"spring_festivals.tsv:2"):
+        parse_spring_festivals("year\tdate\n" + row + "\n")

@@ -29,6 +29,7 @@ import regex
 
 from ..anchored import AnyMatch, AnyPattern, char_positions, group_numbers, matches_at, std_compile
 from ..prefilter import SPACES
+from .lunar_days import LUNAR_DAY, lunar_date
 
 __all__ = [
     "DateMention",
@@ -647,6 +648,13 @@ def _find_dates(text: str, ref: dt.date | None, start: int, end: int) -> tuple[D
             else:
                 date = ref - dt.timedelta(days=(ref.weekday() - wd) % 7)
             found.append(DateMention(m.start(), m.end(), date, date.month, date.day))
+        if any(text.find(w, start, end) >= 0 for w in ("正月", "大年", "除夕")):  # (most texts have none)
+            # 正月初一，我再次主持召开…会议; 农历大年初一: a day of the first lunar month, in the lunar year nearest
+            # the article's day (see lunar_days), unless a full date is written there.
+            for m in LUNAR_DAY.finditer(text, start, end):
+                lunar = lunar_date(m, ref)
+                if lunar is not None and not any(d.start < m.end() and m.start() < d.end for d in found):
+                    found.append(DateMention(m.start(), m.end(), lunar, lunar.month, lunar.day))
         found.sort(key=lambda d: d.start)
     # Full dates do not overlap one another; relative words and bare days only count outside them.
     # Both lists are in text order, so one forward walk keeps this linear.
