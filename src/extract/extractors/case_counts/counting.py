@@ -39,6 +39,8 @@ if TYPE_CHECKING:  # the reader imports this module: its type is for the checker
 _OUTCOME_AFTER = std_compile(
     r"\s*(?:已|均已|均|全部|全都|已全部|今日|今天|当日|陆续|已陆续)?\s*(?P<outcome>解除医学观察|解除隔离医学观察|解除医学隔离观察|解除集中隔离医学观察|治愈出院|出院|死亡)(?=\s*(?:[,，;；。(（]|$))"
 )
+#: After a metric phrase: "among them" (确诊病例中，…).
+_AMONG_AFTER = std_compile(r"\s*(?:当中|之中|中)")
 #: Patients after a number, with their outcome (5名患者出院, 423名患者陆续治愈出院).
 _PATIENTS_OUTCOME = std_compile(r"\s*患者" + _OUTCOME_AFTER.pattern)
 #: Between a count's breakdown in brackets and the next item of the list the count heads.
@@ -57,6 +59,7 @@ _INFECTION_PARTS = std_compile(r"\s*[(（]\s*(?:其中\s*)?(?:本土)?(?:确诊�
 _PARTS_OPENING = std_compile(r"\s*(?:[^,，。;；:：\n]{0,12}[,，]\s*)?其中\s*[,，:：]")  # (发布会通报，)其中：
 #: 新增 right before a number; a clause's end right after a count.
 _NEW_BEFORE = std_compile(r"新增\s*$")
+_SIBLING_BEFORE = std_compile(r"[、和及]\s*$")
 _CLAUSE_END_AFTER = std_compile(r"\s*(?:[,，;；。、!！?？]|$)")
 #: A number of days before a count's qualifier: the days its figure passed (5天日增确诊超过200例).
 _DAYS_OVER = std_compile(r"(?:\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?:个)?\s*天(?!内)")
@@ -120,6 +123,7 @@ _PARTS_AFTER = std_compile(r"[^,，。;；()（）]{0,8}[,，]\s*(?:包括|包�
 # (新增240例本土武汉肺炎，…: the disease's name may stand for the noun)
 _BARE_SCOPE_AFTER = std_compile(rf"(?P<scope>本土|境外移入|境外输入)(?:{_DISEASE}|武汉肺炎)?(?=\s*[,，;；。、(（])")
 _NEW_BEFORE = std_compile(r"新增\s*$")
+_SIBLING_BEFORE = std_compile(r"[、和及]\s*$")
 #: Only a comma between a part and its first item.
 _ITEM_COMMA = std_compile(r"\s*[,，:：]\s*")
 #: The first number of a rough range written with 、 (70、80宗): a round number with no unit.
@@ -276,12 +280,19 @@ def read_count(
     found_scope = False  # a count of cases found somewhere shares the scope of the sentence's totals
     measure_hint: str | None = None  # what the words after the count say of its measure
     suffix_scope: str | None = None
+    sibling_scope = False  # the scope is written after the number, the one before it is a sibling's
     conversion = _CONVERSION_AFTER.match(text, m.end()) if metric is None else None
     if conversion is not None and _CONTACTS.search(text, r.sentence_start, num_start):
         # 累计追踪密切接触者670人，15人转为确诊病例: close contacts who became cases (not converted
         # asymptomatic cases).
         metric, label = "other", "密切接触者" + conversion.group().strip()
         r.consumed = conversion.end()
+        suffixed = True
+    if (metric in _CASE_NOUNS and metric_m is not None and outcome_m is None and m.group(g.unit) in ("人", "名", "例")
+            and _AMONG_AFTER.match(text, metric_m.end()) and (died := _OUTCOME_AFTER.match(text, m.end())) is not None):
+        # 确诊病例中共已575人死亡 (Taiwan): of the cases, how many had the outcome — a count of that outcome.
+        metric, label = lex.metric[died.group("outcome")], died.group("outcome")
+        r.consumed = died.end()
         suffixed = True
     if metric is None and m.group(g.unit) in ("名", "例") and (patients := _PATIENTS_OUTCOME.match(text, m.end())) is not None:
         # 3月17日又有5名患者出院, 共有423名患者陆续治愈出院: patients with the outcome they had (a notice's
@@ -350,13 +361,21 @@ def read_count(
                     # (重庆新增5例确诊病例累计211例: 累计 opens the next count, it does not describe this one)
                     r.consumed = rest.end()
                     return None
-    if (metric is None and m.group(g.unit) in ("例", "宗") and (bare := _BARE_SCOPE_AFTER.match(text, m.end())) is not None
-            and _NEW_BEFORE.search(text, max(clause_start, num_start - 3), num_start) is not None
-            and (last_explicit is None or last_explicit.start < r.sentence_start)):
-        # 今日中央流行疫情指挥中心公布，新增185例本土，当中新北市98例最多 (Taiwan): the day's cases of that scope.
-        metric, label, explicit = "confirmed", None, True
-        suffix_scope = bare.group("scope")
-        r.consumed = bare.end("scope")
+    if metric in (None, "inherit") and m.group(g.unit) in ("例", "宗") and (bare := _BARE_SCOPE_AFTER.match(text, m.end())) is not None:
+        if (metric is None and _NEW_BEFORE.search(text, max(clause_start, num_start - 3), num_start) is not None
+                and (last_explicit is None or last_explicit.start < r.sentence_start)):
+            # 今日中央流行疫情指挥中心公布，新增185例本土，当中新北市98例最多 (Taiwan): the day's cases of that scope.
+            metric, label, explicit = "confirmed", None, True
+            suffix_scope = bare.group("scope")
+            r.consumed = bare.end("scope")
+        elif (prev_count is not None and prev_count.start >= r.sentence_start and prev_count.depth == depth
+              and prev_count.metric in _CASE_NOUNS and not prev_count.zero
+              and _SIBLING_BEFORE.search(text, max(clause_start, num_start - 2), num_start) is not None):
+            # 新增78例本土个案、1例境外移入: another group of the same cases, named by its scope alone (the
+            # scope and noun before it are its sibling's; what it counts comes as for any item).
+            metric = None if metric == "inherit" else metric
+            suffix_scope, sibling_scope, metric_m = bare.group("scope"), True, None
+            r.consumed = bare.end("scope")
     if metric is None and m.group(g.unit) in ("例", "人") and (ward := _IN_HOSPITAL.match(text, m.end())) is not None:
         # 累计…确诊病例62例，出院6例，56例在定点医院进行隔离治疗: the confirmed cases now in hospital.
         metric, label, measure_hint, suffixed = "confirmed", ward.group().strip(), "current", True
@@ -388,7 +407,7 @@ def read_count(
         metric = found_metric(where.group())[0]
         label = where.group().lstrip("在")
     explicit = metric is not None and metric != "inherit"
-    scope_m = _last(lex.scope_re, text, clause_start, num_start)
+    scope_m = None if sibling_scope else _last(lex.scope_re, text, clause_start, num_start)
     measures = list(lex.measure_re.finditer(text, clause_start, num_start))
     measure_m = measures[0] if measures else None
     said = {lex.measure[x.group()] for x in measures}

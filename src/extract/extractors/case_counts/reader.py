@@ -196,6 +196,8 @@ class _Reader:
                 # 江西新增4宗確診…。全省累計確診7宗 in a national round-up: the province the counts are about.
                 return _province_of(self.state_region[0])
             return self.home_province  # 全省 in a notice about 吉林市 is 吉林省
+        if mention.region.name == "全国" and self.home is not None and self.home.name == "台湾省":
+            return self.home  # 全國目前累計14,157例確診 in a Taiwan report: the island's figures
         if mention.region.name == HOME_COUNTY:
             # 我县 in 泗县's notice: the county its body names most, else its headline's
             return _home_county(self.areas) or _home_county(_area_mentions(self.doc, whole=True))

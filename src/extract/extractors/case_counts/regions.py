@@ -295,6 +295,21 @@ def _vote_of(name: str, code: str | None) -> _Region | None:
     return _Region(name, code)
 
 
+def _taiwan_home(mentions: list[_Mention]) -> _Region | None:
+    """台湾省 when most of the places named (the country aside) are Taiwan's, else None."""
+    taiwan: _Region | None = None
+    inside = outside = 0
+    for region, n in _home_votes(mentions).items():
+        if region.name == "全国":
+            continue
+        province = _province_of(region)
+        if province is not None and province.name == "台湾省":
+            taiwan, inside = province, inside + n
+        else:
+            outside += n
+    return taiwan if inside > outside else None
+
+
 def _article_home(doc: Doc, body: list[_Mention]) -> _Region | None:
     """Whose 本市/全市/我市 the article means.
 
@@ -311,7 +326,9 @@ def _article_home(doc: Doc, body: list[_Mention]) -> _Region | None:
     opening = next((m for m in body if not (headline and headline.start() <= m.start < headline.end())
                     and _in_line_with_number(doc.text, m.start, numbered)), None)  # not a caption (在北京首都國際機場)
     if opening is not None and opening.region is not None and opening.region.name == "全国":
-        return opening.region
+        # (國內COVID-19確診22日新增78例本土個案 in a report whose places are Taiwan's: the island's 國內)
+        taiwan = _taiwan_home(body)
+        return taiwan if taiwan is not None else opening.region
     # The headline, an issuing body, then the places the body names (a district counting for its
     # city and province): a city when the article is about one city of its province.
     # doc.text is blank outside the body, so it names the same places as the body alone; asked with

@@ -19,6 +19,9 @@ _STATEMENT_END = std_compile(r"[。!?！？\n]")
 _UNTIL_BEFORE = std_compile(r"(?:截至|截止|至|到)\s*$")
 #: The 以来 closing a since-phrase a few words after its day (自6月11日…发生疫情以来).
 _SINCE_LATER = std_compile(r"[^,，。;；\n]{1,20}?以来")
+#: Before the day a case's own event fell on (发病日介于…, 确诊日为…): a description of the cases.
+_DESCRIBED_DAY_BEFORE = std_compile(r"(?:发病|确诊|死亡|入境|采样|检测|出院)日期?\s*(?:介于|为|在|是)?\s*$|介于\s*$")
+_RANGE_GAP = std_compile(r"\s*(?:至|到|—+|–|-|~|～)\s*")
 #: An open bracket right after a count, up to a date written in it (1例(为4月1日…).
 _CASE_NOTE_BEFORE = std_compile(r"\d\s*[例人名宗]\s*[(（][^()（）\n]{0,30}$")
 
@@ -27,10 +30,16 @@ def _date_setters(doc: Doc, mentions: list[DateMention]) -> list[DateMention]:
     """Date mentions that set the date in force (not 较29日, not 11月15日起)."""
     text = doc.text
     out: list[DateMention] = []
+    described_end = -1  # where the last day describing the cases ends (the range's other end may follow)
     for m in mentions:
         if _SKIP_DATE_BEFORE.search(text, max(0, m.start - 3), m.start):
             continue
         if _SKIP_DATE_AFTER.match(text, m.end) and m.hours is None:
+            continue
+        if m.hours is None and (_DESCRIBED_DAY_BEFORE.search(text, max(0, m.start - 8), m.start)
+                                or described_end >= 0 and _RANGE_GAP.fullmatch(text, described_end, m.start)):
+            # 发病日介于6月14日至21日, 入境日介于5月22日至5月23日 (Taiwan's CDC): when the cases fell ill or came in
+            described_end = m.end
             continue
         if m.hours is None and text[m.start - 1 : m.start] == "自" and _SINCE_LATER.match(text, m.end):
             continue  # 自6月11日新发地批发市场发生疫情以来: when a running total starts, not the day of counts
