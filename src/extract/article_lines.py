@@ -20,6 +20,7 @@ from typing import Literal, NamedTuple
 import ahocorasick_rs
 import regex
 
+from .anchored import AnyMatch, std_compile
 from .normalize import Normalized
 from .page_junk import _anchored, _fewest, _junk_rules, _JunkRules
 from .prefilter import first_chars, must_have
@@ -70,12 +71,15 @@ def _is_spam(line: str) -> bool:
 
 # ---------------------------------------------------------------- dates
 
-_PUB_DATE = regex.compile(
+#: The header's date patterns are compiled with the standard ``re`` through ``anchored.std_compile`` (the same
+#: meaning: literal text, classes, ``\s`` and ``\d`` written out as the ``regex`` module's): a call of the
+#: ``regex`` module costs about three times the set-up, and every short line holding a year is asked.
+_PUB_DATE = std_compile(
     r"""
     (?P<y>20\d\d|19\d\d)\s*(?:[-/.]|年)\s*(?P<m>\d{1,2})\s*(?:[-/.]|月)\s*(?P<d>\d{1,2})\s*日?
     (?:\s*(?:T\s*)?(?P<H>\d{1,2})\s*[:时]\s*(?P<M>\d{2})(?:\s*[:分]\s*(?P<S>\d{2}))?)?
     """,
-    regex.VERBOSE,
+    verbose=True,
 )
 
 
@@ -95,7 +99,7 @@ def parse_published(text: str) -> dt.datetime | dt.date | None:
     return None
 
 
-def _published_of(m: regex.Match[str]) -> dt.datetime | dt.date | None:
+def _published_of(m: AnyMatch) -> dt.datetime | dt.date | None:
     """The date (and time) a match of :data:`_PUB_DATE` writes, or None for no real day."""
     try:
         day = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
@@ -124,7 +128,7 @@ _BYLINE_WORDS = re.compile("|".join(_BYLINE_WORD_LIST))
 
 # ---------------------------------------------------------------- line kinds
 
-_DATELINE = regex.compile(r"(?:日期|时间|发布时间|发布日期|发表时间|更新时间)\s*[::]|^\s*(?:20|19)\d\d\s*(?:[-/.年])\s*\d")
+_DATELINE = std_compile(r"(?:日期|时间|发布时间|发布日期|发表时间|更新时间)\s*[::]|^\s*(?:20|19)\d\d\s*(?:[-/.年])\s*\d")
 _SOURCE = regex.compile(r"(?:来源|稿源|出处|转自)\s*[::]\s*(?P<src>[^\s|｜,,;:：]{2,30})")
 _SOURCE_STOP = regex.compile(r"(?:责任编辑|责编|编辑|作者|记者|浏览|阅读|点击|日期|时间|发布|字号|返回|最后更新|更新).*$")
 _CREDIT = regex.compile(r"^(?:资料|图片|数据|素材|资料来源|来源|稿源)\s*[|:：]")
@@ -319,11 +323,11 @@ def _classify_searched(text: str, rules: _JunkRules) -> LineKind:
 
 # What may follow the date of a dateline: a label, a separator, white space or nothing.
 # A headline that starts with a date (2022年11月18日重庆市新冠肺炎疫情情况) goes on with text.
-_AFTER_DATE = regex.compile(r"$|\s|[|｜/(\[【·•—-]|(?:来源|稿源|发布|发表|编辑|责编|作者|日期|时间|浏览|阅读|点击|更新|字号|星期|周[一二三四五六日天])")
+_AFTER_DATE = std_compile(r"$|\s|[|｜/(\[【·•—-]|(?:来源|稿源|发布|发表|编辑|责编|作者|日期|时间|浏览|阅读|点击|更新|字号|星期|周[一二三四五六日天])")
 
 
 #: A preposition right before a date: the line is a sentence about the day, not a dateline.
-_PREPOSITION_END = regex.compile(r"(?:于|在|至|到|从|自)\s*$")
+_PREPOSITION_END = std_compile(r"(?:于|在|至|到|从|自)\s*$")
 
 
 def _is_dateline(text: str) -> bool:
@@ -331,7 +335,7 @@ def _is_dateline(text: str) -> bool:
     if len(text) > 100 or ("20" not in text and "19" not in text):  # _PUB_DATE's year starts 20 or 19
         return False
     # The first date written, and whether some date is a real day (as parse_published reads), in one pass.
-    m: regex.Match[str] | None = None
+    m: AnyMatch | None = None
     real = False
     for found in _PUB_DATE.finditer(text):
         m = m or found
