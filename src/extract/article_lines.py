@@ -168,6 +168,8 @@ class _Quiet(NamedTuple):
     outlets: frozenset[str]
     #: :func:`_plain_start`'s answers by first character.
     plain: dict[str, bool]
+    #: :func:`_plain_prefix`'s answers by a line's first two characters.
+    prefixes: dict[str, bool]
 
 
 @functools.cache
@@ -183,7 +185,7 @@ def _quiet() -> _Quiet | None:
     fit = all(w and "\n" not in w and not w[0].isspace() and not w[-1].isspace() for w in words)
     bylines = all(any(w in word for w in words) for word in _BYLINE_WORD_LIST)
     return _Quiet(every, re.compile("|".join(map(re.escape, words))), _automaton(words) if fit and words else None, bylines,
-                  tuple(words), frozenset(spam_words), frozenset(byline_words), frozenset(credit), frozenset(source), _outlets(), {})
+                  tuple(words), frozenset(spam_words), frozenset(byline_words), frozenset(credit), frozenset(source), _outlets(), {}, {})
 
 
 def _automaton(words: list[str]) -> ahocorasick_rs.BytesAhoCorasick:
@@ -262,6 +264,20 @@ def _plain_start(quiet: _Quiet, rules: _JunkRules, first: str) -> bool:
     plain = quiet.plain.get(first)
     if plain is None:
         plain = quiet.plain[first] = first not in quiet.firsts and not rules.drop.may_always(first) and not rules.end.may_always(first)
+    return plain
+
+
+def _plain_prefix(quiet: _Quiet, rules: _JunkRules, prefix: str) -> bool:
+    """:func:`_plain_start` for a line starting with ``prefix`` (its first two characters, or the whole line
+    of one): no junk rule filed by first character or without a prefilter, no credit and no 来源: line may
+    match there (a partial match of the prefix is a prefix of some match, as :meth:`_Rules.may_open`
+    asks). A line starting 中国, 第二 or 新增 is plain though 中, 第 and 新 open some rule. Kept per prefix
+    (asked only of lines whose first character is not plain: prefixes of ~130 characters)."""
+    plain = quiet.prefixes.get(prefix)
+    if plain is None:
+        plain = quiet.prefixes[prefix] = not (
+            rules.drop.may_open(prefix) or rules.end.may_open(prefix)
+            or _CREDIT.match(prefix, partial=True) is not None or _SOURCE.match(prefix, partial=True) is not None)
     return plain
 
 
@@ -371,26 +387,67 @@ def _masthead(text: str) -> str | None:
     return None
 
 
+#: A line as a tuple (``tuple.__new__``: a named tuple's own ``__new__`` is a Python function, ~30 calls per article).
+_new_line = tuple.__new__
+
+
 def _split_lines(norm: Normalized) -> list[_Line]:
+    """The non-blank lines of the text, stripped, each with its kind."""
     rules = _junk_rules()
     quiet = _quiet()
-    lines: list[_Line] = []
-    pos = 0
     text = norm.text
     louds = _loud_lines(quiet, text)  # one scan of the text, not a search of every line
-    found: Collection[str] | None = None
+    if quiet is None or louds is None:
+        return _lines_searched(text, rules, quiet)
+    lines: list[_Line] = []
+    append = lines.append
+    plain, prefixes = quiet.plain, quiet.prefixes
+    outlets = quiet.outlets
+    quiet_bylined = not quiet.bylines  # a line holding no string of quiet may hold a by-line word
+    pos = 0
     for i, raw in enumerate(text.split("\n")):
+        start = pos
+        pos += len(raw) + 1
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        s = start + len(raw) - len(raw.lstrip())
+        n = len(stripped)
+        found = louds.get(i)
+        if found is not None:
+            kind = _classify_loud(stripped, rules, quiet, found) if n <= _SHORT else "content"
+            bylined = True
+        else:
+            # Most lines hold no string of quiet and start with a character (_plain_start) or else two
+            # (_plain_prefix, kept only for the few characters some rule starts with) at which no rule but
+            # the dateline and the masthead can match: those two are tried here, each only where it may
+            # match (as _plain_kind does), without the calls of _classify's chain.
+            bylined = quiet_bylined
+            if n > _SHORT:
+                kind = "content"
+            elif not (plain.get(stripped[0]) or _plain_start(quiet, rules, stripped[0])
+                      or prefixes.get(stripped[:2]) or _plain_prefix(quiet, rules, stripped[:2])):
+                kind = _classify(stripped, rules, quiet, ())
+            elif n <= 100 and ("20" in stripped or "19" in stripped) and _is_dateline(stripped):
+                kind = "meta"
+            elif (n <= 10 or stripped in outlets or "a" <= stripped[-1] <= "z" or "A" <= stripped[-1] <= "Z") and _masthead(stripped):
+                kind = "masthead"
+            else:
+                kind = "content"
+        append(_new_line(_Line, (s, s + n, stripped, kind, bylined)))
+    return lines
+
+
+def _lines_searched(text: str, rules: _JunkRules, quiet: _Quiet | None) -> list[_Line]:
+    """:func:`_split_lines` where the text cannot be scanned at once: each line is searched."""
+    lines: list[_Line] = []
+    pos = 0
+    for raw in text.split("\n"):
         start, end = pos, pos + len(raw)
         pos = end + 1
         stripped = raw.strip()
         if not stripped:
             continue
-        lead = len(raw) - len(raw.lstrip())
-        s = start + lead
-        if louds is not None:
-            found = louds.get(i, ())
-        bylined = found is None or bool(found) or quiet is None or not quiet.bylines
-        lines.append(_Line(s, s + len(stripped), stripped, _classify(stripped, rules, quiet, found), bylined))
+        s = start + len(raw) - len(raw.lstrip())
+        lines.append(_Line(s, s + len(stripped), stripped, _classify(stripped, rules, quiet)))
     return lines
-
-

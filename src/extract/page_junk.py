@@ -78,6 +78,20 @@ class _Rules:
                 return True
         return False
 
+    def may_open(self, prefix: str) -> bool:
+        """Whether a rule filed by first character or without a prefilter may match a line starting with
+        ``prefix`` (its first characters): each of them matches at a line's start only (or is searched,
+        and then may), so a line starting with a prefix of which no match can start (a partial match of
+        the prefix is a prefix of some match) fails them all. Most lines starting with a character a rule
+        starts with go on as none does (中国 against 中 of the font-size widgets, 第二 against 第…页)."""
+        for rule in self.by_first.get(prefix[:1], ()):
+            if rule.pattern.match(prefix, partial=True) is not None:
+                return True
+        for r in self.always:
+            if r.starts is None or r.pattern.match(prefix, partial=True) is not None:
+                return True
+        return False
+
     def any_found(self, line: str, found: Collection[str]) -> bool:
         """:meth:`any` for a line in which ``found`` are all the gate's strings it holds (the caller's
         scan found them): only the gated rules of those strings are tried (:attr:`by_word`)."""
