@@ -107,15 +107,22 @@ def _title_candidate(line: _Line) -> bool:
         and not t.startswith(("——", "--", "原标题"))
         # (抗击新冠肺炎)重庆21日新增…: a column label may open a headline; a bracketed note may not.
         and (not t.startswith(("(", "（")) or _COLUMN_LABEL.match(t) is not None)
-        and _CAPTION.search(t) is None
+        # Each pattern below only where a string or character every match holds is there (a str test).
+        and (("摄" not in t and "图" not in t) or _CAPTION.search(t) is None)
         # (编辑 刘佳妮, 中国基金报 发布于 2020-06-16 12:43:38, Loading... Please wait...: page furniture, no headline)
-        and _EDITOR.match(t) is None
-        and _POSTED_AT.search(t) is None
+        and (not t.startswith(_EDITOR_WORDS) or _EDITOR.match(t) is None)
+        and ("发布于" not in t or _POSTED_AT.search(t) is None)
         and _HAN_CHARS.search(t) is not None
         # (一、高风险区, (二)管理措施: a section heading; 专题 热点 正文: a row of navigation links)
-        and _SECTION_HEADING.match(t) is None
-        and _NAV_ROW.fullmatch(t) is None
+        and ((t[0] not in _SECTION_FIRSTS and not t[0].isdigit()) or _SECTION_HEADING.match(t) is None)
+        and (len(t.split(None, 2)) < 3 or _NAV_ROW.fullmatch(t) is None)  # str's blanks hold the pattern's \s
     )
+
+
+#: What :data:`_EDITOR`'s matches start with, and the first characters of :data:`_SECTION_HEADING`'s but a
+#: digit (str.isdigit holds every \d).
+_EDITOR_WORDS = ("责任编辑", "责编", "编辑", "审核", "校对", "编审")
+_SECTION_FIRSTS = frozenset("一二三四五六七八九十(（")
 
 
 #: A numbered section heading (一、…, (二)…, 3.…).
