@@ -69,3 +69,21 @@ def test_prefixes_that_open_rules_are_not_plain() -> None:
         assert not _plain_prefix(quiet, rules, prefix), prefix
     for prefix in ("中国", "第二", "新冠", "上海", "下午", "今年", "发生", "最后", "重庆", "我市"):
         assert _plain_prefix(quiet, rules, prefix), prefix
+
+
+def test_byline_start_opens_as_its_str_test_says(real_texts: list[str]) -> None:
+    """_may_open_byline holds wherever _BYLINE_START matches (its openings after a bracket and blanks, a
+    reporter's word within the first 15 characters), on real lines and random strings of its pieces."""
+    from extract.article_lines import _BYLINE_START, _may_open_byline
+
+    rng = random.Random(23)
+    pieces = [*"(（[【 \u3000\t\x1c/:甲乙丙丁文图摄", "摄影", "作者", "编辑", "责任编辑", "责编", "审核", "校对", "监制", "策划", "编审",
+              "主编", "记者", "通讯员", "实习生", "本报", "本网", "本台", "北京青年报", "重庆日报", "高语阳", "。", "a"]
+    lines = [ln.strip() for t in real_texts for ln in normalize(t).text.split("\n") if ln.strip()]
+    lines += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 14))).strip() for _ in range(20000)]
+    matched = 0
+    for line in filter(None, lines):
+        if _BYLINE_START.search(line) is not None:
+            matched += 1
+            assert _may_open_byline(line), line
+    assert matched > 2000

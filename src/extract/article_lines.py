@@ -135,6 +135,21 @@ _CREDIT = regex.compile(r"^(?:资料|图片|数据|素材|资料来源|来源|�
 _BYLINE_START = regex.compile(
     rf"^[(（\[【]?\s*(?:文\s*/|图\s*/|摄影?\s*[/:]|作者\s*[:/]|(?:本报|本网|本台)?(?:{_HAN}{{0,10}})?(?:记者|通讯员|实习生)\s|编辑\s*[/:]|责任编辑|责编|审核|校对|监制|策划|编审|主编)"
 )
+#: What a by-line start (:data:`_BYLINE_START`) opens with after its bracket and blanks, but for a reporter's
+#: word (记者, 通讯员, 实习生), which ends within its first 15 characters (本报, ten Han characters, the word).
+_BYLINE_OPENINGS = ("文", "图", "摄", "作者", "编辑", "责任编辑", "责编", "审核", "校对", "监制", "策划", "编审", "主编")
+_REPORTER_WORDS = ("记者", "通讯员", "实习生")
+
+
+def _may_open_byline(text: str) -> bool:
+    """Whether :data:`_BYLINE_START` may match ``text`` (a str test): a failing try of the pattern costs
+    ~20 K instructions (its optional runs of Han characters before the reporter's word), and most lines
+    holding one of its strings (文, 记者 in a sentence) do not open with it."""
+    rest = text[1:] if text[:1] in "(（[【" else text
+    rest = rest.lstrip()[:15]  # str's blanks hold the pattern's \s
+    return rest.startswith(_BYLINE_OPENINGS) or any(w in rest for w in _REPORTER_WORDS)
+
+
 #: What the name of a medium ends with (a masthead's name; tested with ``str.endswith``).
 _MEDIA_SUFFIX = ("日报", "晚报", "晨报", "商报", "时报", "青年报", "报", "网", "社", "电视台", "广播电台", "台", "客户端", "新闻", "频道", "发布")
 #: A short line ending in 报 that names a document, not a paper: 最新疫情通报, 统计公报.
@@ -170,6 +185,8 @@ class _Quiet(NamedTuple):
     plain: dict[str, bool]
     #: :func:`_plain_prefix`'s answers by a line's first two characters.
     prefixes: dict[str, bool]
+    #: The length of the longest of :attr:`outlets` (a longer line is not hashed to look it up).
+    longest_outlet: int
     #: The strings in UTF-16-LE in one automaton (:func:`_loud_lines16`); None when one lies beyond the basic plane.
     automaton16: ahocorasick_rs.BytesAhoCorasick | None
 
@@ -188,7 +205,7 @@ def _quiet() -> _Quiet | None:
     bylines = all(any(w in word for w in words) for word in _BYLINE_WORD_LIST)
     return _Quiet(every, re.compile("|".join(map(re.escape, words))), _automaton(words) if fit and words else None, bylines,
                   tuple(words), frozenset(spam_words), frozenset(byline_words), frozenset(credit), frozenset(source), _outlets(), {}, {},
-                  _automaton16(words) if fit and words else None)
+                  max(map(len, _outlets()), default=0), _automaton16(words) if fit and words else None)
 
 
 def _automaton(words: list[str]) -> ahocorasick_rs.BytesAhoCorasick:
@@ -355,7 +372,7 @@ def _classify_loud(text: str, rules: _JunkRules, quiet: _Quiet, found: Collectio
     if _masthead(text):
         return "masthead"
     if (text[0] in quiet.credit_firsts and _CREDIT.search(text)) or (
-            not quiet.byline.isdisjoint(found) and _BYLINE_START.search(text)):
+            not quiet.byline.isdisjoint(found) and _may_open_byline(text) and _BYLINE_START.search(text)):
         return "meta"
     if len(text) <= 40 and text[0] in quiet.source_firsts and _SOURCE.match(text):
         return "meta"
@@ -446,7 +463,7 @@ def _split_lines(norm: Normalized) -> list[_Line]:
     lines: list[_Line] = []
     append = lines.append
     plain, prefixes = quiet.plain, quiet.prefixes
-    outlets = quiet.outlets
+    outlets, longest_outlet = quiet.outlets, quiet.longest_outlet
     quiet_bylined = not quiet.bylines  # a line holding no string of quiet may hold a by-line word
     pos = 0
     for i, raw in enumerate(text.split("\n")):
@@ -474,7 +491,8 @@ def _split_lines(norm: Normalized) -> list[_Line]:
                 kind = _classify(stripped, rules, quiet, ())
             elif n <= 100 and ("20" in stripped or "19" in stripped) and _is_dateline(stripped):
                 kind = "meta"
-            elif (n <= 10 or stripped in outlets or "a" <= stripped[-1] <= "z" or "A" <= stripped[-1] <= "Z") and _masthead(stripped):
+            elif (n <= 10 or "a" <= stripped[-1] <= "z" or "A" <= stripped[-1] <= "Z" or (n <= longest_outlet and stripped in outlets)
+                  ) and _masthead(stripped):
                 kind = "masthead"
             else:
                 kind = "content"
