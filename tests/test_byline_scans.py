@@ -31,3 +31,20 @@ def test_photo_scan_from_its_start_finds_what_the_whole_scan_finds(real_texts: l
         matched += bool(want)
         skipped += start > 0
     assert matched > 300 and skipped > 1000
+
+
+def test_names_groups_by_number_are_the_named_groups(real_texts: list[str]) -> None:
+    from extract.article import _EDITOR, _EDITOR_NAMES, _PHOTO_NAMES, _REPORTER, _REPORTER_NAMES, _REPORTER_PHOTO
+
+    rng = random.Random(8)
+    lines = [ln for t in real_texts for ln in normalize(t).text.split("\n")]
+    lines += ["".join(rng.choice([*_PIECES, "编辑:", "责编 ", "通讯员", "作者:"]) for _ in range(rng.randint(1, 30))) for _ in range(3000)]
+    seen = 0
+    for line in lines:
+        for pattern, groups in ((_REPORTER, {"names": _REPORTER_NAMES, "photo": _REPORTER_PHOTO}), (_EDITOR, {"names": _EDITOR_NAMES}),
+                                (_PHOTO, {"names": _PHOTO_NAMES})):
+            for m in pattern.finditer(line):
+                seen += 1
+                for name, number in groups.items():
+                    assert m[name] == m[number] and m.span(name) == m.span(number), line
+    assert seen > 500

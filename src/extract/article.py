@@ -152,6 +152,10 @@ _NAME_END = r"(?=\s*(?:[)）\]】,，、;；/|]|摄|报道|$|\s|责编|编辑|�
 _REPORTER = regex.compile(rf"(?:记者|通讯员|实习生|作者\s*[:/：])\s*{_NAMES}{_NAME_END}(?P<photo>\s*摄)?")
 _EDITOR = regex.compile(rf"(?:责任编辑|责编|编辑|审核|校对|编审)\s*[:/：]?\s*[(（]?\s*{_NAMES}{_NAME_END}")
 _PHOTO = regex.compile(rf"(?:摄影|图)\s*[/:：]\s*{_NAMES}{_NAME_END}|{_NAMES}\s*摄(?=[/\s)）]|$)")
+#: The by-line patterns' groups by number (the regex module finds a group by name through a failed conversion
+#: of the name to a number, an exception's message formatted each time); _PHOTO's two names groups are one.
+_REPORTER_NAMES, _REPORTER_PHOTO = _REPORTER.groupindex["names"], _REPORTER.groupindex["photo"]
+_EDITOR_NAMES, _PHOTO_NAMES = _EDITOR.groupindex["names"], _PHOTO.groupindex["names"]
 _BYLINE_HINT = regex.compile(r"记者|通讯员|实习生|作者|编辑|责编|审核|校对|编审|摄|图\s*[/:：]")
 _TRAILING_CREDIT = regex.compile(rf"[(（]\s*{_HAN}{{2,3}}(?:\s*[、,，\s]\s*{_HAN}{{2,3}})*\s*[)）]\s*$")
 _NOT_NAMES = frozenset({"记者", "本报记者", "通讯员", "实习生", "编辑", "责编", "作者", "摄影", "完", "全文完", "待续", "未完待续", "图", "原标题", "本报讯", "新华社", "供图", "资料图", "视频", "截图", "下同"})
@@ -220,16 +224,16 @@ def _bylines(lines: list[_Line], body_last: int | None, info: ArticleInfo) -> No
             continue  # most lines name no reporter: a few cheap tests skip four patterns
         if reporter:
             for m in _REPORTER.finditer(t):
-                names = _names(m["names"])
-                if len(names) > 1 and t.startswith("报道", m.end("names")):
+                names = _names(m[_REPORTER_NAMES])
+                if len(names) > 1 and t.startswith("报道", m.end(_REPORTER_NAMES)):
                     names = names[:-1]  # (记者 孟冰 重庆报道): the last word is where it was filed from
-                _add(info.photographers if m["photo"] else info.reporters, names)
+                _add(info.photographers if m[_REPORTER_PHOTO] else info.reporters, names)
         if editor:
             for m in _EDITOR.finditer(t):
-                _add(info.editors, _names(m["names"]))
+                _add(info.editors, _names(m[_EDITOR_NAMES]))
         if photo:
             for m in _PHOTO.finditer(t, _photo_scan_start(t)):
-                _add(info.photographers, [n for n in _names(m["names"]) if n not in info.reporters])
+                _add(info.photographers, [n for n in _names(m[_PHOTO_NAMES]) if n not in info.reporters])
         if i == body_last and not (reporter and _REPORTER.search(t)):
             credit = _TRAILING_CREDIT.search(t)
             if credit:

@@ -38,7 +38,8 @@ class _Line(NamedTuple):  # a named tuple: made 2.5× faster than a frozen datac
     text: str  # normalised, stripped
     kind: LineKind
     #: Whether the line may hold a by-line word (False: it holds no string of :class:`_Quiet`, and every
-    #: by-line word holds one of them, so :func:`_bylines` need not search it).
+    #: by-line word holds one of them, or the strings it holds are known and none is a by-line word, so
+    #: :func:`_bylines` need not search it).
     bylined: bool = True
 
 
@@ -170,6 +171,9 @@ class _Quiet(NamedTuple):
     automaton: ahocorasick_rs.BytesAhoCorasick | None
     #: Every word of :data:`_BYLINE_WORDS` holds one of the strings: a line holding none has no by-line word.
     bylines: bool
+    #: The words of :data:`_BYLINE_WORDS` when each is one of the strings (a line holding strings holds a by-line
+    #: word exactly when they include one of these), else None.
+    byline_words: frozenset[str] | None
     #: The strings, by their index in the automaton.
     words: tuple[str, ...]
     #: Of them, those every match of the strong spam words holds, and those every by-line start holds: a line
@@ -203,7 +207,8 @@ def _quiet() -> _Quiet | None:
     words = [*rules.drop.gate_words, *rules.end.gate_words, *spam_words, *byline_words]
     fit = all(w and "\n" not in w and not w[0].isspace() and not w[-1].isspace() for w in words)
     bylines = all(any(w in word for w in words) for word in _BYLINE_WORD_LIST)
-    return _Quiet(every, re.compile("|".join(map(re.escape, words))), _automaton(words) if fit and words else None, bylines,
+    exact = frozenset(_BYLINE_WORD_LIST) if set(_BYLINE_WORD_LIST) <= set(words) else None
+    return _Quiet(every, re.compile("|".join(map(re.escape, words))), _automaton(words) if fit and words else None, bylines, exact,
                   tuple(words), frozenset(spam_words), frozenset(byline_words), frozenset(credit), frozenset(source), _outlets(), {}, {},
                   max(map(len, _outlets()), default=0), _automaton16(words) if fit and words else None)
 
@@ -465,6 +470,7 @@ def _split_lines(norm: Normalized) -> list[_Line]:
     plain, prefixes = quiet.plain, quiet.prefixes
     outlets, longest_outlet = quiet.outlets, quiet.longest_outlet
     quiet_bylined = not quiet.bylines  # a line holding no string of quiet may hold a by-line word
+    byline_words = quiet.byline_words
     pos = 0
     for i, raw in enumerate(text.split("\n")):
         start = pos
@@ -477,7 +483,7 @@ def _split_lines(norm: Normalized) -> list[_Line]:
         found = louds.get(i)
         if found is not None:
             kind = _classify_loud(stripped, rules, quiet, found) if n <= _SHORT else "content"
-            bylined = True
+            bylined = byline_words is None or not byline_words.isdisjoint(found)
         else:
             # Most lines hold no string of quiet and start with a character (_plain_start) or else two
             # (_plain_prefix, kept only for the few characters some rule starts with) at which no rule but
