@@ -53,3 +53,18 @@ def test_title_candidate_is_the_whole_chain(real_texts: list[str]) -> None:
         assert _title_candidate(line) == _whole_chain(line), t
         seen += _whole_chain(line)
     assert seen > 1000
+
+
+def test_labelled_lines_open_with_their_label(real_texts: list[str]) -> None:
+    from extract.article import _LABELLED, _LABELS
+
+    rng = random.Random(12)
+    pieces = [*_LABELS, *":： \u3000\t甲乙。", "完整標題", "中国新增78例本土确诊", "中央社"]
+    lines = [ln.strip() for t in real_texts for ln in normalize(t).text.split("\n")]
+    lines += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))) for _ in range(20000)]
+    matched = 0
+    for line in lines:
+        if _LABELLED.fullmatch(line) is not None:
+            matched += 1
+            assert line.startswith(_LABELS), line
+    assert matched > 300

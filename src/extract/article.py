@@ -456,11 +456,15 @@ def _sentence_headline(line: _Line, after: _Line) -> bool:
 _LABELLED = regex.compile(r"(?P<label>完整标题|新闻标题|发稿单位|媒体来源)\s*[:：]\s*(?P<value>\S.{0,79}?)\s*")
 
 
+#: The labels :data:`_LABELLED` opens with (a str test before the pattern: most header lines are none).
+_LABELS = ("完整标题", "新闻标题", "发稿单位", "媒体来源")
+
+
 def _labelled_fields(header: list[_Line]) -> dict[str, str]:
     """``title`` and ``outlet`` as the header's labelled lines give them."""
     out: dict[str, str] = {}
     for line in header:
-        if (m := _LABELLED.fullmatch(line.text)) is not None:
+        if line.text.startswith(_LABELS) and (m := _LABELLED.fullmatch(line.text)) is not None:
             key = "title" if m["label"].endswith("标题") else "outlet"
             if key == "outlet" and len(m["value"]) > 12:
                 continue  # a sentence, not an outlet's name
