@@ -457,7 +457,10 @@ _ONGOING = std_compile(r"正在|仍在|尚在|仍接受")
 # Its source may come first (指挥中心统计，截至目前国内累计…).
 _UNTIL_NOW = std_compile(r"\s*(?:[^,，。;；:：\n]{1,10}?(?:统计|通报|消息|表示|介绍|指出)[,，:：]?\s*)?(?:截至|截止|截止到)(?:目前|今日|今天|发稿时|记者发稿时)")
 # A sentence about the present (目前共追踪到…, 当前…) without a date of its own.
-_NOW_OPENING = std_compile(r"\s*(?:目前|当前)")
+# (指挥中心统计，目前全国累计…: its source may come first, as before 截至目前; 自2020年起累计575例…死亡病例: a
+# running total since a year, no day of its own)
+_NOW_OPENING = std_compile(r"\s*(?:[^,，。;；:：\n]{1,10}?(?:统计|通报|消息|表示|介绍|指出)[,，:：]?\s*)?(?:目前|当前)"
+                           r"|\s*自\s*(?:19|20)\d\d\s*年(?:\s*\d{1,2}\s*月)?(?:起|以来)")
 _NEW_WORD = std_compile(r"新增|新发现|当日")
 _NO_CASE_YET = std_compile(r"尚未有|尚无|暂无")
 # Close contacts who became cases: 15人转为确诊病例 / 7人诊断为确诊病例 in a sentence about contacts.
