@@ -408,6 +408,8 @@ def read_count(
         label = where.group().lstrip("在")
     explicit = metric is not None and metric != "inherit"
     scope_m = None if sibling_scope else _last(lex.scope_re, text, clause_start, num_start)
+    if scope_m is not None and scope_m.group().endswith("输入性") and text.startswith("疫情", scope_m.end()):
+        scope_m = None  # 本次输入性疫情该省累计报告确诊病例162例: an outbreak brought in, its cases local
     measures = list(lex.measure_re.finditer(text, clause_start, num_start))
     measure_m = measures[0] if measures else None
     said = {lex.measure[x.group()] for x in measures}

@@ -63,7 +63,7 @@ _PLACE_END = std_compile("[区县市州省]")
 #: A note that says what all of a count's cases are (（均为境外输入）).
 _ALL_OF = std_compile(r"(?:均|都|全部)(?:为|系|是)")
 #: How far back 该市/该县 looks for the place it stands for.
-_ANAPHOR_REACH = 120
+_ANAPHOR_REACH = 200
 #: What may stand between a sentence's start and a date that opens it.
 _OPENING_BLANKS = frozenset(" \t\u3000,，")
 
@@ -803,18 +803,19 @@ class _Reader:
         if len(word) != 2 or word[0] != "该":
             return None
         i = bisect.bisect_left(self.area_starts, pos) - 1
-        while i >= 0 and self.areas[i].region is None:
+        while i >= 0 and self.areas[i].end >= pos - _ANAPHOR_REACH:
+            # (吉林省本次疫情…通化市东昌区是该省目前唯一高风险地区: the last province, past the district)
+            region = self.areas[i].region
+            if region is not None and not region.zone and region.name.endswith(word[1]):
+                return region
             i -= 1
-        if i < 0 or self.areas[i].end < pos - _ANAPHOR_REACH:
-            return None
-        region = self.areas[i].region
-        return region if region is not None and not region.zone and region.name.endswith(word[1]) else None
+        return None
 
     def unknown_area(self, start: int, end: int) -> bool:
         if _PLACE_END.search(self.text, start, end) is None:
             return False  # every _UNKNOWN_AREA match ends in one of these (most clauses before a number have none)
         for m in _UNKNOWN_AREA.finditer(self.text, start, end):
-            if _NOT_AREA.search(m.group()) or self.area_named_by(m.group(), m.start()) is not None:
+            if _NOT_AREA.search(m.group()) or self.area_named_by(m.group()[-2:], m.end() - 2) is not None:
                 continue
             i = bisect.bisect_right(self.area_starts, m.end() - 1) - 1
             if i >= 0 and self.areas[i].end >= m.end():
