@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Iterator
+from typing import overload
 
 import regex
 
@@ -77,7 +78,11 @@ def std_compile(source: str, *, verbose: bool = False) -> re.Pattern[str]:
 STD_PATTERNS: list[tuple[str, bool, re.Pattern[str]]] = []
 
 
-def matches_at(pattern: regex.Pattern[str], text: str, starts: Iterable[int], end: int) -> Iterator[regex.Match[str]]:
+@overload
+def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int], end: int) -> Iterator[re.Match[str]]: ...
+@overload
+def matches_at(pattern: regex.Pattern[str], text: str, starts: Iterable[int], end: int) -> Iterator[regex.Match[str]]: ...
+def matches_at(pattern: AnyPattern, text: str, starts: Iterable[int], end: int) -> Iterator[AnyMatch]:
     """``pattern.finditer(text, s, end)`` when every match can only start at one of ``starts``.
 
     ``starts`` are ascending positions at or after ``s`` (an automaton's hits, the words a pattern's

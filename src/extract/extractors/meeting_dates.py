@@ -7,6 +7,9 @@
   follows, else that of an earlier (or, for a headline or lead, later) dated mention of
   the same event, else — for a held meeting — the last date of its paragraph or the
   article's date; 近日/日前 date it only as recent (no day).
+
+The small patterns here are literal text, classes and quantifiers, compiled with the standard engine
+(:func:`extract.anchored.std_compile`: the same meaning, a third of the regex module's set-up per call).
 """
 
 from __future__ import annotations
@@ -15,13 +18,12 @@ import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 
-import regex
-
+from ..anchored import std_compile
 from ..document import Doc
 from ..models import MeetingType
 from . import dates as dates_mod
 
-_ISO_DATE = regex.compile(r"(20\d\d)\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
+_ISO_DATE = std_compile(r"(20\d\d)\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 
 
 def reference_date(doc: Doc) -> dt.date | None:
@@ -45,7 +47,7 @@ def reference_date(doc: Doc) -> dt.date | None:
 
 
 # A transcript's header: 时间：2020-03-26 嘉宾：….
-_HEADER_DAY = regex.compile(r"(?:时间|日期)\s*[:：]\s*(20\d\d)\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
+_HEADER_DAY = std_compile(r"(?:时间|日期)\s*[:：]\s*(20\d\d)\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 _HEADER_REACH = 200
 
 
@@ -101,14 +103,14 @@ class MeetingMention:
         return any(name == person for person, _ in self.people)
 
 
-_RANGE_GAP = regex.compile(r"\s*(?:至|到|—+|-|~|～|、)\s*")  # 9月10日、9月11日 too: one visit over two days
+_RANGE_GAP = std_compile(r"\s*(?:至|到|—+|-|~|～|、)\s*")  # 9月10日、9月11日 too: one visit over two days
 # (督导检查中，刘阳春先后到…村: during the visit just told, on its day)
-_SEQUENCE = regex.compile(r"随后|其后|之后|此后|会后|同日|同一天|紧接着|接着|其间"
-                          r"|(?:调研|检查|督导|督查|视察|考察|暗访)(?:检查|调研|督导|指导)?(?:中|期间|过程中)(?=\s*[,，])")
-_NOT_SCENE_BEFORE = regex.compile(r"(?:自|从|截至|截止|到|至|较|比)\s*$")
+_SEQUENCE = std_compile(r"随后|其后|之后|此后|会后|同日|同一天|紧接着|接着|其间"
+                        r"|(?:调研|检查|督导|督查|视察|考察|暗访)(?:检查|调研|督导|指导)?(?:中|期间|过程中)(?=\s*[,，])")
+_NOT_SCENE_BEFORE = std_compile(r"(?:自|从|截至|截止|到|至|较|比)\s*$")
 # A date that a count is reported for (11月23日全市新增本土感染者近8000例), not a day the story is on.
-_DATA_AFTER = regex.compile(r"[^,，;；。:：\n]{0,12}?(?:新增|累计|报告|现有|发现|确诊|感染者|病例|无症状)")
-_NOT_SCENE_AFTER = regex.compile(r"\s*(?:起|以来|开始|之前|以前|以后|之后|前|后|止|为止)")
+_DATA_AFTER = std_compile(r"[^,，;；。:：\n]{0,12}?(?:新增|累计|报告|现有|发现|确诊|感染者|病例|无症状)")
+_NOT_SCENE_AFTER = std_compile(r"\s*(?:起|以来|开始|之前|以前|以后|之后|前|后|止|为止)")
 
 
 @dataclass(frozen=True)
@@ -172,7 +174,7 @@ def _resolved_dates(doc: Doc, ref: dt.date | None) -> _Dates:
     return _Dates(starts, ends, values)
 
 
-_YEAR = regex.compile(r"((?:19|20)\d\d)\s*年")
+_YEAR = std_compile(r"((?:19|20)\d\d)\s*年")
 
 
 def _other_year(text: str, start: int, end: int, ref: dt.date | None) -> bool:
@@ -247,7 +249,7 @@ def _date_unstated(
 
 
 # Words that date an event only as "recently": it keeps no day.
-_RECENTLY = regex.compile(r"近日|日前|近期|前不久|此前")
+_RECENTLY = std_compile(r"近日|日前|近期|前不久|此前")
 
 #: How many dated mentions of its type an undated one looks through, each way, for its twin
 #: (bounded so that thousands of inspections stay linear).
@@ -291,7 +293,7 @@ def _same_event(m: MeetingMention, twin: MeetingMention) -> bool:
 _LOCAL_LEVELS = frozenset("县区市镇乡")
 
 
-_PARA = regex.compile(r"\n+")
+_PARA = std_compile(r"\n+")
 
 
 def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:

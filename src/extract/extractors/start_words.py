@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 
 from collections.abc import Iterator
 from typing import NamedTuple
 
 import ahocorasick_rs
-import regex
 
 from ..anchored import matches_at
 from ..margins import blank_free, inner_text
@@ -111,7 +111,7 @@ def post_starts(text: str, start: int, end: int) -> list[int]:
     return out
 
 
-def post_matches(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
+def post_matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
     """``load_lexicon().post_pattern.finditer(text, start, end)``, the pattern tried only where a
     modifier or post word starts (:func:`post_starts`) instead of at every character."""
     return matches_at(load_lexicon().post_pattern, text, post_starts(text, start, end), end)
