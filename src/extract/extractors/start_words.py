@@ -24,6 +24,7 @@ import ahocorasick_rs
 
 from ..anchored import matches_at
 from ..margins import blank_free, inner_text
+from ..scan16 import automaton16, occurrences
 from .officials_lexicon import load_lexicon
 
 __all__ = ["HELD_BEFORE", "MEETING_START_WORDS", "meeting_words", "post_matches", "post_starts"]
@@ -51,6 +52,7 @@ class _Automaton(NamedTuple):
     word, and its index in :data:`MEETING_START_WORDS` (-1 for none)."""
 
     automaton: ahocorasick_rs.AhoCorasick
+    automaton16: ahocorasick_rs.BytesAhoCorasick | None  # the same words in UTF-16-LE (see extract.scan16)
     post: tuple[bool, ...]
     meeting: tuple[int, ...]
     blank_free: bool  # no word holds white space: the text's blank margins need no scan
@@ -64,6 +66,7 @@ def _automaton() -> _Automaton:
     words = sorted(posts | set(index))
     return _Automaton(
         ahocorasick_rs.AhoCorasick(words, implementation=ahocorasick_rs.Implementation.DFA),
+        automaton16(words, ahocorasick_rs.Implementation.DFA),
         tuple(w in posts for w in words),
         tuple(index.get(w, -1) for w in words),
         blank_free(words),
@@ -81,12 +84,13 @@ class _Scan(NamedTuple):
 
 @functools.lru_cache(maxsize=4)
 def _scan(text: str) -> _Scan:
-    ac, is_post, meeting_index, margins_free = _automaton()
+    ac, ac16, is_post, meeting_index, margins_free = _automaton()
     posts: list[tuple[int, int]] = []
     meetings: list[tuple[int, int, int]] = []
-    # (the part between the blank margins, shared with the gazetteer's scan: one UTF-8 form of it)
+    # The part between the blank margins (shared with the gazetteer's scan), read as UTF-16 bytes
+    # (~0.05 M instructions per bench article less than the automaton for str, which maps offsets).
     inner, shift = inner_text(text) if margins_free else (text, 0)
-    for k, s, e in ac.find_matches_as_indexes(inner, overlapping=True):
+    for k, s, e in occurrences(ac, ac16, inner):
         s += shift
         e += shift
         if is_post[k]:

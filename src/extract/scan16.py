@@ -1,0 +1,44 @@
+"""Overlapping automaton scans of a text as UTF-16-LE bytes: character offsets without a UTF-8 mapping.
+
+The automaton for ``str`` (``ahocorasick_rs.AhoCorasick``) reads the text's UTF-8 form (three bytes a Han
+character) and maps every byte offset it reports back to a character offset. A text of the basic plane
+is two bytes a character in UTF-16: scanned so by the same words so encoded, a byte offset is twice a
+character offset, and a third fewer bytes are read. A word may also match at an odd byte offset (the
+high byte of one character and the low byte of the next spell one of its code units): no occurrence,
+dropped; the scan reports every occurrence (overlapping), so none is lost. A text with a character
+beyond the plane (four bytes) or a lone surrogate is scanned by the automaton for ``str``.
+(The case counts' reader does the same for its words: ``case_counts.regions._occurrences``.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import ahocorasick_rs
+
+__all__ = ["automaton16", "occurrences"]
+
+
+def automaton16(words: Sequence[str], implementation: ahocorasick_rs.Implementation | None = None) -> ahocorasick_rs.BytesAhoCorasick | None:
+    """``words`` encoded in UTF-16-LE in one automaton (same order: the same word indexes), or ``None``
+    when one of them lies beyond the basic plane (then only the automaton for ``str`` serves)."""
+    encoded = [w.encode("utf-16-le", "surrogatepass") for w in words]
+    if any(len(b) != 2 * len(w) for b, w in zip(encoded, words)):
+        return None
+    return ahocorasick_rs.BytesAhoCorasick(encoded, implementation=implementation)
+
+
+def occurrences(
+    ac: ahocorasick_rs.AhoCorasick, ac16: ahocorasick_rs.BytesAhoCorasick | None, text: str
+) -> list[tuple[int, int, int]]:
+    """Every occurrence ``(word index, start, end)`` of a word in ``text`` (overlapping ones too), as
+    ``ac.find_matches_as_indexes(text, overlapping=True)`` reports them; ``ac16`` is
+    :func:`automaton16` of the same words."""
+    if ac16 is not None:
+        try:
+            data = text.encode("utf-16-le")
+        except UnicodeEncodeError:  # a lone surrogate
+            data = b""
+        if len(data) == 2 * len(text):
+            return [(k, s >> 1, e >> 1) for k, s, e in ac16.find_matches_as_indexes(data, overlapping=True) if not s & 1]
+    return ac.find_matches_as_indexes(text, overlapping=True)
