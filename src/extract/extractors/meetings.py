@@ -34,7 +34,7 @@ from collections.abc import Iterator
 import ahocorasick_rs
 import regex
 
-from ..anchored import matches_at, std_compile
+from ..anchored import AnyMatch, matches_at, std_compile
 from ..document import Doc, iter_sentences
 from ..models import Meeting, Official
 from ..normalize import to_simplified
@@ -450,7 +450,7 @@ def _speaker_label(text: str, pos: int, name_end: int) -> str | None:
 _MEETING_ACTS = frozenset(("部署", "安排部署", "安排布置", "要求"))
 
 
-def _meeting_acts_only(text: str, chaired: int, speaker: regex.Match[str], end: int) -> bool:
+def _meeting_acts_only(text: str, chaired: int, speaker: AnyMatch, end: int) -> bool:
     """Whether the speaker verbs after a chair's 主持召开…会议 (from ``speaker``, the first, to ``end``)
     are all the meeting's acts: 对…进行安排部署 is; …进行调度部署，强调… has the chair speaking."""
     if speaker.group() not in _MEETING_ACTS or "会" not in text[chaired : speaker.start()]:
