@@ -29,7 +29,7 @@ from .setters import _date_setters, _written_dates
 from .places_after import counts_of_place_after
 from .unit_places import count_places
 from .paragraphs import _BRACKET, _outside_brackets, _paragraphs, _poster_lines_joined, _sentences, _without_topic_tags
-from .regions import _DIGIT, _contains, _district_home, _home_county, HOME_AUTONOMOUS, HOME_COUNTY, HOME_PROVINCE, _Mention, _Region, _province_of, _area_mentions, _article_home, _is_top, _region, reader_hits
+from .regions import _DIGIT, _contains, _district_home, _home_county, HOME_AUTONOMOUS, HOME_COUNTY, HOME_PROVINCE, _Mention, _Region, _province_of, _area_mentions, _city_in, _article_home, _is_top, _region, reader_hits
 
 # ------------------------------------------------------------------ decisions
 
@@ -127,6 +127,8 @@ class _Reader:
             # 我区/全区 name the home only in an autonomous region's notice; elsewhere they are no area.
             self.areas = [a for a in self.areas if a.region is None or a.region.name != HOME_AUTONOMOUS]
         self.area_starts = [a.start for a in self.areas]
+        # 我市 in a 济南 notice headed 山东新增…: the city the body names most in the home province.
+        self.home_city = _city_in(self.areas, self.home) or self.home
         self.dates = find_dates(self.text, reference_date(self.text, doc.published, start, end), start, end)
         self.setters = _date_setters(doc, self.dates)
         self.setter_starts = [d.start for d in self.setters]
@@ -185,7 +187,7 @@ class _Reader:
 
     def region_of(self, mention: _Mention) -> _Region | None:
         if mention.region is None:
-            return self.home
+            return self.home_city  # 我市/全市/本市
         if mention.region.name == HOME_PROVINCE:
             i = bisect.bisect_left(self.area_starts, mention.start) - 1
             if i >= 0 and self.areas[i].end == mention.start and self.areas[i].region is not None:

@@ -295,6 +295,19 @@ def _vote_of(name: str, code: str | None) -> _Region | None:
     return _Region(name, code)
 
 
+def _city_in(mentions: list[_Mention], home: _Region | None) -> _Region | None:
+    """When ``home`` is a province (not a municipality), the prefecture-level city of it the mentions name
+    most (a district counting for its city): whose 我市/全市 a notice of that city means. None otherwise."""
+    if home is None or not home.code or not home.code.endswith("0000") or home.name.endswith("市"):
+        return None
+    votes: dict[_Region, int] = {}
+    for m in mentions:
+        region = _vote_of(m.region.name, m.region.code) if m.region is not None else None
+        if region is not None and region.code and region.code != home.code and region.code[:2] == home.code[:2]:
+            votes[region] = votes.get(region, 0) + 1
+    return max(votes, key=lambda r: votes[r]) if votes else None
+
+
 def _taiwan_home(mentions: list[_Mention]) -> _Region | None:
     """台湾省 when most of the places named (the country aside) are Taiwan's, else None."""
     taiwan: _Region | None = None
