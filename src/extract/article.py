@@ -116,6 +116,25 @@ def _title_candidate(line: _Line) -> bool:
         # (一、高风险区, (二)管理措施: a section heading; 专题 热点 正文: a row of navigation links)
         and ((t[0] not in _SECTION_FIRSTS and not t[0].isdigit()) or _SECTION_HEADING.match(t) is None)
         and (len(t.split(None, 2)) < 3 or _NAV_ROW.fullmatch(t) is None)  # str's blanks hold the pattern's \s
+        and not _not_headline(t)
+    )
+
+
+#: A labelled line of a page's header (日期:09-28, - 发布者:滴道区委办, 采写:新快报记者 黄闻禹).
+_LABEL_LINE = regex.compile(r"[-–—•·*\s]*(?:日期|发布者|发布时间|发布日期|时间|来源|采写|作者|记者|通讯员|撰文|文)\s*[:：]")
+#: A by-line (记者杨净岚∕台北报导, 北京日报客户端 | 记者 刘苏雅 李祺瑶).
+_BYLINE_TITLE = regex.compile(r"(?:^|[|｜/∕\s])记者\s*\p{Han}{2,4}(?:[\s∕/|｜]|$)|记者\p{Han}{2,4}[∕/]\p{Han}{2,4}报[导道]$")
+
+
+def _not_headline(t: str) -> bool:
+    """Lines of a page's furniture that read like a headline: a weather widget (8到14°C), a labelled
+    header line, a breadcrumb (首页>要闻), a by-line, a listing's date-led line (2022-05-25 新冠肺炎.周边故事)."""
+    return (
+        "°C" in t or "℃" in t
+        or ((":" in t or "：" in t) and _LABEL_LINE.match(t) is not None)
+        or ("首页" in t and (">" in t or "》" in t or "→" in t))
+        or ("记者" in t and _BYLINE_TITLE.search(t) is not None)
+        or (len(t) > 10 and t[:4].isdigit() and t[4:5] in "-/" and t[5:7].isdigit())
     )
 
 
