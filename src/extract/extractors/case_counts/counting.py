@@ -124,6 +124,8 @@ _PARTS_AFTER = std_compile(r"[^,，。;；()（）]{0,8}[,，]\s*(?:包括|包�
 _BARE_SCOPE_AFTER = std_compile(rf"(?P<scope>本土|境外移入|境外输入)(?:{_DISEASE}|武汉肺炎)?(?=\s*[,，;；。、(（])")
 _NEW_BEFORE = std_compile(r"新增\s*$")
 _SIBLING_BEFORE = std_compile(r"[、和及]\s*$")
+#: A short note in brackets with no number in it, ending where a count's number follows ((轻型)3例).
+_NOTE_BEFORE = std_compile(r"[(（][^()（）\d,，;；。:：\n]{1,8}[)）]$")
 #: Only a comma between a part and its first item.
 _ITEM_COMMA = std_compile(r"\s*[,，:：]\s*")
 #: The first number of a rough range written with 、 (70、80宗): a round number with no unit.
@@ -235,6 +237,11 @@ def read_count(
         return None
     # 2. The clause the number closes: metric, scope and measure words.
     brk = _last(_CLAUSE_BREAK, text, prefix_start, num_start)
+    if brk is not None and brk.group() in (")", "）") and not text[brk.end() : num_start].strip():
+        # 新增确诊新冠肺炎病例(轻型)3例: a note in brackets between the metric and its number is no clause break.
+        note = _NOTE_BEFORE.search(text, max(prefix_start, brk.start() - 10), brk.end())
+        if note is not None:
+            brk = _last(_CLAUSE_BREAK, text, prefix_start, note.start())
     clause_start = brk.end() if brk else prefix_start
     outcome_m, metric_m = _governing_metric(text, clause_start, num_start, lex)
     metric = lex.metric[metric_m.group()] if metric_m else None
