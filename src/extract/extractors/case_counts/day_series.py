@@ -18,9 +18,10 @@ if TYPE_CHECKING:
     from .reader import _Reader
 
 #: After a range's first day: its last day, then (in the same clause) 分别为/分别是.
-_RESPECTIVELY = std_compile(r"\s*(?:至|到|—+|–|-|~|～)\s*(?:\d{1,2}月)?\d{1,2}日[^。;；!?！？\n]{0,30}?分别(?:为|是)\s*")
+_RESPECTIVELY = std_compile(r"\s*(?:至|到|—+|–|-|~|～)\s*(?:\d{1,2}月)?\d{1,2}日[^。;；!?！？\n]{0,30}?分别(?:为|是|新增|报告)[^\d,，。;；\n]{0,12}?(?=\d)")
 #: After the last of several days joined by 和 or 、 (28日和30日): 分别为/分别是.
-_RESPECTIVELY_AFTER = std_compile(r"[^。;；!?！？\n]{0,30}?分别(?:为|是)\s*")
+_RESPECTIVELY_AFTER = std_compile(r"[^。;；!?！？\n]{0,30}?分别(?:为|是|新增|报告)[^\d,，。;；\n]{0,12}?(?=\d)")
+_RANGE_TO = std_compile(r"\s*(?:至|到|—+|–|-|~|～)\s*")
 _DAY_JOIN = std_compile(r"\s*(?:和|及|与|、)\s*")
 _ITEM = std_compile(r"(?<!\d)(\d+)\s*例")
 _ITEM_SEP = std_compile(r"\s*(?:[、,，]|和|及)\s*")
@@ -50,9 +51,14 @@ def day_series(reader: _Reader, first: int, p_start: int, p_end: int) -> None:
         i += 1
         if m.date is None or m.hours is not None:
             continue
-        if m.through is not None:
+        last = m.through
+        if (last is None and i < len(dates) and dates[i].date is not None and dates[i].hours is None
+                and _RANGE_TO.fullmatch(text, m.end, dates[i].start)):
+            # 2月5日至2月9日，广西报告新增本土确诊病例分别是6例、37例、…: a range whose last day has its month.
+            last = dates[i].date
+        if last is not None and last > m.date:
             lead = _RESPECTIVELY.match(text, m.end, p_end)
-            days = [m.date + dt.timedelta(days=n) for n in range((m.through - m.date).days + 1)]
+            days = [m.date + dt.timedelta(days=n) for n in range((last - m.date).days + 1)]
         else:
             # 28日和30日分别为197例和195例: days joined by 和 or 、, then the series.
             days, j = [m.date], i - 1
