@@ -86,6 +86,8 @@ _HEADING_COLON = std_compile(r"\s*[:：]")
 
 #: A sentence that opens by saying how the items after it are split (按照病例管理地区划分，): of the last heading's total.
 _CLOSE_BRACKET = std_compile(r"[)）]")
+#: After a place in a count's note: a hospital or facility there (均在绥芬河市定点医院隔离治疗).
+_TREATED_AT = std_compile(r"\s*的?\s*(?:定点|指定)?\s*(?:医院|医疗机构|救治医院|隔离点|隔离酒店|方舱)")
 _SPLIT_OPENING = std_compile(r"\s*按照?[^,，:：。;；\d\n]{1,10}?(?:划分|统计|分布)\s*[,，:：]")
 _SPLIT_REACH = 60  # how far before that sentence the heading may end
 #: Before a heading's metric: the number of the total it names (33例无症状感染者中，).
@@ -702,6 +704,8 @@ class _Reader:
                 # 江门报告1例，均来自中国香港: where the cases came from, not where they are (呼和浩特市…2例，全部来自
                 # 回民区: a part of the count's own area is where they are)
                 group = None
+            elif group is not None and _TREATED_AT.match(text, group[1]):
+                group = None  # 东宁市…目前共有2例，均在绥芬河市定点医院隔离治疗: where they are treated, not their area
             regions = [r for r in map(self.region_of, group[2]) if r is not None] if group is not None else []
             if group is not None and regions and regions != count.regions and not count.each and not count.zero:
                 # The same count over the listed areas, as a breakdown item of ``count``.
