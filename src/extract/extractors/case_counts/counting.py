@@ -126,6 +126,10 @@ _NEW_BEFORE = std_compile(r"新增\s*$")
 _SIBLING_BEFORE = std_compile(r"[、和及]\s*$")
 #: A short note in brackets with no number in it, ending where a count's number follows ((轻型)3例).
 _NOTE_BEFORE = std_compile(r"[(（][^()（）\d,，;；。:：\n]{1,8}[)）]$")
+#: After a count and its noun: 中有4宗…, its own part follows.
+_PART_THEN_ITS_PART = std_compile(r"(?:当中|之中|中)\s*有?\s*\d")
+_PART_GAP = 40  # the most words between a total (or its last part) and the sentence of its next part
+_OPENS_WITH_PART = std_compile(r"\s*(?:其中\s*[,，:：]?)?\s*")
 #: Only a comma between a part and its first item.
 _ITEM_COMMA = std_compile(r"\s*[,，:：]\s*")
 #: The first number of a rough range written with 、 (70、80宗): a round number with no unit.
@@ -188,6 +192,17 @@ def _own_metric_after(r: _Reader, end: int) -> bool:
     lead = _SUFFIX_METRIC_LEAD.match(r.text, end)
     own = r.lex.metric_re.match(r.text, lead.end()) if lead is not None else None
     return own is not None and r.lex.metric[own.group()] != "inherit"
+
+
+def _opens_on(r: _Reader, parent: _Count, num_start: int) -> bool:
+    """Whether the number at ``num_start`` opens its sentence (after 其中 at most) right after the sentence
+    that ends with ``parent``: 本港新增15宗确诊个案。其中5宗为输入个案。10宗本地个案中有4宗源头不明 — parts of it."""
+    last = r.counts[-1] if r.counts and (r.counts[-1] is parent or r.counts[-1].parent is parent) else parent
+    gap = r.text[last.end : r.sentence_start]
+    # (…其中5宗为输入个案，分别由巴基斯坦、印度及菲律宾抵港。10宗本地个案中…: words about the last part, no number)
+    return (last.end <= r.sentence_start and len(gap) <= _PART_GAP and "\n" not in gap.strip()
+            and not any(ch.isdigit() for ch in gap)
+            and _OPENS_WITH_PART.fullmatch(r.text, r.sentence_start, num_start) is not None)
 
 
 def read_count(
@@ -356,7 +371,9 @@ def read_count(
                     # counted people are in.
                     r.consumed = rest.end()
                     measure_hint = "current"
-                elif (tail in ("中", "当中", "之中") and lex.measure_re.search(text, clause_start, num_start)
+                elif ((tail in ("中", "当中", "之中") and lex.measure_re.search(text, clause_start, num_start)
+                       # 10宗本地个案中有4宗源头不明: a part of the day's cases named by its scope, its breakdown after it
+                       or after.group("scope") and _PART_THEN_ITS_PART.match(tail))
                       and not any(c.value == value and c.metric == metric for c in r.counts)):
                     # 新增的5例本土确诊病例中,3例在隔离管控中发现: a total its breakdown follows (a total the
                     # text gave before, 新增120例确诊病例中,…, or one with no measure word, 全省127例确诊病例中,
@@ -520,7 +537,8 @@ def read_count(
             # 其中日本输入1例（福州市报告）: an imported item, of the place that reported it.
             regions, suffix_scope, scope_part = [origin[0]], "境外输入", True
             r.consumed = origin[1]
-        elif (group is None and parent.depth == depth == 0 and parent.start >= r.sentence_start
+        elif (group is None and parent.depth == depth == 0
+              and (parent.start >= r.sentence_start or _opens_on(r, parent, num_start))
               and (part := _SCOPE_PART.match(text, m.end())) is not None):
             # 新增确诊病例89例，其中86例为境外输入病例，3例为本土病例: parts named by their scope after the number.
             word = part.group("scope")
@@ -530,7 +548,7 @@ def read_count(
                   # 其中，136例在隔离管控人员中发现: the total's cases found somewhere, in its sentence
                   or parent.start >= r.sentence_start and _FOUND_IN.match(text, m.end()) is not None
                   # 包括18751宗本地确诊个案及954宗输入个案: a part of the sentence's total named by its scope
-                  or parent.start >= r.sentence_start and suffix_scope is not None
+                  or (parent.start >= r.sentence_start or _opens_on(r, parent, num_start)) and suffix_scope is not None
                   # 新增14例本土确诊病例，…，13例在津南区，1例在西青区: parts named by their place
                   or placed and parent.start >= r.sentence_start):
             return None
