@@ -194,10 +194,22 @@ def _own_metric_after(r: _Reader, end: int) -> bool:
     return own is not None and r.lex.metric[own.group()] != "inherit"
 
 
+def _day_total_before(r: _Reader, running: _Count) -> _Count | None:
+    """The day's total of the same metric written in the sentence of the running total ``running``, before it."""
+    for c in reversed(r.counts):
+        if c.end > running.start or c is running:
+            continue
+        if "。" in r.text[c.end : running.start]:
+            return None
+        if c.depth == 0 and c.parent is None and c.measure == "new" and not c.zero and c.metric == running.metric:
+            return c
+    return None
+
+
 def _opens_on(r: _Reader, parent: _Count, num_start: int) -> bool:
     """Whether the number at ``num_start`` opens its sentence (after 其中 at most) right after the sentence
     that ends with ``parent``: 本港新增15宗确诊个案。其中5宗为输入个案。10宗本地个案中有4宗源头不明 — parts of it."""
-    last = r.counts[-1] if r.counts and (r.counts[-1] is parent or r.counts[-1].parent is parent) else parent
+    last = r.counts[-1] if r.counts and r.counts[-1].end >= parent.end else parent  # (the sentence's last count)
     gap = r.text[last.end : r.sentence_start]
     # (…其中5宗为输入个案，分别由巴基斯坦、印度及菲律宾抵港。10宗本地个案中…: words about the last part, no number)
     return (last.end <= r.sentence_start and len(gap) <= _PART_GAP and "\n" not in gap.strip()
@@ -494,6 +506,11 @@ def read_count(
         suffix_scope = after.group("scope") if after is not None else None  # 重庆新增1例境外输入
     elif not explicit:
         parent = last_explicit
+        if (parent is not None and parent.measure != "new" and measure_word is None and parent.start < r.sentence_start
+                and (day := _day_total_before(r, parent)) is not None
+                and _OPENS_WITH_PART.fullmatch(text, r.sentence_start, num_start) is not None):
+            # 本港新增15宗确诊个案，至今累计个案10849宗…。其中5宗为输入个案: the day's total, not the running one
+            parent = day
         if (prev_count is not None and prev_count.sub and prev_count.parent is last_explicit and prev_count.depth == depth
                 and not prev_count.zero and _PARTS_AFTER.match(text, prev_count.end, num_start)):
             parent = prev_count  # 其中本土病例183例，包括陕西的181例: a part of the part just before
