@@ -132,6 +132,8 @@ _PART_GAP = 40  # the most words between a total (or its last part) and the sent
 _OPENS_WITH_PART = std_compile(r"\s*(?:其中\s*[,，:：]?)?\s*")
 #: Only a comma between a part and its first item.
 _ITEM_COMMA = std_compile(r"\s*[,，:：]\s*")
+#: An epidemiological week (第22周, 19周至23周): the counts of its sentence are weeks', not a day's.
+_WEEK_NUMBER = std_compile(r"第\s*\d{1,2}\s*周|\d{1,2}\s*周\s*(?:至|到|—|-)\s*(?:第\s*)?\d{1,2}\s*周")
 #: The first number of a rough range written with 、 (70、80宗): a round number with no unit.
 _ROUGH_FIRST = std_compile(r"(?<![\d.,])[1-9]\d?0$")
 #: A clause opening another group beside the count before (另有境外移入个案72例), not a part of it.
@@ -246,6 +248,8 @@ def read_count(
         return None  # 另一宗个案是一名商人: who a case is, not a count
     if text[num_start - 1 : num_start] == "、" and _ROUGH_FIRST.search(text, max(0, num_start - 6), num_start - 1):
         return None  # 还有70、80宗初步确诊: seventy or eighty, a guess, not a count
+    if "周" in text[r.sentence_start : num_start] and _WEEK_NUMBER.search(text, r.sentence_start, num_start):
+        return None  # 树林区从19周至23周皆新增超过30例个案, 泰山区在第22周新增…30例: a week's count, no day's
     # 1. A change against an earlier day, not a count of its own.
     tail_from = max(prefix_start, num_start - 24)
     ch = _CHANGE.search(text, tail_from, num_start)
