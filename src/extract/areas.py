@@ -23,6 +23,7 @@ from .divisions import division_rows
 from .errors import ResourceError
 from .models import AreaKind
 from .resources import alternation, read_data, tsv_rows, validated
+from .scan16 import automaton16
 
 __all__ = ["COUNTED", "LONGEST_SPAN", "Area", "Gazetteer", "load_gazetteer", "parse_gazetteer"]
 
@@ -239,10 +240,9 @@ class Gazetteer:
         return ahocorasick_rs.AhoCorasick(list(self.traps)) if self.traps else None
 
     @functools.cached_property
-    def scan_automaton(self) -> tuple[ahocorasick_rs.AhoCorasick, list[tuple[str | None, str | None, bool]]]:
-        """Every full form, short form and trap word in one automaton: one overlapping scan finds every
-        occurrence of each (the leftmost-longest matches of the forms and of the short forms are then
-        picked from them), instead of three scans. For each word: (full form, short form, whether a trap)."""
+    def scan_words(self) -> tuple[list[str], list[tuple[str | None, str | None, bool]]]:
+        """The words of :attr:`scan_automaton` (every full form, short form and trap word, once each) and,
+        for each: (full form, short form, whether a trap)."""
         kinds: dict[str, tuple[str | None, str | None, bool]] = {}
         for form in self.candidates:
             kinds[form] = (form, None, False)
@@ -253,10 +253,29 @@ class Gazetteer:
             full, short, _ = kinds.get(word, (None, None, False))
             kinds[word] = (full, short, True)
         words = list(kinds) or ["\x00never"]
-        # A contiguous NFA: between two articles' scans the other extractors push the automaton out of
-        # the CPU caches, and this compact one then scans faster than a DFA (~13 MB) or the default.
-        ac = ahocorasick_rs.AhoCorasick(words, implementation=ahocorasick_rs.Implementation.ContiguousNFA)
-        return ac, [kinds.get(w, (None, None, False)) for w in words]
+        return words, [kinds.get(w, (None, None, False)) for w in words]
+
+    @functools.cached_property
+    def scan_automaton(self) -> tuple[ahocorasick_rs.AhoCorasick, list[tuple[str | None, str | None, bool]]]:
+        """Every full form, short form and trap word in one automaton: one overlapping scan finds every
+        occurrence of each (the leftmost-longest matches of the forms and of the short forms are then
+        picked from them), instead of three scans. For each word: (full form, short form, whether a trap).
+        (A text of the basic plane is scanned by :attr:`scan_automaton16`: this one is built only for a
+        text that is not.)"""
+        words, kinds = self.scan_words
+        return ahocorasick_rs.AhoCorasick(words, implementation=_SCAN_IMPLEMENTATION), kinds
+
+    @functools.cached_property
+    def scan_automaton16(self) -> ahocorasick_rs.BytesAhoCorasick | None:
+        """:attr:`scan_automaton`'s words (same order) encoded in UTF-16-LE, for scanning a text of the
+        basic plane as its UTF-16-LE bytes (:func:`extract.scan16.automaton16`); None when a word lies
+        beyond that plane."""
+        return automaton16(self.scan_words[0], _SCAN_IMPLEMENTATION)
+
+
+#: The scan automata are contiguous NFAs: between two articles' scans the other extractors push the
+#: automaton out of the CPU caches, and this compact one then scans faster than a DFA (~13 MB) or the default.
+_SCAN_IMPLEMENTATION = ahocorasick_rs.Implementation.ContiguousNFA
 
 
 def _automaton(words: Iterable[str]) -> tuple[ahocorasick_rs.AhoCorasick, list[str]]:

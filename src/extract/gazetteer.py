@@ -248,14 +248,21 @@ Spans = list[tuple[int, int, str]]
 def _occurrences(gaz: Gazetteer, text: str) -> tuple[Spans, Spans, list[tuple[int, int]]]:
     """The leftmost-longest (start, end, form) matches of the full forms and of the short forms (each
     set on its own, as a leftmost-longest automaton of it finds them), and every trap word's span,
-    sorted: all from one overlapping scan of one automaton (:attr:`Gazetteer.scan_automaton`)."""
-    ac, kinds = gaz.scan_automaton
+    sorted: all from one overlapping scan of one automaton (:attr:`Gazetteer.scan_automaton`, or for a
+    text of the basic plane :attr:`Gazetteer.scan_automaton16`, see :func:`_scan`)."""
+    kinds = gaz.scan_words[1]
     forms: list[tuple[int, int, str]] = []
     shorts: list[tuple[int, int, str]] = []
     counted: list[tuple[int, int, str]] = []
     traps: list[tuple[int, int]] = []
     inner, shift = _inner_text(gaz, text)
-    for k, s, e in ac.find_matches_as_indexes(inner, overlapping=True):
+    found, halved = _scan(gaz, inner)
+    for k, s, e in found:
+        if halved:
+            if s & 1:
+                continue  # the high byte of one character and the low byte of the next: no occurrence
+            s >>= 1
+            e >>= 1
         s += shift
         e += shift
         form, short, trap = kinds[k]
@@ -270,6 +277,27 @@ def _occurrences(gaz: Gazetteer, text: str) -> tuple[Spans, Spans, list[tuple[in
         # A short form matched only with a count (庆云) never takes the place of another one (重庆云阳).
         return _leftmost_longest(forms), _without_overlaps(_leftmost_longest(shorts), _leftmost_longest(counted)), traps
     return _leftmost_longest(forms), _leftmost_longest(shorts), traps
+
+
+def _scan(gaz: Gazetteer, text: str) -> tuple[list[tuple[int, int, int]], bool]:
+    """Every occurrence ``(word index, start, end)`` of a scan word in ``text``, and whether its offsets
+    are byte offsets into the UTF-16-LE form (twice the character offsets; those at an odd byte offset
+    are no occurrence) rather than character offsets.
+
+    The automaton for ``str`` reads the text's UTF-8 form, which CPython builds for the string (three
+    bytes a Han character, ~10 instructions each) and maps every byte offset it reports back to a
+    character offset; the UTF-16-LE form is a copy of two bytes a character, a third fewer bytes for the
+    automaton, and its offsets are halved in the caller's loop (:mod:`extract.scan16`). A text with a
+    character beyond the basic plane or a lone surrogate is scanned by the automaton for ``str``."""
+    ac16 = gaz.scan_automaton16
+    if ac16 is not None:
+        try:
+            data = text.encode("utf-16-le")
+        except UnicodeEncodeError:  # a lone surrogate
+            data = b""
+        if len(data) == 2 * len(text):
+            return ac16.find_matches_as_indexes(data, overlapping=True), True
+    return gaz.scan_automaton[0].find_matches_as_indexes(text, overlapping=True), False
 
 
 def _inner_text(gaz: Gazetteer, text: str) -> tuple[str, int]:
