@@ -150,6 +150,17 @@ _INSPECTION = regex.compile(
      (?=\s*[,，。]))""",
     regex.VERBOSE,
 )
+#: The CJK ideographs an _INSPECTION match can start with (the first characters of 同志, 率队, 一行, 以…方式,
+#: its days, 上午/下午/晚上, 连续, its verbs of motion and inspection, 冒雨/实地/陪同 …, 、/等 of a list).
+#: Most names are followed by another ideograph, none of these: the pattern is not tried there.
+#: tests/test_inspection_gate.py holds the set against the pattern's partial matches on every code point.
+_INSPECTION_FIRST_HAN = frozenset("一上下专亲今以先再冒分到前同周在实察带当慰日星昨晚暗来检深率现看督等考视调走赴赶近连陪随")
+
+
+def _may_inspect(char: str) -> bool:
+    """Whether an _INSPECTION match can start with ``char`` (the character after a name; ``""`` at the
+    end): a CJK ideograph must be one of :data:`_INSPECTION_FIRST_HAN`, any other character is tried."""
+    return char in _INSPECTION_FIRST_HAN or not ("\u4e00" <= char <= "\u9fff")
 # The person acted at another event: 习近平总书记在庆祝…大会上发表重要讲话，强调….
 _AT_OTHER_EVENT = std_compile(r"[^,，。;；]{0,12}?在[^,，。;；]{2,40}?(?:大会|会议|座谈会|发布会|会)上")
 # A scene of its own: the person speaks to a reporter, not at the meeting in force.
@@ -466,22 +477,28 @@ def _roles(text: str, start: int, end: int) -> tuple[set[str], int, bool]:
     only role is reported speech (说, 介绍 — not 讲话, 致辞, which are taking part)."""
     end = min(end, start + _ROLE_REACH)
     automaton, roles_of, skips = _role_words()
-    possible: set[str] = set()
-    hits: list[tuple[int, int, int]] = []
-    if automaton is not None and end > start:
-        hits = automaton.find_matches_as_indexes(text[start:end], overlapping=True)
-        for i, _, _ in hits:
-            possible |= roles_of[i]
-    if not possible:
+    if automaton is None or end <= start:
+        return set(), start, False
+    # One pass over the window's words: where each role's verbs start, and where a no-role word does
+    # (a role's pattern is tried at both: a ``skip`` match steps over a no-role word).
+    verbs_at: dict[str, list[int]] = {}
+    skips_at: list[int] = []
+    for i, s, _ in automaton.find_matches_as_indexes(text[start:end], overlapping=True):
+        if skips[i]:
+            skips_at.append(s)
+        for role in roles_of[i]:
+            verbs_at.setdefault(role, []).append(s)
+    if not verbs_at:
         return set(), start, False  # no role verb in the window: no pattern can find a role
     found = {}
     for role, pattern in _role_patterns().items():
-        if role in possible:
+        if role in verbs_at:
             # _find_role(pattern, text, start, end), the pattern tried only where one of its words starts
-            starts = sorted({start + s for i, s, _ in hits if role in roles_of[i] or skips[i]})
-            m = next((m for m in matches_at(pattern, text, starts, end) if m.group("skip") is None), None)
-            if m is not None:
-                found[role] = m
+            starts = sorted({start + s for s in verbs_at[role] + skips_at})
+            for m in matches_at(pattern, text, starts, end):
+                if m.group("skip") is None:
+                    found[role] = m
+                    break
     if "chair" in found and "speaker" in found and _meeting_acts_only(text, found["chair"].end(), found["speaker"], end):
         del found["speaker"]  # 钱国峰主持召开…调度会议，对…进行安排部署: the meeting deploys, its chair is no speaker
     reported = set(found) == {"speaker"} and found["speaker"].group() not in load_lexicon().cues["participation"]
@@ -494,7 +511,7 @@ def _inspections(doc: Doc, occurrences: list[Occurrence], dates: _Dates, day: dt
     speak = _role_patterns()["speaker"]
     out = []
     for idx, (pos, ne, name) in enumerate(occurrences):
-        m = _INSPECTION.match(text, ne)
+        m = _INSPECTION.match(text, ne) if _may_inspect(text[ne : ne + 1]) else None
         if m is None or _find_role(speak, text, ne, m.start("verb") if m.group("verb") else m.end()):
             continue
         if _CARRIED_OUT.search(text, max(doc.body[0], pos - 40), pos) and _CITED_INSPECTION.match(text, m.end()):
