@@ -27,3 +27,33 @@ def test_gated_inspections_match_the_pattern_on_real_texts() -> None:
     for pos in range(len(text) + 1):
         if not meetings._may_inspect(text[pos : pos + 1]):
             assert meetings._INSPECTION.match(text, pos) is None
+
+
+def test_every_verb_holds_a_gate_word() -> None:
+    verbs = ("调研检查", "检查调研", "调研督导", "督导检查", "检查指导", "调研指导", "考察调研", "调研考察", "调研",
+             "考察", "检查", "督导", "督查", "视察", "暗访", "察看", "实地查看", "看望慰问", "看望", "慰问",
+             "到", "来到", "前往", "赴", "走进")
+    for verb in verbs:
+        assert verb in meetings._INSPECTION.pattern, verb
+        assert any(w in verb for w in meetings._INSPECTION_WORDS), verb
+
+
+_PIECES = ("在", "到", "赴", "来到", "前往", "连续三天", "一行5人", "率队", "等", "同志", "以暗访方式", "，", ",", "、",
+           "。", "；", ";", "\n", " ", "12月3日", "昨天", "上午", "医院", "社区", "街道", "区", "中心", "听取汇报",
+           "情况", "实地", "现场", "陪同", "一同", "调研", "检查", "督导", "督查", "考察", "视察", "暗访", "察看",
+           "实地查看", "看望", "慰问", "指导", "周二", "走进", "红十字医院", "会上", "强调", "讲话", "出席", "甲", "乙", "站", "组", "进行")
+
+
+def test_the_gate_on_made_up_and_real_texts() -> None:
+    import random
+    from pathlib import Path
+
+    rng = random.Random(5)
+    texts = ["".join(rng.choice(_PIECES) for _ in range(rng.randrange(1, 14))) for _ in range(6000)]
+    for folder in ("tests/dev/articles", "tests/realdev/articles"):
+        texts += [p.read_text(encoding="utf-8") for p in sorted(Path(folder).glob("*.txt"))]
+    texts.append("國務院總理李克強周二到青海紅十字醫院，他對醫護人員說。李克强周二到青海红十字医院，他说")
+    for text in texts:
+        for pos in range(len(text) + 1):
+            if not meetings._may_inspect_at(text, pos):
+                assert meetings._INSPECTION.match(text, pos) is None, (text, pos)
