@@ -123,6 +123,9 @@ _ORDINAL_AFTER = regex.compile(rf"\s*(?:[(（]\s*第\s*(?P<n>\d+|[{_CN}]+)\s*(?P
 # A headline's tags and brackets end a name too: [视频]|中共中央政治局常务委员会会议, #话题#|【…|.
 _CLAUSE_BREAK = regex.compile(r"[,，;；。!！?？:：\n\[\]【】|#]")
 _CLAUSE_BREAK_LAST = regex.compile(r"(?r)" + _CLAUSE_BREAK.pattern)
+#: Up to the end of the last clause break (an empty match where there is none): ``_CLAUSE_BREAK_LAST``'s
+#: answer with the standard engine (a reverse search needs the ``regex`` module, whose call costs ~3x the set-up).
+_UP_TO_LAST_BREAK = std_compile(r"(?:[^,，;；。!！?？:：\n\[\]【】|#]*[,，;；。!！?？:：\n\[\]【】|#])*")
 _AT_MEETING = std_compile(r"会上|会议上|在会上|会议指出|会议强调|会议要求")
 # An official inspecting: 陈敏尔在中心城区调研检查, 尹力到朝阳区检查调研, 龚正率队督导.
 # Without a verb of motion the inspection verb must follow the name at once, so
@@ -230,8 +233,10 @@ def _find_role(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.
 
 def _clause_start(text: str, pos: int, limit: int = 40) -> int:
     lo = max(0, pos - limit)
-    m = _CLAUSE_BREAK_LAST.search(text, lo, pos)  # the last break of the window
-    return lo if m is None else m.end()
+    # _CLAUSE_BREAK_LAST.search(text, lo, pos), the last break of the window: where it ends, else lo
+    m = _UP_TO_LAST_BREAK.match(text, lo, pos)
+    assert m is not None  # (…)* always matches
+    return m.end()
 
 
 _HELD_WORD = std_compile(r"召开|举行")
@@ -272,7 +277,10 @@ def _when(word: str, ref: dt.date | None) -> dt.date | None:
 # Announced, planned or called off, not held: 定于…召开, 原定今早由国家统计局发布的…记者会.
 #: Of those, the words that set a day: a meeting set for a day the article has reached was held.
 _SET_FOR = frozenset({"定于", "将于", "拟于", "计划于"})
-_FUTURE = regex.compile(r"定于|将于|拟于|明年|下周|计划于|原定|原计划|即将|(?:将要|将)(?:召开|举行)|同意\S{0,12}召开")
+_FUTURE_SOURCE = r"定于|将于|拟于|明年|下周|计划于|原定|原计划|即将|(?:将要|将)(?:召开|举行)|同意\S{0,12}召开"
+#: Literal words and a class: compiled with the standard engine, the same meaning (\S written as [^\s],
+#: whose members std_compile writes out; tests/test_meeting_clause_std.py compares it with the regex module's).
+_FUTURE = std_compile(_FUTURE_SOURCE.replace(r"\S", r"[^\s]"))
 
 
 #: The index of 委 among :data:`~.start_words.MEETING_START_WORDS` (where a _MEETING match can start).
