@@ -558,9 +558,9 @@ def find_mentions(doc: Doc) -> list[PersonMention]:
 
 #: What a post written right after a name on a roster line starts with: the level of its body
 #: (李畔|市卫生健康委副主任, 马然希|市委宣传部副部长) or a place (任伯平|永川区人民政府副区长).
-_ROSTER_POST_START = regex.compile(r"[市区县省州旗镇乡]|自治|国家|国务院|中央|全国")
+_ROSTER_POST_START = std_compile(r"[市区县省州旗镇乡]|自治|国家|国务院|中央|全国")  # (words: re, same meaning)
 #: Marks of running text: a roster line has none (its posts are joined by 、 or a comma only).
-_ROSTER_NOT = regex.compile(r"[。；;：:！!？?（）()\d]")
+_ROSTER_NOT = std_compile(r"[。；;：:！!？?（）()\d]")  # (a class: re; \d the regex module's, see std_compile)
 #: The longest roster line (周发春 国务院联防联控机制医疗救治专家组成员、重医附一院重症医学科主任、主任医师).
 _ROSTER_LONGEST = 60
 #: A two-character name padded to the width of three (李   畔 市卫生健康委副主任), as rosters align them.
@@ -577,7 +577,7 @@ def _roster_names(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     shortest name first (the post starts at a level word or a place; no running-text marks)."""
     if end - start > _ROSTER_LONGEST or end - start < 5 or _ROSTER_NOT.search(text, start, end):
         return
-    padded = _PADDED_NAME.match(text, start, end)
+    padded = _PADDED_NAME.match(text, start, end) if text[start + 1 : start + 2] in (" ", "\u3000") else None
     if padded is not None and padded.group(1) in load_lexicon().surnames:
         pos = padded.end()
         while pos < end and text[pos] in " \u3000":
