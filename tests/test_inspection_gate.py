@@ -57,3 +57,10 @@ def test_the_gate_on_made_up_and_real_texts() -> None:
         for pos in range(len(text) + 1):
             if not meetings._may_inspect_at(text, pos):
                 assert meetings._INSPECTION.match(text, pos) is None, (text, pos)
+
+
+def test_the_gate_past_its_reach() -> None:
+    # No stop within reach: the pattern is asked (its place and blanks may run on).
+    text = "甲在" + "乙" * (meetings._INSPECTION_LOOK + 10) + "调研"
+    assert meetings._may_inspect_at(text, 1)
+    assert not meetings._may_inspect_at("甲在" + "乙" * 10, 1)
