@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from extract import extract_text
-from extract.gazetteer import article_home, find_areas, find_places, load_gazetteer
+from extract.gazetteer import find_areas, find_places, load_gazetteer
+from extract.home_region import article_home
 from extract.normalize import normalize
 
 ROOT = Path(__file__).resolve().parents[1]

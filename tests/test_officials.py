@@ -260,7 +260,7 @@ def test_dotted_name_prefilter_holds_every_dot() -> None:
     the characters of the pattern's dot class, and a dot that far in is read."""
     import re
 
-    from extract.extractors.officials import _DOTTED_NAME, _NAME_DOTS
+    from extract.extractors.person_names import _DOTTED_NAME, _NAME_DOTS
 
     dot_class = re.search(r"\(\?P<dot>\[(.*?)\]\)", _DOTTED_NAME.pattern)
     assert dot_class is not None and set(dot_class.group(1)) == set(_NAME_DOTS)

@@ -1,7 +1,7 @@
 """The officials' and meetings' per-name patterns compiled with the standard engine (anchored.std_compile:
 the lexicon's post, cue and by-line patterns, the meetings' role patterns, the meeting dates' small
 patterns) find what the ``regex`` module finds with the same source; the per-name fast paths answer as
-the patterns they stand for (officials._punct_or_end, and the Han test of names)."""
+the patterns they stand for (person_names._punct_or_end, and the Han test of names)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import re
 
 import regex
 
-from extract.extractors import meeting_dates, meetings, officials
+from extract.extractors import meeting_dates, meetings, person_names
 from extract.extractors.officials_lexicon import load_lexicon
 
 
@@ -57,13 +57,13 @@ def _registered() -> list[tuple[str, bool, re.Pattern[str]]]:
 
 
 def test_punct_or_end_is_the_pattern() -> None:
-    memo = officials._HanMemo()
+    memo = person_names._HanMemo()
     text = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
     for pos in range(len(text) + 2):
-        want = officials._PUNCT_OR_END.match(text, pos) is not None
+        want = person_names._PUNCT_OR_END.match(text, pos) is not None
         assert (pos >= len(text) or not memo[text[pos]]) == want, hex(ord(text[pos])) if pos < len(text) else pos
-    assert officials._punct_or_end(text, len(text)) and officials._punct_or_end("张三", 2)
-    assert officials._punct_or_end("张三,", 2) and not officials._punct_or_end("张三说", 2)
+    assert person_names._punct_or_end(text, len(text)) and person_names._punct_or_end("张三", 2)
+    assert person_names._punct_or_end("张三,", 2) and not person_names._punct_or_end("张三说", 2)
 
 
 def test_han_names_are_the_han_run_pattern(real_texts: list[str]) -> None:
@@ -73,5 +73,5 @@ def test_han_names_are_the_han_run_pattern(real_texts: list[str]) -> None:
             pos = rnd.randrange(len(text) + 1)
             cand = text[pos : pos + rnd.randrange(1, 5)]
             if cand:
-                want = officials._HAN_RUN.fullmatch(cand) is not None
-                assert all(map(officials._IS_HAN.__getitem__, cand)) == want, cand
+                want = person_names._HAN_RUN.fullmatch(cand) is not None
+                assert all(map(person_names._IS_HAN.__getitem__, cand)) == want, cand

@@ -26,7 +26,8 @@ from typing import Literal
 import regex
 
 from ..anchored import matches_at
-from .officials import Title, _name_options, _title_is_official, find_titles, load_lexicon
+from .officials import Title, _title_is_official, find_titles, load_lexicon
+from .person_names import _name_options
 
 __all__ = ["Appointment", "find_appointments"]
 

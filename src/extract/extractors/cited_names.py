@@ -1,5 +1,6 @@
-"""Names cited, not acting, in a meetings story (贯彻落实…陈润儿…提出的要求, 习近平新时代…思想): the
-meetings extractor asks these patterns after each official's name. Split from :mod:`.meetings`."""
+"""Names and meetings cited, not acting or held, in a meetings story (贯彻落实…陈润儿…提出的要求, 习近平新时代…思想;
+传达…会议精神): the meetings extractor asks these patterns after each official's name and meeting word. Split from
+:mod:`.meetings`."""
 
 from __future__ import annotations
 
@@ -7,6 +8,17 @@ import regex
 
 from ..anchored import std_compile
 
+# What follows a meeting word when it is cited, not held: 市委常委会会议精神;
+# or counted (已举行新闻发布会150余场): a tally is not one meeting.
+_CITED = std_compile(r"精神|纪要|上的(?:重要)?讲话|决策部署|议定事项|部署要求|\s*\d+\s*(?:余|多)?场")
+#: Carried out, so held elsewhere and earlier: 落实…交通运输部视频会议要求 (the meeting's requirements).
+_CARRIED_OUT = std_compile(r"(?:贯彻|落实|按照|根据|传达)[^,，。;；]{0,40}$")
+#: A day written right before a cited meeting's name, after the verb citing it (传达2月6日全省…会议精神).
+_DATED_NAME = std_compile(r"(?:传达|学习|贯彻|落实)了?(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚上|晚)?(?:召开的|举行的|的)?[^,，。;；:：、\d]{0,24}$")
+#: Cited together with the meeting after it: 落实省应对疫情工作领导小组会议和省应对疫情工作视频会议精神.
+_CITED_JOINED = std_compile(r"(?:和|及|与|、|暨)[^,，。;；]{0,30}?会议?(?:精神|纪要|决策部署|部署要求)")
+#: After an inspection carried out (see _CARRIED_OUT): what it asked for (…调研疫情防控工作中提出的…要求).
+_CITED_INSPECTION = std_compile(r"[^,，。;；]{0,20}?(?:中|时)(?:提出|作出|强调)的")
 _CITED_PERSON = std_compile(
     r"(?:(?:贯彻|学习|落实|按照|根据|遵照|传达|关于|领会|践行|遵循|依据)(?:好|了)?|委托|赞成|赞同|拥护|[对以向])\s*$"
 )

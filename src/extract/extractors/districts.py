@@ -12,7 +12,7 @@ case-count extractor, not a record (and, being the complement of 中心城区, i
 does not credit 中心城区 either).
 
 A homonym (江北区 of 重庆 or 宁波, 鼓楼区 ×4) is placed by a written parent, the places
-named around it, or the article's home region (:func:`extract.gazetteer.article_home`:
+named around it, or the article's home region (:func:`extract.home_region.article_home`:
 headline, issuing body, the places the body names). One that nothing places makes a
 record without a code and an ``ambiguous_place`` warning on the article.
 """
@@ -24,7 +24,8 @@ from collections.abc import Collection
 from typing import Any
 
 from ..document import Doc
-from ..gazetteer import Area, AreaMatch, Gazetteer, article_home, find_mentions, find_places, load_gazetteer
+from ..gazetteer import Area, AreaMatch, Gazetteer, find_mentions, find_places, load_gazetteer
+from ..home_region import article_home
 from ..models import AreaKind, ArticleWarning, District
 from ..zones import Zone, find_zones
 

@@ -312,3 +312,15 @@ def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
         brk = find("\n", pos, end)
     out.append((pos, end))
     return out
+
+
+def _bare_day_before(text: str, pos: int, day: int) -> bool:
+    """Whether the day is written without its month (22日) in the 40 characters before ``pos``."""
+    word = f"{day}日"
+    lo = max(0, pos - 40)
+    at = text.find(word, lo, pos + len(word))
+    while at >= 0:
+        if at == 0 or not (text[at - 1].isdigit() or text[at - 1] == "月"):
+            return True
+        at = text.find(word, at + 1, pos + len(word))
+    return False

@@ -41,6 +41,7 @@ from ..normalize import to_simplified
 from . import dates as dates_mod
 from .meeting_dates import (
     MeetingMention,
+    _bare_day_before,
     _date_unstated,
     _Dates,
     _other_year,
@@ -49,8 +50,11 @@ from .meeting_dates import (
     _transcript_day,
     reference_date,
 )
-from .cited_names import _CITED_PERSON, _cited_after, _cited_titled
-from .officials import find_titles, roster_name
+from .cited_names import (
+    _CARRIED_OUT, _CITED, _CITED_INSPECTION, _CITED_JOINED, _CITED_PERSON, _DATED_NAME, _cited_after, _cited_titled,
+)
+from .meeting_rosters import roster_people
+from .officials import find_titles
 from .member_lists import _invited, _is_list_gap
 from .officials_lexicon import _alt, load_lexicon
 from .organizers import _OrgMatch, leading_org
@@ -99,20 +103,9 @@ _MEETING = regex.compile(
 )
 #: The meeting types, one top-level group of _MEETING each.
 _KINDS = frozenset(k for k in _MEETING.groupindex if k != "when")
-# What follows a meeting word when it is cited, not held: 市委常委会会议精神;
-# or counted (已举行新闻发布会150余场): a tally is not one meeting.
-_CITED = std_compile(r"精神|纪要|上的(?:重要)?讲话|决策部署|议定事项|部署要求|\s*\d+\s*(?:余|多)?场")
-#: Carried out, so held elsewhere and earlier: 落实…交通运输部视频会议要求 (the meeting's requirements).
-_CARRIED_OUT = std_compile(r"(?:贯彻|落实|按照|根据|传达)[^,，。;；]{0,40}$")
-#: A day written right before a cited meeting's name, after the verb citing it (传达2月6日全省…会议精神).
-_DATED_NAME = std_compile(r"(?:传达|学习|贯彻|落实)了?(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚上|晚)?(?:召开的|举行的|的)?[^,，。;；:：、\d]{0,24}$")
-#: Cited together with the meeting after it: 落实省应对疫情工作领导小组会议和省应对疫情工作视频会议精神.
-_CITED_JOINED = std_compile(r"(?:和|及|与|、|暨)[^,，。;；]{0,30}?会议?(?:精神|纪要|决策部署|部署要求)")
 # Words after which a meeting's name starts (12月1日召开的|重庆市政府……发布会).
 _NAME_LEFT_STOP = std_compile(r"召开|举行|主持|出席|参加|在|的|于|从|先后|并|分别|上午|下午|晚上|当晚|今天|昨天|、|(?:传达|学习|贯彻|落实)了?|\d{1,2}月\d{1,2}日")
 _HELD = std_compile(r"召开|举行|召集|主持")
-#: After an inspection carried out (see _CARRIED_OUT): what it asked for (…调研疫情防控工作中提出的…要求).
-_CITED_INSPECTION = std_compile(r"[^,，。;；]{0,20}?(?:中|时)(?:提出|作出|强调)的")
 # 记者从…发布会获悉: the reporter was there, so it was held.
 _HELD_AFTER = std_compile(r"\s*(?:上|召开|举行|中|时|获悉|了解到|得知)")
 _ORDINAL = std_compile(rf"第\s*(?P<n>\d+|[{_CN}]+)\s*(?P<unit>场|次)")
@@ -647,7 +640,7 @@ def extract(doc: Doc, officials: list[Official]) -> list[Meeting]:
     conferences = [k for k in keyed if k[1] == "press_conference"]
     if len(conferences) == 1:
         # 主持人 / 发布人 with the post and name of each below (a report of the conference's roster).
-        for person, role in _roster(doc):
+        for person, role in roster_people(doc):
             roles.setdefault(conferences[0], {}).setdefault(person, set()).add(role)
     for m in mentions:
         for person, role in m.people:  # the leader of an inspection
@@ -677,57 +670,8 @@ def extract(doc: Doc, officials: list[Official]) -> list[Meeting]:
     return out
 
 
-#: A roster heading of a press-conference report, and a line of it: the post, a space, the name
-#: (主持人 / 市政府新闻办新闻发布处处长 徐祖国 / 发布人 / 市卫生健康委副主任 李畔), or both on one line.
-_ROSTER_HEAD = regex.compile(r"(?P<head>主持人|发布人|新闻发布人|发布嘉宾|出席嘉宾)\s*[:：]?\s*(?P<rest>.*)")
-_ROSTER_ITEM = regex.compile(r"(?P<post>[^\s:：,，。]{2,30}?)\s+(?P<name>\p{Han}{2,4})")
-
-
 #: Between two names of one meeting held as both (…领导小组会议暨指挥部调度会议).
 _JOINED_AS_ONE = regex.compile(r"\s*暨\s*")
-_PROSE = regex.compile(r"[，,。；;：:]")
-
-
-def _bare_day_before(text: str, pos: int, day: int) -> bool:
-    """Whether the day is written without its month (22日) in the 40 characters before ``pos``."""
-    word = f"{day}日"
-    lo = max(0, pos - 40)
-    at = text.find(word, lo, pos + len(word))
-    while at >= 0:
-        if at == 0 or not (text[at - 1].isdigit() or text[at - 1] == "月"):
-            return True
-        at = text.find(word, at + 1, pos + len(word))
-    return False
-
-
-def _roster(doc: Doc) -> list[tuple[str, str]]:
-    """``(name, role)`` for the people a roster in the body lists under 主持人 (chair) and 发布人 (speakers)."""
-    text = doc.text
-    start, end = doc.body
-    if text.find("主持人", start, end) < 0 and text.find("发布人", start, end) < 0:
-        return []
-    out: list[tuple[str, str]] = []
-    role: str | None = None
-    for line in text[start:end].split("\n"):
-        line = line.strip()
-        if not line:
-            continue
-        head = _ROSTER_HEAD.fullmatch(line)
-        if head is not None:
-            role = "chair" if head["head"] == "主持人" else "speaker"
-            line = head["rest"].strip()
-            if not line:
-                continue
-        item = _ROSTER_ITEM.fullmatch(line) if role is not None else None
-        if item is None and role is not None and (name := roster_name(line)) is not None:
-            out.append((name, role))  # 李畔市卫生健康委副主任: the name first
-            continue
-        if item is None:
-            if role is not None and head is None and (len(line) > 60 or _PROSE.search(line)):
-                role = None  # the roster ends at running text (a repeated headline between its lines does not end it)
-            continue
-        out.append((item["name"], role))  # type: ignore[arg-type]
-    return out
 
 
 def _assign_roles(

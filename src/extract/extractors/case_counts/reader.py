@@ -7,16 +7,15 @@ import bisect
 import dataclasses
 import datetime as dt
 
-import regex
 
 from ...anchored import AnyMatch, std_compile
 from ...document import Doc
 from ...models import ArticleWarning, CaseCount
 from ..dates import _DAY_RANGE_END, find_dates, reference_date, relative_words_found, resolve_relative
 from .lexicon import (
-    _ATTRIBUTION, _CARRY_OPENING, _NUMBERED_HEADING, _FOUND_IN, _CLAUSE_BREAK, _CLOSE, _LIST_SEP, _NOT_AREA, _OPEN, _RELATIVE_PREV, _REST_ITEM, _RESIDUE_OK,
-    _SHARE_BEFORE, _SINCE_BEFORE, _UNTIL_HOUR, _NOW_OPENING, _HEADLINE, _UNTIL_NOW, _SECTION, is_furniture, _UNKNOWN_AREA, _count_re, count_matches,
-    cleared_re, found_in, heading_matches, said_measure, metric_starts, _last, _value, _zero_re, foreign_items, load_metric_lexicon,
+    _CARRY_OPENING, _NUMBERED_HEADING, _CLAUSE_BREAK, _CLOSE, _LIST_SEP, _NOT_AREA, _OPEN, _RELATIVE_PREV, _REST_ITEM, _RESIDUE_OK,
+    _SHARE_BEFORE, _SINCE_BEFORE, _UNTIL_HOUR, _NOW_OPENING, _HEADLINE, _UNTIL_NOW, _SECTION, is_furniture, _UNKNOWN_AREA, count_matches,
+    cleared_re, heading_matches, said_measure, metric_starts, _last, _value, _zero_re, load_metric_lexicon,
 )
 from . import totals
 from .boxed import bracket_count
@@ -25,6 +24,7 @@ from .day_series import day_series
 from .region_series import region_series
 from .zeros import _running_measure, joined_zeros, read_zero
 from .counts import _Count, _State, _when
+from .attributions import attribute
 from .setters import _date_setters, _written_dates
 from .places_after import counts_of_place_after
 from .unit_places import count_places
@@ -37,39 +37,20 @@ from .regions import _DIGIT, _contains, _district_home, _home_county, HOME_AUTON
 _HISTORY_AFTER = std_compile(r"(?:居住|工作|旅居|旅行|生活|接触)(?:或(?:居住|工作|旅居|旅行|生活|接触))?史")
 #: A paragraph's opening that says it goes on from the last one (此外，吉林省也新增…).
 _GOES_ON = std_compile(r"\s*(?:此外|另外|另据|与此同时)\s*[,，]")
-#: A bracket after a confirmed case that says it was an asymptomatic one (（无症状感染者转为确诊病例）).
-_CONVERSION_NOTE = std_compile(
-    r"\s*(?:均|都|全部)?(?:系|为|由)?\s*(?:既往|此前|前期|之前)?(?:已?(?:报告|通报)的)?\s*(?:本土|境外输入)?"
-    r"无症状(?:感染者)?(?:转(?:为)?确诊(?:病例)?|转归)\s*"
-)
-#: A bracket after a count saying none of it was of a scope (无境外输入).
-_NONE_OF_SCOPE = std_compile(r"\s*无\s*(?P<scope>境外输入|本土)(?:病例)?\s*")
-#: A clause after a count saying where the cases came from (均来自中国香港, 分别来自韩国).
-_ORIGIN_LEAD = std_compile(r"\s*(?:均|都|全部|分别)?\s*来自")
-#: What may stand before the place a bracket after a count names: （在成都）, （均在渝中区）, （均为江津区报告）.
-_BRACKET_LEAD = std_compile(r"^\s*(?:均|都)?\s*(?:在|位于|为|系)")  # （均为江津区报告）
 #: What marks a headline in a line of the body (【…】, #话题#).
 _HEADLINE_MARKS = std_compile(r"[#【】]")
 #: A sentence that opens with the new cases of an area (本港新增12宗…, 全市新增…).
 _NEW_OPENING = std_compile(r"\s*[^\d,，。;；:：()（）\n]{0,8}?新增")
 #: A running total said of the present (目前石家庄累计报告…, 当前全市共有…).
 _NOW_TOTAL = std_compile(r"\s*(?:目前|当前|至今)[^,，。;；]{0,12}?(?:累计|共有|共)")
-#: An origin before 输入 in a clause describing a count (苏丹输入, 英国输入病例).
-_CAME_FROM = regex.compile(r"(?P<origin>\p{Han}{2,8}?)输入")
-#: An origin in China that names no place (均为省外输入, 外省输入): the cases are no imported ones.
-_DOMESTIC_ORIGIN = ("省外", "市外", "区外", "县外", "外省", "外市", "外地", "国内")
 #: The last character of every place word :data:`_UNKNOWN_AREA` reads (新区, 区, 县, 市, 州, 省).
 _PLACE_END = std_compile("[区县市州省]")
-#: A note that says what all of a count's cases are (（均为境外输入）).
-_ALL_OF = std_compile(r"(?:均|都|全部)(?:为|系|是)")
 #: How far back 该市/该县 looks for the place it stands for.
 _ANAPHOR_REACH = 200
 #: What may stand between a sentence's start and a date that opens it.
 _OPENING_BLANKS = frozenset(" \t\u3000,，")
 
 
-#: Before a place a count is compared with, not one it is of.
-_COMPARED_TO = std_compile(r"(?:次于|高于|低于|多于|少于|超过|不及|比)\s*$")
 def _is_province(region: _Region) -> bool:
     """A province, autonomous region, municipality or SAR (its code ends in 0000)."""
     return region.code is not None and region.code.endswith("0000")
@@ -86,8 +67,6 @@ _HEADING_COLON = std_compile(r"\s*[:：]")
 
 #: A sentence that opens by saying how the items after it are split (按照病例管理地区划分，): of the last heading's total.
 _CLOSE_BRACKET = std_compile(r"[)）]")
-#: After a place in a count's note: a hospital or facility there (均在绥芬河市定点医院隔离治疗).
-_TREATED_AT = std_compile(r"\s*的?\s*(?:定点|指定)?\s*(?:医院|医疗机构|救治医院|隔离点|隔离酒店|方舱)")
 _SPLIT_OPENING = std_compile(r"\s*按照?[^,，:：。;；\d\n]{1,10}?(?:划分|统计|分布)\s*[,，:：]")
 _SPLIT_REACH = 60  # how far before that sentence the heading may end
 #: Before a heading's metric: the number of the total it names (33例无症状感染者中，).
@@ -631,93 +610,8 @@ class _Reader:
         return heading
 
     def attribute(self, count: _Count, end: int) -> int:
-        """Read the clauses after ``count`` that describe it (为本土病例, 在北京); return where they end.
-
-        Their scope word gives the count its scope when it has none; a place they name gets a record of
-        the same count for that place (a breakdown item, so never the area in force). Later counts never
-        read them: their prefix starts after them.
-        """
-        text, pos = self.text, count.end
-        copies: list[_Count] = []  # the count for the places the clauses name
-        while (a := _ATTRIBUTION.match(text, pos, end)) is not None:
-            body_start, body_end = a.span("body")
-            if _count_re().search(text, body_start, body_end):
-                if a.group("bracket") and count.scope == "unspecified" and foreign_items(text, body_start, body_end):
-                    count.scope = "imported"  # 新增治愈出院病例3例（其中西班牙1例、美国1例）: cases from abroad
-                break  # 为沙坪坝区3例: a count of its own
-            if text[body_end : body_end + 1] in _OPEN and _DIGIT.match(text, body_end + 1):
-                break  # 分别在黑龙江（27例，…）、河北（8例）: the places' own counts, not where all the cases are
-            if a.group("bracket") and _zero_re().match(text, body_start):
-                break  # 现有在院确诊病例4例（无重型和危重型病例）: zeros of their own, read as such
-            if a.group("bracket") and (none := _NONE_OF_SCOPE.fullmatch(text, body_start, body_end)) is not None:
-                # 当日转为确诊病例1例（无境外输入）: none of the count was imported — a zero of that scope, and
-                # no scope for the count itself.
-                self.counts.append(dataclasses.replace(count, value=0, zero=True, scope=self.lex.scope[none.group("scope")],
-                                                       parent=None, children=[], explicit=False))
-                pos = a.end()
-                continue
-            if a.group("bracket") and text.startswith(("含", "包括", "包含"), body_start):
-                pos = a.end()  # 密切接触者3074人（含境外输入病例密切接触者）: a part it includes, not what it is
-                continue
-            if (count.metric in ("confirmed", "infections") and (count.sub or count.measure == "new" and not count.zero)
-                    and _CONVERSION_NOTE.fullmatch(text, body_start, body_end)):
-                # 南岸区1例（无症状感染者转为确诊病例）, 大足区1例，由无症状感染者转为确诊病例: an item of the new confirmed cases that was an
-                # asymptomatic case before: also an item of the day's conversions. The same of a day's total:
-                # 新增境外输入确诊病例3例(均为既往通报的境外输入无症状感染者转确诊), 新增确诊病例6例,均系无症状感染者转归.
-                self.counts.append(dataclasses.replace(count, metric="asymptomatic_to_confirmed", label=text[body_start:body_end],
-                                                       parent=None, children=[], explicit=False))
-                pos = a.end()
-                continue
-            if (count.sub and count.metric in ("confirmed", "asymptomatic", "infections") and _FOUND_IN.fullmatch(text, body_start, body_end)
-                    and not text.startswith(("均", "都", "全部"), body_start)):
-                # 北碚区1例，在隔离管控人员中发现; 巴南区2例（在隔离管控人员中发现）: the item's cases were
-                # found there — a count of them (metric other), as when the number is written (2例在…中发现).
-                # (璧山区1例、九龙坡区1例，均在隔离管控人员中发现 says it of the whole list: no one item's count.)
-                metric, label = found_in(text[body_start:body_end])
-                self.counts.append(dataclasses.replace(count, metric=metric, label=label,
-                                                       parent=None, children=[], explicit=False))
-                pos = a.end()
-                continue
-            scope_m = _last(self.lex.scope_re, text, body_start, body_end)
-            if (scope_m is not None and count.scope == "unspecified" and a.group("bracket") and not count.sub
-                    and not count.zero and _ALL_OF.match(text, body_start) and self.lex.scope[scope_m.group()] == "imported"):
-                # 全国新增无症状感染者19例（均为境外输入）: the day's total, and its imported part (all of it); a local
-                # one (均为本土确诊病例) only gives the total its scope.
-                self.counts.append(dataclasses.replace(count, scope=self.lex.scope[scope_m.group()], parent=count,
-                                                       children=[], explicit=False, sub=True))
-            elif scope_m is not None and count.scope == "unspecified":
-                count.scope = self.lex.scope[scope_m.group()]
-            elif count.scope == "unspecified" and (came := _CAME_FROM.search(text, body_start, body_end)) is not None:
-                # (均为苏丹输入), 为英国输入病例: brought in from abroad; 湖北省输入 is a domestic origin.
-                i = bisect.bisect_left(self.area_starts, came.start())
-                if not (i < len(self.areas) and self.areas[i].start < came.end("origin")) and not came.group("origin").endswith(_DOMESTIC_ORIGIN):
-                    count.scope = "imported"
-            group = self.last_group(body_start, body_end)
-            if a.group("bracket") and (group is None or _BRACKET_LEAD.sub("", text[body_start:group[0]]).strip()
-                                       or text[group[1]:body_end].strip() not in ("", "报告")):
-                group = None  # （含境外输入）, （均为苏丹输入）: a bracket that is not just a place
-            elif group is not None and _COMPARED_TO.search(text, body_start, group[0]):
-                group = None  # 累計確診496宗，是湖北疫情僅次於武漢的地區: the place it is compared with
-            elif group is not None and _ORIGIN_LEAD.match(text, body_start) and not (
-                    len(count.regions) == 1 and all(
-                        (reg := self.region_of(x)) is not None and _contains(count.regions[0].code, reg.code) for x in group[2])):
-                # 江门报告1例，均来自中国香港: where the cases came from, not where they are (呼和浩特市…2例，全部来自
-                # 回民区: a part of the count's own area is where they are)
-                group = None
-            elif group is not None and _TREATED_AT.match(text, group[1]):
-                group = None  # 东宁市…目前共有2例，均在绥芬河市定点医院隔离治疗: where they are treated, not their area
-            regions = [r for r in map(self.region_of, group[2]) if r is not None] if group is not None else []
-            if group is not None and regions and regions != count.regions and not count.each and not count.zero:
-                # The same count over the listed areas, as a breakdown item of ``count``.
-                copies.append(dataclasses.replace(
-                    count, end=group[1], regions=regions, each=False, explicit=False, sub=True, parent=count,
-                    change=None, children=[], suffix=False, rest=0, incomplete=False,
-                ))
-                self.counts.append(copies[-1])
-            pos = a.end()
-        for copy in copies:
-            copy.scope = count.scope  # 新增1宗确诊病例，患者在天津，属境外输入病例: a scope said after the place
-        return pos
+        """:func:`.attributions.attribute` (the clauses after ``count`` that describe it)."""
+        return attribute(self, count, end)
 
     def in_headline(self, pos: int) -> bool:
         """Whether ``pos`` is inside the 【…】 headline a post opens its text with."""

@@ -12,10 +12,11 @@ import regex
 
 from ...anchored import std_compile
 from ...document import Doc
-from ...gazetteer import article_home, find_areas, load_gazetteer
+from ...gazetteer import find_areas, load_gazetteer
+from ...home_region import article_home
 from ...normalize import to_simplified
 from ...zones import find_zones
-from ..dates import _RELATIVE_WORDS as RELATIVE_WORDS
+from ..relative_days import _RELATIVE_WORDS as RELATIVE_WORDS
 from .item_words import ITEM_WORDS
 from .lexicon import _HEADLINE, _LIST_SEP, _NATIONAL, _OFFICIAL_BODY, load_count_regions, load_metric_lexicon
 
@@ -166,7 +167,7 @@ def _extra_region_ac() -> tuple[ahocorasick_rs.AhoCorasick, list[str]]:
 @functools.cache
 def _metric_region_words() -> tuple[list[str], list[tuple[bool, int, bool, bool]]]:
     """The metric phrases, the count-region forms, the words a per-case list's item starts with
-    (:data:`~.item_words.ITEM_WORDS`) and the dates' relative words (:data:`~..dates._RELATIVE_WORDS`),
+    (:data:`~.item_words.ITEM_WORDS`) and the dates' relative words (:data:`~..relative_days._RELATIVE_WORDS`),
     each once, and for each whether it is a metric phrase, its index among the forms of
     :func:`_extra_region_ac` (-1: none), whether it is an item word and whether a relative word."""
     metric = load_metric_lexicon().metric
