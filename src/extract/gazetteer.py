@@ -34,6 +34,7 @@ import regex
 from .anchored import std_compile
 from .areas import LONGEST_SPAN, Area, Gazetteer, load_gazetteer, parse_gazetteer
 from .margins import blank_free, inner_text
+from .scan16 import utf16_of
 
 __all__ = [
     "Area",
@@ -289,13 +290,8 @@ def _scan(gaz: Gazetteer, text: str) -> tuple[list[tuple[int, int, int]], bool]:
     automaton, and its offsets are halved in the caller's loop (:mod:`extract.scan16`). A text with a
     character beyond the basic plane or a lone surrogate is scanned by the automaton for ``str``."""
     ac16 = gaz.scan_automaton16
-    if ac16 is not None:
-        try:
-            data = text.encode("utf-16-le")
-        except UnicodeEncodeError:  # a lone surrogate
-            data = b""
-        if len(data) == 2 * len(text):
-            return ac16.find_matches_as_indexes(data, overlapping=True), True
+    if ac16 is not None and (data := utf16_of(text)) is not None:
+        return ac16.find_matches_as_indexes(data, overlapping=True), True
     return gaz.scan_automaton[0].find_matches_as_indexes(text, overlapping=True), False
 
 

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 import ahocorasick_rs
 
-__all__ = ["automaton16", "occurrences"]
+__all__ = ["automaton16", "occurrences", "utf16_of"]
 
 
 def automaton16(words: Sequence[str], implementation: ahocorasick_rs.Implementation | None = None) -> ahocorasick_rs.BytesAhoCorasick | None:
@@ -34,11 +34,16 @@ def occurrences(
     """Every occurrence ``(word index, start, end)`` of a word in ``text`` (overlapping ones too), as
     ``ac.find_matches_as_indexes(text, overlapping=True)`` reports them; ``ac16`` is
     :func:`automaton16` of the same words."""
-    if ac16 is not None:
-        try:
-            data = text.encode("utf-16-le")
-        except UnicodeEncodeError:  # a lone surrogate
-            data = b""
-        if len(data) == 2 * len(text):
-            return [(k, s >> 1, e >> 1) for k, s, e in ac16.find_matches_as_indexes(data, overlapping=True) if not s & 1]
+    if ac16 is not None and (data := utf16_of(text)) is not None:
+        return [(k, s >> 1, e >> 1) for k, s, e in ac16.find_matches_as_indexes(data, overlapping=True) if not s & 1]
     return ac.find_matches_as_indexes(text, overlapping=True)
+
+
+def utf16_of(text: str) -> bytes | None:
+    """``text``'s UTF-16-LE bytes when every character is of the basic plane (two bytes each: a byte offset is
+    twice a character offset), else ``None`` (a character beyond it, or a lone surrogate)."""
+    try:
+        data = text.encode("utf-16-le")
+    except UnicodeEncodeError:  # a lone surrogate
+        return None
+    return data if len(data) == 2 * len(text) else None
