@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Iterable
 from typing import Literal, NamedTuple
 
 import ahocorasick_rs
@@ -25,6 +25,7 @@ from .normalize import Normalized
 from .page_junk import _anchored, _fewest, _junk_rules, _JunkRules
 from .prefilter import first_chars, must_have
 from .resources import read_data
+from .scan16 import automaton16, utf16_of
 
 LineKind = Literal["junk", "footer", "meta", "masthead", "content"]
 
@@ -210,21 +211,13 @@ def _quiet() -> _Quiet | None:
     exact = frozenset(_BYLINE_WORD_LIST) if set(_BYLINE_WORD_LIST) <= set(words) else None
     return _Quiet(every, re.compile("|".join(map(re.escape, words))), _automaton(words) if fit and words else None, bylines, exact,
                   tuple(words), frozenset(spam_words), frozenset(byline_words), frozenset(credit), frozenset(source), _outlets(), {}, {},
-                  max(map(len, _outlets()), default=0), _automaton16(words) if fit and words else None)
+                  max(map(len, _outlets()), default=0), automaton16(words, ahocorasick_rs.Implementation.DFA) if fit and words else None)
 
 
 def _automaton(words: list[str]) -> ahocorasick_rs.BytesAhoCorasick:
     """A DFA over UTF-8: for these hundred short strings it scans a text in half the instructions of the
     default automaton, and bytes spare the mapping of each match to a character offset."""
     return ahocorasick_rs.BytesAhoCorasick([w.encode("utf-8") for w in words], implementation=ahocorasick_rs.Implementation.DFA)
-
-
-def _automaton16(words: list[str]) -> ahocorasick_rs.BytesAhoCorasick | None:
-    """:func:`_automaton` over UTF-16-LE (None when a string lies beyond the basic plane)."""
-    data = [w.encode("utf-16-le") for w in words]
-    if any(len(b) != 2 * len(w) for b, w in zip(data, words)):
-        return None
-    return ahocorasick_rs.BytesAhoCorasick(data, implementation=ahocorasick_rs.Implementation.DFA)
 
 
 def _loud_lines(quiet: _Quiet | None, text: str) -> dict[int, set[str]] | None:
@@ -236,28 +229,14 @@ def _loud_lines(quiet: _Quiet | None, text: str) -> dict[int, set[str]] | None:
     A text of the basic plane is scanned in UTF-16-LE (:func:`_loud_lines16`), else in UTF-8."""
     if quiet is None or quiet.automaton is None:
         return None
-    if quiet.automaton16 is not None:
-        try:
-            data16 = text.encode("utf-16-le")
-        except UnicodeEncodeError:
-            return None
-        if len(data16) == 2 * len(text):  # (a character beyond the basic plane takes four bytes)
-            return _loud_lines16(quiet, quiet.automaton16, text, data16)
+    if quiet.automaton16 is not None and (data16 := utf16_of(text)) is not None:
+        return _loud_lines16(quiet, quiet.automaton16, text, data16)
     try:
         data = text.encode("utf-8")
     except UnicodeEncodeError:
         return None
-    loud: dict[int, set[str]] = {}
-    words = quiet.words
-    line = last = 0
-    for k, start, _ in sorted(quiet.automaton.find_matches_as_indexes(data, overlapping=True), key=_start):
-        line += data.count(b"\n", last, start)  # the line breaks before the match
-        last = start
-        found = loud.get(line)
-        if found is None:
-            found = loud[line] = set()
-        found.add(words[k])
-    return loud
+    matches = quiet.automaton.find_matches_as_indexes(data, overlapping=True)
+    return _by_line(quiet.words, ((k, s) for k, s, _ in sorted(matches, key=_start)), lambda a, b: data.count(b"\n", a, b))
 
 
 def _loud_lines16(quiet: _Quiet, automaton16: ahocorasick_rs.BytesAhoCorasick, text: str, data: bytes) -> dict[int, set[str]]:
@@ -267,15 +246,17 @@ def _loud_lines16(quiet: _Quiet, automaton16: ahocorasick_rs.BytesAhoCorasick, t
     a character offset; a string can also match at an odd byte offset (the high byte of one character and
     the low byte of the next spell one of its code units): such matches are no occurrences and are dropped
     (every occurrence is reported, overlapping ones too, so none is lost). Lines are counted in the text."""
+    matches = sorted(automaton16.find_matches_as_indexes(data, overlapping=True), key=_start)
+    return _by_line(quiet.words, ((k, s >> 1) for k, s, _ in matches if not s & 1), lambda a, b: text.count("\n", a, b))
+
+
+def _by_line(words: tuple[str, ...], matches: Iterable[tuple[int, int]], breaks: Callable[[int, int], int]) -> dict[int, set[str]]:
+    """The strings ``words[k]`` of ``matches`` ``(k, start)`` (ascending starts) by the number of their line;
+    ``breaks(a, b)`` counts the line breaks between two starts (in the bytes or the text scanned)."""
     loud: dict[int, set[str]] = {}
-    words = quiet.words
     line = last = 0
-    count = text.count
-    for k, start, _ in sorted(automaton16.find_matches_as_indexes(data, overlapping=True), key=_start):
-        if start & 1:
-            continue
-        start >>= 1
-        line += count("\n", last, start)  # the line breaks before the match
+    for k, start in matches:
+        line += breaks(last, start)  # the line breaks before the match
         last = start
         found = loud.get(line)
         if found is None:

@@ -248,7 +248,7 @@ def read_count(
         return None  # 另一宗个案是一名商人: who a case is, not a count
     if text[num_start - 1 : num_start] == "、" and _ROUGH_FIRST.search(text, max(0, num_start - 6), num_start - 1):
         return None  # 还有70、80宗初步确诊: seventy or eighty, a guess, not a count
-    if "周" in text[r.sentence_start : num_start] and _WEEK_NUMBER.search(text, r.sentence_start, num_start):
+    if text.find("周", r.sentence_start, num_start) >= 0 and _WEEK_NUMBER.search(text, r.sentence_start, num_start):
         return None  # 树林区从19周至23周皆新增超过30例个案, 泰山区在第22周新增…30例: a week's count, no day's
     # 1. A change against an earlier day, not a count of its own.
     tail_from = max(prefix_start, num_start - 24)
@@ -511,8 +511,8 @@ def read_count(
     elif not explicit:
         parent = last_explicit
         if (parent is not None and parent.measure != "new" and measure_word is None and parent.start < r.sentence_start
-                and (day := _day_total_before(r, parent)) is not None
-                and _OPENS_WITH_PART.fullmatch(text, r.sentence_start, num_start) is not None):
+                and _OPENS_WITH_PART.fullmatch(text, r.sentence_start, num_start) is not None
+                and (day := _day_total_before(r, parent)) is not None):
             # 本港新增15宗确诊个案，至今累计个案10849宗…。其中5宗为输入个案: the day's total, not the running one
             parent = day
         if (prev_count is not None and prev_count.sub and prev_count.parent is last_explicit and prev_count.depth == depth

@@ -108,8 +108,6 @@ class _Reader:
             # 我区/全区 name the home only in an autonomous region's notice; elsewhere they are no area.
             self.areas = [a for a in self.areas if a.region is None or a.region.name != HOME_AUTONOMOUS]
         self.area_starts = [a.start for a in self.areas]
-        # 我市 in a 济南 notice headed 山东新增…: the city the body names most in the home province.
-        self.home_city = _city_in(self.areas, self.home) or self.home
         self.dates = find_dates(self.text, reference_date(self.text, doc.published, start, end), start, end)
         self.setters = _date_setters(doc, self.dates)
         self.setter_starts = [d.start for d in self.setters]
@@ -123,6 +121,8 @@ class _Reader:
         self.sentence_start = 0
         self.sentence_scopes: dict[int, set[str]] = {}  # scopes of the sentence's counts so far, by depth
         self.state_region: list[_Region] | None = None  # the area in force where the reader is
+        self._home_city: _Region | None = None  # (see home_city)
+        self._home_city_known = False
         self.said_cache: tuple[int, int, set[str]] = (-1, -1, set())  # see said_before
         self.topic_scope: str | None = None  # the scope a sentence opened with (境外输入现有确诊病例905例…), carried on
         self.carried_top: _Count | None = None  # the last top-level count of the last paragraph read
@@ -166,9 +166,16 @@ class _Reader:
         region = self.region_of(area)
         return None if region is None or _is_top([region]) else region
 
+    def home_city(self) -> _Region | None:
+        """Whose 我市/全市/本市 the article means: the home, or — a city's notice headed by its province (山东新增…
+        in a 济南 notice) — the city the body names most in the home province. Found when first asked."""
+        if not self._home_city_known:
+            self._home_city, self._home_city_known = _city_in(self.areas, self.home) or self.home, True
+        return self._home_city
+
     def region_of(self, mention: _Mention) -> _Region | None:
         if mention.region is None:
-            return self.home_city  # 我市/全市/本市
+            return self.home_city()  # 我市/全市/本市
         if mention.region.name == HOME_PROVINCE:
             i = bisect.bisect_left(self.area_starts, mention.start) - 1
             if i >= 0 and self.areas[i].end == mention.start and self.areas[i].region is not None:

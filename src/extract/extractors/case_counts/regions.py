@@ -301,11 +301,7 @@ def _city_in(mentions: list[_Mention], home: _Region | None) -> _Region | None:
     most (a district counting for its city): whose 我市/全市 a notice of that city means. None otherwise."""
     if home is None or not home.code or not home.code.endswith("0000") or home.name.endswith("市"):
         return None
-    votes: dict[_Region, int] = {}
-    for m in mentions:
-        region = _vote_of(m.region.name, m.region.code) if m.region is not None else None
-        if region is not None and region.code and region.code != home.code and region.code[:2] == home.code[:2]:
-            votes[region] = votes.get(region, 0) + 1
+    votes = {r: n for r, n in _home_votes(mentions).items() if r.code and r.code != home.code and r.code[:2] == home.code[:2]}
     return max(votes, key=lambda r: votes[r]) if votes else None
 
 
