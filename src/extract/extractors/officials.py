@@ -50,7 +50,7 @@ from .officials_lexicon import (  # the lexicon, in its own module
     Lexicon,
     load_lexicon,
 )
-from .person_names import _name_before, _name_options, read_name
+from .person_names import _name_before, _name_options, _punct_or_end, read_name
 from .start_words import post_matches  # (where a post may start: one scan shared with the meetings extractor)
 
 
@@ -58,11 +58,15 @@ from .start_words import post_matches  # (where a post may start: one scan share
 
 #: How far back from a post an organisation may start (市住建委安全管理总站 is 10).
 _MAX_ORG = 24
+#: The disease's full name in a 2020 body's name (市应对新型冠状病毒肺炎疫情应急指挥部, 重庆市应对新型冠状病毒
+#: 感染的肺炎疫情工作领导小组): where it lies in the span, an organisation and a unit may be this much longer.
+_DISEASE = "冠状病毒"
+_DISEASE_EXTRA = 10
 #: A clause boundary: an organisation never spans one — except a bracketed
 #: second name of the same body: 区疫情防控工作领导小组(指挥部)组长.
 # Nor a 的 or an appointment verb: 免去傅政华的|司法部部长, 任命唐一军为|司法部部长.
 _CLAUSE_BREAK = regex.compile(
-    r"[^\p{Han}A-Za-z0-9()]|\((?!\p{Han}{1,6}\))|(?<!\(\p{Han}{1,6})\)|的|任命|免去|决定|[兼接出改升继]任|当选|(?<=\p{Han}{2})为|就|针对"
+    r"[^\p{Han}A-Za-z0-9()]|\((?!\p{Han}{1,6}\))|(?<!\(\p{Han}{1,6})\)|(?<!病毒感染)的|任命|免去|决定|[兼接出改升继]任|当选|(?<=\p{Han}{2})为|就|针对"
 )
 #: The first alternative of _CLAUSE_BREAK, the last one in a span.
 _LAST_MARK = regex.compile(r"(?r)[^\p{Han}A-Za-z0-9()]")
@@ -96,6 +100,8 @@ def _org_start(text: str, post_start: int, lex: Lexicon) -> int:
     if post_start <= 0 or (text[post_start - 1] not in lex.org_last_chars and text[post_start - 1] != ")"):
         return post_start  # no organisation can end here: the common, fast case
     lo = post_start - _MAX_ORG if post_start > _MAX_ORG else 0
+    if text.find(_DISEASE, max(0, lo - _DISEASE_EXTRA), post_start) >= 0:
+        lo = max(0, lo - _DISEASE_EXTRA)
     # The last punctuation mark (or other character no word has) is a break that the scan reaches
     # (no longer break covers it: they are all Han) and matches alone: the scan after it is all that counts.
     mark = _LAST_MARK.search(text, lo, post_start)
@@ -181,12 +187,13 @@ def _is_org(
     # when a reached position lies in [ws - _MAX_UNIT, ws]: the last one at or before it does. Word
     # ends lie after their starts, so one walk in position order sees every reached position in time.
     reached = reach
-    last = -_MAX_UNIT - 1  # the last reached position so far
+    longest = _MAX_UNIT + _DISEASE_EXTRA if text.find(_DISEASE, start, end) >= 0 else _MAX_UNIT
+    last = -longest - 1  # the last reached position so far
     for p in range(start, end + 1):
         if p in reached:
             last = p
         we_list = ends_at.get(p)
-        if we_list is not None and p - last <= _MAX_UNIT:
+        if we_list is not None and p - last <= longest:
             reached.update(we_list)
     return end in reached
 
@@ -308,6 +315,18 @@ class PersonMention:
 
 
 _LIST_SEP = regex.compile(r"、")
+
+
+def _whole_item(text: str, pos: int, name: str, lex: Lexicon) -> str:
+    """A listed name cut short by a cue word inside it is the whole item between two 、 when that is a
+    name's length (…副指挥长黄平林、阿刘时布、胡强强: a Yi name of four, not 阿刘 + 时)."""
+    end = pos + len(name)
+    if text.startswith("、", end) or _punct_or_end(text, end):
+        return name
+    sep = text.find("、", end, pos + 5)
+    if sep < 0 or not _HAN_ONLY.fullmatch(text, pos, sep) or text[pos:sep] in lex.cues["not_name"]:
+        return name
+    return text[pos:sep]
 #: Bare posts that may follow a name: 陈敏尔书记, 习近平总书记, 胡衡华市长.
 _POST_AFTER_NAME = frozenset(
     {
@@ -319,9 +338,41 @@ _POST_AFTER_NAME = frozenset(
 
 
 #: Posts written after a name only with the body before the name (旅游局传播及对外关系厅刘凤池厅长).
-_POST_AFTER_ORG_NAME = frozenset({"厅长", "副厅长", "处长", "副处长", "署长", "副署长", "副局长", "科长"})
+_POST_AFTER_ORG_NAME = frozenset(
+    {"厅长", "副厅长", "处长", "副处长", "署长", "副署长", "副局长", "科长", "医务主任", "协调员"}
+)
 #: The body written right before such a name, from the start of its clause.
-_ORG_BEFORE_NAME = regex.compile(r"(?:^|(?<=[、,，;；。:：\s]))(?P<org>[^、,，;；。:：\s()（）\d]{2,24}?(?:局|厅|处|署|中心|办公室|委员会|委|办))$")
+_ORG_BEFORE_NAME = regex.compile(r"(?:^|(?<=[、,，;；。:：\s]))(?P<org>[^、,，;；。:：\s()（）\d]{2,24}?(?:局|厅|处|署|中心|办公室|委员会|委|办|医院|部))$")
+
+
+def _post_after_name(text: str, first: Title, lex: Lexicon) -> PersonMention | None:
+    """A name written before its bare post: 张三主任, or, Macau's way, the body, the name, the post
+    (卫生局疾病预防及控制中心传染病防控处梁亦好处长, 仁伯爵综合医院罗奕龙医务主任); ``None`` when there is none."""
+    before = _name_before(text, first.start, lex, ())
+    if before is None or _is_byline(text, first.start - len(before), lex):
+        return None
+    s = first.start - len(before)
+    org = _ORG_BEFORE_NAME.search(text, max(0, s - _MAX_ORG), s)
+    if org is not None:
+        o = org.group("org")
+        official = first.official or _title_is_official(o, first.post, lex)
+        title = Title(org.start("org"), first.end, first.start, o + first.text, o, first.post, official)
+        return PersonMention(org.start("org"), first.end, s, first.start, before, (title,))
+    if first.post in _POST_AFTER_NAME:
+        return PersonMention(s, first.end, s, first.start, before, (first,))
+    return None
+
+
+def _org_name_post(text: str, first: Title, lex: Lexicon) -> bool:
+    """Whether a bare post closes a body + name before it (治安警察局公共关系处李德辉处长、旅游局…): the 、
+    after it then starts the next such item, not a title of the same person."""
+    if first.organization is not None or first.post not in _POST_AFTER_ORG_NAME and first.post not in _POST_AFTER_NAME:
+        return False
+    before = _name_before(text, first.start, lex, ())
+    if before is None:
+        return False
+    s = first.start - len(before)
+    return _ORG_BEFORE_NAME.search(text, max(0, s - _MAX_ORG), s) is not None
 
 
 #: Posts that begin with an area word: 区长, 县长 …; written bare right after a Han
@@ -378,7 +429,7 @@ def find_mentions(doc: Doc) -> list[PersonMention]:
             name = read_name(text, pos)
         if name is None and last.official:
             name = _name_without_surname(text, pos, lex)
-        if name is None and text.startswith("、", last.end):
+        if name is None and text.startswith("、", last.end) and not (len(chain) == 1 and _org_name_post(text, first, lex)):
             link = _unknown_link(text, last.end + 1, lex)
             if link is not None:
                 chain.append(link)
@@ -392,24 +443,16 @@ def find_mentions(doc: Doc) -> list[PersonMention]:
                 nxt = read_name(text, pos + 1)
                 if nxt is None or pos + 1 in title_starts:
                     break
+                nxt = _whole_item(text, pos + 1, nxt, lex)
                 pos += 1
                 mentions.append(PersonMention(pos, pos + len(nxt), pos, pos + len(nxt), nxt, tuple(chain)))
                 pos += len(nxt)
             continue
         if len(chain) == 1 and first.organization is None and (first.post in _POST_AFTER_NAME or first.post in _POST_AFTER_ORG_NAME):
-            before = _name_before(text, first.start, lex, ())
-            if before is not None and not _is_byline(text, first.start - len(before), lex):
-                s = first.start - len(before)
-                org = _ORG_BEFORE_NAME.search(text, max(0, s - _MAX_ORG), s)
-                if org is not None:
-                    # 卫生局疾病预防及控制中心传染病防控处梁亦好处长 (Macau's way): the body, the name, the post.
-                    o = org.group("org")
-                    title = Title(org.start("org"), first.end, first.start, o + first.text, o, first.post, first.official)
-                    mentions.append(PersonMention(org.start("org"), first.end, s, first.start, before, (title,)))
-                    continue
-                if first.post in _POST_AFTER_NAME:
-                    mentions.append(PersonMention(s, first.end, s, first.start, before, (first,)))
-                    continue
+            after_name = _post_after_name(text, first, lex)
+            if after_name is not None:
+                mentions.append(after_name)
+                continue
         if _name_options(text, pos, lex):
             unsure.append((first.start, pos, tuple(chain)))
     mentions += _confirm_by_repetition(text, doc.body, unsure, lex)
