@@ -66,7 +66,7 @@ _DAYS_OVER = std_compile(r"(?:\d{1,3}|[一二两三四五六七八九十]{1,3})\
 #: After a count's unit, what makes its number no count of people: a bound (1000例以下, 10人以内) or
 #: something else counted (3宗聚集性疫情).
 # (个案涉及一名26岁男病人: a person described by age, not a count.)
-_NO_COUNT_AFTER = std_compile(r"\s*(?:以下|以内|之内|聚集性?疫情|疫情|事件|\d{1,3}\s*岁)")
+_NO_COUNT_AFTER = std_compile(r"\s*(?:以下|以内|之内|聚集性?疫情|疫情|事件|\d{1,3}\s*岁|男性|女性)")  # (32例男性、32例女性: a split by sex)
 
 
 #: After a count: the areas its cases are in follow (确诊病例27例，分布在芦淞区16例、石峰区5例).
@@ -547,6 +547,11 @@ def read_count(
             metric, explicit, parent, label = "infections", True, None, None
         elif parent is None:
             return None
+        elif (metric is None and group is None and measure_word == "new" and parent.measure == "new"
+              and parent.depth == depth == 0 and parent.start >= r.sentence_start and scope_m is not None
+              and lex.scope[scope_m.group()] not in ("unspecified", parent.scope)):
+            # 本土病例新增216例，同时境外移入新增65例: the day's total of another scope, no part of the first.
+            metric, label, explicit, parent = parent.metric, parent.label, True, None
         elif (metric is None and group is None and measure_word in ("cumulative", "current")
               and parent.measure == "new" and parent.depth == depth == 0 and parent.start >= r.sentence_start
               and parent.metric != "released_from_observation" and not _ONGOING.match(text, m.end())

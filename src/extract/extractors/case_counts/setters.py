@@ -20,7 +20,9 @@ _UNTIL_BEFORE = std_compile(r"(?:截至|截止|至|到)\s*$")
 #: The 以来 closing a since-phrase a few words after its day (自6月11日…发生疫情以来).
 _SINCE_LATER = std_compile(r"[^,，。;；\n]{1,20}?以来")
 #: Before the day a case's own event fell on (发病日介于…, 确诊日为…): a description of the cases.
-_DESCRIBED_DAY_BEFORE = std_compile(r"(?:发病|确诊|死亡|入境|采样|检测|出院)日期?\s*(?:介于|为|在|是)?\s*$|介于\s*$")
+_DESCRIBED_DAY_BEFORE = std_compile(
+    r"(?:(?:发病|确诊|死亡|入境|采样|检测|出院)日期?\s*(?:介于|为|在|是)?|介于)\s*(?:今年|去年)?\s*$"  # (发病日介于今年3月14日)
+)
 _RANGE_GAP = std_compile(r"\s*(?:至|到|—+|–|-|~|～)\s*")
 #: An open bracket right after a count, up to a date written in it (1例(为4月1日…).
 _CASE_NOTE_BEFORE = std_compile(r"\d\s*[例人名宗]\s*[(（][^()（）\n]{0,30}$")
