@@ -123,6 +123,8 @@ _LOCATIVE_AFTER = regex.compile(r"(?:[^\p{Han}]|的|等|和|及|与)")
 _FOUND = r"(?:已|共|又)?(?:累计)?(?:发现|报告|通报|新增|检出)"
 _FOUND_THERE_AFTER = std_compile(rf"在[^,，。;；:：\n]{{1,24}}?中{_FOUND}")
 _CLAUSE_MARKS = frozenset("\n,，。;；:：、")
+# After a short form opening a clause: a count verb and its number (景洪再增一例, 景洪新增3例).
+_COUNTED_AFTER = std_compile(r"(?:再|又|还|另)?(?:新增|增加|增|报告|发现|检出)(?:了)?\s*(?:\d|[一二两三四五六七八九十])")
 # Before a bracket holding only a short form: cases counted (新增1例确诊病例(垫江)).
 _COUNTED_BEFORE = std_compile(r"(?:\d\s*(?:例|人|名|宗)|病例|个案|感染者)$")
 # Before a generic term: another city's or province's name (成都市中心城区).
@@ -572,6 +574,11 @@ def _accept_shorts(gaz: Gazetteer, text: str, full: list[AreaMatch], found: Span
         elif (m.start and text[m.start - 1] in "(（" and text[m.end : m.end + 1] in ")）"
               and _COUNTED_BEFORE.search(text, max(0, m.start - 13), m.start - 1)):
             accepted[m.start] = m  # 新增1例…确诊病例(垫江): the place of the cases just counted
+        elif (m.start == 0 or text[m.start - 1] in _CLAUSE_MARKS) and _COUNTED_AFTER.match(text, m.end):
+            # 景洪再增一例本土无症状感染者 (景洪市 named in full elsewhere): the subject of a count
+            own = _named_in_full(full, candidates[m.form])
+            if own is not None:
+                accepted[m.start] = _match(m.start, m.end, own, m.form, "short")
     if len(accepted) == len(pending):
         return list(accepted.values())  # every short form is in: none left to accept (in text order)
     # Enumerations: a short form next to an accepted area is one too (渝中、江北、南岸).
@@ -606,6 +613,12 @@ def _accept_shorts(gaz: Gazetteer, text: str, full: list[AreaMatch], found: Span
 
 
 _SIBLING_RUN = 3  # short forms in a row that make a list of places (see _accept_shorts)
+
+
+def _named_in_full(full: list[AreaMatch], candidates: list[Area]) -> Area | None:
+    """The one of ``candidates`` the text names in full too (景洪 when 景洪市 is written), or None."""
+    ids = {c.id: c for c in candidates}
+    return next((f.area for f in full if f.area.id in ids), None)
 
 
 def _accept_siblings(gaz: Gazetteer, items: list[AreaMatch], run: list[int], accepted: dict[int, AreaMatch]) -> None:

@@ -219,6 +219,15 @@ def _opens_on(r: _Reader, parent: _Count, num_start: int) -> bool:
             and _OPENS_WITH_PART.fullmatch(r.text, r.sentence_start, num_start) is not None)
 
 
+def _severity_split(text: str, depth: int, parent: _Count | None, num_start: int) -> bool:
+    """Whether a severity count is an item of its running total's split by severity, in the bracket after
+    it (累计报告确诊病例119例(轻型109例、普通型8例、重型1例、危重型1例)): how many ever were, summing to it."""
+    if depth == 0 or parent is None or parent.measure != "cumulative":
+        return False
+    between = text[parent.end : num_start]
+    return "轻型" in between or "普通型" in between
+
+
 def read_count(
     r: _Reader,
     m: AnyMatch,
@@ -709,7 +718,8 @@ def read_count(
             measure_word = "current"
     measure = measure_word or (parent.measure if parent is not None else "cumulative" if state.since else "new")
     if (measure == "cumulative" and "cumulative" not in said and label and _SEVERITY.search(label)
-            and "转" not in text[num_start : num_start + 12]):  # 4人转为疑似病例: how many ever were
+            and "转" not in text[num_start : num_start + 12]  # 4人转为疑似病例: how many ever were
+            and not _severity_split(text, depth, parent, num_start)):
         # 截至…累计确诊病例147例，重型病例15例: how many are severe now, not ever.
         measure = "current"
     if measure == "current" and metric in ("recovered", "deaths"):

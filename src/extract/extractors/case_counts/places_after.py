@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # the reader imports this module: its type is for the checker
 _ALL_IN = std_compile(r"[,，]\s*(?P<all>(?:均|都|全部|全都)\s*(?:在|位于|发生在|分布在|为|系)\s*)?")
 _REPORTED = std_compile(r"\s*报告\s*(?:[;；。,，\n]|$)")
 #: The place closes the clause (…均在乌鲁木齐市；, …均为南京市报告。), or the sentence.
-_CLAUSE_CLOSE = std_compile(r"\s*(?:报告)?\s*(?:[;；。,，\n]|$)")
+_CLAUSE_CLOSE = std_compile(r"\s*(?:报告)?\s*(?:[;；。,，)）\n]|$)")  # (…2例(轻型,均在和龙市): a bracket's note)
 
 
 def counts_of_place_after(r: _Reader, first: int, p_start: int, p_end: int) -> list[_Count]:

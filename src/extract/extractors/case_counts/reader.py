@@ -22,14 +22,14 @@ from .boxed import bracket_count
 from .counting import read_count
 from .day_series import day_series
 from .region_series import region_series
-from .zeros import _running_measure, joined_zeros, read_zero
+from .zeros import BARE_ZERO, _running_measure, joined_zeros, read_zero
 from .counts import _Count, _State, _when
 from .attributions import attribute
 from .setters import _date_setters, _written_dates
 from .places_after import counts_of_place_after
 from .unit_places import count_places
 from .paragraphs import _BRACKET, _outside_brackets, _paragraphs, _poster_lines_joined, _sentences, _without_topic_tags
-from .regions import _DIGIT, _contains, _district_home, _home_county, HOME_AUTONOMOUS, HOME_COUNTY, HOME_PROVINCE, _Mention, _Region, _province_of, _area_mentions, _city_in, _article_home, _is_top, _region, reader_hits
+from .regions import _DIGIT, _contains, _district_home, _home_county, HOME_AUTONOMOUS, HOME_COUNTY, HOME_PROVINCE, _Mention, _Region, _province_of, _area_mentions, _city_in, _county_city_in, _article_home, _is_top, _region, reader_hits
 
 # ------------------------------------------------------------------ decisions
 
@@ -104,7 +104,9 @@ class _Reader:
         """Find the article's areas, home, dates and headings."""
         doc, (start, end) = self.doc, self.doc.body
         self.areas = _area_mentions(doc, hits=self.region_hits)
-        self.home = _district_home(self.areas, doc.title, self.text) or _article_home(doc, self.areas)
+        home = _district_home(self.areas, doc.title, self.text) or _article_home(doc, self.areas)
+        # (景洪市 named eight times, its 西双版纳州 once: an article about the county-level city)
+        self.home = _county_city_in(self.areas, home) or home
         self.home_province = _province_of(self.home)
         if self.home_province is None or not self.home_province.name.endswith("自治区"):
             # 我区/全区 name the home only in an autonomous region's notice; elsewhere they are no area.
@@ -350,6 +352,8 @@ class _Reader:
             zeros = [(m.start(), 1, m) for m in _zero_re().finditer(self.text, p_start, p_end)]
             if self.text.find("清零", p_start, p_end) >= 0:
                 zeros += [(m.start(), 1, m) for m in cleared_re().finditer(self.text, p_start, p_end)]
+            if self.text.find("零新增", p_start, p_end) >= 0:  # (东方、万宁零新增，: no metric after it)
+                zeros += [(m.start(), 1, m) for m in BARE_ZERO.finditer(self.text, p_start, p_end)]
             if zeros:
                 events += zeros
                 events.sort(key=lambda e: (e[0], e[1]))
@@ -408,8 +412,12 @@ class _Reader:
                         # opens with its own date starts a new statement about the article's own area (the
                         # province in force stays when it holds that area: 新疆…现有确诊病例606例，其中乌鲁木齐市…).
                         state.region = state.top = [self.home]
-                if (self.doc.published is not None and not self.doc.published_from_text and not self.dated_between(s_start, pos)
-                        and ((until_now := _UNTIL_NOW.match(text, s_start, s_start + 30) is not None)
+                now_m = (_UNTIL_NOW.match(text, s_start, s_start + 30)
+                         if self.doc.published is not None and not self.doc.published_from_text else None)
+                if (self.doc.published is not None and not self.doc.published_from_text
+                        # (自12月26日至今: the day the running total starts is no date of it)
+                        and not self.dated_between(now_m.end() if now_m is not None else s_start, pos)
+                        and ((until_now := now_m is not None)
                              # 目前石家庄累计报告确诊病例83例 in a text that dates nothing: as of the article's day.
                              or not state.dated and _NOW_TOTAL.match(text, s_start, pos))):
                     # 截至目前，天津市…累计确诊17例: a running total as of the article's day.

@@ -305,6 +305,27 @@ def _city_in(mentions: list[_Mention], home: _Region | None) -> _Region | None:
     return max(votes, key=lambda r: votes[r]) if votes else None
 
 
+def _county_city_in(mentions: list[_Mention], home: _Region | None) -> _Region | None:
+    """When ``home`` is a prefecture-level city, the county-level city of it (东兴市 of 防城港市) the mentions
+    name more often than the home itself, and three times as often as its other units together: the
+    article is about that city (its 全市/我市, its counts with no area)."""
+    if home is None or not home.code or not home.code.endswith("00") or home.code.endswith("0000"):
+        return None
+    named: dict[_Region, int] = {}
+    for m in mentions:
+        r = m.region
+        if r is not None and r.code and r.code[:4] == home.code[:4] and r.code != home.code:
+            named[r] = named.get(r, 0) + 1
+    own = sum(1 for m in mentions if m.region is not None and m.region.code == home.code)
+    best = max(named, key=lambda r: named[r]) if named else None
+    if best is None or not best.name.endswith("市") or named[best] <= max(own, 2):
+        return None
+    # The article is about that one city, not one of a list of its prefecture's units (大冶市 in a 黄石 notice
+    # naming each district in turn): the others are named far less, together.
+    others = sum(named.values()) - named[best]
+    return best if named[best] >= 3 * others else None
+
+
 def _taiwan_home(mentions: list[_Mention]) -> _Region | None:
     """台湾省 when most of the places named (the country aside) are Taiwan's, else None."""
     taiwan: _Region | None = None

@@ -62,8 +62,35 @@ def _running_measure(metric_phrase: str) -> str:
     return "current" if _SEVERITY.search(metric_phrase) else "cumulative"
 
 
+#: 零新增 with no metric after it, closing its clause (东方、万宁、临高、澄迈零新增，…).
+BARE_ZERO = std_compile(r"零新增(?=\s*[,，。;；])")
+#: How far back the count whose metric a bare 零新增 takes may end.
+_BARE_REACH = 300
+
+
+def _bare_zero(r: _Reader, m: AnyMatch, prefix_start: int, state: _State) -> _Count | None:
+    """The zeros of areas listed before a bare 零新增 (东方、万宁、临高、澄迈零新增): of what the count read last
+    counts (三亚报告新增感染者29例。…), each area its own."""
+    group = r.last_group(prefix_start, m.start())
+    if group is None or not state.dated or _ZERO_GAP.fullmatch(r.text, group[1], m.start()) is None:
+        return None
+    # (儋州报告3例社区筛查感染者 between: a kind of the cases counted, not what the zero is of)
+    last = next((c for c in reversed(r.counts) if not c.zero and c.metric not in ("other", "community_infections")), None)
+    if last is None or last.end < m.start() - _BARE_REACH:
+        return None
+    regions = [x for x in (r.region_of(y) for y in group[2]) if x is not None]
+    if not regions:
+        return None
+    return _Count(
+        start=group[0], end=m.end(), value=0, metric=last.metric, scope=last.scope, measure="new", qualifier="exact",
+        regions=regions, each=True, **_when(state), depth=0, explicit=False, sub=True, label=last.label, zero=True,
+    )
+
+
 def read_zero(r: _Reader, m: AnyMatch, prefix_start: int, state: _State, prev: _Count | None = None) -> _Count | None:
     """The zero the phrase ``m`` states (无新增确诊病例), for the areas listed before it or the area in force."""
+    if m.re is BARE_ZERO:
+        return _bare_zero(r, m, prefix_start, state)
     brk = _last(_CLAUSE_BREAK, r.text, prefix_start, m.start())
     tally = _AREA_TALLY.search(r.text, brk.end() if brk else prefix_start, m.start())
     group = r.last_group(prefix_start, m.start()) if tally is None else None
