@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -615,7 +615,7 @@ def _accept_shorts(gaz: Gazetteer, text: str, full: list[AreaMatch], found: Span
 _SIBLING_RUN = 3  # short forms in a row that make a list of places (see _accept_shorts)
 
 
-def _named_in_full(full: list[AreaMatch], candidates: list[Area]) -> Area | None:
+def _named_in_full(full: list[AreaMatch], candidates: Sequence[Area]) -> Area | None:
     """The one of ``candidates`` the text names in full too (景洪 when 景洪市 is written), or None."""
     ids = {c.id: c for c in candidates}
     return next((f.area for f in full if f.area.id in ids), None)

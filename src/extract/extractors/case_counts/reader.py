@@ -349,7 +349,7 @@ class _Reader:
         # include one starting in the paragraph wherever the paragraph holds one.
         i = bisect.bisect_left(self.metric_starts, p_start)
         if i < len(self.metric_starts) and self.metric_starts[i] < p_end:
-            zeros = [(m.start(), 1, m) for m in _zero_re().finditer(self.text, p_start, p_end)]
+            zeros: list[tuple[int, int, AnyMatch]] = [(m.start(), 1, m) for m in _zero_re().finditer(self.text, p_start, p_end)]
             if self.text.find("清零", p_start, p_end) >= 0:
                 zeros += [(m.start(), 1, m) for m in cleared_re().finditer(self.text, p_start, p_end)]
             if self.text.find("零新增", p_start, p_end) >= 0:  # (东方、万宁零新增，: no metric after it)
