@@ -24,8 +24,8 @@ _CITED_PERSON = std_compile(
 )
 #: A title and name cited (贯彻落实自治区党委书记陈润儿在银川调研…中提出的要求): the person did not act in the story.
 _CITED_TITLED = regex.compile(r"(?:贯彻|学习|落实|遵照|传达|领会)(?:好|了)?\s*\p{Han}{1,14}?(?:书记|省长|市长|主席|总理|部长|主任)\s*$")
-# A name cited, not acting: 习近平新时代中国特色社会主义思想, 以习近平同志为核心的党中央.
-_CITED_AFTER = regex.compile(r"(?:同志)?(?:新时代|\p{Han}{0,6}思想|为核心|重要讲话|重要指示)")
+# A name cited, not acting: 习近平新时代中国特色社会主义思想, 以习近平同志为核心的党中央, 习近平总书记重要讲话.
+_CITED_AFTER = regex.compile(r"(?:同志|总书记)?(?:新时代|\p{Han}{0,6}思想|为核心|重要讲话|重要指示)")
 #: What every match of _CITED_AFTER holds, within _CITED_AFTER_REACH characters of its start (同志 + six
 #: characters + 思想 is the longest), and every match of _CITED_TITLED: a name is asked after each of them,
 #: and most texts around a name hold none (the Unicode property keeps both patterns with the ``regex``

@@ -105,7 +105,7 @@ class MeetingMention:
 
 _RANGE_GAP = std_compile(r"\s*(?:至|到|—+|-|~|～|、)\s*")  # 9月10日、9月11日 too: one visit over two days
 # (督导检查中，刘阳春先后到…村: during the visit just told, on its day)
-_SEQUENCE = std_compile(r"随后|其后|之后|此后|会后|同日|同一天|紧接着|接着|其间"
+_SEQUENCE = std_compile(r"随后|随即|其后|之后|此后|会后|结束后|同日|同一天|紧接着|接着|其间"
                         r"|(?:调研|检查|督导|督查|视察|考察|暗访)(?:检查|调研|督导|指导)?(?:中|期间|过程中)(?=\s*[,，])")
 _NOT_SCENE_BEFORE = std_compile(r"(?:自|从|截至|截止|到|至|较|比)\s*$")
 # A date that a count is reported for (11月23日全市新增本土感染者近8000例), not a day the story is on.

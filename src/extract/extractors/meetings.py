@@ -77,7 +77,8 @@ _MEETING = regex.compile(
         |(?:政治局常务委员会|政治局常委会|政治局)(?:召开)?(?:扩大)?会议?  # 中央政治局(常委会)会议
         |(?:政治局常务委员会|政治局常委会|政治局|委常委会)(?P<when>(?:\d{{1,2}}月\d{{1,2}}日|昨天|昨日|今天|今日|昨|今)(?:上午|下午|晚上|晚间|晚)?)召开(?:扩大)?会议
                                                                 # 中共中央政治局常务委员会2月3日召开会议
-        |委常委会(?:(?:召开)?(?:扩大)?会议)?                     # 市委常委会(扩大)会议; not 人大常委会
+        |委常委会(?:(?:召开)?(?:\(?扩大\)?)?会议)?              # 市委常委会(扩大)会议; not 人大常委会
+        |(?<=[省市区县]委召开)常委会(?:\(?扩大\)?)?会议         # 市委召开常委会(扩大)会议
         |委(?:员会)?[第届次\d{_CN}]{{1,10}}全(?:体会议|会)       # 市委五届二次全会
         |[省市区县]委全会)
     |(?P<leading_group>(?:领导小组(?:\(指挥部\))?|指挥部)(?:召开)?(?:第?[\d{_CN}]+次)?(?:全体|扩大|专题|例)?(?:会议|会(?![商谈见同]))
@@ -707,6 +708,7 @@ def _assign_roles(
     interviews = [m.start() for m in _INTERVIEW.finditer(text, bs, be)] if maybe_interview else []
     si = 0
     invited_after = -1  # where the last name of a list of invited guests ends
+    last_said: dict[str, tuple[int, Key]] = {}  # name → the sentence and meeting of its last role
     for idx, (pos, name_end, name) in enumerate(occurrences):
         si = bisect.bisect_right(sentences, pos, si, key=_END)  # the first sentence ending after pos
         if si >= len(sentences):
@@ -770,6 +772,8 @@ def _assign_roles(
                 key = None  # 李克强对医护人员称, a paragraph away: not a speaker at the press conference
             elif at_meeting or titled or name not in introduced or not reported or near:
                 key = current
+            elif (last := last_said.get(name)) is not None and last[0] >= si - 1:
+                key = last[1]  # 刘存磊在讲话中指出…。他要求…: goes on at the meeting of the sentence before
             else:
                 # Reported speech far from any new meeting (李畔说 a paragraph later)
                 # goes back to the meeting where the speaker was introduced.
@@ -782,6 +786,7 @@ def _assign_roles(
         if key is None:
             continue
         introduced.setdefault(name, key)
+        last_said[name] = (si, key)
         out.setdefault(key, {}).setdefault(name, set()).update(rs)
     return out
 
