@@ -352,7 +352,7 @@ def _zero_re() -> regex.Pattern[str]:
     return regex.compile(
         rf"""
         (?:未报告|未发现|未新增|没有报告|没有发现|没有新增|无新增|无报告|零新增|尚未有|尚无|暂无
-           |(?<![有并])(?:无|未有)(?=疑似|死亡|无症状感染者转|重症|重型|危重|在院|现有|转为确诊|转确诊|境外输入|(?:本地|本土)(?:和|及)境外|(?:本地|本土)?确诊|(?:本地|本土)报告新增|{_DISEASE}(?:新增|确诊)))  # 无疑似病例, 无死亡病例, 当日无转为确诊病例, 截至…，铜梁区无新型冠状病毒感染的肺炎确诊病例 (never 无症状感染者)
+           |(?<![有并])(?:无|未有)(?=疑似|死亡|无症状感染者转|重症|重型|危重|在院|现有|转为确诊|转确诊|境外输入|(?:本地|本土)(?:和|及)境外|(?:本地|本土)?确诊|(?:本地|本土)疑似|(?:本地|本土)报告新增|{_DISEASE}(?:新增|确诊)))  # 无疑似病例, 无死亡病例, 当日无转为确诊病例, 截至…，铜梁区无新型冠状病毒感染的肺炎确诊病例 (never 无症状感染者)
         (?P<mods>(?:新增|报告|本土|本地|(?:和|及)(?=境外)|境外输入性?|{_DISEASE}|在院|现有)*)  # 无本地和境外输入新增…: both
         (?:危重\s*(?:和|及|与|、)\s*(?=死亡))?  # 无危重和死亡病例: the deaths' zero (a bare 危重 is no metric)
         (?!危重(?![症型病]))  # a bare 危重 counts only before its number (现有危重2例)
@@ -388,7 +388,7 @@ _SUB_WORDS = std_compile(r"其中|当中|(?<![(（])含|包括")  # not 新疆�
 _SUM_WORD = std_compile(r"合计|共计|总计|合共")
 # What may open a clause that states a zero for the area in force (6月13日0—24时，本地无新增确诊病例).
 # (该市无新增…: the city named last, see _Reader.area_named_by)
-_ZERO_OPENING = std_compile(rf"\s*(?:其中\s*[,，]?\s*|另外?|此外\s*[,，]?\s*|同时)?(?:本土|本地|境外输入|当日|当天|同日|今日|全省|全市|全区|本市|本省|(?P<that>该[市县区省州]))?\s*{_DISEASE}?\s*")
+_ZERO_OPENING = std_compile(rf"\s*(?:其中\s*[,，]?\s*|另外?|此外\s*[,，]?\s*|同时)?(?:现|目前)?(?:本土|本地|境外输入|当日|当天|同日|今日|全省|全市|全区|本市|本省|(?P<that>该[市县区省州]))?\s*{_DISEASE}?\s*")
 # States a patient is in (severe, critical, suspected): under a running total they count patients
 # now in that state (截至…24时，…疑似病例7例 / 无疑似病例 are current, not ever).
 _SEVERITY = std_compile(r"重症|重型|危重|疑似|病情平稳")

@@ -425,7 +425,11 @@ class _Reader:
                         # (…入境日介于5月22日至5月23日。指挥中心统计，截至目前…: the dates before the sentence are
                         # behind it, not still to come)
                         state, state_pos = self.state_at(s_start, state, state_pos), s_start
-                    state.date, state.hours, state.until = self.doc.published, None, None
+                    if not (until_now and state.dated and state.date is not None
+                            and (state.hours is not None or state.until is not None)):
+                        state.date = self.doc.published
+                    # (12月7日0—24时，福州市新增…。…截至目前累计追踪到的密切接触者…: the notice's day, its window over)
+                    state.hours, state.until = None, None
                     state.dated = state.here = state.since = True
                 elif (self.doc.published is not None and not self.doc.published_from_text and not state.dated
                       and bisect.bisect_left(self.setter_starts, pos) == 0 and _NEW_OPENING.match(text, s_start, pos)
