@@ -510,3 +510,24 @@ def test_page_furniture_that_reads_like_a_headline(text: str, title: str | None)
     """A labelled header line (日期:09-28, - 发布者:…), a weather widget, a by-line or a breadcrumb is never
     the title."""
     assert analyse(text).title == title
+
+
+# A page's cut summary of the article above it (held-out 28: 澎湃新闻 and 中新网 reposts): read once.
+@pytest.mark.parametrize(
+    "page",
+    [
+        "吉林舒兰聚集性疫情扩散至长春\n"
+        "澎湃新闻消息,10天,40人感染。吉林舒兰出现的新冠肺炎聚集性疫情传染链还在进一步延伸。5月16日,吉林市新增3例确诊病例、长春市新增1例无...\n"
+        "澎湃新闻消息,10天,40人感染。\n"
+        "吉林舒兰出现的新冠肺炎聚集性疫情传染链还在进一步延伸。\n"
+        "5月16日,吉林市新增3例确诊病例、长春市新增1例无症状感染者。\n",
+        "今天最新消息 海南2日新增感染者37例\n"
+        "导读  中新网海口9月3日电(张月和)海南省卫生健康委员会副主任李文秀3日称,9月2日海南省新增感染者37例,单日...\n"
+        "  中新网海口9月3日电(张月和)海南省卫生健康委员会副主任李文秀3日称,9月2日海南省新增感染者37例,单日报告新增感染者数创本轮疫情新低。\n",
+    ],
+)
+def test_cut_summary_is_not_kept(page: str) -> None:
+    info = analyse(page)
+    kept = "".join(page[s:e] for s, e in info.keep)
+    assert "..." not in kept
+    assert kept.count("37例") + kept.count("长春市新增1例") == 1

@@ -16,6 +16,7 @@ from typing import Any
 
 import regex
 
+from .anchored import std_compile
 from .errors import ResourceError
 from .normalize import ZERO_WIDTH, Normalized, to_simplified
 from .article_lines import (
@@ -479,6 +480,28 @@ _LABELLED = regex.compile(r"(?P<label>完整标题|新闻标题|发稿单位|媒
 _LABELS = ("完整标题", "新闻标题", "发稿单位", "媒体来源")
 
 
+#: Where a page's summary of the article is cut (导读 …单日..., …长春市新增1例无...).
+_ELLIPSES = ("...", "…", "。。。")
+#: A summary's label (导读  中新网海口9月3日电…): not written again in the article.
+_SUMMARY_LABEL = std_compile(r"^(?:导读|摘要|内容摘要|内容提要|核心提示)\s*[:：]?\s*")
+#: How much of a summary's opening a later line must repeat.
+_EXCERPT_HEAD = 12
+
+
+def _excerpt_lines(lines: list[_Line], first: int, last: int) -> set[int]:
+    """The body's lines that are a page's cut summary of the article (they end in an ellipsis and their
+    opening is written again in a later line): read once, in the article itself, not twice."""
+    out: set[int] = set()
+    for i in range(first, last + 1):
+        t = lines[i].text.strip()
+        if lines[i].kind != "content" or not t.endswith(_ELLIPSES) or len(t) < 2 * _EXCERPT_HEAD:
+            continue
+        head = _SUMMARY_LABEL.sub("", t, count=1)[:_EXCERPT_HEAD]
+        if any(head in lines[j].text for j in range(i + 1, last + 1) if lines[j].kind == "content"):
+            out.add(i)
+    return out
+
+
 def _labelled_fields(header: list[_Line]) -> dict[str, str]:
     """``title`` and ``outlet`` as the header's labelled lines give them."""
     out: dict[str, str] = {}
@@ -526,7 +549,9 @@ def analyse_article(norm: Normalized, meta: Mapping[str, Any], headline_text: st
         last = max(i for i in range(first, stop) if lines[i].kind == "content" or i == first)
     if first is not None and last is not None:
         info.body = (lines[first].start, lines[last].end)
-        info.keep = [(ln.start, ln.end) for ln in lines[first : last + 1] if ln.kind == "content"]
+        excerpts = _excerpt_lines(lines, first, last)
+        info.keep = [(ln.start, ln.end) for i, ln in enumerate(lines[first : last + 1], first)
+                     if ln.kind == "content" and i not in excerpts]
     else:
         info.body = (0, 0)
     if title_idx is not None:

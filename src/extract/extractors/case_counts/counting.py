@@ -219,6 +219,24 @@ def _opens_on(r: _Reader, parent: _Count, num_start: int) -> bool:
             and _OPENS_WITH_PART.fullmatch(r.text, r.sentence_start, num_start) is not None)
 
 
+#: What may open a sentence of segments before the first one's area (其中，吉林省吉林市累计…).
+_SEGMENTS_OPENING = std_compile(r"\s*其中\s*[,，:：]?")
+
+
+def _first_segment(r: _Reader, prev_count: _Count, num_start: int) -> int | None:
+    """Where the first segment of a sentence of semicolon-separated segments starts, when ``prev_count``
+    is in it and a semicolon follows (其中，吉林省吉林市累计…34例（…）、无症状感染者2例；吉林省长春市…)."""
+    text = r.text
+    if prev_count.start - r.sentence_start > _SEGMENT_REACH:
+        return None
+    stop = text.find("。", num_start)
+    stop = len(text) if stop < 0 else stop
+    if text.find("；", num_start, stop) < 0 and text.find(";", num_start, stop) < 0:
+        return None
+    opening = _SEGMENTS_OPENING.match(text, r.sentence_start)
+    return opening.end() if opening is not None else r.sentence_start
+
+
 def _severity_split(text: str, depth: int, parent: _Count | None, num_start: int) -> bool:
     """Whether a severity count is an item of its running total's split by severity, in the bracket after
     it (累计报告确诊病例119例(轻型109例、普通型8例、重型1例、危重型1例)): how many ever were, summing to it."""
@@ -738,7 +756,8 @@ def read_count(
         # segments, each opening with its area, the segment's counts are that area's.
         # (searched back at most a segment's length: a sentence of thousands of counts stays linear)
         semi = _LAST_SEMICOLON.search(text, max(r.sentence_start, prev_count.start - _SEGMENT_REACH), prev_count.start)
-        if semi is not None and r.area_opening(semi.end(), prev_count.end) == prev_count.regions:
+        seg_start = semi.end() if semi is not None else _first_segment(r, prev_count, num_start)
+        if seg_start is not None and r.area_opening(seg_start, prev_count.end) == prev_count.regions:
             regions = prev_count.regions
     if not regions:
         if parent is not None:
