@@ -219,6 +219,8 @@ def _opens_on(r: _Reader, parent: _Count, num_start: int) -> bool:
             and _OPENS_WITH_PART.fullmatch(r.text, r.sentence_start, num_start) is not None)
 
 
+#: After a count and its metric: the measures taken for the people counted (已分别落实了集中隔离…措施).
+_UNDER_MEASURES = std_compile(r"\s*(?:已|均已|全部)?(?:分别)?(?:落实|实施|采取|纳入)了?[^,，。;；]{0,16}?(?:隔离|管控|医学观察)")
 #: What may open a sentence of segments before the first one's area (其中，吉林省吉林市累计…).
 _SEGMENTS_OPENING = std_compile(r"\s*其中\s*[,，:：]?")
 
@@ -422,6 +424,11 @@ def read_count(
                     # text gave before, 新增120例确诊病例中,…, or one with no measure word, 全省127例确诊病例中,
                     # restates it)
                     pass
+                elif tail and _UNDER_MEASURES.match(tail) is not None:
+                    # 1786名密接者和6567名次密接者已分别落实了集中隔离和居家隔离管控措施: the people counted,
+                    # under the measures taken for them (the same count, not a subset of it; the count
+                    # joined to it is read next)
+                    r.consumed = suffix.end()
                 elif tail and (areas_after := _SPREAD_AFTER.match(text, rest.start())) is not None:
                     r.consumed = areas_after.end()  # …涉16区域：朝阳51例、…: the list of its areas follows
                 elif tail and not _NEXT_TOTAL.match(text, rest.start()):
@@ -584,6 +591,11 @@ def read_count(
               and parent.metric != "released_from_observation" and not _ONGOING.match(text, m.end())
               and _LIST_GAP.fullmatch(text, prefix_start, clause_start) is not None):
             # 全省新增密切接触者691人，累计1979人: the running total of what the day's count counts.
+            metric, label, explicit, parent = parent.metric, parent.label, True, None
+        elif (metric is None and group is not None and measure_word == "cumulative" and parent.measure == "new"
+              and parent.depth == depth == 0 and parent.start >= r.sentence_start and parent.metric in _CASE_NOUNS
+              and r.area_opening(clause_start, num_start) is not None and not _ONGOING.match(text, m.end())):
+            # 新增321例本土個案，…，全台已累計2645例: the area's running total of what the day's count counts.
             metric, label, explicit, parent = parent.metric, parent.label, True, None
         elif (metric is None and group is None and parent.start >= r.sentence_start
               and (origin := _origin_place(r, clause_start, num_start, m.end())) is not None):

@@ -455,7 +455,7 @@ _TOPIC_TAG = std_compile(r"#[^#\n【】]{1,40}#")
 _ONGOING = std_compile(r"正在|仍在|尚在|仍接受")
 # A sentence opening a running total as of now (截至目前，…累计确诊17例): the article's day.
 # Its source may come first (指挥中心统计，截至目前国内累计…).
-_UNTIL_NOW = std_compile(r"\s*(?:[^,，。;；:：\n]{1,10}?(?:统计|通报|消息|表示|介绍|指出)[,，:：]?\s*)?(?:(?:截至|截止|截止到)(?:目前|今日|今天|发稿时|记者发稿时)|[自从][^,，。;；:：\n]{2,14}?至今)")  # (自12月26日至今，当地已累计…)
+_UNTIL_NOW = std_compile(r"\s*(?:[^,，。;；:：\n]{1,16}?(?:统计|通报|消息|表示|介绍|指出)[,，:：]?\s*)?(?:(?:截至|截止|截止到)(?:目前|今日|今天|发稿时|记者发稿时)|[自从][^,，。;；:：\n]{2,14}?至今|本轮疫情(?:发生)?以来)")  # (自12月26日至今，当地已累计…)
 # A sentence about the present (目前共追踪到…, 当前…) without a date of its own.
 # (指挥中心统计，目前全国累计…: its source may come first, as before 截至目前; 自2020年起累计575例…死亡病例: a
 # running total since a year, no day of its own)
@@ -697,7 +697,7 @@ def paired_count_re() -> re.Pattern[str]:
 def _coordinated_item_re() -> re.Pattern[str]:
     lex = load_metric_lexicon()
     return std_compile(
-        rf"\s*(?:和|及|、)\s*\d{{1,9}}\s*(?:例|宗)(?:本土|本地|境外输入性?|输入性?)?(?:新冠肺炎)?(?:{lex.metric_re.pattern})"
+        rf"\s*(?:和|及|、)\s*\d{{1,9}}\s*(?:例|宗|名)(?:本土|本地|境外输入性?|输入性?)?(?:新冠肺炎)?(?:{lex.metric_re.pattern})"
     )  # 和1例本土无症状感染者; 包括18751宗本地确诊个案及954宗输入个案 (Hong Kong)
 
 
