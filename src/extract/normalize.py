@@ -74,21 +74,28 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 def _convert(text: str, config: str) -> str:
     conv = _converter(config)
-    # OpenCC takes UTF-8; a lone surrogate (possible from the Python API) is
-    # not encodable, so it stands in as U+FFFD, one character for one. (Strict UTF-8 encoding
-    # fails on surrogates and nothing else: a text that encodes has none, and is not searched.)
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        text = _SURROGATE.sub("\ufffd", text)
     sets = _hk2s_sets() if config == _TO_SIMPLIFIED else None
     out = _fast_convert(text, conv, sets) if sets is not None else None
     if out is None:
-        out = conv.convert(text)
+        text, out = _convert_whole(conv, text)
     # (The fast way gives OpenCC's own answer: when its length differs, so does OpenCC's.)
     if len(out) == len(text):
         return out
     return "".join(_convert_line(conv, line) for line in text.splitlines(keepends=True))
+
+
+def _convert_whole(conv: _Converter, text: str) -> tuple[str, str]:
+    """The text OpenCC converts (``text``, its lone surrogates as U+FFFD) and its conversion.
+
+    OpenCC takes UTF-8 (its binding encodes the text); a lone surrogate (possible from the Python API)
+    is not encodable, so it stands in as U+FFFD, one character for one. Strict UTF-8 encoding fails on
+    surrogates and nothing else: a text the binding encodes has none, and is neither encoded beforehand
+    nor searched (the fast way, :func:`_fast_convert`, finds a surrogate in its own scan)."""
+    try:
+        return text, conv.convert(text)
+    except UnicodeEncodeError:
+        text = _SURROGATE.sub("\ufffd", text)
+        return text, conv.convert(text)
 
 
 # -- Converting only what OpenCC can change --------------------------------------------------------
@@ -113,12 +120,16 @@ def _convert(text: str, config: str) -> str:
 # So a text without a free character is the text with its runs that hold a changing character
 # converted, in one OpenCC call (joined by line breaks: no key or value holds one), which is far less
 # than the whole text for a Simplified one. A text with a free character (Traditional), a NUL (where
-# OpenCC's C strings end) or an ideographic description character (⿰…, which OpenCC reads as a
-# unit) is converted whole. ``tests/test_normalize.py`` checks the sets and the result against OpenCC.
+# OpenCC's C strings end), an ideographic description character (⿰…, which OpenCC reads as a
+# unit) or a lone surrogate (:func:`_convert_whole`) is converted whole. One scan finds those and the
+# changing characters (none of them is a context character: the runs it skips hold none).
+# ``tests/test_normalize.py`` checks the sets and the result against OpenCC.
 
 
 class _Hk2sSets(NamedTuple):
     whole: re.Pattern[str]  # a free character, NUL or an ideographic description character
+    first: re.Pattern[str]  # one of whole's characters, a lone surrogate or a changing character
+    whole_chars: frozenset[str]  # the characters of whole and the surrogates: those of first not changing
     changing: re.Pattern[str]  # a changing context character
     run: re.Pattern[str]  # a run of context characters (possibly empty)
     nine_free: re.Pattern[str]  # the text up to its ninth free character (see _free_at_least)
@@ -147,8 +158,13 @@ def _hk2s_sets() -> _Hk2sSets | None:
     if not set(chars["changing"]) <= set(chars["context"]) or set(chars["free"]) & set(chars["context"]):
         raise ResourceError(f"{name}: the changing characters are context characters, the free ones are not")
     free = _char_class(chars["free"])
+    unit_chars = "\x00\u31ef" + "".join(map(chr, range(0x2FF0, 0x3000)))  # read as a unit, or where C strings end
+    if set(unit_chars) & set(chars["context"]):
+        raise ResourceError(f"{name}: NUL and the ideographic description characters are no context characters")
     return _Hk2sSets(
         whole=re.compile(_char_class(chars["free"], "\x00\u2ff0-\u2fff\u31ef")),
+        first=re.compile(_char_class(chars["free"] + chars["changing"], "\x00\u2ff0-\u2fff\u31ef\ud800-\udfff" + _BEYOND_BMP)),
+        whole_chars=frozenset(chars["free"] + unit_chars + "".join(map(chr, range(0xD800, 0xE000)))),
         changing=re.compile(_char_class(chars["changing"], _BEYOND_BMP)),
         run=re.compile(_char_class(chars["context"], _BEYOND_BMP) + "*"),
         nine_free=re.compile(f"(?:[^{free[1:-1]}]*+{free}){{{_FREE_STEP}}}"),
@@ -184,21 +200,26 @@ def _run_end(run: re.Pattern[str], text: str, at: int) -> int:
 
 def _fast_convert(text: str, conv: _Converter, sets: _Hk2sSets) -> str | None:
     """OpenCC ``hk2s``'s conversion of ``text``, converting only its runs that can change; None when the
-    text is to be converted whole (see above)."""
-    if sets.whole.search(text) is not None:
-        return None
-    found = sets.changing.search(text)
+    text is to be converted whole (see above): found in the same scan as the changing characters (a run
+    skipped holds context characters only, none of those)."""
+    first = sets.first.search
+    found = first(text)
     if found is None:
         return text
+    whole_chars = sets.whole_chars
     size = len(text)
-    backwards = text[::-1]
+    backwards = ""
     spans = []
     while found is not None:
         at = found.start()
+        if text[at] in whole_chars:
+            return None
+        if not backwards:
+            backwards = text[::-1]
         start = size - _run_end(sets.run, backwards, size - at)  # the context characters before it
         end = _run_end(sets.run, text, at)
         spans.append((start, end))
-        found = sets.changing.search(text, end)
+        found = first(text, end)
     converted = conv.convert("\n".join([text[start:end] for start, end in spans])).split("\n")
     if len(converted) != len(spans):  # pragma: no cover - no key or value holds a line break
         return None
