@@ -455,7 +455,7 @@ def find_mentions(doc: Doc) -> list[PersonMention]:
                 continue
         if _name_options(text, pos, lex):
             unsure.append((first.start, pos, tuple(chain)))
-    mentions += _confirm_by_repetition(text, doc.body, unsure, lex)
+    mentions += _confirm_by_repetition(text, doc.body, unsure, lex, {m.name for m in mentions})
     mentions += _roster_mentions(text, *doc.body, mentions)
     mentions.sort(key=lambda m: m.start)
     return mentions
@@ -609,13 +609,18 @@ _MAX_UNSURE = 200
 
 
 def _confirm_by_repetition(
-    text: str, body: tuple[int, int], unsure: list[tuple[int, int, tuple[Title, ...]]], lex: Lexicon
+    text: str, body: tuple[int, int], unsure: list[tuple[int, int, tuple[Title, ...]]], lex: Lexicon, sure: set[str]
 ) -> list[PersonMention]:
     """Names after a title that no cue word ends (市委书记陈敏尔看望…), kept when the
-    same name occurs again in the body: the longest option seen at least twice."""
+    same name occurs again in the body: the longest option seen at least twice — or a name read
+    for sure elsewhere that starts there (巴音朝鲁、省长… then 省委书记巴音朝鲁在…: not 巴音朝)."""
     counts: dict[str, int] = {}
     out = []
     for title_start, pos, chain in unsure:
+        known = next((name for name in sure if text.startswith(name, pos)), None)
+        if known is not None:
+            out.append(PersonMention(title_start, pos + len(known), pos, pos + len(known), known, chain))
+            continue
         options = sorted(_name_options(text, pos, lex), reverse=True)
         for n in options:
             cand = text[pos : pos + n]

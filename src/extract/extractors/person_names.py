@@ -116,9 +116,16 @@ def read_name(text: str, pos: int, known: Iterable[str] = ()) -> str | None:
         for e in range(dot + 3, dotted.end() + 1):
             if _ends_name(text, e, lex):
                 return text[pos:e]
-    for n in _name_options(text, pos, lex):
+    options = _name_options(text, pos, lex)
+    for n in options:
         if _ends_name(text, pos + n, lex):
             return text[pos : pos + n]
+    if options and options[-1] == 3 and len(text) > pos + 3 and _IS_HAN[text[pos + 3]] and _punct_or_end(text, pos + 4):
+        # 吉林省委书记巴音朝鲁、省长…: a four-character name (Mongolian, Yi …) that punctuation ends, when no
+        # shorter one ends at a cue word or punctuation (not a cue: 夏宝龙关于… is 夏宝龙 + 关于)
+        four = text[pos : pos + 4]
+        if lex.cues["stopchar"].isdisjoint(four[1:]) and four not in lex.cues["not_name"]:
+            return four
     return None
 
 
