@@ -33,6 +33,17 @@ from .regions import _DIGIT, _contains, _district_home, _home_county, HOME_AUTON
 
 # ------------------------------------------------------------------ decisions
 
+#: An outbreak's name in quotes around a place: “奉化区5.1疫情”, “8·09”丰都-渝北疫情 is not (no quote around).
+_OUTBREAK_OPEN = std_compile(r"“[^”\n]{0,12}$")
+_OUTBREAK_CLOSE = std_compile(r"[^“”\n]{0,12}?疫情”")
+
+
+def _in_outbreak_name(text: str, start: int, end: int) -> bool:
+    """Whether the place ``text[start:end]`` is named inside a quoted outbreak's name (宁波市“奉化区5.1疫情”
+    新增1例…): the outbreak's, not the area of the counts after it."""
+    return (_OUTBREAK_OPEN.search(text, max(0, start - 12), start) is not None
+            and _OUTBREAK_CLOSE.match(text, end) is not None)
+
 #: After a place: the cases' history there, not where they are (均有在武汉居住史或工作史).
 _HISTORY_AFTER = std_compile(r"(?:居住|工作|旅居|旅行|生活|接触)(?:或(?:居住|工作|旅居|旅行|生活|接触))?史")
 #: A paragraph's opening that says it goes on from the last one (此外，吉林省也新增…).
@@ -104,6 +115,8 @@ class _Reader:
         """Find the article's areas, home, dates and headings."""
         doc, (start, end) = self.doc, self.doc.body
         self.areas = _area_mentions(doc, hits=self.region_hits)
+        if "疫情”" in self.text:
+            self.areas = [a for a in self.areas if not _in_outbreak_name(self.text, a.start, a.end)]
         home = _district_home(self.areas, doc.title, self.text) or _article_home(doc, self.areas)
         # (景洪市 named eight times, its 西双版纳州 once: an article about the county-level city)
         self.home = _county_city_in(self.areas, home) or home
@@ -738,6 +751,8 @@ class _Reader:
         for m in _UNKNOWN_AREA.finditer(self.text, start, end):
             if _NOT_AREA.search(m.group()) or self.area_named_by(m.group()[-2:], m.end() - 2) is not None:
                 continue
+            if "疫情”" in self.text and _in_outbreak_name(self.text, m.start(), m.end()):
+                continue  # (宁波市“奉化区5.1疫情”新增…: the outbreak's name)
             i = bisect.bisect_right(self.area_starts, m.end() - 1) - 1
             if i >= 0 and self.areas[i].end >= m.end():
                 continue
