@@ -493,8 +493,11 @@ _SUFFIX_METRIC_LEAD = std_compile(
 # After a count and its metric: what the count is (为此前无症状感染者转归) or where it was found (在隔离管控中发现).
 _SUFFIX_REST = std_compile(r"[^,，;；。()（）【】\n]{1,30}")  # a headline's 】 ends the clause too
 # A running total written right after a count and its metric: 重庆新增5例确诊病例累计211例.
-# Or the next area's count of the sentence: 吉林市新增3例确诊病例、长春市新增1例无症状感染者.
-_NEXT_TOTAL = std_compile(r"\s*(?:(?:累计|现有|共计|合计)(?:确诊|报告)?\s*\d|、[^,，;；。、\d]{1,10}?(?:再|又)?(?:新增|报告|累计|现有)\s*\d)")
+# Or the next area's count of the sentence: 吉林市新增3例确诊病例、长春市新增1例无症状感染者; or another count
+# joined to it (新增1例阳性感染者、1例初筛阳性感染者).
+_NEXT_TOTAL = std_compile(
+    r"\s*(?:(?:累计|现有|共计|合计)(?:确诊|报告)?\s*\d|、[^,，;；。、\d]{1,10}?(?:再|又)?(?:新增|报告|累计|现有)\s*\d|、\s*\d+\s*[例名人宗])"
+)
 _CONVERTED = std_compile(r"转归|转为确诊|转确诊")
 # A clause after a count that only describes it: its scope (为本土病例) or where it was found (在北京, 均在沙坪坝区,
 # 患者在天津).
