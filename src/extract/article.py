@@ -483,20 +483,23 @@ _LABELS = ("完整标题", "新闻标题", "发稿单位", "媒体来源")
 #: Where a page's summary of the article is cut (导读 …单日..., …长春市新增1例无...).
 _ELLIPSES = ("...", "…", "。。。")
 #: A summary's label (导读  中新网海口9月3日电…): not written again in the article.
-_SUMMARY_LABEL = std_compile(r"^(?:导读|摘要|内容摘要|内容提要|核心提示)\s*[:：]?\s*")
+_SUMMARY_LABEL = std_compile(r"^(?:导读|摘要(?:提示)?|内容摘要|内容提要|核心提示)\s*[:：]?\s*")
 #: How much of a summary's opening a later line must repeat.
 _EXCERPT_HEAD = 12
 
 
 def _excerpt_lines(lines: list[_Line], first: int, last: int) -> set[int]:
-    """The body's lines that are a page's cut summary of the article (they end in an ellipsis and their
-    opening is written again in a later line): read once, in the article itself, not twice."""
+    """The body's lines that are a page's summary of the article (cut with an ellipsis, or labelled 导读/摘要
+    提示) whose opening is written again in a later line: read once, in the article itself, not twice."""
     out: set[int] = set()
     for i in range(first, last + 1):
         t = lines[i].text.strip()
-        if lines[i].kind != "content" or not t.endswith(_ELLIPSES) or len(t) < 2 * _EXCERPT_HEAD:
+        if lines[i].kind != "content" or len(t) < 2 * _EXCERPT_HEAD:
             continue
-        head = _SUMMARY_LABEL.sub("", t, count=1)[:_EXCERPT_HEAD]
+        label = _SUMMARY_LABEL.match(t)
+        if label is None and not t.endswith(_ELLIPSES):
+            continue  # (摘要提示:… whole, or …单日... cut: a summary either way)
+        head = t[label.end() if label is not None else 0 :][:_EXCERPT_HEAD]
         if any(head in lines[j].text for j in range(i + 1, last + 1) if lines[j].kind == "content"):
             out.add(i)
     return out

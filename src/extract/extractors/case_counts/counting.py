@@ -125,7 +125,9 @@ _BARE_SCOPE_AFTER = std_compile(rf"(?P<scope>本土|境外移入|境外输入)(?
 _NEW_BEFORE = std_compile(r"新增\s*$")
 _SIBLING_BEFORE = std_compile(r"[、和及]\s*$")
 #: A short note in brackets with no number in it, ending where a count's number follows ((轻型)3例).
-_NOTE_BEFORE = std_compile(r"[(（][^()（）\d,，;；。:：\n]{1,8}[)）]$")
+_NOTE_BEFORE = std_compile(
+    r"[(（](?:[^()（）\d,，;；。:：\n]{1,8}|[^()（）\n]{0,12}?(?:下辖|所辖|代管|隶属)[^()（）\n]{0,10})[)）]$"
+)  # (轻型); 东兴市(防城港市下辖县级市)69例: whose unit the area is
 #: After a count and its noun: 中有4宗…, its own part follows.
 _PART_THEN_ITS_PART = std_compile(r"(?:当中|之中|中)\s*有?\s*\d")
 _PART_GAP = 40  # the most words between a total (or its last part) and the sentence of its next part
@@ -299,7 +301,7 @@ def read_count(
     brk = _last(_CLAUSE_BREAK, text, prefix_start, num_start)
     if brk is not None and brk.group() in (")", "）") and not text[brk.end() : num_start].strip():
         # 新增确诊新冠肺炎病例(轻型)3例: a note in brackets between the metric and its number is no clause break.
-        note = _NOTE_BEFORE.search(text, max(prefix_start, brk.start() - 10), brk.end())
+        note = _NOTE_BEFORE.search(text, max(prefix_start, brk.start() - 26), brk.end())
         if note is not None:
             brk = _last(_CLAUSE_BREAK, text, prefix_start, note.start())
     clause_start = brk.end() if brk else prefix_start

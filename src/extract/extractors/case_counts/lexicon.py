@@ -524,7 +524,8 @@ _RESIDUE_OK = regex.compile(
     r"(?<=境外)\p{Han}{1,6}?(?=输入)|"  # 境外新加坡输入1例: imported, from where
     r"本土|本地|原有|境外输入性?|境外移入|境外|输入性?|病例|个案|占|新冠肺炎|"
     r"等\s*(?:\d{1,3}|[一二两三四五六七八九十]{1,3})\s*个?\s*(?:区县|区|县|地区|省份|省)?|"
-    r"[\s,，;；:：、()（）和及与—]"  # (其中——石家庄市69例: a dash opens the list)
+    r"[(（][^()（）\n]{0,12}?(?:下辖|所辖|代管|隶属)[^()（）\n]{0,10}[)）]|"  # 东兴市(防城港市下辖县级市)69例
+    r"[\s,，;；:：、()（）和及与—•●◆■▪►▶]"  # (其中——石家庄市69例: a dash opens the list; • 吉林1340例: a bullet)
 )
 # A place name the gazetteer does not know, right before what is counted (朝阳区新增…).
 _UNKNOWN_AREA = regex.compile(

@@ -33,9 +33,22 @@ from .regions import _DIGIT, _contains, _district_home, _home_county, HOME_AUTON
 
 # ------------------------------------------------------------------ decisions
 
+#: After a day: the hours of its reporting window (0至24时, 0—24时, 0时至24时).
+_WINDOW_END = std_compile(r"\s*(?:\d{1,2}\s*时?\s*(?:至|到|—|-|－|~)\s*\d{1,2}\s*时)")
+
 #: An outbreak's name in quotes around a place: “奉化区5.1疫情”, “8·09”丰都-渝北疫情 is not (no quote around).
 _OUTBREAK_OPEN = std_compile(r"“[^”\n]{0,12}$")
 _OUTBREAK_CLOSE = std_compile(r"[^“”\n]{0,12}?疫情”")
+
+
+#: A bracket right after a place that says whose unit it is: (防城港市下辖县级市), （隶属于…）.
+_JURISDICTION_NOTE = std_compile(r"[(（][^()（）\n]{0,12}?(?:下辖|所辖|代管|隶属)[^()（）\n]{0,10}[)）]")
+
+
+def _in_jurisdiction_note(text: str, start: int, end: int) -> bool:
+    """Whether the place ``text[start:end]`` is named in a bracket saying whose unit the place before it is."""
+    open_at = max(text.rfind("(", max(0, start - 12), start), text.rfind("（", max(0, start - 12), start))
+    return open_at >= 0 and (m := _JURISDICTION_NOTE.match(text, open_at)) is not None and m.end() >= end
 
 
 def _in_outbreak_name(text: str, start: int, end: int) -> bool:
@@ -117,6 +130,9 @@ class _Reader:
         self.areas = _area_mentions(doc, hits=self.region_hits)
         if "疫情”" in self.text:
             self.areas = [a for a in self.areas if not _in_outbreak_name(self.text, a.start, a.end)]
+        if "辖" in self.text or "隶属" in self.text:
+            # 东兴市(防城港市下辖县级市)69例: the bracket says whose the area is, it names no area of the count
+            self.areas = [a for a in self.areas if not _in_jurisdiction_note(self.text, a.start, a.end)]
         home = _district_home(self.areas, doc.title, self.text) or _article_home(doc, self.areas)
         # (景洪市 named eight times, its 西双版纳州 once: an article about the county-level city)
         self.home = _county_city_in(self.areas, home) or home
@@ -508,10 +524,10 @@ class _Reader:
             if kind == 0:
                 # 新增死亡病例1例,为本土病例,在北京: what follows describes this count alone.
                 prev_end = max(prev_end, self.attribute(count, p_end))
-            if (kind == 1 and count.depth == 0 and not text[s_start : count.start].strip(" \t\u3000,，")
+            if (kind == 1 and count.depth == 0 and self._opens_sentence(s_start, count.start)
                     and self.last_group(s_start, m.start()) is not None and _is_top(count.regions)):
                 # 湖北无新增确诊病例，新增治愈出院病例25例（武汉25例）: a sentence that opens with a province's
-                # zero goes on about that province.
+                # zero goes on about that province (also after the sentence's own day: 4月13日0至24时，广西无新增…).
                 state.region = state.top = count.regions
             if count.depth == 0 and not count.zero and count.change is None:
                 last_top = count
@@ -664,6 +680,19 @@ class _Reader:
         """The scope shared by every count of the sentence read so far at ``depth``, if one is."""
         scopes = self.sentence_scopes.get(depth, set())
         return next(iter(scopes)) if len(scopes) == 1 and "unspecified" not in scopes else None
+
+    def _opens_sentence(self, s_start: int, pos: int) -> bool:
+        """Whether only blanks stand before ``pos`` in its sentence, or after the day (and window) that
+        dates it (…通报，4月13日0至24时，广西无新增…)."""
+        head = self.text[s_start:pos]
+        if not head.strip(" \t\u3000,，"):
+            return True
+        i = bisect.bisect_left(self.setter_starts, pos) - 1
+        if i < 0 or self.setters[i].start < s_start:
+            return False
+        end = self.setters[i].end
+        window = _WINDOW_END.match(self.text, end)
+        return not self.text[window.end() if window is not None else end : pos].strip(" \t\u3000,，")
 
     def opens_with_date(self, s_start: int, pos: int) -> bool:
         """Whether the sentence at ``s_start`` opens with a date that sets the day (before ``pos``)."""

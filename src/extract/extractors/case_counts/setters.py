@@ -21,7 +21,7 @@ _UNTIL_BEFORE = std_compile(r"(?:截至|截止|至|到)\s*$")
 _SINCE_LATER = std_compile(r"[^,，。;；\n]{1,20}?以来")
 #: Before the day a case's own event fell on (发病日介于…, 确诊日为…): a description of the cases.
 _DESCRIBED_DAY_BEFORE = std_compile(
-    r"(?:(?:发病|确诊|死亡|入境|采样|检测|出院)日期?\s*(?:介于|为|在|是)?|介于)\s*(?:今年|去年)?\s*$"  # (发病日介于今年3月14日)
+    r"(?:(?:发病|确诊|死亡|入境|采样|检测|出院)日期?\s*(?:介于|为|在|是)?|介于)\s*(?:今年|去年|今\s*[(（]\d{4}[)）]\s*年)?\s*$"  # (发病日介于今年3月14日, 介於今(2021)年5月20日)
 )
 _RANGE_GAP = std_compile(r"\s*(?:至|到|—+|–|-|~|～)\s*")
 #: An open bracket right after a count, up to a date written in it (1例(为4月1日…).
@@ -38,7 +38,7 @@ def _date_setters(doc: Doc, mentions: list[DateMention]) -> list[DateMention]:
             continue
         if _SKIP_DATE_AFTER.match(text, m.end) and m.hours is None:
             continue
-        if m.hours is None and (_DESCRIBED_DAY_BEFORE.search(text, max(0, m.start - 8), m.start)
+        if m.hours is None and (_DESCRIBED_DAY_BEFORE.search(text, max(0, m.start - 14), m.start)
                                 or described_end >= 0 and _RANGE_GAP.fullmatch(text, described_end, m.start)):
             # 发病日介于6月14日至21日, 入境日介于5月22日至5月23日 (Taiwan's CDC): when the cases fell ill or came in
             described_end = m.end
