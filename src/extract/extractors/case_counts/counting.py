@@ -29,7 +29,7 @@ _REVIEWED_POSITIVE = std_compile(r"\s*[,，]?\s*经(?:省|市)?(?:复核|复检|
 _LAST_SEMICOLON = regex.compile(r"(?r)[;；]")
 _SEGMENT_REACH = 40  # how far before a count its segment's semicolon may stand
 #: A running total's start: 自9月12日以来, 从3月份至今.
-_SINCE_PHRASE = std_compile(r"[自从][^,，。;；]{2,12}?(?:以来|至今)")
+_SINCE_PHRASE = std_compile(r"(?:[自从][^,，。;；]{2,12}?|\d{1,2}月\d{1,2}日)(?:以来|至今)")  # (9月10日以来 too)
 
 if TYPE_CHECKING:  # the reader imports this module: its type is for the checker only
     from .reader import _Reader
@@ -797,6 +797,11 @@ def read_count(
             # 自9月12日以来，我市累计报告本土确诊病例232例 after paragraphs that handed no date on: as of the
             # notice's day (its last 0—24时 window).
             date, dated = r.window_day, True
+        elif (measure == "cumulative" and not dated and r.window_day is None and r.doc.published is not None
+              and not r.doc.published_from_text and _SINCE_PHRASE.search(text, r.sentence_start, num_start)):
+            # 莆田方面，9月10日以来，该市累计报告本土确诊病例183例 in a report with no notice window: as of the
+            # article's day.
+            date, dated, hours, until = r.doc.published, True, None, None
     starts = [num_start]
     if outcome_m is not None:
         starts.append(outcome_m.start())
