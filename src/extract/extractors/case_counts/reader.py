@@ -321,6 +321,14 @@ class _Reader:
             before = len(self.counts)
             p_start, p_end = self.unwrapped(p_start, p_end)
             events = self.events(p_start, p_end)
+            if not events:
+                # No count and no zero phrase (~3 paragraphs in 4): it reads nothing, speaks of no count
+                # and hands nothing on — the steps below come to only this (asked without them).
+                if not fresh and not is_furniture(self.text, p_start, p_end):
+                    state = _State()
+                    fresh = True
+                state.here = False
+                continue
             if events and fresh and counted is not None and _GOES_ON.match(self.text, p_start, p_end):
                 # …21日本土新增2313例…。(a paragraph on a press conference) 此外，吉林省也新增本土无症状感染者63例:
                 # a paragraph that says it goes on goes on from the last paragraph of counts, on the day of
