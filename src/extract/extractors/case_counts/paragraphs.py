@@ -134,7 +134,8 @@ def _paragraphs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         if stop < 0:
             stop = end
         tail = pos if stop - 12 < pos else stop - 12
-        while stop < end and _goes_on(text, tail, stop):
+        # (a line ending in a character that is no blank and ends no match, most lines, is asked no more)
+        while stop < end and (text[stop - 1] in _GOES_ON_LAST or text[stop - 1].isspace()) and _goes_on(text, tail, stop):
             # 其中：(line break) 乌鲁木齐市13例、伊犁州12例…: the next line holding text is the list.
             nxt = stop + 1
             joined = False

@@ -27,6 +27,8 @@ def counts_of_place_after(r: _Reader, first: int, p_start: int, p_end: int) -> l
     """Copies, for the place said after them, of the counts ``r.counts[first:]`` that a 均在 clause of the
     paragraph ``[p_start, p_end)`` closes; only counts of an area holding that place, none of zero."""
     text = r.text
+    if len(r.counts) <= first:
+        return []  # the paragraph added no count: none to copy
     if (text.find("在", p_start, p_end) < 0 and text.find("为", p_start, p_end) < 0 and text.find("系", p_start, p_end) < 0
             and text.find("报告", p_start, p_end) < 0):
         return []
