@@ -591,9 +591,12 @@ def _accept_shorts(gaz: Gazetteer, text: str, full: list[AreaMatch], found: Span
     # One sweep each way spreads acceptance along every chain of linked items.
     for order in (linked, linked[::-1]):
         for k in order:
-            for one, other in ((items[k], items[k + 1]), (items[k + 1], items[k])):
+            for a, b in ((k, k + 1), (k + 1, k)):
+                one, other = items[a], items[b]
                 if one.how == "short" and one.start not in known and other.start in known:
                     known.add(one.start)
+                    # 徐汇、虹口、宝山和嘉定等4区: the 宝山 that is its neighbours' sibling (上海's, not 双鸭山's)
+                    one = items[a] = _sibling_of(gaz, one, accepted.get(other.start, other).area)
                     if not _elsewhere(gaz, named(), one.area):
                         # (…天府新区18例，高新区66例 in a Chengdu text: not Chongqing's; 北大河屯平房、金普新区… in a
                         # 大连 notice: a bungalow, not 哈尔滨's 平房区)
@@ -613,6 +616,19 @@ def _accept_shorts(gaz: Gazetteer, text: str, full: list[AreaMatch], found: Span
 
 
 _SIBLING_RUN = 3  # short forms in a row that make a list of places (see _accept_shorts)
+
+
+def _sibling_of(gaz: Gazetteer, m: AreaMatch, neighbour: Area) -> AreaMatch:
+    """The reading of the short form ``m`` that shares the parent (else the province) of the area listed
+    next to it, when its first reading does not; ``m`` itself otherwise."""
+    candidates = gaz.short_candidates[m.form]
+    if len(candidates) < 2 or m.area.parent == neighbour.parent:
+        return m
+    same = next((c for c in candidates if c.parent == neighbour.parent), None)
+    if same is None:
+        province = gaz.province_of(neighbour)
+        same = next((c for c in candidates if province is not None and gaz.province_of(c) == province), None)
+    return m if same is None or same.id == m.area.id else _match(m.start, m.end, same, m.form, "short")
 
 
 def _named_in_full(full: list[AreaMatch], candidates: Sequence[Area]) -> Area | None:

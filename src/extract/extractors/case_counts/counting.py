@@ -227,6 +227,26 @@ _UNDER_MEASURES = std_compile(r"\s*(?:已|均已|全部)?(?:分别)?(?:落实|�
 _SEGMENTS_OPENING = std_compile(r"\s*其中\s*[,，:：]?")
 
 
+#: A comma in a bracket (the place it opens with is followed by more).
+_CLAUSE_COMMA = std_compile(r"[,，]")
+#: A bracket after a total that opens by saying where all its cases are (均在防城港市，…).
+_ALL_IN_OPENING = std_compile(r"\s*(?:均|都|全部)(?:在|为|系|位于)")
+
+
+def _bracket_place(r: _Reader, open_pos: int, num_start: int) -> _Region | None:
+    """The place a bracket opens with, all its cases' (…129例(均在防城港市，其中117例…)), when a comma
+    follows the place and the count at ``num_start`` comes after it; None otherwise."""
+    text = r.text
+    lead = _ALL_IN_OPENING.match(text, open_pos + 1, num_start)
+    if lead is None:
+        return None
+    opening = r.area_opening(lead.end(), num_start)
+    if opening is None:
+        return None
+    comma = _CLAUSE_COMMA.search(text, lead.end(), num_start)
+    return opening[0] if comma is not None else None
+
+
 def _first_segment(r: _Reader, prev_count: _Count, num_start: int) -> int | None:
     """Where the first segment of a sentence of semicolon-separated segments starts, when ``prev_count``
     is in it and a semicolon follows (其中，吉林省吉林市累计…34例（…）、无症状感染者2例；吉林省长春市…)."""
@@ -773,6 +793,8 @@ def read_count(
         seg_start = semi.end() if semi is not None else _first_segment(r, prev_count, num_start)
         if seg_start is not None and r.area_opening(seg_start, prev_count.end) == prev_count.regions:
             regions = prev_count.regions
+    if not regions and depth > 0 and stack and (place := _bracket_place(r, stack[-1][0], num_start)) is not None:
+        regions = [place]  # 129例(均在防城港市，其中117例在闭环管理人员中发现…): the parts are that place's
     if not regions:
         if parent is not None:
             regions = parent.regions if not parent.each else []
