@@ -614,6 +614,13 @@ def read_count(
               and _LIST_GAP.fullmatch(text, prefix_start, clause_start) is not None):
             # 全省新增密切接触者691人，累计1979人: the running total of what the day's count counts.
             metric, label, explicit, parent = parent.metric, parent.label, True, None
+        elif (metric is None and group is None and measure_word == "current" and parent.measure == "cumulative"
+              and parent.depth == depth == 0 and parent.start >= r.sentence_start and not parent.zero
+              and parent.metric in ("close_contacts", "confirmed", "asymptomatic", "infections")
+              and _LIST_GAP.fullmatch(text, prefix_start, clause_start) is not None):
+            # 累计医学观察密切接触者24600人，尚在医学观察3602人: how many of what the running total counts are
+            # in that state now.
+            metric, label, explicit, parent = parent.metric, parent.label, True, None
         elif (metric is None and group is not None and measure_word == "cumulative" and parent.measure == "new"
               and parent.depth == depth == 0 and parent.start >= r.sentence_start and parent.metric in _CASE_NOUNS
               and r.area_opening(clause_start, num_start) is not None and not _ONGOING.match(text, m.end())):
