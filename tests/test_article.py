@@ -531,3 +531,13 @@ def test_cut_summary_is_not_kept(page: str) -> None:
     kept = "".join(page[s:e] for s, e in info.keep)
     assert "..." not in kept
     assert kept.count("37例") + kept.count("长春市新增1例") == 1
+
+
+def test_font_buttons_are_no_source() -> None:
+    # held-out 28 (a 中新网 repost): the page's font-size buttons stand where the source is empty.
+    page = (
+        "今天最新消息 海南2日新增感染者37例\n"
+        "发布时间:2022-09-03 12:00:41来源:A+A-\n"
+        "  中新网海口9月3日电(张月和)海南省卫生健康委员会副主任李文秀3日称,9月2日海南省新增感染者37例。\n"
+    )
+    assert analyse(page).outlet != "A+A"

@@ -265,7 +265,13 @@ def _bylines(lines: list[_Line], body_last: int | None, info: ArticleInfo) -> No
 
 def _clean_source(src: str) -> str | None:
     src = _SOURCE_STOP.sub("", src).strip(" |｜-—·")
+    if _FONT_WIDGET.match(src):
+        return None  # 来源:A+A- (the page's font-size buttons where the source is empty), 来源:A+
     return src if 2 <= len(src) <= 20 else None
+
+
+#: A page's font-size buttons standing where a source would (来源:A+A-).
+_FONT_WIDGET = std_compile(r"^[Aa]\s*[+＋]\s*(?:[Aa]\s*[-－]?)?$")
 
 
 _FROM = regex.compile(
