@@ -129,14 +129,21 @@ _BYLINE_TITLE = regex.compile(r"(?:^|[|｜/∕\s])记者\s*\p{Han}{2,4}(?:[\s∕
 
 def _not_headline(t: str) -> bool:
     """Lines of a page's furniture that read like a headline: a weather widget (8到14°C), a labelled
-    header line, a breadcrumb (首页>要闻), a by-line, a listing's date-led line (2022-05-25 新冠肺炎.周边故事)."""
+    header line, a breadcrumb (首页>要闻), a by-line, a listing's date-led line (2022-05-25 新冠肺炎.周边故事),
+    a sentence's opening cut at a comma or colon."""
     return (
         "°C" in t or "℃" in t
         or ((":" in t or "：" in t) and _LABEL_LINE.match(t) is not None)
         or ("首页" in t and (">" in t or "》" in t or "→" in t))
         or ("记者" in t and _BYLINE_TITLE.search(t) is not None)
         or (len(t) > 10 and t[:4].isdigit() and t[4:5] in "-/" and t[5:7].isdigit())
+        # A sentence's opening cut at a clause mark (2020年3月3日0时-24时， / 根据…通报：): the text goes on below.
+        or t.rstrip()[-1:] in _CLAUSE_END_MARKS
     )
+
+
+#: Marks that end a clause, never a headline.
+_CLAUSE_END_MARKS = frozenset(",，、;；:：")
 
 
 #: What :data:`_EDITOR`'s matches start with, and the first characters of :data:`_SECTION_HEADING`'s but a

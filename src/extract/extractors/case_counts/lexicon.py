@@ -217,7 +217,7 @@ def foreign_origin(text: str, start: int, end: int) -> bool:
 
 # The disease as notices name it (2020 and after): 3例新型冠状病毒感染的肺炎确诊病例, 全省新型冠状病毒肺炎无新增…
 _DISEASE = (
-    r"(?:新冠肺炎|新冠病毒肺炎|新冠病毒|新型冠状病毒感染的肺炎|新型冠状病毒感染肺炎|新型冠状病毒肺炎|新型肺炎|2019冠状病毒病"  # Hong Kong government usage
+    r"(?:新冠肺炎病毒|新冠肺炎|新冠病毒肺炎|新冠病毒|新型冠状病毒感染的肺炎|新型冠状病毒感染肺炎|新型冠状病毒肺炎|新型肺炎|2019冠状病毒病"  # Hong Kong government usage
     r"|(?:2019冠状病毒疾病|严重特殊传染性肺炎)?\s*[(（]COVID-19[)）]|COVID-19(?:\s*[(（](?:武汉肺炎|新冠肺炎)[)）])?)"  # 中央社: 209例2019冠狀病毒疾病(COVID-19)確診病例
     # (公布國內新增315例COVID-19(武漢肺炎)確診病例: Taiwan's CDC)
 )

@@ -104,11 +104,13 @@ def _outside_brackets(text: str, starts: list[int], start: int, end: int) -> lis
 #: an opening that gives the day announces (9月2日0—24时，全省新冠肺炎疫情最新情况如下：).
 #: A list written one item a line (河北: 其中——(line break) 石家庄市69例、(line break) 廊坊市4例、…) goes on too.
 #: So does a count whose parts follow on the next lines (新增本土确诊病例13例（在广安）： (line break) 11例为…).
-_GOES_ON_AT_END = std_compile(r"(?:(?:其中|如下)\s*(?:[:：]|—+)|[、;；]|\d\s*[例宗](?:[(（][^()（）\n]{0,12}[)）])?\s*[:：])\s*$")
+_GOES_ON_AT_END = std_compile(
+    r"(?:(?:其中|如下)\s*(?:[:：]|—+)|[、;；]|\d\s*[例宗](?:[(（][^()（）\n]{0,12}[)）])?\s*[:：]|\d\s*[时日]\s*[,，])\s*$"
+)  # (2020年3月3日0时-24时, (line break) 长沙市新增确诊病例0例: the day opens the next line's sentence)
 
 
 #: The last character (blanks aside) of every text :data:`_GOES_ON_AT_END` matches.
-_GOES_ON_LAST = frozenset(":：—、;；")
+_GOES_ON_LAST = frozenset(":：—、;；,，")
 
 
 def _goes_on(text: str, tail: int, stop: int) -> bool:
