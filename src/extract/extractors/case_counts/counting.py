@@ -775,6 +775,10 @@ def read_count(
         said_before = r.said_before(clause_start)
         if "current" in said_before and "new" not in said_before:
             measure_word = "current"
+    if (measure_word is None and parent is None and depth == 0 and state.since and r.said_before(clause_start) == {"current"}
+            and last_top is not None and last_top.measure == "current" and last_top.start >= r.sentence_start):
+        # 截至8月8日24时，现有本土确诊病例88例，其中…，本土无症状感染者31例: 现有 opens the sentence for both.
+        measure_word = "current"
     measure = measure_word or (parent.measure if parent is not None else "cumulative" if state.since else "new")
     if (measure == "cumulative" and "cumulative" not in said and label and _SEVERITY.search(label)
             and "转" not in text[num_start : num_start + 12]  # 4人转为疑似病例: how many ever were

@@ -47,6 +47,7 @@ def counts_of_place_after(r: _Reader, first: int, p_start: int, p_end: int) -> l
         copied = {id(c.parent) for c in r.counts[first:] if c.parent is not None and c.regions == [place]}
         for c in r.counts[first:]:
             if (group_start <= c.start and c.end <= m.start() and c.depth == 0 and not c.zero and id(c) not in copied
+                    and not any(k.regions != c.regions for k in c.children)  # (16例，其中锡林郭勒盟3例…: spread already)
                     and len(c.regions) == 1 and _contains(c.regions[0].code, place.code)):
                 out.append(dataclasses.replace(c, regions=[place], sub=True, explicit=False, children=[], parent=None))
     return out
