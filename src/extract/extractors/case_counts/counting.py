@@ -223,6 +223,11 @@ def _opens_on(r: _Reader, parent: _Count, num_start: int) -> bool:
 
 #: After a count and its metric: the measures taken for the people counted (已分别落实了集中隔离…措施).
 _UNDER_MEASURES = std_compile(r"\s*(?:已|均已|全部)?(?:分别)?(?:落实|实施|采取|纳入)了?[^,，。;；]{0,16}?(?:隔离|管控|医学观察)")
+#: The items after an area's count up to a phrase that closes the list (、广信区3例、万年县21例).
+_LISTED_ITEMS = std_compile(r"(?:、[^、,，;；。:：()（）\d\n]{1,12}\d+\s*例){0,16}")  # (bounded: a list of thousands stays linear)
+#: What stands right before a bare 输入 that is the imported scope (新增输入…, 现有输入…, 累计输入…), not an
+#: origin (湖北输入, 尼泊尔输入: a place before it).
+_BARE_INPUT_AFTER = frozenset("增有计日的告")
 #: What may open a sentence of segments before the first one's area (其中，吉林省吉林市累计…).
 _SEGMENTS_OPENING = std_compile(r"\s*其中\s*[,，:：]?")
 
@@ -656,6 +661,12 @@ def read_count(
         metric, label = found_metric(found.group())  # (33宗属社区发现: community infections)
         explicit = True
         r.consumed = found.end()
+    elif (not explicit and metric is None and group is not None and (listed := _LISTED_ITEMS.match(text, m.end())) is not None
+          and (found_after := _FOUND_IN.match(text, listed.end())) is not None):
+        # 41例感染者中，信州区8例、广信区3例、万年县21例在隔离管控人员中发现: each item of a list that a
+        # found-in phrase closes is how many of that area's were found there (the next items are read on).
+        metric, label = found_metric(found_after.group())
+        explicit = True
     elif (not explicit and not scope_part and not placed and _SUBSET_AFTER.match(text, m.end())
           and not (group is not None and _EACH.search(text, group[1], num_start))):
         # 其中一例为80岁老人: a subset described after the number (中山、肇庆各有1例为首例确诊病例: a count
@@ -678,6 +689,9 @@ def read_count(
     )
     if scope is None and foreign_import(text, clause_start, num_start):
         scope = "imported"  # 新增尼泊尔输入新冠肺炎确诊病例2例: brought in from abroad
+    if (scope is None and metric_m is not None and text.startswith("输入", metric_m.start() - 2)
+            and text[metric_m.start() - 3 : metric_m.start() - 2] in _BARE_INPUT_AFTER):
+        scope = "imported"  # 当日新增输入无症状感染者6例, 现有输入无症状感染者21例: 输入 with no origin before it
     # 累计本土确诊病例63082例，治愈出院62458例，死亡595例: a running total heads a list of running
     # totals; the next items, with no measure word of their own, share its measure and scope.
     head = prev_count

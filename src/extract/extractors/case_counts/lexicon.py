@@ -498,7 +498,7 @@ _SUFFIX_REST = std_compile(r"[^,，;；。()（）【】\n]{1,30}")  # a headlin
 _NEXT_TOTAL = std_compile(
     r"\s*(?:(?:累计|现有|共计|合计)(?:确诊|报告)?\s*\d|、[^,，;；。、\d]{1,10}?(?:再|又)?(?:新增|报告|累计|现有)\s*\d|、\s*\d+\s*[例名人宗])"
 )
-_CONVERTED = std_compile(r"转归|转为确诊|转确诊")
+_CONVERTED = std_compile(r"转归|转为确诊|转确诊|订正为确诊")  # (含9例无症状感染者订正为确诊病例)
 # A clause after a count that only describes it: its scope (为本土病例) or where it was found (在北京, 均在沙坪坝区,
 # 患者在天津).
 _ATTRIBUTION = regex.compile(

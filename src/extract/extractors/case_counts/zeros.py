@@ -158,6 +158,7 @@ def read_zero(r: _Reader, m: AnyMatch, prefix_start: int, state: _State, prev: _
         scope=scope,
         # 截至2月20日24时，…平谷区尚未有病例: a zero under a running total is one too.
         measure="current" if ("在院" in mods or "现有" in mods or r.text[m.start() - 1 : m.start()] == "现"  # 无在院确诊病例, 现无本土确诊病例
+                              or r.text.startswith("目前", m.start() - 2)  # 目前无重症患者
                               or m.group().endswith("清零"))  # 确诊病例清零: none left
         else _running_measure(m.group("metric")) if (state.since or in_running_list) and not _NEW_WORD.search(m.group() + mods)
         else "new",
