@@ -17,7 +17,7 @@ from ...anchored import AnyMatch, std_compile
 from ...models import Change
 from .counts import _Count, _State
 from .lexicon import (
-    foreign_import, foreign_origin, found_in as found_metric, _BOTH_SCOPES, _BREAKDOWN_WORDS, _CASE_NOUNS, _CHANGE, _CLAUSE_BREAK, _CLAUSE_SEMI, _CONTACT_OUTCOME, _CONTACTS,
+    country_before, foreign_import, foreign_origin, found_in as found_metric, _BOTH_SCOPES, _BREAKDOWN_WORDS, _CASE_NOUNS, _CHANGE, _CLAUSE_BREAK, _CLAUSE_SEMI, _CONTACT_OUTCOME, _CONTACTS,
     _CONVERSION_AFTER, _CONVERTED, _COORD, _DAY_CHANGE, _DISEASE, _EACH, _FOUND_IN, _IN_HOSPITAL, _LIST_GAP, _NEXT_TOTAL, _ONGOING,
     _OTHER_PEOPLE, _OUTCOMES, _SCOPE_PART, _SEGMENT_END, _SEVERITY, _SUB_WORDS, _SUBSET_AFTER, _SUFFIX_METRIC_LEAD, _SUFFIX_REST,
     _SUM_WORD, _coordinated_tail, _governing_metric, _last, _qualifier, _value, count_groups, paired_count_re, said_measure,
@@ -223,6 +223,8 @@ def _opens_on(r: _Reader, parent: _Count, num_start: int) -> bool:
 
 #: After a count and its metric: the measures taken for the people counted (已分别落实了集中隔离…措施).
 _UNDER_MEASURES = std_compile(r"\s*(?:已|均已|全部)?(?:分别)?(?:落实|实施|采取|纳入)了?[^,，。;；]{0,16}?(?:隔离|管控|医学观察)")
+#: A bracket right after a count (its notes and parts).
+_BRACKET_AFTER = std_compile(r"\s*[(（][^()（）\n]{0,40}[)）]")
 #: The items after an area's count up to a phrase that closes the list (、广信区3例、万年县21例).
 _LISTED_ITEMS = std_compile(r"(?:、[^、,，;；。:：()（）\d\n]{1,12}\d+\s*例){0,16}")  # (bounded: a list of thousands stays linear)
 #: What stands right before a bare 输入 that is the imported scope (新增输入…, 现有输入…, 累计输入…), not an
@@ -306,6 +308,12 @@ def read_count(
         return None  # 还有70、80宗初步确诊: seventy or eighty, a guess, not a count
     if text.find("周", r.sentence_start, num_start) >= 0 and _WEEK_NUMBER.search(text, r.sentence_start, num_start):
         return None  # 树林区从19周至23周皆新增超过30例个案, 泰山区在第22周新增…30例: a week's count, no day's
+    if (depth == 0 and country_before(text, max(prefix_start, num_start - 8), num_start)
+            and r.area_before(num_start, max(prefix_start, num_start - 8)) is None):  # (内蒙古54例: no 蒙古)
+        # 泰国4例（2例已治愈）: a count abroad, and the parts in its bracket are its own.
+        close = _BRACKET_AFTER.match(text, m.end())
+        r.consumed = close.end() if close is not None else m.end()
+        return None
     # 1. A change against an earlier day, not a count of its own.
     tail_from = max(prefix_start, num_start - 24)
     ch = _CHANGE.search(text, tail_from, num_start)

@@ -183,6 +183,12 @@ def foreign_import(text: str, start: int, end: int) -> bool:
     return False
 
 
+def country_before(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ends with a foreign country's name (泰国|4例): an item abroad."""
+    names = _country_names()
+    return any(text[end - k : end] in names for k in range(2, min(8, end - start) + 1))
+
+
 def foreign_items(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is only a list of counts in foreign countries (其中西班牙1例、美国1例):
     a bracket after a count of cases from abroad. (A set of names, not an alternation of 257: built at once.)"""
@@ -523,6 +529,7 @@ _RESIDUE_OK = regex.compile(
     r"居住(?:县市|地区|地|区域)?|县市|"  # 新增个案居住县市分别为新北市106例 (Taiwan's CDC): where the cases live
     r"(?<=境外)\p{Han}{1,6}?(?=输入)|"  # 境外新加坡输入1例: imported, from where
     r"本土|本地|原有|境外输入性?|境外移入|境外|输入性?|病例|个案|占|新冠肺炎|"
+    r"中国(?=\s)|"  # 中国香港5例，中国澳门2例: the country before its region (the region blanked here)
     r"等\s*(?:\d{1,3}|[一二两三四五六七八九十]{1,3})\s*个?\s*(?:区县|区|县|地区|省份|省)?|"
     r"[(（][^()（）\n]{0,12}?(?:下辖|所辖|代管|隶属)[^()（）\n]{0,10}[)）]|"  # 东兴市(防城港市下辖县级市)69例
     r"[\s,，;；:：、()（）和及与—•●◆■▪►▶]"  # (其中——石家庄市69例: a dash opens the list; • 吉林1340例: a bullet)
