@@ -54,7 +54,7 @@ from .cited_names import (
     _CARRIED_OUT, _CITED, _CITED_INSPECTION, _CITED_JOINED, _CITED_PERSON, _DATED_NAME, _cited_after, _cited_titled,
 )
 from .meeting_rosters import roster_people
-from .officials import find_titles
+from .officials import claimed_hits, find_titles, name_hits
 from .member_lists import _invited, _is_list_gap
 from .officials_lexicon import _alt, load_lexicon
 from .organizers import _OrgMatch, leading_org
@@ -408,17 +408,9 @@ _PRONOUN_REACH = 120
 def _known_occurrences(doc: Doc, names: list[str]) -> list[Occurrence]:
     """Every occurrence of an official's name in the body (longest names first), and
     every clause-initial 他/她, standing for the official named just before it."""
-    taken: set[int] = set()
-    out: list[Occurrence] = []
     s, e = doc.body
-    for name in sorted(names, key=len, reverse=True):
-        pos = doc.text.find(name, s, e)
-        while pos != -1:
-            if not taken.intersection(range(pos, pos + len(name))):
-                out.append((pos, pos + len(name), name))
-                taken.update(range(pos, pos + len(name)))
-            pos = doc.text.find(name, pos + len(name), e)
-    out.sort()
+    hits, clash = name_hits(doc.text, frozenset(names), s, e)  # (the officials extractor's search)
+    out: list[Occurrence] = list(hits) if not clash else claimed_hits(doc.text, names, s, e)
     if not out:
         return out
     starts = [o[0] for o in out]

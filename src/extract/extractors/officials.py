@@ -634,19 +634,56 @@ def _confirm_by_repetition(
     return out
 
 
+#: An occurrence of a name: ``(start, end, name)``.
+NameHit = tuple[int, int, str]
+
+
+@functools.lru_cache(maxsize=4)
+def name_hits(text: str, names: frozenset[str], start: int, end: int) -> tuple[tuple[NameHit, ...], bool]:
+    """Every occurrence of each of ``names`` in ``text[start:end]`` (a name's own found left to right, each
+    search going on after the last hit, as the greedy walks of :func:`_occurrences` and
+    ``meetings._known_occurrences`` find them), by start; and whether two of them overlap.
+
+    When none overlap, no span is claimed twice, so those walks keep every hit whatever order the names
+    are taken in: they read it from here (one search of the body for the officials and the meetings
+    extractors, which ask for the same names). When some do, the walk decides (its order matters).
+    """
+    hits = []
+    find = text.find
+    for name in names:
+        n = len(name)
+        pos = find(name, start, end)
+        while pos != -1:
+            hits.append((pos, pos + n, name))
+            pos = find(name, pos + n, end)
+    hits.sort()
+    # (Sorted by start, two spans overlap only if some span overlaps the next one.)
+    clash = any(hits[i + 1][0] < hits[i][1] for i in range(len(hits) - 1))
+    return tuple(hits), clash
+
+
 def _occurrences(text: str, names: list[str], start: int, end: int) -> dict[str, list[int]]:
     """Start offsets of every occurrence of each name; longer names claim their span first."""
+    hits, clash = name_hits(text, frozenset(names), start, end)
+    found: dict[str, list[int]] = {name: [] for name in names}
+    for pos, _, name in hits if not clash else claimed_hits(text, names, start, end):  # (all kept: see name_hits)
+        found[name].append(pos)
+    return found
+
+
+def claimed_hits(text: str, names: Iterable[str], start: int, end: int) -> list[NameHit]:
+    """The occurrences of ``names`` in ``text[start:end]`` that no longer name's claims (the longest names
+    claim their spans first; of equal length, the first given), by start."""
     taken: set[int] = set()
-    out: dict[str, list[int]] = {}
+    out: list[NameHit] = []
     for name in sorted(names, key=len, reverse=True):
         pos = text.find(name, start, end)
-        hits = []
         while pos != -1:
             if not taken.intersection(range(pos, pos + len(name))):
-                hits.append(pos)
+                out.append((pos, pos + len(name), name))
                 taken.update(range(pos, pos + len(name)))
             pos = text.find(name, pos + len(name), end)
-        out[name] = hits
+    out.sort()
     return out
 
 
