@@ -68,6 +68,9 @@ _DISEASE_EXTRA = 10
 _CLAUSE_BREAK = regex.compile(
     r"[^\p{Han}A-Za-z0-9()]|\((?!\p{Han}{1,6}\))|(?<!\(\p{Han}{1,6})\)|(?<!病毒感染)的|任命|免去|决定|[兼接出改升继]任|当选|(?<=\p{Han}{2})为|就|针对"
 )
+#: A character every match of _CLAUSE_BREAK's other alternatives holds (a bracket, 的, 任 of 任命 and
+#: 兼任 …, 免, 决, 当, 为, 就, 针): after the last mark of a span, one with none of them holds no break.
+_BREAK_CHARS = frozenset("()的任免决当为就针")
 #: The first alternative of _CLAUSE_BREAK, the last one in a span.
 _LAST_MARK = regex.compile(r"(?r)[^\p{Han}A-Za-z0-9()]")
 _BRACKETED = regex.compile(r"\(\p{Han}{1,6}\)")
@@ -106,8 +109,9 @@ def _org_start(text: str, post_start: int, lex: Lexicon) -> int:
     # (no longer break covers it: they are all Han) and matches alone: the scan after it is all that counts.
     mark = _LAST_MARK.search(text, lo, post_start)
     clause = lo if mark is None else mark.end()
-    for m in _CLAUSE_BREAK.finditer(text, clause, post_start):
-        clause = m.end()
+    if not _BREAK_CHARS.isdisjoint(text[clause:post_start]):  # (most spans hold none: no scan)
+        for m in _CLAUSE_BREAK.finditer(text, clause, post_start):
+            clause = m.end()
     if clause >= post_start:
         return post_start
     # An organisation starts at a level word (市, 江北区 …) when it has one — the
