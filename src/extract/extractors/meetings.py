@@ -512,15 +512,25 @@ def _roles(text: str, start: int, end: int) -> tuple[set[str], int, bool]:
             verbs_at.setdefault(role, []).append(s)
     if not verbs_at:
         return set(), start, False  # no role verb in the window: no pattern can find a role
-    found = {}
+    found: dict[str, re.Match[str]] = {}
     for role, pattern in _role_patterns().items():
-        if role in verbs_at:
-            # _find_role(pattern, text, start, end), the pattern tried only where one of its words starts
-            starts = sorted({start + s for s in verbs_at[role] + skips_at})
-            for m in matches_at(pattern, text, starts, end):
+        starts = verbs_at.get(role)
+        if starts is None:
+            continue
+        # _find_role(pattern, text, start, end), the pattern tried only where one of its words starts (in
+        # order, as matches_at tries them: a skip match steps over the starts it covers). Most windows
+        # hold one word: no sort.
+        if skips_at:
+            starts = starts + skips_at
+        if len(starts) > 1:
+            starts = sorted(set(starts))
+        covered = 0
+        for s in starts:
+            if s >= covered and (m := pattern.match(text, start + s, end)) is not None:
                 if m.group("skip") is None:
                     found[role] = m
                     break
+                covered = m.end() - start
     if "chair" in found and "speaker" in found and _meeting_acts_only(text, found["chair"].end(), found["speaker"], end):
         del found["speaker"]  # 钱国峰主持召开…调度会议，对…进行安排部署: the meeting deploys, its chair is no speaker
     reported = set(found) == {"speaker"} and found["speaker"].group() not in load_lexicon().cues["participation"]
