@@ -7,7 +7,6 @@ force there (see the package docstring for the rules)."""
 
 from __future__ import annotations
 
-import bisect
 
 from typing import TYPE_CHECKING
 
@@ -17,17 +16,20 @@ from ...anchored import AnyMatch, std_compile
 from ...models import Change
 from .counts import _Count, _State
 from .lexicon import (
-    country_before, foreign_import, foreign_origin, found_in as found_metric, _BOTH_SCOPES, _BREAKDOWN_WORDS, _CASE_NOUNS, _CHANGE, _CLAUSE_BREAK, _CLAUSE_SEMI, _CONTACT_OUTCOME, _CONTACTS,
+    country_before, foreign_import, found_in as found_metric, _BOTH_SCOPES, _BREAKDOWN_WORDS, _CASE_NOUNS, _CHANGE, _CLAUSE_BREAK, _CLAUSE_SEMI, _CONTACT_OUTCOME, _CONTACTS,
     _CONVERSION_AFTER, _CONVERTED, _COORD, _DAY_CHANGE, _DISEASE, _EACH, _FOUND_IN, _IN_HOSPITAL, _LIST_GAP, _NEXT_TOTAL, _ONGOING,
     _OTHER_PEOPLE, _OUTCOMES, _SCOPE_PART, _SEGMENT_END, _SEVERITY, _SUB_WORDS, _SUBSET_AFTER, _SUFFIX_METRIC_LEAD, _SUFFIX_REST,
     _SUM_WORD, _coordinated_tail, _governing_metric, _last, _qualifier, _value, count_groups, paired_count_re, said_measure,
 )
 from .regions import _is_top, _Region, _short_forms
+from .count_context import (
+    _OPENS_WITH_PART, _SEGMENT_REACH, _TREATED_BEFORE, _bracket_place, _day_total_before, _first_segment,
+    _metric_topic, _opens_on, _origin_place, _own_metric_after, _place_after, _severity_split,
+)
 
 #: After preliminary positives: their review found them positive (义乌: 新增32例初筛阳性人员，经复核为阳性).
 _REVIEWED_POSITIVE = std_compile(r"\s*[,，]?\s*经(?:省|市)?(?:复核|复检|核酸复核|复核检测)(?:均|结果)?为阳性")
 _LAST_SEMICOLON = regex.compile(r"(?r)[;；]")
-_SEGMENT_REACH = 40  # how far before a count its segment's semicolon may stand
 #: A running total's start: 自9月12日以来, 从3月份至今.
 _SINCE_PHRASE = std_compile(r"(?:[自从][^,，。;；]{2,12}?|\d{1,2}月\d{1,2}日)(?:以来|至今)")  # (9月10日以来 too)
 
@@ -94,28 +96,6 @@ def _distributed(r: _Reader, depth: int, clause_start: int) -> _Count | None:
     return None
 
 
-#: Before a metric phrase: where the counted patients are being treated now (在定点医疗机构治疗的本土确诊病例).
-_TREATED_BEFORE = std_compile(r"(?:正|仍|尚)?在(?:当地|本地)?(?:定点医疗机构|定点医院|定点救治医院|医院)(?:进行|接受)?(?:隔离)?(?:住院)?(?:治疗|救治)的")
-#: After an imported item's number: the place that reported it, in brackets (（福州市报告）).
-_REPORTED_BY = std_compile(r"\s*[(（]\s*(?:均为|为|均由|由)?\s*(?P<place>[^()（）,，;；。\n]{2,12}?)\s*报告\s*[)）]")
-
-
-def _origin_place(r: _Reader, clause_start: int, num_start: int, num_end: int) -> tuple[_Region, int] | None:
-    """The place that reported an item named by its foreign origin (日本输入1例（福州市报告）) and where the
-    bracket ends, if the clause before the number is only that origin and a bracket names the place."""
-    text = r.text
-    if text.find("输入", clause_start, num_start) < 0 or not foreign_origin(text, clause_start, num_start):
-        return None
-    b = _REPORTED_BY.match(text, num_end)
-    if b is None:
-        return None
-    area = r._area_at(b.start("place"), b.end("place"))
-    if area is None or area.end != b.end("place"):
-        return None
-    region = r.region_of(area)
-    return (region, b.end()) if region is not None else None
-
-
 #: After a count, what opens a clause naming its parts (其中本土病例183例，包括陕西的181例).
 _PARTS_AFTER = std_compile(r"[^,，。;；()（）]{0,8}[,，]\s*(?:包括|包含)")
 #: After a part of another scope than its total, what opens the list of its items (其中本土病例80例，分别是内蒙古56例).
@@ -130,8 +110,6 @@ _NOTE_BEFORE = std_compile(
 )  # (轻型); 东兴市(防城港市下辖县级市)69例: whose unit the area is
 #: After a count and its noun: 中有4宗…, its own part follows.
 _PART_THEN_ITS_PART = std_compile(r"(?:当中|之中|中)\s*有?\s*\d")
-_PART_GAP = 40  # the most words between a total (or its last part) and the sentence of its next part
-_OPENS_WITH_PART = std_compile(r"\s*(?:其中\s*[,，:：]?)?\s*")
 #: Only a comma between a part and its first item.
 _ITEM_COMMA = std_compile(r"\s*[,，:：]\s*")
 #: An epidemiological week (第22周, 19周至23周): the counts of its sentence are weeks', not a day's.
@@ -146,26 +124,6 @@ _LISTED_AFTER = std_compile(r"\s*[,，:：]?\s*(?:分别(?:是|为|在)|(?:个�
 _NEXT_ITEM = std_compile(r"(?:\s*[(（][^()（）;；。]{0,30}[)）])?\s*[、,，]\s*")
 
 
-#: After a count: where its cases are, a place closing the clause (13例在津南区，1例在西青区).
-_IN_PLACE = std_compile(r"\s*(?:均)?(?:在|位于)\s*")
-_PLACE_CLOSE = std_compile(r"\s*(?:[,，、;；。)）]|$)")
-
-
-def _place_after(r: _Reader, pos: int) -> tuple[_Region, int] | None:
-    """The place written right after a count at ``pos`` (在津南区) when it closes the clause, and its end."""
-    lead = _IN_PLACE.match(r.text, pos)
-    if lead is None:
-        return None
-    k = bisect.bisect_left(r.area_starts, lead.end())
-    if k >= len(r.areas) or r.areas[k].start != lead.end():
-        return None
-    mention = r.areas[k]
-    region = r.region_of(mention)
-    if region is None or not _PLACE_CLOSE.match(r.text, mention.end):
-        return None
-    return region, mention.end
-
-
 #: The metrics a count can have now, and the words of an outcome, which no one has now (出院, 解除医学观察).
 _NOW_METRICS = frozenset({"confirmed", "asymptomatic", "infections", "other", "close_contacts"})
 _OUTCOME_WORD = std_compile(r"解除|出院|治愈|死亡|转")
@@ -175,52 +133,6 @@ _NOW_LEAD = std_compile(r"\s*(?:目前|当前|现在)\s*[,，:：]")
 _WARD_AFTER = std_compile(r"\s*(?:住院|在院)(?:治疗)?\s*")
 #: Only a coordinator between a metric and a number (确诊病例和3例无症状感染者): the metric names another group.
 _COORDINATED = std_compile(r"\s*[和及与、]\s*")
-#: A sentence's opening that names what its counts count (无症状感染者方面，…).
-_TOPIC_AFTER = std_compile(r"方面\s*[,，:：]")
-
-
-def _metric_topic(r: _Reader, clause_start: int) -> tuple[str, str] | None:
-    """The metric a sentence opening with ``<metric>方面，`` before ``clause_start`` gives its counts."""
-    text = r.text
-    s = r.sentence_start
-    while s < clause_start and text[s] in " \t\u3000,，":
-        s += 1
-    head = r.lex.metric_re.match(text, s, clause_start)
-    if head is None or r.lex.metric[head.group()] == "inherit" or not _TOPIC_AFTER.match(text, head.end(), clause_start):
-        return None
-    return r.lex.metric[head.group()], head.group()
-
-
-def _own_metric_after(r: _Reader, end: int) -> bool:
-    """Whether a metric of its own (not 病例, which takes its total's) follows the number ending at ``end``."""
-    lead = _SUFFIX_METRIC_LEAD.match(r.text, end)
-    own = r.lex.metric_re.match(r.text, lead.end()) if lead is not None else None
-    return own is not None and r.lex.metric[own.group()] != "inherit"
-
-
-def _day_total_before(r: _Reader, running: _Count) -> _Count | None:
-    """The day's total of the same metric written in the sentence of the running total ``running``, before it."""
-    for c in reversed(r.counts):
-        if c.end > running.start or c is running:
-            continue
-        if "。" in r.text[c.end : running.start]:
-            return None
-        if c.depth == 0 and c.parent is None and c.measure == "new" and not c.zero and c.metric == running.metric:
-            return c
-    return None
-
-
-def _opens_on(r: _Reader, parent: _Count, num_start: int) -> bool:
-    """Whether the number at ``num_start`` opens its sentence (after 其中 at most) right after the sentence
-    that ends with ``parent``: 本港新增15宗确诊个案。其中5宗为输入个案。10宗本地个案中有4宗源头不明 — parts of it."""
-    last = r.counts[-1] if r.counts and r.counts[-1].end >= parent.end else parent  # (the sentence's last count)
-    gap = r.text[last.end : r.sentence_start]
-    # (…其中5宗为输入个案，分别由巴基斯坦、印度及菲律宾抵港。10宗本地个案中…: words about the last part, no number)
-    return (last.end <= r.sentence_start and len(gap) <= _PART_GAP and "\n" not in gap.strip()
-            and not any(ch.isdigit() for ch in gap)
-            and _OPENS_WITH_PART.fullmatch(r.text, r.sentence_start, num_start) is not None)
-
-
 #: After a count and its metric: the measures taken for the people counted (已分别落实了集中隔离…措施).
 _UNDER_MEASURES = std_compile(r"\s*(?:已|均已|全部)?(?:分别)?(?:落实|实施|采取|纳入)了?[^,，。;；]{0,16}?(?:隔离|管控|医学观察)")
 #: A bracket right after a count (its notes and parts).
@@ -230,53 +142,6 @@ _LISTED_ITEMS = std_compile(r"(?:、[^、,，;；。:：()（）\d\n]{1,12}\d+\s
 #: What stands right before a bare 输入 that is the imported scope (新增输入…, 现有输入…, 累计输入…), not an
 #: origin (湖北输入, 尼泊尔输入: a place before it).
 _BARE_INPUT_AFTER = frozenset("增有计日的告")
-#: What may open a sentence of segments before the first one's area (其中，吉林省吉林市累计…).
-_SEGMENTS_OPENING = std_compile(r"\s*其中\s*[,，:：]?")
-
-
-#: A comma in a bracket (the place it opens with is followed by more).
-_CLAUSE_COMMA = std_compile(r"[,，]")
-#: A bracket after a total that opens by saying where all its cases are (均在防城港市，…).
-_ALL_IN_OPENING = std_compile(r"\s*(?:均|都|全部)(?:在|为|系|位于)")
-
-
-def _bracket_place(r: _Reader, open_pos: int, num_start: int) -> _Region | None:
-    """The place a bracket opens with, all its cases' (…129例(均在防城港市，其中117例…)), when a comma
-    follows the place and the count at ``num_start`` comes after it; None otherwise."""
-    text = r.text
-    lead = _ALL_IN_OPENING.match(text, open_pos + 1, num_start)
-    if lead is None:
-        return None
-    opening = r.area_opening(lead.end(), num_start)
-    if opening is None:
-        return None
-    comma = _CLAUSE_COMMA.search(text, lead.end(), num_start)
-    return opening[0] if comma is not None else None
-
-
-def _first_segment(r: _Reader, prev_count: _Count, num_start: int) -> int | None:
-    """Where the first segment of a sentence of semicolon-separated segments starts, when ``prev_count``
-    is in it and a semicolon follows (其中，吉林省吉林市累计…34例（…）、无症状感染者2例；吉林省长春市…)."""
-    text = r.text
-    if prev_count.start - r.sentence_start > _SEGMENT_REACH:
-        return None
-    stop = text.find("。", num_start)
-    stop = len(text) if stop < 0 else stop
-    if text.find("；", num_start, stop) < 0 and text.find(";", num_start, stop) < 0:
-        return None
-    opening = _SEGMENTS_OPENING.match(text, r.sentence_start)
-    return opening.end() if opening is not None else r.sentence_start
-
-
-def _severity_split(text: str, depth: int, parent: _Count | None, num_start: int) -> bool:
-    """Whether a severity count is an item of its running total's split by severity, in the bracket after
-    it (累计报告确诊病例119例(轻型109例、普通型8例、重型1例、危重型1例)): how many ever were, summing to it."""
-    if depth == 0 or parent is None or parent.measure != "cumulative":
-        return False
-    between = text[parent.end : num_start]
-    return "轻型" in between or "普通型" in between
-
-
 def read_count(
     r: _Reader,
     m: AnyMatch,

@@ -29,33 +29,12 @@ from .setters import _date_setters, _written_dates
 from .places_after import counts_of_place_after
 from .unit_places import count_places
 from .paragraphs import _BRACKET, _outside_brackets, _paragraphs, _poster_lines_joined, _sentences, _without_topic_tags
-from .regions import _DIGIT, _contains, _district_home, _home_county, HOME_AUTONOMOUS, HOME_COUNTY, HOME_PROVINCE, _Mention, _Region, _province_of, _area_mentions, _city_in, _county_city_in, _article_home, _is_top, _region, reader_hits
+from .regions import _DIGIT, _count_areas, _in_outbreak_name, _contains, _district_home, _home_county, HOME_AUTONOMOUS, HOME_COUNTY, HOME_PROVINCE, _Mention, _Region, _province_of, _area_mentions, _city_in, _county_city_in, _article_home, _is_top, _region, reader_hits
 
 # ------------------------------------------------------------------ decisions
 
 #: After a day: the hours of its reporting window (0至24时, 0—24时, 0时至24时).
 _WINDOW_END = std_compile(r"\s*(?:\d{1,2}\s*时?\s*(?:至|到|—|-|－|~)\s*\d{1,2}\s*时)")
-
-#: An outbreak's name in quotes around a place: “奉化区5.1疫情”, “8·09”丰都-渝北疫情 is not (no quote around).
-_OUTBREAK_OPEN = std_compile(r"“[^”\n]{0,12}$")
-_OUTBREAK_CLOSE = std_compile(r"[^“”\n]{0,12}?疫情”")
-
-
-#: A bracket right after a place that says whose unit it is: (防城港市下辖县级市), （隶属于…）.
-_JURISDICTION_NOTE = std_compile(r"[(（][^()（）\n]{0,12}?(?:下辖|所辖|代管|隶属)[^()（）\n]{0,10}[)）]")
-
-
-def _in_jurisdiction_note(text: str, start: int, end: int) -> bool:
-    """Whether the place ``text[start:end]`` is named in a bracket saying whose unit the place before it is."""
-    open_at = max(text.rfind("(", max(0, start - 12), start), text.rfind("（", max(0, start - 12), start))
-    return open_at >= 0 and (m := _JURISDICTION_NOTE.match(text, open_at)) is not None and m.end() >= end
-
-
-def _in_outbreak_name(text: str, start: int, end: int) -> bool:
-    """Whether the place ``text[start:end]`` is named inside a quoted outbreak's name (宁波市“奉化区5.1疫情”
-    新增1例…): the outbreak's, not the area of the counts after it."""
-    return (_OUTBREAK_OPEN.search(text, max(0, start - 12), start) is not None
-            and _OUTBREAK_CLOSE.match(text, end) is not None)
 
 #: After a place: the cases' history there, not where they are (均有在武汉居住史或工作史).
 _HISTORY_AFTER = std_compile(r"(?:居住|工作|旅居|旅行|生活|接触)(?:或(?:居住|工作|旅居|旅行|生活|接触))?史")
@@ -128,11 +107,7 @@ class _Reader:
         """Find the article's areas, home, dates and headings."""
         doc, (start, end) = self.doc, self.doc.body
         self.areas = _area_mentions(doc, hits=self.region_hits)
-        if "疫情”" in self.text:
-            self.areas = [a for a in self.areas if not _in_outbreak_name(self.text, a.start, a.end)]
-        if "辖" in self.text or "隶属" in self.text:
-            # 东兴市(防城港市下辖县级市)69例: the bracket says whose the area is, it names no area of the count
-            self.areas = [a for a in self.areas if not _in_jurisdiction_note(self.text, a.start, a.end)]
+        self.areas = _count_areas(self.text, self.areas)
         home = _district_home(self.areas, doc.title, self.text) or _article_home(doc, self.areas)
         # (景洪市 named eight times, its 西双版纳州 once: an article about the county-level city)
         self.home = _county_city_in(self.areas, home) or home

@@ -473,3 +473,33 @@ def _short_forms(text: str) -> list[_Region] | None:
     return regions or None
 
 
+#: An outbreak's name in quotes around a place: “奉化区5.1疫情”, “8·09”丰都-渝北疫情 is not (no quote around).
+_OUTBREAK_OPEN = std_compile(r"“[^”\n]{0,12}$")
+_OUTBREAK_CLOSE = std_compile(r"[^“”\n]{0,12}?疫情”")
+
+
+#: A bracket right after a place that says whose unit it is: (防城港市下辖县级市), （隶属于…）.
+_JURISDICTION_NOTE = std_compile(r"[(（][^()（）\n]{0,12}?(?:下辖|所辖|代管|隶属)[^()（）\n]{0,10}[)）]")
+
+
+def _in_jurisdiction_note(text: str, start: int, end: int) -> bool:
+    """Whether the place ``text[start:end]`` is named in a bracket saying whose unit the place before it is."""
+    open_at = max(text.rfind("(", max(0, start - 12), start), text.rfind("（", max(0, start - 12), start))
+    return open_at >= 0 and (m := _JURISDICTION_NOTE.match(text, open_at)) is not None and m.end() >= end
+
+
+def _in_outbreak_name(text: str, start: int, end: int) -> bool:
+    """Whether the place ``text[start:end]`` is named inside a quoted outbreak's name (宁波市“奉化区5.1疫情”
+    新增1例…): the outbreak's, not the area of the counts after it."""
+    return (_OUTBREAK_OPEN.search(text, max(0, start - 12), start) is not None
+            and _OUTBREAK_CLOSE.match(text, end) is not None)
+
+
+def _count_areas(text: str, areas: list[_Mention]) -> list[_Mention]:
+    """The area mentions that can be a count's area: not a place inside a quoted outbreak's name (宁波市
+    “奉化区5.1疫情”新增1例…), nor one in a note on whose unit the area before it is (东兴市(防城港市下辖县级市)69例)."""
+    if "疫情”" in text:
+        areas = [a for a in areas if not _in_outbreak_name(text, a.start, a.end)]
+    if "辖" in text or "隶属" in text:
+        areas = [a for a in areas if not _in_jurisdiction_note(text, a.start, a.end)]
+    return areas
