@@ -11,7 +11,7 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
-from ...anchored import AnyMatch
+from ...anchored import AnyMatch, std_compile
 from .counting import _LISTED_AFTER
 from .counts import _Count, _State, _when
 from .lexicon import _CLOSE, _qualifier, _value, count_groups, said_measure
@@ -94,7 +94,7 @@ _AREA_JOIN = frozenset(("及", "和", "与", "、", "以及"))
 def _joined_before(r: _Reader, area: _Mention) -> tuple[list[_Region], int]:
     """The areas joined to ``area`` right before it (宜蘭縣及|彰化縣), first to last, and where the first starts."""
     out: list[_Region] = []
-    i = r.areas.index(area)
+    i = bisect.bisect_left(r.area_starts, area.start)  # (the mention's index: starts are unique and sorted)
     end = area.start
     while i > 0:
         prev = r.areas[i - 1]
@@ -109,7 +109,7 @@ def _joined_before(r: _Reader, area: _Mention) -> tuple[list[_Region], int]:
 
 
 #: A bare word for cases (个案, 病例) then 分布为/分布如下 opens a list of where the cases just counted are.
-_SPREAD = re.compile(r"(?:的|居住)?(?:县市|地区|区域)?分布(?:为|如下|是)")
+_SPREAD = std_compile(r"(?:的|居住)?(?:县市|地区|区域)?分布(?:为|如下|是)")
 
 
 def _spread_of(r: _Reader, inner: re.Match[str], last_explicit: _Count | None) -> _Count | None:
