@@ -372,11 +372,8 @@ def _org_name_post(text: str, first: Title, lex: Lexicon) -> bool:
     after it then starts the next such item, not a title of the same person."""
     if first.organization is not None or first.post not in _POST_AFTER_ORG_NAME and first.post not in _POST_AFTER_NAME:
         return False
-    before = _name_before(text, first.start, lex, ())
-    if before is None:
-        return False
-    s = first.start - len(before)
-    return _ORG_BEFORE_NAME.search(text, max(0, s - _MAX_ORG), s) is not None
+    mention = _post_after_name(text, first, lex)
+    return mention is not None and mention.titles[0].organization is not None
 
 
 #: Posts that begin with an area word: 区长, 县长 …; written bare right after a Han
