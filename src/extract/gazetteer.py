@@ -633,7 +633,7 @@ def _sibling_of(gaz: Gazetteer, m: AreaMatch, neighbour: Area) -> AreaMatch:
 
 def _named_in_full(full: list[AreaMatch], candidates: Sequence[Area]) -> Area | None:
     """The one of ``candidates`` the text names in full too (景洪 when 景洪市 is written), or None."""
-    ids = {c.id: c for c in candidates}
+    ids = {c.id for c in candidates}
     return next((f.area for f in full if f.area.id in ids), None)
 
 
