@@ -27,7 +27,7 @@ _CONVERSION_NOTE = std_compile(
 #: A bracket after a count saying none of it was of a scope (无境外输入).
 _NONE_OF_SCOPE = std_compile(r"\s*无\s*(?P<scope>境外输入|本土)(?:病例)?\s*")
 #: A clause after a count saying where the cases came from (均来自中国香港, 分别来自韩国).
-_ORIGIN_LEAD = std_compile(r"\s*(?:均|都|全部|分别)?\s*来自")
+_ORIGIN_LEAD = std_compile(r"\s*(?:均|都|全部|分别|同样|也)?\s*来自")  # (同樣來自廣州 too)
 #: What may stand before the place a bracket after a count names: （在成都）, （均在渝中区）, （均为江津区报告）.
 _BRACKET_LEAD = std_compile(r"^\s*(?:均|都)?\s*(?:在|位于|为|系)")  # （均为江津区报告）
 #: An origin before 输入 in a clause describing a count (苏丹输入, 英国输入病例).

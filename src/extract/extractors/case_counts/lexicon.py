@@ -508,7 +508,7 @@ _CONVERTED = std_compile(r"转归|转为确诊|转确诊|订正为确诊")  # (�
 # A clause after a count that only describes it: its scope (为本土病例) or where it was found (在北京, 均在沙坪坝区,
 # 患者在天津).
 _ATTRIBUTION = regex.compile(
-    r"\s*(?:[,，]\s*(?:(?:患者|该患者|该病例)(?=在|为|系|属))?(?P<body>(?:均|都|全部|分别)?(?:为|系|是|在|位于|来自|分布在|分布于|属于?(?!地)|由(?=无症状))[^,，;；。:：()（）\n]{1,24})"
+    r"\s*(?:[,，]\s*(?:(?:患者|该患者|该病例)(?=在|为|系|属))?(?P<body>(?:均|都|全部|分别|同样(?=来自))?(?:为|系|是|在|位于|来自|分布在|分布于|属于?(?!地)|由(?=无症状))[^,，;；。:：()（）\n]{1,24})"
     # 新增危重型病例1例为铜梁区: with no comma, only 为/在 and a short place clause.
     r"|(?P<body>(?:均)?(?:为|在|位于)[^,，;；。:：()（）\n]{1,12})"
     # 新增本地确诊病例2例（吉林市）: a bracket that names only the place; （22日23时确诊）: a note on the count.
