@@ -19,7 +19,7 @@ from .inputs.dates import parse_published_value
 from .inputs.prepare import blank_markup, first_full_date, headline_view, prepare
 from .models import Article, ArticleExtraction, ArticleWarning, CaseCount, District, Meeting, Official, Span
 from .normalize import Normalized, as_written, normalize
-from .record_ids import with_record_ids
+from .record_ids import article_record_id, with_new_record_ids
 
 __all__ = ["Extracted", "extract_text", "run_extractors"]
 
@@ -124,6 +124,7 @@ def extract_text(
                     "no full date (year, month and day) is written in the text",
             evidence=undated[0].evidence))
     article = Article(
+        record_id=article_record_id(article_id),
         article_id=article_id,
         source=source,
         sha256=digest,
@@ -143,11 +144,6 @@ def extract_text(
         extractor_version=__version__,
         text=text if (with_text or prep.format == "html" or prep.rewritten) else None,
     )
-    return with_record_ids(ArticleExtraction(
-        article=article,
-        text=text,
-        case_counts=found.case_counts,
-        districts=found.districts,
-        meetings=found.meetings,
-        officials=found.officials,
-    ))
+    # The records, just built for this article, get their ids in place (what with_record_ids gives).
+    records = with_new_record_ids(article_id, found.case_counts, found.districts, found.meetings, found.officials)
+    return ArticleExtraction(article=article, text=text, **records)
