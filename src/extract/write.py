@@ -32,7 +32,7 @@ from pydantic import BaseModel
 from pydantic_core import PydanticSerializationError
 
 from .journal import JOURNAL, _fsync_dir, recover
-from .models import RECORD_TYPES, ArticleExtraction
+from .models import RECORD_TYPES, Article, ArticleExtraction, ArticleWarning, Change, Evidence, OfficialAppointment, Span
 
 __all__ = ["JOURNAL", "OutputWriter", "dumps", "recover", "serialize"]
 
@@ -49,14 +49,56 @@ def _step(name: str) -> None:
 def dumps(record: BaseModel) -> bytes:
     """One JSON line (UTF-8, Chinese unescaped, fields in model order).
 
-    Written by pydantic's own serializer, which gives the bytes of ``orjson.dumps(model_dump(mode="json"))``
-    for these models (no floats, no free-form values; ``tests/test_output.py`` checks every control character)
-    without building the dictionaries; a text it cannot encode (a lone surrogate) takes the old way and its error.
+    The bytes of pydantic's own serializer, which gives the bytes of ``orjson.dumps(model_dump(mode="json"))``
+    for these models (no floats, no free-form values; ``tests/test_output.py`` checks every control character).
+    A record model's line is written by orjson from its fields (:func:`_orjson_line`, half the instructions);
+    another model, or a value orjson cannot write (a lone surrogate), takes pydantic's way, and a text
+    pydantic cannot encode the old way and its error.
     """
+    if type(record) in _BY_ORJSON:
+        line = _orjson_line(record)
+        if line is not None:
+            return line
     try:
         return record.__pydantic_serializer__.to_json(record) + b"\n"
     except PydanticSerializationError:
         return orjson.dumps(record.model_dump(mode="json")) + b"\n"
+
+
+def _orjson_line(record: BaseModel) -> bytes | None:
+    """The line of a record model, written by orjson from its fields (``__dict__``), or None.
+
+    These models have no aliases, serializers, computed or excluded fields and forbid extra ones, so
+    their fields in ``__dict__`` (in field order, as validation, ``model_construct`` and the record ids'
+    copies build it) are what pydantic writes; their nested models are written the same way
+    (:func:`_nested_fields`). orjson writes strings, integers, lists, dates and moments as pydantic-core
+    does (a UTC moment with ``Z``: ``OPT_UTC_Z``; ``tests/test_orjson_lines.py`` compares both on the
+    records of every seed and on made-up dates and moments). A nested model of another class (a subclass
+    in a field of its base, written by pydantic as the base) and a value orjson refuses give None.
+    """
+    fields = record.__dict__
+    if type(record) is Article and type(fields["body"]) is not Span:
+        return None
+    try:
+        return orjson.dumps(fields, default=_nested_fields, option=_OPTIONS)
+    except orjson.JSONEncodeError:
+        return None
+
+
+def _nested_fields(value: object) -> dict[str, object]:
+    """The fields of a nested model orjson writes as pydantic does (for ``orjson.dumps``' ``default``)."""
+    if type(value) in _NESTED:
+        fields: dict[str, object] = value.__dict__
+        return fields
+    raise TypeError(f"{type(value).__name__} is written by pydantic")
+
+
+#: The record models written by orjson, and the models they nest (each in fields of its own class;
+#: a Span only in an article's body, see :func:`_orjson_line`).
+_BY_ORJSON = frozenset(RECORD_TYPES.values())
+_NESTED = frozenset({Evidence, Change, ArticleWarning, OfficialAppointment, Span})
+#: Each line ends in a newline; a UTC moment is written with ``Z``, as pydantic-core writes it.
+_OPTIONS = orjson.OPT_APPEND_NEWLINE | orjson.OPT_UTC_Z
 
 
 def serialize(result: ArticleExtraction) -> dict[str, bytes]:
