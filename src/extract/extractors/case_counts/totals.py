@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from ...document import Doc
-from ...models import ArticleWarning, CaseCount
+from ...models import ArticleWarning, CaseCount, case_count
 from ..dates import window
 from .counts import _Count
 from .lexicon import _FIRST_DAY, _ONE_DAY
@@ -159,22 +159,8 @@ def records(
             if key in seen:
                 continue
             seen.add(key)
-            out.append(
-                CaseCount(
-                    article_id=doc.article_id,
-                    date=c.date,
-                    region=region,
-                    region_code=code,
-                    metric=c.metric,  # type: ignore[arg-type]
-                    scope=c.scope,  # type: ignore[arg-type]
-                    measure=c.measure,  # type: ignore[arg-type]
-                    value=c.value,
-                    qualifier=c.qualifier,  # type: ignore[arg-type]
-                    period_start=start,
-                    period_end=end,
-                    change=c.change,
-                    label=c.label,
-                    evidence=doc.evidence(c.start, c.end),
-                )
-            )
+            out.append(case_count(
+                doc.article_id, c.date, region, code, c.metric, c.scope, c.measure, c.value, c.qualifier,
+                start, end, c.change, c.label, doc.evidence(c.start, c.end),
+            ))
     return out
