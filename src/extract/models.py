@@ -86,6 +86,8 @@ __all__ = [
     "case_count",
     "district",
     "evidence",
+    "meeting",
+    "official",
 ]
 
 
@@ -419,6 +421,39 @@ class Meeting(_Frozen):
     evidence: Evidence
 
 
+def meeting(article_id: str, date: dt.date | None, type_: str, name: str, organizer: str | None,
+            ordinal: int | None, expanded: bool, chair: str | None, speakers: list[str], attendees: list[str],
+            evidence: Evidence) -> Meeting:
+    """``Meeting(...)`` of these fields (``type_`` its ``type``): the validator's record (as :func:`case_count`:
+    values of the fields' exact types that pass its checks are assembled, ~3 K instructions against ~40 K;
+    the lists copied, as validation copies them; any other value is validated)."""
+    # (inline checks, no calls: a Python call or generator costs more than a few type tests)
+    if (type(type_) is str and type_ in _MEETING_TYPES and type(article_id) is str and type(name) is str
+            and (organizer is None or type(organizer) is str) and (chair is None or type(chair) is str)
+            and (date is None or type(date) is dt.date) and (ordinal is None or type(ordinal) is int)
+            and type(expanded) is bool and type(evidence) is Evidence
+            and type(speakers) is list and (not speakers or set(map(type, speakers)) <= _STR)
+            and type(attendees) is list and (not attendees or set(map(type, attendees)) <= _STR)):
+        return _assembled(Meeting, {
+            "record_id": None, "article_id": article_id, "date": date, "type": type_, "name": name,
+            "organizer": organizer, "ordinal": ordinal, "expanded": expanded, "chair": chair,
+            "speakers": list(speakers), "attendees": list(attendees), "evidence": evidence,
+        }, _MEETING_GIVEN)
+    return Meeting(
+        article_id=article_id, date=date, type=type_, name=name, organizer=organizer,  # type: ignore[arg-type]
+        ordinal=ordinal, expanded=expanded, chair=chair, speakers=speakers, attendees=attendees, evidence=evidence,
+    )
+
+
+#: The type of every item of a list of strings.
+_STR = frozenset({str})
+_MEETING_TYPES = frozenset(get_args(MeetingType))
+_MEETING_GIVEN = frozenset({
+    "article_id", "date", "type", "name", "organizer", "ordinal", "expanded", "chair", "speakers", "attendees",
+    "evidence",
+})
+
+
 AppointmentAction = Literal["conferred", "removed"]
 
 
@@ -452,6 +487,27 @@ class Official(_Frozen):
     evidence: Evidence
     mentions: int = Field(ge=1)
     appointments: list[OfficialAppointment] = Field(default_factory=list)
+
+
+def official(article_id: str, name: str, titles: list[str], organization: str | None, evidence: Evidence,
+             mentions: int, appointments: list[OfficialAppointment]) -> Official:
+    """``Official(...)`` of these fields: the validator's record (as :func:`meeting`)."""
+    if (type(article_id) is str and type(name) is str and (organization is None or type(organization) is str)
+            and type(evidence) is Evidence and type(mentions) is int and mentions >= 1
+            and type(titles) is list and (not titles or set(map(type, titles)) <= _STR)
+            and type(appointments) is list
+            and (not appointments or set(map(type, appointments)) <= _APPOINTMENT)):
+        return _assembled(Official, {
+            "record_id": None, "article_id": article_id, "name": name, "titles": list(titles),
+            "organization": organization, "evidence": evidence, "mentions": mentions,
+            "appointments": list(appointments),
+        }, _OFFICIAL_GIVEN)
+    return Official(article_id=article_id, name=name, titles=titles, organization=organization, evidence=evidence,
+                    mentions=mentions, appointments=appointments)
+
+
+_APPOINTMENT = frozenset({OfficialAppointment})
+_OFFICIAL_GIVEN = frozenset({"article_id", "name", "titles", "organization", "evidence", "mentions", "appointments"})
 
 
 class InputError(_Frozen):

@@ -36,7 +36,7 @@ import regex
 
 from ..anchored import AnyMatch, matches_at, std_compile
 from ..document import Doc, iter_sentences
-from ..models import Meeting, Official
+from ..models import Meeting, Official, meeting
 from ..normalize import to_simplified
 from . import dates as dates_mod
 from .meeting_dates import (
@@ -656,21 +656,10 @@ def extract(doc: Doc, officials: list[Official]) -> list[Meeting]:
         chair = next((n for n, rs in r.items() if "chair" in rs), None)
         speakers = [n for n, rs in r.items() if "speaker" in rs]
         attendees = [n for n, rs in r.items() if "attendee" in rs and "speaker" not in rs and "chair" not in rs]
-        out.append(
-            Meeting(
-                article_id=doc.article_id,
-                date=m.date,
-                type=m.type,
-                name=m.name,
-                organizer=m.organizer,
-                ordinal=m.ordinal,
-                expanded=m.expanded,
-                chair=chair,
-                speakers=speakers,
-                attendees=attendees,
-                evidence=doc.evidence(m.start, m.end),
-            )
-        )
+        out.append(meeting(  # (assembled from checked values: see extract.models.meeting)
+            doc.article_id, m.date, m.type, m.name, m.organizer, m.ordinal, m.expanded, chair, speakers, attendees,
+            doc.evidence(m.start, m.end),
+        ))
     return out
 
 

@@ -28,7 +28,7 @@ import regex
 from ..anchored import std_compile
 from ..document import Doc
 from ..gazetteer import find_areas, load_gazetteer  # (the posts of a county or district start with its name)
-from ..models import Official, OfficialAppointment
+from ..models import Official, OfficialAppointment, official
 
 if TYPE_CHECKING:
     from .appointments import Appointment
@@ -737,15 +737,7 @@ def extract(doc: Doc) -> list[Official]:
         first_hit = min([*hits[name], ms[0].name_start])
         titled = next((m for m in ms if m.name_start == first_hit), None)
         span = (titled.start, titled.end) if titled else (first_hit, first_hit + len(name))
-        out.append(
-            Official(
-                article_id=doc.article_id,
-                name=name,
-                titles=titles,
-                organization=org,
-                evidence=doc.evidence(*span),
-                mentions=max(1, len(hits[name])),
-                appointments=appointed.get(name, []),
-            )
-        )
+        out.append(official(  # (assembled from checked values: see extract.models.official)
+            doc.article_id, name, titles, org, doc.evidence(*span), max(1, len(hits[name])), appointed.get(name, []),
+        ))
     return out
