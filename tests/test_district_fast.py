@@ -5,22 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from extract.models import District, Evidence, district, evidence
 from extract.pipeline import extract_text
+from fast_records import built_as_validated, same_record
 
 ROOT = Path(__file__).resolve().parents[1]
 TEXTS = [*sorted((ROOT / "data" / "raw").glob("*.txt")), *sorted((ROOT / "tests" / "dev" / "articles").glob("*.txt"))]
 _FIELDS = ("article_id", "name", "code", "kind", "mentions", "prefecture", "prefecture_code", "province", "province_code")
 
 
-def _same(ours: BaseModel, theirs: BaseModel) -> None:
-    assert type(ours) is type(theirs) and ours == theirs
-    assert list(ours.__dict__.items()) == list(theirs.__dict__.items())
-    assert ours.__pydantic_fields_set__ == theirs.__pydantic_fields_set__
-    assert ours.__pydantic_extra__ == theirs.__pydantic_extra__ and ours.__pydantic_private__ == theirs.__pydantic_private__
-    assert ours.model_dump_json() == theirs.model_dump_json()
 
 
 def _validated(fields: list[object]) -> District:
@@ -37,8 +32,8 @@ def test_the_records_of_real_texts() -> None:
             fields = [getattr(record, f) for f in _FIELDS]
             fields[4] = [evidence(m.start, m.end, m.text) for m in record.mentions]
             for ours, theirs in zip(fields[4], record.mentions):
-                _same(ours, Evidence(start=theirs.start, end=theirs.end, text=theirs.text))
-            _same(district(*fields), _validated(fields))  # type: ignore[arg-type]
+                same_record(ours, Evidence(start=theirs.start, end=theirs.end, text=theirs.text))
+            same_record(district(*fields), _validated(fields))  # type: ignore[arg-type]
             seen += 1
     assert seen > 50
 
@@ -54,14 +49,7 @@ _GOOD = ["a", "武汉市", "420100", "city", [Evidence(start=0, end=2, text="武
 def test_other_values_are_validated(at: int, value: object) -> None:
     fields = list(_GOOD)
     fields[at] = value
-    try:
-        expected = _validated(fields)
-    except ValidationError as error:
-        with pytest.raises(ValidationError) as ours:
-            district(*fields)  # type: ignore[arg-type]
-        assert ours.value.errors(include_context=False) == error.errors(include_context=False)
-    else:
-        _same(district(*fields), expected)  # type: ignore[arg-type]
+    built_as_validated(district, lambda: _validated(fields), fields)
 
 
 @pytest.mark.parametrize(("start", "end", "text"), [
@@ -75,4 +63,4 @@ def test_evidence(start: object, end: object, text: object) -> None:
             evidence(start, end, text)  # type: ignore[arg-type]
         assert ours.value.errors(include_context=False) == error.errors(include_context=False)
     else:
-        _same(evidence(start, end, text), expected)  # type: ignore[arg-type]
+        same_record(evidence(start, end, text), expected)  # type: ignore[arg-type]
