@@ -319,6 +319,8 @@ class PersonMention:
 
 
 _LIST_SEP = regex.compile(r"、")
+#: What may follow the last name of a list before the others (张晓轩及各相关工作专班负责人).
+_LIST_END = ("及", "和", "以及")
 
 
 def _whole_item(text: str, pos: int, name: str, lex: Lexicon) -> str:
@@ -442,7 +444,8 @@ def find_mentions(doc: Doc) -> list[PersonMention]:
             pos += len(name)
             while _LIST_SEP.match(text, pos):
                 nxt = read_name(text, pos + 1)
-                if nxt is None or pos + 1 in title_starts:
+                # (副县长杜江天、张晓轩及各相关工作专班负责人: a "title" read from the name on, over 及, is no title)
+                if nxt is None or pos + 1 in title_starts and not text.startswith(_LIST_END, pos + 1 + len(nxt)):
                     break
                 nxt = _whole_item(text, pos + 1, nxt, lex)
                 pos += 1
