@@ -497,6 +497,8 @@ _LABELS = ("完整标题", "新闻标题", "发稿单位", "媒体来源")
 _ELLIPSES = ("...", "…", "。。。")
 #: A summary's label (导读  中新网海口9月3日电…): not written again in the article.
 _SUMMARY_LABEL = std_compile(r"^(?:导读|摘要(?:提示)?|内容摘要|内容提要|核心提示)\s*[:：]?\s*")
+#: The first characters of :data:`_SUMMARY_LABEL`'s words.
+_SUMMARY_FIRSTS = frozenset("导摘内核")
 #: How much of a summary's opening a later line must repeat.
 _EXCERPT_HEAD = 12
 
@@ -509,7 +511,7 @@ def _excerpt_lines(lines: list[_Line], first: int, last: int) -> set[int]:
         t = lines[i].text.strip()
         if lines[i].kind != "content" or len(t) < 2 * _EXCERPT_HEAD:
             continue
-        label = _SUMMARY_LABEL.match(t)
+        label = _SUMMARY_LABEL.match(t) if t[0] in _SUMMARY_FIRSTS else None  # (most lines: no regex call)
         if label is None and not t.endswith(_ELLIPSES):
             continue  # (摘要提示:… whole, or …单日... cut: a summary either way)
         head = t[label.end() if label is not None else 0 :][:_EXCERPT_HEAD]

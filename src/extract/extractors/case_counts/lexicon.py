@@ -174,19 +174,27 @@ _ITEM_SEP = std_compile(r"[、,，和及]")
 
 def foreign_import(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` says the cases were brought in from a foreign country (新增尼泊尔输入…病例)."""
-    names = _country_names()
     i = text.find("输入", start, end)
     while i >= 0:
-        if any(text[i - k : i] in names for k in range(2, min(8, i - start) + 1)):
+        if country_before(text, start, i):
             return True
         i = text.find("输入", i + 2, end)
     return False
 
 
 def country_before(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` ends with a foreign country's name (泰国|4例): an item abroad."""
+    """Whether ``text[start:end]`` ends with a foreign country's name (泰国|4例, 尼泊尔|输入): an item abroad.
+    (Asked before every count: the last character is tested first, most end no country's name.)"""
+    if end <= start or text[end - 1] not in _country_last_chars():
+        return False
     names = _country_names()
     return any(text[end - k : end] in names for k in range(2, min(8, end - start) + 1))
+
+
+@functools.cache
+def _country_last_chars() -> frozenset[str]:
+    """The last characters of the countries' names."""
+    return frozenset(n[-1] for n in _country_names())
 
 
 def foreign_items(text: str, start: int, end: int) -> bool:
