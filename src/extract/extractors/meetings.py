@@ -70,7 +70,7 @@ _ONE_DAY = dt.timedelta(days=1)
 _MEETING = regex.compile(
     rf"""
     (?P<video_conference>电视电话会议?|电视会议|视频会议|视频工作会议|视频会(?=后|上))  # 在省、市…视频会后
-    |(?P<press_conference>新闻发布会|发布会|新闻通气会|吹风会|记者见面会|记者招待会|记者会|会见传媒)  # 会见传媒: the Hong Kong government's
+    |(?P<press_conference>新闻发布会|发布会|新闻通气会|吹风会|记者见面会|记者招待会|记者会|会见传媒|简报会)  # 会见传媒: the Hong Kong government's; 简报会: its daily health briefing
     |(?P<party_committee>
         (?:政治局常务委员会|政治局常委会)关于[^,，。;；:：\n]{{1,24}}?会议   # 在政治局常委会关于…工作会议上
         |(?:政治局常务委员会|政治局常委会)(?=上|开会)                 # 在政治局常委会上, 在政治局常委会开会的讲话
@@ -81,7 +81,8 @@ _MEETING = regex.compile(
         |委常委会(?:(?:召开)?(?:\(?扩大\)?)?会议)?              # 市委常委会(扩大)会议; not 人大常委会
         |(?<=[省市区县]委召开)常委会(?:\(?扩大\)?)?会议         # 市委召开常委会(扩大)会议
         |委(?:员会)?[第届次\d{_CN}]{{1,10}}全(?:体会议|会)       # 市委五届二次全会
-        |[省市区县]委全会)
+        |[省市区县]委全会
+        |(?<=[省市区县州])委会议(?!室))                              # 主持召开2022年第8次区委会议 (not 区委会议室)
     |(?P<leading_group>(?:领导小组(?:\(指挥部\))?|指挥部)(?:召开)?(?:第?[\d{_CN}]+次)?(?:全体|扩大|专题|例|工作)?(?:会议|会(?![商谈见同]))
         |领导小组视频(?:调度)?会议?  # 唐良智主持召开领导小组视频调度会议: the group's meeting, held by video
         |领导小组(?:指挥部)?召开视频(?:调度)?会议?)  # 省…领导小组指挥部召开视频调度会议: the same, the group holding it
@@ -132,12 +133,13 @@ _AT_MEETING = std_compile(r"会上|会议上|在会上|会议指出|会议强调
 # (國務院總理李克強周二到青海紅十字醫院，他對醫護人員說…).
 _INSPECTION = regex.compile(
     r"""(?:同志)?(?:(?:[,，、][^,，。;；\n]{0,30}?)?等)?(?:率队|带队|一行(?:[\d一二三四五六七八九十]+人)?)?
+    (?:(?:带领|率领)[^,，。;；:：\n]{1,24}?(?=赴|到|前往|深入|来到))?  # 高瑞军带领四位处级包联干部赴…督导
     (?:以[^,，。;；\n]{1,12}?方式\s*[,，]?\s*)?  # 李睿以“四不两直”方式，在中心城区暗访检查
     (?P<when>\d{1,2}月\d{1,2}日(?:至\d{1,2}日)?|周[一二三四五六日天]|星期[一二三四五六日天]|昨天|昨日|今天|今日|当天|日前|近日)?
     (?:上午|下午|晚上|晚间)?
     (?:(?:连续|一连)\s*[\d一二三四五六七八九十两]{1,2}\s*[天日]\s*)?  # 孙春兰连续三天在扬州市调研指导
     (?:(?:(?P<go>(?:先后|分别|专程|专门|亲自|再次|冒雨|连夜|一到)?(?:在|赶赴|赶到|赶往|到|赴|前往|深入|来到|走进|走访))(?P<place>[^,，;；。:：\n]{1,60}?)
-         (?:(?<=[区县市镇乡村道院心点站场所园厂校馆司港口舱店局委室楼地线处])\s*[,，]\s*
+         (?:(?<=[区县市镇乡村道院心点站场所园厂校馆司港口舱店局委室楼地线处河])\s*[,，]\s*
             (?:[^,，。;；:：\n]{2,40}?(?:汇报|情况)\s*[,，]\s*)?)?  # 深入…指挥部办公室，视频连线听取…汇报，督导调度
          (?:进行|开展)?(?:实地|现场|随机|先后|深入|重点)?
       |(?:冒雨|专程|实地|现场|随机|先后|再次|(?P<companion>一同|一起|陪同))?)
@@ -284,14 +286,14 @@ _FUTURE = std_compile(_FUTURE_SOURCE.replace(r"\S", r"[^\s]"))
 
 #: The index of 委 among :data:`~.start_words.MEETING_START_WORDS` (where a _MEETING match can start).
 _WEI = MEETING_START_WORDS.index("委")
-# Every alternative that starts with 委 goes on with one of these (委常委会, 委员会, 委第…/委五届…全会).
-_AFTER_WEI = std_compile(rf"[常员第届次\d{_CN}]")
+# Every alternative that starts with 委 goes on with one of these (委常委会, 委员会, 委第…/委五届…全会, 区委会议).
+_AFTER_WEI = std_compile(rf"[常员第届次会\d{_CN}]")
 
 
 @functools.cache
 def _after_wei(char: str) -> bool:
     """Whether a :data:`_MEETING` match starting with 委 can go on with ``char``: 委常委会, 委员会,
-    委五届二次全会 can, the 委 of 卫健委, 委托 cannot (half of all candidate starts are a 委)."""
+    委五届二次全会, 区委会议 can, the 委 of 卫健委, 委托 cannot (half of all candidate starts are a 委)."""
     return _AFTER_WEI.match(char) is not None
 
 

@@ -13,7 +13,7 @@ _INVITED = regex.compile(r"邀请到了?|邀请了?|请到了")  # (邀请市疫
 _INVITED_REACH = 80  # how long the posts before a guest's name may be
 _LIST_GAP_MAX = 30
 #: A separator, then the body of the next member, whose post follows the name (…处梁亦好处长).
-_ORG_GAP = regex.compile(r"[、,;\s]+[^、,;。:：\s()（）\d]{2,24}?(?:局|厅|处|署|中心)")
+_ORG_GAP = regex.compile(r"[、,;\s]+[^、,;。:：\s()（）\d]{2,24}?(?:局|厅|处|署|中心|部|医院|办公室)")
 _UNKNOWN_PLACE = regex.compile(r"\p{Han}{1,5}")
 
 

@@ -355,10 +355,16 @@ def _post_after_name(text: str, first: Title, lex: Lexicon) -> PersonMention | N
     """A name written before its bare post: 张三主任, or, Macau's way, the body, the name, the post
     (卫生局疾病预防及控制中心传染病防控处梁亦好处长, 仁伯爵综合医院罗奕龙医务主任); ``None`` when there is none."""
     before = _name_before(text, first.start, lex, ())
+    body_first = False
+    if before is None:
+        # 旅游局执照及监察厅陈露厅长: a two-character name right after the body, taken with the body only.
+        before, body_first = _name_before(text, first.start, lex, (), after_body=True), True
     if before is None or _is_byline(text, first.start - len(before), lex):
         return None
     s = first.start - len(before)
     org = _ORG_BEFORE_NAME.search(text, max(0, s - _MAX_ORG), s)
+    if org is None and body_first:
+        return None
     if org is not None:
         o = org.group("org")
         official = first.official or _title_is_official(o, first.post, lex)
@@ -380,7 +386,7 @@ def _org_name_post(text: str, first: Title, lex: Lexicon) -> bool:
 
 #: Posts that begin with an area word: 区长, 县长 …; written bare right after a Han
 #: character they end a place name instead (长宁区|长宁路, 吉林省|长春市).
-_AREA_POSTS = frozenset({"省长", "市长", "区长", "县长", "镇长", "乡长"})
+_AREA_POSTS = frozenset({"省长", "市长", "区长", "县长", "州长", "镇长", "乡长"})
 
 
 def _place_tail(text: str, title: Title) -> bool:

@@ -42,7 +42,8 @@ def _name_options(text: str, pos: int, lex: Lexicon) -> list[int]:
         if len(cand) < n or not all(map(_IS_HAN.__getitem__, cand)):  # (_HAN_RUN.fullmatch(cand))
             break
         if not stop.isdisjoint(cand) and any(
-            ch in stop and not _month_in_name(text, pos + i) for i, ch in enumerate(cand[given_from:], given_from)
+            ch in stop and not _month_in_name(text, pos + i) and not _day_in_name(text, pos + i)
+            for i, ch in enumerate(cand[given_from:], given_from)
         ):
             break  # (a name with no stop character at all, the common case, needs no walk)
         if cand in lex.cues["not_name"]:
@@ -58,6 +59,22 @@ def _month_in_name(text: str, i: int) -> bool:
         and i > 0
         and not _MONTH_NUMBER.match(text[i - 1])
         and not _AFTER_MONTH.match(text[i + 1 : i + 2] or "日")
+    )
+
+
+#: What stands before 日 when it is a day (17日, 二十日, 今日, 次日), not a character of a name.
+_DAY_BEFORE = frozenset("0123456789一二三四五六七八九十廿卅今昨明前后次当每翌逐同某隔")
+#: What follows 日 when it is a day (日前, 日晚): 日 opening such a word is no part of a name.
+_DAY_AFTER = frozenset("前后起晚间夜内上下午凌电讯报")
+
+
+def _day_in_name(text: str, i: int) -> bool:
+    """Whether 日 at ``i`` is part of a name (县长王日新主持, 林日团通报), not a day (陈俊一日, 李强今日, 王某日前)."""
+    return (
+        text[i] == "日"
+        and i > 0
+        and text[i - 1] not in _DAY_BEFORE
+        and text[i + 1 : i + 2] not in _DAY_AFTER
     )
 
 
@@ -129,8 +146,14 @@ def read_name(text: str, pos: int, known: Iterable[str] = ()) -> str | None:
     return None
 
 
-def _name_before(text: str, end: int, lex: Lexicon, known: Iterable[str]) -> str | None:
-    """A name that ends at ``end`` (陈敏尔|书记), or ``None``."""
+#: The last character of a body's name (旅游局, 监察厅, 公共关系处): Macau writes the body, the name, the post
+#: (旅游局陈露局长), so a two-character name may stand right after one when its post follows.
+_BODY_END = frozenset("局厅处署")
+
+
+def _name_before(text: str, end: int, lex: Lexicon, known: Iterable[str], after_body: bool = False) -> str | None:
+    """A name that ends at ``end`` (陈敏尔|书记), or ``None``; with ``after_body``, a two-character name
+    may also stand right after a body's last character (旅游局|陈露|局长)."""
     for name in sorted(known, key=len, reverse=True):
         if text.endswith(name, 0, end):
             return name
@@ -141,7 +164,8 @@ def _name_before(text: str, end: int, lex: Lexicon, known: Iterable[str]) -> str
             continue
         # A two-character name must stand clear: 向李书记 is "to Secretary Li", not 向李;
         # so must a name whose surname is also a word: 任当地书记 is "served as local secretary".
-        if n == 2 and (text[pos] in lex.ambiguous_surnames or (pos > 0 and not _CLEAR_BEFORE.match(text, pos - 1))):
+        if n == 2 and (text[pos] in lex.ambiguous_surnames or (
+                pos > 0 and not _CLEAR_BEFORE.match(text, pos - 1) and not (after_body and text[pos - 1] in _BODY_END))):
             continue
         if text[pos] in lex.ambiguous_surnames and pos > 0 and _HAN_RUN.match(text[pos - 1]):
             continue
