@@ -1,4 +1,5 @@
-"""The roster of a press-conference report: the people it lists under 主持人 (chair) and 发布人 (speakers).
+"""The roster of a press-conference report: the people it lists under 主持人 (chair) and 发布人 (speakers); a
+transcript's speaker labels (省委宣传部副部长向培凤：…).
 
 Reports list them one to a line, post then name (市卫生健康委副主任 李畔) or name then post (李畔市卫生健康委副主任),
 under the heading or on its line; the roster ends at running text.
@@ -8,10 +9,14 @@ from __future__ import annotations
 
 import regex
 
+from ..anchored import std_compile
 from ..document import Doc
-from .officials import roster_name
+from .officials import find_titles, roster_name
 
-__all__ = ["roster_people"]
+__all__ = ["roster_people", "speaker_label"]
+
+#: A clause break in what stands before a label's name (its titles have none).
+_CLAUSE_MARK = std_compile(r"[,，;；]")
 
 #: A roster heading of a press-conference report, and a line of it: the post, a space, the name
 #: (主持人 / 市政府新闻办新闻发布处处长 徐祖国 / 发布人 / 市卫生健康委副主任 李畔), or both on one line.
@@ -50,3 +55,43 @@ def roster_people(doc: Doc) -> list[tuple[str, str]]:
             continue
         out.append((item["name"], role))  # type: ignore[arg-type]
     return out
+
+
+_SPEAKER_LABEL = std_compile(r"[:：](?!\s*$)")
+#: What the host says first: that the press conference is being held now (我们现在举办…第三场新闻发布会); the
+#: label's person (中共万宁市委宣传部 常务副部长 石国昭：) then chairs it — "host" to :func:`speaker_label`.
+_OPENS_CONFERENCE = std_compile(r"(?:现在|今天|今晚|今天上午|今天下午)(?:在这里)?(?:举办|召开|举行)[^。!！?？\n]{0,50}?发布会")
+_OPENING_REACH = 120  # how far into the label's speech the opening is looked for
+_LABEL_START = std_compile(r"[\n。!！?？]")
+#: A speaker's post in brackets between the name and the colon of a transcript's label.
+_LABEL_POST = std_compile(r"[(（][^()（）\n]{1,60}[)）]")
+
+
+def speaker_label(text: str, pos: int, name_end: int) -> str | None:
+    """The role of the name at ``pos`` when it is a transcript's speaker label: at the start of a
+    line or sentence, after nothing but its titles (or 主持人: the chair), and followed by a colon,
+    perhaps after its post in brackets (省委宣传部副部长向培凤：记者朋友们…, 周紫霄（省卫生健康委…主任）：…,
+    主持人邓鸿（…）：… — not 新闻1+1丨马国强：我现在…); "host" for a label whose speech opens the press
+    conference (…石国昭：…我们现在举办…新闻发布会)."""
+    after = name_end
+    if text[after : after + 1] in ("(", "（"):
+        close = _LABEL_POST.match(text, after)
+        after = close.end() if close is not None else after
+    if text[after : after + 1] not in (":", "：") or not _SPEAKER_LABEL.match(text, after):
+        return None  # (a label's colon first: most names have none after them)
+    role = "host" if _OPENS_CONFERENCE.search(text, after, after + _OPENING_REACH) else "speaker"
+    lo = max(0, pos - 60)
+    start = lo
+    for m in _LABEL_START.finditer(text, lo, pos):
+        start = m.end()
+    if start == lo and lo > 0:
+        return None
+    head = text[start:pos].strip()
+    if not head:
+        return role
+    if head == "主持人":
+        return "chair"
+    titles = find_titles(text, start, pos)
+    # (中共万宁市委宣传部 常务副部长 石国昭：: a transcript may set the name off by a blank)
+    near = bool(titles) and (titles[-1].end == pos or text[titles[-1].end : pos].isspace())
+    return role if near and not _CLAUSE_MARK.search(head) else None

@@ -53,8 +53,8 @@ from .meeting_dates import (
 from .cited_names import (
     _CARRIED_OUT, _CITED, _CITED_INSPECTION, _CITED_JOINED, _CITED_PERSON, _DATED_NAME, _cited_after, _cited_titled,
 )
-from .meeting_rosters import roster_people
-from .officials import claimed_hits, find_titles, name_hits
+from .meeting_rosters import roster_people, speaker_label
+from .officials import claimed_hits, name_hits
 from .member_lists import _invited, _is_list_gap
 from .officials_lexicon import _alt, load_lexicon
 from .organizers import _OrgMatch, leading_org
@@ -381,6 +381,7 @@ def find_meeting_mentions(doc: Doc, ref: dt.date | None, dates: _Dates | None = 
                 or _HELD.match(text, ke) is not None
                 or text[name_start - 1 : name_start] == "在"  # 昨晚亦在新闻发布会透露
                 or text[name_start - 2 : name_start] in ("出席", "参加")  # 曹雪涛出席…调度会议并讲话
+                or (ordinal is not None and kind == "press_conference")  # …第九场新闻发布会发言稿: numbered, so held
             ) and not (date is None and _other_year(text, ss, ks, ref))
             out.append(
                 MeetingMention(
@@ -448,38 +449,6 @@ def _is_cited(text: str, pos: int, end: int) -> bool:
 
 #: How far after a name its verb may be (陈敏尔主持召开专题会议，……强调).
 _ROLE_REACH = 80
-
-
-_SPEAKER_LABEL = std_compile(r"[:：](?!\s*$)")
-_LABEL_START = std_compile(r"[\n。!！?？]")
-#: A speaker's post in brackets between the name and the colon of a transcript's label.
-_LABEL_POST = std_compile(r"[(（][^()（）\n]{1,60}[)）]")
-
-
-def _speaker_label(text: str, pos: int, name_end: int) -> str | None:
-    """The role of the name at ``pos`` when it is a transcript's speaker label: at the start of a
-    line or sentence, after nothing but its titles (or 主持人: the chair), and followed by a colon,
-    perhaps after its post in brackets (省委宣传部副部长向培凤：记者朋友们…, 周紫霄（省卫生健康委…主任）：…,
-    主持人邓鸿（…）：… — not 新闻1+1丨马国强：我现在…)."""
-    after = name_end
-    if text[after : after + 1] in ("(", "（"):
-        close = _LABEL_POST.match(text, after)
-        after = close.end() if close is not None else after
-    if text[after : after + 1] not in (":", "：") or not _SPEAKER_LABEL.match(text, after):
-        return None  # (a label's colon first: most names have none after them)
-    lo = max(0, pos - 60)
-    start = lo
-    for m in _LABEL_START.finditer(text, lo, pos):
-        start = m.end()
-    if start == lo and lo > 0:
-        return None
-    head = text[start:pos].strip()
-    if not head:
-        return "speaker"
-    if head == "主持人":
-        return "chair"
-    titles = find_titles(text, start, pos)
-    return "speaker" if titles and titles[-1].end == pos and not _CLAUSE_MARK.search(head) else None
 
 
 #: Speaker verbs that, after 主持召开…会议, say what the meeting did rather than what its chair said.
@@ -714,9 +683,10 @@ def _assign_roles(
         if text.startswith("的", name_end):
             continue  # 武汉市长周先旺的讲话: the person is not the subject of what follows
         nxt = occurrences[idx + 1][0] if idx + 1 < len(occurrences) and occurrences[idx + 1][0] < se else se
-        if (label := _speaker_label(text, pos, name_end)) is not None:
+        if (label := speaker_label(text, pos, name_end)) is not None:
             # A transcript's speaker label speaks at the meeting in force (the press conference).
-            rs, verb_end, reported = {label}, name_end + 1, False
+            # (the host who opens it, 我们现在举办…新闻发布会, chairs it and speaks)
+            rs, verb_end, reported = ({"chair", "speaker"} if label == "host" else {label}), name_end + 1, False
         else:
             rs, verb_end, reported = _roles(text, name_end, nxt)
         j, end = idx + 1, name_end
@@ -732,6 +702,9 @@ def _assign_roles(
             # invited speak at it.
             rs, verb_end, reported, end = {"speaker"}, name_end, False, name_end
             invited_after = name_end
+            guest = True
+        else:
+            guest = False
         if not rs:
             continue
         lo, hi = bisect.bisect_left(owner_starts, ss), bisect.bisect_left(owner_starts, se)
@@ -774,7 +747,9 @@ def _assign_roles(
                 key = introduced[name]
             # A date before the verb sets another scene (11月27日，陈敏尔表示; 陈敏尔曾于
             # 11月13日称); one after it is what the speaker reports (李畔介绍，12月1日0—12时…).
-            stated = dates.within(ss, verb_end)
+            # (今天我们邀请的是…: the day a guest is invited on is the press conference's, whatever the
+            # transcript's page date makes of 今天)
+            stated = dates.within(ss, verb_end) if not guest else ()
             if key is not None and stated and key[0] not in stated:
                 key = None
         if key is None:

@@ -432,6 +432,7 @@ def found_in(phrase: str) -> tuple[str, str]:
     label = "在" + said.split("在", 1)[1] if "在" in said else said.removeprefix("属于").removeprefix("属").removeprefix("为")
     community = label.startswith("社区发现") or "社会面" in label
     return ("community_infections" if community else "other"), label
+from .furniture import is_furniture as is_furniture  # noqa: E402  (re-exported: the reader imports it from here)
 # A short line heading a notice's section: 本土病例情况 / 境外输入病例情况.
 _SECTION_NUMBER = r"\s*(?:[一二三四五六七八九十\d]{1,2}\s*[、.．]|[(（][一二三四五六七八九十\d]{1,2}[)）])"
 _SECTION = regex.compile(
@@ -440,29 +441,6 @@ _SECTION = regex.compile(
 )
 #: Any numbered heading (三、密切接触者): it ends the section before.
 _NUMBERED_HEADING = regex.compile(rf"{_SECTION_NUMBER}\s*\p{{Han}}{{2,16}}\s*")
-# A line of page furniture inside an article: an image placeholder, a short caption, a source or editor
-# line, a share prompt. It does not end the notice's date in force.
-_FURNITURE_WORDS = ("图片", "图", "视频", "配图", "摄影", "来源", "编辑", "责任编辑", "责编", "审核", "校对", "记者", "通讯员",
-                    "原标题", "分享", "点击", "扫码", "长按")
-_FURNITURE_WORD_TAIL = 40  # what a furniture word may have after it
-_FURNITURE_SHORT = 16  # a line this short (blanks aside) is a caption
-_FURNITURE = std_compile(
-    rf"\s*(?:(?:{'|'.join(_FURNITURE_WORDS)})[^。\n]{{0,{_FURNITURE_WORD_TAIL}}}|[^。!?！？\n]{{0,{_FURNITURE_SHORT}}})\s*"
-)
-#: The most a line of furniture holds between its leading and trailing blanks.
-_FURNITURE_MAX = max(max(map(len, _FURNITURE_WORDS)) + _FURNITURE_WORD_TAIL, _FURNITURE_SHORT)
-
-
-def is_furniture(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` is a line of page furniture (``_FURNITURE.fullmatch``).
-
-    A line longer than any furniture once its blanks are stripped is none, and is not matched:
-    ``str.strip`` takes off every blank ``\\s`` would (and a few more), so what it leaves is no longer
-    than what the pattern holds between its blanks.
-    """
-    if end - start > _FURNITURE_MAX and len(text[start:end].strip()) > _FURNITURE_MAX:
-        return False
-    return _FURNITURE.fullmatch(text, start, end) is not None
 # A Weibo topic tag inside a post: #新疆新增本土病例112例#
 _TOPIC_TAG = std_compile(r"#[^#\n【】]{1,40}#")
 # A metric phrase that says the state goes on (正在接受医学观察): a current count.
