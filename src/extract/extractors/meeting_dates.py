@@ -208,11 +208,12 @@ def _date_unstated(
         paragraphs = _paragraphs(text, *doc.body)
     para_starts = [s for s, _ in paragraphs]
     previous: dt.date | None = None  # the day of the last dated mention before m
+    previous_m: MeetingMention | None = None  # that mention
     recent: set[tuple[str, str]] = set()  # (type, leader) of events dated only 近日/日前
     for m in mentions:
         if m.date is not None:
             if m.held:
-                previous = m.date
+                previous, previous_m = m.date, m
             continue
         p = bisect.bisect_right(para_starts, m.start) - 1
         sequel = _SEQUENCE.search(text, max(paragraphs[p][0] if p >= 0 else 0, m.start - 30), m.start)
@@ -238,14 +239,30 @@ def _date_unstated(
             # 随后，尹力主持召开…: a sequence word carries the date in force across paragraphs.
             lo = 0 if sequel else paragraphs[p][0]
             m.date = dates.last(lo, m.start) if p >= 0 else None
-            m.date = m.date or ref
+            # (12月25日，赵福龙实地调研…。(new paragraph) 赵福龙、孟令选先后到…现场察看: a paragraph that states no
+            # day goes on with the story's day in force, the last held event's, not the article's)
+            m.date = m.date or (previous if p > 0 and _goes_on(previous_m, m) else None) or ref
         if m.held and m.date is not None:
-            previous = m.date
+            previous, previous_m = m.date, m
             if sequel or twin is not None:
                 # 会后，钱国峰先后来到…检查 … 陈文波、李婷婷一同检查: dated now, a twin for the mentions after it
                 i = bisect.bisect_left(dated_starts.setdefault(m.type, []), m.start)
                 dated_starts[m.type].insert(i, m.start)
                 dated.setdefault(m.type, []).insert(i, m)
+
+
+def _goes_on(before: MeetingMention | None, m: MeetingMention) -> bool:
+    """Whether the undated inspection ``m`` tells more of the visit ``before`` (the last held event, dated):
+    that one named no place, this one does, and the same official went on both (12月25日，赵福龙实地调研
+    疫情防控工作。(new paragraph) 赵福龙、孟令选先后到县人民医院…等地，…现场察看 — not 陈敏尔在渝中区调研时
+    强调 after his visit to 沙坪坝区: another visit)."""
+    return (
+        before is not None
+        and m.type == before.type == "inspection"
+        and before.place is None
+        and m.place is not None
+        and (m.went(before.leader) or before.went(m.leader))
+    )
 
 
 # Words that date an event only as "recently": it keeps no day.

@@ -592,8 +592,10 @@ def extract(doc: Doc, officials: list[Official]) -> list[Meeting]:
         key: Key = (m.date, m.type, m.leader)
         if m.type == "inspection":
             in_force = inspection_in_force.get(m.date)
-            if m.leader and in_force is not None and keyed[in_force].went(m.leader):
-                key = in_force  # 李强…分别前往…检查 … 李强来到中心检查: one of the officials who went
+            if m.leader and in_force is not None and (keyed[in_force].went(m.leader) or m.went(keyed[in_force].leader)):
+                # 李强…分别前往…检查 … 李强来到中心检查: one of the officials who went; 赵福龙实地调研… 赵福龙、孟令选先后到…:
+                # the day's leader among those who went on
+                key = in_force
             elif m.leader:
                 inspection_in_force[m.date] = key
             else:  # a companion (一同调研) joins the inspection of that day
