@@ -60,7 +60,8 @@ def roster_people(doc: Doc) -> list[tuple[str, str]]:
 _SPEAKER_LABEL = std_compile(r"[:：](?!\s*$)")
 #: What the host says first: that the press conference is being held now (我们现在举办…第三场新闻发布会); the
 #: label's person (中共万宁市委宣传部 常务副部长 石国昭：) then chairs it — "host" to :func:`speaker_label`.
-_OPENS_CONFERENCE = std_compile(r"(?:现在|今天|今晚|今天上午|今天下午)(?:在这里)?(?:举办|召开|举行)[^。!！?？\n]{0,50}?发布会")
+_OPENS_CONFERENCE = std_compile(r"(?:(?:现在|今天|今晚|今天上午|今天下午)(?:在这里)?(?:举办|召开|举行)|欢迎[^。!！?？\n]{0,6}?(?:参加|出席|来到))"
+                                r"[^。!！?？\n]{0,50}?发布会")  # (…李敏清：大家下午好!欢迎参加…第二十三场新闻发布会)
 _OPENING_REACH = 120  # how far into the label's speech the opening is looked for
 _LABEL_START = std_compile(r"[\n。!！?？]")
 #: A speaker's post in brackets between the name and the colon of a transcript's label.

@@ -88,7 +88,7 @@ _MEETING = regex.compile(
         |领导小组(?:指挥部)?召开视频(?:调度)?会议?)  # 省…领导小组指挥部召开视频调度会议: the same, the group holding it
     |(?P<special_meeting>专题(?:调度|汇报|研究|部署|工作)?(?:扩大)?会(?:议|(?![商谈见同]))
         |视频调度(?:工作)?会议?  # 视频调度会议 is a 调度会 held by video (three annotators in four: special_meeting)
-        |调度例?会议?|调度工作会议?|汇报会|会商会(?:议)?  # 疫情防控日调度工作会议
+        |调度例?会议?|调度工作会议?|汇报会|会商会(?:议)?|研判会(?:议)?  # 疫情防控日调度工作会议; 全市疫情防控工作研判会
         |(?:推进|部署)会议?                                        # …核酸检测工作部署会: one task's meeting
         |(?<=召开)会议(?=\s*[,，]\s*专题(?:研究|部署))  # 主持召开会议，专题研究疫情防控相关工作
         |(?<=召开)会议(?=\s*调度)                        # 连夜召开会议调度呼和浩特市…疫情防控工作
@@ -447,6 +447,8 @@ def _is_cited(text: str, pos: int, end: int) -> bool:
     return bool(_CITED_PERSON.search(text, max(0, pos - 6), pos) or _cited_after(text, end))
 
 
+#: How far after a host's label the conference it opens may be named (中共儋州市委宣传部副部长李敏清：…欢迎参加…发布会).
+_HOST_REACH = 160
 #: How far after a name its verb may be (陈敏尔主持召开专题会议，……强调).
 _ROLE_REACH = 80
 
@@ -721,7 +723,8 @@ def _assign_roles(
                 k = max(k, bisect.bisect_left(owner_starts, verb_end, lo, hi))
             key = owner[k][1] if k < hi else owner[hi - 1][1]
         elif lo == 0:
-            key = None
+            # (…李敏清：大家下午好!欢迎参加…第二十三场新闻发布会: the host opens the conference named next)
+            key = owner[0][1] if label == "host" and owner and owner_starts[0] - pos <= _HOST_REACH else None
         else:
             current = owner[lo - 1][1]
             titled = not _BARE_NAME_BEFORE.fullmatch(text, max(ss, pos - 1), pos) if pos > ss else False

@@ -9,7 +9,7 @@ from .officials import find_titles
 
 _LIST_GAP = regex.compile(r"(?:[、,;和与及\s]|女士|先生)*")
 #: A press conference's invitation of the guests who speak (我们特别邀请到…).
-_INVITED = regex.compile(r"邀请到了?|邀请的是|邀请了?|请到了")  # (邀请市疫情防控专项小组负责人杨荣刚，…对…进行通报)
+_INVITED = regex.compile(r"邀请到了?|邀请的是|邀请了?|请到了|发布人(?:有|是|为)\s*[:：]?")  # (邀请市疫情防控专项小组负责人杨荣刚，…对…进行通报)
 _INVITED_REACH = 80  # how long the posts before a guest's name may be
 _LIST_GAP_MAX = 30
 #: A separator, then the body of the next member, whose post follows the name (…处梁亦好处长).
