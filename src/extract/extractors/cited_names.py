@@ -13,8 +13,9 @@ from ..anchored import std_compile
 _CITED = std_compile(r"精神|纪要|上的(?:重要)?讲话|决策部署|议定事项|部署要求|\s*\d+\s*(?:余|多)?场")
 #: Carried out, so held elsewhere and earlier: 落实…交通运输部视频会议要求 (the meeting's requirements).
 _CARRIED_OUT = std_compile(r"(?:贯彻|落实|按照|根据|传达)[^,，。;；]{0,40}$")
-#: A day written right before a cited meeting's name, after the verb citing it (传达2月6日全省…会议精神).
-_DATED_NAME = std_compile(r"(?:传达|学习|贯彻|落实)了?(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚上|晚)?(?:召开的|举行的|的)?[^,，。;；:：、\d]{0,24}$")
+#: A day written right before a cited meeting's name, after the verb citing it (传达2月6日全省…会议精神), perhaps
+#: after the speaker cited (学习贯彻了习近平总书记1月25日在中央政治局常委会会议上的重要讲话精神).
+_DATED_NAME = std_compile(r"(?:传达|学习|贯彻|落实)了?(?:[^,，。;；:：\d]{2,10}?)?(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚上|晚)?(?:召开的|举行的|的)?[^,，。;；:：、\d]{0,24}$")
 #: Cited together with the meeting after it: 落实省应对疫情工作领导小组会议和省应对疫情工作视频会议精神.
 _CITED_JOINED = std_compile(r"(?:和|及|与|、|暨)[^,，。;；]{0,30}?会议?(?:精神|纪要|决策部署|部署要求)")
 #: After an inspection carried out (see _CARRIED_OUT): what it asked for (…调研疫情防控工作中提出的…要求).
