@@ -19,7 +19,7 @@ import regex
 
 import extract.extractors.case_counts  # noqa: F401  (compiles the patterns)
 import extract.pipeline  # noqa: F401  (every module that may use std_compile)
-from extract.anchored import _DIGIT, _SPACE, STD_PATTERNS, AnyMatch, std_compile
+from extract.anchored import _DIGIT, _DIGIT_CHARS, _SPACE, _SPACE_CHARS, _SPACE_OUTSIDE, STD_PATTERNS, AnyMatch, std_compile
 from extract.extractors.case_counts import lexicon, zeros
 
 # The patterns compiled on first use (the lexicon's alternations and the patterns built from them).
@@ -60,6 +60,20 @@ def test_classes_are_the_regex_modules() -> None:
     for std, theirs in ((rf"[{_SPACE}]", r"\s"), (rf"[{_DIGIT}]", r"\d")):
         a, b = re.compile(std), regex.compile(theirs)
         assert all((a.match(chr(c)) is None) == (b.match(chr(c)) is None) for c in range(0x110000)), theirs
+
+
+def test_written_forms_are_the_regex_modules() -> None:
+    # What std_compile writes: \s outside a class as a negated class of the standard category, the
+    # members inside one as the characters themselves.
+    forms = ((_SPACE_OUTSIDE, r"\s"), (f"[{_SPACE_CHARS}]", r"\s"), (f"[{_DIGIT_CHARS}]", r"\d"),
+             (f"[^{_SPACE_CHARS}]", r"\S"), (f"[^{_DIGIT_CHARS}]", r"\D"))
+    for std, theirs in forms:
+        a, b = re.compile(std), regex.compile(theirs)
+        assert all((a.match(chr(c)) is None) == (b.match(chr(c)) is None) for c in range(0x110000)), theirs
+    for verbose in (False, True):
+        a, b = std_compile(r"[x\s]\s[\d]\d", verbose=verbose), regex.compile(r"[x\s]\s[\d]\d")
+        for text in ("x 1\U00016130", "\x1c\x1c11", "\u3000\t\U0001e5fa٣", "x\x1f11"):
+            assert _spans(a.match(text)) == _spans(b.match(text)), (verbose, text)
 
 
 @pytest.mark.parametrize("bad", [r"\w+", r"\bx", r"\p{Han}", r"(?r)a", r"(?>a)", r"a++", r"x{1,2}+", r"[[a]b]", r"(?i)a"])
