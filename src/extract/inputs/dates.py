@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
+import functools
 from dataclasses import dataclass
 
 import regex
@@ -39,14 +40,21 @@ class Published:
     at: dt.datetime | None = None
 
 
-_SEP_DATE = regex.compile(
-    r"""^\s*(?P<y>\d{4})\s*(?:[-/.]|年)\s*(?P<m>\d{1,2})\s*(?:[-/.]|月)\s*(?P<d>\d{1,2})\s*日?
-    (?:\s*(?:T|\s|,)\s*(?P<H>\d{1,2})\s*[:时点]\s*(?P<M>\d{1,2})\s*分?(?:\s*:?\s*(?P<S>\d{1,2})(?:[.,]\d+)?\s*秒?)?)?
-    \s*(?P<zone>Z|[+-]\d{2}:?\d{2}|UTC|GMT|CST|北京时间)?\s*$""",
-    regex.VERBOSE | regex.I,
-)
-_COMPACT = regex.compile(r"^\s*(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})(?:(?P<H>\d{2})(?P<M>\d{2})(?P<S>\d{2})?)?\s*$")
-_EPOCH = regex.compile(r"^\s*(?P<n>\d{9,10}|\d{12,13})(?:\.\d+)?\s*$")
+@functools.cache
+def _date_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+    """A date written with separators, a compact one, an epoch: compiled on the first date given as text
+    (in an input's metadata: a run of bare texts has none)."""
+    sep_date = regex.compile(
+        r"""^\s*(?P<y>\d{4})\s*(?:[-/.]|年)\s*(?P<m>\d{1,2})\s*(?:[-/.]|月)\s*(?P<d>\d{1,2})\s*日?
+        (?:\s*(?:T|\s|,)\s*(?P<H>\d{1,2})\s*[:时点]\s*(?P<M>\d{1,2})\s*分?(?:\s*:?\s*(?P<S>\d{1,2})(?:[.,]\d+)?\s*秒?)?)?
+        \s*(?P<zone>Z|[+-]\d{2}:?\d{2}|UTC|GMT|CST|北京时间)?\s*$""",
+        regex.VERBOSE | regex.I,
+    )
+    compact = regex.compile(r"^\s*(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})(?:(?P<H>\d{2})(?P<M>\d{2})(?P<S>\d{2})?)?\s*$")
+    epoch = regex.compile(r"^\s*(?P<n>\d{9,10}|\d{12,13})(?:\.\d+)?\s*$")
+    return sep_date, compact, epoch
+
+
 _YEARS = range(1900, 2101)
 
 
@@ -103,11 +111,12 @@ def parse_published_value(value: object) -> Published | None:
     if not isinstance(value, str) or len(value) > 100:
         return None
     text = value.strip()
-    if m := _SEP_DATE.match(text):
+    sep_date, compact, epoch = _date_patterns()
+    if m := sep_date.match(text):
         return _build(int(m["y"]), int(m["m"]), int(m["d"]), m["H"], m["M"], m["S"], _zone(m["zone"]))
-    if m := _COMPACT.match(text):
+    if m := compact.match(text):
         return _build(int(m["y"]), int(m["m"]), int(m["d"]), m["H"], m["M"], m["S"], None)
-    if m := _EPOCH.match(text):
+    if m := epoch.match(text):
         n = int(m["n"])
         seconds = n / 1000 if len(m["n"]) >= 12 else n
         try:

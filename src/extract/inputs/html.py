@@ -26,7 +26,7 @@ from __future__ import annotations
 import functools
 import warnings
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -66,10 +66,28 @@ class Converted:
     meta: dict[str, Any] = field(default_factory=dict)
 
 
-_CELL_SEP = regex.compile(r"\s*\|\s*")
-_SITE_JUNK = regex.compile(r"(?:版权所有|版權所有|copyright|©|\(c\)|all rights reserved|首页|官网|官方网站)", regex.I)
-_TITLE_SPLIT = regex.compile(r"\s*(?:[_|｜]|\s[-–—]\s|--)\s*")
-_MEDIA = regex.compile(r"(?:网|網|报|報|新闻|新聞|日报|晚报|时报|电视台|客户端|在线|在線|频道|政府|办事处|新华社|[A-Za-z]{2,}\.(?:com|cn|net))$")
+class _PagePatterns(NamedTuple):
+    """The patterns that read a page's text once it is known to be HTML."""
+
+    cell_sep: regex.Pattern[str]
+    site_junk: regex.Pattern[str]
+    title_split: regex.Pattern[str]
+    media: regex.Pattern[str]
+    invisible: regex.Pattern[str]
+    any_tag: regex.Pattern[str]
+
+
+@functools.cache
+def _page() -> _PagePatterns:
+    """Compiled on the first HTML page: a run of plain texts never needs them."""
+    return _PagePatterns(
+        cell_sep=regex.compile(r"\s*\|\s*"),
+        site_junk=regex.compile(r"(?:版权所有|版權所有|copyright|©|\(c\)|all rights reserved|首页|官网|官方网站)", regex.I),
+        title_split=regex.compile(r"\s*(?:[_|｜]|\s[-–—]\s|--)\s*"),
+        media=regex.compile(r"(?:网|網|报|報|新闻|新聞|日报|晚报|时报|电视台|客户端|在线|在線|频道|政府|办事处|新华社|[A-Za-z]{2,}\.(?:com|cn|net))$"),
+        invisible=regex.compile(r"<(script|style|noscript|template|title)\b[^>]*+>.*?</\1\s*>|<!--.*?(?:-->|\Z)", regex.I | regex.S),
+        any_tag=regex.compile(r"<[!/?]?[A-Za-z][^<>]*+>"),
+    )
 
 
 def _cells(text: str) -> str:
@@ -78,7 +96,7 @@ def _cells(text: str) -> str:
     for line in text.split("\n"):
         stripped = line.strip()
         if stripped.startswith("|"):
-            out.extend(c for c in _CELL_SEP.split(stripped.strip("|")) if c.strip())
+            out.extend(c for c in _page().cell_sep.split(stripped.strip("|")) if c.strip())
         else:
             out.append(line.rstrip())
     return "\n".join(out)
@@ -87,7 +105,7 @@ def _cells(text: str) -> str:
 def _clean_site(name: str | None) -> str | None:
     if not name:
         return None
-    name = _SITE_JUNK.sub("", name).strip(" -_|·")
+    name = _page().site_junk.sub("", name).strip(" -_|·")
     return name if 2 <= len(name) <= 20 else None
 
 
@@ -95,8 +113,8 @@ def _split_title(title: str | None) -> tuple[str | None, str | None]:
     """A page title without its site suffix (``标题_中山网`` → ``标题``, ``中山网``)."""
     if not title:
         return None, None
-    parts = [p for p in _TITLE_SPLIT.split(title.strip()) if p]
-    if len(parts) >= 2 and _MEDIA.search(parts[-1]) and len(parts[-1]) <= 12:
+    parts = [p for p in _page().title_split.split(title.strip()) if p]
+    if len(parts) >= 2 and _page().media.search(parts[-1]) and len(parts[-1]) <= 12:
         # 标题 东区办事处_中山网: the last part names the site, the others are sections.
         head = parts[0]
         return head.strip() or None, parts[-1]
@@ -153,17 +171,14 @@ def _visible_text(html: str) -> tuple[str, str | None]:
     return "\n".join(lines), title
 
 
-_INVISIBLE = regex.compile(r"<(script|style|noscript|template|title)\b[^>]*+>.*?</\1\s*>|<!--.*?(?:-->|\Z)", regex.I | regex.S)
-_ANY_TAG = regex.compile(r"<[!/?]?[A-Za-z][^<>]*+>")
-
-
 def _stripped_text(html: str) -> str:
     """The text between the tags, for a page lxml cannot build a tree of (tags nested
     thousands deep: libxml2 stops at depth 256 and keeps nothing). Scripts, styles and
     comments are left out; linear in the page's length."""
     import html as html_lib
 
-    text = _ANY_TAG.sub("\n", _INVISIBLE.sub("\n", html))
+    page = _page()
+    text = page.any_tag.sub("\n", page.invisible.sub("\n", html))
     lines = (line.strip() for line in html_lib.unescape(text).split("\n"))
     return "\n".join(line for line in lines if line)
 

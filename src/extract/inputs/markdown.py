@@ -17,6 +17,7 @@ still index the original Markdown: ``original[start:end] == evidence.text``.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import regex
@@ -103,25 +104,28 @@ def front_matter_meta(text: str) -> dict[str, str]:
     return meta
 
 
-_PATTERNS: list[tuple[regex.Pattern[str], str]] = [
-    # Whole constructs blanked.
-    (regex.compile(r"!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)"), "all"),                 # images
-    (regex.compile(r"^[ \t]{0,3}\[[^\]\n]{1,200}\]:[ \t]*\S+.*$", regex.M), "all"),   # reference definitions
-    (regex.compile(r"</?[A-Za-z][\w-]{0,20}(?:\s[^<>]{0,2000})?/?>"), "all"),          # HTML tags
-    (regex.compile(r"<!--.{0,5000}?-->", regex.S), "all"),                             # HTML comments
-    (regex.compile(r"^[ \t]{0,3}(?:[-*_][ \t]*){3,}$", regex.M), "all"),               # rules
-    (regex.compile(r"^[ \t]{0,3}(?:```|~~~).*$", regex.M), "all"),                     # code fences
-    # Markers blanked, words kept.
-    (regex.compile(r"(?P<m1>~~)(?=\S)[^\n]{0,2000}?(?P<m2>~~)"), "marks"),            # strike-through
-    (regex.compile(r"(?<!\!)(?P<m1>\[)(?=[^\]\n]{0,500}\]\()[^\]\n]{0,500}(?P<m2>\]\([^)\n]{0,2000}\))"), "marks"),  # links
-    (regex.compile(r"(?P<m1>\[)[^\]\n]{1,200}(?P<m2>\]\[[^\]\n]{0,200}\])"), "marks"),  # reference links
-    (regex.compile(r"^(?P<m1>[ \t]{0,3}#{1,6}[ \t]+)[^\n]*?(?P<m2>[ \t]+#+[ \t]*)?$", regex.M), "marks"),  # headings
-    (regex.compile(r"^(?P<m1>(?:[ \t]{0,3}>[ \t]?)+)", regex.M), "marks"),            # block quotes
-    (regex.compile(r"^(?P<m1>[ \t]{0,6}[-*+][ \t]+)(?=\S)", regex.M), "marks"),       # bullets
-    (regex.compile(r"(?P<m1>\*\*|__)(?=\S)[^\n]{0,2000}?(?<=\S)(?P<m2>\1)"), "marks"), # strong
-    (regex.compile(r"(?<![\w*])(?P<m1>\*)(?=[^\s*])[^*\n]{0,500}?(?<=[^\s*])(?P<m2>\*)(?![\w*])"), "marks"),  # emphasis
-    (regex.compile(r"(?P<m1>\\)[\\`*_{}\[\]()#+\-.!~|<>]"), "marks"),                 # escapes
-]
+@functools.cache
+def _patterns() -> list[tuple[regex.Pattern[str], str]]:
+    """The markup's patterns, compiled on the first Markdown text: a run of plain texts never needs them."""
+    return [
+        # Whole constructs blanked.
+        (regex.compile(r"!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)"), "all"),                 # images
+        (regex.compile(r"^[ \t]{0,3}\[[^\]\n]{1,200}\]:[ \t]*\S+.*$", regex.M), "all"),   # reference definitions
+        (regex.compile(r"</?[A-Za-z][\w-]{0,20}(?:\s[^<>]{0,2000})?/?>"), "all"),          # HTML tags
+        (regex.compile(r"<!--.{0,5000}?-->", regex.S), "all"),                             # HTML comments
+        (regex.compile(r"^[ \t]{0,3}(?:[-*_][ \t]*){3,}$", regex.M), "all"),               # rules
+        (regex.compile(r"^[ \t]{0,3}(?:```|~~~).*$", regex.M), "all"),                     # code fences
+        # Markers blanked, words kept.
+        (regex.compile(r"(?P<m1>~~)(?=\S)[^\n]{0,2000}?(?P<m2>~~)"), "marks"),            # strike-through
+        (regex.compile(r"(?<!\!)(?P<m1>\[)(?=[^\]\n]{0,500}\]\()[^\]\n]{0,500}(?P<m2>\]\([^)\n]{0,2000}\))"), "marks"),  # links
+        (regex.compile(r"(?P<m1>\[)[^\]\n]{1,200}(?P<m2>\]\[[^\]\n]{0,200}\])"), "marks"),  # reference links
+        (regex.compile(r"^(?P<m1>[ \t]{0,3}#{1,6}[ \t]+)[^\n]*?(?P<m2>[ \t]+#+[ \t]*)?$", regex.M), "marks"),  # headings
+        (regex.compile(r"^(?P<m1>(?:[ \t]{0,3}>[ \t]?)+)", regex.M), "marks"),            # block quotes
+        (regex.compile(r"^(?P<m1>[ \t]{0,6}[-*+][ \t]+)(?=\S)", regex.M), "marks"),       # bullets
+        (regex.compile(r"(?P<m1>\*\*|__)(?=\S)[^\n]{0,2000}?(?<=\S)(?P<m2>\1)"), "marks"), # strong
+        (regex.compile(r"(?<![\w*])(?P<m1>\*)(?=[^\s*])[^*\n]{0,500}?(?<=[^\s*])(?P<m2>\*)(?![\w*])"), "marks"),  # emphasis
+        (regex.compile(r"(?P<m1>\\)[\\`*_{}\[\]()#+\-.!~|<>]"), "marks"),                 # escapes
+    ]
 
 
 def _blank(s: str) -> str:
@@ -144,7 +148,7 @@ def blank_markdown(text: str) -> str:
         if chars[i] != "\n":
             chars[i] = " "
     current = "".join(chars)
-    for pattern, how in _PATTERNS:
+    for pattern, how in _patterns():
         spans: list[tuple[int, int]] = []
         for m in pattern.finditer(current, end, concurrent=False):
             if how == "all":
