@@ -26,6 +26,7 @@ from .zeros import BARE_ZERO, _running_measure, joined_zeros, read_zero
 from .counts import _Count, _State, _when
 from .attributions import attribute
 from .setters import _date_setters, _written_dates
+from .pairs import pair_counts
 from .places_after import counts_of_place_after
 from .unit_places import count_places
 from .paragraphs import _BRACKET, _outside_brackets, _paragraphs, _poster_lines_joined, _sentences, _without_topic_tags
@@ -296,6 +297,11 @@ class _Reader:
             before = len(self.counts)
             p_start, p_end = self.unwrapped(p_start, p_end)
             events = self.events(p_start, p_end)
+            if not events and (pairs := pair_counts(self, p_start, p_end, state)):
+                # 其中，上海市新增311+16766，吉林省新增973+1798: the press's shorthand, no unit, on the day in force.
+                self.counts += pairs
+                counted, fresh, state.here = dataclasses.replace(state), False, False
+                continue
             if not events:
                 # No count and no zero phrase (~3 paragraphs in 4): it reads nothing, speaks of no count
                 # and hands nothing on — the steps below come to only this (asked without them).
