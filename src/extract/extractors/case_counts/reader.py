@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import datetime as dt
+import functools
 
 
 from ...anchored import AnyMatch, std_compile
@@ -22,7 +23,7 @@ from .boxed import bracket_count
 from .counting import read_count
 from .day_series import day_series
 from .region_series import region_series
-from .zeros import BARE_ZERO, _running_measure, joined_zeros, read_zero
+from .zeros import BARE_ZERO, _running_measure, joined_zeros, may_be_cleared, read_zero
 from .counts import _Count, _State, _when
 from .attributions import attribute
 from .setters import _date_setters, _written_dates
@@ -356,6 +357,11 @@ class _Reader:
             if len(self.counts) > before:
                 counted = dataclasses.replace(state)
 
+    @functools.cached_property
+    def metric_ends(self) -> frozenset[int]:
+        """Where the metric phrases' occurrences end (read only for a paragraph holding 清零: see may_be_cleared)."""
+        return frozenset(e for _, e in self.occurrences)
+
     def events(self, p_start: int, p_end: int) -> list[tuple[int, int, AnyMatch]]:
         """The count numbers (kind 0) and zero phrases (kind 1) of a paragraph, in text order."""
         events: list[tuple[int, int, AnyMatch]] = []
@@ -368,7 +374,7 @@ class _Reader:
         i = bisect.bisect_left(self.metric_starts, p_start)
         if i < len(self.metric_starts) and self.metric_starts[i] < p_end:
             zeros: list[tuple[int, int, AnyMatch]] = [(m.start(), 1, m) for m in _zero_re().finditer(self.text, p_start, p_end)]
-            if self.text.find("清零", p_start, p_end) >= 0:
+            if self.text.find("清零", p_start, p_end) >= 0 and may_be_cleared(self.text, p_start, p_end, self.metric_ends):
                 zeros += [(m.start(), 1, m) for m in cleared_re().finditer(self.text, p_start, p_end)]
             if self.text.find("零新增", p_start, p_end) >= 0:  # (东方、万宁零新增，: no metric after it)
                 zeros += [(m.start(), 1, m) for m in BARE_ZERO.finditer(self.text, p_start, p_end)]

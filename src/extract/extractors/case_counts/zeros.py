@@ -24,6 +24,28 @@ if TYPE_CHECKING:  # the reader imports this module: its type is for the checker
     from .reader import _Reader
 
 
+#: What may stand between a cleared count's metric phrase and its 清零 (the optional group of
+#: :func:`.lexicon.cleared_re`, each of its ways spelt out).
+_CLEARED_LINKS = ("", "已", "已经", "全部", "均已", "已全部")
+
+
+def may_be_cleared(text: str, start: int, end: int, metric_ends: frozenset[int]) -> bool:
+    """Whether ``cleared_re().finditer(text, start, end)`` can find anything, answered without the engine.
+
+    Every match ends in 清零 right after a metric phrase and one of :data:`_CLEARED_LINKS`, and that
+    phrase is one occurrence of the lexicon's words, so its end is in ``metric_ends`` (the ends of all of
+    them, overlapping ones too). Most paragraphs holding 清零 speak of a policy (动态清零, 社会面清零)
+    with no metric phrase before it: the pattern (a look-behind of variable length, the whole metric
+    alternation) is not scanned through them."""
+    q = text.find("清零", start, end)
+    while q >= 0:
+        for link in _CLEARED_LINKS:
+            if q - len(link) in metric_ends and text.startswith(link, q - len(link)):
+                return True
+        q = text.find("清零", q + 1, end)
+    return False
+
+
 #: A metric joined to a zero's (无新增境外输入确诊病例和无症状感染者), and a number right after it (then
 #: the metric is counted there: 无新增死亡病例和疑似病例3例 is no zero of suspected cases).
 @functools.cache
