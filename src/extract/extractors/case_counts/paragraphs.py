@@ -52,6 +52,18 @@ _OPEN_LINE = regex.compile(
     r"|[^\n。,;:!?\d]{1,12}(?:新增|报告|累计))[ \t\u3000]*\n"
 )
 _OPEN_LINE_MAX = 40  # longer lines are never open ones (the pattern's longest is about 30 characters)
+#: The words a clause left open ends with (the second alternative of :data:`_OPEN_LINE`).
+_OPEN_LINE_ENDS = ("新增", "报告", "累计")
+
+
+def _may_be_open_line(text: str, pos: int, nl: int) -> bool:
+    """Whether ``_OPEN_LINE`` can match the line ``text[pos:nl]`` (and its break), answered without the
+    engine: a day's line holds 日, and a clause left open ends, blanks aside, with one of
+    :data:`_OPEN_LINE_ENDS` (the blanks the pattern allows before the break are those stripped here).
+    Most short lines (a heading, a caption, a byline) are neither and are not matched."""
+    return text.find("日", pos, nl) >= 0 or text[pos:nl].rstrip(" \t\u3000").endswith(_OPEN_LINE_ENDS)
+
+
 #: The next line's start (after blank lines): what the open line runs on into.
 _NEXT_LINE = regex.compile(r"[ \t\u3000\n]*(?=\S)")
 
@@ -67,7 +79,8 @@ def _poster_lines_joined(doc: Doc) -> Doc:
     spans = []
     pos = start
     while (nl := text.find("\n", pos, end)) >= 0:
-        if nl - pos <= _OPEN_LINE_MAX and nl > pos and _OPEN_LINE.match(text, pos, nl + 1) is not None:
+        if (nl - pos <= _OPEN_LINE_MAX and nl > pos and _may_be_open_line(text, pos, nl)
+                and _OPEN_LINE.match(text, pos, nl + 1) is not None):
             nxt = _NEXT_LINE.match(text, nl, end)
             if nxt is not None and nxt.end() < end:
                 spans.append((nl, nxt.end()))
