@@ -208,10 +208,14 @@ _ANCHOR_CHARS = {_DATE_ANCHOR: "月", _BARE_DAY_ANCHOR: "日号", _NAMED_DAY_ANC
 _BARE_DAY_BEFORE_CHARS = frozenset("较比至到、,，;；。:：和与及于在止(（\n")
 
 
+#: :data:`_ANCHOR_CHARS` by the patterns' identities (the patterns live as long as the module).
+_ANCHOR_CHARS_BY_ID = {id(a): chars for a, chars in _ANCHOR_CHARS.items()}
+
+
 def _anchor_chars(anchor: AnyPattern) -> str:
     """The character of an anchor pattern (:data:`_ANCHOR_CHARS`), found by identity: hashing a
     pattern of the standard engine hashes its whole program."""
-    return next(chars for a, chars in _ANCHOR_CHARS.items() if a is anchor)
+    return _ANCHOR_CHARS_BY_ID[id(anchor)]
 
 
 def _may_end_bare_day(text: str, q: int) -> bool:
@@ -268,15 +272,20 @@ def _date_starts(text: str, lo: int, q: int) -> list[int]:
 
     (Called for every 月 of every body: written with few steps. A year starts at least five characters
     before the month it goes with, so before every month position of the range.)"""
-    w = _spaces_start(text, lo, q)
+    w = q
+    while w > lo and text[w - 1] in SPACES:  # (_spaces_start, inlined: asked for every 月)
+        w -= 1
     months = range(max(lo, w - 3), w)
     years: list[int] = []
     for month in months:
-        v = _spaces_start(text, lo, month)
-        if v > lo and text[v - 1] == "年":
-            u = _spaces_start(text, lo, v - 1)
-            if u - 4 >= lo:
-                years.append(u - 4)
+        # A year needs 年 before the month, right before it or before the blanks before it: a month after
+        # any other character (nearly all) is not walked back from.
+        if month > lo and (text[month - 1] == "年" or text[month - 1] in SPACES):
+            v = _spaces_start(text, lo, month)
+            if v > lo and text[v - 1] == "年":
+                u = _spaces_start(text, lo, v - 1)
+                if u - 4 >= lo:
+                    years.append(u - 4)
     starts = [*sorted(set(years)), *months] if years else months
     # A date starts with a digit (its year or month: str.isdigit holds for every \d), a Chinese
     # numeral or 元: other positions cannot start one and are not tried.
@@ -290,12 +299,15 @@ def _anchored(
     end: int,
     anchor: str | AnyPattern,
     starts: Callable[[str, int, int], Iterable[int]],
+    positions: list[int] | None = None,
 ) -> Iterator[AnyMatch]:
     """``pattern.finditer(text, start, end)`` for :data:`_DATE` (``anchor`` 月) or :data:`_NAMED_DAY`
     (日), tried only at the few positions before each ``anchor`` where such a match can start
     (``starts``), not at every character. Each try costs about the distance to the anchor, and a
     position is tried for one anchor only: linear. An ``anchor`` pattern (:data:`_DATE_ANCHOR`,
-    :data:`_NAMED_DAY_ANCHOR`) finds only the anchors that what follows them in the window allows."""
+    :data:`_NAMED_DAY_ANCHOR`) finds only the anchors that what follows them in the window allows;
+    ``positions``, when given, are where the window holds the anchor pattern's characters (found once
+    for both bare-day patterns: see _bare_days)."""
     pos = start
     match = pattern.match
     if isinstance(anchor, str):
@@ -305,7 +317,8 @@ def _anchored(
         # in a scan): tried only at the few places that hold such a character (str.find), not by a scan.
         check = anchor.match
         # (A bare day's 日 is first asked without the engine: see _may_end_bare_day.)
-        positions = char_positions(text, _anchor_chars(anchor), start, end)
+        if positions is None:
+            positions = char_positions(text, _anchor_chars(anchor), start, end)
         if anchor is _BARE_DAY_ANCHOR:
             positions = [q for q in positions if _may_end_bare_day(text, q)]
         anchors = [q for q in positions if check(text, q, end)]
@@ -713,8 +726,12 @@ def _same_month_later(anchor: dt.date | None, day: int, ref: dt.date | None) -> 
 def _bare_days(text: str, start: int, end: int) -> Iterator[AnyMatch]:
     """Bare-day matches of both kinds (after a separator, after a name), in text order, not overlapping."""
     last_end = -1
+    # The 日 of both anchors (char_positions of 日号 and of 日), found once; a 号 is rare.
+    days = char_positions(text, "日", start, end)
+    numbered = char_positions(text, "号", start, end)
     merged = sorted(
-        [*_anchored(_BARE_DAY, text, start, end, _BARE_DAY_ANCHOR, _bare_day_starts), *_anchored(_NAMED_DAY, text, start, end, _NAMED_DAY_ANCHOR, _day_starts)], key=lambda m: m.start()
+        [*_anchored(_BARE_DAY, text, start, end, _BARE_DAY_ANCHOR, _bare_day_starts, sorted(days + numbered) if numbered else days),
+         *_anchored(_NAMED_DAY, text, start, end, _NAMED_DAY_ANCHOR, _day_starts, days)], key=lambda m: m.start()
     )
     for m in merged:
         if m.start() >= last_end:
