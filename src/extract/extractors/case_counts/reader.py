@@ -15,19 +15,19 @@ from ...models import ArticleWarning, CaseCount
 from ..dates import _DAY_RANGE_END, find_dates, reference_date, relative_words_found, resolve_relative
 from .lexicon import (
     _CARRY_OPENING, _NUMBERED_HEADING, _CLAUSE_BREAK, _CLOSE, _LIST_SEP, _NOT_AREA, _OPEN, _RELATIVE_PREV, _REST_ITEM, _RESIDUE_OK,
-    _SHARE_BEFORE, _SINCE_BEFORE, _UNTIL_HOUR, _NOW_OPENING, _HEADLINE, _UNTIL_NOW, _SECTION, is_furniture, _UNKNOWN_AREA, count_matches,
-    cleared_re, heading_matches, said_measure, metric_starts, _last, _value, _zero_re, load_metric_lexicon,
+    _SHARE_BEFORE, _SINCE_BEFORE, _UNTIL_HOUR, _NOW_OPENING, _HEADLINE, _UNTIL_NOW, _SECTION, is_furniture, _UNKNOWN_AREA, heading_matches, said_measure, metric_starts, _last, _value, load_metric_lexicon,
 )
 from . import totals
 from .boxed import bracket_count
 from .counting import read_count
 from .day_series import day_series
 from .region_series import region_series
-from .zeros import BARE_ZERO, _running_measure, joined_zeros, may_be_cleared, read_zero
+from .zeros import _running_measure, joined_zeros, read_zero
 from .counts import _Count, _State, _when
 from .attributions import attribute
 from .setters import _date_setters, _written_dates
 from .pairs import pair_counts
+from .events import paragraph_events
 from .places_after import counts_of_place_after
 from .unit_places import count_places
 from .paragraphs import _BRACKET, _outside_brackets, _paragraphs, _poster_lines_joined, _sentences, _without_topic_tags
@@ -364,24 +364,7 @@ class _Reader:
 
     def events(self, p_start: int, p_end: int) -> list[tuple[int, int, AnyMatch]]:
         """The count numbers (kind 0) and zero phrases (kind 1) of a paragraph, in text order."""
-        events: list[tuple[int, int, AnyMatch]] = []
-        places = self.count_places
-        k = bisect.bisect_left(places, p_start)
-        if k < len(places) and places[k] < p_end:  # most paragraphs hold no count number
-            events = [(m.start(), 0, m) for m in count_matches(self.text, p_start, p_end, places)]
-        # A zero phrase holds a metric phrase, and the body's metric phrases (none spans a line break)
-        # include one starting in the paragraph wherever the paragraph holds one.
-        i = bisect.bisect_left(self.metric_starts, p_start)
-        if i < len(self.metric_starts) and self.metric_starts[i] < p_end:
-            zeros: list[tuple[int, int, AnyMatch]] = [(m.start(), 1, m) for m in _zero_re().finditer(self.text, p_start, p_end)]
-            if self.text.find("清零", p_start, p_end) >= 0 and may_be_cleared(self.text, p_start, p_end, self.metric_ends):
-                zeros += [(m.start(), 1, m) for m in cleared_re().finditer(self.text, p_start, p_end)]
-            if self.text.find("零新增", p_start, p_end) >= 0:  # (东方、万宁零新增，: no metric after it)
-                zeros += [(m.start(), 1, m) for m in BARE_ZERO.finditer(self.text, p_start, p_end)]
-            if zeros:
-                events += zeros
-                events.sort(key=lambda e: (e[0], e[1]))
-        return events
+        return paragraph_events(self.text, p_start, p_end, self.count_places, self.metric_starts, lambda: self.metric_ends)
 
     def read_paragraph(
         self, p_start: int, p_end: int, state: _State, events: list[tuple[int, int, AnyMatch]]
