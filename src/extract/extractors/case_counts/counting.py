@@ -7,6 +7,8 @@ force there (see the package docstring for the rules)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 
 from typing import TYPE_CHECKING
 
@@ -53,6 +55,8 @@ _FOUND_WHERE = std_compile(r"在(?P<where>[^,，。;；:：()（）\d在]{2,16}?
 _SEMI_GAP = std_compile(r"\s*[;；]\s*")
 #: Still under medical observation, with no metric of its own (…其中解除医学观察392例、尚在医学观察32例).
 _UNDER_OBSERVATION = std_compile(r"(?:尚在|仍在|正在|目前)(?:接受)?(?:集中)?(?:隔离)?(?:医学观察|隔离观察)\s*$")
+#: How much older than the article the day in force must be to be a past scene, not the day reported on.
+_STALE_SCENE = dt.timedelta(days=2)
 #: A day a total runs from (自9月17日以来, 9月17日起, 本轮疫情以来).
 _SINCE_OPENING = std_compile(r"(?:自|从)?\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*\d{1,2}\s*时)?\s*(?:以来|起)|本轮疫情以来")
 #: A bracket right after a count that breaks it into confirmed and asymptomatic cases.
@@ -721,6 +725,14 @@ def read_count(
               and not r.doc.published_from_text and _SINCE_PHRASE.search(text, r.sentence_start, num_start)):
             # 莆田方面，9月10日以来，该市累计报告本土确诊病例183例 in a report with no notice window: as of the
             # article's day.
+            date, dated, hours, until = r.doc.published, True, None, None
+        elif (measure == "cumulative" and dated and r.window_day is None and state.hours is None and state.until is None
+              and r.doc.published is not None and not r.doc.published_from_text and date is not None
+              and date < r.doc.published - _STALE_SCENE and _SINCE_OPENING.match(text, r.sentence_start)):
+            # 4月8日，…应急移动医院…投入使用。2月16日以来，全州累计救治阳性感染者547例 (an article of 4月20日): a
+            # sentence opening with the day a running total runs from, in a report with no notice window, after a
+            # scene days older than the article, states the total as of the article's day (the day of a report or
+            # a press conference just told — 9月27日，重庆市召开…发布会。自9月18日以来… — stays its day).
             date, dated, hours, until = r.doc.published, True, None, None
     starts = [num_start]
     if outcome_m is not None:
