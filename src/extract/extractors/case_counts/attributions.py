@@ -53,6 +53,9 @@ def attribute(r: _Reader, count: _Count, end: int) -> int:
     copies: list[_Count] = []  # the count for the places the clauses name
     while (a := _ATTRIBUTION.match(text, pos, end)) is not None:
         body_start, body_end = a.span("body")
+        if (body_end > body_start and text[body_end - 1].isdigit() and text[body_end : body_end + 1] in (",", "，")
+                and text[body_end + 1 : body_end + 2].isdigit()):
+            break  # 16,364例确诊，分别为1,723例境外移入: a number with a thousands comma starts a count of its own
         if _count_re().search(text, body_start, body_end):
             if a.group("bracket") and count.scope == "unspecified" and foreign_items(text, body_start, body_end):
                 count.scope = "imported"  # 新增治愈出院病例3例（其中西班牙1例、美国1例）: cases from abroad

@@ -55,6 +55,8 @@ _FOUND_WHERE = std_compile(r"在(?P<where>[^,，。;；:：()（）\d在]{2,16}?
 _SEMI_GAP = std_compile(r"\s*[;；]\s*")
 #: Still under medical observation, with no metric of its own (…其中解除医学观察392例、尚在医学观察32例).
 _UNDER_OBSERVATION = std_compile(r"(?:尚在|仍在|正在|目前)(?:接受)?(?:集中)?(?:隔离)?(?:医学观察|隔离观察)\s*$")
+#: A running total's word before a clause that names a part of it (…累计…例…通报，其中…).
+_RUNNING_BEFORE = std_compile(r"累计|累積")
 #: How much older than the article the day in force must be to be a past scene, not the day reported on.
 _STALE_SCENE = dt.timedelta(days=2)
 #: A day a total runs from (自9月17日以来, 9月17日起, 本轮疫情以来).
@@ -456,6 +458,16 @@ def read_count(
         if (prev_count is not None and prev_count.sub and prev_count.parent is last_explicit and prev_count.depth == depth
                 and not prev_count.zero and _PARTS_AFTER.match(text, prev_count.end, num_start)):
             parent = prev_count  # 其中本土病例183例，包括陕西的181例: a part of the part just before
+        elif (parent is None and group is None and prev_count is not None and prev_count.depth == depth and not prev_count.zero
+              and prev_count.start >= r.sentence_start):
+            if (prev_count.sub and prev_count.parent is None and prev_count.explicit
+                    and _LISTED_AFTER.fullmatch(text, prefix_start, num_start)):
+                # …相关通报，其中16,364例确诊，分别为1,723例境外移入，14,587例本土病例 (Taiwan's CDC): the parts, named
+                # by their scope, of a part whose own total is no count
+                parent = prev_count
+            elif (prev_count.parent is not None and prev_count.parent.parent is None and prev_count.parent.sub
+                  and _NEXT_ITEM.fullmatch(text, prefix_start, num_start)):
+                parent = prev_count.parent  # (…，14,587例本土病例 / 、12,938例本土病例: the list of those parts goes on)
         elif (prev_count is not None and last_explicit is not None and group is not None and prev_count.depth == depth
               and not prev_count.zero and prev_count.start >= r.sentence_start):
             if (prev_count.sub and prev_count.parent is last_explicit and prev_count.scope != last_explicit.scope
@@ -671,6 +683,11 @@ def read_count(
         # 截至8月8日24时，现有本土确诊病例88例，其中…，本土无症状感染者31例: 现有 opens the sentence for both.
         measure_word = "current"
     measure = measure_word or (parent.measure if parent is not None else "cumulative" if state.since else "new")
+    if (measure_word is None and parent is None and measure == "new" and _SUB_WORDS.search(text, prefix_start, num_start)
+            and _RUNNING_BEFORE.search(text, r.sentence_start, prefix_start)):
+        # 国内累计1,107,543例…相关通报（含…排除），其中14,157例确诊: a part of a running total the reader does
+        # not count (reports) is a running total too
+        measure = "cumulative"
     if (measure == "cumulative" and "cumulative" not in said and label and _SEVERITY.search(label)
             and "转" not in text[num_start : num_start + 12]  # 4人转为疑似病例: how many ever were
             and not _severity_split(text, depth, parent, num_start)):

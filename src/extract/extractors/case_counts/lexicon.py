@@ -393,9 +393,9 @@ _SUBSET_AFTER = std_compile(r"\s*(?:均为|均系|为(?!最多|最高|主)|是|�
 # (境外（英国）输入病例: the origin may stand in brackets inside the scope.)
 # (新增確診病例2例,均為本地確診病例,0例輸入: Macau's notices name the imported part by 输入 alone.)
 _SCOPE_PART = regex.compile(
-    r"\s*(?:均)?(?:为|系|是)\s*(?P<scope>境外(?:[(（][^()（）\n]{1,12}[)）])?(?:输入|移入)性?|输入性?|本土|本地)(?:确诊)?(?:病例|个案)(?![\p{Han}])"
+    r"\s*(?:均)?(?:为|系|是|属)\s*(?P<scope>境外(?:[(（][^()（）\n]{1,12}[)）])?(?:输入|移入)性?|输入性?|本土|本地)(?:确诊)?(?:病例|个案)(?![\p{Han}])"
     # (其中312例本土，3例境外移入: Taiwan's CDC writes the scope alone after the number.)
-    r"|\s*(?:(?:均)?(?:为|系|是)\s*)?(?P<scope>境外输入|境外移入|输入|本土|本地)(?:感染)?(?=\s*[,，、;；。])"  # 1宗输入、130宗本地感染 (Hong Kong)
+    r"|\s*(?:(?:均)?(?:为|系|是|属)\s*)?(?P<scope>境外输入|境外移入|外地输入|输入|本土|本地)(?:感染)?(?=\s*[,，、;；。])"  # 1宗输入、130宗本地感染 (Hong Kong; 五宗为外地输入)
 )
 _REST_ITEM = std_compile(r"其他|其它|其余|另有|余下")
 _SUB_WORDS = std_compile(r"其中|当中|(?<![(（])含|包括")  # not 新疆（含兵团）: a note on the area
