@@ -24,6 +24,7 @@ sentence at a time still get decisions made with the whole article in view.
 from __future__ import annotations
 
 import functools
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -32,7 +33,7 @@ from typing import Any
 import regex
 
 from .anchored import std_compile
-from .areas import LONGEST_SPAN, Area, Gazetteer, load_gazetteer, parse_gazetteer
+from .areas import Area, Gazetteer, load_gazetteer, parse_gazetteer
 from .margins import blank_free, inner_text
 from .scan16 import utf16_of
 
@@ -127,6 +128,14 @@ _CLAUSE_MARKS = frozenset("\n,，。;；:：、")
 _COUNTED_AFTER = std_compile(r"(?:再|又|还|另)?(?:新增|增加|增|报告|发现|检出)(?:了)?\s*(?:\d|[一二两三四五六七八九十])")
 # Before a bracket holding only a short form: cases counted (新增1例确诊病例(垫江)).
 _COUNTED_BEFORE = std_compile(r"(?:\d\s*(?:例|人|名|宗)|病例|个案|感染者)$")
+#: The characters a match of each pattern after a short form starts with (digits aside: ``str.isdigit``
+#: holds for every ``\d``), and those a match of :data:`_LOCATIVE_BEFORE` ends with; a pattern is asked
+#: only next to one of them (tests/test_gazetteer_prechecks.py holds them against the patterns).
+_SUFFIX_FIRST = frozenset("高经开工园新城主老街镇乡片辖境全地一籍疫")
+_COUNT_FIRST = frozenset("各新报")
+_LIST_TAIL_FIRST = frozenset("等一二两三四五六七八九十")
+_COUNTED_FIRST = frozenset("再又还另新增报发检")
+_LOCATIVE_LAST = frozenset("在到赴去自往达于经回援助处")
 # Before a generic term: another city's or province's name (成都市中心城区).
 _FOREIGN_PREFIX = regex.compile(r"(?<=\p{Han})(?<![全我本该此各城都省])[市省]$")
 
@@ -233,12 +242,20 @@ def _forms(text: str) -> tuple[AreaMatch, ...]:
     the home region: the extractors ask with and without one, and this part is found once)."""
     gaz = load_gazetteer()
     forms, short_forms, traps = _occurrences(gaz, text)
-    candidates = gaz.candidates
-    full = [
-        m
-        for m in (_match(s, e, candidates[form][0], form, "form") for s, e, form in _unvetoed(forms, traps))
-        if not _street(text, m) and _bounded(gaz, text, m)
-    ]
+    facts = _form_facts(gaz)
+    full: list[AreaMatch] = []
+    for s, e, form in _unvetoed(forms, traps):
+        known = facts.get(form)
+        if known is None:
+            known = facts[form] = _facts_of(gaz, form)
+        area, street_named, generic = known
+        if street_named and _street_after(text, e):
+            continue  # 北京路: a street named after the place
+        if s >= 2 and text[s - 2] == "、" and _longer_item(text, s, e):
+            continue
+        if generic and s and not _BOUNDARY_BEFORE.match(text, s - 1):
+            continue  # 示范县: a word, not 范县
+        full.append(_match(s, e, area, form, "form"))
     shorts = [m for m in _accept_shorts(gaz, text, full, _unvetoed(short_forms, traps)) if not _street(text, m)]
     return tuple(sorted(full + shorts, key=lambda m: m.start))
 
@@ -251,34 +268,45 @@ def _occurrences(gaz: Gazetteer, text: str) -> tuple[Spans, Spans, list[tuple[in
     """The leftmost-longest (start, end, form) matches of the full forms and of the short forms (each
     set on its own, as a leftmost-longest automaton of it finds them), and every trap word's span,
     sorted: all from one overlapping scan of one automaton (:attr:`Gazetteer.scan_automaton`, or for a
-    text of the basic plane :attr:`Gazetteer.scan_automaton16`, see :func:`_scan`)."""
+    text of the basic plane :attr:`Gazetteer.scan_automaton16`, see :func:`_scan`).
+
+    The occurrences are sorted once by (start, longest first) and the three sets' leftmost-longest
+    matches picked in that one walk (a set's match is its first occurrence starting at or after the
+    end of its match before), rather than each set gathered, sorted and walked on its own."""
     kinds = gaz.scan_words[1]
-    forms: list[tuple[int, int, str]] = []
-    shorts: list[tuple[int, int, str]] = []
-    counted: list[tuple[int, int, str]] = []
-    traps: list[tuple[int, int]] = []
+    counted_forms = gaz.counted
     inner, shift = _inner_text(gaz, text)
     found, halved = _scan(gaz, inner)
-    for k, s, e in found:
-        if halved:
-            if s & 1:
-                continue  # the high byte of one character and the low byte of the next: no occurrence
-            s >>= 1
-            e >>= 1
-        s += shift
-        e += shift
+    if halved:
+        # (an odd byte offset: the high byte of one character and the low byte of the next, no occurrence)
+        hits = sorted([(s >> 1, -(e >> 1), k) for k, s, e in found if not s & 1])
+    else:
+        hits = sorted([(s, -e, k) for k, s, e in found])
+    forms: Spans = []
+    shorts: Spans = []
+    counted: Spans = []
+    traps: list[tuple[int, int]] = []
+    form_end = short_end = counted_end = 0  # where each set's last match ends (offsets into ``inner``)
+    for s, negative_end, k in hits:
         form, short, trap = kinds[k]
-        if form is not None:
-            forms.append((s, -e, form))
+        if form is not None and s >= form_end:
+            form_end = -negative_end
+            forms.append((s + shift, form_end + shift, form))
         if short is not None:
-            (counted if short in gaz.counted else shorts).append((s, -e, short))
+            if short in counted_forms:
+                if s >= counted_end:
+                    counted_end = -negative_end
+                    counted.append((s + shift, counted_end + shift, short))
+            elif s >= short_end:
+                short_end = -negative_end
+                shorts.append((s + shift, short_end + shift, short))
         if trap:
-            traps.append((s, e))
+            traps.append((s + shift, shift - negative_end))
     traps.sort()
     if counted:
         # A short form matched only with a count (庆云) never takes the place of another one (重庆云阳).
-        return _leftmost_longest(forms), _without_overlaps(_leftmost_longest(shorts), _leftmost_longest(counted)), traps
-    return _leftmost_longest(forms), _leftmost_longest(shorts), traps
+        return forms, _without_overlaps(shorts, counted), traps
+    return forms, shorts, traps
 
 
 def _scan(gaz: Gazetteer, text: str) -> tuple[list[tuple[int, int, int]], bool]:
@@ -326,45 +354,24 @@ def _without_overlaps(spans: Spans, extra: Spans) -> Spans:
     return out
 
 
-def _leftmost_longest(found: list[tuple[int, int, str]]) -> Spans:
-    """Of every occurrence ``(start, -end, word)``, the matches a leftmost-longest scan reports: the
-    longest at the leftmost start, then the same again from its end on."""
-    found.sort()
-    out: list[tuple[int, int, str]] = []
-    last = 0
-    for s, negative_end, word in found:
-        if s >= last:
-            last = -negative_end
-            out.append((s, last, word))
-    return out
-
-
 def _unvetoed(spans: Spans, traps: list[tuple[int, int]]) -> Spans:
-    """The matches (in text order, not overlapping) no trap word vetoes.
+    """The matches (in text order, not overlapping) no trap word vetoes (``spans`` itself when none is).
 
     A trap word vetoes a match it overlaps unless the match contains it whole
     (重庆日报社 contains 重庆日报: not a place either way; 重庆市委 is fine).
-    The trap spans (sorted by start) that may overlap a match start at most LONGEST_SPAN
-    before it: one walk along both lists finds them."""
-    if not traps:
+    A text has a few trap words and a few times as many matches: each trap word looks up the matches
+    it overlaps (those starting before its end, back to the first ending after its start: the matches
+    never overlap, so their ends rise with their starts) instead of each match walking the trap words."""
+    vetoed: set[int] = set()
+    for trap_start, trap_end in traps:
+        j = bisect_left(spans, (trap_end,)) - 1  # the last match starting before the trap word's end
+        while j >= 0 and spans[j][1] > trap_start:
+            if not (spans[j][0] <= trap_start and trap_end <= spans[j][1]):
+                vetoed.add(j)
+            j -= 1
+    if not vetoed:
         return spans
-    out: Spans = []
-    i, n = 0, len(traps)
-    for span in spans:
-        start, end = span[0], span[1]
-        while i < n and traps[i][0] < start - LONGEST_SPAN:
-            i += 1
-        vetoed = False
-        for k in range(i, n):
-            s, e = traps[k]
-            if s >= end:
-                break
-            if start < e and not (start <= s and e <= end):
-                vetoed = True
-                break
-        if not vetoed:
-            out.append(span)
-    return out
+    return [span for j, span in enumerate(spans) if j not in vetoed]
 
 
 # A street, road or housing estate named after a place (北京路, 桂林西街, 临沂一村, Hong Kong's 南昌邨) is not a mention of it;
@@ -376,7 +383,18 @@ _ADMIN_END = ("省", "市", "区", "县", "州", "旗", "盟")
 
 
 def _street(text: str, m: AreaMatch) -> bool:
-    return not m.form.endswith(_ADMIN_END) and bool(_STREET_AFTER.match(text, m.end))
+    return not m.form.endswith(_ADMIN_END) and _street_after(text, m.end)
+
+
+#: The characters a match of :data:`_STREET_AFTER` starts with, digits aside (tests/test_gazetteer_prechecks.py).
+_STREET_FIRST = frozenset("东西南北中路大街巷胡一二三四五六七八九十村邨弄小新公花镇乡")
+
+
+def _street_after(text: str, end: int) -> bool:
+    """Whether a street's, road's or estate's word follows ``end`` (:data:`_STREET_AFTER`); the pattern is
+    asked only after a character a match can start with (most forms are followed by none)."""
+    after = text[end : end + 1]
+    return (after in _STREET_FIRST or after.isdigit()) and _STREET_AFTER.match(text, end) is not None
 
 
 # Before a two-character county name (范县, 和县): what may stand right before it, so that
@@ -384,15 +402,34 @@ def _street(text: str, m: AreaMatch) -> bool:
 _BOUNDARY_BEFORE = regex.compile(r"[^\p{Han}]|[在到赴至往从于与和及、是的对省市州盟区含括]")
 
 
-def _bounded(gaz: Gazetteer, text: str, m: AreaMatch) -> bool:
-    """Whether a two-character generic county name stands at a word boundary, and whether a name
-    opening a list item is the whole item (、莲花山区4例 names no 花山区)."""
-    if (m.start >= 2 and text[m.start - 2] == "、" and "\u4e00" <= text[m.start - 1] <= "\u9fff"
-            and text[m.start - 1] not in _ITEM_LEADS and text[m.end : m.end + 1].isdigit()):
-        return False  # 南关区88例、莲花山区4例: the item's name is longer than the place found in it
-    if len(m.form) > 2 or not m.area.anchor or m.area.code is None or m.start == 0:
-        return True
-    return bool(_BOUNDARY_BEFORE.match(text, m.start - 1))
+def _longer_item(text: str, start: int, end: int) -> bool:
+    """Whether the form at ``start``, an ideograph after a list's 、, is the tail of the item's longer name
+    (南关区88例、莲花山区4例: the item's name is longer than the place found in it)."""
+    before = text[start - 1]
+    return "\u4e00" <= before <= "\u9fff" and before not in _ITEM_LEADS and text[end : end + 1].isdigit()
+
+
+def _facts_of(gaz: Gazetteer, form: str) -> tuple[Area, bool, bool]:
+    """What deciding on a full form's match needs of it alone: the area it is first read as (the
+    gazetteer's first candidate), whether a street may be named after it (no administrative suffix,
+    see :func:`_street`) and whether it is a two-character generic county name (范县, 和县) that must stand
+    at a word boundary (:data:`_BOUNDARY_BEFORE`)."""
+    area = gaz.candidates[form][0]
+    generic = len(form) <= 2 and area.anchor and area.code is not None
+    return area, not form.endswith(_ADMIN_END), generic
+
+
+def _form_facts(gaz: Gazetteer) -> dict[str, tuple[Area, bool, bool]]:
+    """The :func:`_facts_of` each full form, kept per gazetteer as the forms are first found (an article
+    names a dozen forms, mostly the same ones as the article before)."""
+    if _FACTS[0] is not gaz:
+        _FACTS[:] = [gaz, {}]
+    facts: dict[str, tuple[Area, bool, bool]] = _FACTS[1]
+    return facts
+
+
+#: The gazetteer and the facts of its full forms found so far.
+_FACTS: list[Any] = [None, {}]
 
 
 #: The words a list item may open with before its place (、在万州区2例).
@@ -546,35 +583,43 @@ def _accept_shorts(gaz: Gazetteer, text: str, full: list[AreaMatch], found: Span
     for m in pending:
         if m.start < skip_until:
             continue
+        # (Each context pattern is asked only when the character next to the form is one a match of it
+        # starts or ends with: most short forms found are common words with none around them.)
+        after = text[m.end : m.end + 1]
+        count_after = (after in _COUNT_FIRST or after.isdigit()) and _COUNT_AFTER.match(text, m.end) is not None
         if m.form in counted:
             # 文昌3例: a stem that is a common word (东方, 和顺) is a place only with its count, or in an
             # enumeration with other places (below).
-            if _COUNT_AFTER.match(text, m.end):
+            if count_after:
                 accepted[m.start] = m
             continue
         if m.form.endswith(("区", "县")):
             # A generic short form (高新区: every city has one) needs an enumeration or a count, in a
             # text that names its province or no other one (成都…高新区66例 is Chengdu's).
-            if _COUNT_AFTER.match(text, m.end) and not _elsewhere(gaz, named(), m.area):
+            if count_after and not _elsewhere(gaz, named(), m.area):
                 accepted[m.start] = m
             continue
-        suffix = _PLACE_SUFFIX.match(text, m.end)
+        suffix = _PLACE_SUFFIX.match(text, m.end) if after in _SUFFIX_FIRST else None
         if suffix is not None and suffix.group() in _TOWN_SUFFIXES and _elsewhere(gaz, named(), m.area):
             continue  # 白沙镇, 白沙工业园 in a 江津 notice: a town of the place in view, not Hainan's 白沙 county
-        if suffix or _COUNT_AFTER.match(text, m.end) or _LIST_TAIL.match(text, m.end) or m.end in after_deng:
+        before = text[m.start - 1] if m.start else ""
+        if (suffix or count_after or ((after in _LIST_TAIL_FIRST or after.isdigit()) and _LIST_TAIL.match(text, m.end))
+                or m.end in after_deng):
             accepted[m.start] = m
             if suffix:
                 skip_until = suffix.end()  # 璧山高新区: 高新区 is part of 璧山's mention
-        elif _LOCATIVE_BEFORE.search(text, max(0, m.start - 2), m.start) and _LOCATIVE_AFTER.match(text, m.end):
+        elif (before in _LOCATIVE_LAST and _LOCATIVE_BEFORE.search(text, max(0, m.start - 2), m.start)
+              and _LOCATIVE_AFTER.match(text, m.end)):
             accepted[m.start] = m
-        elif (m.start == 0 or text[m.start - 1] in _CLAUSE_MARKS) and _FOUND_THERE_AFTER.match(text, m.end):
+        elif (m.start == 0 or before in _CLAUSE_MARKS) and after == "在" and _FOUND_THERE_AFTER.match(text, m.end):
             accepted[m.start] = m  # 永胜在集中隔离管理的外省返滇人员中发现, 西安在本轮疫情中已累计通报: the subject of a count
         elif m.start in after_parent:
             accepted[m.start] = m
-        elif (m.start and text[m.start - 1] in "(（" and text[m.end : m.end + 1] in ")）"
+        elif (before and before in "(（" and after in ")）"
               and _COUNTED_BEFORE.search(text, max(0, m.start - 13), m.start - 1)):
             accepted[m.start] = m  # 新增1例…确诊病例(垫江): the place of the cases just counted
-        elif (m.start == 0 or text[m.start - 1] in _CLAUSE_MARKS) and _COUNTED_AFTER.match(text, m.end):
+        elif ((m.start == 0 or before in _CLAUSE_MARKS) and after in _COUNTED_FIRST
+              and _COUNTED_AFTER.match(text, m.end)):
             # 景洪再增一例本土无症状感染者 (景洪市 named in full elsewhere): the subject of a count
             own = _named_in_full(full, candidates[m.form])
             if own is not None:
