@@ -654,7 +654,8 @@ def _accept_shorts(gaz: Gazetteer, text: str, full: list[AreaMatch], found: Span
         if m.how == "short" and m.start not in known and (not run or j - 1 in linked_set):
             run.append(j)  # (a run holds consecutive items: any other item ends it)
         else:
-            _accept_siblings(gaz, items, run, accepted)
+            if len(run) >= _SIBLING_RUN:
+                _accept_siblings(gaz, items, run, accepted)
             run = [j] if m.how == "short" and m.start not in known else []
     _accept_siblings(gaz, items, run, accepted)
     return [accepted[k] for k in sorted(accepted)]
