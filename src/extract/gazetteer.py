@@ -571,9 +571,14 @@ def _accept_shorts(gaz: Gazetteer, text: str, full: list[AreaMatch], found: Span
 
     def named() -> frozenset[str]:
         """The provinces the full forms name (asked only for a generic short form, once; kept in a list,
-        not functools.cache: decorating a function costs more than most texts' calls)."""
+        not functools.cache: decorating a function costs more than most texts' calls). A homonym's form
+        names none: not yet resolved, it stands for the default home's unit (宁波's 江北区、海曙区…高新区2例
+        is no Chongqing text)."""
         if not provinces:
-            provinces.append(frozenset(p.id for p in (gaz.province_of(f.area) for f in full) if p is not None))
+            candidates = gaz.candidates
+            provinces.append(frozenset(
+                p.id for p in (gaz.province_of(f.area) for f in full if len(candidates[f.form]) == 1) if p is not None
+            ))
         return provinces[0]
 
     counted = gaz.counted

@@ -768,6 +768,12 @@ class _Reader:
             return True
         return False
 
+    def names_own_area(self, c: _Count) -> bool:
+        """Whether the count's text names its own area (…分布如下——吉林973例，…；上海311例: the first item of
+        a list of provinces, not a total of theirs)."""
+        i = bisect.bisect_left(self.area_starts, c.start)
+        return any(a.region == c.regions[0] for a in self.areas[i:bisect.bisect_left(self.area_starts, c.end)])
+
     # -- checks -------------------------------------------------------------
 
     def check(self) -> None:
@@ -777,7 +783,7 @@ class _Reader:
         for c in self.counts:
             if len(c.children) > 1 and len(c.regions) == 1 and _is_province(c.regions[0]) and len({
                 k.regions[0] for k in c.children if len(k.regions) == 1 and _is_province(k.regions[0]) and k.regions[0] != c.regions[0]
-            }) > 1:
+            }) > 1 and not self.names_own_area(c):
                 # (北京 in force) 新增35宗本土確診病例，其中內蒙古佔19宗，甘肅佔4宗: a total whose parts are
                 # other provinces is the country's (one such part may be an origin: 湖北省输入5例).
                 c.regions = [_region("全国", None)]
