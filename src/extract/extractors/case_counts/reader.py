@@ -113,6 +113,12 @@ class _Reader:
         home = _district_home(self.areas, doc.title, self.text) or _article_home(doc, self.areas)
         # (景洪市 named eight times, its 西双版纳州 once: an article about the county-level city)
         self.home = _county_city_in(self.areas, home) or home
+        if any(a.region is not None and a.region.name == HOME_COUNTY for a in self.areas):
+            # 我县新增确诊病例5例…全县累计…: a county's own notice is about the county (南漳县's, its name in the
+            # signature), not the city the home was taken for.
+            county = _home_county(self.areas, self.text) or _home_county(_area_mentions(self.doc, whole=True), self.text)
+            if county is not None and county.code and (self.home is None or not self.home.code or _contains(self.home.code, county.code)):
+                self.home = county
         self.home_province = _province_of(self.home)
         if self.home_province is None or not self.home_province.name.endswith("自治区"):
             # 我区/全区 name the home only in an autonomous region's notice; elsewhere they are no area.
@@ -200,7 +206,7 @@ class _Reader:
             return self.home  # 全國目前累計14,157例確診 in a Taiwan report: the island's figures
         if mention.region.name == HOME_COUNTY:
             # 我县 in 泗县's notice: the county its body names most, else its headline's
-            return _home_county(self.areas) or _home_county(_area_mentions(self.doc, whole=True))
+            return _home_county(self.areas, self.text) or _home_county(_area_mentions(self.doc, whole=True), self.text)
         if mention.region.name == HOME_AUTONOMOUS:
             p = self.home_province  # 我区 in a Guangxi notice; a district's 全区 is no area here
             return p if p is not None and p.name.endswith("自治区") else None
