@@ -55,6 +55,8 @@ _FOUND_WHERE = std_compile(r"在(?P<where>[^,，。;；:：()（）\d在]{2,16}?
 _SEMI_GAP = std_compile(r"\s*[;；]\s*")
 #: Still under medical observation, with no metric of its own (…其中解除医学观察392例、尚在医学观察32例).
 _UNDER_OBSERVATION = std_compile(r"(?:尚在|仍在|正在|目前)(?:接受)?(?:集中)?(?:隔离)?(?:医学观察|隔离观察)\s*$")
+#: The present, before a count of outcomes (目前出院病例78例, 至今无死亡病例).
+_NOW_WORD = std_compile(r"目前|至今|迄今")
 #: A running total's word before a clause that names a part of it (…累计…例…通报，其中…).
 _RUNNING_BEFORE = std_compile(r"累计|累積")
 #: How much older than the article the day in force must be to be a past scene, not the day reported on.
@@ -695,6 +697,9 @@ def read_count(
         measure = "current"
     if measure == "current" and metric in ("recovered", "deaths"):
         measure = "cumulative"  # 现有治愈出院病例459例: nobody is "currently" recovered or dead; a running total
+    elif (measure == "new" and measure_word is None and parent is None and metric in ("recovered", "deaths")
+          and _NOW_WORD.search(text, clause_start, num_start)):
+        measure = "cumulative"  # 目前出院病例78例: how many so far, not the day's
     parts_of_prev = prev_count is not None and _SUB_WORDS.match(text, prev_count.end + 1) is not None
     if (not regions and prev_count is not None and (prev_count.sub or parts_of_prev) and prev_count.depth == depth
             and (metric_m is None or parts_of_prev)

@@ -608,9 +608,9 @@ def _qualifier(m: AnyMatch, lex: MetricLexicon) -> str:
 
 
 # What follows a metric phrase that heads a list: 新增本土确诊病例中, / 无症状感染者中： / 通报确诊病例：香港特别行政区8例，…
-_HEADING_TAIL = (r"\s*(?:[(（]\s*\d+\s*(?:例|人)\s*[)）]\s*)?(?:(?:当中|之中|中)\s*[,，:：]|(?:按[^,，:：。\d\n]{1,8}?(?:统计|划分|分布)(?:如下)?)?\s*[:：](?!\s*\d)"
+_HEADING_TAIL = (r"\s*(?:[(（]\s*\d+\s*(?:例|人)\s*[)）]\s*)?(?:(?:当中|之中|中)\s*[,，:：](?:\s*按照?[^,，:：。\d\n]{1,10}?(?:统计|划分|分布)\s*[,，:：])?|(?:按[^,，:：。\d\n]{1,8}?(?:统计|划分|分布)(?:如下)?)?\s*[:：](?!\s*\d)"
                  r"|(?=[,，]\s*居住(?:县市|地区|地)?(?:分别|分布)(?:为|是|在)))")
-# (成都新增本土感染者按报告地统计：天府新区18例，…: the items listed by where they were reported; 累计确诊病例(935例)中，…:
+# (成都新增本土感染者按报告地统计：天府新区18例，…: the items listed by where they were reported — 已确诊病例中，按照病例管理地区划分，… too; 累计确诊病例(935例)中，…:
 # the total in brackets; 今天新增本土…个案，居住县市分别为新北市106例，… — Taiwan's CDC — where the cases live.)
 _HEADING_TAIL_RE = std_compile(_HEADING_TAIL)
 

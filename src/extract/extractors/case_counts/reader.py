@@ -606,6 +606,8 @@ class _Reader:
             words_start = brk.end() if brk else self.sentence_start
         scope_m = _last(lex.scope_re, text, words_start, h.start())
         said = {lex.measure[x.group()] for x in lex.measure_re.finditer(text, words_start, h.start())}
+        if not said and text[h.start() - 1 : h.start()] == "已":
+            said = {"cumulative"}  # 已确诊病例中，…鼓楼区3例: those confirmed so far
         heading = _Count(
             start=h.start(),
             end=h.end("metric"),
