@@ -55,6 +55,8 @@ _FOUND_WHERE = std_compile(r"在(?P<where>[^,，。;；:：()（）\d在]{2,16}?
 _SEMI_GAP = std_compile(r"\s*[;；]\s*")
 #: Still under medical observation, with no metric of its own (…其中解除医学观察392例、尚在医学观察32例).
 _UNDER_OBSERVATION = std_compile(r"(?:尚在|仍在|正在|目前)(?:接受)?(?:集中)?(?:隔离)?(?:医学观察|隔离观察)\s*$")
+#: All of them, in a count since a day (自…以来，我市共报告…39例).
+_ALL_SINCE = std_compile(r"共计?|合计|总计")
 #: The present, before a count of outcomes (目前出院病例78例, 至今无死亡病例).
 _NOW_WORD = std_compile(r"目前|至今|迄今")
 #: A running total's word before a clause that names a part of it (…累计…例…通报，其中…).
@@ -62,7 +64,7 @@ _RUNNING_BEFORE = std_compile(r"累计|累積")
 #: How much older than the article the day in force must be to be a past scene, not the day reported on.
 _STALE_SCENE = dt.timedelta(days=2)
 #: A day a total runs from (自9月17日以来, 9月17日起, 本轮疫情以来).
-_SINCE_OPENING = std_compile(r"(?:自|从)?\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*\d{1,2}\s*时)?\s*(?:以来|起)|本轮疫情以来")
+_SINCE_OPENING = std_compile(r"(?:自|从)?\s*(?:(?:19|20)\d\d\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*\d{1,2}\s*时)?\s*(?:以来|起)|本轮疫情以来")
 #: A bracket right after a count that breaks it into confirmed and asymptomatic cases.
 _INFECTION_PARTS = std_compile(r"\s*[(（]\s*(?:其中\s*)?(?:本土)?(?:确诊病例|确诊|无症状感染者)\s*\d")
 #: A sentence opening with 其中 (its counts are parts of the sentence's before).
@@ -399,6 +401,10 @@ def read_count(
     if (measure_word == "new" and measure_m is not None and text[measure_m.start() - 1 : measure_m.start()] in ("共", "总")
             and _SINCE_OPENING.search(text, r.sentence_start, measure_m.start())):
         # 自9月17日以来，重庆市共新增本土感染者15例: all the new ones since that day — a running total.
+        measure_word = "cumulative"
+    elif (measure_word is None and _ALL_SINCE.search(text, clause_start, num_start)
+          and _SINCE_OPENING.match(text, r.sentence_start)):
+        # 自2021年8月4日以来，我市共报告新冠肺炎确诊病例39例: all reported since that day — a running total.
         measure_word = "cumulative"
     if measure_word is None and suffixed and label and _ONGOING.match(label):
         measure_word = "current"  # 1054人正在接受医学观察
