@@ -27,11 +27,12 @@ from .counts import _Count, _State, _when
 from .attributions import attribute
 from .setters import _date_setters, _written_dates
 from .pairs import pair_counts
+from .settle import settle
 from .events import paragraph_events
 from .places_after import counts_of_place_after
 from .unit_places import count_places
 from .paragraphs import _BRACKET, _outside_brackets, _paragraphs, _poster_lines_joined, _sentences, _without_topic_tags
-from .regions import _DIGIT, _count_areas, _in_outbreak_name, _contains, _district_home, _home_county, HOME_AUTONOMOUS, HOME_COUNTY, HOME_PROVINCE, _Mention, _Region, _province_of, _area_mentions, _city_in, _county_city_in, _article_home, _is_top, _region, reader_hits
+from .regions import _DIGIT, _count_areas, _in_outbreak_name, _contains, _district_home, _home_county, HOME_AUTONOMOUS, HOME_COUNTY, HOME_PROVINCE, _Mention, _Region, _province_of, _area_mentions, _city_in, _county_city_in, _article_home, _is_top, reader_hits
 
 # ------------------------------------------------------------------ decisions
 
@@ -56,11 +57,6 @@ _PLACE_END = std_compile("[区县市州省]")
 _ANAPHOR_REACH = 200
 #: What may stand between a sentence's start and a date that opens it.
 _OPENING_BLANKS = frozenset(" \t\u3000,，")
-
-
-def _is_province(region: _Region) -> bool:
-    """A province, autonomous region, municipality or SAR (its code ends in 0000)."""
-    return region.code is not None and region.code.endswith("0000")
 
 
 #: A paragraph that breaks down the last count before it: 其中：…, 发布会通报，其中：….
@@ -776,23 +772,11 @@ class _Reader:
             return True
         return False
 
-    def names_own_area(self, c: _Count) -> bool:
-        """Whether the count's text names its own area (…分布如下——吉林973例，…；上海311例: the first item of
-        a list of provinces, not a total of theirs)."""
-        i = bisect.bisect_left(self.area_starts, c.start)
-        return any(a.region == c.regions[0] for a in self.areas[i:bisect.bisect_left(self.area_starts, c.end)])
-
     # -- checks -------------------------------------------------------------
 
     def check(self) -> None:
         self.warnings += totals.check(self.doc, self.headings, self.counts)
 
     def records(self) -> list[CaseCount]:
-        for c in self.counts:
-            if len(c.children) > 1 and len(c.regions) == 1 and _is_province(c.regions[0]) and len({
-                k.regions[0] for k in c.children if len(k.regions) == 1 and _is_province(k.regions[0]) and k.regions[0] != c.regions[0]
-            }) > 1 and not self.names_own_area(c):
-                # (北京 in force) 新增35宗本土確診病例，其中內蒙古佔19宗，甘肅佔4宗: a total whose parts are
-                # other provinces is the country's (one such part may be an origin: 湖北省输入5例).
-                c.regions = [_region("全国", None)]
+        settle(self)
         return totals.records(self.doc, self.counts, self.headline_date(), self.in_headline)

@@ -1,0 +1,63 @@
+"""The last decisions on the counts read, before they become records: the day of a notice that dates
+nothing but its signature, and the country's totals. Split from :mod:`.reader`."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from ...anchored import std_compile
+from .counts import _Count
+from .regions import _Region, _region
+
+if TYPE_CHECKING:  # the reader imports this module: its type is for the checker only
+    from .reader import _Reader
+
+__all__ = ["settle"]
+
+#: A year written in a date (2020年2月19日, 2020-02-19).
+_YEAR_IN = std_compile(r"(?:19|20)\d\d\s*[年\-/.]")
+
+
+def _is_province(region: _Region) -> bool:
+    """A province, autonomous region, municipality or SAR (its code ends in 0000)."""
+    return region.code is not None and region.code.endswith("0000")
+
+
+def settle(r: _Reader) -> None:
+    """Date a notice's counts by its signature when nothing else dates them, and give the country a total
+    whose parts are other provinces (in place)."""
+    if r.counts and not any(c.dated for c in r.counts) and (day := signature_day(r)) is not None:
+        for c in r.counts:
+            c.date, c.dated = day, True  # 一、全市累计报告…24例…。…巴中市卫生健康委员会 2020年2月19日
+    for c in r.counts:
+        if len(c.children) > 1 and len(c.regions) == 1 and _is_province(c.regions[0]) and len({
+            k.regions[0] for k in c.children if len(k.regions) == 1 and _is_province(k.regions[0]) and k.regions[0] != c.regions[0]
+        }) > 1 and not names_own_area(r, c):
+            # (北京 in force) 新增35宗本土確診病例，其中內蒙古佔19宗，甘肅佔4宗: a total whose parts are
+            # other provinces is the country's (one such part may be an origin: 湖北省输入5例).
+            c.regions = [_region("全国", None)]
+
+
+def names_own_area(r: _Reader, c: _Count) -> bool:
+    """Whether the count's text names its own area (…分布如下——吉林973例，…；上海311例: the first item of
+    a list of provinces, not a total of theirs)."""
+    i = bisect.bisect_left(r.area_starts, c.start)
+    return any(a.region == c.regions[0] for a in r.areas[i : bisect.bisect_left(r.area_starts, c.end)])
+
+
+def signature_day(r: _Reader) -> dt.date | None:
+    """The day a notice signs itself with after its counts (巴中市卫生健康委员会 2020年2月19日), when it is the
+    body's only full date after them and ends its line: the day the notice's undated figures are of."""
+    last = max((c.end for c in r.counts), default=-1)
+    text = r.text
+    after = [m for m in r.dates if m.start > last and m.date is not None and m.relative is None]
+    if len(after) != 1 or not _YEAR_IN.search(text, after[0].start, after[0].end):
+        return None
+    m = after[0]
+    line_end = text.find("\n", m.end)
+    if text[m.end : line_end if line_end >= 0 else len(text)].strip(" \t\u3000|") != "":
+        return None
+    published = r.doc.published
+    return m.date if m.date is not None and (published is None or m.date <= published) else None
