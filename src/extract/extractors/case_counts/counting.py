@@ -479,7 +479,7 @@ def read_count(
         elif (prev_count is not None and last_explicit is not None and group is not None and prev_count.depth == depth
               and not prev_count.zero and prev_count.start >= r.sentence_start):
             if (prev_count.sub and prev_count.parent is last_explicit and prev_count.scope != last_explicit.scope
-                    and prev_count.metric == last_explicit.metric and _LISTED_AFTER.fullmatch(text, prev_count.end, group[0])):
+                    and prev_count.metric == last_explicit.metric and _LISTED_AFTER.fullmatch(text, prefix_start, group[0])):
                 # 新增确诊病例96例，其中本土病例80例，分别是内蒙古56例、…: the items of the local part.
                 parent = prev_count
             elif (prev_count.sub and (prev_count.parent is last_explicit or prev_count.parent is None) and prev_count.explicit

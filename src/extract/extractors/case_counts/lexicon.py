@@ -395,7 +395,7 @@ _SUBSET_AFTER = std_compile(r"\s*(?:均为|均系|为(?!最多|最高|主)|是|�
 _SCOPE_PART = regex.compile(
     r"\s*(?:均)?(?:为|系|是|属)\s*(?P<scope>境外(?:[(（][^()（）\n]{1,12}[)）])?(?:输入|移入)性?|输入性?|本土|本地)(?:确诊)?(?:病例|个案)(?![\p{Han}])"
     # (其中312例本土，3例境外移入: Taiwan's CDC writes the scope alone after the number.)
-    r"|\s*(?:(?:均)?(?:为|系|是|属)\s*)?(?P<scope>境外输入|境外移入|外地输入|输入|本土|本地)(?:感染)?(?=\s*[,，、;；。])"  # 1宗输入、130宗本地感染 (Hong Kong; 五宗为外地输入)
+    r"|\s*(?:(?:均)?(?:为|系|是|属)\s*)?(?P<scope>境外输入|境外移入|外地输入|输入|本土|本地)(?:感染)?例?(?=\s*[,，、;；。])"  # 1宗输入、130宗本地感染 (Hong Kong; 五宗为外地输入)
 )
 _REST_ITEM = std_compile(r"其他|其它|其余|另有|余下")
 _SUB_WORDS = std_compile(r"其中|当中|(?<![(（])含|包括")  # not 新疆（含兵团）: a note on the area
@@ -509,7 +509,7 @@ _ATTRIBUTION = regex.compile(
 # What may stand in a clause around a count that breaks down the total before it; anything else
 # (入境人员3697例) makes it a count of something the lexicon does not name.
 _RESIDUE_OK = regex.compile(
-    r"分别在|其中|当中|另外|另有|而|其次(?:为|是)?|(?<=本土|本地|境外输入|境外移入|病例)则有|含|包括|报告|新增|增加|增至|共计|共|合计|各|分别|为|有|是|的|达|再|又|从|到|单日|当日|均|累计|现有|地区|"
+    r"分别在|其中|当中|另外|另有|同时|而|其次(?:为|是)?|(?<=本土|本地|境外输入|境外移入|病例)则有|含|包括|报告|新增|增加|增至|共计|共|合计|各|分别|为|有|是|的|达|再|又|从|到|单日|当日|均|累计|现有|地区|"
     r"分布在|分布于|分布为|分布是|"
     r"(?:仍|则)?以(?=\s*$)|"  # 其中以上海865例为最多: the largest item of the list
     r"居住(?:县市|地区|地|区域)?|县市|"  # 新增个案居住县市分别为新北市106例 (Taiwan's CDC): where the cases live
