@@ -8,6 +8,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from ...anchored import std_compile
+from ..dates import resolve_relative
 from .counts import _Count
 from .regions import _Region, _region
 
@@ -28,9 +29,11 @@ def _is_province(region: _Region) -> bool:
 def settle(r: _Reader) -> None:
     """Date a notice's counts by its signature when nothing else dates them, and give the country a total
     whose parts are other provinces (in place)."""
-    if r.counts and not any(c.dated for c in r.counts) and (day := signature_day(r)) is not None:
+    if r.counts and not any(c.dated for c in r.counts) and (day := signature_day(r) or lead_day(r)) is not None:
         for c in r.counts:
-            c.date, c.dated = day, True  # 一、全市累计报告…24例…。…巴中市卫生健康委员会 2020年2月19日
+            # 一、全市累计报告…24例…。…巴中市卫生健康委员会 2020年2月19日; …应变协调中心于今(18)日举行例行记者会。
+            # (new paragraph) …总结本澳45例确诊个案
+            c.date, c.dated = day, True
     for c in r.counts:
         if len(c.children) > 1 and len(c.regions) == 1 and _is_province(c.regions[0]) and len({
             k.regions[0] for k in c.children if len(k.regions) == 1 and _is_province(k.regions[0]) and k.regions[0] != c.regions[0]
@@ -61,3 +64,19 @@ def signature_day(r: _Reader) -> dt.date | None:
         return None
     published = r.doc.published
     return m.date if m.date is not None and (published is None or m.date <= published) else None
+
+
+def lead_day(r: _Reader) -> dt.date | None:
+    """The article's own day when the body's first date, written before every count, is that day
+    (…应变协调中心于今(18)日举行例行记者会。(new paragraph) …总结本澳45例确诊个案): the day of a report whose
+    counts no date reaches."""
+    published = r.doc.published
+    if published is None or r.doc.published_from_text or not r.dates:
+        return None
+    first = r.dates[0]
+    if first.start > min(c.start for c in r.counts):
+        return None
+    if first.relative is not None and not any(ch.isdigit() for ch in r.text[first.start : first.end]):
+        return None  # (今晚 alone, a page's time line: its day is not written, the report's may be another)
+    day = resolve_relative(first, published, None)
+    return day if day == published else None

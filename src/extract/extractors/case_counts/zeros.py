@@ -182,7 +182,8 @@ def read_zero(r: _Reader, m: AnyMatch, prefix_start: int, state: _State, prev: _
         measure="current" if ("在院" in mods or "现有" in mods or r.text[m.start() - 1 : m.start()] == "现"  # 无在院确诊病例, 现无本土确诊病例
                               or r.text.startswith("目前", m.start() - 2)  # 目前无重症患者
                               or m.group().endswith("清零"))  # 确诊病例清零: none left
-        else _running_measure(m.group("metric")) if (state.since or in_running_list) and not _NEW_WORD.search(m.group() + mods)
+        else _running_measure(m.group("metric")) if ((state.since or in_running_list or r.text.startswith("至今", m.start() - 2))
+                                                     and not _NEW_WORD.search(m.group() + mods))  # 至今无死亡病例: none so far
         else "new",
         qualifier="exact",
         regions=regions,
