@@ -55,7 +55,10 @@ def _transcript_day(doc: Doc, ref: dt.date | None) -> dt.date | None:
     """The day a transcript's header states (``时间：2020-03-26``), published up to a week
     later: 今天 in the transcript is that day. Else ``ref``."""
     s = doc.body[0]
-    m = _HEADER_DAY.search(doc.text, s, min(doc.body[1], s + _HEADER_REACH))
+    e = min(doc.body[1], s + _HEADER_REACH)
+    if doc.text.find("时间", s, e) < 0 and doc.text.find("日期", s, e) < 0:
+        return ref  # (every match opens with its label: most bodies have none near their start)
+    m = _HEADER_DAY.search(doc.text, s, e)
     if m is None:
         return ref
     try:

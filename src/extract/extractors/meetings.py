@@ -314,6 +314,25 @@ def _meeting_matches(text: str, starts: list[int], ss: int, se: int) -> Iterator
     return matches_at(_MEETING, text, itertools.islice(starts, bisect.bisect_left(starts, ss), None), se)
 
 
+def _sentences_with_starts(sentences: tuple[tuple[int, int], ...], starts: list[int]) -> Iterator[tuple[int, int, int]]:
+    """``(ss, se, i)`` for each of the (ascending) ``sentences`` that holds one of the (ascending) ``starts``,
+    ``starts[i]`` being its first. Each such sentence is found by bisection (a body has ~28 sentences, a
+    meeting word in ~3 of them), not by walking them all."""
+    i, n = 0, len(starts)
+    at = 0  # the sentence read next
+    while i < n:
+        # The first sentence ending after starts[i]: the starts before its start lie between sentences.
+        at = bisect.bisect_right(sentences, starts[i], at, key=_END)
+        if at == len(sentences):
+            return
+        ss, se = sentences[at]
+        at += 1
+        while i < n and starts[i] < ss:
+            i += 1
+        if i < n and starts[i] < se:
+            yield ss, se, i
+
+
 def find_meeting_mentions(doc: Doc, ref: dt.date | None, dates: _Dates | None = None) -> list[MeetingMention]:
     """Meeting-word mentions in the body, with the date written in their sentence (if any)."""
     text = doc.text
@@ -322,14 +341,7 @@ def find_meeting_mentions(doc: Doc, ref: dt.date | None, dates: _Dates | None = 
     starts = _meeting_starts(text, *doc.body)
     if not starts:
         return out  # no meeting word in the body (its sentences are not split for nothing)
-    i, n = 0, len(starts)  # starts[i] is the first start at or after the sentence's (sentences ascend)
-    for ss, se in doc.sentences():
-        while i < n and starts[i] < ss:
-            i += 1
-        if i == n:
-            break  # no meeting word in this sentence or any later one
-        if starts[i] >= se:
-            continue
+    for ss, se, i in _sentences_with_starts(tuple(doc.sentences()), starts):
         # _meeting_matches(text, starts, ss, se), from the start already found
         for m in matches_at(_MEETING, text, itertools.islice(starts, i, None), se):
             # The type's group spans the whole match (each top-level alternative is one), so it closes last.
@@ -349,7 +361,8 @@ def find_meeting_mentions(doc: Doc, ref: dt.date | None, dates: _Dates | None = 
                 left = lm.end()
             name_start = left
             raw = text[name_start:ke]
-            if m.group("when"):  # 政治局常务委员会|2月3日|召开会议: the date is not part of the name
+            when = m.group("when")
+            if when:  # 政治局常务委员会|2月3日|召开会议: the date is not part of the name
                 raw = text[name_start : m.start("when")] + text[m.end("when") : ke]
             name = _HELD_WORD.sub("", raw).strip()
             ordinal = None
@@ -357,8 +370,8 @@ def find_meeting_mentions(doc: Doc, ref: dt.date | None, dates: _Dates | None = 
             om = _ORDINAL.search(name) or _ORDINAL_AFTER.match(text, ke)
             if om and (om.group("unit") == "场") == (kind == "press_conference"):
                 ordinal = dates_mod.parse_cn_int(om.group("n"))
-            date = _when(m.group("when"), ref) if m.group("when") else None
-            date = date or (dates.first(m.start("when"), m.end("when")) if m.group("when") else dates.last(ss, ks))
+            date = _when(when, ref) if when else None
+            date = date or (dates.first(m.start("when"), m.end("when")) if when else dates.last(ss, ks))
             if date is None:
                 # 市委常委会于11月20日召开: a date right after the meeting word.
                 date = dates.first(ke, min(se, ke + 2))
