@@ -58,6 +58,7 @@ _ITEM = regex.compile(
     (?|
       {_ITEM_START}(?P<noun>{_NOUN})\s*(?P<a>\d{{1,6}})(?!\d|例|人|名|\.\d)
       (?:{_RANGE_SEP}(?:(?:{_NOUN})\s*)?(?P<b>\d{{1,6}})(?!\d|例|人|名))?
+      (?!(?:\s*(?:和|、|及|与)\s*(?:{_NOUN})?\s*\d{{1,6}})*\s*的)  # (病例11和病例35的母亲: cases referred to)
     | {_ITEM_START}第\s*(?P<a>\d{{1,6}})\s*例(?P<noun>{_NOUN})(?P<b>)
     | {_SCOPED_START}第\s*(?P<a>\d{{1,6}})\s*例(?=\s*[,，:：])(?P<noun>)(?P<b>)  # 境外输入第7例，女，64岁
     )
