@@ -20,7 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal, NamedTuple, Protocol
+from typing import Literal, Protocol
 
 from .errors import ResourceError
 from .models import Evidence
@@ -126,20 +126,50 @@ def _convert_whole(conv: _Converter, text: str) -> tuple[str, str]:
 # ``tests/test_normalize.py`` checks the sets and the result against OpenCC.
 
 
-class _Hk2sSets(NamedTuple):
-    whole: re.Pattern[str]  # a free character, NUL or an ideographic description character
-    first: re.Pattern[str]  # one of whole's characters, a lone surrogate or a changing character
-    whole_chars: frozenset[str]  # the characters of whole and the surrogates: those of first not changing
-    changing: re.Pattern[str]  # a changing context character
-    run: re.Pattern[str]  # a run of context characters (possibly empty)
-    nine_free: re.Pattern[str]  # the text up to its ninth free character (see _free_at_least)
+class _Hk2sSets:
+    """The sets of ``data/opencc_hk2s.tsv`` as patterns.
+
+    Each pattern is a class of hundreds or thousands of characters, which the standard parser reads one
+    by one (~0.1 s for all five at every start). The two a Simplified text's conversion asks
+    (:func:`_fast_convert`: ``first`` and ``run``) are compiled with the sets; ``nine_free`` (asked only
+    by :func:`detect_script` for a text OpenCC changed, and more than half the compiling alone),
+    ``whole`` and ``changing`` (asked by no code of the package) when first read.
+    """
+
+    def __init__(self, free: str, changing: str, context: str) -> None:
+        self._free, self._changing = free, changing
+        #: One of whole's characters, a lone surrogate or a changing character.
+        self.first = re.compile(_char_class(free + changing, "\x00\u2ff0-\u2fff\u31ef\ud800-\udfff" + _BEYOND_BMP))
+        #: The characters of whole and the surrogates: those of first not changing.
+        self.whole_chars = frozenset(free + _UNIT_CHARS + "".join(map(chr, range(0xD800, 0xE000))))
+        #: A run of context characters (possibly empty).
+        self.run = re.compile(_char_class(context, _BEYOND_BMP) + "*")
+
+    @functools.cached_property
+    def whole(self) -> re.Pattern[str]:
+        """A free character, NUL or an ideographic description character."""
+        return re.compile(_char_class(self._free, "\x00\u2ff0-\u2fff\u31ef"))
+
+    @functools.cached_property
+    def changing(self) -> re.Pattern[str]:
+        """A changing context character."""
+        return re.compile(_char_class(self._changing, _BEYOND_BMP))
+
+    @functools.cached_property
+    def nine_free(self) -> re.Pattern[str]:
+        """The text up to its ninth free character (see :func:`_free_at_least`)."""
+        free = _char_class(self._free)
+        return re.compile(f"(?:[^{free[1:-1]}]*+{free}){{{_FREE_STEP}}}")
 
 
 _BEYOND_BMP = "\U00010000-\U0010ffff"
+#: Characters OpenCC reads as a unit (the ideographic description characters), or where C strings end.
+_UNIT_CHARS = "\x00\u31ef" + "".join(map(chr, range(0x2FF0, 0x3000)))
 
 
 def _char_class(chars: str, extra: str = "") -> str:
-    return "[" + "".join(map(re.escape, chars)) + extra + "]"
+    # (re.escape of the whole string escapes each character as re.escape of each alone, in one translate)
+    return "[" + re.escape(chars) + extra + "]"
 
 
 @functools.cache
@@ -157,18 +187,9 @@ def _hk2s_sets() -> _Hk2sSets | None:
         raise ResourceError(f"{name}: only BMP characters but line breaks and NUL")
     if not set(chars["changing"]) <= set(chars["context"]) or set(chars["free"]) & set(chars["context"]):
         raise ResourceError(f"{name}: the changing characters are context characters, the free ones are not")
-    free = _char_class(chars["free"])
-    unit_chars = "\x00\u31ef" + "".join(map(chr, range(0x2FF0, 0x3000)))  # read as a unit, or where C strings end
-    if set(unit_chars) & set(chars["context"]):
+    if set(_UNIT_CHARS) & set(chars["context"]):
         raise ResourceError(f"{name}: NUL and the ideographic description characters are no context characters")
-    return _Hk2sSets(
-        whole=re.compile(_char_class(chars["free"], "\x00\u2ff0-\u2fff\u31ef")),
-        first=re.compile(_char_class(chars["free"] + chars["changing"], "\x00\u2ff0-\u2fff\u31ef\ud800-\udfff" + _BEYOND_BMP)),
-        whole_chars=frozenset(chars["free"] + unit_chars + "".join(map(chr, range(0xD800, 0xE000)))),
-        changing=re.compile(_char_class(chars["changing"], _BEYOND_BMP)),
-        run=re.compile(_char_class(chars["context"], _BEYOND_BMP) + "*"),
-        nine_free=re.compile(f"(?:[^{free[1:-1]}]*+{free}){{{_FREE_STEP}}}"),
-    )
+    return _Hk2sSets(chars["free"], chars["changing"], chars["context"])
 
 
 #: Free characters counted by one match of :attr:`_Hk2sSets.nine_free` (see :func:`_free_at_least`).
