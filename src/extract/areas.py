@@ -19,7 +19,7 @@ import ahocorasick_rs
 import regex
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from .divisions import division_rows
+from .divisions import Division, division_rows
 from .errors import ResourceError
 from .models import AreaKind
 from .resources import alternation, read_data, tsv_rows, validated
@@ -38,7 +38,11 @@ COUNTED = "="
 
 def _short_forms(cell: str) -> tuple[str, ...]:
     """The short forms of a data cell (``|``-separated), without their COUNTED marks."""
-    return tuple(x.removeprefix(COUNTED) for x in cell.split("|") if x) if cell else ()
+    if not cell:
+        return ()
+    if "|" not in cell:  # (most cells: one form)
+        return (cell.removeprefix(COUNTED),)
+    return tuple([x.removeprefix(COUNTED) for x in cell.split("|") if x])
 
 
 class Area(BaseModel):
@@ -200,7 +204,17 @@ class Gazetteer:
 
     @functools.cached_property
     def _lineages(self) -> dict[str, tuple[Area, ...]]:
-        return {a.id: self._lineage(a) for a in self.areas.values()}
+        # An area whose parent's lineage is known and short (it ended at a unit without a parent, not at
+        # the bound) has its parent and that lineage: most parents come before their units in the data.
+        areas = self.areas
+        out: dict[str, tuple[Area, ...]] = {}
+        for area in areas.values():
+            parent = area.parent
+            if parent is not None and (above := out.get(parent)) is not None and len(above) < 15:
+                out[area.id] = (areas[parent], *above)
+            else:
+                out[area.id] = self._lineage(area)
+        return out
 
     def _lineage(self, area: Area) -> tuple[Area, ...]:
         out: list[Area] = []
@@ -310,13 +324,12 @@ def parse_gazetteer(text: str, traps: str = "", origin: str = "gazetteer.tsv", *
     candidates: dict[str, list[Area]] = {}
     short_candidates: dict[str, list[Area]] = {}
     hand = list(tsv_rows(text, origin, _COLUMNS))
-    rows: list[tuple[str, int, dict[str, str]]] = [(origin, n, r) for n, r in hand]
+    generated: list[Division] = []
     if divisions:
-        merged = division_rows(divisions, [r for _, r in hand])
-        rows = [(origin, n, r) for (n, _), r in zip(hand, merged)]
-        rows += [("divisions.tsv", 0, r) for r in merged[len(hand) :]]
-    for where, lineno, row in rows:
-        area = validated(Area, where, lineno, row) if where == origin else _division_area(row)
+        merged, generated = division_rows(divisions, [r for _, r in hand])
+        hand = [(n, r) for (n, _), r in zip(hand, merged)]
+
+    def add(area: Area, where: str, lineno: int) -> None:
         if area.id in areas:
             raise ResourceError(f"{where}:{lineno}: duplicate id {area.id}")
         areas[area.id] = area
@@ -330,6 +343,11 @@ def parse_gazetteer(text: str, traps: str = "", origin: str = "gazetteer.tsv", *
                 if same:
                     raise ResourceError(f"{where}:{lineno}: form {form} of {area.id} already names {same[0].id}")
                 known.append(area)
+
+    for lineno, row in hand:
+        add(validated(Area, origin, lineno, row), origin, lineno)
+    for division in generated:
+        add(_division_area(division), "divisions.tsv", 0)
     codes = Counter(a.code for a in areas.values() if a.code)
     dupes = sorted(c for c, n in codes.items() if n > 1)
     if dupes:
@@ -350,7 +368,8 @@ def parse_gazetteer(text: str, traps: str = "", origin: str = "gazetteer.tsv", *
     too_long = [w for w in (*candidates, *short_candidates, *words) if len(w) > LONGEST_SPAN]
     if too_long:
         raise ResourceError(f"{origin}: forms longer than {LONGEST_SPAN} characters: {', '.join(too_long)}")
-    marked = [(x.startswith(COUNTED), x.removeprefix(COUNTED)) for _, _, row in rows for x in row["short"].split("|") if x]
+    shorts = [*(row["short"] for _, row in hand), *(d.short for d in generated if d.short)]
+    marked = [(x.startswith(COUNTED), x.removeprefix(COUNTED)) for cell in shorts for x in cell.split("|") if x]
     plain = {form for counted, form in marked if not counted}
     gaz = Gazetteer(
         areas=areas,
@@ -361,8 +380,9 @@ def parse_gazetteer(text: str, traps: str = "", origin: str = "gazetteer.tsv", *
         traps=tuple(words),
         counted=frozenset(form for counted, form in marked if counted and form not in plain),
     )
+    lineages = gaz._lineages
     for area in areas.values():
-        if len(gaz.ancestors(area)) >= 16:
+        if len(lineages[area.id]) >= 16:
             raise ResourceError(f"{origin}: {area.id} has a parent cycle")
     # Homonyms must be told apart by their parents: never a unit and its own ancestor.
     # (A form of one unit has nothing to clash with: a unit among its own ancestors is a cycle, refused above.)
@@ -381,48 +401,62 @@ _KINDS = frozenset(get_args(AreaKind))
 _CODE = regex.compile(r"\d{6}")
 
 
-def _division_area(row: dict[str, str]) -> Area:
+def _division_area(row: Division) -> Area:
     """An :class:`Area` from a generated row, checked field by field without the model's validators.
 
     The rows come from ``scripts/build_gazetteer.py`` (a test checks that the committed file is
     what it generates), and there are 3,210 of them: checking each field directly is ten times
     faster than validating the model, and every worker process loads the gazetteer.
     """
-    code, kind, level = row["code"], row["kind"], row["level"]
-    if not _CODE.fullmatch(code) or kind not in _KINDS or level not in ("province", "prefecture", "county"):
-        raise ResourceError(f"divisions.tsv: bad row for {row['id']}: code {code}, kind {kind}, level {level}")
-    if row["anchor"] not in ("yes", "no") or not row["name"]:
-        raise ResourceError(f"divisions.tsv: bad row for {row['id']}")
-    return _construct(
-        id=row["id"],
-        name=row["name"],
-        code=code,
-        kind=kind,
-        parent=row["parent"] or None,
-        aliases=tuple(filter(None, row["aliases"].split("|"))),
-        short=_short_forms(row["short"]),
-        members=(),
-        report=row["report"] == "yes",
-        anchor=row["anchor"] == "yes",
-        level=level,
-        former_codes=tuple(filter(None, row["former_codes"].split("|"))),
-        options=(),
-    )
+    rid, name, code, kind, parent, aliases, short, anchor, level, former_codes = row
+    # (six ASCII digits are six \d: the pattern, a call of the regex module, is asked about any other code)
+    if (
+        not (len(code) == 6 and code.isascii() and code.isdigit() or _CODE.fullmatch(code))
+        or kind not in _KINDS
+        or level not in _LEVELS
+    ):
+        raise ResourceError(f"divisions.tsv: bad row for {rid}: code {code}, kind {kind}, level {level}")
+    if anchor not in _YES_NO or not name:
+        raise ResourceError(f"divisions.tsv: bad row for {rid}")
+    return _construct({
+        "id": rid,
+        "name": name,
+        "code": code,
+        "kind": kind,
+        "parent": parent or None,
+        "aliases": aliases,
+        "short": _short_forms(short),
+        "members": (),
+        "report": True,
+        "anchor": anchor == "yes",
+        "level": level,
+        "former_codes": former_codes,
+        "options": (),
+    })
 
 
+_LEVELS = frozenset(("province", "prefecture", "county"))
+_YES_NO = frozenset(("yes", "no"))
 _FIELDS = frozenset(Area.model_fields)
+# The setters object.__setattr__ finds for the instance's __dict__ and BaseModel's three slots, each
+# called directly (not looked up by name for every area).
+_SET_DICT = BaseModel.__dict__["__dict__"].__set__
+_SET_FIELDS_SET = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_SET_EXTRA = BaseModel.__dict__["__pydantic_extra__"].__set__
+_SET_PRIVATE = BaseModel.__dict__["__pydantic_private__"].__set__
 
 
-def _construct(**values: object) -> Area:
-    """``Area.model_construct(**values)`` for a complete set of already checked values, 5× faster.
+def _construct(values: dict[str, object]) -> Area:
+    """``Area.model_construct(**values)`` for a complete set of already checked values (in field
+    order), 5× faster.
 
     Sets exactly what ``model_construct`` sets (``tests/test_divisions.py`` checks that the two agree).
     """
-    area = Area.__new__(Area)
-    object.__setattr__(area, "__dict__", values)
-    object.__setattr__(area, "__pydantic_fields_set__", set(_FIELDS))
-    object.__setattr__(area, "__pydantic_extra__", None)
-    object.__setattr__(area, "__pydantic_private__", None)
+    area: Area = Area.__new__(Area)
+    _SET_DICT(area, values)
+    _SET_FIELDS_SET(area, set(_FIELDS))
+    _SET_EXTRA(area, None)
+    _SET_PRIVATE(area, None)
     return area
 
 

@@ -16,16 +16,37 @@ the same :class:`~extract.gazetteer.Area` model:
 from __future__ import annotations
 
 from collections import Counter
+from typing import NamedTuple
 
 from .errors import ResourceError
-from .resources import tsv_rows
+from .resources import tsv_cells
 
-__all__ = ["DIVISION_COLUMNS", "division_rows"]
+__all__ = ["DIVISION_COLUMNS", "Division", "division_rows"]
 
 DIVISION_COLUMNS = ("code", "name", "level", "kind", "parent", "province", "aliases", "short", "former", "generic")
+# The cells of a row of divisions.tsv, by position.
+_CODE, _NAME, _LEVEL, _KIND, _PARENT, _PROVINCE, _ALIASES, _SHORT, _FORMER, _GENERIC = range(len(DIVISION_COLUMNS))
 
 
-def division_rows(text: str, hand: list[dict[str, str]], origin: str = "divisions.tsv") -> list[dict[str, str]]:
+class Division(NamedTuple):
+    """A generated gazetteer row, its cells split once (the gazetteer checks and builds its area from
+    these: 3,210 rows at every start, see :func:`extract.areas.parse_gazetteer`)."""
+
+    id: str
+    name: str
+    code: str
+    kind: str
+    parent: str  # the enclosing unit's id
+    aliases: tuple[str, ...]  # the forms and former names, each once, none empty
+    short: str  # the cell as written, ``|``-separated (the gazetteer reads its COUNTED marks)
+    anchor: str  # ``yes`` or ``no``: the row's ``generic``
+    level: str
+    former_codes: tuple[str, ...]  # none empty
+
+
+def division_rows(
+    text: str, hand: list[dict[str, str]], origin: str = "divisions.tsv"
+) -> tuple[list[dict[str, str]], list[Division]]:
     """Gazetteer rows for every division, in code order, merged with the hand-made rows.
 
     Args:
@@ -35,77 +56,76 @@ def division_rows(text: str, hand: list[dict[str, str]], origin: str = "division
         origin: file name used in error messages.
 
     Returns:
-        The hand-made rows first (with ``level`` and ``former_codes`` added where a division has
-        their code), then the other divisions. Every row has the gazetteer's columns plus
-        ``level`` and ``former_codes``.
+        The hand-made rows (with ``level`` and ``former_codes`` added: a division's where it has
+        their code, else empty), then the other divisions (a generated row of the gazetteer's
+        columns, ``members`` empty and ``report`` yes, plus ``level`` and ``former_codes``).
 
     Raises:
         ResourceError: a row with an unknown parent or province code, or a duplicate code.
     """
-    rows: dict[str, dict[str, str]] = {}
-    for lineno, row in tsv_rows(text, origin, DIVISION_COLUMNS):
-        if row["code"] in rows:
-            raise ResourceError(f"{origin}:{lineno}: duplicate code {row['code']}")
-        rows[row["code"]] = row
+    rows: dict[str, list[str]] = {}
+    for lineno, row in tsv_cells(text, origin, DIVISION_COLUMNS):
+        if row[_CODE] in rows:
+            raise ResourceError(f"{origin}:{lineno}: duplicate code {row[_CODE]}")
+        rows[row[_CODE]] = row
     for code, row in rows.items():
-        for ref in (row["parent"], row["province"]):
+        for ref in (row[_PARENT], row[_PROVINCE]):
             if ref and ref not in rows:
                 raise ResourceError(f"{origin}: {code} refers to unknown code {ref}")
     hand_by_code = {r["code"]: r for r in hand if r.get("code")}
     # Ids and forms of the hand-made rows stay theirs: 双桥区 (大足区's former name) → 承德市双桥区.
     hand_ids = {r["id"] for r in hand} | {f for r in hand for f in (r["name"], *r["aliases"].split("|")) if f}
-    names = Counter(r["name"] for r in rows.values())
+    names = Counter(r[_NAME] for r in rows.values())
 
     ids: dict[str, str] = {}
     for code, row in rows.items():
         if code in hand_by_code:
             ids[code] = hand_by_code[code]["id"]
             continue
-        name = row["name"]
-        parent = rows.get(row["parent"])
+        name = row[_NAME]
+        parent = rows.get(row[_PARENT])
         if names[name] == 1 and name not in hand_ids:
             ids[code] = name
-        elif parent is not None and parent["code"] != row["province"]:
-            ids[code] = parent["name"] + name
+        elif parent is not None and parent[_CODE] != row[_PROVINCE]:
+            ids[code] = parent[_NAME] + name
         else:
-            ids[code] = rows[row["province"]]["name"] + name if row["province"] != code else name
+            ids[code] = rows[row[_PROVINCE]][_NAME] + name if row[_PROVINCE] != code else name
     seen = Counter(ids.values())
     for code, key in ids.items():
         if seen[key] > 1:  # the same name twice under parents of the same name: qualify by province too
-            ids[code] = rows[rows[code]["province"]]["name"] + key
+            ids[code] = rows[rows[code][_PROVINCE]][_NAME] + key
 
-    def former(row: dict[str, str]) -> tuple[list[str], list[str]]:
-        pairs = [f.split("@") for f in row["former"].split("|") if f]
-        return [n for n, _ in pairs], [c for _, c in pairs]
-
-    out: list[dict[str, str]] = []
+    merged: list[dict[str, str]] = []
     for r in hand:
         r = dict(r)
         division = rows.get(r.get("code", ""))
         r["level"], r["former_codes"] = "", ""
         if division is not None:
-            r["level"] = division["level"]
-            r["former_codes"] = "|".join(former(division)[1])
-        out.append(r)
+            r["level"] = division[_LEVEL]
+            r["former_codes"] = "|".join(_former(division[_FORMER])[1])
+        merged.append(r)
+    out: list[Division] = []
     for code, row in rows.items():
         if code in hand_by_code:
             continue
-        former_names, former_codes = former(row)
-        aliases = [a for a in row["aliases"].split("|") if a] + former_names
+        aliases, former = row[_ALIASES], row[_FORMER]
+        if former:
+            former_names, former_codes = _former(former)
+            forms = tuple(filter(None, dict.fromkeys([*aliases.split("|"), *former_names])))
+            codes = tuple(filter(None, former_codes))
+        else:  # (most rows: no former name)
+            forms = tuple(filter(None, dict.fromkeys(aliases.split("|")))) if "|" in aliases else (aliases,) if aliases else ()
+            codes = ()
         out.append(
-            {
-                "id": ids[code],
-                "name": row["name"],
-                "code": code,
-                "kind": row["kind"],
-                "parent": ids[row["parent"]] if row["parent"] else "全国",
-                "aliases": "|".join(dict.fromkeys(aliases)),
-                "short": row["short"],
-                "members": "",
-                "report": "yes",
-                "anchor": row["generic"],
-                "level": row["level"],
-                "former_codes": "|".join(former_codes),
-            }
+            Division(
+                ids[code], row[_NAME], code, row[_KIND], ids[row[_PARENT]] if row[_PARENT] else "全国",
+                forms, row[_SHORT], row[_GENERIC], row[_LEVEL], codes,
+            )
         )
-    return out
+    return merged, out
+
+
+def _former(cell: str) -> tuple[list[str], list[str]]:
+    """The former names and codes of a ``former`` cell (``name@code|…``)."""
+    pairs = [f.split("@") for f in cell.split("|") if f]
+    return [n for n, _ in pairs], [c for _, c in pairs]

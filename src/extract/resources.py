@@ -19,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import ResourceError
 
-__all__ = ["alternation", "read_data", "tsv_rows", "validated"]
+__all__ = ["alternation", "read_data", "tsv_cells", "tsv_rows", "validated"]
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -43,6 +43,15 @@ def tsv_rows(
     Raises:
         ResourceError: a wrong header, a row with the wrong number of cells, or no header at all.
     """
+    for lineno, cells in tsv_cells(text, origin, columns, min_columns=min_columns):
+        yield lineno, dict(zip(columns, cells))
+
+
+def tsv_cells(
+    text: str, origin: str, columns: tuple[str, ...], *, min_columns: int | None = None
+) -> Iterator[tuple[int, list[str]]]:
+    """``(line number, cells)`` for each data row of a TSV resource: :func:`tsv_rows` without the dict
+    (for a large generated file read by position, ``divisions.tsv``). Same checks, same errors."""
     low = len(columns) if min_columns is None else min_columns
     header_seen = False
     for lineno, line in enumerate(text.splitlines(), 1):
@@ -57,7 +66,7 @@ def tsv_rows(
         if not low <= len(cells) <= len(columns):
             expected = str(len(columns)) if low == len(columns) else f"{low} to {len(columns)}"
             raise ResourceError(f"{origin}:{lineno}: expected {expected} columns, found {len(cells)}")
-        yield lineno, dict(zip(columns, cells))
+        yield lineno, cells
     if not header_seen:
         raise ResourceError(f"{origin}: no header line")
 
