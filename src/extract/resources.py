@@ -10,18 +10,19 @@ change that fails loudly when it is wrong.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from importlib import resources
-from typing import TypeVar
+from typing import Any, TypeVar, cast
 
 import regex
 from pydantic import BaseModel, ValidationError
 
 from .errors import ResourceError
 
-__all__ = ["alternation", "read_data", "tsv_cells", "tsv_rows", "validated"]
+__all__ = ["alternation", "compiled_on_first_use", "read_data", "tsv_cells", "tsv_rows", "validated"]
 
 M = TypeVar("M", bound=BaseModel)
+P = TypeVar("P")
 
 
 def read_data(name: str) -> str:
@@ -90,3 +91,28 @@ def alternation(phrases: Iterable[str]) -> str:
     """
     ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
     return "|".join(map(regex.escape, ordered)) or "(?!)"
+
+
+def compiled_on_first_use(build: Callable[[], P]) -> P:
+    """A stand-in for the pattern ``build()`` compiles, compiled when one of its attributes is first read.
+
+    For a module's pattern that most runs never ask (a rule for a rare phrasing): compiling it at every
+    start costs more than the run asks of it. The stand-in is used as the pattern is (``.search(...)``,
+    ``.pattern``; it is the same object wherever the name is imported, so ``is`` compares as before),
+    every read going through ``__getattr__`` to the compiled pattern: no way for a hot pattern.
+    """
+    return cast(P, _CompiledOnFirstUse(build))
+
+
+class _CompiledOnFirstUse:
+    __slots__ = ("_build", "_compiled")
+
+    def __init__(self, build: Callable[[], object]) -> None:
+        self._build = build
+        self._compiled: object = None
+
+    def __getattr__(self, name: str) -> Any:
+        compiled = self._compiled
+        if compiled is None:
+            compiled = self._compiled = self._build()
+        return getattr(compiled, name)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from ...anchored import std_compile
+from ...resources import compiled_on_first_use
 from .counts import _Count
 from .lexicon import _ATTRIBUTION, _FOUND_IN, _OPEN, _count_re, _last, _zero_re, foreign_items, found_in
 from .regions import _DIGIT, _contains
@@ -20,26 +21,26 @@ if TYPE_CHECKING:  # the reader imports this module: its type is for the checker
 __all__ = ["attribute"]
 
 #: A bracket after a confirmed case that says it was an asymptomatic one (（无症状感染者转为确诊病例）).
-_CONVERSION_NOTE = std_compile(
+_CONVERSION_NOTE = compiled_on_first_use(lambda: std_compile(
     r"\s*(?:均|都|全部)?(?:系|为|由)?\s*(?:既往|此前|前期|之前)?(?:已?(?:报告|通报)的)?\s*(?:本土|境外输入)?"
     r"无症状(?:感染者)?(?:转(?:为)?确诊(?:病例)?|转归)\s*"
-)
+))
 #: A bracket after a count saying none of it was of a scope (无境外输入).
-_NONE_OF_SCOPE = std_compile(r"\s*无\s*(?P<scope>境外输入|本土)(?:病例)?\s*")
+_NONE_OF_SCOPE = compiled_on_first_use(lambda: std_compile(r"\s*无\s*(?P<scope>境外输入|本土)(?:病例)?\s*"))
 #: A clause after a count saying where the cases came from (均来自中国香港, 分别来自韩国).
-_ORIGIN_LEAD = std_compile(r"\s*(?:均|都|全部|分别|同样|也)?\s*来自")  # (同樣來自廣州 too)
+_ORIGIN_LEAD = compiled_on_first_use(lambda: std_compile(r"\s*(?:均|都|全部|分别|同样|也)?\s*来自"))  # (同樣來自廣州 too)
 #: What may stand before the place a bracket after a count names: （在成都）, （均在渝中区）, （均为江津区报告）.
-_BRACKET_LEAD = std_compile(r"^\s*(?:均|都)?\s*(?:在|位于|为|系)")  # （均为江津区报告）
+_BRACKET_LEAD = compiled_on_first_use(lambda: std_compile(r"^\s*(?:均|都)?\s*(?:在|位于|为|系)"))  # （均为江津区报告）
 #: An origin before 输入 in a clause describing a count (苏丹输入, 英国输入病例).
-_CAME_FROM = regex.compile(r"(?P<origin>\p{Han}{2,8}?)输入")
+_CAME_FROM = compiled_on_first_use(lambda: regex.compile(r"(?P<origin>\p{Han}{2,8}?)输入"))
 #: An origin in China that names no place (均为省外输入, 外省输入): the cases are no imported ones.
 _DOMESTIC_ORIGIN = ("省外", "市外", "区外", "县外", "外省", "外市", "外地", "国内")
 #: A note that says what all of a count's cases are (（均为境外输入）).
-_ALL_OF = std_compile(r"(?:均|都|全部)(?:为|系|是)")
+_ALL_OF = compiled_on_first_use(lambda: std_compile(r"(?:均|都|全部)(?:为|系|是)"))
 #: Before a place a count is compared with, not one it is of.
-_COMPARED_TO = std_compile(r"(?:次于|高于|低于|多于|少于|超过|不及|比)\s*$")
+_COMPARED_TO = compiled_on_first_use(lambda: std_compile(r"(?:次于|高于|低于|多于|少于|超过|不及|比)\s*$"))
 #: After a place in a count's note: a hospital or facility there (均在绥芬河市定点医院隔离治疗).
-_TREATED_AT = std_compile(r"\s*的?\s*(?:定点|指定)?\s*(?:医院|医疗机构|救治医院|隔离点|隔离酒店|方舱)")
+_TREATED_AT = compiled_on_first_use(lambda: std_compile(r"\s*的?\s*(?:定点|指定)?\s*(?:医院|医疗机构|救治医院|隔离点|隔离酒店|方舱)"))
 
 
 def attribute(r: _Reader, count: _Count, end: int) -> int:

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from ...anchored import AnyMatch, AnyPattern, group_numbers, std_compile
 from ...errors import ResourceError
 from ...models import Metric
-from ...resources import alternation, read_data, tsv_rows, validated
+from ...resources import alternation, compiled_on_first_use, read_data, tsv_rows, validated
 from ..dates import CN_NUM, parse_cn_int
 
 # --------------------------------------------------------------------------- data
@@ -169,7 +169,7 @@ def _country_names() -> frozenset[str]:
 #: One item of a list of counts by place (西班牙1例), and what may open the list.
 _PLACE_ITEM = std_compile(r"\s*(?P<name>[^\d\s、,，和及]{2,16}?)\s*\d+\s*[例人名宗]\s*")
 _ITEMS_OPENING = std_compile(r"\s*(?:其中|包括|含)?")
-_ITEM_SEP = std_compile(r"[、,，和及]")
+_ITEM_SEP = compiled_on_first_use(lambda: std_compile(r"[、,，和及]"))
 
 
 def foreign_import(text: str, start: int, end: int) -> bool:
@@ -218,7 +218,7 @@ def foreign_items(text: str, start: int, end: int) -> bool:
 
 
 #: The clause before an imported item's number that names where it came from (其中日本输入).
-_ORIGIN_CLAUSE = std_compile(r"\s*(?:其中|含|包括)?\s*[:：]?\s*(?P<name>[^\s\d,，、:：]{2,16}?)\s*输入\s*")
+_ORIGIN_CLAUSE = compiled_on_first_use(lambda: std_compile(r"\s*(?:其中|含|包括)?\s*[:：]?\s*(?P<name>[^\s\d,，、:：]{2,16}?)\s*输入\s*"))
 
 
 def foreign_origin(text: str, start: int, end: int) -> bool:
@@ -381,47 +381,47 @@ def _zero_re() -> regex.Pattern[str]:
 # 无新增确诊病例: the disease's name before the zero)
 _ZERO_GAP = std_compile(r"\s*[:：]?\s*(?:等\s*(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*个?\s*(?:区县|区|县|地区|街道|镇街)?)?\s*" + rf"(?:{_DISEASE})?" + r"\s*(?P<scope>本土|本地|境外输入)?\s*(?:均|都|也|仍|现|目前)?\s*(?:已经?)?\s*(?:连续\s*(?:\d{1,4}|[一二两三四五六七八九十百]{1,4})\s*个?\s*[天日](?:以上)?内?)?\s*(?:报告)?\s*")
 # A change against an earlier day at the end of a prefix: 较29日减少 / 比前一日增加了.
-_CHANGE = std_compile(
+_CHANGE = compiled_on_first_use(lambda: std_compile(
     r"(?:较|比|与)(?P<ref>[^,，;；。()（）]{0,14}?)(?:相比|比较)?[,，]?\s*(?P<dir>增加|减少|上升|下降|增长|回落|多|少)了?\s*(?:报告)?\s*$"
-)
+))
 # The day's change of a current count written after it (现有重症病例10644例，当日减少628例).
-_DAY_CHANGE = std_compile(r"[,，]\s*(?P<ref>当日|当天)(?P<dir>增加|减少|上升|下降)了?\s*$")
+_DAY_CHANGE = compiled_on_first_use(lambda: std_compile(r"[,，]\s*(?P<ref>当日|当天)(?P<dir>增加|减少|上升|下降)了?\s*$"))
 # Words that make a metric-less count a breakdown of the total before it.
-_BREAKDOWN_WORDS = std_compile(r"其中|当中|含|报告|新增|共|各|分别|本土|本地|境外|病例")
-_SUBSET_AFTER = std_compile(r"\s*(?:均为|均系|为(?!最多|最高|主)|是|系|在|来自|属于|\d{1,3}\s*岁|男子|女子|(?:经)?复核)")  # 其中一名56岁男子: one person described; 其中1名复核确认为阳性: one reviewed
+_BREAKDOWN_WORDS = compiled_on_first_use(lambda: std_compile(r"其中|当中|含|报告|新增|共|各|分别|本土|本地|境外|病例"))
+_SUBSET_AFTER = compiled_on_first_use(lambda: std_compile(r"\s*(?:均为|均系|为(?!最多|最高|主)|是|系|在|来自|属于|\d{1,3}\s*岁|男子|女子|(?:经)?复核)"))  # 其中一名56岁男子: one person described; 其中1名复核确认为阳性: one reviewed
 # A part of the total before, named by its scope after the number (其中86例为境外输入病例, 3例为本土病例).
 # (境外（英国）输入病例: the origin may stand in brackets inside the scope.)
 # (新增確診病例2例,均為本地確診病例,0例輸入: Macau's notices name the imported part by 输入 alone.)
-_SCOPE_PART = regex.compile(
+_SCOPE_PART = compiled_on_first_use(lambda: regex.compile(
     r"\s*(?:均)?(?:为|系|是|属)\s*(?P<scope>境外(?:[(（][^()（）\n]{1,12}[)）])?(?:输入|移入)性?|输入性?|本土|本地)(?:确诊)?(?:病例|个案)(?![\p{Han}])"
     # (其中312例本土，3例境外移入: Taiwan's CDC writes the scope alone after the number.)
     r"|\s*(?:(?:均)?(?:为|系|是|属)\s*)?(?P<scope>境外输入|境外移入|外地输入|输入|本土|本地)(?:感染)?例?(?=\s*[,，、;；。])"  # 1宗输入、130宗本地感染 (Hong Kong; 五宗为外地输入)
-)
-_REST_ITEM = std_compile(r"其他|其它|其余|另有|余下")
-_SUB_WORDS = std_compile(r"其中|当中|(?<![(（])含|包括")  # not 新疆（含兵团）: a note on the area
-_SUM_WORD = std_compile(r"合计|共计|总计|合共")
+))
+_REST_ITEM = compiled_on_first_use(lambda: std_compile(r"其他|其它|其余|另有|余下"))
+_SUB_WORDS = compiled_on_first_use(lambda: std_compile(r"其中|当中|(?<![(（])含|包括"))  # not 新疆（含兵团）: a note on the area
+_SUM_WORD = compiled_on_first_use(lambda: std_compile(r"合计|共计|总计|合共"))
 # What may open a clause that states a zero for the area in force (6月13日0—24时，本地无新增确诊病例).
 # (该市无新增…: the city named last, see _Reader.area_named_by)
 _ZERO_OPENING = std_compile(rf"\s*(?:其中\s*[,，]?\s*|另外?|此外\s*[,，]?\s*|同时)?(?:现|目前|至今)?(?:本土|本地|境外输入|当日|当天|同日|今日|全省|全市|全区|本市|本省|(?P<that>该[市县区省州]))?\s*{_DISEASE}?\s*")
 # States a patient is in (severe, critical, suspected): under a running total they count patients
 # now in that state (截至…24时，…疑似病例7例 / 无疑似病例 are current, not ever).
-_SEVERITY = std_compile(r"重症|重型|危重|疑似|病情平稳")
+_SEVERITY = compiled_on_first_use(lambda: std_compile(r"重症|重型|危重|疑似|病情平稳"))
 # People counted who are not cases: 313名东风本田公司复工人员, 4190名失业人员.
-_OTHER_PEOPLE = std_compile(r"[^\d,，;；。()（）]{0,12}?(?:人员|员工|职工|工人|学生|旅客|乘客|志愿者|党员|干部|群众|居民|村民|农民工|专家)")
+_OTHER_PEOPLE = compiled_on_first_use(lambda: std_compile(r"[^\d,，;；。()（）]{0,12}?(?:人员|员工|职工|工人|学生|旅客|乘客|志愿者|党员|干部|群众|居民|村民|农民工|专家)"))
 # A metric-less count of patients in hospital: 56例在定点医院进行隔离治疗, 30例在院治疗.
-_IN_HOSPITAL = std_compile(r"\s*(?:正|仍|均)?在(?:定点医院|定点救治医院|医院|院)(?:进行|接受)?(?:隔离)?治疗")
+_IN_HOSPITAL = compiled_on_first_use(lambda: std_compile(r"\s*(?:正|仍|均)?在(?:定点医院|定点救治医院|医院|院)(?:进行|接受)?(?:隔离)?治疗"))
 # The provinces that report to the NHC, written as a number of them: the country.
-_NATIONAL = regex.compile(
+_NATIONAL = compiled_on_first_use(lambda: regex.compile(
     r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*个?\s*省(?:份|市区|市|区市)?"
     r"(?:\s*\((?:自治区|区)\s*[、,]\s*(?:直辖市|市)\)|\s*\(区\s*[、,]?\s*市\))?"
     r"(?:\s*(?:和|及)\s*新疆(?:生产建设)?兵团)?"
     # 31個?。ㄗ灾螀^、直轄市)和新疆生產建設兵團報告 (a repost's mojibake): the brackets' end and the corps remain.
     r"|(?<=[)）]\s*)(?:和|及)\s*新疆生产建设兵团(?=\s*(?:累计)?\s*报告)"
-)
+))
 # A Weibo headline inside the text: 【#重庆新增25例累计确诊300例#】
 _HEADLINE = std_compile(r"【[^】\n]{1,120}】")
 # Where counted cases were found: 在隔离管控中发现, 在集中隔离点发现, 在隔离管控人员中发现.
-_FOUND_IN = std_compile(r"\s*(?:均)?(?:在|(?:属于?|为)(?=[^,，;；。()（）]{1,16}?发现))[^,，;；。()（）]{1,16}?(?:中|内)?(?:被)?发现")  # 33宗属社区发现 (Macau)
+_FOUND_IN = compiled_on_first_use(lambda: std_compile(r"\s*(?:均)?(?:在|(?:属于?|为)(?=[^,，;；。()（）]{1,16}?发现))[^,，;；。()（）]{1,16}?(?:中|内)?(?:被)?发现"))  # 33宗属社区发现 (Macau)
 
 
 def found_in(phrase: str) -> tuple[str, str]:
@@ -440,11 +440,11 @@ _SECTION = regex.compile(
     r"\s*\p{Han}{0,6}?(?P<scope>本土|本地|境外输入性?|境外)\p{Han}{0,10}\s*"
 )
 #: Any numbered heading (三、密切接触者): it ends the section before.
-_NUMBERED_HEADING = regex.compile(rf"{_SECTION_NUMBER}\s*\p{{Han}}{{2,16}}\s*")
+_NUMBERED_HEADING = compiled_on_first_use(lambda: regex.compile(rf"{_SECTION_NUMBER}\s*\p{{Han}}{{2,16}}\s*"))
 # A Weibo topic tag inside a post: #新疆新增本土病例112例#
-_TOPIC_TAG = std_compile(r"#[^#\n【】]{1,40}#")
+_TOPIC_TAG = compiled_on_first_use(lambda: std_compile(r"#[^#\n【】]{1,40}#"))
 # A metric phrase that says the state goes on (正在接受医学观察): a current count.
-_ONGOING = std_compile(r"正在|仍在|尚在|仍接受")
+_ONGOING = compiled_on_first_use(lambda: std_compile(r"正在|仍在|尚在|仍接受"))
 # A sentence opening a running total as of now (截至目前，…累计确诊17例): the article's day.
 # Its source may come first (指挥中心统计，截至目前国内累计…).
 _UNTIL_NOW = std_compile(r"\s*(?:[^,，。;；:：\n]{1,16}?(?:统计|通报|消息|表示|介绍|指出)[,，:：]?\s*)?(?:(?:截至|截止|截止到)(?:目前|今日|今天|发稿时|记者发稿时)|[自从][^,，。;；:：\n]{2,14}?至今|本轮疫情(?:发生)?以来)")  # (自12月26日至今，当地已累计…)
@@ -453,24 +453,24 @@ _UNTIL_NOW = std_compile(r"\s*(?:[^,，。;；:：\n]{1,16}?(?:统计|通报|消
 # running total since a year, no day of its own)
 _NOW_OPENING = std_compile(r"\s*(?:[^,，。;；:：\n]{1,10}?(?:统计|通报|消息|表示|介绍|指出)[,，:：]?\s*)?(?:目前|当前)"
                            r"|\s*自\s*(?:19|20)\d\d\s*年(?:\s*\d{1,2}\s*月)?(?:起|以来)")
-_NEW_WORD = std_compile(r"新增|新发现|当日")
-_NO_CASE_YET = std_compile(r"尚未有|尚无|暂无")
+_NEW_WORD = compiled_on_first_use(lambda: std_compile(r"新增|新发现|当日"))
+_NO_CASE_YET = compiled_on_first_use(lambda: std_compile(r"尚未有|尚无|暂无"))
 # Close contacts who became cases: 15人转为确诊病例 / 7人诊断为确诊病例 in a sentence about contacts.
-_CONVERSION_AFTER = std_compile(r"\s*(?:已)?(?:诊断为|确诊为|转为|转归为)(?:新冠肺炎)?(?:确诊病例|疑似病例|无症状感染者|确诊)")
-_CONTACTS = std_compile(r"密切接触者|密接")
+_CONVERSION_AFTER = compiled_on_first_use(lambda: std_compile(r"\s*(?:已)?(?:诊断为|确诊为|转为|转归为)(?:新冠肺炎)?(?:确诊病例|疑似病例|无症状感染者|确诊)"))
+_CONTACTS = compiled_on_first_use(lambda: std_compile(r"密切接触者|密接"))
 # Before 确诊 in a sentence about contacts: contacts who became cases (其中已确诊5人, 转为确诊…).
-_CONTACT_OUTCOME = std_compile(r"已|转为|诊断为")
-_CLAUSE_SEMI = std_compile(r"[;；]")
+_CONTACT_OUTCOME = compiled_on_first_use(lambda: std_compile(r"已|转为|诊断为"))
+_CLAUSE_SEMI = compiled_on_first_use(lambda: std_compile(r"[;；]"))
 #: A zero said of local and imported cases at once (无本地和境外输入新增确诊病例).
 _BOTH_SCOPES = std_compile(r"(?:本地|本土)(?:和|及)境外")
 #: Where a run of clauses about one area ends: a semicolon or a sentence's end.
-_SEGMENT_END = std_compile(r"[;；。!?！？]")
+_SEGMENT_END = compiled_on_first_use(lambda: std_compile(r"[;；。!?！？]"))
 # (A comma between digits before three more is a thousands separator: 本土确诊者分别达1,902、110和67例.)
-_CLAUSE_BREAK = std_compile(r"[，;；:：(（)）【】]|,(?!(?<=\d,)\d{3}(?!\d))")
+_CLAUSE_BREAK = compiled_on_first_use(lambda: std_compile(r"[，;；:：(（)）【】]|,(?!(?<=\d,)\d{3}(?!\d))"))
 _SENTENCE_END = std_compile(r"[。!?！？]")
 _LIST_SEP = std_compile(r"\s*(?:、|和|及|与|以及)\s*")
-_EACH = std_compile(r"(?:各|均为|均是|均|都是|皆为)\s*(?:报告|新增|有)?\s*$")
-_COORD = std_compile(r"\s*[,，;；、]?\s*(?:和|及|以及|、)")
+_EACH = compiled_on_first_use(lambda: std_compile(r"(?:各|均为|均是|均|都是|皆为)\s*(?:报告|新增|有)?\s*$"))
+_COORD = compiled_on_first_use(lambda: std_compile(r"\s*[,，;；、]?\s*(?:和|及|以及|、)"))
 _SUFFIX_METRIC_LEAD = std_compile(
     r"\s*(?:由|为|是|系|已)?(?:(?:既往|此前|之前|前期)(?:通报|报告|发现)?(?:的)?)?"  # 7例由既往无症状感染者转为确诊病例, 52例为此前的…, 7例为既往通报的…
     r"(?P<new>新增)?"  # 中心调查8宗新增2019冠状病毒病确诊个案 (Hong Kong)
@@ -483,17 +483,17 @@ _SUFFIX_METRIC_LEAD = std_compile(
     rf"{_DISEASE}?"  # 3例新型冠状病毒感染的肺炎确诊病例
 )
 # After a count and its metric: what the count is (为此前无症状感染者转归) or where it was found (在隔离管控中发现).
-_SUFFIX_REST = std_compile(r"[^,，;；。()（）【】\n]{1,30}")  # a headline's 】 ends the clause too
+_SUFFIX_REST = compiled_on_first_use(lambda: std_compile(r"[^,，;；。()（）【】\n]{1,30}"))  # a headline's 】 ends the clause too
 # A running total written right after a count and its metric: 重庆新增5例确诊病例累计211例.
 # Or the next area's count of the sentence: 吉林市新增3例确诊病例、长春市新增1例无症状感染者; or another count
 # joined to it (新增1例阳性感染者、1例初筛阳性感染者).
-_NEXT_TOTAL = std_compile(
+_NEXT_TOTAL = compiled_on_first_use(lambda: std_compile(
     r"\s*(?:(?:累计|现有|共计|合计)(?:确诊|报告)?\s*\d|、[^,，;；。、\d]{1,10}?(?:再|又)?(?:新增|报告|累计|现有)\s*\d|、\s*\d+\s*[例名人宗])"
-)
-_CONVERTED = std_compile(r"转归|转为确诊|转确诊|订正为确诊")  # (含9例无症状感染者订正为确诊病例)
+))
+_CONVERTED = compiled_on_first_use(lambda: std_compile(r"转归|转为确诊|转确诊|订正为确诊"))  # (含9例无症状感染者订正为确诊病例)
 # A clause after a count that only describes it: its scope (为本土病例) or where it was found (在北京, 均在沙坪坝区,
 # 患者在天津).
-_ATTRIBUTION = regex.compile(
+_ATTRIBUTION = compiled_on_first_use(lambda: regex.compile(
     r"\s*(?:[,，]\s*(?:(?:患者|该患者|该病例)(?=在|为|系|属))?(?P<body>(?:均|都|全部|分别|同样(?=来自))?(?:为|系|是|在|位于|来自|分布在|分布于|属于?(?!地)|由(?=无症状))[^,，;；。:：()（）\n]{1,24})"
     # 新增危重型病例1例为铜梁区: with no comma, only 为/在 and a short place clause.
     r"|(?P<body>(?:均)?(?:为|在|位于)[^,，;；。:：()（）\n]{1,12})"
@@ -505,7 +505,7 @@ _ATTRIBUTION = regex.compile(
     # 尚有无症状感染者4例（均为境外输入，其中尼泊尔3例、印度1例）, 确诊病例4例（境外输入，均为…转确诊）: a bracket
     # opening with the scope they all have.
     r"|\s*[(（]\s*(?P<body>(?:(?:均|都|全部)(?:为|系))?(?:境外输入|本土|本地)[^()（）,，;；。:：\n\d]{0,8})(?=[,，])"
-)
+))
 # What may stand in a clause around a count that breaks down the total before it; anything else
 # (入境人员3697例) makes it a count of something the lexicon does not name.
 _RESIDUE_OK = regex.compile(
@@ -526,9 +526,9 @@ _UNKNOWN_AREA = regex.compile(
 )
 # Words ending like a place that name no single place. Everything else that does and is not in the
 # gazetteer (朝阳区, 该县, 高风险区, 某小区) is a place or a subset the count cannot be given to.
-_NOT_AREA = std_compile(r"区县$|城市$|省市$|个(?:地市|市州|市|区|县|州|省)$")  # 山西省11个市累计…
+_NOT_AREA = compiled_on_first_use(lambda: std_compile(r"区县$|城市$|省市$|个(?:地市|市州|市|区|县|州|省)$"))  # 山西省11个市累计…
 # What may stand between one item of a list of counts and the next: 63082例，治愈出院…
-_LIST_GAP = std_compile(r"[\s,，、;；]*")
+_LIST_GAP = compiled_on_first_use(lambda: std_compile(r"[\s,，、;；]*"))
 # A sentence opening that goes on with the area of the sentence before.
 _CARRY_OPENING = std_compile(r"\s*(?:其中|同时)")
 _SHARE_BEFORE = std_compile(r"(?:占|含|包括|包含)\s*$")
@@ -540,7 +540,7 @@ _SKIP_DATE_AFTER = std_compile(r"\s*(?:以来|起|开始|至今|之前|以前|�
 _RELATIVE_PREV = std_compile(r"前一[日天]|昨[日天]|上一[日天]|前日")
 _OPEN = "(（"
 # An issuing government body (上海市卫生健康委员会, 重庆市九龙坡区人民政府), whose 本市 is its own.
-_OFFICIAL_BODY = std_compile(r"政府|委员会|卫健委|卫生健康委|办公室|办公厅|指挥部|领导小组|局$|厅$")
+_OFFICIAL_BODY = compiled_on_first_use(lambda: std_compile(r"政府|委员会|卫健委|卫生健康委|办公室|办公厅|指挥部|领导小组|局$|厅$"))
 _ONE_DAY = dt.timedelta(days=1)
 _FIRST_DAY = dt.date(2019, 12, 1)  # no COVID-19 case was reported before December 2019
 _CLOSE = ")）"
@@ -729,7 +729,7 @@ def said_measure(said: set[str]) -> str | None:
     return next((w for w in ("cumulative", "current", "new") if w in said), None)
 
 
-_STILL_GAP = std_compile(r"\s*(?:尚|仍|正)?(?:在)?\s*")
+_STILL_GAP = compiled_on_first_use(lambda: std_compile(r"\s*(?:尚|仍|正)?(?:在)?\s*"))
 
 
 def _governing_metric(
@@ -766,7 +766,7 @@ def _governing_metric(
 
 
 #: The last clause break before a place, searched backwards from it (one character: the last match of a scan).
-_CLAUSE_BREAK_LAST = regex.compile(r"(?r)" + _CLAUSE_BREAK.pattern)
+_CLAUSE_BREAK_LAST = compiled_on_first_use(lambda: regex.compile(r"(?r)" + _CLAUSE_BREAK.pattern))
 
 
 def _last(pattern: AnyPattern, text: str, start: int, end: int) -> AnyMatch | None:
