@@ -177,15 +177,17 @@ def find_appointments(text: str, start: int = 0, end: int | None = None) -> list
     out: list[Appointment] = []
     last_person: tuple[str, int] | None = None
     # A pattern scans only a text with a word that each of its matches has: _APPOINT 任命 or 增补,
-    # _REMOVE and _PASSIVE_REMOVE 免, _TAKE_UP 任 or 当选 (兼任, 接任 …), _GIVE_UP 不再.
+    # _REMOVE 免去, _PASSIVE_REMOVE 被免, _TAKE_UP 任 or 当选 (兼任, 接任 …), _GIVE_UP 不再. (Not a bare 免:
+    # most bodies hold one, in 免疫 or 免费, and each of those two patterns then scanned the body for nothing.)
     has_appoint = text.find("任命", start, end) >= 0 or text.find("增补", start, end) >= 0
-    has_mian = text.find("免", start, end) >= 0
+    has_remove = text.find("免去", start, end) >= 0
+    has_passive = text.find("被免", start, end) >= 0
     has_take_up = text.find("任", start, end) >= 0 or text.find("当选", start, end) >= 0
     has_give_up = text.find("不再", start, end) >= 0
     # Strong forms, in text order.
     events = sorted(
         ([(m.start(), m.end(), "conferred") for m in _APPOINT.finditer(text, start, end)] if has_appoint else [])
-        + ([(m.start(), m.end(), "removed") for m in _REMOVE.finditer(text, start, end)] if has_mian else [])
+        + ([(m.start(), m.end(), "removed") for m in _REMOVE.finditer(text, start, end)] if has_remove else [])
     )
     for vs, ve, action in events:
         if action == "conferred":
@@ -242,7 +244,7 @@ def find_appointments(text: str, start: int = 0, end: int | None = None) -> list
             posts = _posts(text, m.end(), min(end, m.end() + _MAX_POST))
             for name, ns in names:
                 out.extend(Appointment(name, ns, p, kind, ns, p.end) for p in posts if p.official)
-    if has_mian:
+    if has_passive:
         out.extend(_passive_removals(text, start, end))
     out.sort(key=lambda a: (a.start, a.name_start))
     return out

@@ -50,7 +50,7 @@ from .officials_lexicon import (  # the lexicon, in its own module
     Lexicon,
     load_lexicon,
 )
-from .person_names import _name_before, _name_options, _punct_or_end, read_name
+from .person_names import _IS_HAN, _name_before, _name_options, _punct_or_end, han_only, read_name
 from .start_words import post_matches  # (where a post may start: one scan shared with the meetings extractor)
 
 
@@ -161,7 +161,6 @@ def _unit_ends(text: str, start: int, end: int, lex: Lexicon) -> dict[int, list[
 #: What an unknown place before an area word never is: 由|市委书记, 新任|省委书记, 原|市长, 会议由|省委副书记.
 _NOT_PLACE = regex.compile(r"^[原前时现曾]|[由据经兼受]|任|会议|会上|请")  # (受县委书记江夏委托: 受 is no place; 邀请|市卫生健康委主任)
 _JOIN = regex.compile(r"[和与及、]")
-_HAN_ONLY = regex.compile(r"(?:\p{Han}|\(\p{Han}{1,6}\))*")
 #: Characters of an organisation unit before its org word (卫生健康|委, 安全管理|总站).
 _MAX_UNIT = 10
 
@@ -176,7 +175,7 @@ def _is_org(
     and :func:`_unit_ends` of a span that ends at ``end`` and starts at or before ``start``
     (only positions from ``start`` on are read, and a word ending by ``end`` is in both).
     """
-    if (text[end - 1] not in lex.org_last_chars and text[end - 1] != ")") or not _HAN_ONLY.fullmatch(text, start, end):
+    if (text[end - 1] not in lex.org_last_chars and text[end - 1] != ")") or not han_only(text, start, end):
         return False
     reach = {start}
     frontier = [start]
@@ -318,7 +317,6 @@ class PersonMention:
     titles: tuple[Title, ...]
 
 
-_LIST_SEP = regex.compile(r"、")
 #: What may follow the last name of a list before the others (张晓轩及各相关工作专班负责人).
 _LIST_END = ("及", "和", "以及")
 
@@ -330,7 +328,7 @@ def _whole_item(text: str, pos: int, name: str, lex: Lexicon) -> str:
     if text.startswith("、", end) or _punct_or_end(text, end):
         return name
     sep = text.find("、", end, pos + 5)
-    if sep < 0 or not _HAN_ONLY.fullmatch(text, pos, sep) or text[pos:sep] in lex.cues["not_name"]:
+    if sep < 0 or not han_only(text, pos, sep) or text[pos:sep] in lex.cues["not_name"]:
         return name
     return text[pos:sep]
 #: Bare posts that may follow a name: 陈敏尔书记, 习近平总书记, 胡衡华市长.
@@ -395,7 +393,7 @@ def _place_tail(text: str, title: Title) -> bool:
         title.organization is None
         and title.text in _AREA_POSTS
         and title.start > 0
-        and _HAN_RUN.match(text[title.start - 1]) is not None
+        and _IS_HAN[text[title.start - 1]]
         and text[title.start - 1] not in "兼"
     )
 
@@ -448,7 +446,7 @@ def find_mentions(doc: Doc) -> list[PersonMention]:
             mentions.append(PersonMention(first.start, pos + len(name), pos, pos + len(name), name, tuple(chain)))
             # A list after one title: 市领导张三、李四.
             pos += len(name)
-            while _LIST_SEP.match(text, pos):
+            while text.startswith("、", pos):
                 nxt = read_name(text, pos + 1)
                 # (副县长杜江天、张晓轩及各相关工作专班负责人: a "title" read from the name on, over 及, is no title)
                 if nxt is None or pos + 1 in title_starts and not text.startswith(_LIST_END, pos + 1 + len(nxt)):

@@ -96,6 +96,11 @@ class Lexicon:
         """(organisation, post) → whether the title is an official's (see ``_title_is_official``)."""
         return {}
 
+    @functools.cached_property
+    def name_options_memo(self) -> dict[str, tuple[int, ...]]:
+        """The five characters from a position → the name lengths read there (see ``person_names._name_options``)."""
+        return {}
+
     places: frozenset[str] = frozenset()
 
     @functools.cached_property
