@@ -53,3 +53,20 @@ def test_appointment_gates_hold_every_match() -> None:
             assert "免去" in text
         if appointments._PASSIVE_REMOVE.search(text):
             assert "被免" in text
+
+
+def test_titles_and_mentions_stay_immutable_values() -> None:
+    from extract.extractors.officials import PersonMention, Title, _merge_titles, find_titles
+
+    t = Title(0, 4, 2, "市委书记", "市委", "书记", True)
+    assert t == Title(0, 4, 2, "市委书记", "市委", "书记", True) and hash(t) == hash(Title(*t))
+    assert repr(t) == "Title(start=0, end=4, org_end=2, text='市委书记', organization='市委', post='书记', official=True)"
+    m = PersonMention(0, 7, 4, 7, "陈敏尔", (t,))
+    try:
+        m.name = "x"  # type: ignore[misc]
+    except AttributeError:
+        pass
+    else:  # pragma: no cover
+        raise AssertionError("a mention is immutable")
+    assert [x.text for x in find_titles("市委副书记、市长胡衡华讲话")] == ["市委副书记", "市长"]
+    assert _merge_titles(["市长"]) == ["市长"] and _merge_titles(["市长", "重庆市长", "市长"]) == ["重庆市长"]

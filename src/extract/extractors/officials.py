@@ -20,8 +20,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 
@@ -76,9 +75,11 @@ _LAST_MARK = regex.compile(r"(?r)[^\p{Han}A-Za-z0-9()]")
 _BRACKETED = regex.compile(r"\(\p{Han}{1,6}\)")
 
 
-@dataclass(frozen=True, slots=True)
-class Title:
+class Title(NamedTuple):
     """A title found in the text: ``text[start:end]`` is the title as written.
+
+    A named tuple, not a frozen dataclass: ~3.5 titles and two mentions an article, and a frozen dataclass's
+    ``__init__`` sets each field through ``object.__setattr__`` (~11 K instructions a title, ~3.6 K so).
 
     Attributes:
         start, end: span of the whole title (organisation included).
@@ -298,9 +299,8 @@ _HELD_POST_BEFORE = regex.compile(r"(?:时任|现任|曾任|调任|升任|出任
 # --- mentions and officials ----------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class PersonMention:
-    """A person named in the text with the titles written next to the name.
+class PersonMention(NamedTuple):
+    """A person named in the text with the titles written next to the name (a named tuple, as :class:`Title`).
 
     Attributes:
         start, end: span of the titles and the name together.
@@ -698,6 +698,8 @@ def claimed_hits(text: str, names: Iterable[str], start: int, end: int) -> list[
 def _merge_titles(titles: Iterable[str]) -> list[str]:
     """Titles in order of appearance, without repeats or titles contained in another one."""
     uniq = list(dict.fromkeys(titles))
+    if len(uniq) == 1:
+        return uniq  # (most officials have one title: no pair to compare)
     return [t for t in uniq if not any(t != u and t in u for u in uniq)]
 
 
