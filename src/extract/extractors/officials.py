@@ -50,7 +50,7 @@ from .officials_lexicon import (  # the lexicon, in its own module
     Lexicon,
     load_lexicon,
 )
-from .person_names import _IS_HAN, _name_before, _name_options, _punct_or_end, han_only, read_name
+from .person_names import _HAN_OR_BRACKETED, _IS_HAN, _name_before, _name_options, _punct_or_end, han_only, read_name
 from .start_words import post_matches  # (where a post may start: one scan shared with the meetings extractor)
 
 
@@ -163,6 +163,7 @@ def _unit_ends(text: str, start: int, end: int, lex: Lexicon) -> dict[int, list[
 #: What an unknown place before an area word never is: 由|市委书记, 新任|省委书记, 原|市长, 会议由|省委副书记.
 _NOT_PLACE = regex.compile(r"^[原前时现曾]|[由据经兼受]|任|会议|会上|请")  # (受县委书记江夏委托: 受 is no place; 邀请|市卫生健康委主任)
 _JOIN = regex.compile(r"[和与及、]")
+_HAN_ONLY = _HAN_OR_BRACKETED  # (what han_only answers: Han characters and bracketed Han runs)
 #: Characters of an organisation unit before its org word (卫生健康|委, 安全管理|总站).
 _MAX_UNIT = 10
 
