@@ -98,21 +98,34 @@ def compiled_on_first_use(build: Callable[[], P]) -> P:
 
     For a module's pattern that most runs never ask (a rule for a rare phrasing): compiling it at every
     start costs more than the run asks of it. The stand-in is used as the pattern is (``.search(...)``,
-    ``.pattern``; it is the same object wherever the name is imported, so ``is`` compares as before),
-    every read going through ``__getattr__`` to the compiled pattern: no way for a hot pattern.
+    ``.pattern``; it is the same object wherever the name is imported, so ``is`` compares as before); once
+    compiled, the pattern's methods are read from the stand-in as from the pattern itself.
     """
     return cast(P, _CompiledOnFirstUse(build))
 
 
 class _CompiledOnFirstUse:
-    __slots__ = ("_build", "_compiled")
+    """See :func:`compiled_on_first_use`. On the first read the pattern is compiled and its methods and
+    attributes are kept on the stand-in itself: later reads are ordinary attribute loads, not calls of
+    ``__getattr__`` (a rule that turns out to be asked often costs what the compiled pattern costs)."""
 
     def __init__(self, build: Callable[[], object]) -> None:
         self._build = build
         self._compiled: object = None
 
     def __getattr__(self, name: str) -> Any:
-        compiled = self._compiled
+        d = self.__dict__
+        compiled = d["_compiled"]
         if compiled is None:
-            compiled = self._compiled = self._build()
+            compiled = d["_compiled"] = self._build()
+            for attr in _PATTERN_ATTRIBUTES:
+                if hasattr(compiled, attr):
+                    d[attr] = getattr(compiled, attr)
         return getattr(compiled, name)
+
+
+#: What is read of a compiled pattern (both engines'), kept on the stand-in once it is compiled.
+_PATTERN_ATTRIBUTES = (
+    "match", "search", "fullmatch", "finditer", "findall", "sub", "subn", "split", "scanner",
+    "pattern", "flags", "groups", "groupindex",
+)
