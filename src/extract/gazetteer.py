@@ -34,6 +34,7 @@ import regex
 
 from .anchored import std_compile
 from .areas import Area, Gazetteer, load_gazetteer, parse_gazetteer
+from .area_relations import _elsewhere, _foreign, _under
 from .margins import blank_free, inner_text
 from .scan16 import utf16_of
 
@@ -741,22 +742,6 @@ def _gate_generic(gaz: Gazetteer, text: str, matches: list[AreaMatch]) -> list[A
                 continue  # a text about another place that never names Chongqing
         out.append(m)
     return out
-
-
-def _elsewhere(gaz: Gazetteer, named: frozenset[str], area: Area) -> bool:
-    """Whether a text whose full forms name places of the provinces ``named`` names some but not ``area``'s."""
-    own = gaz.province_of(area)
-    return bool(named) and (own is None or own.id not in named)
-
-
-def _foreign(gaz: Gazetteer, area: Area, unit: str | None) -> bool:
-    if unit is None or _under(gaz, area, unit):
-        return False
-    return area.id not in {a.id for a in gaz.ancestors(gaz.areas[unit])}
-
-
-def _under(gaz: Gazetteer, area: Area, unit: str | None) -> bool:
-    return unit is not None and (area.id == unit or any(a.id == unit for a in gaz.ancestors(area)))
 
 
 def _nested(gaz: Gazetteer, matches: list[AreaMatch]) -> list[AreaMatch]:

@@ -8,7 +8,10 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
+import datetime as dt
+
 from ...anchored import std_compile
+from ...resources import compiled_on_first_use
 from .counts import _Count
 from .lexicon import _SUFFIX_METRIC_LEAD, foreign_origin
 from .regions import _Region
@@ -153,3 +156,14 @@ def _opens_on(r: _Reader, parent: _Count, num_start: int) -> bool:
     return (last.end <= r.sentence_start and len(gap) <= _PART_GAP and "\n" not in gap.strip()
             and not any(ch.isdigit() for ch in gap)
             and _OPENS_WITH_PART.fullmatch(r.text, r.sentence_start, num_start) is not None)
+
+
+#: (the words and bounds below are for counting.read_count: kept here to keep that module short)
+#: All of them, in a count since a day (自…以来，我市共报告…39例).
+_ALL_SINCE = std_compile(r"共计?|合计|总计")
+#: The present, before a count of outcomes (目前出院病例78例, 至今无死亡病例).
+_NOW_WORD = std_compile(r"目前|至今|迄今")
+#: A running total's word before a clause that names a part of it (…累计…例…通报，其中…).
+_RUNNING_BEFORE = compiled_on_first_use(lambda: std_compile(r"累计|累積"))
+#: How much older than the article the day in force must be to be a past scene, not the day reported on.
+_STALE_SCENE = dt.timedelta(days=2)

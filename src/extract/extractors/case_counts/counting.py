@@ -7,7 +7,6 @@ force there (see the package docstring for the rules)."""
 
 from __future__ import annotations
 
-import datetime as dt
 
 
 from typing import TYPE_CHECKING
@@ -26,7 +25,7 @@ from .lexicon import (
 )
 from .regions import _is_top, _Region, _short_forms
 from .count_context import (
-    _OPENS_WITH_PART, _SEGMENT_REACH, _TREATED_BEFORE, _bracket_place, _day_total_before, _first_segment,
+    _ALL_SINCE, _NOW_WORD, _OPENS_WITH_PART, _RUNNING_BEFORE, _STALE_SCENE, _SEGMENT_REACH, _TREATED_BEFORE, _bracket_place, _day_total_before, _first_segment,
     _metric_topic, _opens_on, _origin_place, _own_metric_after, _place_after, _severity_split,
 )
 
@@ -56,14 +55,6 @@ _FOUND_WHERE = std_compile(r"在(?P<where>[^,，。;；:：()（）\d在]{2,16}?
 _SEMI_GAP = compiled_on_first_use(lambda: std_compile(r"\s*[;；]\s*"))
 #: Still under medical observation, with no metric of its own (…其中解除医学观察392例、尚在医学观察32例).
 _UNDER_OBSERVATION = std_compile(r"(?:尚在|仍在|正在|目前)(?:接受)?(?:集中)?(?:隔离)?(?:医学观察|隔离观察)\s*$")
-#: All of them, in a count since a day (自…以来，我市共报告…39例).
-_ALL_SINCE = std_compile(r"共计?|合计|总计")
-#: The present, before a count of outcomes (目前出院病例78例, 至今无死亡病例).
-_NOW_WORD = std_compile(r"目前|至今|迄今")
-#: A running total's word before a clause that names a part of it (…累计…例…通报，其中…).
-_RUNNING_BEFORE = compiled_on_first_use(lambda: std_compile(r"累计|累積"))
-#: How much older than the article the day in force must be to be a past scene, not the day reported on.
-_STALE_SCENE = dt.timedelta(days=2)
 #: A day a total runs from (自9月17日以来, 9月17日起, 本轮疫情以来).
 _SINCE_OPENING = compiled_on_first_use(lambda: std_compile(r"(?:自|从)?\s*(?:(?:19|20)\d\d\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*\d{1,2}\s*时)?\s*(?:以来|起)|本轮疫情以来"))
 #: A bracket right after a count that breaks it into confirmed and asymptomatic cases.
