@@ -432,7 +432,6 @@ def found_in(phrase: str) -> tuple[str, str]:
     label = "在" + said.split("在", 1)[1] if "在" in said else said.removeprefix("属于").removeprefix("属").removeprefix("为")
     community = label.startswith("社区发现") or "社会面" in label
     return ("community_infections" if community else "other"), label
-from .furniture import is_furniture as is_furniture  # noqa: E402  (re-exported: the reader imports it from here)
 # A short line heading a notice's section: 本土病例情况 / 境外输入病例情况.
 _SECTION_NUMBER = r"\s*(?:[一二三四五六七八九十\d]{1,2}\s*[、.．]|[(（][一二三四五六七八九十\d]{1,2}[)）])"
 _SECTION = regex.compile(

@@ -15,7 +15,7 @@ from ...models import ArticleWarning, CaseCount
 from ..dates import _DAY_RANGE_END, find_dates, reference_date, relative_words_found, resolve_relative
 from .lexicon import (
     _CARRY_OPENING, _NUMBERED_HEADING, _CLAUSE_BREAK, _CLOSE, _LIST_SEP, _NOT_AREA, _OPEN, _RELATIVE_PREV, _REST_ITEM, _RESIDUE_OK,
-    _SHARE_BEFORE, _SINCE_BEFORE, _UNTIL_HOUR, _NOW_OPENING, _HEADLINE, _UNTIL_NOW, _SECTION, is_furniture, _UNKNOWN_AREA, heading_matches, said_measure, metric_starts, _last, _value, load_metric_lexicon,
+    _SHARE_BEFORE, _SINCE_BEFORE, _UNTIL_HOUR, _NOW_OPENING, _HEADLINE, _UNTIL_NOW, _SECTION, _UNKNOWN_AREA, heading_matches, said_measure, metric_starts, _last, _value, load_metric_lexicon,
 )
 from . import totals
 from .boxed import bracket_count
@@ -26,6 +26,7 @@ from .zeros import _running_measure, joined_zeros, read_zero
 from .counts import _Count, _State, _when
 from .attributions import attribute
 from .setters import _date_setters, _written_dates
+from .furniture import is_furniture
 from .pairs import pair_counts
 from .settle import settle
 from .events import paragraph_events
@@ -112,7 +113,7 @@ class _Reader:
         if any(a.region is not None and a.region.name == HOME_COUNTY for a in self.areas):
             # 我县新增确诊病例5例…全县累计…: a county's own notice is about the county (南漳县's, its name in the
             # signature), not the city the home was taken for.
-            county = _home_county(self.areas, self.text) or _home_county(_area_mentions(self.doc, whole=True), self.text)
+            county = self.home_county
             if county is not None and county.code and (self.home is None or not self.home.code or _contains(self.home.code, county.code)):
                 self.home = county
         self.home_province = _province_of(self.home)
@@ -185,6 +186,12 @@ class _Reader:
             self._home_city, self._home_city_known = _city_in(self.areas, self.home) or self.home, True
         return self._home_city
 
+    @functools.cached_property
+    def home_county(self) -> _Region | None:
+        """Whose 我县/全县/本县 the article means: the county its body names most, else its whole text's
+        (泗县's headline, 南漳县's signature)."""
+        return _home_county(self.areas, self.text) or _home_county(_area_mentions(self.doc, whole=True), self.text)
+
     def region_of(self, mention: _Mention) -> _Region | None:
         if mention.region is None:
             return self.home_city()  # 我市/全市/本市
@@ -202,7 +209,7 @@ class _Reader:
             return self.home  # 全國目前累計14,157例確診 in a Taiwan report: the island's figures
         if mention.region.name == HOME_COUNTY:
             # 我县 in 泗县's notice: the county its body names most, else its headline's
-            return _home_county(self.areas, self.text) or _home_county(_area_mentions(self.doc, whole=True), self.text)
+            return self.home_county
         if mention.region.name == HOME_AUTONOMOUS:
             p = self.home_province  # 我区 in a Guangxi notice; a district's 全区 is no area here
             return p if p is not None and p.name.endswith("自治区") else None

@@ -404,16 +404,15 @@ def _article_home(doc: Doc, body: list[_Mention]) -> _Region | None:
 _SUBJECT_OF_COUNTS = std_compile(r"\s*(?:无新增|新增|累计|现有|报告|共有|共)")
 
 
-def _home_county(body: list[_Mention], text: str | None = None) -> _Region | None:
-    """The county-level unit the body names most often (its first when tied), for 我县/全县/本县; with
-    ``text``, not one named only as where a case is registered or comes from (其中1例户籍宜城市，常住九集;
-    武汉籍2例: 南漳县's notice, whose own name stands in its signature)."""
+def _home_county(body: list[_Mention], text: str) -> _Region | None:
+    """The county-level unit the mentions name most often (their first when tied), for 我县/全县/本县; not
+    one named only as where a case is registered or comes from (其中1例户籍宜城市，常住九集; 武汉籍2例: 南漳县's
+    notice, whose own name stands in its signature)."""
     counts: dict[_Region, int] = {}
     for m in body:
         r = m.region
         if r is not None and r.code and not r.code.endswith("00"):
-            if text is not None and (_ORIGIN_BEFORE.search(text, max(0, m.start - 3), m.start)
-                                     or text.startswith("籍", m.end)):
+            if _ORIGIN_BEFORE.search(text, max(0, m.start - 3), m.start) or text.startswith("籍", m.end):
                 continue
             counts[r] = counts.get(r, 0) + 1
     return max(counts, key=lambda r: counts[r]) if counts else None  # (dicts keep the order of first mention)
