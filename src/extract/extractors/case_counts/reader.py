@@ -28,7 +28,7 @@ from .attributions import attribute
 from .setters import _date_setters, _written_dates
 from .furniture import is_furniture
 from .pairs import pair_counts
-from .settle import settle
+from .settle import cutoff_day_after, settle
 from .events import paragraph_events
 from .places_after import counts_of_place_after
 from .unit_places import count_places
@@ -452,7 +452,7 @@ class _Reader:
                       and self.plain_sentence(s_start, pos)):
                     # 本港新增12宗新型肺炎確診個案 in a report that has dated nothing before: the day's new cases,
                     # reported on the article's day (a headline line, 重庆新增1例, waits for the notice's date).
-                    state.date, state.hours, state.until = self.doc.published, None, None
+                    state.date, state.hours, state.until = cutoff_day_after(self, pos) or self.doc.published, None, None
                     state.dated = True
                 elif state.dated and state.date is not None and _NOW_OPENING.match(text, s_start):
                     # …新增1例。(new paragraph) 目前共追踪到密切接触者3074人: a running total as of the day in force.

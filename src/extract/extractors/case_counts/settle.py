@@ -15,8 +15,13 @@ from .regions import _Region, _region
 if TYPE_CHECKING:  # the reader imports this module: its type is for the checker only
     from .reader import _Reader
 
-__all__ = ["settle"]
+__all__ = ["settle", "cutoff_day_after"]
 
+#: 截至11月19日24时: the cut-off of a day's figures.
+_CUTOFF_BEFORE = std_compile(r"(?:截至|截止|截止到|截至到)\s*$")
+_CUTOFF_AFTER = std_compile(r"\s*(?:24|二十四)\s*(?:时|時|点|點|:00|：00)")
+#: How far after an undated new count its day's cut-off may be written (the next line or two).
+_CUTOFF_REACH = 300
 #: A year written in a date (2020年2月19日, 2020-02-19).
 _YEAR_IN = std_compile(r"(?:19|20)\d\d\s*[年\-/.]")
 
@@ -80,3 +85,23 @@ def lead_day(r: _Reader) -> dt.date | None:
         return None  # (今晚 alone, a page's time line: its day is not written, the report's may be another)
     day = resolve_relative(first, published, None)
     return day if day == published else None
+
+
+def cutoff_day_after(r: _Reader, pos: int) -> dt.date | None:
+    """The day before the article's when the first date after ``pos`` is that day's cut-off, close by
+    (全省新增出院699例…。(next line) 截至11月19日24时，全省累计…: an excerpt that lost its opening day line;
+    its new counts are of the day the running totals are cut off, not of the article's day)."""
+    published = r.doc.published
+    if published is None:
+        return None
+    i = bisect.bisect_left(r.date_starts, pos)
+    if i == len(r.dates):
+        return None
+    m = r.dates[i]
+    text = r.text
+    if (m.start - pos > _CUTOFF_REACH or m.date is None or m.relative is not None or m.through is not None
+            or m.date != published - dt.timedelta(days=1)
+            or not _CUTOFF_BEFORE.search(text, max(0, m.start - 6), m.start)
+            or not _CUTOFF_AFTER.match(text, m.end)):
+        return None
+    return m.date
