@@ -7,6 +7,7 @@ lives::
     病例2、病例3，暂住于宝山区
     确诊病例5至9：现住海淀区
     病例1，某男，48岁，河北唐山人，工作单位为北京新发地市场，现住丰台区。
+    个案1居住在南海区桂城街道,个案3-个案20居住在顺德区大良街道
     无症状感染者1—无症状感染者4，居住于普陀区
 
 An *item* is a reference to one case or a range of cases (``病例1``, ``病例1—病例510``,
@@ -69,7 +70,7 @@ _ITEM = regex.compile(
 _ITEM_GAP = std_compile(r"\s*(?:、|,|，|和|及)\s*")
 # Where a case lives. 系…人 (hometown) and 工作单位 are not residence.
 _RESIDENCE = std_compile(
-    r"(?:现住|常住地|现居住于|现居住在|现居于|现居|居住于|居住在|居住地为|居住地|住在|住于|暂住于|暂住在|暂住|家住|住址为|住址)\s*(?:本市|该市|北京市|上海市)?"
+    r"(?:(?:由|从)(?:外市|外省|省外|市外|外地)来到|现住|常住地|现居住于|现居住在|现居于|现居|居住于|居住在|居住地为|居住地|住在|住于|暂住于|暂住在|暂住|家住|住址为|住址)\s*(?:本市|该市|北京市|上海市)?"
 )
 # How far after an item its residence may be written (an item's details run to a sentence or two).
 _REACH = 160

@@ -19,6 +19,7 @@ NOUNS = {
     "无症状感染者": "asymptomatic",
     "无症状": "asymptomatic",
     "感染者": "infections",
+    "个案": "infections",  # 个案1居住在南海区桂城街道 (Guangdong's cities, 2022: every positive person)
 }
 
 #: What every item of a list starts with: its noun (病例1), or the 第 of an ordinal (第120例患者).
