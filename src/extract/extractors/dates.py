@@ -161,10 +161,12 @@ _DATE = std_compile(
 # duration ("连续3日", "近7日", "30日内").
 _BARE_DAY_BEFORE = r"(?:^|[较比至到、,，;；。:：和与及于在止(（\n]|截至|截止)\s*"
 _BARE_DAY_NOT_AFTER = r"(?!\s*(?:内|以内|之内|以来|左右|起算))"
+# A day of the twenties or thirties as Hong Kong papers write it (截至廿四日, 卅一日).
+_TWENTIES = r"廿[一二三四五六七八九]?|卅一?"
 _BARE_DAY = regex.compile(
     rf"""
     (?<={_BARE_DAY_BEFORE})
-    (?P<day>\d{{1,2}})\s*[日号]
+    (?P<day>\d{{1,2}}|{_TWENTIES})\s*[日号]
     {_BARE_DAY_NOT_AFTER}
     (?:\s*(?:{_HOUR_WINDOW}))?
     """,
@@ -172,14 +174,14 @@ _BARE_DAY = regex.compile(
 )
 # The 日 or 号 a bare day can end at: after a separator, one or two digits and spaces, and not
 # followed by a duration's word (found in one scan; 12月1日 is none).
-_BARE_DAY_ANCHOR = regex.compile(rf"[日号](?<={_BARE_DAY_BEFORE}\d{{1,2}}\s*[日号]){_BARE_DAY_NOT_AFTER}")
+_BARE_DAY_ANCHOR = regex.compile(rf"[日号](?<={_BARE_DAY_BEFORE}(?:\d{{1,2}}|{_TWENTIES})\s*[日号]){_BARE_DAY_NOT_AFTER}")
 # What must follow a named day's 日: something that happened that day.
 _NAMED_DAY_AFTER = r"""
     (?=\s*(?:上午|下午|晚间|晚上|早间|凌晨|夜间|中午|傍晚)?\s*
         (?:\d{1,2}\s*[时点](?:\d{1,2}分|半)?(?:许|左右)?\s*)?  # 应变协调中心21日下午5时表示
         (?:就|在|于|新增|报告|通报|发现|确诊|主持|召开|举行|出席|表示|强调|指出|介绍|前往|来到|赴|深入
           |调研|检查|率队|发布|宣布|公布|共|合计|累计|单日|全天|再|又|也|还|已|晚|召集|会见|视察
-          |参加|看望|慰问|考察))
+          |参加|看望|慰问|考察|从))  # (记者廿四日从贵州省卫生健康委员会获悉)
     """
 # A bare day right after a name — a place or a person — when what follows is something that happened
 # that day: 沙坪坝区十九日就新增, 陈敏尔20日在…会上, 胡衡华12日主持召开, 市卫健委20日通报. Words
@@ -189,7 +191,7 @@ _NAMED_DAY = regex.compile(
     (?<=\p{{Han}}\x20?)  # (海珠区 26 日新增: a web page's spaces around numbers)
     (?<!(?:连续|持续|最近|过去|未来|此后|之后|以后|其后|随后|累计|历时|用时|耗时|长达|不到|不足|超过|至少|仅仅
        |[近前后这那每第隔满共达约逾超数几多半再又另该当本上下同某头首末{CN_NUM}])\x20?)
-    (?P<day>\d{{1,2}}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*日
+    (?P<day>\d{{1,2}}|[一二三]?十[一二三四五六七八九]?|{_TWENTIES}|[一二三四五六七八九])\s*日
     {_NAMED_DAY_AFTER}
     """,
     regex.VERBOSE,
@@ -218,20 +220,28 @@ def _anchor_chars(anchor: AnyPattern) -> str:
     return _ANCHOR_CHARS_BY_ID[id(anchor)]
 
 
+_UNITS_OF_TWENTIES = frozenset("一二三四五六七八九")
+
+
 def _may_end_bare_day(text: str, q: int) -> bool:
     """Whether the 日 or 号 at ``q`` may end a :data:`_BARE_DAY_ANCHOR` match, answered without the
-    engine: its look-behind needs digits (after blanks) before ``q``, and before them (after blanks)
+    engine: its look-behind needs digits or 廿/卅 and a unit (after blanks) before ``q``, and before them (after blanks)
     one of :data:`_BARE_DAY_BEFORE_CHARS` or the text's start. Most 日 close a full date (月30日) or
     a word (当日, 次日) and fail here; the rest are tried by the pattern. (``str.isspace`` holds for
     every ``\\s`` of the engine and ``str.isdigit`` for every ``\\d``, so no match is missed.)"""
     k = q - 1
     while k >= 0 and text[k].isspace():
         k -= 1
-    if k < 0 or not text[k].isdigit():
-        return False
-    k -= 1
-    if k >= 0 and text[k].isdigit():
+    if k >= 0 and text[k] in _UNITS_OF_TWENTIES and k > 0 and text[k - 1] in "廿卅":
+        k -= 2  # (截至廿四日)
+    elif k >= 0 and text[k] in "廿卅":
         k -= 1
+    elif k < 0 or not text[k].isdigit():
+        return False
+    else:
+        k -= 1
+        if k >= 0 and text[k].isdigit():
+            k -= 1
     while k >= 0 and text[k].isspace():
         if text[k] in _BARE_DAY_BEFORE_CHARS:  # \n is both
             return True
@@ -258,7 +268,7 @@ def _day_starts(text: str, lo: int, q: int) -> range:
 
 
 def _bare_day_starts(text: str, lo: int, q: int) -> range:
-    """Where a :data:`_BARE_DAY` match whose 日 or 号 is at ``q`` can start: a day is 1–2 digits, then spaces."""
+    """Where a :data:`_BARE_DAY` match whose 日 or 号 is at ``q`` can start: a day is 1–2 digits (or 廿四), then spaces."""
     w = _spaces_start(text, lo, q)
     return range(max(lo, w - 2), w)
 

@@ -428,6 +428,8 @@ class _Reader:
                         # opens with its own date starts a new statement about the article's own area (the
                         # province in force stays when it holds that area: 新疆…现有确诊病例606例，其中乌鲁木齐市…).
                         state.region = state.top = [self.home]
+                    if (k := text.find("该", s_start, pos)) >= 0 and (named := self.area_named_by(text[k : k + 2], k)):
+                        state.region = state.top = [named]  # 石家庄市政府…召开发布会。据通报，该市新增1例
                 now_m = (_UNTIL_NOW.match(text, s_start, s_start + 30)
                          if self.doc.published is not None and not self.doc.published_from_text else None)
                 if (self.doc.published is not None and not self.doc.published_from_text
