@@ -250,7 +250,7 @@ def _count_re() -> re.Pattern[str]:
         (?:
             (?<![\d.])(?<!\d,)(?P<wan>\d{{1,4}}(?:\.\d{{1,4}})?)\s?万       # 1.2万 (a count of ten thousands)
             (?P<wanrest>(?:\d{{4}}|\d,\d{{3}})(?![\d.]))?                     # 9万1038, 102 万2360, 146萬9,019 (中央社)
-          | (?<![\d.第])(?<!\d,)(?P<num>\d{{1,3}}(?:,\d{{3}}){{1,3}}|\d{{1,9}})   # 6584, 4,191
+          | (?<![\d.第])(?<!\d,)(?P<num>\d{{1,3}}(?:,\d{{3}}){{1,3}}|\d{{1,3}}(?:\x20\d{{3}}){{1,3}}(?!\d)|\d{{1,9}})   # 6584, 4,191, 7 528 (香港衞生防護中心)
           | (?<![{CN_NUM}第])(?P<vague>上|数|几)(?P<vunit>百|千|万)       # 上千 — a lower bound
           | (?<![{CN_NUM}第])(?P<cn>[{cn_start}][{CN_NUM}]{{0,7}})        # 两千, 一千二百
         )
@@ -584,7 +584,7 @@ def _value(m: AnyMatch) -> int | None:
     g = count_groups(m.re)
     num, wan, vague = m.group(g.num, g.wan, g.vague)
     if num:
-        return int(num.replace(",", ""))
+        return int(num.replace(",", "").replace(" ", ""))
     if wan:
         return round(float(wan) * 10_000) + int((m.group(g.wanrest) or "0").replace(",", ""))
     if vague:
