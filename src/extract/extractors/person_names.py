@@ -64,9 +64,12 @@ def _options_at(text: str, pos: int, lex: Lexicon) -> tuple[int, ...]:
             break
         if not stop.isdisjoint(cand) and any(
             ch in stop and not _month_in_name(text, pos + i) and not _day_in_name(text, pos + i)
+            and not _qi_in_name(text, pos, i, lex)
             for i, ch in enumerate(cand[given_from:], given_from)
         ):
             break  # (a name with no stop character at all, the common case, needs no walk)
+        if n == 2 and cand[1] == "其":
+            continue  # (陈其 is no name, 陈其迈 may be)
         if cand in lex.cues["not_name"]:
             break
         out.append(n)
@@ -80,6 +83,22 @@ def _month_in_name(text: str, i: int) -> bool:
         and i > 0
         and not _MONTH_NUMBER.match(text[i - 1])
         and not _AFTER_MONTH.match(text[i + 1 : i + 2] or "日")
+    )
+
+
+#: What follows 其 when it is a pronoun or a word of its own (其中, 其他, 其余, 其后, 其实, 其次, 其间), not a name's.
+_QI_WORDS = frozenset("中他它余后实次间所一")
+
+
+def _qi_in_name(text: str, pos: int, i: int, lex: Lexicon) -> bool:
+    """Whether 其 at ``pos + i`` is the middle of a three-character name (陈其迈, 何其芳), not a pronoun
+    (于其…, 张某及其家人, …其中): right after a surname that is no function word, before a character that
+    makes no word with it."""
+    return (
+        text[pos + i] == "其"
+        and i == 1
+        and text[pos] not in lex.ambiguous_surnames
+        and text[pos + 2 : pos + 3] not in _QI_WORDS
     )
 
 
