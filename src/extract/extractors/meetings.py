@@ -83,7 +83,8 @@ _MEETING = regex.compile(
         |委(?:员会)?[第届次\d{_CN}]{{1,10}}全(?:体会议|会)       # 市委五届二次全会
         |[省市区县]委全会
         |(?<=[省市区县州])委会议(?!室))                              # 主持召开2022年第8次区委会议 (not 区委会议室)
-    |(?P<leading_group>(?:领导小组(?:\(指挥部\))?|指挥部)(?:召开)?(?:第?[\d{_CN}]+次)?(?:全体|扩大|专题|例|工作)?(?:会议|会(?![商谈见同]))
+    |(?P<leading_group>(?:领导小组(?:\(指挥部\))?|指挥部)(?:召开)?(?:疫情防控(?:工作)?(?=第))?(?:第?[\d{_CN}]+次)?(?:全体|扩大|专题|例|工作)?(?:会议|会(?![商谈见同]))
+        # (…联合指挥部疫情防控工作第39次例会: its subject before its number)
         |领导小组视频(?:调度)?会议?  # 唐良智主持召开领导小组视频调度会议: the group's meeting, held by video
         |领导小组(?:指挥部)?召开视频(?:调度)?会议?)  # 省…领导小组指挥部召开视频调度会议: the same, the group holding it
     |(?P<special_meeting>专题(?:调度|汇报|研究|部署|工作)?(?:扩大)?会(?:议|(?![商谈见同]))
@@ -587,8 +588,12 @@ def extract(doc: Doc, officials: list[Official]) -> list[Meeting]:
         return []
     mentions.sort(key=lambda m: m.start)
     # 县疫情防控工作领导小组会议暨指挥部调度会议, 专题会暨领导小组会议: one meeting held as both, of the first kind.
-    mentions = [m for i, m in enumerate(mentions)
-                if not (i and m.start <= mentions[i - 1].end < m.end and _JOINED_AS_ONE.match(doc.text, mentions[i - 1].end))]
+    # (…视频会议暨…联合指挥部疫情防控工作第39次例会: the one meeting is numbered by its second name.)
+    joined = [i for i in range(1, len(mentions))
+              if mentions[i].start <= mentions[i - 1].end < mentions[i].end and _JOINED_AS_ONE.match(doc.text, mentions[i - 1].end)]
+    for i in joined:
+        mentions[i - 1].ordinal = mentions[i - 1].ordinal or mentions[i].ordinal
+    mentions = [m for i, m in enumerate(mentions) if i not in joined] if joined else mentions
     paragraphs = _paragraphs(doc.text, *doc.body)
     _date_unstated(mentions, dates, doc, ref, paragraphs)
     held_types = {m.type for m in mentions if m.held}
