@@ -167,3 +167,21 @@ _NOW_WORD = std_compile(r"目前|至今|迄今")
 _RUNNING_BEFORE = compiled_on_first_use(lambda: std_compile(r"累计|累積"))
 #: How much older than the article the day in force must be to be a past scene, not the day reported on.
 _STALE_SCENE = dt.timedelta(days=2)
+
+
+#: Where a parallel new count's sentence ends (its own parts, in brackets or after 其中, come before).
+_SENTENCE_END = std_compile(r"[。\n]")
+
+
+def _parallel_new_scope(r: _Reader, last_top: _Count | None, metric: str, measure_word: str | None, depth: int,
+                        clause_start: int, num_start: int) -> str | None:
+    """The scope of a new count that says none, from the sentence's top-level new count of another metric
+    before it (26日…新增本土确诊病例18例，其中…；新增无症状感染者55例(向阳区31例…)): one scope the sentence
+    has given, when nothing after the number up to the sentence's end names another (…55例，其中境外输入2例)."""
+    if (measure_word != "new" or depth != 0 or last_top is None or last_top.measure != "new" or last_top.depth != 0
+            or last_top.scope not in ("local", "imported") or last_top.metric == metric or last_top.start < r.sentence_start
+            or r.sentence_scope(0) != last_top.scope or r.text.find("新增", clause_start, num_start) < 0):
+        return None
+    end = _SENTENCE_END.search(r.text, num_start)
+    rest = r.text[num_start : end.start() if end is not None else len(r.text)]
+    return None if r.lex.scope_re.search(rest) else last_top.scope

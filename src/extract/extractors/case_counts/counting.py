@@ -26,7 +26,7 @@ from .lexicon import (
 from .regions import _is_top, _Region, _short_forms
 from .count_context import (
     _ALL_SINCE, _NOW_WORD, _OPENS_WITH_PART, _RUNNING_BEFORE, _STALE_SCENE, _SEGMENT_REACH, _TREATED_BEFORE, _bracket_place, _day_total_before, _first_segment,
-    _metric_topic, _opens_on, _origin_place, _own_metric_after, _place_after, _severity_split,
+    _metric_topic, _opens_on, _origin_place, _own_metric_after, _parallel_new_scope, _place_after, _severity_split,
 )
 
 #: After preliminary positives: their review found them positive (义乌: 新增32例初筛阳性人员，经复核为阳性).
@@ -662,6 +662,8 @@ def read_count(
             scope = prev_count.scope  # 境外输入病例22例，含11例由无症状感染者转为确诊病例
         elif before is not None and prev_count is None and before.depth == depth and _SUB_WORDS.search(text, prefix_start, num_start):
             scope = before.scope  # …本地確診326宗…。其中，石家莊市確診304例
+        elif (parallel := _parallel_new_scope(r, last_top, metric, measure_word, depth, clause_start, num_start)) is not None:
+            scope = parallel  # …新增本土确诊病例18例，其中…；新增无症状感染者55例
         else:
             scope = r.topic_scope or "unspecified"
     if (metric == "confirmed" and metric_m is not None and _CONTACTS.search(text, r.sentence_start, clause_start)
