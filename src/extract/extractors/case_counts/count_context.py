@@ -169,6 +169,8 @@ _RUNNING_BEFORE = compiled_on_first_use(lambda: std_compile(r"累计|累積"))
 _STALE_SCENE = dt.timedelta(days=2)
 
 
+#: The metrics of people found infected (新增阳性待诊断人员2800人 is no such list's item: its scope is not said).
+_CASE_METRICS = frozenset({"confirmed", "asymptomatic", "infections"})
 #: Where a parallel new count's sentence ends (its own parts, in brackets or after 其中, come before).
 _SENTENCE_END = std_compile(r"[。\n]")
 
@@ -178,8 +180,8 @@ def _parallel_new_scope(r: _Reader, last_top: _Count | None, metric: str, measur
     """The scope of a new count that says none, from the sentence's top-level new count of another metric
     before it (26日…新增本土确诊病例18例，其中…；新增无症状感染者55例(向阳区31例…)): one scope the sentence
     has given, when nothing after the number up to the sentence's end names another (…55例，其中境外输入2例)."""
-    if (measure_word != "new" or depth != 0 or last_top is None or last_top.measure != "new" or last_top.depth != 0
-            or last_top.scope not in ("local", "imported") or last_top.metric == metric or last_top.start < r.sentence_start
+    if (measure_word != "new" or metric not in _CASE_METRICS or depth != 0 or last_top is None or last_top.measure != "new" or last_top.depth != 0
+            or last_top.scope not in ("local", "imported") or last_top.metric == metric or last_top.metric not in _CASE_METRICS or last_top.start < r.sentence_start
             or r.sentence_scope(0) != last_top.scope or r.text.find("新增", clause_start, num_start) < 0):
         return None
     end = _SENTENCE_END.search(r.text, num_start)
