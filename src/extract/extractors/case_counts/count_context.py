@@ -14,7 +14,7 @@ from ...anchored import std_compile
 from ...resources import compiled_on_first_use
 from .counts import _Count
 from .lexicon import _SUFFIX_METRIC_LEAD, foreign_origin
-from .regions import _Region
+from .regions import _Mention, _Region, _contains
 
 _SEGMENT_REACH = 40  # how far before a count its segment's semicolon may stand (also counting's)
 _PART_GAP = 40  # the most words between a total (or its last part) and the sentence of its next part
@@ -187,3 +187,21 @@ def _parallel_new_scope(r: _Reader, last_top: _Count | None, metric: str, measur
     end = _SENTENCE_END.search(r.text, num_start)
     rest = r.text[num_start : end.start() if end is not None else len(r.text)]
     return None if r.lex.scope_re.search(rest) else last_top.scope
+
+
+#: After a list of places: how many they are (洛阳、许昌…商丘6地, 3个市).
+_PLACES_COUNTED = std_compile(r"\s*等?\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*个?(?:地市|市县|县区|区县|地|市|县|区)")
+
+
+def _whole_of_listed(r: _Reader, group: tuple[int, int, list[_Mention]]) -> _Region | None:
+    """The area a counted list of its places stands in, named right before the list in its sentence (截至发稿，河南已有
+    洛阳、许昌、郑州、周口、固始、商丘6地出现感染者，累计本土确诊病例11例: 河南's total, not the six places')."""
+    if len(group[2]) < 2 or not _PLACES_COUNTED.match(r.text, group[1]):
+        return None
+    i = bisect.bisect_left(r.area_starts, group[0]) - 1
+    if i < 0 or r.areas[i].start < r.sentence_start:
+        return None
+    whole = r.region_of(r.areas[i])
+    if whole is None or not all((x := r.region_of(m)) is not None and _contains(whole.code, x.code) for m in group[2]):
+        return None
+    return whole

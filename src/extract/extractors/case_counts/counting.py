@@ -26,7 +26,7 @@ from .lexicon import (
 from .regions import _is_top, _Region, _short_forms
 from .count_context import (
     _ALL_SINCE, _NOW_WORD, _OPENS_WITH_PART, _RUNNING_BEFORE, _STALE_SCENE, _SEGMENT_REACH, _TREATED_BEFORE, _bracket_place, _day_total_before, _first_segment,
-    _metric_topic, _opens_on, _origin_place, _own_metric_after, _parallel_new_scope, _place_after, _severity_split,
+    _metric_topic, _opens_on, _origin_place, _own_metric_after, _parallel_new_scope, _place_after, _whole_of_listed, _severity_split,
 )
 
 #: After preliminary positives: their review found them positive (义乌: 新增32例初筛阳性人员，经复核为阳性).
@@ -417,7 +417,8 @@ def read_count(
         group = None  # 分别为湖北省输入5例: where the cases came from, not where they are
     regions: list[_Region] = []
     if group is not None:
-        regions = [r for r in (r.region_of(x) for x in group[2]) if r is not None]
+        whole = _whole_of_listed(r, group)  # 河南已有洛阳、许昌…6地出现感染者，累计…11例
+        regions = [whole] if whole is not None else [r for r in (r.region_of(x) for x in group[2]) if r is not None]
     placed = False  # the count's place is written after it (13例在津南区)
     if group is None and metric is None and (place_after := _place_after(r, m.end())) is not None:
         regions, r.consumed, placed = [place_after[0]], place_after[1], True
