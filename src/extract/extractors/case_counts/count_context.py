@@ -193,10 +193,11 @@ def _parallel_new_scope(r: _Reader, last_top: _Count | None, metric: str, measur
 _PLACES_COUNTED = std_compile(r"\s*等?\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*个?(?:地市|市县|县区|区县|地|市|县|区)")
 
 
-def _whole_of_listed(r: _Reader, group: tuple[int, int, list[_Mention]]) -> _Region | None:
+def _whole_of_listed(r: _Reader, group: tuple[int, int, list[_Mention]], clause_start: int) -> _Region | None:
     """The area a counted list of its places stands in, named right before the list in its sentence (截至发稿，河南已有
     洛阳、许昌、郑州、周口、固始、商丘6地出现感染者，累计本土确诊病例11例: 河南's total, not the six places')."""
-    if len(group[2]) < 2 or not _PLACES_COUNTED.match(r.text, group[1]):
+    if len(group[2]) < 2 or group[1] > clause_start or not _PLACES_COUNTED.match(r.text, group[1]):
+        # (全市新增感染者6584例，其中渝中区、江北区等2区共报告300例: a list in the count's own clause is its area)
         return None
     i = bisect.bisect_left(r.area_starts, group[0]) - 1
     if i < 0 or r.areas[i].start < r.sentence_start:

@@ -417,7 +417,7 @@ def read_count(
         group = None  # 分别为湖北省输入5例: where the cases came from, not where they are
     regions: list[_Region] = []
     if group is not None:
-        whole = _whole_of_listed(r, group)  # 河南已有洛阳、许昌…6地出现感染者，累计…11例
+        whole = _whole_of_listed(r, group, clause_start)  # 河南已有洛阳、许昌…6地出现感染者，累计…11例
         regions = [whole] if whole is not None else [r for r in (r.region_of(x) for x in group[2]) if r is not None]
     placed = False  # the count's place is written after it (13例在津南区)
     if group is None and metric is None and (place_after := _place_after(r, m.end())) is not None:
