@@ -134,6 +134,10 @@ def records(
     """The records of the counts: dated, not after the article, each area of an 各 list on its own."""
     out: list[CaseCount] = []
     seen: set[tuple[object, ...]] = set()
+    # (重庆23日新增本土确诊病例3例 in a title, then 10月23日0—24时，重庆市新增本土确诊病例3例: the same figure of the
+    # same day restated, over the window the notice states)
+    windows = {(c.date, tuple(c.regions), c.metric, c.scope, c.value): c.hours
+               for c in counts if c.dated and c.measure == "new" and c.hours is not None and not c.each}
     for c in counts:
         if not c.dated and on_day is not None and in_headline(c.start):
             # 【#重庆新增25例累计确诊300例#】2020年2月2日12—24时，…: the headline's counts are the notice's.
@@ -147,7 +151,8 @@ def records(
             continue  # 2003年8月16日…非典型肺炎临床诊断病例5327例: before COVID-19, another disease's count
         # A window (0—24时) is the period of the day's new counts; a running total or a current count
         # has none (累计治愈出院病例1478例 in a notice of 11月28日0—24时).
-        start, end = window(c.date, c.hours) if c.measure == "new" else (None, None)
+        hours = c.hours if c.hours is not None or not windows or c.each else windows.get((c.date, tuple(c.regions), c.metric, c.scope, c.value))
+        start, end = window(c.date, hours) if c.measure == "new" else (None, None)
         if c.measure != "new" and c.until is not None and c.date is not None:
             # 截至1月31日12时: the moment the total is stated at (24时 is the next day's 00:00).
             end = dt.datetime(c.date.year, c.date.month, c.date.day) + dt.timedelta(hours=c.until)
