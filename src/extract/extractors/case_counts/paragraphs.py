@@ -168,6 +168,12 @@ def _paragraphs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         pos = stop + 1
 
 
+def _may_name_section(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds a scope word the lexicon's ``_SECTION`` needs (本土, 本地, 境外…: each opens
+    with 本 or 境外); a short paragraph without one is no section heading and is not matched."""
+    return text.find("本", start, end) >= 0 or text.find("境外", start, end) >= 0
+
+
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     pos = start
