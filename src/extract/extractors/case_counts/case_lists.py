@@ -9,6 +9,7 @@ lives::
     病例1，某男，48岁，河北唐山人，工作单位为北京新发地市场，现住丰台区。
     个案1居住在南海区桂城街道,个案3-个案20居住在顺德区大良街道
     无症状感染者1—无症状感染者4，居住于普陀区
+    (a notice of one case) 新增1例本土无症状感染者，系…发现，居住于立山区
 
 An *item* is a reference to one case or a range of cases (``病例1``, ``病例1—病例510``,
 ``无症状感染者1—无症状感染者4``, ``确诊病例5至9``) written at the start of a clause; the items
@@ -120,6 +121,11 @@ _AFTER_ITEM = 6
 # 无症状感染者：居住于汉阳区… beside numbered items (确诊病例1：…, 确诊病例2：…): the one case of its kind, unnumbered.
 _LABEL_ITEM = regex.compile(rf"(?<=^|\n)[^\S\n]*(?P<noun>{_NOUN})\s*[:：](?=\s*(?:{_RESIDENCE.pattern}))")
 _PERSON_NUMBERS = 10_000_000  # persons are numbered apart from the cases' own numbers
+# 新增1例本土新冠病毒无症状感染者，系密切接触者核酸检测中发现，居住于立山区: the one new case of a notice that lists
+# none, with where it lives (a list of one item).
+_SINGLE_CASE = regex.compile(
+    rf"新增\s*(?:1|一)\s*例(?:本土|本地)?(?:新冠病毒|新冠肺炎|新型冠状病毒)?(?P<noun>{_NOUN})(?=[,，][^。;；\n]{{0,40}}?(?:{_RESIDENCE.pattern}))"
+)
 
 
 def _items(text: str, start: int, end: int, words: list[tuple[int, int]] | None = None) -> list[tuple[_Item, int, int]]:
@@ -143,6 +149,11 @@ def _items(text: str, start: int, end: int, words: list[tuple[int, int]] | None 
             continue
         n = _PERSON_NUMBERS + p.start("name")
         out.append((_Other(p.span("name"), "病例"), n, n))
+    if not out and (text.find("1例", start, end) >= 0 or text.find("一例", start, end) >= 0):
+        for one in _SINGLE_CASE.finditer(text, start, end):
+            n = _PERSON_NUMBERS + one.start("noun")
+            out.append((_Other(one.span("noun"), one.group("noun")), n, n))
+        return out
     if out:
         for label in _LABEL_ITEM.finditer(text, start, end):
             n = _PERSON_NUMBERS + label.start("noun")
