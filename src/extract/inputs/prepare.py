@@ -51,13 +51,41 @@ def sniff(text: str) -> InputFormat:
     >>> sniff("<html><body><p>正文</p></body></html>"), sniff("---\\ntitle: 标题\\n---\\n正文"), sniff("正文")
     ('html', 'markdown', 'text')
     """
-    if front_matter(text[:20000])[1]:
+    head = text[:_SNIFF_HEAD]  # (the text itself when it is shorter: no copy)
+    if head.startswith(_FRONT_OPENINGS) and front_matter(head)[1]:
         return "markdown"  # a Markdown post may hold <figure> tags: its front matter decides
-    if looks_like_html(text):
+    if "<" in head and looks_like_html(text):
         return "html"
-    if looks_like_markdown(text):
+    if _may_be_markdown(head) and looks_like_markdown(text):
         return "markdown"
     return "text"
+
+
+#: How much of a text the format tests read (:func:`looks_like_html`, :func:`looks_like_markdown` and
+#: :func:`sniff`'s front matter read its first 20,000 characters).
+_SNIFF_HEAD = 20000
+#: What a front matter block opens with (``markdown._FRONT``: ``\A\ufeff?---``).
+_FRONT_OPENINGS = ("---", "\ufeff---")
+#: A string each of Markdown's signs holds (``markdown._SIGNALS``: a heading's #, a quote's >, a link's ](, a bold
+#: line's **, a strike-through's ~~ and an image's ![), after a character of it: a one-character test is a
+#: memchr-fast scan, and most texts fail it.
+_MARKDOWN_SIGNS = (("#", "#"), (">", ">"), ("]", "]("), ("*", "**"), ("~", "~~"), ("[", "!["))
+
+
+def _may_be_markdown(head: str) -> bool:
+    """Whether :func:`looks_like_markdown` may hold for a text whose first characters are ``head``: it needs
+    front matter at the top, a heading at the top (a # after blanks: str's blanks hold the pattern's \\s) or
+    two of its signs, each holding one of :data:`_MARKDOWN_SIGNS`. A plain text holds at most one of them
+    (#话题# marks, a >, or none): its searches of the whole head are spared (str tests, memchr-fast scans)."""
+    if head.startswith(_FRONT_OPENINGS) or head.lstrip().startswith("#"):
+        return True
+    signs = 0
+    for char, sign in _MARKDOWN_SIGNS:
+        if char in head and sign in head:
+            signs += 1
+            if signs == 2:
+                return True
+    return False
 
 
 _AUTHOR_OUTLET = regex.compile(
@@ -135,9 +163,26 @@ def strip_pinyin(text: str) -> tuple[str, int]:
     >>> strip_pinyin("9月22日0—24時(shí),重慶市無(wú)新增本土確診病例（de）")
     ('9月22日0—24時,重慶市無新增本土確診病例（de）', 2)
     """
-    if _TONE_MARK.search(text) is None:
+    if not _may_hold_pinyin(text) or _TONE_MARK.search(text) is None:
         return text, 0
     return _PINYIN.subn("", text)
+
+
+#: What a match of :data:`_PINYIN` holds right after its bracket: a letter of its syllable or a tone mark.
+_SYLLABLE_FIRSTS = frozenset("abcdefghijklmnopqrstuvwxyzü" + _TONED)
+
+
+def _may_hold_pinyin(text: str) -> bool:
+    """Whether some bracket of ``text`` is followed by a letter of a syllable, as every match of :data:`_PINYIN`
+    is: the brackets are found by ``str.find`` (memchr-fast), and most articles have a few, none before a
+    letter, where :data:`_TONE_MARK`'s search tests every character of the text (~25 K instructions an article)."""
+    for bracket in "(（":
+        at = text.find(bracket)
+        while at >= 0:
+            if text[at + 1 : at + 2] in _SYLLABLE_FIRSTS:
+                return True
+            at = text.find(bracket, at + 1)
+    return False
 
 
 _DEBRIS = regex.compile(
