@@ -445,18 +445,32 @@ def _title_line(lines: list[_Line]) -> int | None:
     stand above a reposted headline, but a section heading further down, 本土病例情况 below
     a notice's two opening paragraphs, is no title).
     """
-    paras = [i for i, ln in enumerate(lines[:12]) if ln.kind == "content" and _is_paragraph(ln) and not _title_candidate(ln)][:2]
+    paras = _first_paragraphs(lines)
     # (A dateline below two paragraphs is the body's or the footer's: - 2025年12月18日 16:30:31 in a list of links.)
     header = paras[1] if len(paras) > 1 else 12
     anchor = next((i for i, ln in enumerate(lines[:header]) if ln.kind == "meta" and (_is_dateline(ln.text) or _SOURCE.match(ln.text))), None)
-    before = [i for i in range(anchor or 0) if _title_candidate(lines[i])]
-    if before:
-        return before[-1]
+    # The last candidate above the anchor: the lines are tried from the anchor up (_title_candidate is pure).
+    before = next((i for i in range((anchor or 0) - 1, -1, -1) if _title_candidate(lines[i])), None)
+    if before is not None:
+        return before
     if paras and paras[0] == 0 and len(lines) > 1 and _sentence_headline(lines[0], lines[1]):
         return 0
     # A lede may stand above the headline (a repost puts its summary first); a second paragraph may not.
+    # (No line above the anchor is a candidate: the search goes on from there.)
     limit = min(10, paras[1] if len(paras) > 1 else len(lines))
-    return next((i for i, ln in enumerate(lines[:limit]) if _title_candidate(ln)), None)
+    return next((i for i in range(min(anchor or 0, limit), limit) if _title_candidate(lines[i])), None)
+
+
+def _first_paragraphs(lines: list[_Line]) -> list[int]:
+    """The indexes of the first two paragraphs of running text among the first twelve lines that are no
+    title candidates (the walk stops at the second: :func:`_title_candidate` is the costly test)."""
+    paras: list[int] = []
+    for i, ln in enumerate(lines[:12]):
+        if ln.kind == "content" and _is_paragraph(ln) and not _title_candidate(ln):
+            paras.append(i)
+            if len(paras) == 2:
+                break
+    return paras
 
 
 def _whole_line(view: str, line: _Line) -> str:
@@ -564,7 +578,8 @@ def analyse_article(norm: Normalized, meta: Mapping[str, Any], headline_text: st
         last = None
     else:
         stop = next((i for i in range(first + 1, len(lines)) if lines[i].kind == "footer"), len(lines))
-        last = max(i for i in range(first, stop) if lines[i].kind == "content" or i == first)
+        # The last content line before the footer (the first line when there is none), walked back from there.
+        last = next((i for i in range(stop - 1, first, -1) if lines[i].kind == "content"), first)
     if first is not None and last is not None:
         info.body = (lines[first].start, lines[last].end)
         excerpts = _excerpt_lines(lines, first, last)
