@@ -28,6 +28,7 @@ import regex
 from ..anchored import matches_at
 from .officials import Title, _title_is_official, find_titles, load_lexicon
 from .person_names import _name_options
+from .start_words import gate_starts, holds
 
 __all__ = ["Appointment", "find_appointments"]
 
@@ -179,11 +180,12 @@ def find_appointments(text: str, start: int = 0, end: int | None = None) -> list
     # A pattern scans only a text with a word that each of its matches has: _APPOINT 任命 or 增补,
     # _REMOVE 免去, _PASSIVE_REMOVE 被免, _TAKE_UP 任 or 当选 (兼任, 接任 …), _GIVE_UP 不再. (Not a bare 免:
     # most bodies hold one, in 免疫 or 免费, and each of those two patterns then scanned the body for nothing.)
-    has_appoint = text.find("任命", start, end) >= 0 or text.find("增补", start, end) >= 0
-    has_remove = text.find("免去", start, end) >= 0
-    has_passive = text.find("被免", start, end) >= 0
-    has_take_up = text.find("任", start, end) >= 0 or text.find("当选", start, end) >= 0
-    has_give_up = text.find("不再", start, end) >= 0
+    # (Each word's presence is read from the scan the officials' title finder made of the text: start_words.holds.)
+    has_appoint = holds(text, "任命", start, end) or holds(text, "增补", start, end)
+    has_remove = holds(text, "免去", start, end)
+    has_passive = holds(text, "被免", start, end)
+    has_take_up = text.find("任", start, end) >= 0 or holds(text, "当选", start, end)
+    has_give_up = holds(text, "不再", start, end)
     # Strong forms, in text order.
     events = sorted(
         ([(m.start(), m.end(), "conferred") for m in _APPOINT.finditer(text, start, end)] if has_appoint else [])
@@ -263,10 +265,7 @@ def _take_up_starts(text: str, start: int, end: int) -> list[int]:
         if text[q - 1] in _BEFORE_REN:
             out.append(q - 1)
         q = text.find("任", q + 1, end)
-    q = text.find("当选", start, end)
-    while q >= 0:
-        out.append(q)
-        q = text.find("当选", q + 2, end)
+    out += gate_starts(text, "当选", start, end)
     return sorted(out)
 
 

@@ -12,6 +12,7 @@ import regex
 from ..anchored import std_compile
 from ..document import Doc
 from .officials import find_titles, roster_name
+from .start_words import holds
 
 __all__ = ["roster_people", "speaker_label"]
 
@@ -31,7 +32,7 @@ def roster_people(doc: Doc) -> list[tuple[str, str]]:
     """``(name, role)`` for the people a roster in the body lists under 主持人 (chair) and 发布人 (speakers)."""
     text = doc.text
     start, end = doc.body
-    if text.find("主持人", start, end) < 0 and text.find("发布人", start, end) < 0:
+    if not holds(text, "主持人", start, end) and not holds(text, "发布人", start, end):  # (read from the start words' scan)
         return []
     out: list[tuple[str, str]] = []
     role: str | None = None

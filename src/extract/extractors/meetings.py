@@ -58,7 +58,7 @@ from .officials import claimed_hits, name_hits
 from .member_lists import _invited, _is_list_gap
 from .officials_lexicon import _alt, load_lexicon
 from .organizers import _OrgMatch, leading_org
-from .start_words import HELD_BEFORE, MEETING_START_WORDS, meeting_words
+from .start_words import HELD_BEFORE, MEETING_START_WORDS, holds, meeting_words
 
 __all__ = ["MeetingMention", "extract", "find_meeting_mentions", "reference_date"]
 
@@ -687,9 +687,10 @@ def _assign_roles(
     # An interview has 接受 and 采访/专访/访问 (接受…采访) or 记者 and its verb (对…记者表示) in it:
     # most bodies have neither and are not scanned.
     bs, be = doc.body
+    # (接受 and the reporter's words are read from the scan of the start words: start_words.holds.)
     maybe_interview = (
-        text.find("接受", bs, be) >= 0 and any(text.find(w, bs, be) >= 0 for w in ("采访", "专访", "访问"))
-    ) or any(text.find(w, bs, be) >= 0 for w in ("记者表示", "记者说", "记者称", "记者透露"))
+        holds(text, "接受", bs, be) and any(text.find(w, bs, be) >= 0 for w in ("采访", "专访", "访问"))
+    ) or any(holds(text, w, bs, be) for w in ("记者表示", "记者说", "记者称", "记者透露"))
     interviews = [m.start() for m in _INTERVIEW.finditer(text, bs, be)] if maybe_interview else []
     si = 0
     invited_after = -1  # where the last name of a list of invited guests ends

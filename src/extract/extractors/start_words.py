@@ -27,7 +27,7 @@ from ..margins import blank_free, inner_text
 from ..scan16 import automaton16, occurrences
 from .officials_lexicon import load_lexicon
 
-__all__ = ["HELD_BEFORE", "MEETING_START_WORDS", "meeting_words", "post_matches", "post_starts"]
+__all__ = ["GATE_WORDS", "HELD_BEFORE", "MEETING_START_WORDS", "gate_starts", "holds", "meeting_words", "post_matches", "post_starts"]
 
 # Where a meetings._MEETING match can start: every alternative begins with one of these words (委 for
 # 委员会/委五届二次全会, whose second character may be any digit), or — a meeting named by its
@@ -47,14 +47,26 @@ MEETING_START_WORDS = (
 )
 
 
+#: Words whose presence in an article body gates a scan of the officials' and meetings' rules (the appointment
+#: patterns' 任命/增补, 免去, 被免, 当选, 不再; an interview's 接受 and 记者表示 …; a press conference roster's
+#: 主持人/发布人). Each was looked for by a ``str.find`` over the whole body (~2.8 µs a two-character word on a
+#: bench body, most of them for nothing); riding on the one automaton pass, each is a bisection (:func:`holds`).
+GATE_WORDS = (
+    "任命", "增补", "免去", "被免", "当选", "不再",
+    "接受", "记者表示", "记者说", "记者称", "记者透露",
+    "主持人", "发布人",
+)
+
+
 class _Automaton(NamedTuple):
-    """Both word sets in one automaton; for each of its words, whether it is a modifier or post
-    word, and its index in :data:`MEETING_START_WORDS` (-1 for none)."""
+    """The word sets in one automaton; for each of its words, whether it is a modifier or post
+    word, its index in :data:`MEETING_START_WORDS` (-1 for none) and in :data:`GATE_WORDS` (-1 for none)."""
 
     automaton: ahocorasick_rs.AhoCorasick
     automaton16: ahocorasick_rs.BytesAhoCorasick | None  # the same words in UTF-16-LE (see extract.scan16)
     post: tuple[bool, ...]
     meeting: tuple[int, ...]
+    gate: tuple[int, ...]
     blank_free: bool  # no word holds white space: the text's blank margins need no scan
 
 
@@ -63,30 +75,35 @@ def _automaton() -> _Automaton:
     lex = load_lexicon()
     posts = {*lex.modifiers, *lex.posts}
     index = {w: i for i, w in enumerate(MEETING_START_WORDS)}
-    words = sorted(posts | set(index))
+    gates = {w: i for i, w in enumerate(GATE_WORDS)}
+    words = sorted(posts | set(index) | set(gates))
     return _Automaton(
         ahocorasick_rs.AhoCorasick(words, implementation=ahocorasick_rs.Implementation.DFA),
         automaton16(words, ahocorasick_rs.Implementation.DFA),
         tuple(w in posts for w in words),
         tuple(index.get(w, -1) for w in words),
+        tuple(gates.get(w, -1) for w in words),
         blank_free(words),
     )
 
 
 class _Scan(NamedTuple):
     """Every occurrence in a text, each list ordered by start: the modifier and post words'
-    (starts, ends) and the meeting words' (index in MEETING_START_WORDS, start, end)."""
+    (starts, ends), the meeting words' (index in MEETING_START_WORDS, start, end), and the starts of each
+    of the GATE_WORDS."""
 
     post_starts: list[int]
     post_ends: list[int]
     meetings: list[tuple[int, int, int]]
+    gates: tuple[list[int], ...]
 
 
 @functools.lru_cache(maxsize=4)
 def _scan(text: str) -> _Scan:
-    ac, ac16, is_post, meeting_index, margins_free = _automaton()
+    ac, ac16, is_post, meeting_index, gate_index, margins_free = _automaton()
     posts: list[tuple[int, int]] = []
     meetings: list[tuple[int, int, int]] = []
+    gates: tuple[list[int], ...] = tuple([] for _ in GATE_WORDS)
     # The part between the blank margins (shared with the gazetteer's scan), read as UTF-16 bytes
     # (~0.05 M instructions per bench article less than the automaton for str, which maps offsets).
     inner, shift = inner_text(text) if margins_free else (text, 0)
@@ -97,9 +114,33 @@ def _scan(text: str) -> _Scan:
             posts.append((s, e))
         if meeting_index[k] >= 0:
             meetings.append((meeting_index[k], s, e))
+        if gate_index[k] >= 0:
+            gates[gate_index[k]].append(s)
     posts.sort()
     meetings.sort(key=lambda t: t[1])
-    return _Scan([s for s, _ in posts], [e for _, e in posts], meetings)
+    for starts in gates:
+        if len(starts) > 1:
+            starts.sort()
+    return _Scan([s for s, _ in posts], [e for _, e in posts], meetings, gates)
+
+
+_GATE_INDEX = {w: i for i, w in enumerate(GATE_WORDS)}
+
+
+def holds(text: str, word: str, start: int, end: int) -> bool:
+    """``text.find(word, start, end) >= 0`` for one of :data:`GATE_WORDS` (and ``0 <= start``), read from the
+    scan both extractors share instead of searching the text again."""
+    starts = _scan(text).gates[_GATE_INDEX[word]]
+    i = bisect.bisect_left(starts, start)
+    return i < len(starts) and starts[i] + len(word) <= end
+
+
+def gate_starts(text: str, word: str, start: int, end: int) -> list[int]:
+    """Where one of :data:`GATE_WORDS` starts inside ``text[start:end]`` (``0 <= start``), in order: the
+    positions ``text.find`` finds one after another (a gate word overlaps no occurrence of itself)."""
+    starts = _scan(text).gates[_GATE_INDEX[word]]
+    last = end - len(word)
+    return [s for s in starts[bisect.bisect_left(starts, start) :] if s <= last]
 
 
 def post_starts(text: str, start: int, end: int) -> list[int]:
