@@ -117,6 +117,17 @@ _ORDINAL = std_compile(rf"第\s*(?P<n>\d+|[{_CN}]+)\s*(?P<unit>场|次)")
 _TIME_LABEL = std_compile(r"\s*(?:时间|日期)\s*[:：]\s*")
 
 _ORDINAL_AFTER = regex.compile(rf"\s*(?:[(（]\s*第\s*(?P<n>\d+|[{_CN}]+)\s*(?P<unit>场|次)\s*[)）]|第\s*(?P<n>\d+|[{_CN}]+)\s*(?P<unit>场)(?![\p{{Han}}]))")  # 系列新闻发布会第65场
+
+
+def _may_be_ordinal_after(text: str, pos: int) -> bool:
+    """Whether an :data:`_ORDINAL_AFTER` match may start at ``pos`` (after a meeting's name): it opens with
+    blanks (``\\s``, each of which ``str.isspace`` holds) and then a bracket or 第, so the character at ``pos``
+    is one of those. Most names are followed by another word: the ``regex`` module (~3 K instructions of
+    set-up a call) is not asked there."""
+    char = text[pos : pos + 1]
+    return char in ("(", "（", "第") or char.isspace()
+
+
 # A headline's tags and brackets end a name too: [视频]|中共中央政治局常务委员会会议, #话题#|【…|.
 _CLAUSE_BREAK = regex.compile(r"[,，;；。!！?？:：\n\[\]【】|#]")
 _CLAUSE_BREAK_LAST = regex.compile(r"(?r)" + _CLAUSE_BREAK.pattern)
@@ -368,7 +379,7 @@ def find_meeting_mentions(doc: Doc, ref: dt.date | None, dates: _Dates | None = 
             name = _HELD_WORD.sub("", raw).strip()
             ordinal = None
             # 新闻发布会（第139场）: the ordinal in brackets after the name.
-            om = _ORDINAL.search(name) or _ORDINAL_AFTER.match(text, ke)
+            om = _ORDINAL.search(name) or (_ORDINAL_AFTER.match(text, ke) if _may_be_ordinal_after(text, ke) else None)
             if om and (om.group("unit") == "场") == (kind == "press_conference"):
                 ordinal = dates_mod.parse_cn_int(om.group("n"))
             date = _when(when, ref) if when else None

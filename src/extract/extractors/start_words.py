@@ -90,12 +90,12 @@ def _automaton() -> _Automaton:
 class _Scan(NamedTuple):
     """Every occurrence in a text, each list ordered by start: the modifier and post words'
     (starts, ends), the meeting words' (index in MEETING_START_WORDS, start, end), and the starts of each
-    of the GATE_WORDS."""
+    of the GATE_WORDS found (by index; most texts hold none, and a line scanned for a roster holds none)."""
 
     post_starts: list[int]
     post_ends: list[int]
     meetings: list[tuple[int, int, int]]
-    gates: tuple[list[int], ...]
+    gates: dict[int, list[int]]
 
 
 @functools.lru_cache(maxsize=4)
@@ -103,7 +103,7 @@ def _scan(text: str) -> _Scan:
     ac, ac16, is_post, meeting_index, gate_index, margins_free = _automaton()
     posts: list[tuple[int, int]] = []
     meetings: list[tuple[int, int, int]] = []
-    gates: tuple[list[int], ...] = tuple([] for _ in GATE_WORDS)
+    gates: dict[int, list[int]] = {}
     # The part between the blank margins (shared with the gazetteer's scan), read as UTF-16 bytes
     # (~0.05 M instructions per bench article less than the automaton for str, which maps offsets).
     inner, shift = inner_text(text) if margins_free else (text, 0)
@@ -115,10 +115,10 @@ def _scan(text: str) -> _Scan:
         if meeting_index[k] >= 0:
             meetings.append((meeting_index[k], s, e))
         if gate_index[k] >= 0:
-            gates[gate_index[k]].append(s)
+            gates.setdefault(gate_index[k], []).append(s)
     posts.sort()
     meetings.sort(key=lambda t: t[1])
-    for starts in gates:
+    for starts in gates.values():
         if len(starts) > 1:
             starts.sort()
     return _Scan([s for s, _ in posts], [e for _, e in posts], meetings, gates)
@@ -130,7 +130,9 @@ _GATE_INDEX = {w: i for i, w in enumerate(GATE_WORDS)}
 def holds(text: str, word: str, start: int, end: int) -> bool:
     """``text.find(word, start, end) >= 0`` for one of :data:`GATE_WORDS` (and ``0 <= start``), read from the
     scan both extractors share instead of searching the text again."""
-    starts = _scan(text).gates[_GATE_INDEX[word]]
+    starts = _scan(text).gates.get(_GATE_INDEX[word])
+    if starts is None:
+        return False
     i = bisect.bisect_left(starts, start)
     return i < len(starts) and starts[i] + len(word) <= end
 
@@ -138,7 +140,9 @@ def holds(text: str, word: str, start: int, end: int) -> bool:
 def gate_starts(text: str, word: str, start: int, end: int) -> list[int]:
     """Where one of :data:`GATE_WORDS` starts inside ``text[start:end]`` (``0 <= start``), in order: the
     positions ``text.find`` finds one after another (a gate word overlaps no occurrence of itself)."""
-    starts = _scan(text).gates[_GATE_INDEX[word]]
+    starts = _scan(text).gates.get(_GATE_INDEX[word])
+    if starts is None:
+        return []
     last = end - len(word)
     return [s for s in starts[bisect.bisect_left(starts, start) :] if s <= last]
 
