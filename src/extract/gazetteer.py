@@ -132,6 +132,9 @@ _COUNTED_BEFORE = std_compile(r"(?:\d\s*(?:例|人|名|宗)|病例|个案|感染
 #: The characters a match of each pattern after a short form starts with (digits aside: ``str.isdigit``
 #: holds for every ``\d``), and those a match of :data:`_LOCATIVE_BEFORE` ends with; a pattern is asked
 #: only next to one of them (tests/test_gazetteer_prechecks.py holds them against the patterns).
+_HONG_KONG = "香港特别行政区"
+#: After a Hong Kong district's short form: an estate, a building or a street of it (观塘翠屏北邨翠楣楼, 荃湾梨木树(二)邨).
+_ESTATE_AFTER = std_compile(r"[\u4e00-\u9fff()（）一二三四五六七八九]{0,8}?(?:邨|村|苑|楼|大厦|花园|广场|商场|街|道)")
 _SUFFIX_FIRST = frozenset("高经开工园新城主老街镇乡片辖境全地一籍疫")
 _COUNT_FIRST = frozenset("各新报")
 _LIST_TAIL_FIRST = frozenset("等一二两三四五六七八九十")
@@ -609,6 +612,9 @@ def _accept_shorts(gaz: Gazetteer, text: str, full: list[AreaMatch], found: Span
         if suffix is not None and suffix.group() in _TOWN_SUFFIXES and _elsewhere(gaz, named(), m.area):
             continue  # 白沙镇, 白沙工业园 in a 江津 notice: a town of the place in view, not Hainan's 白沙 county
         before = text[m.start - 1] if m.start else ""
+        if m.area.parent == _HONG_KONG and _ESTATE_AFTER.match(text, m.end):
+            accepted[m.start] = m  # 深水埗泽安邨丽泽楼: a Hong Kong district before an estate or a building
+            continue
         if (suffix or count_after or ((after in _LIST_TAIL_FIRST or after.isdigit()) and _LIST_TAIL.match(text, m.end))
                 or m.end in after_deng):
             accepted[m.start] = m
