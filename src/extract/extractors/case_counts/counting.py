@@ -41,7 +41,7 @@ if TYPE_CHECKING:  # the reader imports this module: its type is for the checker
 
 #: An outcome right after a count's metric (4例本土无症状感染者解除医学观察, 11例病例今日治愈出院), closing its clause.
 _OUTCOME_AFTER = std_compile(
-    r"\s*(?:已|均已|均|全部|全都|已全部|今日|今天|当日|陆续|已陆续)?\s*(?P<outcome>解除医学观察|解除隔离医学观察|解除医学隔离观察|解除集中隔离医学观察|治愈出院|出院|死亡)(?=\s*(?:[,，;；。(（]|$))"
+    r"\s*(?:已|均已|均|全部|全都|已全部|今日|今天|当日|陆续|已陆续)?\s*(?P<outcome>解除医学观察|解除隔离医学观察|解除医学隔离观察|解除集中隔离医学观察|治愈出院|出院|死亡|不治)(?=\s*(?:[,，;；。(（]|$))"  # (再多245名患者不治: Hong Kong)
 )
 #: After a metric phrase: "among them" (确诊病例中，…).
 _AMONG_AFTER = std_compile(r"\s*(?:当中|之中|中)")
