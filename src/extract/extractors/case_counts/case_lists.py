@@ -321,12 +321,17 @@ def _scope_before(text: str, start: int, pos: int, current: str) -> str:
     return "imported" if last.group().startswith("境外") else "local"
 
 
+#: After a date: cases it qualifies (为我市8月16日无症状感染者和确诊病例5的密切接触者: cases reported that day,
+#: no scene for the list that follows).
+_NAMES_CASES_OF_DAY = std_compile(rf"(?:报告|通报|发现)?的?(?:{_NOUN})")
+
+
 def _date_at(reader: _Reader, pos: int) -> tuple[dt.date | None, tuple[int, int] | None, bool]:
     """The date (and window) last written before ``pos``: the notice's day for its list."""
     i = bisect.bisect_left(reader.setter_starts, pos) - 1
     while i >= 0:
         m = reader.setters[i]
-        if m.relative is None and reader.written[i] is not None:
+        if m.relative is None and reader.written[i] is not None and not _NAMES_CASES_OF_DAY.match(reader.text, m.end):
             return reader.written[i], m.hours, True
         i -= 1
     return None, None, False
