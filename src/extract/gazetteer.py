@@ -644,7 +644,9 @@ def _accept_shorts(gaz: Gazetteer, text: str, full: list[AreaMatch], found: Span
     # Only a pair with a short form in it can spread acceptance: the pairs (k, k + 1) next to one,
     # and of them those whose gap links them.
     pairs = sorted({k for j, m in enumerate(items) if m.how == "short" for k in (j - 1, j) if 0 <= k < len(items) - 1})
-    linked = [k for k in pairs if _LIST_GAP.fullmatch(text, items[k].end, items[k + 1].start)]
+    linked = [k for k in pairs if _list_gap(text, items[k].end, items[k + 1].start)]
+    if not linked:
+        return [accepted[k] for k in sorted(accepted)]  # no pair linked: nothing spreads, no run of siblings
     # One sweep each way spreads acceptance along every chain of linked items.
     for order in (linked, linked[::-1]):
         for k in order:
@@ -660,6 +662,8 @@ def _accept_shorts(gaz: Gazetteer, text: str, full: list[AreaMatch], found: Span
                         accepted[one.start] = one
     # 柯桥、诸暨、嵊州、新昌已开展一轮全员核酸检测: three or more short forms in a row, each a unit of one
     # parent, are those units (one alone could be a word; a run of siblings is a list of places).
+    if len(linked) < _SIBLING_RUN - 1:
+        return [accepted[k] for k in sorted(accepted)]  # (a run of n items holds n - 1 linked pairs)
     linked_set = set(linked)
     run: list[int] = []
     for j, m in enumerate(items):
@@ -674,6 +678,19 @@ def _accept_shorts(gaz: Gazetteer, text: str, full: list[AreaMatch], found: Span
 
 
 _SIBLING_RUN = 3  # short forms in a row that make a list of places (see _accept_shorts)
+
+#: The characters a match of :data:`_LIST_GAP` starts with, digits aside (tests/test_gazetteer_prechecks.py).
+_LIST_GAP_FIRST = frozenset("、;和及与以-")
+
+
+def _list_gap(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` links two items of an enumeration (:data:`_LIST_GAP`); the pattern is
+    asked only of a gap opening with a character one of its matches starts with (most neighbouring
+    places stand apart, with words between them)."""
+    if start >= end:
+        return False  # (every match holds a character)
+    first = text[start]
+    return (first in _LIST_GAP_FIRST or first.isdigit()) and _LIST_GAP.fullmatch(text, start, end) is not None
 
 
 def _sibling_of(gaz: Gazetteer, m: AreaMatch, neighbour: Area) -> AreaMatch:
