@@ -441,8 +441,8 @@ def read_count(
     elif not explicit and (heading := r.heading(clause_start, state, last_explicit)) is not None:
         # 新增本土确诊病例中,沙坪坝区20例、九龙坡区10例: items of the total named by the heading
         # (新增个案中，33宗属社区发现: or how many of them were found where).
-        if group is None and not _FOUND_IN.match(text, m.end()):
-            return None
+        if group is None and not _FOUND_IN.match(text, m.end()) and not lex.scope_re.search(text, clause_start, num_start):
+            return None  # (新增病例：本土病例4例，境外移入44例: the heading's parts by scope)
         parent = heading
     elif not explicit and metric is None and r.in_headline(num_start) and measure_word is not None:
         # 【#重庆新增18例累计165例#】: a notice's headline counts its confirmed cases.
