@@ -13,7 +13,7 @@ import datetime as dt
 from ...anchored import std_compile
 from ...resources import compiled_on_first_use
 from .counts import _Count
-from .lexicon import _SUFFIX_METRIC_LEAD, foreign_origin
+from .lexicon import _CASE_NOUNS, _SUFFIX_METRIC_LEAD, foreign_origin, found_in
 from .regions import _Mention, _Region, _contains
 
 _SEGMENT_REACH = 40  # how far before a count its segment's semicolon may stand (also counting's)
@@ -169,26 +169,6 @@ _RUNNING_BEFORE = compiled_on_first_use(lambda: std_compile(r"累计|累積"))
 _STALE_SCENE = dt.timedelta(days=2)
 
 
-#: The metrics of people found infected (新增阳性待诊断人员2800人 is no such list's item: its scope is not said).
-_CASE_METRICS = frozenset({"confirmed", "asymptomatic", "infections"})
-#: Where a parallel new count's sentence ends (its own parts, in brackets or after 其中, come before).
-_SENTENCE_END = std_compile(r"[。\n]")
-
-
-def _parallel_new_scope(r: _Reader, last_top: _Count | None, metric: str, measure_word: str | None, depth: int,
-                        clause_start: int, num_start: int) -> str | None:
-    """The scope of a new count that says none, from the sentence's top-level new count of another metric
-    before it (26日…新增本土确诊病例18例，其中…；新增无症状感染者55例(向阳区31例…)): one scope the sentence
-    has given, when nothing after the number up to the sentence's end names another (…55例，其中境外输入2例)."""
-    if (measure_word != "new" or metric not in _CASE_METRICS or depth != 0 or last_top is None or last_top.measure != "new" or last_top.depth != 0
-            or last_top.scope not in ("local", "imported") or last_top.metric == metric or last_top.metric not in _CASE_METRICS or last_top.start < r.sentence_start
-            or r.sentence_scope(0) != last_top.scope or r.text.find("新增", clause_start, num_start) < 0):
-        return None
-    end = _SENTENCE_END.search(r.text, num_start)
-    rest = r.text[num_start : end.start() if end is not None else len(r.text)]
-    return None if r.lex.scope_re.search(rest) else last_top.scope
-
-
 #: After a list of places: how many they are (洛阳、许昌…商丘6地, 3个市).
 _PLACES_COUNTED = std_compile(r"\s*等?\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*个?(?:地市|市县|县区|区县|地|市|县|区)")
 
@@ -206,3 +186,22 @@ def _whole_of_listed(r: _Reader, group: tuple[int, int, list[_Mention]], clause_
     if whole is None or not all((x := r.region_of(m)) is not None and _contains(whole.code, x.code) for m in group[2]):
         return None
     return whole
+
+
+#: Where the cases of a part were found, written before its number (其中集中隔离发现8例、高风险区筛查发现1例).
+_FOUND_BEFORE = compiled_on_first_use(
+    lambda: std_compile(r"\s*(?:其中\s*[,，:：]?\s*)?(?P<where>[^,，;；。、:：()（）\d\s]{2,16}?)发现\s*")
+)
+
+
+def _found_before(r: _Reader, parent: _Count | None, clause_start: int, num_start: int) -> tuple[str, str] | None:
+    """The metric and label of a part of a total of cases (``parent``) that says where they were found before its
+    number (…新增本土确诊病例18例，其中集中隔离发现8例、居家隔离医学观察发现8例): a count of its own, as 8例在隔离管控
+    人员中发现 is (:func:`.lexicon.found_in`)."""
+    if parent is None or parent.metric not in _CASE_NOUNS or r.text.find("发现", clause_start, num_start) < 0:
+        return None
+    start = max(clause_start, r.text.rfind("、", clause_start, num_start) + 1)  # (…发现8例、居家隔离医学观察发现8例)
+    m = _FOUND_BEFORE.fullmatch(r.text, start, num_start)
+    if m is None or "分别" in m.group("where"):
+        return None  # (在第二轮及第三轮分别发现19宗及6宗: one figure of each, no part of a total)
+    return found_in(m.group("where") + "发现")

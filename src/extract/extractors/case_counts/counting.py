@@ -26,7 +26,7 @@ from .lexicon import (
 from .regions import _is_top, _Region, _short_forms
 from .count_context import (
     _ALL_SINCE, _NOW_WORD, _OPENS_WITH_PART, _RUNNING_BEFORE, _STALE_SCENE, _SEGMENT_REACH, _TREATED_BEFORE, _bracket_place, _day_total_before, _first_segment,
-    _metric_topic, _opens_on, _origin_place, _own_metric_after, _parallel_new_scope, _place_after, _whole_of_listed, _severity_split,
+    _metric_topic, _opens_on, _origin_place, _found_before, _own_metric_after, _place_after, _whole_of_listed, _severity_split,
 )
 
 #: After preliminary positives: their review found them positive (义乌: 新增32例初筛阳性人员，经复核为阳性).
@@ -104,8 +104,6 @@ _PARTS_AFTER = std_compile(r"[^,，。;；()（）]{0,8}[,，]\s*(?:包括|包�
 #: A scope word alone after a count, the noun left out (新增185例本土，…; 3例境外移入。).
 # (新增240例本土武汉肺炎，…: the disease's name may stand for the noun)
 _BARE_SCOPE_AFTER = std_compile(rf"(?P<scope>本土|境外移入|境外输入)(?:{_DISEASE}|武汉肺炎)?(?=\s*[,，;；。、(（])")
-_NEW_BEFORE = compiled_on_first_use(lambda: std_compile(r"新增\s*$"))
-_SIBLING_BEFORE = compiled_on_first_use(lambda: std_compile(r"[、和及]\s*$"))
 #: A short note in brackets with no number in it, ending where a count's number follows ((轻型)3例).
 _NOTE_BEFORE = compiled_on_first_use(lambda: std_compile(
     r"[(（](?:[^()（）\d,，;；。:：\n]{1,8}|[^()（）\n]{0,12}?(?:下辖|所辖|代管|隶属)[^()（）\n]{0,10})[)）]$"
@@ -539,8 +537,11 @@ def read_count(
                   # 包括18751宗本地确诊个案及954宗输入个案: a part of the sentence's total named by its scope
                   or (parent.start >= r.sentence_start or _opens_on(r, parent, num_start)) and suffix_scope is not None
                   # 新增14例本土确诊病例，…，13例在津南区，1例在西青区: parts named by their place
-                  or placed and parent.start >= r.sentence_start):
+                  or placed and parent.start >= r.sentence_start
+                  or parent.start >= r.sentence_start and _found_before(r, parent, clause_start, num_start) is not None):  # …、居家隔离发现8例
             return None
+    if not explicit and metric is None and (found_at := _found_before(r, parent, clause_start, num_start)) is not None:
+        metric, label, explicit = *found_at, True  # 其中集中隔离发现8例、居家隔离医学观察发现8例: how many were found where
     if not explicit and not scope_part and not outcome_items and r.residue(clause_start, num_start, m.start(), group):
         return None
     found = (_FOUND_IN.match(text, m.end())
@@ -663,8 +664,6 @@ def read_count(
             scope = prev_count.scope  # 境外输入病例22例，含11例由无症状感染者转为确诊病例
         elif before is not None and prev_count is None and before.depth == depth and _SUB_WORDS.search(text, prefix_start, num_start):
             scope = before.scope  # …本地確診326宗…。其中，石家莊市確診304例
-        elif (parallel := _parallel_new_scope(r, last_top, metric, measure_word, depth, clause_start, num_start)) is not None:
-            scope = parallel  # …新增本土确诊病例18例，其中…；新增无症状感染者55例
         else:
             scope = r.topic_scope or "unspecified"
     if (metric == "confirmed" and metric_m is not None and _CONTACTS.search(text, r.sentence_start, clause_start)
