@@ -50,7 +50,7 @@ from .officials_lexicon import (  # the lexicon, in its own module
     Lexicon,
     load_lexicon,
 )
-from .person_names import _HAN_OR_BRACKETED, _IS_HAN, _name_before, _name_options, _punct_or_end, han_only, read_name
+from .person_names import _HAN_OR_BRACKETED, _IS_HAN, _day_in_name, _name_before, _name_options, _punct_or_end, han_only, read_name
 from .start_words import post_matches  # (where a post may start: one scan shared with the meetings extractor)
 
 
@@ -570,18 +570,19 @@ def _roster_opening() -> re.Pattern[str]:
 
 def _name_without_surname(text: str, pos: int, lex: Lexicon) -> str | None:
     """A name with no Han surname right after an official title (自治区主席布小林出席,
-    巴特尔主持): 2–4 characters, none of them a stop character, no title or cue word
+    巴特尔主持, 岱庆格日乐参加): 2–5 characters, none of them a stop character, no title or cue word
     inside, ended by a cue word of two characters or more (never by punctuation
     alone, so 市长也表示 or 局长称 give nobody)."""
-    run = _HAN_RUN.match(text, pos, pos + 4)
+    run = _HAN_RUN.match(text, pos, pos + 5)
     if run is None or run.end() - pos < 2 or lex.follow_pattern.match(text, pos) is not None:
         return None
-    for n in (3, 2, 4):
+    # (副市长岱庆格日乐参加座谈会: a Mongolian name of five, never one that opens with a Han surname: 陈敏尔冒雨来到)
+    for n in (3, 2, 4, 5) if text[pos] not in lex.surnames else (3, 2, 4):
         cand = text[pos : pos + n]
         if pos + n > run.end():
             continue
-        if any(ch in lex.cues["stopchar"] for ch in cand) or cand in lex.cues["not_name"]:
-            continue
+        if any(ch in lex.cues["stopchar"] and not _day_in_name(text, pos + k) for k, ch in enumerate(cand)) or cand in lex.cues["not_name"]:
+            continue  # (日 inside a name, not a day: 岱庆格日乐)
         if lex.post_pattern.search(cand) or lex.unit_pattern.search(cand) or lex.level_prefix(cand):
             continue
         if any(lex.follow_pattern.match(text, p) for p in range(pos + 1, pos + n)):
