@@ -222,32 +222,64 @@ def _automaton(words: list[str]) -> ahocorasick_rs.BytesAhoCorasick:
 
 def _loud_lines(quiet: _Quiet | None, text: str) -> dict[int, set[str]] | None:
     """The numbers of the lines of ``text.split("\\n")`` holding a string of ``quiet``, each with every such
-    string it holds, found in one overlapping scan of the whole text. No string spans a line break or starts
-    or ends with white space, so one found in a line lies in the stripped line (in UTF-8 a match starts at
-    a character). None: no automaton, or a text not encodable (a lone surrogate); each line is then searched.
+    string it holds: :func:`_loud_starts` by line number (for a caller that counts lines). None: no
+    automaton, or a text not encodable (a lone surrogate)."""
+    loud = _loud_starts(quiet, text)
+    if loud is None:
+        return None
+    number: dict[int, int] = {}
+    pos = 0
+    for i, line in enumerate(text.split("\n")):
+        number[pos] = i
+        pos += len(line) + 1
+    return {number[start]: found for start, found in loud.items()}
 
-    A text of the basic plane is scanned in UTF-16-LE (:func:`_loud_lines16`), else in UTF-8."""
+
+def _loud_starts(quiet: _Quiet | None, text: str) -> dict[int, set[str]] | None:
+    """The lines of ``text`` holding a string of ``quiet``, each by the offset at which it starts (just after
+    a line break, or 0) with every such string it holds, found in one overlapping scan of the whole text. No
+    string spans a line break or starts or ends with white space, so one found in a line lies in the
+    stripped line (in UTF-8 a match starts at a character). None: no automaton, or a text not encodable (a
+    lone surrogate); each line is then searched.
+
+    A text of the basic plane is scanned in UTF-16-LE (:func:`_loud_starts16`), else in UTF-8."""
     if quiet is None or quiet.automaton is None:
         return None
     if quiet.automaton16 is not None and (data16 := utf16_of(text)) is not None:
-        return _loud_lines16(quiet, quiet.automaton16, text, data16)
+        return _loud_starts16(quiet, quiet.automaton16, text, data16)
     try:
         data = text.encode("utf-8")
     except UnicodeEncodeError:
         return None
     matches = quiet.automaton.find_matches_as_indexes(data, overlapping=True)
-    return _by_line(quiet.words, ((k, s) for k, s, _ in sorted(matches, key=_start)), lambda a, b: data.count(b"\n", a, b))
+    by_number = _by_line(quiet.words, ((k, s) for k, s, _ in sorted(matches, key=_start)), lambda a, b: data.count(b"\n", a, b))
+    starts, pos = [], 0
+    for line in text.split("\n"):
+        starts.append(pos)
+        pos += len(line) + 1
+    return {starts[i]: found for i, found in by_number.items()}
 
 
-def _loud_lines16(quiet: _Quiet, automaton16: ahocorasick_rs.BytesAhoCorasick, text: str, data: bytes) -> dict[int, set[str]]:
-    """:func:`_loud_lines` of a text of the basic plane from its UTF-16-LE bytes ``data``: CPython holds such a
+def _loud_starts16(quiet: _Quiet, automaton16: ahocorasick_rs.BytesAhoCorasick, text: str, data: bytes) -> dict[int, set[str]]:
+    """:func:`_loud_starts` of a text of the basic plane from its UTF-16-LE bytes ``data``: CPython holds such a
     text two bytes a character, so its UTF-16 is one copy, where UTF-8 is encoded character by character
     (~40 K instructions a bench article), and the scan reads two thirds of the bytes. A byte offset is twice
     a character offset; a string can also match at an odd byte offset (the high byte of one character and
     the low byte of the next spell one of its code units): such matches are no occurrences and are dropped
-    (every occurrence is reported, overlapping ones too, so none is lost). Lines are counted in the text."""
-    matches = sorted(automaton16.find_matches_as_indexes(data, overlapping=True), key=_start)
-    return _by_line(quiet.words, ((k, s >> 1) for k, s, _ in matches if not s & 1), lambda a, b: text.count("\n", a, b))
+    (every occurrence is reported, overlapping ones too, so none is lost). A match's line starts after the
+    last line break before it (``str.rfind``): the matches need no sorting, and no line is counted."""
+    loud: dict[int, set[str]] = {}
+    words = quiet.words
+    rfind = text.rfind
+    for k, s, _ in automaton16.find_matches_as_indexes(data, overlapping=True):
+        if s & 1:
+            continue
+        line = rfind("\n", 0, s >> 1) + 1
+        found = loud.get(line)
+        if found is None:
+            found = loud[line] = set()
+        found.add(words[k])
+    return loud
 
 
 def _by_line(words: tuple[str, ...], matches: Iterable[tuple[int, int]], breaks: Callable[[int, int], int]) -> dict[int, set[str]]:
@@ -443,7 +475,7 @@ def _split_lines(norm: Normalized) -> list[_Line]:
     rules = _junk_rules()
     quiet = _quiet()
     text = norm.text
-    louds = _loud_lines(quiet, text)  # one scan of the text, not a search of every line
+    louds = _loud_starts(quiet, text)  # one scan of the text, not a search of every line
     if quiet is None or louds is None:
         return _lines_searched(text, rules, quiet)
     lines: list[_Line] = []
@@ -453,15 +485,15 @@ def _split_lines(norm: Normalized) -> list[_Line]:
     quiet_bylined = not quiet.bylines  # a line holding no string of quiet may hold a by-line word
     byline_words = quiet.byline_words
     pos = 0
-    for i, raw in enumerate(text.split("\n")):
+    for raw in text.split("\n"):
         start = pos
         pos += len(raw) + 1
         stripped = raw.strip()
         if not stripped:
             continue
-        s = start + len(raw) - len(raw.lstrip())
+        s = start if stripped is raw else start + len(raw) - len(raw.lstrip())  # strip gives the line itself when it has no blank
         n = len(stripped)
-        found = louds.get(i)
+        found = louds.get(start)
         if found is not None:
             kind = _classify_loud(stripped, rules, quiet, found) if n <= _SHORT else "content"
             bylined = byline_words is None or not byline_words.isdisjoint(found)
@@ -469,12 +501,12 @@ def _split_lines(norm: Normalized) -> list[_Line]:
             # Most lines hold no string of quiet and start with a character (_plain_start) or else two
             # (_plain_prefix, kept only for the few characters some rule starts with) at which no rule but
             # the dateline and the masthead can match: those two are tried here, each only where it may
-            # match (as _plain_kind does), without the calls of _classify's chain.
+            # match (as _plain_kind does), without the calls of _classify's chain. A kept answer (False
+            # too) is not asked again.
             bylined = quiet_bylined
             if n > _SHORT:
                 kind = "content"
-            elif not (plain.get(stripped[0]) or _plain_start(quiet, rules, stripped[0])
-                      or prefixes.get(stripped[:2]) or _plain_prefix(quiet, rules, stripped[:2])):
+            elif not (plain.get(stripped[0]) or _is_plain(quiet, rules, stripped, plain, prefixes)):
                 kind = _classify(stripped, rules, quiet, ())
             elif n <= 100 and ("20" in stripped or "19" in stripped) and _is_dateline(stripped):
                 kind = "meta"
@@ -485,6 +517,21 @@ def _split_lines(norm: Normalized) -> list[_Line]:
                 kind = "content"
         append(_new_line(_Line, (s, s + n, stripped, kind, bylined)))
     return lines
+
+
+def _is_plain(quiet: _Quiet, rules: _JunkRules, line: str, plain: dict[str, bool], prefixes: dict[str, bool]) -> bool:
+    """Whether ``line`` (stripped, holding no string of ``quiet``) starts with a character of
+    :func:`_plain_start` or else two of :func:`_plain_prefix`: each answer is taken from its memo
+    (``plain``, ``prefixes``: ``quiet``'s) and computed only when it is not kept there."""
+    first = plain.get(line[0])
+    if first is None:
+        first = _plain_start(quiet, rules, line[0])
+    if first:
+        return True
+    prefix = prefixes.get(line[:2])
+    if prefix is None:
+        prefix = _plain_prefix(quiet, rules, line[:2])
+    return prefix
 
 
 def _lines_searched(text: str, rules: _JunkRules, quiet: _Quiet | None) -> list[_Line]:
