@@ -661,6 +661,8 @@ def _find_dates(text: str, ref: dt.date | None, start: int, end: int) -> tuple[D
     rel: list[DateMention] = []
     k = 0
     for m in _relative_matches(text, start, end):
+        if text.startswith("次", m.start()) and m.start() > start and (text[m.start() - 1].isdigit() or text[m.start() - 1] in CN_NUM):
+            continue  # 召开第24次日调度会: the 24th daily meeting, not the next day
         ok, k = outside(taken, m.start(), m.end(), k)
         if ok:
             rel.append(DateMention(m.start(), m.end(), None, relative=_RELATIVE_WORDS[m.group(_RELATIVE_REL)], hours=_hours(m)))
