@@ -357,7 +357,7 @@ _RELATIVE = regex.compile(
 #: 昨(21)日本澳新增確診病例2例, 今(31)日公布, 今（8）日下午, 截至今日(22日)零时 (Hong Kong).
 _RELATIVE_REL = _RELATIVE.groupindex["rel"]  # read by number (see anchored.group_numbers)
 _BRACKETED_DAY = regex.compile(
-    rf"(?P<rel>昨|今|前)(?:\s*[(（]\s*(?P<day>\d{{1,2}})\s*[)）]\s*日|(?:日|天)\s*[(（]\s*(?P<day>\d{{1,2}})\s*日\s*[)）])"
+    rf"(?P<rel>昨|今|前)(?:\s*[(（]\s*(?P<day>\d{{1,2}})\s*[)）]\s*(?:日|(?=晚|早|上午|下午|中午))|(?:日|天)\s*[(（]\s*(?P<day>\d{{1,2}})\s*日\s*[)）])"
     rf"(?:\s*(?:{_HOUR_WINDOW}))?"
 )
 #: What every match of _BRACKETED_DAY holds: its relative word, then a bracket (see _FULL_DATE_PART;

@@ -111,7 +111,7 @@ _KINDS = frozenset(k for k in _MEETING.groupindex if k != "when")
 _NAME_LEFT_STOP = std_compile(r"召开|举行|主持|出席|参加|在|的|于|从|先后|并|分别|上午|下午|晚上|当晚|今天|昨天|、|(?:传达|学习|贯彻|落实)了?|\d{1,2}月\d{1,2}日")
 _HELD = std_compile(r"召开|举行|召集|主持")
 # 记者从…发布会获悉: the reporter was there, so it was held.
-_HELD_AFTER = std_compile(r"\s*(?:上|召开|举行|中|时|获悉|了解到|得知)")
+_HELD_AFTER = std_compile(r"\s*(?:上|召开|举行|中|时|获悉|了解到|得知|通报)")  # (…今(13)晚发布会通报，…)
 _ORDINAL = std_compile(rf"第\s*(?P<n>\d+|[{_CN}]+)\s*(?P<unit>场|次)")
 #: After a meeting's name heading a transcript: its time line's label (新闻发布会 (new line) 时间:2022年8月11日20:30).
 _TIME_LABEL = std_compile(r"\s*(?:时间|日期)\s*[:：]\s*")
