@@ -69,7 +69,7 @@ _ONE_DAY = dt.timedelta(days=1)
 # A match is tried only where an alternative can start (start_words.MEETING_START_WORDS).
 _MEETING = regex.compile(
     rf"""
-    (?P<video_conference>电视电话会议?|电视会议|视频会议|视频工作会议|视频会(?=后|上))  # 在省、市…视频会后
+    (?P<video_conference>(?:电视电话会议?|电视会议|视频会议|视频工作会议)(?!室)|视频会(?=后|上))  # 在省、市…视频会后 (not 在指挥部视频会议室: a room)
     |(?P<press_conference>新闻发布会|发布会|新闻通气会|吹风会|记者见面会|记者招待会|记者会|会见传媒|简报会)  # 会见传媒: the Hong Kong government's; 简报会: its daily health briefing
     |(?P<party_committee>
         (?:政治局常务委员会|政治局常委会)关于[^,，。;；:：\n]{{1,24}}?会议   # 在政治局常委会关于…工作会议上
