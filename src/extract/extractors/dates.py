@@ -23,12 +23,13 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
 from ..anchored import AnyMatch, AnyPattern, char_positions, group_numbers, matches_at, std_compile
 from ..prefilter import SPACES
+from .day_arithmetic import _day_before_or_on, _day_not_after, _next_day, _same_month_later
 from .lunar_days import LUNAR_DAY, lunar_date
 from .relative_days import _RELATIVE_WORDS
 
@@ -119,9 +120,9 @@ def _through(text: str, pos: int, date: dt.date | None) -> dt.date | None:
         return None
 
 
-@dataclass(frozen=True, slots=True)
-class DateMention:
-    """A date found in the text.
+class DateMention(NamedTuple):
+    """A date found in the text (immutable; a named tuple: a frozen dataclass's generated ``__init__`` set
+    each of the nine fields through ``object.__setattr__``, ~14 K instructions a mention, ~4 an article).
 
     Attributes:
         start, end: the span of the whole mention (window included) in the text.
@@ -229,24 +230,30 @@ def _may_end_bare_day(text: str, q: int) -> bool:
     one of :data:`_BARE_DAY_BEFORE_CHARS` or the text's start. Most 日 close a full date (月30日) or
     a word (当日, 次日) and fail here; the rest are tried by the pattern. (``str.isspace`` holds for
     every ``\\s`` of the engine and ``str.isdigit`` for every ``\\d``, so no match is missed.)"""
+    # (Each character is read once into ``c``: an index of a Han character makes a new string; "" stands
+    # for the text's start, which no test below holds for.)
     k = q - 1
-    while k >= 0 and text[k].isspace():
+    c = text[k] if k >= 0 else ""
+    while c.isspace():
         k -= 1
-    if k >= 0 and text[k] in _UNITS_OF_TWENTIES and k > 0 and text[k - 1] in "廿卅":
+        c = text[k] if k >= 0 else ""
+    if c in _UNITS_OF_TWENTIES and k > 0 and text[k - 1] in "廿卅":
         k -= 2  # (截至廿四日)
-    elif k >= 0 and text[k] in "廿卅":
+    elif c == "廿" or c == "卅":
         k -= 1
-    elif k < 0 or not text[k].isdigit():
+    elif not c.isdigit():
         return False
     else:
         k -= 1
         if k >= 0 and text[k].isdigit():
             k -= 1
-    while k >= 0 and text[k].isspace():
-        if text[k] in _BARE_DAY_BEFORE_CHARS:  # \n is both
+    c = text[k] if k >= 0 else ""
+    while c.isspace():
+        if c in _BARE_DAY_BEFORE_CHARS:  # \n is both
             return True
         k -= 1
-    return k < 0 or text[k] in _BARE_DAY_BEFORE_CHARS
+        c = text[k] if k >= 0 else ""
+    return k < 0 or c in _BARE_DAY_BEFORE_CHARS
 
 
 def _spaces_start(text: str, lo: int, pos: int) -> int:
@@ -280,26 +287,38 @@ def _date_starts(text: str, lo: int, q: int) -> list[int]:
     """Where a :data:`_DATE` match whose 月 is at ``q`` can start, ascending: at its month (1–3
     characters, then spaces), or at the four-character year before ``年`` and spaces before that month.
 
-    (Called for every 月 of every body: written with few steps. A year starts at least five characters
-    before the month it goes with, so before every month position of the range.)"""
+    (Called for every 月 of every body: written with few steps, each character read once where it can
+    be (an index of a Han character makes a new string). A year starts at least five characters before
+    the month it goes with, so before every month position of the range.)"""
     w = q
     while w > lo and text[w - 1] in SPACES:  # (_spaces_start, inlined: asked for every 月)
         w -= 1
-    months = range(max(lo, w - 3), w)
+    m0 = w - 3 if w - 3 > lo else lo
+    # A date starts with a digit (its year or month: str.isdigit holds for every \d), a Chinese
+    # numeral or 元: other positions cannot start one and are not tried.
+    months: list[int] = []
+    p = m0
+    for c in text[m0:w]:
+        if c in _DATE_FIRST or c.isdigit():
+            months.append(p)
+        p += 1
+    # A year needs 年 or a blank right before a month position: a month after any other character
+    # (nearly all) is not walked back from. (Every blank but the space is unprintable: the characters
+    # before the positions are asked at once, and walked one by one only when one may be either.)
+    before = text[max(m0 - 1, lo) : w - 1]
+    if "年" not in before and " " not in before and before.isprintable():
+        return months
     years: list[int] = []
-    for month in months:
-        # A year needs 年 before the month, right before it or before the blanks before it: a month after
-        # any other character (nearly all) is not walked back from.
+    for month in range(m0, w):
         if month > lo and (text[month - 1] == "年" or text[month - 1] in SPACES):
             v = _spaces_start(text, lo, month)
             if v > lo and text[v - 1] == "年":
                 u = _spaces_start(text, lo, v - 1)
                 if u - 4 >= lo:
                     years.append(u - 4)
-    starts = [*sorted(set(years)), *months] if years else months
-    # A date starts with a digit (its year or month: str.isdigit holds for every \d), a Chinese
-    # numeral or 元: other positions cannot start one and are not tried.
-    return [p for p in starts if text[p] in _DATE_FIRST or text[p].isdigit()]
+    if not years:
+        return months
+    return [p for p in sorted(set(years)) if text[p] in _DATE_FIRST or text[p].isdigit()] + months
 
 
 def _anchored(
@@ -453,18 +472,37 @@ def reference_date(text: str, published: dt.date | None, start: int = 0, end: in
         return published
     end = len(text) if end is None else end
     # The matches of _FULL_DATE.finditer(text, start, end), tried only where its part starts (every
-    # match starts so; the parts may overlap: each search goes on from the place after the last).
+    # match starts so; the parts may overlap: each try goes on from the place after the last). Where a
+    # part can start is found from its year's separator (str.find): a search of the engine tested every
+    # character of the body against the class of the part's first characters, and most bodies hold no
+    # full date, so were walked whole.
     pos = start
-    while (part := _FULL_DATE_PART.search(text, pos, end)) is not None:
-        m = _FULL_DATE.match(text, part.start(), end)
+    for p in _full_date_starts(text, start, end):
+        if p < pos or _FULL_DATE_PART.match(text, p, end) is None:
+            continue
+        m = _FULL_DATE.match(text, p, end)
         if m is None:
-            pos = part.start() + 1
             continue
         try:
             return dt.date(int(m.group("year")), int(m.group("month")), int(m.group("day")))
         except ValueError:
             pos = m.end()
     return None
+
+
+def _full_date_starts(text: str, start: int, end: int) -> list[int]:
+    """Where a match of :data:`_FULL_DATE_PART` can start in ``text[start:end]``, ascending: at a 19 or 20
+    four characters before the blanks before a 年, -, / or . (the separator after its year; the two
+    characters before the blanks are no blank, so the run of blanks is the whole run before the separator).
+    One start per separator, and a later separator's start is later."""
+    out: list[int] = []
+    for q in char_positions(text, "年-/.", start, end):
+        w = q
+        while w > start and text[w - 1].isspace():  # (the standard engine's \s: str.isspace)
+            w -= 1
+        if w - 4 >= start and text.startswith(("19", "20"), w - 4):
+            out.append(w - 4)
+    return out
 
 
 def resolve_relative(mention: DateMention, article: dt.date | None, context: dt.date | None) -> dt.date | None:
@@ -718,23 +756,6 @@ _WEEKDAY_PART = re.compile(r"(?:周|星期|礼拜)[一二三四五六日天]")
 _COMPARED = regex.compile(r"(?:较|比|与|同比|环比)\s*$")
 
 
-def _same_month_later(anchor: dt.date | None, day: int, ref: dt.date | None) -> dt.date | None:
-    """``day`` in the month of ``anchor`` when it falls after the anchor and not after ``ref``.
-
-    >>> _same_month_later(dt.date(2020, 3, 21), 29, dt.date(2020, 3, 29))
-    datetime.date(2020, 3, 29)
-    >>> _same_month_later(dt.date(2022, 12, 1), 29, dt.date(2022, 12, 2)) is None
-    True
-    """
-    if anchor is None or ref is None or day <= anchor.day:
-        return None
-    try:
-        cand = dt.date(anchor.year, anchor.month, day)
-    except ValueError:
-        return None
-    return cand if cand <= ref else None
-
-
 def _bare_days(text: str, start: int, end: int) -> Iterator[AnyMatch]:
     """Bare-day matches of both kinds (after a separator, after a name), in text order, not overlapping."""
     last_end = -1
@@ -749,57 +770,3 @@ def _bare_days(text: str, start: int, end: int) -> Iterator[AnyMatch]:
         if m.start() >= last_end:
             last_end = m.end()
             yield m
-
-
-def _next_day(ref: dt.date, day: int) -> dt.date | None:
-    """The day after ``ref`` when it is ``day`` of the same month.
-
-    >>> _next_day(dt.date(2022, 3, 21), 22), _next_day(dt.date(2022, 3, 31), 1)
-    (datetime.date(2022, 3, 22), None)
-    """
-    nxt = ref + dt.timedelta(days=1)
-    return nxt if nxt.day == day and nxt.month == ref.month else None
-
-
-def _day_not_after(ref: dt.date, day: int) -> dt.date | None:
-    """The latest date with this day of month that is not after ``ref`` (within four months).
-
-    >>> _day_not_after(dt.date(2022, 12, 13), 11), _day_not_after(dt.date(2022, 12, 2), 30)
-    (datetime.date(2022, 12, 11), datetime.date(2022, 11, 30))
-    """
-    year, month = ref.year, ref.month
-    for _ in range(4):
-        try:
-            cand = dt.date(year, month, day)
-        except ValueError:
-            cand = None
-        if cand is not None and cand <= ref:
-            return cand
-        month -= 1
-        if month == 0:
-            year, month = year - 1, 12
-    return None
-
-
-def _day_before_or_on(anchor: dt.date, day: int) -> dt.date | None:
-    """The date with this day of month nearest ``anchor``: up to a week after it, else the latest before it.
-
-    >>> _day_before_or_on(dt.date(2022, 12, 1), 29), _day_before_or_on(dt.date(2022, 11, 30), 2)
-    (datetime.date(2022, 11, 29), datetime.date(2022, 12, 2))
-    """
-    cands: list[dt.date] = []
-    year, month = anchor.year, anchor.month + 1
-    if month == 13:
-        year, month = year + 1, 1
-    for _ in range(4):
-        try:
-            cands.append(dt.date(year, month, day))
-        except ValueError:
-            pass
-        month -= 1
-        if month == 0:
-            year, month = year - 1, 12
-    for cand in cands:  # latest first
-        if (cand - anchor).days <= 7:
-            return cand
-    return None
