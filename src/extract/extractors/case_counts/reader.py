@@ -129,8 +129,9 @@ class _Reader:
         self.heading_matches = heading_matches(self.text, start, end, self.lex, self.occurrences)
         self.heading_ends = [h.end() for h in self.heading_matches]
         # (隔离管控中发现104例: a part of the total by where it was found ends no heading's list)
-        self.bare_metric_starts = [p for p in _outside_brackets(self.text, self.metric_starts, start, end)
-                                   if not self.found_metric_at(p)]
+        self.bare_metric_starts = _outside_brackets(self.text, self.metric_starts, start, end)
+        if self.text.find("中发现", start) >= 0:  # (a phrase that ends so holds it; most bodies hold none)
+            self.bare_metric_starts = [p for p in self.bare_metric_starts if not self.found_metric_at(p)]
         self.sentence_start = 0
         self.sentence_scopes: dict[int, set[str]] = {}  # scopes of the sentence's counts so far, by depth
         self.state_region: list[_Region] | None = None  # the area in force where the reader is
