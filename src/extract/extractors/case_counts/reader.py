@@ -59,7 +59,6 @@ _ANAPHOR_REACH = 200
 #: What may stand between a sentence's start and a date that opens it.
 _OPENING_BLANKS = frozenset(" \t\u3000,，")
 
-
 #: A paragraph that breaks down the last count before it: 其中：…, 发布会通报，其中：….
 _PARTS_PARAGRAPH = std_compile(r"\s*(?:[^,，。;；:：\n]{0,12}[,，]\s*)?其中\s*[,，:：]")
 #: A paragraph opening with the other part of the last paragraph's total (本土则有54例).
@@ -602,11 +601,13 @@ class _Reader:
             items_from = split.end()
         if metric == "inherit":
             metric = last_explicit.metric if last_explicit is not None else "confirmed"
-        # A metric phrase since, outside brackets: the heading's items have ended (one inside a bracket is
-        # a note on one item: 铁岭市8例（含住院治疗境外输入病例1例）、朝阳市6例 goes on).
+        # Another metric phrase since, outside brackets: the heading's items have ended (one inside a bracket is a note on one
+        # item: 铁岭市8例（含住院治疗境外输入病例1例）、朝阳市6例 goes on; one of its own word too: 新增病例：本土病例4例，境外移入44例).
         k = bisect.bisect_left(self.bare_metric_starts, items_from)
-        if k < len(self.bare_metric_starts) and self.bare_metric_starts[k] < clause_start:
-            return None
+        while k < len(self.bare_metric_starts) and self.bare_metric_starts[k] < clause_start:
+            if not text.startswith(h.group("metric"), self.bare_metric_starts[k]):
+                return None
+            k += 1
         cached = self.headings.get(h.start())
         if cached is not None:
             return cached
