@@ -75,7 +75,7 @@ _NO_COUNT_AFTER = std_compile(r"\s*(?:以下|以内|之内|聚集性?疫情|疫�
 
 #: After a count: the areas its cases are in follow (确诊病例27例，分布在芦淞区16例、石峰区5例).
 #: How many areas a count's list covers (涉16区域: 新增135例社会面筛查人员涉16区域：朝阳51例、…).
-_AREAS_COVERED = r"涉及?\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*个?(?:区域|区县|区|县|地市|市|省份|省)\s*"
+_AREAS_COVERED = r"(?:涉及?|来自)\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*个?(?:区域|区县|区|县|地市|市|省份|省)\s*"  # (来自18个省份：)
 _DISTRIBUTED = std_compile(rf"分布在|分布于|{_AREAS_COVERED}[:：]")
 _SPREAD_AFTER = compiled_on_first_use(lambda: std_compile(rf"\s*{_AREAS_COVERED}(?=[:：])"))
 _DISTRIBUTION_REACH = 200  # how far before an item its list's 分布在 may stand (characters)
