@@ -401,8 +401,8 @@ _REST_ITEM = compiled_on_first_use(lambda: std_compile(r"其他|其它|其余|�
 _SUB_WORDS = compiled_on_first_use(lambda: std_compile(r"其中|当中|(?<![(（])含|包括"))  # not 新疆（含兵团）: a note on the area
 _SUM_WORD = compiled_on_first_use(lambda: std_compile(r"合计|共计|总计|合共"))
 # What may open a clause that states a zero for the area in force (6月13日0—24时，本地无新增确诊病例).
-# (该市无新增…: the city named last, see _Reader.area_named_by)
-_ZERO_OPENING = std_compile(rf"\s*(?:其中\s*[,，]?\s*|另外?|此外\s*[,，]?\s*|同时)?(?:现|目前|至今)?(?:本土|本地|境外输入|当日|当天|同日|今日|全省|全市|全区|本市|本省|(?P<that>该[市县区省州]))?\s*{_DISEASE}?\s*")
+# (该市无新增…: the city named last, see _Reader.area_named_by; 另確診個案中無新增死亡: among the cases, none died)
+_ZERO_OPENING = std_compile(rf"\s*(?:其中\s*[,，]?\s*|另外?|此外\s*[,，]?\s*|同时)?(?:(?:确诊)?(?:个案|病例)中\s*[,，]?\s*)?(?:现|目前|至今)?(?:本土|本地|境外输入|当日|当天|同日|今日|全省|全市|全区|本市|本省|(?P<that>该[市县区省州]))?\s*{_DISEASE}?\s*")
 # States a patient is in (severe, critical, suspected): under a running total they count patients
 # now in that state (截至…24时，…疑似病例7例 / 无疑似病例 are current, not ever).
 _SEVERITY = compiled_on_first_use(lambda: std_compile(r"重症|重型|危重|疑似|病情平稳"))
