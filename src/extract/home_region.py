@@ -62,7 +62,17 @@ def _article_home(text: str, title: str | None, outlet: str | None) -> Area | No
             home = _home_of(_home_votes(source))
             if home is not None:
                 return home
-    return _home_of(_home_votes(text))
+    votes = _home_votes(text)
+    if not votes:
+        # 中央流行疫情指揮中心今日公布國內新增…: a body that only one place has names that place when no other is named.
+        for body, place in _PLACE_BODIES:
+            if body in text or (outlet and body in outlet):
+                return load_gazetteer().areas[place]
+    return _home_of(votes)
+
+
+#: Issuing bodies of one place only, Simplified (the text is normalised).
+_PLACE_BODIES = (("中央流行疫情指挥中心", "台湾省"), ("卫生福利部疾病管制署", "台湾省"), ("新型冠状病毒感染应变协调中心", "澳门特别行政区"))
 
 
 def _province_first(title: str) -> Area | None:
