@@ -183,12 +183,17 @@ def extract(reader: _Reader) -> list[CaseCount]:
     found = _items(text, start, end, reader.item_words)
     if not found:
         return []
-    if not _date_at(reader, found[0][0].start())[2]:
+    # The notice's day, as written before its list begins (items' own dates are onset or contact days).
+    date, hours, dated = _date_at(reader, found[0][0].start())
+    if not dated:
         # Items before every date retell earlier cases (a page that opens with 病例23、24:… before 2月6日，汕头市新增
         # …2例。新增病例具体情况如下 病例21:…): the list starts after the notice's first dated new count.
         day_count = min((c.end for c in reader.counts if c.dated and c.measure == "new"), default=None)
         found = [f for f in found if day_count is not None and f[0].start() > day_count]
         if not found:
+            return []
+        date, hours, dated = _date_at(reader, found[0][0].start())
+        if not dated:
             return []
     groups: dict[tuple[str, str, str], _Group] = {}  # by (metric, scope, area), in order of first mention
     seen: dict[str, set[int]] = {}
@@ -249,10 +254,6 @@ def extract(reader: _Reader) -> list[CaseCount]:
             g.cases |= new
         pending = []
     out: list[CaseCount] = []
-    # The notice's day, as written before its list begins (items' own dates are onset or contact days).
-    date, hours, dated = _date_at(reader, found[0][0].start())
-    if not dated:
-        return []
     p_start, p_end = window(date, hours)
     for g in groups.values():
         out.append(
