@@ -18,7 +18,7 @@ from .lexicon import _SKIP_DATE_AFTER, _SKIP_DATE_BEFORE
 _STATEMENT_END = std_compile(r"[。!?！？\n]")
 _UNTIL_BEFORE = std_compile(r"(?:截至|截止|至|到)\s*$")
 #: The 以来 closing a since-phrase a few words after its day (自6月11日…发生疫情以来).
-_SINCE_LATER = std_compile(r"[^,，。;；\n]{1,20}?以来")
+_SINCE_LATER = std_compile(r"[,，]?[^,，。;；\n]{1,20}?以来")  # (自4月20日,云南出现本土病例以来)
 #: Before the day a case's own event fell on (发病日介于…, 确诊日为…): a description of the cases.
 _DESCRIBED_DAY_BEFORE = std_compile(
     r"(?:(?:发病|确诊|死亡|入境|采样|检测|出院)日期?\s*(?:介于|为|在|是)?|介于)\s*(?:今年|去年|今\s*[(（]\d{4}[)）]\s*年)?\s*$"  # (发病日介于今年3月14日, 介於今(2021)年5月20日)
