@@ -7,8 +7,6 @@ force there (see the package docstring for the rules)."""
 
 from __future__ import annotations
 
-
-
 from typing import TYPE_CHECKING
 
 import regex
@@ -27,6 +25,7 @@ from .regions import _is_top, _Region, _short_forms
 from .count_context import (
     _ALL_SINCE, _NOW_WORD, _OPENS_WITH_PART, _RUNNING_BEFORE, _STALE_SCENE, _SEGMENT_REACH, _TREATED_BEFORE, _bracket_place, _day_total_before, _first_segment,
     _metric_topic, _opens_on, _origin_place, _found_before, _own_metric_after, _place_after, _whole_of_listed, _severity_split,
+    _OUTCOME_AFTER, _PATIENTS_IN_HOSPITAL, _PATIENTS_OUTCOME, _STATE_NOW,
 )
 
 #: After preliminary positives: their review found them positive (义乌: 新增32例初筛阳性人员，经复核为阳性).
@@ -39,14 +38,8 @@ if TYPE_CHECKING:  # the reader imports this module: its type is for the checker
     from .reader import _Reader
 
 
-#: An outcome right after a count's metric (4例本土无症状感染者解除医学观察, 11例病例今日治愈出院), closing its clause.
-_OUTCOME_AFTER = std_compile(
-    r"\s*(?:已|均已|均|全部|全都|已全部|今日|今天|当日|陆续|已陆续)?\s*(?P<outcome>解除医学观察|解除隔离医学观察|解除医学隔离观察|解除集中隔离医学观察|治愈出院|出院|死亡|不治)(?=\s*(?:[,，;；。(（]|$))"  # (再多245名患者不治: Hong Kong)
-)
 #: After a metric phrase: "among them" (确诊病例中，…).
 _AMONG_AFTER = std_compile(r"\s*(?:当中|之中|中)")
-#: Patients after a number, with their outcome (5名患者出院, 423名患者陆续治愈出院).
-_PATIENTS_OUTCOME = std_compile(r"\s*患者" + _OUTCOME_AFTER.pattern)
 #: Between a count's breakdown in brackets and the next item of the list the count heads.
 _AFTER_BREAKDOWN = compiled_on_first_use(lambda: std_compile(r"\s*[)）]\s*[,，、;；]?\s*"))
 #: Where the cases counted right after it were found (在密切接触者排查中发现47例).
@@ -267,6 +260,10 @@ def read_count(
         metric, label = lex.metric[patients.group("outcome")], patients.group("outcome")
         r.consumed = patients.end()
         suffixed = True
+    elif metric is None and m.group(g.unit) == "名" and (ward := _PATIENTS_IN_HOSPITAL.match(text, m.end())) is not None:
+        # 现时共有109名确诊病人分别于18间公立医院留医 (Hong Kong's Hospital Authority): patients now in hospital.
+        metric, label, measure_hint, suffixed = "confirmed", ward.group().strip(), "current", True
+        r.consumed = ward.end()
     if metric is None:
         # 含11例由无症状感染者转为确诊病例, 新增22例本土新冠肺炎确诊病例: the metric after the number.
         after = _SUFFIX_METRIC_LEAD.match(text, m.end())
@@ -396,8 +393,8 @@ def read_count(
           and _SINCE_OPENING.match(text, r.sentence_start)):
         # 自2021年8月4日以来，我市共报告新冠肺炎确诊病例39例: all reported since that day — a running total.
         measure_word = "cumulative"
-    if measure_word is None and suffixed and label and _ONGOING.match(label):
-        measure_word = "current"  # 1054人正在接受医学观察
+    if measure_word is None and suffixed and label and (_ONGOING.match(label) or label in _STATE_NOW):
+        measure_word = "current"  # 1054人正在接受医学观察; 15人危殆 (Hong Kong): the state they are in now
     if measure_word is None and metric_m is not None and _TREATED_BEFORE.search(text, clause_start, metric_m.start()):
         measure_word = "current"  # 截至10月22日24时，在定点医疗机构治疗的本土确诊病例6例: the patients now in hospital
     if measure_word is None and metric_m is not None and _WARD_AFTER.fullmatch(text, metric_m.end(), num_start):

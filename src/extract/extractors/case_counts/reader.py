@@ -8,7 +8,6 @@ import dataclasses
 import datetime as dt
 import functools
 
-
 from ...anchored import AnyMatch, std_compile
 from ...document import Doc
 from ...models import ArticleWarning, CaseCount
@@ -312,7 +311,7 @@ class _Reader:
             p_start, p_end = self.unwrapped(p_start, p_end)
             k = bisect.bisect_left(event_starts, p_start)
             events = self.events(p_start, p_end) if k < len(event_starts) and event_starts[k] < p_end else []
-            if not events and (pairs := pair_counts(self, p_start, p_end, state)):
+            if pairs := pair_counts(self, p_start, p_end, state, events):
                 # 其中，上海市新增311+16766，吉林省新增973+1798: the press's shorthand, no unit, on the day in force.
                 self.counts += pairs
                 counted, fresh, state.here = dataclasses.replace(state), False, False
@@ -668,11 +667,12 @@ class _Reader:
         return self.headline is not None and self.headline.start() <= pos < self.headline.end()
 
     def headline_date(self) -> tuple[dt.date | None, tuple[int, int] | None] | None:
-        """The notice's day for its headline's counts: the first date written right after the headline."""
-        if self.headline is None:
-            return None
-        i = bisect.bisect_left(self.setter_starts, self.headline.end())
-        if i < len(self.setters) and self.setters[i].start - self.headline.end() <= 40 and self.setters[i].relative is None:
+        """The notice's day for its headline's counts: the first date written right after the headline, or the window
+        right after that (根据…2月20日通报，2020年2月19日0-24时: the report's day, then the counts')."""
+        i = bisect.bisect_left(self.setter_starts, self.headline.end()) if self.headline is not None else len(self.setters)
+        if self.headline and i < len(self.setters) and self.setters[i].start - self.headline.end() <= 40 and self.setters[i].relative is None:
+            w = self.setters[i + 1] if i + 1 < len(self.setters) else None
+            i += bool(self.setters[i].hours is None and w and w.hours is not None and w.relative is None and w.start - self.setters[i].end <= 20)
             return self.written[i], self.setters[i].hours
         return None
 
