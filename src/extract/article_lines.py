@@ -421,6 +421,8 @@ def _classify_searched(text: str, rules: _JunkRules) -> LineKind:
 _AFTER_DATE = std_compile(r"$|\s|[|｜/(\[【·•—-]|(?:来源|稿源|发布|发表|编辑|责编|作者|日期|时间|浏览|阅读|点击|更新|字号|星期|周[一二三四五六日天])")
 
 
+#: A reporting window in brackets after the date (2022年11月9日(0-24时)): a notice's day, not the publication's.
+_WINDOW_AFTER = std_compile(r"\s*[(（]\s*\d{1,2}\s*时?\s*(?:至|到|—|-|－|~)\s*\d{1,2}\s*时")
 #: A preposition right before a date: the line is a sentence about the day, not a dateline.
 _PREPOSITION_END = std_compile(r"(?:于|在|至|到|从|自)\s*$")
 
@@ -442,7 +444,8 @@ def _is_dateline(text: str) -> bool:
     labelled = _DATELINE.search(text[: m.start()]) is not None
     if not labelled and _PREPOSITION_END.search(text, 0, m.start()):
         return False  # 新闻办公室定于2020年2月21日(星期五)上午10:00召开新闻发布会: a sentence about that day
-    return (labelled or m.start() <= 20) and _AFTER_DATE.match(text, m.end()) is not None
+    return ((labelled or m.start() <= 20) and _AFTER_DATE.match(text, m.end()) is not None
+            and _WINDOW_AFTER.match(text, m.end()) is None)
 
 
 #: A masthead: an outlet's name, optionally with its Latin abbreviation (中央社 CNA).

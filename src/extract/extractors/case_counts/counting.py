@@ -681,7 +681,9 @@ def read_count(
             and last_top is not None and last_top.measure == "current" and last_top.start >= r.sentence_start):
         # 截至8月8日24时，现有本土确诊病例88例，其中…，本土无症状感染者31例: 现有 opens the sentence for both.
         measure_word = "current"
-    measure = measure_word or (parent.measure if parent is not None else "cumulative" if state.since else "new")
+    # (5月13日至26日24时，安徽省共报告确诊病例10例: all reported over the days, a running total)
+    spanned = state.span and text.find("共", clause_start, num_start) >= 0
+    measure = measure_word or (parent.measure if parent is not None else "cumulative" if state.since or spanned else "new")
     if (measure_word is None and parent is None and measure == "new" and _SUB_WORDS.search(text, prefix_start, num_start)
             and _RUNNING_BEFORE.search(text, r.sentence_start, prefix_start)):
         # 国内累计1,107,543例…相关通报（含…排除），其中14,157例确诊: a part of a running total the reader does

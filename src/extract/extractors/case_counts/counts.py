@@ -53,6 +53,7 @@ class _State:
     top: list[_Region] | None = None  # the last city, province or country counts were given for
     since: bool = False  # the date in force ends a running total (截至11月3日24时)
     until: int | None = None  # its hour (24)
+    span: bool = False  # the date in force closes a range of days (5月13日至26日24时)
 
 
 

@@ -379,7 +379,7 @@ def _zero_re() -> regex.Pattern[str]:
 # What may stand between a list of areas and 未报告…: "等7个区", "均", "连续3天", "已连续14天以上".
 # (北京：无新增报告境外输入确诊病例 in a round-up of the provinces: the area heading its line; 我省新型冠状病毒肺炎
 # 无新增确诊病例: the disease's name before the zero)
-_ZERO_GAP = std_compile(r"\s*[:：]?\s*(?:等\s*(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*个?\s*(?:区县|区|县|地区|街道|镇街)?)?\s*" + rf"(?:{_DISEASE})?" + r"\s*(?P<scope>本土|本地|境外输入)?\s*(?:均|都|也|仍|现|目前)?\s*(?:已经?)?\s*(?:连续\s*(?:\d{1,4}|[一二两三四五六七八九十百]{1,4})\s*个?\s*[天日](?:以上)?内?)?\s*(?:报告)?\s*")
+_ZERO_GAP = std_compile(r"\s*[:：]?\s*(?:(?:今|昨)?\s*[(（]?\d{1,2}[)）]?\s*日|今日|今天|当日|当天)?\s*(?:等\s*(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*个?\s*(?:区县|区|县|地区|街道|镇街)?)?\s*" + rf"(?:{_DISEASE})?" + r"\s*(?P<scope>本土|本地|境外输入)?\s*(?:均|都|也|仍|现|目前)?\s*(?:已经?)?\s*(?:连续\s*(?:\d{1,4}|[一二两三四五六七八九十百]{1,4})\s*个?\s*[天日](?:以上)?内?)?\s*(?:报告)?\s*")
 # A change against an earlier day at the end of a prefix: 较29日减少 / 比前一日增加了.
 _CHANGE = compiled_on_first_use(lambda: std_compile(
     r"(?:较|比|与)(?P<ref>[^,，;；。()（）]{0,14}?)(?:相比|比较)?[,，]?\s*(?P<dir>增加|减少|上升|下降|增长|回落|多|少)了?\s*(?:报告)?\s*$"

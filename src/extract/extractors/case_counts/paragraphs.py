@@ -183,3 +183,18 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if pos < end:
         out.append((pos, end))
     return out
+
+
+def unwrapped(text: str, start: int, end: int) -> tuple[int, int]:
+    """A paragraph without the brackets it is wrapped in (（编者注：…截至1月10日24时，…病例41例…。）)."""
+    last = end
+    while last > start and text[last - 1] in " \t\u3000":
+        last -= 1
+    if last - start < 2 or text[start] not in _OPEN or text[last - 1] not in _CLOSE:
+        return start, end
+    depth = 0
+    for b in _BRACKET.finditer(text, start, last):
+        depth = depth + 1 if b.group() in _OPEN else depth - 1
+        if depth == 0 and b.end() < last:
+            return start, end  # （一）…（二）…: brackets of their own, not one around the paragraph
+    return start + 1, last - 1

@@ -31,7 +31,7 @@ from .settle import cutoff_day_after, settle
 from .events import paragraph_events
 from .places_after import counts_of_place_after
 from .unit_places import count_places
-from .paragraphs import _BRACKET, _may_name_section, _outside_brackets, _paragraphs, _poster_lines_joined, _sentences, _without_topic_tags
+from .paragraphs import _BRACKET, _may_name_section, unwrapped, _outside_brackets, _paragraphs, _poster_lines_joined, _sentences, _without_topic_tags
 from .regions import _DIGIT, _count_areas, _in_outbreak_name, _contains, _district_home, _home_county, HOME_AUTONOMOUS, HOME_COUNTY, HOME_PROVINCE, _Mention, _Region, _province_of, _area_mentions, _city_in, _county_city_in, _article_home, _is_top, reader_hits
 
 # ------------------------------------------------------------------ decisions
@@ -260,6 +260,7 @@ class _Reader:
                 else:
                     state.date = m.date
                     state.hours = m.hours
+                    state.span = m.through is not None or (state.span and m.date == state.date)  # (…至26日: its end again)
                     if m.through is not None:
                         state.date = m.through  # 3月1日—24日，全国累计报告…超过56000例: a count over days is the last day's
                     if m.hours is not None and m.hours[0] == 0:
@@ -308,7 +309,7 @@ class _Reader:
                 section = None  # 三、密切接触者: a numbered heading of another kind ends the section
                 continue
             before = len(self.counts)
-            p_start, p_end = self.unwrapped(p_start, p_end)
+            p_start, p_end = unwrapped(self.text, p_start, p_end)
             k = bisect.bisect_left(event_starts, p_start)
             events = self.events(p_start, p_end) if k < len(event_starts) and event_starts[k] < p_end else []
             if pairs := pair_counts(self, p_start, p_end, state, events):
@@ -398,6 +399,10 @@ class _Reader:
             # …新增确诊病例71例，其中境外移入17例（…）。(new line) 本土则有54例，分别在…: the other part of the
             # last paragraph's total.
             last_explicit = self.carried_total
+        elif (self.carried_total is not None and not text[self.carried_total.end : p_start].strip()
+              and (a := self._area_at(p_start, p_end)) is not None and _DIGIT.match(text, a.end)):
+            # 1.新增本土确诊病例1133例 (a line ending with its total, no stop) 广东500例,其中…: its parts, a line each.
+            last_top, last_explicit = self.carried_top, self.carried_total
         sentences = _sentences(text, p_start, p_end)
         # The paragraph's brackets, found once (~4 events a paragraph each searched its stretch for them).
         brackets = [b.start() for b in _BRACKET.finditer(text, p_start, p_end)]
@@ -724,21 +729,6 @@ class _Reader:
                 or self.last_group(s_start, s_end) is not None):
             return None
         return self.topic_scope
-
-    def unwrapped(self, start: int, end: int) -> tuple[int, int]:
-        """A paragraph without the brackets it is wrapped in (（编者注：…截至1月10日24时，…病例41例…。）)."""
-        text = self.text
-        last = end
-        while last > start and text[last - 1] in " \t\u3000":
-            last -= 1
-        if last - start < 2 or text[start] not in _OPEN or text[last - 1] not in _CLOSE:
-            return start, end
-        depth = 0
-        for b in _BRACKET.finditer(text, start, last):
-            depth = depth + 1 if b.group() in _OPEN else depth - 1
-            if depth == 0 and b.end() < last:
-                return start, end  # （一）…（二）…: brackets of their own, not one around the paragraph
-        return start + 1, last - 1
 
     def dated_between(self, start: int, end: int) -> bool:
         i = bisect.bisect_left(self.date_starts, start)
