@@ -480,6 +480,8 @@ _SUFFIX_METRIC_LEAD = std_compile(
     rf"(?:输入性(?={_DISEASE}(?:确诊)?(?:个案|病例)))?"
     r"(?:\s*[(（][^()（）\d]{1,12}[)）]\s*输入性?)?"  # 1例境外（英国）输入新冠肺炎确诊病例
     rf"{_DISEASE}?"  # 3例新型冠状病毒感染的肺炎确诊病例
+    # 7 528宗严重急性呼吸综合症冠状病毒2(新型冠状病毒)的核酸检测阳性个案: the Hong Kong government's name of the virus
+    r"(?:严重急性呼吸综合症冠状病毒2\s*[(（]新型冠状病毒[)）]\s*的)?"
 )
 # After a count and its metric: what the count is (为此前无症状感染者转归) or where it was found (在隔离管控中发现).
 _SUFFIX_REST = compiled_on_first_use(lambda: std_compile(r"[^,，;；。()（）【】\n]{1,30}"))  # a headline's 】 ends the clause too
