@@ -25,8 +25,8 @@ from .regions import _is_top, _Region, _short_forms
 from .count_context import (
     _ALL_SINCE, _NOW_WORD, _OPENS_WITH_PART, _RUNNING_BEFORE, _STALE_SCENE, _SEGMENT_REACH, _TREATED_BEFORE, _bracket_place, _day_total_before, _first_segment,
     _metric_topic, _opens_on, _origin_place, _found_before, _own_metric_after, _place_after, _whole_of_listed, _severity_split,
-    _OUTCOME_AFTER, _PATIENTS_IN_HOSPITAL, _PATIENTS_OUTCOME, _STATE_NOW,
-)
+    _OUTCOME_AFTER, _PATIENTS_IN_HOSPITAL, _PATIENTS_OUTCOME, _STATE_NOW)
+from . import count_gates as gate  # (what a probe needs to see right after or before the number)
 
 #: After preliminary positives: their review found them positive (义乌: 新增32例初筛阳性人员，经复核为阳性).
 _REVIEWED_POSITIVE = compiled_on_first_use(lambda: std_compile(r"\s*[,，]?\s*经(?:省|市)?(?:复核|复检|核酸复核|复核检测)(?:均|结果)?为阳性"))
@@ -156,9 +156,10 @@ def read_count(
     if num_start < 0:
         num_start = max(m.start(g.wan), m.start(g.num), m.start(g.vague), m.start(g.cn))
     value = _value(m)
+    following = text[m.end() : m.end() + 1]  # the character after the number: the probes there are asked only where it can open a match
     if m.group(g.qpre) and _DAYS_OVER.search(text, max(prefix_start, num_start - 24), num_start):
         return None  # 连续7天单日新增本土确诊达到或超过150例: how many days passed a mark, not a count
-    if value is None or _NO_COUNT_AFTER.match(text, m.end()):
+    if value is None or ((following in gate.NO_COUNT_OPENS or following.isdecimal() or following > "\uffff") and _NO_COUNT_AFTER.match(text, m.end())):
         return None  # 连续5天在1000例以下: a bound the count stays under; 新增3宗聚集性疫情: clusters, not people
     if value == 1 and m.group(g.unit) == "名" and text[num_start - 1 : num_start] in ("是", "为", "系"):
         return None  # 另一宗个案是一名商人: who a case is, not a count
@@ -174,7 +175,7 @@ def read_count(
         return None
     # 1. A change against an earlier day, not a count of its own.
     tail_from = max(prefix_start, num_start - 24)
-    ch = _CHANGE.search(text, tail_from, num_start)
+    ch = _CHANGE.search(text, tail_from, num_start) if text[num_start - 1 : num_start] in gate.CHANGE_CLOSES else None
     if ch is None and last_top is not None and depth == 0 and last_top.measure == "current" and last_top.change is None:
         # 现有重症病例10644例，当日减少628例: the day's change of the current count before it.
         ch = _DAY_CHANGE.search(text, tail_from, num_start)
@@ -212,7 +213,7 @@ def read_count(
                               else before.metric == "released_from_observation"))
     if outcome_items or (metric_m is not None and _own_metric_after(r, m.end())
                          and (_COORDINATED.fullmatch(text, metric_m.end(), num_start)
-                              or ((where := _FOUND_WHERE.search(text, clause_start, num_start)) is not None
+                              or (text.find("中发现", clause_start, num_start) >= 0 and (where := _FOUND_WHERE.search(text, clause_start, num_start)) is not None
                                   and where.start() < metric_m.start()))):
         # 其中确诊病例和3例无症状感染者为…, 在其密切接触者中发现1例确诊病例: the metric before the number
         # names another group (or where they were found); the number's own follows it.
@@ -241,7 +242,7 @@ def read_count(
     measure_hint: str | None = None  # what the words after the count say of its measure
     suffix_scope: str | None = None
     sibling_scope = False  # the scope is written after the number, the one before it is a sibling's
-    conversion = _CONVERSION_AFTER.match(text, m.end()) if metric is None else None
+    conversion = _CONVERSION_AFTER.match(text, m.end()) if metric is None and following in gate.CONVERSION_OPENS else None
     if conversion is not None and _CONTACTS.search(text, r.sentence_start, num_start):
         # 累计追踪密切接触者670人，15人转为确诊病例: close contacts who became cases (not converted
         # asymptomatic cases).
@@ -249,12 +250,12 @@ def read_count(
         r.consumed = conversion.end()
         suffixed = True
     if (metric in _CASE_NOUNS and metric_m is not None and outcome_m is None and m.group(g.unit) in ("人", "名", "例")
-            and _AMONG_AFTER.match(text, metric_m.end()) and (died := _OUTCOME_AFTER.match(text, m.end())) is not None):
+            and text[metric_m.end() : metric_m.end() + 1] in gate.AMONG_OPENS and _AMONG_AFTER.match(text, metric_m.end()) and (died := _OUTCOME_AFTER.match(text, m.end())) is not None):
         # 确诊病例中共已575人死亡 (Taiwan): of the cases, how many had the outcome — a count of that outcome.
         metric, label = lex.metric[died.group("outcome")], died.group("outcome")
         r.consumed = died.end()
         suffixed = True
-    if metric is None and m.group(g.unit) in ("名", "例") and (patients := _PATIENTS_OUTCOME.match(text, m.end())) is not None:
+    if metric is None and m.group(g.unit) in ("名", "例") and following in gate.PATIENTS_OPENS and (patients := _PATIENTS_OUTCOME.match(text, m.end())) is not None:
         # 3月17日又有5名患者出院, 共有423名患者陆续治愈出院: patients with the outcome they had (a notice's
         # figure; 綏化巿一宗患者死亡 in a Hong Kong story tells of one patient).
         metric, label = lex.metric[patients.group("outcome")], patients.group("outcome")
@@ -332,7 +333,7 @@ def read_count(
                     # (重庆新增5例确诊病例累计211例: 累计 opens the next count, it does not describe this one)
                     r.consumed = rest.end()
                     return None
-    if metric in (None, "inherit") and m.group(g.unit) in ("例", "宗") and (bare := _BARE_SCOPE_AFTER.match(text, m.end())) is not None:
+    if metric in (None, "inherit") and m.group(g.unit) in ("例", "宗") and following in gate.BARE_SCOPE_OPENS and (bare := _BARE_SCOPE_AFTER.match(text, m.end())) is not None:
         if (metric is None and _NEW_BEFORE.search(text, max(clause_start, num_start - 3), num_start) is not None
                 and (last_explicit is None or last_explicit.start < r.sentence_start)):
             # 今日中央流行疫情指挥中心公布，新增185例本土，当中新北市98例最多 (Taiwan): the day's cases of that scope.
@@ -347,7 +348,7 @@ def read_count(
             metric = None if metric == "inherit" else metric
             suffix_scope, sibling_scope, metric_m = bare.group("scope"), True, None
             r.consumed = bare.end("scope")
-    if metric is None and m.group(g.unit) in ("例", "人") and (ward := _IN_HOSPITAL.match(text, m.end())) is not None:
+    if metric is None and m.group(g.unit) in ("例", "人") and following in gate.IN_HOSPITAL_OPENS and (ward := _IN_HOSPITAL.match(text, m.end())) is not None:
         # 累计…确诊病例62例，出院6例，56例在定点医院进行隔离治疗: the confirmed cases now in hospital.
         metric, label, measure_hint, suffixed = "confirmed", ward.group().strip(), "current", True
         r.consumed = ward.end()
@@ -360,7 +361,7 @@ def read_count(
             and _CLAUSE_END_AFTER.match(text, m.end())):
         # 周四新增1宗，周五新增6宗 (Hong Kong reports): 宗 after 新增, closing its clause, counts cases.
         metric, label = "confirmed", None
-    if metric is None and _UNDER_OBSERVATION.search(text, clause_start, num_start):
+    if metric is None and text.find("观察", clause_start, num_start) >= 0 and _UNDER_OBSERVATION.search(text, clause_start, num_start):
         # 累计报告无症状感染者501例，其中解除医学观察392例、尚在医学观察32例: the asymptomatic cases of the
         # sentence's total still under observation (current).
         head = next((c for c in reversed(r.counts) if c.start >= r.sentence_start and c.depth == depth
@@ -372,7 +373,7 @@ def read_count(
         # 无症状感染者方面，21日本土新增2313例: the sentence's topic is what its first total counts.
         metric, label = topic
     where = None
-    if (metric is None or metric == "close_contacts") and (where := _FOUND_WHERE.search(text, clause_start, num_start)) is not None:
+    if (metric is None or metric == "close_contacts") and text.find("中发现", clause_start, num_start) >= 0 and (where := _FOUND_WHERE.search(text, clause_start, num_start)) is not None:
         # 在密切接触者排查中发现47例, 在重点人群筛查中发现18例: how many were found where (metric other; in the
         # community's screening, community infections).
         metric = found_metric(where.group())[0]
@@ -389,24 +390,25 @@ def read_count(
             and _SINCE_OPENING.search(text, r.sentence_start, measure_m.start())):
         # 自9月17日以来，重庆市共新增本土感染者15例: all the new ones since that day — a running total.
         measure_word = "cumulative"
-    elif (measure_word is None and _ALL_SINCE.search(text, clause_start, num_start)
+    elif (measure_word is None and (text.find("共", clause_start, num_start) >= 0 or text.find("计", clause_start, num_start) >= 0)
+          and _ALL_SINCE.search(text, clause_start, num_start)
           and _SINCE_OPENING.match(text, r.sentence_start)):
         # 自2021年8月4日以来，我市共报告新冠肺炎确诊病例39例: all reported since that day — a running total.
         measure_word = "cumulative"
     if measure_word is None and suffixed and label and (_ONGOING.match(label) or label in _STATE_NOW):
         measure_word = "current"  # 1054人正在接受医学观察; 15人危殆 (Hong Kong): the state they are in now
-    if measure_word is None and metric_m is not None and _TREATED_BEFORE.search(text, clause_start, metric_m.start()):
+    if measure_word is None and metric_m is not None and text.find("治", clause_start, metric_m.start()) >= 0 and _TREATED_BEFORE.search(text, clause_start, metric_m.start()):
         measure_word = "current"  # 截至10月22日24时，在定点医疗机构治疗的本土确诊病例6例: the patients now in hospital
-    if measure_word is None and metric_m is not None and _WARD_AFTER.fullmatch(text, metric_m.end(), num_start):
+    if measure_word is None and metric_m is not None and text[metric_m.end() : metric_m.end() + 1] in gate.WARD_OPENS and _WARD_AFTER.fullmatch(text, metric_m.end(), num_start):
         measure_word = "current"  # 目前，全省本土确诊病例住院626例: the patients now in hospital
-    if measure_word is None and metric_m is not None and _ONGOING.match(text, m.end()):
+    if measure_word is None and metric_m is not None and following in gate.ONGOING_OPENS and _ONGOING.match(text, m.end()):
         measure_word = "current"  # 所有密切接触者81人正在接受医学观察: the people under observation now
     if (measure_word is None and metric in _NOW_METRICS and label is not None and not _OUTCOME_WORD.search(label)
             and _NOW_LEAD.match(text, r.sentence_start) and not r.dated_between(r.sentence_start, num_start)):
         measure_word = "current"  # 目前，重症37例、危重症13例: how many are so now (never an outcome: 已解除医学观察1595人)
     measure_word = measure_word or measure_hint
     group = r.last_group(prefix_start, num_start)
-    if group is not None and _CLAUSE_SEMI.search(text, group[1], num_start):
+    if group is not None and (text.find(";", group[1], num_start) >= 0 or text.find("；", group[1], num_start) >= 0):
         group = None  # 重型病例转普通型病例1例为永川区；新增危重型病例1例: an area of the clause before
     elif group is not None and text.startswith("输入", group[1]):
         group = None  # 分别为湖北省输入5例: where the cases came from, not where they are
@@ -427,7 +429,7 @@ def read_count(
             short = _short_forms(text[prefix_start:num_start].replace("各", ""))
             regions = short or []
         if (not explicit and not regions and not (metric in (None, "inherit") and lex.scope_re.search(text, clause_start, num_start))
-                and not (metric is None and _FOUND_IN.match(text, m.end()))):  # 沙坪坝区18例（10例在隔离管控人员中发现…）
+                and not (metric is None and following in gate.FOUND_IN_OPENS and _FOUND_IN.match(text, m.end()))):  # 沙坪坝区18例（10例在隔离管控人员中发现…）
             return None  # 广东8例: an area the gazetteer does not know
         # (1213例（其中境外输入病例8例）: the total's imported part, for the total's area)
     elif not explicit and group is not None and (spread := _distributed(r, depth, clause_start)) is not None:
@@ -436,7 +438,7 @@ def read_count(
     elif not explicit and (heading := r.heading(clause_start, state, last_explicit)) is not None:
         # 新增本土确诊病例中,沙坪坝区20例、九龙坡区10例: items of the total named by the heading
         # (新增个案中，33宗属社区发现: or how many of them were found where).
-        if group is None and not _FOUND_IN.match(text, m.end()) and not lex.scope_re.search(text, clause_start, num_start):
+        if group is None and not (following in gate.FOUND_IN_OPENS and _FOUND_IN.match(text, m.end())) and not lex.scope_re.search(text, clause_start, num_start):
             return None  # (新增病例：本土病例4例，境外移入44例: the heading's parts by scope)
         parent = heading
     elif not explicit and metric is None and r.in_headline(num_start) and measure_word is not None:
@@ -487,7 +489,7 @@ def read_count(
             # sentence of its own, 中心调查8宗新增确诊个案，至今本港个案累计11129宗 (no part of the day's new
             # ones): a 病例 is a confirmed case.
             metric, explicit, parent = "confirmed", True, None
-        elif metric is None and measure_word is not None and _INFECTION_PARTS.match(text, m.end()):
+        elif metric is None and measure_word is not None and following in gate.INFECTION_PARTS_OPENS and _INFECTION_PARTS.match(text, m.end()):
             # 城关区：当日新增295例（确诊病例14，无症状感染者281）: confirmed and asymptomatic cases
             # together are infections.
             metric, explicit, parent, label = "infections", True, None, None
@@ -500,7 +502,7 @@ def read_count(
             metric, label, explicit, parent = parent.metric, parent.label, True, None
         elif (metric is None and group is None and measure_word in ("cumulative", "current")
               and parent.measure == "new" and parent.depth == depth == 0 and parent.start >= r.sentence_start
-              and parent.metric != "released_from_observation" and not _ONGOING.match(text, m.end())
+              and parent.metric != "released_from_observation" and not (following in gate.ONGOING_OPENS and _ONGOING.match(text, m.end()))
               and _LIST_GAP.fullmatch(text, prefix_start, clause_start) is not None):
             # 全省新增密切接触者691人，累计1979人: the running total of what the day's count counts.
             metric, label, explicit, parent = parent.metric, parent.label, True, None
@@ -513,7 +515,7 @@ def read_count(
             metric, label, explicit, parent = parent.metric, parent.label, True, None
         elif (metric is None and group is not None and measure_word == "cumulative" and parent.measure == "new"
               and parent.depth == depth == 0 and parent.start >= r.sentence_start and parent.metric in _CASE_NOUNS
-              and r.area_opening(clause_start, num_start) is not None and not _ONGOING.match(text, m.end())):
+              and r.area_opening(clause_start, num_start) is not None and not (following in gate.ONGOING_OPENS and _ONGOING.match(text, m.end()))):
             # 新增321例本土個案，…，全台已累計2645例: the area's running total of what the day's count counts.
             metric, label, explicit, parent = parent.metric, parent.label, True, None
         elif (metric is None and group is None and parent.start >= r.sentence_start
@@ -523,14 +525,14 @@ def read_count(
             r.consumed = origin[1]
         elif (group is None and parent.depth == depth == 0
               and (parent.start >= r.sentence_start or _opens_on(r, parent, num_start))
-              and (part := _SCOPE_PART.match(text, m.end())) is not None):
+              and following in gate.SCOPE_PART_OPENS and (part := _SCOPE_PART.match(text, m.end())) is not None):
             # 新增确诊病例89例，其中86例为境外输入病例，3例为本土病例: parts named by their scope after the number.
             word = part.group("scope")
             suffix_scope, scope_part = ("境外输入" if "输入" in word else word), True
             r.consumed = part.end()
         elif not (_BREAKDOWN_WORDS.search(text, clause_start, num_start) or group is not None and group[0] >= clause_start
                   # 其中，136例在隔离管控人员中发现: the total's cases found somewhere, in its sentence
-                  or parent.start >= r.sentence_start and _FOUND_IN.match(text, m.end()) is not None
+                  or parent.start >= r.sentence_start and following in gate.FOUND_IN_OPENS and _FOUND_IN.match(text, m.end()) is not None
                   # 包括18751宗本地确诊个案及954宗输入个案: a part of the sentence's total named by its scope
                   or (parent.start >= r.sentence_start or _opens_on(r, parent, num_start)) and suffix_scope is not None
                   # 新增14例本土确诊病例，…，13例在津南区，1例在西青区: parts named by their place
@@ -542,7 +544,7 @@ def read_count(
     if not explicit and not scope_part and not outcome_items and r.residue(clause_start, num_start, m.start(), group):
         return None
     found = (_FOUND_IN.match(text, m.end())
-             if not explicit and metric is None and parent is not None and parent.metric in _CASE_NOUNS else None)
+             if not explicit and metric is None and parent is not None and parent.metric in _CASE_NOUNS and following in gate.FOUND_IN_OPENS else None)
     if found is not None:
         # 其中，136例在隔离管控人员中发现、4例在重点人员核酸检测中发现; 沙坪坝区18例（10例在隔离管控人员中发现…）:
         # how many of the total were found where — counts of their own (metric other, labelled so).
@@ -555,7 +557,8 @@ def read_count(
         # found-in phrase closes is how many of that area's were found there (the next items are read on).
         metric, label = found_metric(found_after.group())
         explicit = True
-    elif (not explicit and not scope_part and not placed and _SUBSET_AFTER.match(text, m.end())
+    elif (not explicit and not scope_part and not placed
+          and (following in gate.SUBSET_OPENS or following.isdecimal() or following > "\uffff") and _SUBSET_AFTER.match(text, m.end())
           and not (group is not None and _EACH.search(text, group[1], num_start))):
         # 其中一例为80岁老人: a subset described after the number (中山、肇庆各有1例为首例确诊病例: a count
         # of each place, described)
@@ -602,7 +605,7 @@ def read_count(
         else None
     )
     # …至今有本地確診326宗…。其中，石家莊市確診304例: a sentence opening with 其中 goes on with the last count.
-    before = prev_count if prev_count is not None else last_top if _PARTS_OPENING.match(text, r.sentence_start, num_start) else None
+    before = prev_count if prev_count is not None else last_top if text.find("其中", r.sentence_start, num_start) >= 0 and _PARTS_OPENING.match(text, r.sentence_start, num_start) else None
     if (running is None and measure_word is None and parent is None and before is not None
             and (before.measure in ("cumulative", "current") or before.start >= r.sentence_start)
             and before.depth == depth and _SUB_WORDS.search(text, prefix_start, num_start)):
@@ -645,7 +648,8 @@ def read_count(
         # 累计本土确诊病例3000例，…，在院治疗490例: a list item with its own measure word keeps the
         # list's scope.
         scope = prev_count.scope
-    if scope is None and parent is None and (found_scope or _SUM_WORD.search(text, clause_start, num_start)):
+    if scope is None and parent is None and (found_scope or (text.find("计", clause_start, num_start) >= 0 or text.find("合共", clause_start, num_start) >= 0)
+                                                    and _SUM_WORD.search(text, clause_start, num_start)):
         # 本土确诊病例134例、本土无症状感染者7177例，合计新增感染者超过7300例: the sum of counts of
         # one scope has that scope.
         scope = r.sentence_scope(depth)
