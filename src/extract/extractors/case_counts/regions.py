@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import ahocorasick_rs
 import regex
@@ -309,12 +309,27 @@ def _home_region(mentions: list[_Mention]) -> _Region | None:
 
 def _home_votes(mentions: list[_Mention]) -> dict[_Region, int]:
     """How often each province-level unit is named, a district counting for its city or province."""
-    votes: dict[_Region, int] = {}
+    # Counted by the voted region's (name, code), a tuple of strings hashed in C: a region is a dataclass
+    # whose hash and equality are Python-level calls, asked twice a mention in a dict of regions. Every
+    # voted region is no zone, so (name, code) tells them apart as their equality does; the dict keeps the
+    # order in which each region was first voted for (ties are settled by it).
+    counted: dict[tuple[str, str | None], list[Any]] = {}
     for m in mentions:
-        region = _vote_of(m.region.name, m.region.code) if m.region is not None else None
-        if region is not None:
-            votes[region] = votes.get(region, 0) + 1
-    return votes
+        voted = _vote_key(m.region.name, m.region.code) if m.region is not None else None
+        if voted is not None:
+            entry = counted.get(voted[0])
+            if entry is None:
+                counted[voted[0]] = [voted[1], 1]
+            else:
+                entry[1] += 1
+    return {region: n for region, n in counted.values()}
+
+
+@functools.cache
+def _vote_key(name: str, code: str | None) -> tuple[tuple[str, str | None], _Region] | None:
+    """:func:`_vote_of` the region ``name`` (``code``), with its (name, code) as a key; None when it votes for none."""
+    region = _vote_of(name, code)
+    return None if region is None else ((region.name, region.code), region)
 
 
 @functools.cache
