@@ -4,10 +4,11 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 import regex
 
-from .areas import Area, load_gazetteer
+from .areas import Area, Gazetteer, load_gazetteer
 from .gazetteer import find_areas
 
 __all__ = ["article_home"]
@@ -92,16 +93,40 @@ def _home_votes(text: str) -> Counter[str]:
     gaz = load_gazetteer()
     votes: Counter[str] = Counter()
     for m in find_areas(text):
-        if m.area.ambiguous or m.area.kind == "country":
-            continue
-        province = gaz.province_of(m.area)
-        city = gaz.prefecture_of(m.area)
-        if city is None and province is not None and m.area.kind == "county_city" and m.area.parent == province.id:
-            city = m.area  # 万宁市, 仙桃市: a county-level city its province governs directly is a home too
-        for unit in (province, city):
-            if unit is not None:
-                votes[unit.id] += 1
+        for unit in _voted_units(gaz, m.area):
+            votes[unit] += 1
     return votes
+
+
+def _voted_units(gaz: Gazetteer, area: Area) -> tuple[str, ...]:
+    """:func:`_units_voted_for` ``area``, kept per area of the gazetteer (a body names ~20 places, mostly
+    the same few, each asking the gazetteer for its province and prefecture and whether it is ambiguous:
+    several Python calls a mention); an area made elsewhere (an ambiguous name's) is looked at each time."""
+    if gaz.areas.get(area.id) is not area:
+        return _units_voted_for(gaz, area)
+    if _UNITS[0] is not gaz:
+        _UNITS[:] = [gaz, {}]
+    known: dict[str, tuple[str, ...]] = _UNITS[1]
+    units = known.get(area.id)
+    if units is None:
+        units = known[area.id] = _units_voted_for(gaz, area)
+    return units
+
+
+#: The gazetteer and, by area id, the units a mention of the area votes for.
+_UNITS: list[Any] = [None, {}]
+
+
+def _units_voted_for(gaz: Gazetteer, area: Area) -> tuple[str, ...]:
+    """The ids of the units a mention of ``area`` votes for as the home: its province-level unit, then its
+    prefecture-level city (none for an ambiguous name or the country)."""
+    if area.ambiguous or area.kind == "country":
+        return ()
+    province = gaz.province_of(area)
+    city = gaz.prefecture_of(area)
+    if city is None and province is not None and area.kind == "county_city" and area.parent == province.id:
+        city = area  # 万宁市, 仙桃市: a county-level city its province governs directly is a home too
+    return tuple(unit.id for unit in (province, city) if unit is not None)
 
 
 def _home_of(votes: Counter[str]) -> Area | None:
