@@ -73,7 +73,8 @@ def _article_home(text: str, title: str | None, outlet: str | None) -> Area | No
 
 
 #: Issuing bodies of one place only, Simplified (the text is normalised).
-_PLACE_BODIES = (("中央流行疫情指挥中心", "台湾省"), ("卫生福利部疾病管制署", "台湾省"), ("新型冠状病毒感染应变协调中心", "澳门特别行政区"))
+_PLACE_BODIES = (("中央流行疫情指挥中心", "台湾省"), ("卫生福利部疾病管制署", "台湾省"), ("新型冠状病毒感染应变协调中心", "澳门特别行政区"),
+                 ("卫生防护中心", "香港特别行政区"))  # 卫生署卫生防护中心: Hong Kong's Centre for Health Protection
 
 
 def _province_first(title: str) -> Area | None:

@@ -219,3 +219,5 @@ _PATIENTS_IN_HOSPITAL = compiled_on_first_use(lambda: std_compile(
     r"\s*(?:确诊(?:新冠肺炎)?的?)?(?:患者|病人)\s*(?:正|仍|均|分别)?[在于][^,，。;；]{0,12}?(?:医院|医疗机构)(?:进行|接受)?(?:隔离)?(?:治疗|留医)"))
 #: A patient's condition written after the count (Hong Kong: 12人情况危殆，4人情况严重): how many are so now.
 _STATE_NOW = frozenset(("危殆", "情况危殆", "情况严重"))
+#: A clause's last word after a count and its metric that only says it was reported (接获9 069宗快速抗原测试阳性个案呈报).
+_REPORTED = frozenset(("呈报", "报告", "通报"))

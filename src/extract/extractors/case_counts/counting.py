@@ -25,7 +25,7 @@ from .regions import _is_top, _Region, _short_forms
 from .count_context import (
     _ALL_SINCE, _NOW_WORD, _OPENS_WITH_PART, _RUNNING_BEFORE, _STALE_SCENE, _SEGMENT_REACH, _TREATED_BEFORE, _bracket_place, _day_total_before, _first_segment,
     _metric_topic, _opens_on, _origin_place, _found_before, _own_metric_after, _place_after, _whole_of_listed, _severity_split,
-    _OUTCOME_AFTER, _PATIENTS_IN_HOSPITAL, _PATIENTS_OUTCOME, _STATE_NOW)
+    _OUTCOME_AFTER, _PATIENTS_IN_HOSPITAL, _PATIENTS_OUTCOME, _REPORTED, _STATE_NOW)
 from . import count_gates as gate  # (what a probe needs to see right after or before the number)
 
 #: After preliminary positives: their review found them positive (义乌: 新增32例初筛阳性人员，经复核为阳性).
@@ -329,7 +329,7 @@ def read_count(
                     r.consumed = suffix.end()
                 elif tail and (areas_after := _SPREAD_AFTER.match(text, rest.start())) is not None:
                     r.consumed = areas_after.end()  # …涉16区域：朝阳51例、…: the list of its areas follows
-                elif tail and not _NEXT_TOTAL.match(text, rest.start()):
+                elif tail and tail not in _REPORTED and not _NEXT_TOTAL.match(text, rest.start()):
                     # (重庆新增5例确诊病例累计211例: 累计 opens the next count, it does not describe this one)
                     r.consumed = rest.end()
                     return None

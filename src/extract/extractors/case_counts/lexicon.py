@@ -475,7 +475,7 @@ _SUFFIX_METRIC_LEAD = std_compile(
     r"(?P<new>新增)?"  # 中心调查8宗新增2019冠状病毒病确诊个案 (Hong Kong)
     r"(?:有症状(?=确诊))?"  # 当中15人为有症状确诊 (Macau)
     rf"(?:(?:{_DISEASE}|新冠)(?=本土|本地|境外|确诊))?"  # 3名新冠肺炎本土确诊病例, 813宗新冠确诊个案 (Hong Kong)
-    r"(?P<scope>本土|本地|境外输入性?|境外(?=\s*[(（][^()（）\d]{1,12}[)）]\s*输入)|境外|输入性?(?=个案|病例|案例))?"  # 954宗输入个案 (4宗属输入案例: Hong Kong)
+    r"(?P<scope>本土|本地|境外输入性?|境外(?=\s*[(（][^()（）\d]{1,12}[)）]\s*输入)|境外|输入性?(?=个案|病例|案例))?(?:(?<=本地)感染的)?"  # 954宗输入个案 (4宗属输入案例, 7 514宗本地感染的…: Hong Kong)
     # 1例输入性新型冠状病毒感染的肺炎确诊病例 (January 2020: brought in from Hubei, no scope of the contract's)
     rf"(?:输入性(?={_DISEASE}(?:确诊)?(?:个案|病例)))?"
     r"(?:\s*[(（][^()（）\d]{1,12}[)）]\s*输入性?)?"  # 1例境外（英国）输入新冠肺炎确诊病例
@@ -695,8 +695,8 @@ def paired_count_re() -> re.Pattern[str]:
 def _coordinated_item_re() -> re.Pattern[str]:
     lex = load_metric_lexicon()
     return std_compile(
-        rf"\s*(?:和|及|、)\s*\d{{1,9}}\s*(?:例|宗|名)(?:本土|本地|境外输入性?|输入性?)?(?:新冠肺炎)?(?:{lex.metric_re.pattern})"
-    )  # 和1例本土无症状感染者; 包括18751宗本地确诊个案及954宗输入个案 (Hong Kong)
+        rf"\s*(?:和|及|、)\s*(?:\d{{1,3}}(?: \d{{3}})+|\d{{1,9}})\s*(?:例|宗|名)(?:本土|本地|境外输入性?|输入性?)?(?:新冠肺炎)?(?:{lex.metric_re.pattern})(?:个案|病例)?"
+    )  # 和1例本土无症状感染者; 包括18751宗本地确诊个案及954宗输入个案, …及4 480宗状况待定个案 (Hong Kong)
 
 
 def _coordinated_tail(rest: str, lex: MetricLexicon) -> str:
