@@ -41,7 +41,7 @@ if TYPE_CHECKING:  # the reader imports this module: its type is for the checker
 #: After a metric phrase: "among them" (确诊病例中，…).
 _AMONG_AFTER = std_compile(r"\s*(?:当中|之中|中)")
 #: Between a count's breakdown in brackets and the next item of the list the count heads.
-_AFTER_BREAKDOWN = compiled_on_first_use(lambda: std_compile(r"\s*[)）]\s*[,，、;；]?\s*"))
+_AFTER_BREAKDOWN = compiled_on_first_use(lambda: std_compile(r"(?:[^()（）\d,，。;；、:：]{1,6})?\s*[)）]\s*[,，、;；]?\s*"))  # (…9例轻型)、: its label)
 #: Where the cases counted right after it were found (在密切接触者排查中发现47例).
 _FOUND_WHERE = std_compile(r"在(?P<where>[^,，。;；:：()（）\d在]{2,16}?)中发现\s*$")
 #: A semicolon between two clauses of a list (…水磨沟区1例；无症状感染者52例).
