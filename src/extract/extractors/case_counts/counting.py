@@ -311,8 +311,8 @@ def read_count(
                         r.consumed = rest.start() + rest.group().index(found_in.group()) + found_in.end()
                 elif tail and (_ONGOING.match(tail) or _IN_HOSPITAL.match(tail)):
                     # 现有39例境外输入性疑似病例正在排查中, 尚有35例无症状感染者在定点医院隔离治疗: the state the
-                    # counted people are in.
-                    r.consumed = rest.end()
+                    # counted people are in (除11例本土确诊病例和12例境外输入确诊病例在定点医院隔离治疗外: the count joined is read next).
+                    r.consumed = rest.end() if tail == rest.group().strip() else suffix.end()
                     measure_hint = "current"
                 elif ((tail in ("中", "当中", "之中") and lex.measure_re.search(text, clause_start, num_start)
                        # 10宗本地个案中有4宗源头不明: a part of the day's cases named by its scope, its breakdown after it
