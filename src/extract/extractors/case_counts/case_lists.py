@@ -125,6 +125,8 @@ _PERSON_NUMBERS = 10_000_000  # persons are numbered apart from the cases' own n
 # none, with where it lives (a list of one item).
 _SINGLE_CASE = regex.compile(
     rf"新增\s*(?:1|一)\s*例(?:本土|本地)?(?:新冠病毒|新冠肺炎|新型冠状病毒)?(?P<noun>{_NOUN})(?=[,，][^。;；\n]{{0,40}}?(?:{_RESIDENCE.pattern}))"
+    # 新增本土无症状感染者1例。…新增本土无症状感染者情况：(new line) 居住于遂宁市船山区…: the one case under its heading
+    rf"|新增(?<=新增\s*(?:本土|本地)?\s*(?:{_NOUN})\s*(?:1|一)\s*例(?:[^\n]{{0,200}}\n){{1,3}}[^\S\n]*新增)\s*(?:本土|本地)?\s*(?P<noun>{_NOUN})(?:基本)?情况\s*[:：]?\s*\n\s*(?={_RESIDENCE.pattern})"
 )
 
 
