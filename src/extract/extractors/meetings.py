@@ -31,7 +31,6 @@ import operator
 import re
 from collections.abc import Iterator
 
-import ahocorasick_rs
 import regex
 
 from ..anchored import AnyMatch, matches_at, std_compile
@@ -56,8 +55,9 @@ from .cited_names import (
 from .meeting_rosters import roster_people, speaker_label
 from .officials import claimed_hits, name_hits
 from .member_lists import _invited, _is_list_gap
-from .officials_lexicon import _alt, load_lexicon
+from .officials_lexicon import load_lexicon
 from .organizers import _OrgMatch, leading_org
+from .meeting_roles import _find_role, _role_patterns, _role_words
 from .start_words import HELD_BEFORE, MEETING_START_WORDS, holds, meeting_words
 
 __all__ = ["MeetingMention", "extract", "find_meeting_mentions", "reference_date"]
@@ -204,46 +204,6 @@ def _may_inspect_at(text: str, pos: int) -> bool:
 _AT_OTHER_EVENT = std_compile(r"[^,，。;；]{0,12}?在[^,，。;；]{2,40}?(?:大会|会议|座谈会|发布会|会)上")
 # A scene of its own: the person speaks to a reporter, not at the meeting in force.
 _INTERVIEW = regex.compile(r"接受[^,，。;；]{0,16}?(?:采访|专访|访问)|(?:对|向)\p{Han}{0,8}?记者(?:表示|说|称|透露)")
-@functools.cache
-def _role_patterns() -> dict[str, re.Pattern[str]]:
-    """Role verbs; each pattern also matches, as ``skip``, the words that contain a
-    role verb but give no role (研究部署, 讲话精神), so a search must step over those.
-    Literal words and a look-ahead: compiled with the standard engine (anchored.std_compile), which
-    reads them alike at a third of the set-up per call (a few calls at each official's name)."""
-    cues = load_lexicon().cues
-    skip = rf"(?P<skip>{_alt(cues['not_role'])})"
-    return {
-        # 主持人 is a TV host, not a chair.
-        "chair": std_compile(rf"{skip}|(?:{_alt(cues['chair'])})(?!人)"),
-        "speaker": std_compile(rf"{skip}|(?:{_alt(cues['speaker'])})"),
-        "attendee": std_compile(rf"{skip}|(?:{_alt(cues['attendee'])})"),
-    }
-
-
-@functools.cache
-def _role_words() -> tuple[ahocorasick_rs.AhoCorasick | None, tuple[frozenset[str], ...], tuple[bool, ...]]:
-    """Every role verb and every no-role word (研究部署, 讲话精神) in one automaton, with the roles each
-    is a verb of and whether it is a no-role word: a role's pattern can find a role only in a window
-    that has one of its verbs in it (a ``skip`` match gives none), and each match of the pattern is
-    one of these words, so it starts where one of its role's verbs or a no-role word starts."""
-    cues = load_lexicon().cues
-    words = sorted({w for role in _ROLES for w in cues[role]} | cues["not_role"])
-    roles = tuple(frozenset(role for role in _ROLES if w in cues[role]) for w in words)
-    skips = tuple(w in cues["not_role"] for w in words)
-    return (ahocorasick_rs.AhoCorasick(words) if words else None), roles, skips
-
-
-_ROLES = ("chair", "speaker", "attendee")
-
-
-def _find_role(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
-    """The first role verb of ``pattern`` in ``text[start:end]`` that is not part of a no-role word."""
-    for m in pattern.finditer(text, start, end):
-        if m.group("skip") is None:
-            return m
-    return None
-
-
 def _clause_start(text: str, pos: int, limit: int = 40) -> int:
     lo = max(0, pos - limit)
     # _CLAUSE_BREAK_LAST.search(text, lo, pos), the last break of the window: where it ends, else lo
@@ -290,7 +250,7 @@ def _when(word: str, ref: dt.date | None) -> dt.date | None:
 # Announced, planned or called off, not held: 定于…召开, 原定今早由国家统计局发布的…记者会.
 #: Of those, the words that set a day: a meeting set for a day the article has reached was held.
 _SET_FOR = frozenset({"定于", "将于", "拟于", "计划于"})
-_FUTURE_SOURCE = r"定于|将于|拟于|明年|下周|计划于|原定|原计划|即将|(?:将要|将)(?:召开|举行)|同意\S{0,12}召开"
+_FUTURE_SOURCE = r"定于|将于|拟于|明年|下周|计划于|原定|原计划|即将|(?:将要|将)(?:召开|举行)|同意\S{0,12}召开|不(?:召开|举行)|取消|停办"
 #: Literal words and a class: compiled with the standard engine, the same meaning (\S written as [^\s],
 #: whose members std_compile writes out; tests/test_meeting_clause_std.py compares it with the regex module's).
 _FUTURE = std_compile(_FUTURE_SOURCE.replace(r"\S", r"[^\s]"))
