@@ -146,7 +146,7 @@ class DateMention(NamedTuple):
 
 _NUM = rf"(?:\d{{1,2}}|[{CN_NUM}]{{1,3}})"
 # (1日凌晨0時至午夜12時: 中央社's way of writing the day's 0—24时.)
-_HOUR_WINDOW = r"(?:凌晨)?(?P<h1>\d{1,2}|零|〇|○)(?:时|点|[:：]00)?\s*(?:—+|–|-|~|～|至|到)\s*(?P<midnight>午夜)?(?P<h2>\d{1,2}|廿四|二十四|十二)(?:时|点|[:：]00(?!\d))"
+_HOUR_WINDOW = r"(?:凌晨)?(?P<h1>\d{1,2}|零|〇|○)(?:时|点|[:：]00(?:时|点)?)?\s*(?:—+|–|-|~|～|至|到)\s*(?P<midnight>午夜)?(?P<h2>\d{1,2}|廿四|二十四|十二)(?:时|点|[:：]00(?!\d)(?:时|点)?)"  # (0:00时—24:00时)
 #: (Compiled by the standard library's engine, which means the same here: literal text, classes,
 #: quantifiers, no look-behind. It is tried where each 月 stands, and a call of the regex module
 #: costs about three times the set-up; see anchored.std_compile.)
