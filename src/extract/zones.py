@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 from typing import NamedTuple
 
 import regex
@@ -100,22 +101,54 @@ def _zones(text: str, start: int, end: int) -> tuple[Zone, ...]:
 _CITY_ZONE = regex.compile(r"高新区|经开区|经济技术开发区|高新技术产业开发区")
 
 
+def _city_zone_words(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """The matches of :data:`_CITY_ZONE` in ``text[start:end]`` as ``(start, word)``, in text order.
+
+    Found by ``str.find`` (高新 opens two of the words): the pattern (the regex module) tests every
+    character of the body, and a bench text often names 高新区. No two of the words can overlap (each
+    ends with 区, none opens with it, none holds another), so every occurrence is a match."""
+    find = text.find
+    found: list[tuple[int, str]] = []
+    at = find("高新", start, end)
+    while at >= 0:
+        for word in ("高新区", "高新技术产业开发区"):
+            if text.startswith(word, at, end):
+                found.append((at, word))
+                break
+        at = find("高新", at + 2, end)
+    for word in ("经开区", "经济技术开发区"):
+        at = find(word, start, end)
+        while at >= 0:
+            found.append((at, word))
+            at = find(word, at + len(word), end)
+    if len(found) > 1:
+        found.sort()
+    return found
+
+
+#: An area match's end (the key the gazetteer's matches, in text order and never overlapping, are bisected by).
+_MATCH_END = operator.attrgetter("end")
+
+
 def _city_zones(text: str, start: int, end: int) -> tuple[Zone, ...]:
     """The generic zones written right after a prefecture-level city's name (成都高新区), wherever
     they stand: the name says which city's zone it is. (A zone the gazetteer lists, 重庆高新区, is a
     listed place.)"""
-    found = list(_CITY_ZONE.finditer(text, start, end))
+    found = _city_zone_words(text, start, end)
     if not found:
         return ()
-    known = find_areas(text, start, end)
-    by_end = {m.end: m for m in known}
-    covered = [(m.start, m.end) for m in known]
+    known = find_areas(text, start, end)  # (in text order, never overlapping: their ends ascend too)
     out: list[Zone] = []
-    for z in found:
-        city = by_end.get(z.start())
-        if city is None or city.area.level != "prefecture" or any(s < z.end() and e > z.start() for s, e in covered):
+    for at, word in found:
+        i = bisect.bisect_left(known, at, key=_MATCH_END)
+        if i == len(known) or known[i].end != at:
             continue
-        out.append(Zone(city.start, z.end(), _stem(city.area) + z.group(), city.area, city.start))
+        city = known[i]
+        zone_end = at + len(word)
+        # (the place after the city must not overlap the zone: the first one after it starts past the zone)
+        if city.area.level != "prefecture" or (i + 1 < len(known) and known[i + 1].start < zone_end):
+            continue
+        out.append(Zone(city.start, zone_end, _stem(city.area) + word, city.area, city.start))
     return tuple(out)
 
 
