@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import functools
+import operator
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -79,7 +80,8 @@ def _facility_after(text: str, end: int) -> bool:
     spans hold the last character of one of its words (most places written without their suffix, 重庆
     and the like, are followed by none)."""
     window = text[end : end + _FACILITY_REACH]
-    return any(c in window for c in _FACILITY_LAST) and _FACILITY_AFTER.match(text, end) is not None
+    # (four containment tests written out: a generator over the characters cost more than the tests)
+    return ("场" in window or "站" in window or "院" in window or "学" in window) and _FACILITY_AFTER.match(text, end) is not None
 
 
 #: ``_Mention(start, end, region)`` given the fields as one tuple: the class call of a named tuple runs a
@@ -113,6 +115,11 @@ def _gazetteer_mentions(text: str, start: int, end: int) -> list[_Mention]:
     return found
 
 
+#: A mention's start and end, read in C (sort keys).
+_START = operator.itemgetter(0)
+_END = operator.itemgetter(1)
+
+
 def _mentions_in(text: str, start: int, end: int, hits: list[tuple[int, int, int]] | None = None) -> list[_Mention]:
     """Every area mention in ``text[start:end]``; of overlapping ones the longest. ``hits``: the
     count-region forms of the span, if found already (:func:`metric_and_region_hits`)."""
@@ -141,8 +148,10 @@ def _mentions_in(text: str, start: int, end: int, hits: list[tuple[int, int, int
         for m in _NATIONAL.finditer(text, start, end):
             # 31个省（区、市）, 13省（区、市）和新疆生产建设兵团: the provinces reporting to the NHC, i.e. the country.
             found.append(_Mention(m.start(), m.end(), _region("全国", None)))
-    # Longest wins on overlap, then text order.
-    found.sort(key=lambda x: (x.start, -(x.end - x.start)))
+    # Longest wins on overlap, then text order: sorted by start, the longer first at one start (by end,
+    # descending, then by start: both sorts are stable, keys read in C where a lambda is a call a mention).
+    found.sort(key=_END, reverse=True)
+    found.sort(key=_START)
     kept: list[_Mention] = []
     for mention in found:
         if kept and mention.start < kept[-1].end:
@@ -150,7 +159,9 @@ def _mentions_in(text: str, start: int, end: int, hits: list[tuple[int, int, int
                 kept[-1] = mention
             continue
         kept.append(mention)
-    return _joined_parents(_whole_of(text, kept))
+    if kept and text.find("全", kept[0].start, kept[-1].end + 1) >= 0:  # (no 全区/全县/全市 after any: none to join)
+        kept = _whole_of(text, kept)
+    return _joined_parents(kept)
 
 
 #: After a place: the whole of it (万州全区累计报告确诊病例118例, 江津全区).
@@ -425,7 +436,7 @@ def _article_home(doc: Doc, body: list[_Mention]) -> _Region | None:
     if home is not None:
         return _Region(home.name, home.code)
     if doc.title:
-        title = _home_votes(_mentions_in(doc.title, 0, len(doc.title)))
+        title = _home_votes(titled)  # (the headline's mentions, found above)
         if title:
             best = max(title.values())
             tied = [r for r, n in title.items() if n == best]
