@@ -144,6 +144,8 @@ _COUNTED_FIRST = frozenset("再又还另新增报发检")
 _LOCATIVE_LAST = frozenset("在到赴去自往达于经回援助处")
 # Before a generic term: another city's or province's name (成都市中心城区).
 _FOREIGN_PREFIX = regex.compile(r"(?<=\p{Han})(?<![全我本该此各城都省])[市省]$")
+#: The characters a match of :data:`_FOREIGN_PREFIX` ends with: the pattern is asked only after one.
+_CITY_OR_PROVINCE = frozenset("市省")
 
 
 def find_areas(
@@ -239,6 +241,9 @@ def _analysed(text: str, home: str | None) -> tuple[tuple[AreaMatch, ...], bool]
     matches = _resolve(gaz, list(_forms(text)), home, home_asked)
     matches = _gate_generic(gaz, text, matches)
     nested = _nested(gaz, matches)
+    if not nested:
+        # (most texts: the matches are in text order already, and no two overlap or share a start)
+        return tuple(matches), bool(home_asked)
     return tuple(sorted(matches + nested, key=lambda m: (m.start, m.end))), bool(home_asked)
 
 
@@ -263,6 +268,8 @@ def _forms(text: str) -> tuple[AreaMatch, ...]:
             continue  # 示范县: a word, not 范县
         full.append(_match(s, e, area, form, "form"))
     shorts = [m for m in _accept_shorts(gaz, text, full, _unvetoed(short_forms, traps)) if not _street(text, m)]
+    if not shorts:
+        return tuple(full)  # (most texts: the full forms are found in text order)
     return tuple(sorted(full + shorts, key=lambda m: m.start))
 
 
@@ -474,8 +481,6 @@ def _accept_shorts(gaz: Gazetteer, text: str, full: list[AreaMatch], found: Span
         return provinces[0]
 
     counted = gaz.counted
-    # 城口等渝东北区县: an enumeration closed by 等 and a region's name.
-    after_deng = {m.start - 1 for m in full if m.start and text[m.start - 1] == "等"}
     skip_until = -1
     for m in pending:
         if m.start < skip_until:
@@ -504,7 +509,7 @@ def _accept_shorts(gaz: Gazetteer, text: str, full: list[AreaMatch], found: Span
             accepted[m.start] = m  # 深水埗泽安邨丽泽楼: a Hong Kong district before an estate or a building
             continue
         if (suffix or count_after or ((after in _LIST_TAIL_FIRST or after.isdigit()) and _LIST_TAIL.match(text, m.end))
-                or m.end in after_deng):
+                or (after == "等" and any(f.start == m.end + 1 for f in full))):  # 城口等渝东北区县: closed by 等 and a region
             accepted[m.start] = m
             if suffix:
                 skip_until = suffix.end()  # 璧山高新区: 高新区 is part of 璧山's mention
@@ -526,6 +531,8 @@ def _accept_shorts(gaz: Gazetteer, text: str, full: list[AreaMatch], found: Span
                 accepted[m.start] = _match(m.start, m.end, own, m.form, "short")
     if len(accepted) == len(pending):
         return list(accepted.values())  # every short form is in: none left to accept (in text order)
+    if not any(_may_link(text, m) for m in pending):
+        return [accepted[k] for k in sorted(accepted)]  # no gap next to a short form can link: as below
     # Enumerations: a short form next to an accepted area is one too (渝中、江北、南岸).
     items = sorted(full + pending, key=lambda m: m.start)
     known = {m.start for m in full} | set(accepted)
@@ -579,6 +586,19 @@ def _list_gap(text: str, start: int, end: int) -> bool:
         return False  # (every match holds a character)
     first = text[start]
     return (first in _LIST_GAP_FIRST or first.isdigit()) and _LIST_GAP.fullmatch(text, start, end) is not None
+
+
+#: The characters a match of :data:`_LIST_GAP` ends with (tests/test_gazetteer_link_gate.py).
+_LIST_GAP_LAST = frozenset("、,;和及与-")
+
+
+def _may_link(text: str, m: AreaMatch) -> bool:
+    """Whether a gap next to the short form ``m`` may link it to a neighbour (:func:`_list_gap`): the
+    character after it opens a match of :data:`_LIST_GAP` or the one before it ends one. Most short forms
+    found are words among words: then no pair of items holding one is linked, and the enumeration steps
+    (sorting the items, pairing them) are skipped."""
+    after = text[m.end : m.end + 1]
+    return after in _LIST_GAP_FIRST or after.isdigit() or (m.start > 0 and text[m.start - 1] in _LIST_GAP_LAST)
 
 
 def _sibling_of(gaz: Gazetteer, m: AreaMatch, neighbour: Area) -> AreaMatch:
@@ -640,7 +660,8 @@ def _gate_generic(gaz: Gazetteer, text: str, matches: list[AreaMatch]) -> list[A
             parent = m.area.parent
             prev = matches[i - 1] if i else None
             after_parent = prev is not None and prev.end == m.start and prev.area.id == parent
-            if not after_parent and _FOREIGN_PREFIX.search(text, max(0, m.start - 3), m.start):
+            if (not after_parent and text[m.start - 1 : m.start] in _CITY_OR_PROVINCE
+                    and _FOREIGN_PREFIX.search(text, max(0, m.start - 3), m.start)):
                 continue  # 成都市中心城区
             if prev is not None and prev.end == m.start and prev.area.id != parent:
                 if prev.area.kind in ("city", "province"):
