@@ -70,3 +70,15 @@ def test_matches_are_in_order_and_apart() -> None:
         found = g._analysed.__wrapped__(text, None)[0]
         assert list(found) == sorted(found, key=lambda m: (m.start, m.end)), text
     g._forms.cache_clear()
+
+
+def test_nested_skips_only_nestless_forms(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A form ``_nestless`` calls so has no nested mention whatever area it is read as (a homonym's
+    reading, an ambiguous name made of its candidates): the analysis is the one looking up every match."""
+    texts = [*_texts(19, 1000), "重庆两江新区", "重庆市江北区", "宁波江北区", "浙江宁波市鼓楼区和南京鼓楼区", "鼓楼区新增2例"]
+    fast = [_analysis(t) for t in texts]
+    monkeypatch.setattr(g, "_INNER", [None, {}, {}])
+    monkeypatch.setattr(g, "_nestless", lambda gaz, form: False)
+    assert [_analysis(t) for t in texts] == fast
+    assert any(how == "nested" for found in fast for *_, how in found)
+    g._forms.cache_clear()

@@ -679,23 +679,39 @@ def _gate_generic(gaz: Gazetteer, text: str, matches: list[AreaMatch]) -> list[A
 def _nested(gaz: Gazetteer, matches: list[AreaMatch]) -> list[AreaMatch]:
     """Enclosing units named inside a longer form: 重庆 in 重庆两江新区."""
     if _INNER[0] is not gaz:
-        _INNER[:] = [gaz, {}]
+        _INNER[:] = [gaz, {}, {}]
     known: dict[tuple[str, str | None, str], tuple[tuple[int, str, Area], ...]] = _INNER[1]
+    bare: dict[str, bool] = _INNER[2]
     out: list[AreaMatch] = []
     for m in matches:
+        form = m.form
+        nestless = bare.get(form)
+        if nestless is None:
+            nestless = bare[form] = _nestless(gaz, form)
+        if nestless:
+            continue
         # The ancestors depend on the area's id (or, off the gazetteer, its parent) alone.
         key = (m.area.id, m.area.parent, m.form)
         inner = known.get(key)
         if inner is None:
             inner = known[key] = _inner_forms(gaz, m.area, m.form)
-        for offset, form, unit in inner:
+        for offset, unit_form, unit in inner:
             s = m.start + offset
-            out.append(_match(s, s + len(form), unit, form, "nested"))
+            out.append(_match(s, s + len(unit_form), unit, unit_form, "nested"))
     return out
 
 
-#: The gazetteer and, per (area id, parent, form), the enclosing units named inside the form.
-_INNER: list[Any] = [None, {}]
+#: The gazetteer, per (area id, parent, form) the enclosing units named inside the form, and per form
+#: whether it is :func:`_nestless`.
+_INNER: list[Any] = [None, {}, {}]
+
+
+def _nestless(gaz: Gazetteer, form: str) -> bool:
+    """Whether no area ``form`` may be read as has an enclosing unit named inside it: none of its full or
+    short forms' candidates, nor an ambiguous name made of them (whose parent is an enclosing unit of each).
+    Most forms are (重庆市, 中心城区): their matches need no per-area look-up."""
+    areas = (*gaz.candidates.get(form, ()), *gaz.short_candidates.get(form, ()))
+    return not any(_inner_forms(gaz, a, form) for a in areas)
 
 
 def _inner_forms(gaz: Gazetteer, area: Area, form: str) -> tuple[tuple[int, str, Area], ...]:
