@@ -42,8 +42,8 @@ def pair_counts(r: _Reader, p_start: int, p_end: int, state: _State, events: lis
     if text.find("+", p_start, p_end) < 0 and text.find("＋", p_start, p_end) < 0:
         return []
     pairs = list(_PAIR.finditer(text, p_start, p_end))
-    brackets = [(m.end(), close) for m in pairs if (close := _bracket_end(text, m.end(), p_end)) is not None]
-    if not pairs or any(not any(b <= pos < e for b, e in brackets) for pos, _, _ in events):
+    closes = {m.end(): _bracket_end(text, m.end(), p_end) for m in pairs}  # where each pair's bracket closes, if one opens
+    if not pairs or any(not any(b <= pos < e for b, e in closes.items() if e is not None) for pos, _, _ in events):
         return []
     out: list[_Count] = []
     last_local = bool(r.counts) and r.counts[-1].scope == "local"
@@ -69,8 +69,7 @@ def pair_counts(r: _Reader, p_start: int, p_end: int, state: _State, events: lis
                 start, m.end(group), int(m.group(group)), metric, scope, "new", "exact", list(regions),
                 False, **_when(when), depth=0, explicit=True, sub=region is not None,
             ))
-        close = _bracket_end(text, m.end(), p_end)
-        if close is not None:
+        if (close := closes[m.end()]) is not None:
             out += _breakdown(r, m, close, when, scope, regions)
     return out
 
@@ -115,7 +114,7 @@ def _breakdown(r: _Reader, pair: AnyMatch, close: int, when: _State, scope: str,
         k = bisect.bisect_left(r.area_starts, lo)
         while k < len(r.areas) and r.areas[k].end <= hi:
             area = r.areas[k]
-            part = _PART.match(text[:hi], area.end)
+            part = _PART.match(text, area.end, hi)
             region = r.region_of(area)
             if part is not None and region is not None and region not in regions:
                 out.append(_Count(area.start, part.end("unit") if part.group("unit") else part.end("n"), int(part.group("n")), metric, scope, "new", "exact",
