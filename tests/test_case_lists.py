@@ -102,3 +102,15 @@ def test_residence_clause_names_the_most_specific_area() -> None:
     out = extract_text(dalian, "2020-07-25")
     summed = [(c.region, c.value, str(c.date)) for c in out.case_counts if c.summed]
     assert summed == [("甘井子区", 2, "2020-07-24")]  # the notice's day, not the contact's 7月22日
+
+
+def test_items_numbered_in_chinese_read_as_their_numbers() -> None:
+    # 患者一 … 患者九十九 (a 2020 notice's per-case list): every numeral up to 九十九 reads as its number.
+    from extract.extractors.case_counts.case_lists import _cn_number
+
+    digits = "一二三四五六七八九"
+    for k in range(1, 100):
+        tens, ones = divmod(k, 10)
+        written = (("" if tens == 1 else digits[tens - 1]) + "十" if tens else "") + (digits[ones - 1] if ones else "")
+        assert _cn_number(written) == k, written
+    assert _cn_number("十十") is None and _cn_number("零") is None
