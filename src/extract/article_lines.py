@@ -421,8 +421,10 @@ def _classify_searched(text: str, rules: _JunkRules) -> LineKind:
 _AFTER_DATE = std_compile(r"$|\s|[|｜/(\[【·•—-]|(?:来源|稿源|发布|发表|编辑|责编|作者|日期|时间|浏览|阅读|点击|更新|字号|星期|周[一二三四五六日天])")
 
 
+#: A reporting window's hours (0-24时, 0时至24时).
+WINDOW_HOURS = r"\d{1,2}\s*时?\s*(?:至|到|—|-|－|~)\s*\d{1,2}\s*时"
 #: A reporting window in brackets after the date (2022年11月9日(0-24时)): a notice's day, not the publication's.
-_WINDOW_AFTER = std_compile(r"\s*[(（]\s*\d{1,2}\s*时?\s*(?:至|到|—|-|－|~)\s*\d{1,2}\s*时")
+_WINDOW_AFTER = std_compile(rf"\s*[(（]\s*{WINDOW_HOURS}")
 #: A preposition right before a date: the line is a sentence about the day, not a dateline.
 _PREPOSITION_END = std_compile(r"(?:于|在|至|到|从|自)\s*$")
 

@@ -38,7 +38,7 @@ import regex
 from ...anchored import matches_at, std_compile
 from ...document import Doc
 from ...models import ArticleWarning, CaseCount, Metric
-from ..dates import window
+from ..dates import parse_cn_int, window
 from .item_words import item_starts
 from .regions import _is_top, _Region
 
@@ -118,17 +118,6 @@ _Item = regex.Match[str] | _Other
 _PERSON_ITEM = regex.compile(r"(?<=^|[\n。;；:：])\s*(?P<name>\p{Han}{1,2}某{1,2})\s*[,，]\s*(?=[男女])")
 # An item numbered in Chinese, at a line's start (患者一，女，41岁，现住秀洲区…: 嘉兴, 2020), up to 九十九.
 _CN_ITEM = regex.compile(rf"(?<=^|\n)[^\S\n]*(?P<noun>{_NOUN})(?P<n>[一二三四五六七八九十]{{1,3}})(?=\s*[,，:：])")
-_CN_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九", 1)}
-
-
-def _cn_number(n: str) -> int | None:
-    """一 … 九十九 as a number (十一 11, 二十 20, 三十五 35); None for what is no such numeral."""
-    if "十" not in n:
-        return _CN_DIGITS.get(n) if len(n) == 1 else None
-    tens, _, ones = n.partition("十")
-    t = _CN_DIGITS.get(tens, 0) if tens else 1
-    o = _CN_DIGITS.get(ones, 0) if ones else 0
-    return t * 10 + o if (not tens or tens in _CN_DIGITS) and (not ones or ones in _CN_DIGITS) else None
 
 
 # A person right after a numbered item (患者1：顾某某，男…) is that item, not another case.
@@ -162,7 +151,7 @@ def _items(text: str, start: int, end: int, words: list[tuple[int, int]] | None 
     if not out and (text.find("患者一", start, end) >= 0 or text.find("病例一", start, end) >= 0):
         # 患者一，女，41岁，现住秀洲区… / 患者二，…: a list numbered in Chinese (its numbers apart from digit ones')
         for c in _CN_ITEM.finditer(text, start, end):
-            if (k := _cn_number(c.group("n"))) is not None:
+            if (k := parse_cn_int(c.group("n"))) is not None:
                 out.append((_Other(c.span("noun"), c.group("noun")), _PERSON_NUMBERS // 2 + k, _PERSON_NUMBERS // 2 + k))
     ends = sorted(m.end() for m, _, _ in out)
     for p in _PERSON_ITEM.finditer(text, start, end) if text.find("某", start, end) >= 0 else ():  # (every one holds 某)

@@ -261,7 +261,7 @@ def read_count(
         metric, label = lex.metric[patients.group("outcome")], patients.group("outcome")
         r.consumed = patients.end()
         suffixed = True
-    elif metric is None and m.group(g.unit) == "名" and (ward := _PATIENTS_IN_HOSPITAL.match(text, m.end())) is not None:
+    elif metric is None and m.group(g.unit) == "名" and following in gate.PATIENTS_OPENS and (ward := _PATIENTS_IN_HOSPITAL.match(text, m.end())) is not None:
         # 现时共有109名确诊病人分别于18间公立医院留医 (Hong Kong's Hospital Authority): patients now in hospital.
         metric, label, measure_hint, suffixed = "confirmed", ward.group().strip(), "current", True
         r.consumed = ward.end()

@@ -674,10 +674,14 @@ class _Reader:
     def headline_date(self) -> tuple[dt.date | None, tuple[int, int] | None] | None:
         """The notice's day for its headline's counts: the first date written right after the headline, or the window
         right after that (根据…2月20日通报，2020年2月19日0-24时: the report's day, then the counts')."""
-        i = bisect.bisect_left(self.setter_starts, self.headline.end()) if self.headline is not None else len(self.setters)
-        if self.headline and i < len(self.setters) and self.setters[i].start - self.headline.end() <= 40 and self.setters[i].relative is None:
-            w = self.setters[i + 1] if i + 1 < len(self.setters) else None
-            i += bool(self.setters[i].hours is None and w and w.hours is not None and w.relative is None and w.start - self.setters[i].end <= 20)
+        if self.headline is None:
+            return None
+        i = bisect.bisect_left(self.setter_starts, self.headline.end())
+        if i < len(self.setters) and self.setters[i].start - self.headline.end() <= 40 and self.setters[i].relative is None:
+            day, window = self.setters[i], self.setters[i + 1] if i + 1 < len(self.setters) else None
+            if (day.hours is None and window is not None and window.hours is not None and window.relative is None
+                    and window.start - day.end <= 20):
+                i += 1  # the report's day, then the window of its counts
             return self.written[i], self.setters[i].hours
         return None
 
