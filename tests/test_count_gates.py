@@ -18,8 +18,8 @@ from extract.extractors.case_counts import lexicon as lex
 _OPENINGS = [
     (gate.NO_COUNT_OPENS, c._NO_COUNT_AFTER, True, ["以下", "下", "内", "集性疫情", "情", "件", "岁", "5岁", "性"]),
     (gate.CONVERSION_OPENS, lex._CONVERSION_AFTER, False, ["转为确诊病例", "为确诊病例", "断为确诊病例", "诊为确诊"]),
-    (gate.PATIENTS_OPENS, c._PATIENTS_OUTCOME, False, ["者出院", "者陆续治愈出院", "患者死亡", "人出院", "诊新冠肺炎的病人出院"]),
-    (gate.PATIENTS_OPENS, c._PATIENTS_IN_HOSPITAL, False, ["者在定点医院治疗", "人分别于18间公立医院留医", "诊病人在医院治疗"]),
+    (gate.PATIENTS_OPENS, c._PATIENTS_OUTCOME, False, ["者出院", "者陆续治愈出院", "患者死亡", "人出院", "诊新冠肺炎的病人出院", "型冠状病毒感染的肺炎患者治愈出院"]),
+    (gate.PATIENTS_OPENS, c._PATIENTS_IN_HOSPITAL, False, ["者在定点医院治疗", "人分别于18间公立医院留医", "诊病人在医院治疗", "冠肺炎患者在定点医院治疗"]),
     (gate.BARE_SCOPE_OPENS, c._BARE_SCOPE_AFTER, False, ["土，", "外输入。", "本土、"]),
     (gate.IN_HOSPITAL_OPENS, lex._IN_HOSPITAL, False, ["在定点医院进行隔离治疗", "定点医院治疗", "院治疗"]),
     (gate.ONGOING_OPENS, lex._ONGOING, False, ["在", "接受", "正在"]),

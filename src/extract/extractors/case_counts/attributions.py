@@ -43,6 +43,29 @@ _COMPARED_TO = compiled_on_first_use(lambda: std_compile(r"(?:次于|高于|低�
 _TREATED_AT = compiled_on_first_use(lambda: std_compile(r"\s*的?\s*(?:定点|指定)?\s*(?:医院|医疗机构|救治医院|隔离点|隔离酒店|方舱)"))
 
 
+#: A bracket after a count of infections that splits it with numbers of no unit (确诊病例13，无症状感染者251),
+#: or says what all of them are (均为无症状感染者).
+_PART_ITEM = std_compile(r"(?:其中\s*)?(?:本土)?(?P<metric>确诊病例|确诊|无症状感染者)\s*(?P<value>\d+)\s*(?:[,，、]\s*|$)")
+_BRACKET = std_compile(r"[(（]\s*(?P<body>[^()（）\n]{2,40}?)\s*[)）]")
+_ALL_ONE_KIND = std_compile(r"(?:均|都|全部)?(?:为|系|是)\s*(?:本土)?(?P<metric>确诊病例|无症状感染者)")
+
+
+def _infection_parts(text: str, start: int, end: int) -> list[tuple[str, int, int, int | None]]:
+    """The parts the bracket ``text[start:end]`` after a count of infections names: (metric, start, end, value;
+    None for all of the count), or none when it is anything else."""
+    if (whole := _ALL_ONE_KIND.fullmatch(text, start, end)) is not None:
+        return [(_PART_METRIC[whole.group("metric")], whole.start("metric"), whole.end("metric"), None)]
+    parts: list[tuple[str, int, int, int | None]] = []
+    pos = start
+    while pos < end and (item := _PART_ITEM.match(text, pos, end)) is not None:
+        parts.append((_PART_METRIC[item.group("metric")], item.start("metric"), item.end("value"), int(item.group("value"))))
+        pos = item.end()
+    return parts if pos == end else []
+
+
+_PART_METRIC = {"确诊病例": "confirmed", "确诊": "confirmed", "无症状感染者": "asymptomatic"}
+
+
 def attribute(r: _Reader, count: _Count, end: int) -> int:
     """Read the clauses after ``count`` that describe it (为本土病例, 在北京); return where they end.
 
@@ -52,6 +75,18 @@ def attribute(r: _Reader, count: _Count, end: int) -> int:
     """
     text, pos = r.text, count.end
     copies: list[_Count] = []  # the count for the places the clauses name
+    if (count.metric == "infections" and not count.zero and text[pos : pos + 1] in _OPEN
+            and (b := _BRACKET.match(text, pos, end)) is not None and (parts := _infection_parts(text, *b.span("body")))):
+        # 城关区：当日新增264例（确诊病例13，无症状感染者251）, 当日新增2例（均为无症状感染者）: the infections'
+        # confirmed and asymptomatic parts, numbers with no unit (or all of them of one kind).
+        for metric, start, stop, value in parts:
+            if value is None:
+                start, stop, value = count.start, b.end(), count.value  # (the evidence holds the number)
+            r.counts.append(dataclasses.replace(
+                count, start=start, end=stop, value=value, metric=metric, label=None,
+                depth=count.depth + 1, explicit=True, sub=True, parent=count, change=None, children=[], suffix=False,
+                rest=0, incomplete=False, boxed=False))
+        pos = b.end()
     while (a := _ATTRIBUTION.match(text, pos, end)) is not None:
         body_start, body_end = a.span("body")
         if (body_end > body_start and text[body_end - 1].isdigit() and text[body_end : body_end + 1] in (",", "，")

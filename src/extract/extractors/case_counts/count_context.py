@@ -14,7 +14,7 @@ from ...anchored import std_compile
 from ...resources import compiled_on_first_use
 from .counts import _Count
 from .lexicon import _CASE_NOUNS, _SUFFIX_METRIC_LEAD, foreign_origin, found_in
-from .regions import _Mention, _Region, _contains
+from .regions import _Mention, _Region, _contains, _is_top
 
 _SEGMENT_REACH = 40  # how far before a count its segment's semicolon may stand (also counting's)
 _PART_GAP = 40  # the most words between a total (or its last part) and the sentence of its next part
@@ -135,6 +135,44 @@ def _own_metric_after(r: _Reader, end: int) -> bool:
     return own is not None and r.lex.metric[own.group()] != "inherit"
 
 
+#: What may open a line before the area that heads it: a list number ((一), 1., 二、).
+_LINE_HEADING = std_compile(r"\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[.、．])?\s*")
+#: After that area: a note in brackets, then the colon (贡嘎县（含…安置点）：).
+_HEADING_COLON = std_compile(r"\s*(?:[(（【][^()（）【】\n]{0,60}[)）】]\s*)?[:：]")
+
+
+def line_heading_area(r: _Reader, pos: int) -> _Region | None:
+    """The area heading the line that holds ``pos`` before it ((一)城关区：…, 2.渝中区：…), if any."""
+    text = r.text
+    line_start, line_end = r.line
+    if not line_start <= pos <= line_end:
+        # Counts are read in text order: each line is found once (not a backward scan per count).
+        line_start = text.rfind("\n", 0, pos) + 1
+        nl = text.find("\n", pos)
+        r.line = (line_start, len(text) if nl < 0 else nl)
+    # (一)乃东区：…。(二)贡嘎县（含…）：当日新增0例；累计34例: the sentence's own heading first.
+    for start in ((r.sentence_start, line_start) if line_start < r.sentence_start <= pos else (line_start,)):
+        m = _LINE_HEADING.match(text, start, pos)
+        area = r._area_at(m.end(), pos) if m is not None else None
+        if area is not None and _HEADING_COLON.match(text, area.end, pos):
+            break
+    else:
+        return None
+    region = r.region_of(area)
+    return None if region is None or _is_top([region]) else region
+
+
+def _day_count(r: _Reader, parent: _Count, prev_count: _Count | None, depth: int) -> _Count | None:
+    """The day's count, in the sentence being read, whose running total a count with no metric of its own
+    gives: the total it would break down (全省新增密切接触者691人，累计1979人), or else the area's item just
+    before it (…其中：乃东区当日新增2例，累计366例: the area's running total, not a part of the day's total)."""
+    for day in (parent, prev_count):
+        if (day is not None and day.measure == "new" and day.depth == depth == 0 and day.start >= r.sentence_start
+                and day.metric != "released_from_observation" and (day is parent or day.sub and not day.zero and day.regions)):
+            return day
+    return None
+
+
 def _day_total_before(r: _Reader, running: _Count) -> _Count | None:
     """The day's total of the same metric written in the sentence of the running total ``running``, before it."""
     for c in reversed(r.counts):
@@ -213,10 +251,11 @@ _OUTCOME_AFTER = std_compile(
 )
 #: Patients after a number, with their outcome (5名患者出院, 423名患者陆续治愈出院; Hong Kong's Hospital
 #: Authority: 12名确诊新冠肺炎的病人出院, 5041名病人康复出院).
-_PATIENTS_OUTCOME = std_compile(r"\s*(?:确诊(?:新冠肺炎)?的?)?(?:患者|病人)" + _OUTCOME_AFTER.pattern)
+_PATIENTS_OUTCOME = std_compile(
+    r"\s*(?:确诊(?:新冠肺炎)?的?)?(?:(?:新型冠状病毒感染的肺炎|新型冠状病毒肺炎|新冠肺炎)的?)?(?:患者|病人)" + _OUTCOME_AFTER.pattern)  # (2例新型冠状病毒感染的肺炎患者治愈出院)
 #: Patients after a number, in hospital (109名确诊病人分别于18间公立医院留医: Hong Kong's Hospital Authority).
 _PATIENTS_IN_HOSPITAL = compiled_on_first_use(lambda: std_compile(
-    r"\s*(?:确诊(?:新冠肺炎)?的?)?(?:患者|病人)\s*(?:正|仍|均|分别)?[在于][^,，。;；]{0,12}?(?:医院|医疗机构)(?:进行|接受)?(?:隔离)?(?:治疗|留医)"))
+    r"\s*(?:确诊(?:新冠肺炎)?的?)?(?:(?:新型冠状病毒感染的肺炎|新型冠状病毒肺炎|新冠肺炎)的?)?(?:患者|病人)\s*(?:正|仍|均|分别)?[在于][^,，。;；]{0,12}?(?:医院|医疗机构)(?:进行|接受)?(?:隔离)?(?:治疗|留医)"))
 #: A patient's condition written after the count (Hong Kong: 12人情况危殆，4人情况严重): how many are so now.
 _STATE_NOW = frozenset(("危殆", "情况危殆", "情况严重"))
 #: A clause's last word after a count and its metric that only says it was reported (接获9 069宗快速抗原测试阳性个案呈报).

@@ -25,7 +25,7 @@ def _opening(firsts: str, *, blanks: bool = True) -> frozenset[str]:
 # Right after the number (``text[m.end() : m.end() + 1]``):
 NO_COUNT_OPENS = _opening("以之聚疫事男女")  # _NO_COUNT_AFTER (and a digit: \d{1,3}岁)
 CONVERSION_OPENS = _opening("已诊确转")  # lexicon._CONVERSION_AFTER
-PATIENTS_OPENS = _opening("患病确")  # _PATIENTS_OUTCOME (患者, 病人, 确诊新冠肺炎的病人)
+PATIENTS_OPENS = _opening("患病确新")  # _PATIENTS_OUTCOME (患者, 病人, 确诊新冠肺炎的病人, 新冠肺炎患者)
 BARE_SCOPE_OPENS = _opening("本境", blanks=False)  # _BARE_SCOPE_AFTER
 IN_HOSPITAL_OPENS = _opening("正仍均在")  # lexicon._IN_HOSPITAL
 ONGOING_OPENS = _opening("正仍尚", blanks=False)  # lexicon._ONGOING

@@ -23,7 +23,7 @@ from .lexicon import (
 )
 from .regions import _is_top, _Region, _short_forms
 from .count_context import (
-    _ALL_SINCE, _NOW_WORD, _OPENS_WITH_PART, _RUNNING_BEFORE, _STALE_SCENE, _SEGMENT_REACH, _TREATED_BEFORE, _bracket_place, _day_total_before, _first_segment,
+    _ALL_SINCE, _NOW_WORD, _OPENS_WITH_PART, _RUNNING_BEFORE, _STALE_SCENE, _SEGMENT_REACH, _TREATED_BEFORE, _bracket_place, _day_count, _day_total_before, _first_segment, line_heading_area,
     _metric_topic, _opens_on, _origin_place, _found_before, _own_metric_after, _place_after, _whole_of_listed, _severity_split,
     _OUTCOME_AFTER, _PATIENTS_IN_HOSPITAL, _PATIENTS_OUTCOME, _REPORTED, _STATE_NOW)
 from . import count_gates as gate  # (what a probe needs to see right after or before the number)
@@ -51,7 +51,7 @@ _UNDER_OBSERVATION = std_compile(r"(?:尚在|仍在|正在|目前)(?:接受)?(?:
 #: A day a total runs from (自9月17日以来, 9月17日起, 本轮疫情以来).
 _SINCE_OPENING = compiled_on_first_use(lambda: std_compile(r"(?:自|从)?\s*(?:(?:19|20)\d\d\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*\d{1,2}\s*时)?\s*(?:以来|起)|本轮疫情以来"))
 #: A bracket right after a count that breaks it into confirmed and asymptomatic cases.
-_INFECTION_PARTS = std_compile(r"\s*[(（]\s*(?:其中\s*)?(?:本土)?(?:确诊病例|确诊|无症状感染者)\s*\d")
+_INFECTION_PARTS = std_compile(r"\s*[(（]\s*(?:其中\s*)?(?:本土)?(?:确诊病例|确诊|无症状感染者)\s*\d|\s*[(（]\s*(?:均|都|全部)?(?:为|系|是)\s*(?:本土)?(?:确诊病例|无症状感染者)\s*[)）]")
 #: A sentence opening with 其中 (its counts are parts of the sentence's before).
 _PARTS_OPENING = std_compile(r"\s*(?:[^,，。;；:：\n]{0,12}[,，]\s*)?其中\s*[,，:：]")  # (发布会通报，)其中：
 #: 新增 right before a number; a clause's end right after a count.
@@ -501,11 +501,11 @@ def read_count(
             # 本土病例新增216例，同时境外移入新增65例: the day's total of another scope, no part of the first.
             metric, label, explicit, parent = parent.metric, parent.label, True, None
         elif (metric is None and group is None and measure_word in ("cumulative", "current")
-              and parent.measure == "new" and parent.depth == depth == 0 and parent.start >= r.sentence_start
-              and parent.metric != "released_from_observation" and not (following in gate.ONGOING_OPENS and _ONGOING.match(text, m.end()))
+              and (day := _day_count(r, parent, prev_count, depth)) is not None
+              and not (following in gate.ONGOING_OPENS and _ONGOING.match(text, m.end()))
               and _LIST_GAP.fullmatch(text, prefix_start, clause_start) is not None):
             # 全省新增密切接触者691人，累计1979人: the running total of what the day's count counts.
-            metric, label, explicit, parent = parent.metric, parent.label, True, None
+            metric, label, explicit, parent = day.metric, day.label, True, None
         elif (metric is None and group is None and measure_word == "current" and parent.measure == "cumulative"
               and parent.depth == depth == 0 and parent.start >= r.sentence_start and not parent.zero
               and parent.metric in ("close_contacts", "confirmed", "asymptomatic", "infections")
@@ -725,7 +725,7 @@ def read_count(
     if not regions:
         if parent is not None:
             regions = parent.regions if not parent.each else []
-        elif (line_area := r.line_heading_area(num_start)) is not None:
+        elif (line_area := line_heading_area(r, num_start)) is not None:
             regions = [line_area]  # (一)城关区：当日新增295例（…）；累计770例（…）: the line's heading area
         elif state.region:
             regions = state.region

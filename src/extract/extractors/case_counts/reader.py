@@ -62,9 +62,6 @@ _OPENING_BLANKS = frozenset(" \t\u3000,，")
 _PARTS_PARAGRAPH = std_compile(r"\s*(?:[^,，。;；:：\n]{0,12}[,，]\s*)?其中\s*[,，:：]")
 #: A paragraph opening with the other part of the last paragraph's total (本土则有54例).
 _OTHER_PART_PARAGRAPH = std_compile(r"\s*(?:本土|本地|境外输入|境外移入)(?:病例)?则有")
-#: What may open a line before the area that heads it: a list number ((一), 1., 二、).
-_LINE_HEADING = std_compile(r"\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[.、．])?\s*")
-_HEADING_COLON = std_compile(r"\s*[:：]")
 
 
 #: A sentence that opens by saying how the items after it are split (按照病例管理地区划分，): of the last heading's total.
@@ -140,7 +137,7 @@ class _Reader:
         self.carried_top: _Count | None = None  # the last top-level count of the last paragraph read
         self.carried_total: _Count | None = None  # the last total of the last paragraph read
         self.window_day: dt.date | None = None  # the day of the last 0—24时 (0—12时 …) window read
-        self.line = (0, -1)  # the span of the line last asked about (see line_heading_area)
+        self.line = (0, -1)  # the span of the line last asked about (see count_context.line_heading_area)
         self.consumed = 0  # where the event being read ends (a count's metric can follow it)
         # A post's 【headline】 at the start of the body (within its first line).
         head = _HEADLINE.search(self.text, start, min(end, start + 200))
@@ -162,21 +159,6 @@ class _Reader:
         area = self._area_at(start, end)
         region = self.region_of(area) if area is not None else None
         return [region] if region is not None else None
-
-    def line_heading_area(self, pos: int) -> _Region | None:
-        """The area heading the line that holds ``pos`` before it ((一)城关区：…, 2.渝中区：…), if any."""
-        line_start, line_end = self.line
-        if not line_start <= pos <= line_end:
-            # Counts are read in text order: each line is found once (not a backward scan per count).
-            line_start = self.text.rfind("\n", 0, pos) + 1
-            nl = self.text.find("\n", pos)
-            self.line = (line_start, len(self.text) if nl < 0 else nl)
-        m = _LINE_HEADING.match(self.text, line_start, pos)
-        area = self._area_at(m.end(), pos) if m is not None else None
-        if area is None or not _HEADING_COLON.match(self.text, area.end, pos):
-            return None
-        region = self.region_of(area)
-        return None if region is None or _is_top([region]) else region
 
     def home_city(self) -> _Region | None:
         """Whose 我市/全市/本市 the article means: the home, or — a city's notice headed by its province (山东新增…
@@ -520,7 +502,7 @@ class _Reader:
                 prev_end = max(prev_end, count.end)
             if not count.zero:
                 self.sentence_scopes.setdefault(count.depth, set()).add(count.scope)
-            prev_count = count
+            item, prev_count = prev_count, count
             if kind == 0:
                 # 新增死亡病例1例,为本土病例,在北京: what follows describes this count alone.
                 prev_end = max(prev_end, self.attribute(count, p_end))
@@ -532,7 +514,11 @@ class _Reader:
             if count.depth == 0 and not count.zero and count.change is None:
                 last_top = count
                 if (count.explicit and not count.sub and not (count.suffix and count.metric == "asymptomatic_to_confirmed")
-                        and not (count.metric == "other" and count.label is not None and count.label.endswith("发现"))):
+                        and not (count.metric == "other" and count.label is not None and count.label.endswith("发现"))
+                        # (乃东区:当日新增2例;累计366例。贡嘎县:…: an item's running total after its part of the day's
+                        # count; the next items are parts of the day's count still)
+                        and not (item is not None and item.parent is last_explicit is not None and item.measure == "new" != count.measure
+                                 and item.regions == count.regions != last_explicit.regions)):
                     # (隔离管控中发现104例、核酸筛查中发现18例；雁塔区61例: the cases found somewhere are parts of
                     # the day's total, whose breakdown goes on after them)
                     last_explicit = count
