@@ -26,6 +26,10 @@ _CUTOFF_REACH = 300
 _YEAR_IN = std_compile(r"(?:19|20)\d\d\s*[年\-/.]")
 
 
+#: The parts that make a count of cases infections.
+_PARTS_OF_INFECTIONS = frozenset(("confirmed", "asymptomatic"))
+
+
 def _is_province(region: _Region) -> bool:
     """A province, autonomous region, municipality or SAR (its code ends in 0000)."""
     return region.code is not None and region.code.endswith("0000")
@@ -39,6 +43,14 @@ def settle(r: _Reader) -> None:
             # 一、全市累计报告…24例…。…巴中市卫生健康委员会 2020年2月19日; …应变协调中心于今(18)日举行例行记者会。
             # (new paragraph) …总结本澳45例确诊个案
             c.date, c.dated = day, True
+    for i, c in enumerate(r.counts):
+        if (c.metric == "confirmed" and c.explicit and not c.sub and not c.zero and "确诊" not in r.text[c.start : c.end]
+                and len(parts := r.counts[i + 1 : i + 3]) == 2 and {k.metric for k in parts} == _PARTS_OF_INFECTIONS
+                and all(k.sub and (k.date, k.measure, k.scope, k.regions) == (c.date, c.measure, c.scope, c.regions) for k in parts)
+                and parts[0].value + parts[1].value == c.value):
+            # 新增9875宗本土个案，包括2086宗确诊病例以及7789宗无症状感染者: cases of no kind named, whose parts
+            # right after them are confirmed and asymptomatic ones and sum to them, are infections.
+            c.metric = "infections"
     for c in r.counts:
         if len(c.children) > 1 and len(c.regions) == 1 and _is_province(c.regions[0]) and len({
             k.regions[0] for k in c.children if len(k.regions) == 1 and _is_province(k.regions[0]) and k.regions[0] != c.regions[0]
