@@ -701,8 +701,8 @@ def read_count(
     if measure == "current" and metric in ("recovered", "deaths"):
         measure = "cumulative"  # 现有治愈出院病例459例: nobody is "currently" recovered or dead; a running total
     elif (measure == "new" and measure_word is None and parent is None and metric in ("recovered", "deaths")
-          and _NOW_WORD.search(text, clause_start, num_start)):
-        measure = "cumulative"  # 目前出院病例78例: how many so far, not the day's
+          and _NOW_WORD.search(text, min(clause_start, r.sentence_start), num_start)):
+        measure = "cumulative"  # 目前出院病例78例 (目前，治愈出院患者59例): how many so far, not the day's
     parts_of_prev = prev_count is not None and _SUB_WORDS.match(text, prev_count.end + 1) is not None
     if (not regions and prev_count is not None and (prev_count.sub or parts_of_prev) and prev_count.depth == depth
             and (metric_m is None or parts_of_prev)

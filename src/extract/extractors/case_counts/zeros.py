@@ -169,9 +169,9 @@ def read_zero(r: _Reader, m: AnyMatch, prefix_start: int, state: _State, prev: _
     scope = "imported" if "境外" in mods and not both else "local" if "本土" in mods or "本地" in mods else r.topic_scope or "unspecified"
     metric = r.lex.metric[m.group("metric")]
     if metric == "inherit":
-        if not _NO_CASE_YET.search(r.text, m.start(), m.start("metric")) and scope == "unspecified":
+        if not _NO_CASE_YET.search(r.text, m.start(), m.start("metric")) and scope == "unspecified" and "新增" not in m.group():
             return None  # (无境外输入性病例: no imported case at all)
-        metric = "confirmed"  # 平谷区尚未有病例: no case at all
+        metric = "confirmed"  # 平谷区尚未有病例: no case at all; 益阳市无新增病例报告: no new one
     return _Count(
         start=g_start,
         end=m.end(),
