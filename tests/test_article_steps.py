@@ -23,3 +23,19 @@ def test_byline_candidates_are_the_lines_a_loop_reads(text: str, last: int) -> N
 @given(_TEXT)
 def test_blank_is_each_line_blanked(text: str) -> None:
     assert _blank(text) == "\n".join(" " * len(part) for part in text.split("\n"))
+
+
+@given(st.lists(_TEXT, min_size=1, max_size=4))
+def test_kept_kinds_are_the_chains(texts: list[str]) -> None:
+    """A line's kind taken from _KINDS (kept from another text, or the same one) is the kind the chain gives."""
+    from extract import article_lines
+
+    warm = [_split_lines(normalize(t)) for t in texts]
+    article_lines._KINDS.clear()
+    for text, lines in zip(texts, warm):
+        assert _split_lines(normalize(text)) == lines
+    article_lines._KINDS.clear()
+    for text, lines in zip(reversed(texts), reversed(warm)):
+        assert _split_lines(normalize(text)) == lines
+        assert [article_lines._classify(ln.text, article_lines._junk_rules(), article_lines._quiet())
+                for ln in lines] == [ln.kind for ln in lines]

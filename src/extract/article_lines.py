@@ -489,6 +489,8 @@ def _split_lines(norm: Normalized) -> list[_Line]:
     outlets, longest_outlet = quiet.outlets, quiet.longest_outlet
     quiet_bylined = not quiet.bylines  # a line holding no string of quiet may hold a by-line word
     byline_words = quiet.byline_words
+    kinds = _KINDS
+    kind: LineKind | None
     pos = 0
     for raw in text.split("\n"):
         start = pos
@@ -500,8 +502,11 @@ def _split_lines(norm: Normalized) -> list[_Line]:
         n = len(stripped)
         found = louds.get(start)
         if found is not None:
-            kind = _classify_loud(stripped, rules, quiet, found) if n <= _SHORT else "content"
             bylined = byline_words is None or not byline_words.isdisjoint(found)
+            if n > _SHORT:
+                kind = "content"
+            elif (kind := kinds.get(stripped)) is None:  # (found is the line's own: a function of its text)
+                kind = _keep_kind(kinds, stripped, _classify_loud(stripped, rules, quiet, found))
         else:
             # Most lines hold no string of quiet and start with a character (_plain_start) or else two
             # (_plain_prefix, kept only for the few characters some rule starts with) at which no rule but
@@ -512,7 +517,8 @@ def _split_lines(norm: Normalized) -> list[_Line]:
             if n > _SHORT:
                 kind = "content"
             elif not (plain.get(stripped[0]) or _is_plain(quiet, rules, stripped, plain, prefixes)):
-                kind = _classify(stripped, rules, quiet, ())
+                if (kind := kinds.get(stripped)) is None:
+                    kind = _keep_kind(kinds, stripped, _classify(stripped, rules, quiet, ()))
             elif n <= 100 and ("20" in stripped or "19" in stripped) and _is_dateline(stripped):
                 kind = "meta"
             elif (n <= 10 or "a" <= stripped[-1] <= "z" or "A" <= stripped[-1] <= "Z" or (n <= longest_outlet and stripped in outlets)
@@ -522,6 +528,22 @@ def _split_lines(norm: Normalized) -> list[_Line]:
                 kind = "content"
         append(_new_line(_Line, (s, s + n, stripped, kind, bylined)))
     return lines
+
+
+#: The kinds of short lines that went through the chain of tests (:func:`_classify_loud`, :func:`_classify`), by
+#: their stripped text: a line's kind is a function of its text (the strings of :class:`_Quiet` it holds are
+#: its own), and a site's pages repeat their furniture (share prompts, copyright and contact lines, bullets of
+#: its links), ~20 K instructions a line through the chain. At most :data:`_KINDS_KEPT` kept (then emptied).
+_KINDS: dict[str, LineKind] = {}
+_KINDS_KEPT = 20_000
+
+
+def _keep_kind(kinds: dict[str, LineKind], line: str, kind: LineKind) -> LineKind:
+    """``kind`` (the kind of ``line``), kept in ``kinds`` (:data:`_KINDS`)."""
+    if len(kinds) >= _KINDS_KEPT:
+        kinds.clear()
+    kinds[line] = kind
+    return kind
 
 
 def _is_plain(quiet: _Quiet, rules: _JunkRules, line: str, plain: dict[str, bool], prefixes: dict[str, bool]) -> bool:
