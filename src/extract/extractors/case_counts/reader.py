@@ -32,7 +32,7 @@ from .events import paragraph_events
 from .places_after import counts_of_place_after
 from .unit_places import count_places
 from .paragraphs import _BRACKET, _may_name_section, unwrapped, _outside_brackets, _paragraphs, _poster_lines_joined, _sentences, _without_topic_tags
-from .regions import _DIGIT, _count_areas, _in_outbreak_name, _contains, _district_home, _home_county, HOME_AUTONOMOUS, HOME_COUNTY, HOME_PROVINCE, _Mention, _Region, _province_of, _area_mentions, _city_in, _county_city_in, _article_home, _is_top, reader_hits
+from .regions import _DIGIT, _count_areas, _in_outbreak_name, _contains, _district_home, _home_county, _title_district, HOME_AUTONOMOUS, HOME_COUNTY, HOME_PROVINCE, _Mention, _Region, _province_of, _area_mentions, _city_in, _county_city_in, _article_home, _is_top, reader_hits
 
 # ------------------------------------------------------------------ decisions
 
@@ -76,6 +76,8 @@ _NAMED_REACH = 40  # how many counts back the total a heading names may stand
 class _Reader:
     """Reads one article; holds the per-article indexes."""
 
+    home_district: _Region | None = None  # the district 我区 stands for in its own notice (see index)
+
     def __init__(self, doc: Doc) -> None:
         doc = _poster_lines_joined(_without_topic_tags(doc))
         self.doc = doc
@@ -113,8 +115,13 @@ class _Reader:
                 self.home = county
         self.home_province = _province_of(self.home)
         if self.home_province is None or not self.home_province.name.endswith("自治区"):
-            # 我区/全区 name the home only in an autonomous region's notice; elsewhere they are no area.
-            self.areas = [a for a in self.areas if a.region is None or a.region.name != HOME_AUTONOMOUS]
+            # 我区/全区 name the home only in an autonomous region's notice, or a district's whose headline names it
+            # (蕪湖市繁昌區:…。我區新增報告13例感染者); elsewhere they are no area.
+            ours = any(a.region is not None and a.region.name == HOME_AUTONOMOUS for a in self.areas)
+            if ours and (district := _title_district(doc.title, self.home)) is not None:
+                self.home = self.home_district = district
+            else:
+                self.areas = [a for a in self.areas if a.region is None or a.region.name != HOME_AUTONOMOUS]
         self.area_starts = [a.start for a in self.areas]
         self.dates = find_dates(self.text, reference_date(self.text, doc.published, start, end), start, end)
         self.setters = _date_setters(doc, self.dates)
@@ -192,6 +199,8 @@ class _Reader:
             # 我县 in 泗县's notice: the county its body names most, else its headline's
             return self.home_county
         if mention.region.name == HOME_AUTONOMOUS:
+            if self.home_district is not None:
+                return self.home_district  # 我區 in 繁昌區's notice
             p = self.home_province  # 我区 in a Guangxi notice; a district's 全区 is no area here
             return p if p is not None and p.name.endswith("自治区") else None
         return mention.region

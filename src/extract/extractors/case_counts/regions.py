@@ -493,6 +493,16 @@ def _district_home(body: list[_Mention], title: str | None, text: str) -> _Regio
     return region
 
 
+def _title_district(title: str | None, home: _Region | None) -> _Region | None:
+    """The one district or county of ``home`` the headline names (蕪湖市繁昌區:新增報告13例感染者): whose
+    notice it is, when its body says 我区/全区."""
+    if not title or home is None or not home.code:
+        return None
+    found = {m.region for m in _mentions_in(title, 0, len(title))
+             if m.region is not None and m.region.code and not m.region.code.endswith("00") and _contains(home.code, m.region.code)}
+    return found.pop() if len(found) == 1 else None
+
+
 def _in_line_with_number(text: str, pos: int, seen: dict[int, bool]) -> bool:
     """Whether the line holding ``pos`` has a digit (a line that can state a count); ``seen`` keeps
     the answer for each line start, so that many mentions on one long line cost one reading of it."""
