@@ -26,6 +26,7 @@ from .counts import _Count, _State, _when
 from .attributions import attribute
 from .setters import _date_setters, _written_dates
 from .furniture import is_furniture
+from .listing_dates import teaser_dates
 from .pairs import pair_counts
 from .settle import cutoff_day_after, settle
 from .events import paragraph_events
@@ -124,6 +125,8 @@ class _Reader:
                 self.areas = [a for a in self.areas if a.region is None or a.region.name != HOME_AUTONOMOUS]
         self.area_starts = [a.start for a in self.areas]
         self.dates = find_dates(self.text, reference_date(self.text, doc.published, start, end), start, end)
+        # (the stamps may be blanked as page furniture in the text: the original, offsets alike, has them)
+        self.dates = teaser_dates(doc.original if len(doc.original) == len(self.text) else self.text, self.dates, start, end)
         self.setters = _date_setters(doc, self.dates)
         self.setter_starts = [d.start for d in self.setters]
         self.written = _written_dates(self.setters, doc.published)
