@@ -583,8 +583,8 @@ def _name_without_surname(text: str, pos: int, lex: Lexicon) -> str | None:
             continue
         if any(ch in lex.cues["stopchar"] and not _day_in_name(text, pos + k) for k, ch in enumerate(cand)) or cand in lex.cues["not_name"]:
             continue  # (日 inside a name, not a day: 岱庆格日乐)
-        if lex.post_pattern.search(cand) or lex.unit_pattern.search(cand) or lex.level_prefix(cand):
-            continue
+        if lex.post_pattern.search(cand) or lex.unit_pattern.search(cand) or lex.level_prefix(cand) or _APPOINTING.search(cand):
+            continue  # (市委书记免去陈敏尔介绍: an appointment's verb, no name)
         if any(lex.follow_pattern.match(text, p) for p in range(pos + 1, pos + n)):
             continue
         cue = lex.follow_pattern.match(text, pos + n)
@@ -596,6 +596,8 @@ def _name_without_surname(text: str, pos: int, lex: Lexicon) -> str | None:
 #: Longest unknown link in a title chain (省应对疫情工作领导小组总指挥 is 13).
 _MAX_LINK = 24
 _HAN_RUN = regex.compile(r"\p{Han}+")
+#: An appointment's verb, never inside a name (免去陈敏尔, 任命李畔).
+_APPOINTING = regex.compile(r"[兼接出改升继]任|任命|免去|决定")
 
 
 def _unknown_link(text: str, start: int, lex: Lexicon) -> Title | None:
