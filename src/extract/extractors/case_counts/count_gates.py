@@ -40,3 +40,11 @@ WARD_OPENS = _opening("住在")  # _WARD_AFTER
 #: (then blanks), at the number.
 CHANGE_CLOSES = _opening("加少升降长落多了告")
 
+
+# For area_lists.last_group (the list of areas before a count):
+#: What lexicon._LIST_SEP (between two areas) opens with: a blank, 、, 和, 及, 与, 以及 (str.isspace is asked too).
+LIST_SEP_OPENS = _opening("、和及与以")
+#: What area_lists._HISTORY_AFTER (居住史, 工作史… after a place) opens with.
+HISTORY_OPENS = _opening("居工旅生接", blanks=False)
+#: A character every match of lexicon._SHARE_BEFORE (占, 含, 包括, 包含 before a list) holds.
+SHARE_HOLDS = frozenset("占含包")

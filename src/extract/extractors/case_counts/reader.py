@@ -13,12 +13,13 @@ from ...document import Doc
 from ...models import ArticleWarning, CaseCount
 from ..dates import _DAY_RANGE_END, find_dates, reference_date, relative_words_found, resolve_relative
 from .lexicon import (
-    _CARRY_OPENING, _NUMBERED_HEADING, _CLAUSE_BREAK, _CLOSE, _LIST_SEP, _NOT_AREA, _OPEN, _RELATIVE_PREV, _REST_ITEM, _RESIDUE_OK,
-    _SHARE_BEFORE, _SINCE_BEFORE, _UNTIL_HOUR, _NOW_OPENING, _HEADLINE, _UNTIL_NOW, _SECTION, _UNKNOWN_AREA, heading_matches, said_measure, metric_starts, _last, _value, load_metric_lexicon,
+    _CARRY_OPENING, _NUMBERED_HEADING, _CLAUSE_BREAK, _NOT_AREA, _OPEN, _RELATIVE_PREV, _REST_ITEM, _RESIDUE_OK,
+    _SINCE_BEFORE, _UNTIL_HOUR, _NOW_OPENING, _HEADLINE, _UNTIL_NOW, _SECTION, _UNKNOWN_AREA, heading_matches, said_measure, metric_starts, _last, _value, load_metric_lexicon,
 )
 from . import totals
 from .boxed import bracket_count
 from .counting import read_count
+from .area_lists import last_group
 from .day_series import day_series
 from .region_series import region_series
 from .zeros import _running_measure, joined_zeros, read_zero
@@ -40,8 +41,6 @@ from .regions import _DIGIT, _count_areas, _in_outbreak_name, _contains, _distri
 #: After a day: the hours of its reporting window (0至24时, 0—24时, 0时至24时).
 _WINDOW_END = std_compile(r"\s*(?:\d{1,2}\s*时?\s*(?:至|到|—|-|－|~)\s*\d{1,2}\s*时)")
 
-#: After a place: the cases' history there, not where they are (均有在武汉居住史或工作史).
-_HISTORY_AFTER = std_compile(r"(?:居住|工作|旅居|旅行|生活|接触)(?:或(?:居住|工作|旅居|旅行|生活|接触))?史")
 #: A paragraph's opening that says it goes on from the last one (此外，吉林省也新增…).
 _GOES_ON = std_compile(r"\s*(?:此外|另外|另据|与此同时)\s*[,，]")
 #: What marks a headline in a line of the body (【…】, #话题#).
@@ -208,33 +207,7 @@ class _Reader:
             return p if p is not None and p.name.endswith("自治区") else None
         return mention.region
 
-    def last_group(self, start: int, end: int) -> tuple[int, int, list[_Mention]] | None:
-        """The last list of areas (joined by 、/和/及) inside ``[start, end)``, not after 占."""
-        lo = bisect.bisect_left(self.area_starts, start)
-        hi = bisect.bisect_left(self.area_starts, end)
-        i = hi - 1
-        while i >= lo and self.areas[i].end > end:
-            i -= 1
-        while i >= lo:
-            group = [self.areas[i]]
-            j = i - 1
-            while j >= lo and _LIST_SEP.fullmatch(self.text, self.areas[j].end, group[-1].start):
-                group.append(self.areas[j])
-                j -= 1
-            group.reverse()
-            if self.text.startswith(("之外", "以外"), group[-1].end) or _HISTORY_AFTER.match(self.text, group[-1].end):
-                i = j  # 疫情爆發地湖北之外的第2宗: the places outside it are meant; 均有在武汉居住史: where they had been
-                continue
-            share = _SHARE_BEFORE.search(self.text, max(start, group[0].start - 2), group[0].start)
-            if share is None or (share.start() > 0 and self.text[share.start() - 1] in "(（"
-                                 and not any(c in _CLOSE for c in self.text[group[-1].end : end])):
-                # 信阳市15例（含固始县5例）: the bracket's item; 新疆（含兵团）报告…: a note on the area
-                return group[0].start, group[-1].end, group
-            if share.start() > 0 and self.text[share.start() - 1] in ",，" and self.text[share.start()] != "占":
-                # 其中本土個案9宗，包括廣東6宗: a clause naming a part
-                return group[0].start, group[-1].end, group
-            i = j
-        return None
+    last_group = last_group  # (area_lists: the last list of areas inside a span)
 
     def state_at(self, pos: int, state: _State, from_pos: int) -> _State:
         """Advance ``state`` over the date setters in ``[from_pos, pos)``."""
@@ -261,7 +234,9 @@ class _Reader:
                         self.window_day = m.date
                 state.dated = True
                 state.here = True
-                state.since = bool(_SINCE_BEFORE.search(self.text, max(0, m.start - 4), m.start))
+                # (every word _SINCE_BEFORE ends with opens with 截: most setters have none before them, and ask no pattern)
+                state.since = self.text.find("截", max(0, m.start - 4), m.start) >= 0 and _SINCE_BEFORE.search(
+                    self.text, max(0, m.start - 4), m.start) is not None
                 hour = _UNTIL_HOUR.match(self.text, m.end) if state.since and m.hours is None else None
                 h = (0 if hour.group(1) == "零" else int(hour.group(1))) if hour is not None else None
                 state.until = h if h is not None and h <= 24 else None
