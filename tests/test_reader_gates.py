@@ -99,3 +99,15 @@ def test_last_group_is_the_ungated_walk() -> None:
             assert r.last_group(a, b) == _ungated_last_group(r, a, b), (text, a, b)
             asked += 1
     assert asked > 1000
+
+
+def test_copied_state_is_replace() -> None:
+    import dataclasses
+
+    from extract.extractors.case_counts.counts import _State
+    from extract.extractors.case_counts.reader import _copied
+
+    state = _State(**{f.name: object() for f in dataclasses.fields(_State)})  # (a value of its own in every field)
+    copy = _copied(state)
+    assert copy == dataclasses.replace(state) and copy is not state
+    assert all(getattr(copy, f.name) is getattr(state, f.name) for f in dataclasses.fields(_State))  # (a new field too)

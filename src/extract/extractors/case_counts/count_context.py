@@ -1,7 +1,7 @@
 """What stands around a count's clause, asked by :func:`.counting.read_count`: the place a bracket after
 the total opens with (129例(均在防城港市，其中…)), the first segment of a sentence of semicolon-separated
 segments, a running total's split by severity, the place an imported item was reported by, and a place
-said after a count (13例在津南区). Split from :mod:`.counting` by concern."""
+said after a count (13例在津南区), the count a 分布在 list distributes. Split from :mod:`.counting` by concern."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import datetime as dt
 from ...anchored import std_compile
 from ...resources import compiled_on_first_use
 from .counts import _Count
-from .lexicon import _CASE_NOUNS, _SUFFIX_METRIC_LEAD, foreign_origin, found_in
+from .lexicon import _CASE_NOUNS, _SEGMENT_END, _SUFFIX_METRIC_LEAD, _last, foreign_origin, found_in
 from .regions import _Mention, _Region, _contains, _is_top
 
 _SEGMENT_REACH = 40  # how far before a count its segment's semicolon may stand (also counting's)
@@ -260,3 +260,27 @@ _PATIENTS_IN_HOSPITAL = compiled_on_first_use(lambda: std_compile(
 _STATE_NOW = frozenset(("危殆", "情况危殆", "情况严重"))
 #: A clause's last word after a count and its metric that only says it was reported (接获9 069宗快速抗原测试阳性个案呈报).
 _REPORTED = frozenset(("呈报", "报告", "通报"))
+
+
+#: After a count: the areas its cases are in follow (确诊病例27例，分布在芦淞区16例、石峰区5例).
+#: How many areas a count's list covers (涉16区域: 新增135例社会面筛查人员涉16区域：朝阳51例、…).
+_AREAS_COVERED = r"(?:涉及?|来自)\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*个?(?:区域|区县|区|县|地市|市|省份|省)\s*"  # (来自18个省份：)
+_DISTRIBUTED = std_compile(rf"分布在|分布于|{_AREAS_COVERED}[:：]")
+_DISTRIBUTION_REACH = 200  # how far before an item its list's 分布在 may stand (characters)
+_DISTRIBUTION_COUNTS = 24  # how many counts back the distributed count may stand
+
+
+def _distributed(r: _Reader, depth: int, clause_start: int) -> _Count | None:
+    """The count an item at ``clause_start`` is a part of when it stands in a 分布在 list after that count
+    (in the same segment of the sentence); else None."""
+    text = r.text
+    d = _last(_DISTRIBUTED, text, max(r.sentence_start, clause_start - _DISTRIBUTION_REACH), clause_start + 3)
+    if d is None or d.start() > clause_start or _SEGMENT_END.search(text, d.end(), clause_start):
+        return None
+    for c in reversed(r.counts[-_DISTRIBUTION_COUNTS:]):
+        if c.start < r.sentence_start:
+            return None
+        if (c.end <= d.end() and c.depth == depth and c.explicit and not c.zero
+                and (c.metric in _CASE_NOUNS or c.metric == "community_infections")):
+            return c
+    return None

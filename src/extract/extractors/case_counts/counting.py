@@ -25,7 +25,7 @@ from .regions import _is_top, _Region, _short_forms
 from .count_context import (
     _ALL_SINCE, _NOW_WORD, _OPENS_WITH_PART, _RUNNING_BEFORE, _STALE_SCENE, _SEGMENT_REACH, _TREATED_BEFORE, _bracket_place, _day_count, _day_total_before, _first_segment, line_heading_area,
     _metric_topic, _opens_on, _origin_place, _found_before, _own_metric_after, _place_after, _whole_of_listed, _severity_split,
-    _OUTCOME_AFTER, _PATIENTS_IN_HOSPITAL, _PATIENTS_OUTCOME, _REPORTED, _STATE_NOW)
+    _OUTCOME_AFTER, _PATIENTS_IN_HOSPITAL, _PATIENTS_OUTCOME, _REPORTED, _STATE_NOW, _AREAS_COVERED, _distributed)
 from . import count_gates as gate  # (what a probe needs to see right after or before the number)
 
 #: After preliminary positives: their review found them positive (义乌: 新增32例初筛阳性人员，经复核为阳性).
@@ -66,29 +66,8 @@ _DAYS_OVER = std_compile(r"(?:\d{1,3}|[一二两三四五六七八九十]{1,3})\
 _NO_COUNT_AFTER = std_compile(r"\s*(?:以下|以内|之内|聚集性?疫情|疫情|事件|\d{1,3}\s*岁|男性|女性)")  # (32例男性、32例女性: a split by sex)
 
 
-#: After a count: the areas its cases are in follow (确诊病例27例，分布在芦淞区16例、石峰区5例).
-#: How many areas a count's list covers (涉16区域: 新增135例社会面筛查人员涉16区域：朝阳51例、…).
-_AREAS_COVERED = r"(?:涉及?|来自)\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*个?(?:区域|区县|区|县|地市|市|省份|省)\s*"  # (来自18个省份：)
-_DISTRIBUTED = std_compile(rf"分布在|分布于|{_AREAS_COVERED}[:：]")
+#: After a count: how many areas its list covers, then the list (…涉16区域：朝阳51例、…).
 _SPREAD_AFTER = compiled_on_first_use(lambda: std_compile(rf"\s*{_AREAS_COVERED}(?=[:：])"))
-_DISTRIBUTION_REACH = 200  # how far before an item its list's 分布在 may stand (characters)
-_DISTRIBUTION_COUNTS = 24  # how many counts back the distributed count may stand
-
-
-def _distributed(r: _Reader, depth: int, clause_start: int) -> _Count | None:
-    """The count an item at ``clause_start`` is a part of when it stands in a 分布在 list after that count
-    (in the same segment of the sentence); else None."""
-    text = r.text
-    d = _last(_DISTRIBUTED, text, max(r.sentence_start, clause_start - _DISTRIBUTION_REACH), clause_start + 3)
-    if d is None or d.start() > clause_start or _SEGMENT_END.search(text, d.end(), clause_start):
-        return None
-    for c in reversed(r.counts[-_DISTRIBUTION_COUNTS:]):
-        if c.start < r.sentence_start:
-            return None
-        if (c.end <= d.end() and c.depth == depth and c.explicit and not c.zero
-                and (c.metric in _CASE_NOUNS or c.metric == "community_infections")):
-            return c
-    return None
 
 
 #: After a count, what opens a clause naming its parts (其中本土病例183例，包括陕西的181例).
@@ -156,26 +135,28 @@ def read_count(
     if num_start < 0:
         num_start = max(m.start(g.wan), m.start(g.num), m.start(g.vague), m.start(g.cn))
     value = _value(m)
-    following = text[m.end() : m.end() + 1]  # the character after the number: the probes there are asked only where it can open a match
+    # (read once: the number's end, its unit and the character before it are asked of many times below)
+    number_end, unit, char_before = m.end(), m.group(g.unit), text[num_start - 1 : num_start]
+    following = text[number_end : number_end + 1]  # the character after the number: the probes there are asked only where it can open a match
     if m.group(g.qpre) and _DAYS_OVER.search(text, max(prefix_start, num_start - 24), num_start):
         return None  # 连续7天单日新增本土确诊达到或超过150例: how many days passed a mark, not a count
-    if value is None or ((following in gate.NO_COUNT_OPENS or following.isdecimal() or following > "\uffff") and _NO_COUNT_AFTER.match(text, m.end())):
+    if value is None or ((following in gate.NO_COUNT_OPENS or following.isdecimal() or following > "\uffff") and _NO_COUNT_AFTER.match(text, number_end)):
         return None  # 连续5天在1000例以下: a bound the count stays under; 新增3宗聚集性疫情: clusters, not people
-    if value == 1 and m.group(g.unit) == "名" and text[num_start - 1 : num_start] in ("是", "为", "系"):
+    if value == 1 and unit == "名" and char_before in ("是", "为", "系"):
         return None  # 另一宗个案是一名商人: who a case is, not a count
-    if text[num_start - 1 : num_start] == "、" and _ROUGH_FIRST.search(text, max(0, num_start - 6), num_start - 1):
+    if char_before == "、" and _ROUGH_FIRST.search(text, max(0, num_start - 6), num_start - 1):
         return None  # 还有70、80宗初步确诊: seventy or eighty, a guess, not a count
     if text.find("周", r.sentence_start, num_start) >= 0 and _WEEK_NUMBER.search(text, r.sentence_start, num_start):
         return None  # 树林区从19周至23周皆新增超过30例个案, 泰山区在第22周新增…30例: a week's count, no day's
     if (depth == 0 and country_before(text, max(prefix_start, num_start - 8), num_start)
             and r.area_before(num_start, max(prefix_start, num_start - 8)) is None):  # (内蒙古54例: no 蒙古)
         # 泰国4例（2例已治愈）: a count abroad, and the parts in its bracket are its own.
-        close = _BRACKET_AFTER.match(text, m.end())
-        r.consumed = close.end() if close is not None else m.end()
+        close = _BRACKET_AFTER.match(text, number_end)
+        r.consumed = close.end() if close is not None else number_end
         return None
     # 1. A change against an earlier day, not a count of its own.
     tail_from = max(prefix_start, num_start - 24)
-    ch = _CHANGE.search(text, tail_from, num_start) if text[num_start - 1 : num_start] in gate.CHANGE_CLOSES else None
+    ch = _CHANGE.search(text, tail_from, num_start) if char_before in gate.CHANGE_CLOSES else None
     if ch is None and last_top is not None and depth == 0 and last_top.measure == "current" and last_top.change is None:
         # 现有重症病例10644例，当日减少628例: the day's change of the current count before it.
         ch = _DAY_CHANGE.search(text, tail_from, num_start)
@@ -211,7 +192,7 @@ def read_count(
         outcome_items = (before is not None and before.depth == depth - 1 and text[before.end : opened].strip() == ""
                          and (before.metric in ("deaths", "recovered") if metric == "confirmed"
                               else before.metric == "released_from_observation"))
-    if outcome_items or (metric_m is not None and _own_metric_after(r, m.end())
+    if outcome_items or (metric_m is not None and _own_metric_after(r, number_end)
                          and (_COORDINATED.fullmatch(text, metric_m.end(), num_start)
                               or (text.find("中发现", clause_start, num_start) >= 0 and (where := _FOUND_WHERE.search(text, clause_start, num_start)) is not None
                                   and where.start() < metric_m.start()))):
@@ -223,7 +204,7 @@ def read_count(
     if metric_m and lex.not_count_re.search(text, metric_m.end(), num_start):
         return None
     if metric_m is None and lex.not_count_re.search(text, clause_start, num_start):
-        after = _SUFFIX_METRIC_LEAD.match(text, m.end())
+        after = _SUFFIX_METRIC_LEAD.match(text, number_end)
         if after is None or not lex.metric_re.match(text, after.end()):
             return None  # (在重点人群核酸检测中发现3例初筛阳性: the number's own metric follows it)
     label = metric_m.group() if metric_m else None
@@ -242,32 +223,32 @@ def read_count(
     measure_hint: str | None = None  # what the words after the count say of its measure
     suffix_scope: str | None = None
     sibling_scope = False  # the scope is written after the number, the one before it is a sibling's
-    conversion = _CONVERSION_AFTER.match(text, m.end()) if metric is None and following in gate.CONVERSION_OPENS else None
+    conversion = _CONVERSION_AFTER.match(text, number_end) if metric is None and following in gate.CONVERSION_OPENS else None
     if conversion is not None and _CONTACTS.search(text, r.sentence_start, num_start):
         # 累计追踪密切接触者670人，15人转为确诊病例: close contacts who became cases (not converted
         # asymptomatic cases).
         metric, label = "other", "密切接触者" + conversion.group().strip()
         r.consumed = conversion.end()
         suffixed = True
-    if (metric in _CASE_NOUNS and metric_m is not None and outcome_m is None and m.group(g.unit) in ("人", "名", "例")
-            and text[metric_m.end() : metric_m.end() + 1] in gate.AMONG_OPENS and _AMONG_AFTER.match(text, metric_m.end()) and (died := _OUTCOME_AFTER.match(text, m.end())) is not None):
+    if (metric in _CASE_NOUNS and metric_m is not None and outcome_m is None and unit in ("人", "名", "例")
+            and text[metric_m.end() : metric_m.end() + 1] in gate.AMONG_OPENS and _AMONG_AFTER.match(text, metric_m.end()) and (died := _OUTCOME_AFTER.match(text, number_end)) is not None):
         # 确诊病例中共已575人死亡 (Taiwan): of the cases, how many had the outcome — a count of that outcome.
         metric, label = lex.metric[died.group("outcome")], died.group("outcome")
         r.consumed = died.end()
         suffixed = True
-    if metric is None and m.group(g.unit) in ("名", "例") and following in gate.PATIENTS_OPENS and (patients := _PATIENTS_OUTCOME.match(text, m.end())) is not None:
+    if metric is None and unit in ("名", "例") and following in gate.PATIENTS_OPENS and (patients := _PATIENTS_OUTCOME.match(text, number_end)) is not None:
         # 3月17日又有5名患者出院, 共有423名患者陆续治愈出院: patients with the outcome they had (a notice's
         # figure; 綏化巿一宗患者死亡 in a Hong Kong story tells of one patient).
         metric, label = lex.metric[patients.group("outcome")], patients.group("outcome")
         r.consumed = patients.end()
         suffixed = True
-    elif metric is None and m.group(g.unit) == "名" and following in gate.PATIENTS_OPENS and (ward := _PATIENTS_IN_HOSPITAL.match(text, m.end())) is not None:
+    elif metric is None and unit == "名" and following in gate.PATIENTS_OPENS and (ward := _PATIENTS_IN_HOSPITAL.match(text, number_end)) is not None:
         # 现时共有109名确诊病人分别于18间公立医院留医 (Hong Kong's Hospital Authority): patients now in hospital.
         metric, label, measure_hint, suffixed = "confirmed", ward.group().strip(), "current", True
         r.consumed = ward.end()
     if metric is None:
         # 含11例由无症状感染者转为确诊病例, 新增22例本土新冠肺炎确诊病例: the metric after the number.
-        after = _SUFFIX_METRIC_LEAD.match(text, m.end())
+        after = _SUFFIX_METRIC_LEAD.match(text, number_end)
         suffix = lex.metric_re.match(text, after.end()) if after else None
         # 全國周六新增57宗個案, 新增57例病例 with no total before it: cases are confirmed cases.
         # (新增5例境外输入病例具体情况由…通报 after the day's totals and a list of severities: cases, not the last severity.)
@@ -333,7 +314,7 @@ def read_count(
                     # (重庆新增5例确诊病例累计211例: 累计 opens the next count, it does not describe this one)
                     r.consumed = rest.end()
                     return None
-    if metric in (None, "inherit") and m.group(g.unit) in ("例", "宗") and following in gate.BARE_SCOPE_OPENS and (bare := _BARE_SCOPE_AFTER.match(text, m.end())) is not None:
+    if metric in (None, "inherit") and unit in ("例", "宗") and following in gate.BARE_SCOPE_OPENS and (bare := _BARE_SCOPE_AFTER.match(text, number_end)) is not None:
         if (metric is None and _NEW_BEFORE.search(text, max(clause_start, num_start - 3), num_start) is not None
                 and (last_explicit is None or last_explicit.start < r.sentence_start)):
             # 今日中央流行疫情指挥中心公布，新增185例本土，当中新北市98例最多 (Taiwan): the day's cases of that scope.
@@ -348,17 +329,17 @@ def read_count(
             metric = None if metric == "inherit" else metric
             suffix_scope, sibling_scope, metric_m = bare.group("scope"), True, None
             r.consumed = bare.end("scope")
-    if metric is None and m.group(g.unit) in ("例", "人") and following in gate.IN_HOSPITAL_OPENS and (ward := _IN_HOSPITAL.match(text, m.end())) is not None:
+    if metric is None and unit in ("例", "人") and following in gate.IN_HOSPITAL_OPENS and (ward := _IN_HOSPITAL.match(text, number_end)) is not None:
         # 累计…确诊病例62例，出院6例，56例在定点医院进行隔离治疗: the confirmed cases now in hospital.
         metric, label, measure_hint, suffixed = "confirmed", ward.group().strip(), "current", True
         r.consumed = ward.end()
-    if metric is None and m.group(g.unit) in ("名", "人") and _OTHER_PEOPLE.match(text, m.end()):
+    if metric is None and unit in ("名", "人") and _OTHER_PEOPLE.match(text, number_end):
         return None  # 襄阳313名东风本田公司复工人员, 为4190名失业人员发放: people who are not cases
     # 确诊病例914和无症状感染者25173例: a number without unit needs its metric before it.
-    if m.group(g.unit) is None and (metric_m is None or suffixed or not paired_count_re().match(text, m.end())):
+    if unit is None and (metric_m is None or suffixed or not paired_count_re().match(text, number_end)):
         return None
-    if (metric is None and m.group(g.unit) == "宗" and _NEW_BEFORE.search(text, max(clause_start, num_start - 4), num_start)
-            and _CLAUSE_END_AFTER.match(text, m.end())):
+    if (metric is None and unit == "宗" and _NEW_BEFORE.search(text, max(clause_start, num_start - 4), num_start)
+            and _CLAUSE_END_AFTER.match(text, number_end)):
         # 周四新增1宗，周五新增6宗 (Hong Kong reports): 宗 after 新增, closing its clause, counts cases.
         metric, label = "confirmed", None
     if metric is None and text.find("观察", clause_start, num_start) >= 0 and _UNDER_OBSERVATION.search(text, clause_start, num_start):
@@ -401,7 +382,7 @@ def read_count(
         measure_word = "current"  # 截至10月22日24时，在定点医疗机构治疗的本土确诊病例6例: the patients now in hospital
     if measure_word is None and metric_m is not None and text[metric_m.end() : metric_m.end() + 1] in gate.WARD_OPENS and _WARD_AFTER.fullmatch(text, metric_m.end(), num_start):
         measure_word = "current"  # 目前，全省本土确诊病例住院626例: the patients now in hospital
-    if measure_word is None and metric_m is not None and following in gate.ONGOING_OPENS and _ONGOING.match(text, m.end()):
+    if measure_word is None and metric_m is not None and following in gate.ONGOING_OPENS and _ONGOING.match(text, number_end):
         measure_word = "current"  # 所有密切接触者81人正在接受医学观察: the people under observation now
     if (measure_word is None and metric in _NOW_METRICS and label is not None and not _OUTCOME_WORD.search(label)
             and _NOW_LEAD.match(text, r.sentence_start) and not r.dated_between(r.sentence_start, num_start)):
@@ -417,7 +398,7 @@ def read_count(
         whole = _whole_of_listed(r, group, clause_start)  # 河南已有洛阳、许昌…6地出现感染者，累计…11例
         regions = [whole] if whole is not None else [r for r in (r.region_of(x) for x in group[2]) if r is not None]
     placed = False  # the count's place is written after it (13例在津南区)
-    if group is None and metric is None and (place_after := _place_after(r, m.end())) is not None:
+    if group is None and metric is None and (place_after := _place_after(r, number_end)) is not None:
         regions, r.consumed, placed = [place_after[0]], place_after[1], True
     # 3. What the clause does not say comes from the total it breaks down.
     parent: _Count | None = None
@@ -429,7 +410,7 @@ def read_count(
             short = _short_forms(text[prefix_start:num_start].replace("各", ""))
             regions = short or []
         if (not explicit and not regions and not (metric in (None, "inherit") and lex.scope_re.search(text, clause_start, num_start))
-                and not (metric is None and following in gate.FOUND_IN_OPENS and _FOUND_IN.match(text, m.end()))):  # 沙坪坝区18例（10例在隔离管控人员中发现…）
+                and not (metric is None and following in gate.FOUND_IN_OPENS and _FOUND_IN.match(text, number_end))):  # 沙坪坝区18例（10例在隔离管控人员中发现…）
             return None  # 广东8例: an area the gazetteer does not know
         # (1213例（其中境外输入病例8例）: the total's imported part, for the total's area)
     elif not explicit and group is not None and (spread := _distributed(r, depth, clause_start)) is not None:
@@ -438,13 +419,13 @@ def read_count(
     elif not explicit and (heading := r.heading(clause_start, state, last_explicit)) is not None:
         # 新增本土确诊病例中,沙坪坝区20例、九龙坡区10例: items of the total named by the heading
         # (新增个案中，33宗属社区发现: or how many of them were found where).
-        if group is None and not (following in gate.FOUND_IN_OPENS and _FOUND_IN.match(text, m.end())) and not lex.scope_re.search(text, clause_start, num_start):
+        if group is None and not (following in gate.FOUND_IN_OPENS and _FOUND_IN.match(text, number_end)) and not lex.scope_re.search(text, clause_start, num_start):
             return None  # (新增病例：本土病例4例，境外移入44例: the heading's parts by scope)
         parent = heading
     elif not explicit and metric is None and r.in_headline(num_start) and measure_word is not None:
         # 【#重庆新增18例累计165例#】: a notice's headline counts its confirmed cases.
         metric, explicit, label = "confirmed", True, None
-        after = _SUFFIX_METRIC_LEAD.match(text, m.end())
+        after = _SUFFIX_METRIC_LEAD.match(text, number_end)
         suffix_scope = after.group("scope") if after is not None else None  # 重庆新增1例境外输入
     elif not explicit:
         parent = last_explicit
@@ -489,7 +470,7 @@ def read_count(
             # sentence of its own, 中心调查8宗新增确诊个案，至今本港个案累计11129宗 (no part of the day's new
             # ones): a 病例 is a confirmed case.
             metric, explicit, parent = "confirmed", True, None
-        elif metric is None and measure_word is not None and following in gate.INFECTION_PARTS_OPENS and _INFECTION_PARTS.match(text, m.end()):
+        elif metric is None and measure_word is not None and following in gate.INFECTION_PARTS_OPENS and _INFECTION_PARTS.match(text, number_end):
             # 城关区：当日新增295例（确诊病例14，无症状感染者281）: confirmed and asymptomatic cases
             # together are infections.
             metric, explicit, parent, label = "infections", True, None, None
@@ -502,7 +483,7 @@ def read_count(
             metric, label, explicit, parent = parent.metric, parent.label, True, None
         elif (metric is None and group is None and measure_word in ("cumulative", "current")
               and (day := _day_count(r, parent, prev_count, depth)) is not None
-              and not (following in gate.ONGOING_OPENS and _ONGOING.match(text, m.end()))
+              and not (following in gate.ONGOING_OPENS and _ONGOING.match(text, number_end))
               and _LIST_GAP.fullmatch(text, prefix_start, clause_start) is not None):
             # 全省新增密切接触者691人，累计1979人: the running total of what the day's count counts.
             metric, label, explicit, parent = day.metric, day.label, True, None
@@ -515,24 +496,24 @@ def read_count(
             metric, label, explicit, parent = parent.metric, parent.label, True, None
         elif (metric is None and group is not None and measure_word == "cumulative" and parent.measure == "new"
               and parent.depth == depth == 0 and parent.start >= r.sentence_start and parent.metric in _CASE_NOUNS
-              and r.area_opening(clause_start, num_start) is not None and not (following in gate.ONGOING_OPENS and _ONGOING.match(text, m.end()))):
+              and r.area_opening(clause_start, num_start) is not None and not (following in gate.ONGOING_OPENS and _ONGOING.match(text, number_end))):
             # 新增321例本土個案，…，全台已累計2645例: the area's running total of what the day's count counts.
             metric, label, explicit, parent = parent.metric, parent.label, True, None
         elif (metric is None and group is None and parent.start >= r.sentence_start
-              and (origin := _origin_place(r, clause_start, num_start, m.end())) is not None):
+              and (origin := _origin_place(r, clause_start, num_start, number_end)) is not None):
             # 其中日本输入1例（福州市报告）: an imported item, of the place that reported it.
             regions, suffix_scope, scope_part = [origin[0]], "境外输入", True
             r.consumed = origin[1]
         elif (group is None and parent.depth == depth == 0
               and (parent.start >= r.sentence_start or _opens_on(r, parent, num_start))
-              and following in gate.SCOPE_PART_OPENS and (part := _SCOPE_PART.match(text, m.end())) is not None):
+              and following in gate.SCOPE_PART_OPENS and (part := _SCOPE_PART.match(text, number_end)) is not None):
             # 新增确诊病例89例，其中86例为境外输入病例，3例为本土病例: parts named by their scope after the number.
             word = part.group("scope")
             suffix_scope, scope_part = ("境外输入" if "输入" in word else word), True
             r.consumed = part.end()
         elif not (_BREAKDOWN_WORDS.search(text, clause_start, num_start) or group is not None and group[0] >= clause_start
                   # 其中，136例在隔离管控人员中发现: the total's cases found somewhere, in its sentence
-                  or parent.start >= r.sentence_start and following in gate.FOUND_IN_OPENS and _FOUND_IN.match(text, m.end()) is not None
+                  or parent.start >= r.sentence_start and following in gate.FOUND_IN_OPENS and _FOUND_IN.match(text, number_end) is not None
                   # 包括18751宗本地确诊个案及954宗输入个案: a part of the sentence's total named by its scope
                   or (parent.start >= r.sentence_start or _opens_on(r, parent, num_start)) and suffix_scope is not None
                   # 新增14例本土确诊病例，…，13例在津南区，1例在西青区: parts named by their place
@@ -543,7 +524,7 @@ def read_count(
         metric, label, explicit = *found_at, True  # 其中集中隔离发现8例、居家隔离医学观察发现8例: how many were found where
     if not explicit and not scope_part and not outcome_items and r.residue(clause_start, num_start, m.start(), group):
         return None
-    found = (_FOUND_IN.match(text, m.end())
+    found = (_FOUND_IN.match(text, number_end)
              if not explicit and metric is None and parent is not None and parent.metric in _CASE_NOUNS and following in gate.FOUND_IN_OPENS else None)
     if found is not None:
         # 其中，136例在隔离管控人员中发现、4例在重点人员核酸检测中发现; 沙坪坝区18例（10例在隔离管控人员中发现…）:
@@ -551,14 +532,14 @@ def read_count(
         metric, label = found_metric(found.group())  # (33宗属社区发现: community infections)
         explicit = True
         r.consumed = found.end()
-    elif (not explicit and metric is None and group is not None and (listed := _LISTED_ITEMS.match(text, m.end())) is not None
+    elif (not explicit and metric is None and group is not None and (listed := _LISTED_ITEMS.match(text, number_end)) is not None
           and (found_after := _FOUND_IN.match(text, listed.end())) is not None):
         # 41例感染者中，信州区8例、广信区3例、万年县21例在隔离管控人员中发现: each item of a list that a
         # found-in phrase closes is how many of that area's were found there (the next items are read on).
         metric, label = found_metric(found_after.group())
         explicit = True
     elif (not explicit and not scope_part and not placed
-          and (following in gate.SUBSET_OPENS or following.isdecimal() or following > "\uffff") and _SUBSET_AFTER.match(text, m.end())
+          and (following in gate.SUBSET_OPENS or following.isdecimal() or following > "\uffff") and _SUBSET_AFTER.match(text, number_end)
           and not (group is not None and _EACH.search(text, group[1], num_start))):
         # 其中一例为80岁老人: a subset described after the number (中山、肇庆各有1例为首例确诊病例: a count
         # of each place, described)
@@ -772,11 +753,11 @@ def read_count(
         starts.append(measure_m.start())
     if where is not None:
         starts.append(where.start("where"))
-    if metric == "other" and label and "初筛阳性" in label and _REVIEWED_POSITIVE.match(text, max(m.end(), r.consumed)):
+    if metric == "other" and label and "初筛阳性" in label and _REVIEWED_POSITIVE.match(text, max(number_end, r.consumed)):
         metric = "infections"  # 新增32例初筛阳性人员，经复核为阳性: positives once reviewed are infections
     count = _Count(
         start=min(starts),
-        end=max(m.end(), r.consumed if suffixed or scope_part or placed else 0),
+        end=max(number_end, r.consumed if suffixed or scope_part or placed else 0),
         value=value,
         metric=metric,
         scope=scope,

@@ -4,7 +4,6 @@ force, turning count numbers into counts (see the package docstring for the rule
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import datetime as dt
 import functools
 
@@ -71,6 +70,13 @@ _SPLIT_REACH = 60  # how far before that sentence the heading may end
 #: Before a heading's metric: the number of the total it names (33例无症状感染者中，).
 _NAMED_TOTAL = std_compile(r"(\d+)\s*(?:例|名|人)\s*(?:的)?\s*$")
 _NAMED_REACH = 40  # how many counts back the total a heading names may stand
+
+
+def _copied(state: _State) -> _State:
+    """A new state holding the same values (``dataclasses.replace(state)``, without its walk over the fields in
+    Python: about one a paragraph of counts; tests/test_reader_gates.py holds the two to the same fields)."""
+    return _State(date=state.date, hours=state.hours, dated=state.dated, here=state.here, region=state.region,
+                  top=state.top, since=state.since, until=state.until, span=state.span)
 
 
 class _Reader:
@@ -284,7 +290,7 @@ class _Reader:
             if pairs := pair_counts(self, p_start, p_end, state, events):
                 # 其中，上海市新增311+16766，吉林省新增973+1798: the press's shorthand, no unit, on the day in force.
                 self.counts += pairs
-                counted, fresh, state.here = dataclasses.replace(state), False, False
+                counted, fresh, state.here = _copied(state), False, False
                 continue
             if not events:
                 # No count and no zero phrase (~3 paragraphs in 4): it reads nothing, speaks of no count
@@ -299,7 +305,7 @@ class _Reader:
                 # a paragraph that says it goes on goes on from the last paragraph of counts, on the day of
                 # its last new counts (…截至周四午夜12时，全国新增确诊259宗…截至周五早上，已有26人死亡。
                 # (new paragraph) 此外，新增疑似个案680宗: the Thursday's report goes on).
-                state, fresh = dataclasses.replace(counted), False
+                state, fresh = _copied(counted), False
                 last_new = next((c for c in reversed(self.counts) if c.measure == "new" and c.dated and c.date is not None), None)
                 if last_new is not None and last_new.date != state.date:
                     state.date, state.hours, state.since, state.until = last_new.date, last_new.hours, False, None
@@ -338,7 +344,7 @@ class _Reader:
             # paragraph that gave its own as-of day go on as of that day in the next paragraph of counts.
             state.here = spoke or any(c.dated and c.measure != "new" and c.depth == 0 for c in self.counts[before:])
             if len(self.counts) > before:
-                counted = dataclasses.replace(state)
+                counted = _copied(state)
 
     @functools.cached_property
     def metric_ends(self) -> frozenset[int]:
