@@ -130,12 +130,19 @@ def attribute(r: _Reader, count: _Count, end: int) -> int:
             pos = a.end()
             continue
         scope_m = _last(r.lex.scope_re, text, body_start, body_end)
-        if (scope_m is not None and count.scope == "unspecified" and a.group("bracket") and not count.sub
+        opened = text.find("(", a.start(), body_start) >= 0 or text.find("（", a.start(), body_start) >= 0
+        if (scope_m is not None and count.scope == "unspecified" and (a.group("bracket") or not opened) and not count.sub
                 and not count.zero and _ALL_OF.match(text, body_start) and r.lex.scope[scope_m.group()] == "imported"):
             # 全国新增无症状感染者19例（均为境外输入）: the day's total, and its imported part (all of it); a local
             # one (均为本土确诊病例) only gives the total its scope.
-            r.counts.append(dataclasses.replace(count, scope=r.lex.scope[scope_m.group()], parent=count,
-                                                   children=[], explicit=False, sub=True))
+            if a.group("bracket"):
+                r.counts.append(dataclasses.replace(count, scope=r.lex.scope[scope_m.group()], parent=count,
+                                                       children=[], explicit=False, sub=True))
+            else:
+                # …报告新增确诊病例37例，均为境外输入病例（云南22例，…）: the same, but the count read on is the
+                # imported one, whose items may follow in brackets; the day's total is its copy.
+                r.counts.append(dataclasses.replace(count, parent=None, children=[], explicit=False, sub=True))
+                count.scope = r.lex.scope[scope_m.group()]
         elif scope_m is not None and count.scope == "unspecified":
             count.scope = r.lex.scope[scope_m.group()]
         elif count.scope == "unspecified" and (came := _CAME_FROM.search(text, body_start, body_end)) is not None:

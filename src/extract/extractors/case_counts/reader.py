@@ -41,7 +41,7 @@ from .regions import _DIGIT, _count_areas, _in_outbreak_name, _contains, _distri
 _WINDOW_END = std_compile(r"\s*(?:\d{1,2}\s*时?\s*(?:至|到|—|-|－|~)\s*\d{1,2}\s*时)")
 
 #: A paragraph's opening that says it goes on from the last one (此外，吉林省也新增…).
-_GOES_ON = std_compile(r"\s*(?:此外|另外|另据|与此同时)\s*[,，]")
+_GOES_ON = std_compile(r"\s*(?:此外|另外|另据|与此同时|(?:发布)?会上(?:通报|介绍)|发布会通报)\s*[,，]")  # (會上通報,…: the same conference's figures)
 #: What marks a headline in a line of the body (【…】, #话题#).
 _HEADLINE_MARKS = std_compile(r"[#【】]")
 #: A sentence that opens with the new cases of an area (本港新增12宗…, 全市新增…).
