@@ -233,7 +233,8 @@ class _Reader:
                 else:
                     state.date = m.date
                     state.hours = m.hours
-                    state.span = m.through is not None or (state.span and m.date == state.date)  # (…至26日: its end again)
+                    state.span = (m.through is not None or (state.span and m.date == state.date)  # (…至26日: its end again)
+                                  or (m.hours is not None and m.hours[0] <= -24))  # 9月28日0时至10月14日6时: days, not a day's window
                     if m.through is not None:
                         state.date = m.through  # 3月1日—24日，全国累计报告…超过56000例: a count over days is the last day's
                     if m.hours is not None and m.hours[0] == 0:
