@@ -180,6 +180,8 @@ def read_count(
     clause_start = brk.end() if brk else prefix_start
     outcome_m, metric_m = _governing_metric(text, clause_start, num_start, lex)
     metric = lex.metric[metric_m.group()] if metric_m else None
+    if metric_m is not None and metric == "inherit" and outcome_m is None and text.find("共确诊", clause_start, metric_m.start()) >= 0:
+        metric = "confirmed"  # 截至目前，包头市共确诊新冠肺炎病例11例: the cases confirmed, a verb before the noun
     # 死亡病例5例为绥化市确诊病例2例、大庆市确诊病例1例: the items of the deaths (confirmed cases who died).
     outcome_items = (metric == "confirmed" and outcome_m is None and last_explicit is not None
                      and last_explicit.metric in ("deaths", "recovered") and last_explicit.start >= r.sentence_start
