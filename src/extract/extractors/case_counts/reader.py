@@ -46,7 +46,7 @@ _GOES_ON = std_compile(r"\s*(?:此外|另外|另据|与此同时|(?:发布)?会�
 _HEADLINE_MARKS = std_compile(r"[#【】]")
 #: A sentence that opens with the new cases of an area (本港新增12宗…, 全市新增…).
 _NEW_OPENING = std_compile(  # (指挥官陈时中表示，本土病例新增216例: a speaker first)
-    r"\s*(?:[^\d,，。;；:：()（）\n]{1,24}?(?:表示|介绍|指出|说)[,，:：]\s*)?[^\d,，。;；:：()（）\n]{0,8}?新增"
+    r"\s*(?:[^\d,，。;；:：()（）\n]{1,24}?(?:表示|介绍|指出|说|指|称|透露|宣布|公布)[,，:：]\s*)?[^\d,，。;；:：()（）\n]{0,8}?新增"
 )
 #: A running total said of the present (目前石家庄累计报告…, 当前全市共有…).
 _NOW_TOTAL = std_compile(r"\s*(?:目前|当前|至今)[^,，。;；]{0,12}?(?:累计|共有|共)")
