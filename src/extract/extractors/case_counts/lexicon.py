@@ -516,6 +516,7 @@ _RESIDUE_OK = regex.compile(
     r"分布在|分布于|分布为|分布是|"
     r"(?:仍|则)?以(?=\s*$)|"  # 其中以上海865例为最多: the largest item of the list
     r"居住(?:县市|地区|地|区域)?|县市|"  # 新增个案居住县市分别为新北市106例 (Taiwan's CDC): where the cases live
+    r"\p{Han}{1,8}[·•・‧](?=\s)|"  # 开发区·铁山区4例: a zone joined by a middle dot to the district it lies in
     r"(?<=境外)\p{Han}{1,6}?(?=输入)|"  # 境外新加坡输入1例: imported, from where
     r"本土|本地|原有|境外输入性?|境外移入|境外|输入性?|病例|个案|占|新冠肺炎|"
     r"中国(?=\s)|"  # 中国香港5例，中国澳门2例: the country before its region (the region blanked here)
