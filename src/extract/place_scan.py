@@ -9,6 +9,7 @@ forms in place context); this module only finds them, in one overlapping scan of
 from __future__ import annotations
 
 from bisect import bisect_left
+from operator import itemgetter
 from typing import Any
 
 from .areas import Gazetteer
@@ -25,43 +26,58 @@ def _occurrences(gaz: Gazetteer, text: str) -> tuple[Spans, Spans, list[tuple[in
     sorted: all from one overlapping scan of one automaton (:attr:`Gazetteer.scan_automaton`, or for a
     text of the basic plane :attr:`Gazetteer.scan_automaton16`, see :func:`_scan`).
 
-    The occurrences are sorted once by (start, longest first) and the three sets' leftmost-longest
-    matches picked in that one walk (a set's match is its first occurrence starting at or after the
-    end of its match before), rather than each set gathered, sorted and walked on its own."""
+    The occurrences are put in order once, by start and longest first at one start (:func:`_in_order`),
+    and the three sets' leftmost-longest matches picked in that one walk (a set's match is its first
+    occurrence starting at or after the end of its match before), rather than each set gathered, sorted
+    and walked on its own. The walk reads the scan's own offsets (byte offsets of the UTF-16-LE form
+    when ``halved``: twice the character offsets, compared alike) and halves only those it keeps."""
     kinds = gaz.scan_words[1]
     counted_forms = gaz.counted
     inner, shift = _inner_text(gaz, text)
     found, halved = _scan(gaz, inner)
-    if halved:
-        # (an odd byte offset: the high byte of one character and the low byte of the next, no occurrence)
-        hits = sorted([(s >> 1, -(e >> 1), k) for k, s, e in found if not s & 1])
-    else:
-        hits = sorted([(s, -e, k) for k, s, e in found])
+    odd = half = 1 if halved else 0  # (an odd byte offset: the high byte of one character and the low byte of the next, no occurrence)
     forms: Spans = []
     shorts: Spans = []
     counted: Spans = []
     traps: list[tuple[int, int]] = []
-    form_end = short_end = counted_end = 0  # where each set's last match ends (offsets into ``inner``)
-    for s, negative_end, k in hits:
+    form_end = short_end = counted_end = 0  # where each set's last match ends (the scan's offsets)
+    for k, s, e in _in_order(found):
+        if s & odd:
+            continue
         form, short, trap = kinds[k]
         if form is not None and s >= form_end:
-            form_end = -negative_end
-            forms.append((s + shift, form_end + shift, form))
+            form_end = e
+            forms.append(((s >> half) + shift, (e >> half) + shift, form))
         if short is not None:
             if short in counted_forms:
                 if s >= counted_end:
-                    counted_end = -negative_end
-                    counted.append((s + shift, counted_end + shift, short))
+                    counted_end = e
+                    counted.append(((s >> half) + shift, (e >> half) + shift, short))
             elif s >= short_end:
-                short_end = -negative_end
-                shorts.append((s + shift, short_end + shift, short))
+                short_end = e
+                shorts.append(((s >> half) + shift, (e >> half) + shift, short))
         if trap:
-            traps.append((s + shift, shift - negative_end))
+            traps.append(((s >> half) + shift, (e >> half) + shift))
     traps.sort()
     if counted:
         # A short form matched only with a count (庆云) never takes the place of another one (重庆云阳).
         return forms, _without_overlaps(shorts, counted), traps
     return forms, shorts, traps
+
+
+#: An occurrence's start, read in C (the sort key of :func:`_in_order`).
+_START = itemgetter(1)
+
+
+def _in_order(found: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """The ``(word index, start, end)`` occurrences of an overlapping scan sorted by start, the longest
+    first at one start (the order of (start, -end); no two share both, the scan's words being distinct).
+
+    The scan reports each occurrence where it ends, so in ascending order of end; reversed, the ends
+    descend, and a stable sort by the start alone (an int key read in C, compared by the list sort's
+    fast path) keeps them descending at each start. Sorting (start, -end, index) tuples built for the
+    purpose compared them element by element, a third of the Python part's cost (~33 occurrences a text)."""
+    return sorted(reversed(found), key=_START)
 
 
 def _scan(gaz: Gazetteer, text: str) -> tuple[list[tuple[int, int, int]], bool]:
