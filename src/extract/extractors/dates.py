@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 import regex
@@ -342,6 +342,7 @@ def _anchored(
     anchor: str | AnyPattern,
     starts: Callable[[str, int, int], Iterable[int]],
     positions: list[int] | None = None,
+    floors: Sequence[tuple[int, int]] = (),
 ) -> Iterator[AnyMatch]:
     """``pattern.finditer(text, start, end)`` for :data:`_DATE` (``anchor`` 月) or :data:`_NAMED_DAY`
     (日), tried only at the few positions before each ``anchor`` where such a match can start
@@ -349,7 +350,9 @@ def _anchored(
     position is tried for one anchor only: linear. An ``anchor`` pattern (:data:`_DATE_ANCHOR`,
     :data:`_NAMED_DAY_ANCHOR`) finds only the anchors that what follows them in the window allows;
     ``positions``, when given, are where the window holds the anchor pattern's characters (found once
-    for both bare-day patterns: see _bare_days)."""
+    for both bare-day patterns: see _bare_days). ``floors``: ``(position, end)`` pairs, ascending, of
+    anchors taken out of ``positions`` (a full date's own 日, see _bare_days): once an anchor after
+    ``position`` is reached, no try starts before ``end``."""
     pos = start
     match = pattern.match
     if isinstance(anchor, str):
@@ -369,7 +372,12 @@ def _anchored(
         else:  # (the character after the anchor first: see _ANCHOR_OPENS_BY_ID)
             anchors = [q for q in positions
                        if ((c := text[q + 1 : q + 2]) in opens or c.isdecimal() or c > "\uffff") and check(text, q, end)]
+    fi, nf = 0, len(floors)
     for q in anchors:
+        while fi < nf and floors[fi][0] < q:
+            if floors[fi][1] > pos:
+                pos = floors[fi][1]
+            fi += 1
         if q >= pos:
             for p in starts(text, pos, q):
                 m = match(text, p, end)
@@ -583,6 +591,7 @@ def _find_dates(text: str, ref: dt.date | None, start: int, end: int) -> tuple[D
     """:func:`find_dates`, once per text and window (case counts and meetings both read the body's dates)."""
     found: list[DateMention] = []
     taken_to = start  # the end of the last full date: 3月7日20时至3月8日20时 is one mention
+    own_days: list[tuple[int, int]] = []  # each full date's own 日 or 号 and its mention's end (see _bare_days)
     for m in _anchored(_DATE, text, start, end, _DATE_ANCHOR, _date_starts):
         if m.start() < taken_to:
             continue
@@ -608,10 +617,12 @@ def _find_dates(text: str, ref: dt.date | None, start: int, end: int) -> tuple[D
             ov, last, hours = night
             found.append(DateMention(m.start(), ov.end(), last, last.month, last.day, hours=hours,
                                      year_written=bool(year_s)))
+            own_days.append((_own_day(text, m), ov.end()))
             taken_to = ov.end()
             continue
         found.append(DateMention(m.start(), m.end(), date, month, day, hours=hours, year_written=bool(year_s),
                                  through=_through(text, m.end(), date) if hours is None else None))
+        own_days.append((_own_day(text, m), m.end()))
     if ref is not None:
         # (A match starts where its part does; the parts cannot overlap: a bracket ends each.)
         # (Its parts start with 昨, 今 or 前, which few texts hold: looked for by str.find, not by a scan.)
@@ -671,7 +682,7 @@ def _find_dates(text: str, ref: dt.date | None, start: int, end: int) -> tuple[D
     bare: list[DateMention] = []
     k = j = 0
     anchor: DateMention | None = None  # the nearest earlier full date
-    for m in _bare_days(text, start, end):
+    for m in _bare_days(text, start, end, own_days):
         ok, k = outside(spans, m.start(), m.end(), k)
         while j < len(found) and found[j].end <= m.start():
             if found[j].month is not None:
@@ -718,15 +729,37 @@ _WEEKDAY_PART = re.compile(r"(?:周|星期|礼拜)[一二三四五六日天]")
 _COMPARED = regex.compile(r"(?:较|比|与|同比|环比)\s*$")
 
 
-def _bare_days(text: str, start: int, end: int) -> Iterator[AnyMatch]:
-    """Bare-day matches of both kinds (after a separator, after a name), in text order, not overlapping."""
+def _own_day(text: str, m: AnyMatch) -> int:
+    """Where the 日 or 号 of a :data:`_DATE` match stands (after its day and any blanks)."""
+    q = m.end(_DATE_GROUPS[2])
+    while text[q] != "日" and text[q] != "号":
+        q += 1
+    return q
+
+
+def _bare_days(text: str, start: int, end: int, own_days: Sequence[tuple[int, int]] = ()) -> Iterator[AnyMatch]:
+    """Bare-day matches of both kinds (after a separator, after a name), in text order, not overlapping.
+
+    ``own_days``: ``(position, end)`` of each full date's own 日 or 号 and of the end of its mention,
+    ascending. A bare day through such a 日 overlaps the full date and is dropped by find_dates
+    (every match through it starts inside the date, and those it would hide end there too), so
+    those 日 (~5 of a bench article's ~8, 月24日) are not asked of the gates and patterns; no try starts
+    inside the date's mention (as after the match found there, or none: a try from before that 日 can
+    only end at it). tests/test_bare_day_own_days.py holds the dates to the ones found through every 日."""
     last_end = -1
     # The 日 of both anchors (char_positions of 日号 and of 日), found once; a 号 is rare.
     days = char_positions(text, "日", start, end)
     numbered = char_positions(text, "号", start, end)
+    if own_days:
+        own = {q for q, _ in own_days}
+        days = [q for q in days if q not in own]
+        if numbered:
+            numbered = [q for q in numbered if q not in own]
     merged = sorted(
-        [*_anchored(_BARE_DAY, text, start, end, _BARE_DAY_ANCHOR, _bare_day_starts, sorted(days + numbered) if numbered else days),
-         *_anchored(_NAMED_DAY, text, start, end, _NAMED_DAY_ANCHOR, _day_starts, days)], key=lambda m: m.start()
+        [*_anchored(_BARE_DAY, text, start, end, _BARE_DAY_ANCHOR, _bare_day_starts,
+                    sorted(days + numbered) if numbered else days, own_days),
+         *_anchored(_NAMED_DAY, text, start, end, _NAMED_DAY_ANCHOR, _day_starts, days, own_days)],
+        key=lambda m: m.start(),
     )
     for m in merged:
         if m.start() >= last_end:
