@@ -1,5 +1,6 @@
-"""The full dates' tries (_date_tries): the matches found trying only the starts it gives are those
-found trying every start of _date_starts, on random strings of the pattern's pieces (years, blanks,
+"""The full dates' tries (_date_tries): the matches found trying only the starts it gives (and with no
+look-ahead check of each gated 月 first, see _anchored) are those found trying every start of
+_date_starts after the check, on random strings of the pattern's pieces (years, blanks,
 months of one to three digits, Chinese numerals, full-width digits)."""
 
 from __future__ import annotations

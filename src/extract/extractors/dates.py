@@ -401,6 +401,11 @@ def _anchored(
         opens = _ANCHOR_OPENS_BY_ID.get(id(anchor))
         if opens is None:
             anchors = [q for q in positions if check(text, q, end)]
+        elif anchor is _DATE_ANCHOR and starts is _date_tries:
+            # A gated 月 is not asked of _DATE_ANCHOR: a _DATE match through a 月 holds the anchor's look-ahead
+            # there (its month ends at the first 月 after it), so its tries fail exactly where the check does,
+            # and ~93% of the gated 月 of a bench body hold a date, found in one _DATE call instead of two.
+            anchors = [q for q in positions if (c := text[q + 1 : q + 2]) in opens or c.isdecimal() or c > "\uffff"]
         else:  # (the character after the anchor first: see _ANCHOR_OPENS_BY_ID)
             anchors = [q for q in positions
                        if ((c := text[q + 1 : q + 2]) in opens or c.isdecimal() or c > "\uffff") and check(text, q, end)]
