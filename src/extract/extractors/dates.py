@@ -36,6 +36,7 @@ from .reference_dates import _FULL_DATE_PART as _FULL_DATE_PART
 from .reference_dates import _full_date_starts as _full_date_starts
 from .reference_dates import reference_date
 from .relative_days import _RELATIVE_WORDS
+from .weekdays import _WEEKDAY, _WEEKDAY_PART, weekday_date
 
 __all__ = [
     "DateMention",
@@ -683,11 +684,7 @@ def _find_dates(text: str, ref: dt.date | None, start: int, end: int) -> tuple[D
                 i += 1
             if i < len(full) and full[i][0] <= m.start():
                 continue
-            wd = _WEEKDAYS.index(m.group("wd")) if m.group("wd") in _WEEKDAYS else 6
-            if m.group("last"):  # 上周五: the Friday of the calendar week before the article's
-                date = ref - dt.timedelta(days=ref.weekday() + 7 - wd)
-            else:
-                date = ref - dt.timedelta(days=(ref.weekday() - wd) % 7)
+            date = weekday_date(m, ref)
             found.append(DateMention(m.start(), m.end(), date, date.month, date.day))
         if any(text.find(w, start, end) >= 0 for w in ("正月", "大年", "除夕")):  # (most texts have none)
             # 正月初一，我再次主持召开…会议; 农历大年初一: a day of the first lunar month, in the lunar year nearest
@@ -758,11 +755,6 @@ def _find_dates(text: str, ref: dt.date | None, start: int, end: int) -> tuple[D
     return tuple(found)
 
 
-_WEEKDAYS = "一二三四五六日"
-# A weekday: 周二, 星期三, 上周五; not 每周一 (every week), 周年, 一周.
-_WEEKDAY = regex.compile(r"(?<![每本下\d一二三四五六七八九十])(?P<last>上)?(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])(?![年岁])")
-#: What every match of _WEEKDAY holds (see _FULL_DATE_PART).
-_WEEKDAY_PART = re.compile(r"(?:周|星期|礼拜)[一二三四五六日天]")
 _COMPARED = regex.compile(r"(?:较|比|与|同比|环比)\s*$")
 
 
