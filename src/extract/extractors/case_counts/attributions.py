@@ -107,6 +107,15 @@ def attribute(r: _Reader, count: _Count, end: int) -> int:
                                                    parent=None, children=[], explicit=False))
             pos = a.end()
             continue
+        if (count.metric == "infections" and not count.zero and not count.sub
+                and (whole := _ALL_ONE_KIND.fullmatch(text, body_start, body_end)) is not None):
+            # 海西州新增59例新冠肺炎病毒核酸检测阳性人员,均为无症状感染者: what all of them are, a count of its own.
+            r.counts.append(dataclasses.replace(
+                count, end=body_end, metric=_PART_METRIC[whole.group("metric")], label=None, depth=count.depth + 1,
+                explicit=True, sub=True, parent=count, change=None, children=[], suffix=False, rest=0, incomplete=False,
+                boxed=False))
+            pos = a.end()
+            continue
         if a.group("bracket") and text.startswith(("含", "包括", "包含"), body_start):
             pos = a.end()  # 密切接触者3074人（含境外输入病例密切接触者）: a part it includes, not what it is
             continue
