@@ -310,6 +310,8 @@ def read_count(
                     # under the measures taken for them (the same count, not a subset of it; the count
                     # joined to it is read next)
                     r.consumed = suffix.end()
+                elif tail and tail.startswith(("全部来自", "均来自", "都来自")):
+                    r.consumed = suffix.end()  # 新增的19例确诊病例全部来自藁城区增村镇: where all of them are from
                 elif tail and (areas_after := _SPREAD_AFTER.match(text, rest.start())) is not None:
                     r.consumed = areas_after.end()  # …涉16区域：朝阳51例、…: the list of its areas follows
                 elif tail and tail not in _REPORTED and not _NEXT_TOTAL.match(text, rest.start()):
