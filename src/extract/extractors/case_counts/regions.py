@@ -549,14 +549,20 @@ def _district_home(body: list[_Mention], title: str | None, text: str) -> _Regio
     or more, and nothing else, with its name in the headline (3月17日,綦江新冠肺炎疫情情况 …綦江区累计…:
     累计追踪到密切接触者1556人 is 綦江区's). A city's notice of one district's cases (病例1—病例4，居住于
     普陀区) names the city in its headline, not the district."""
-    if not title:
-        return None
     places = [m.region for m in body if m.region is not None and m.region.name not in (HOME_PROVINCE, HOME_AUTONOMOUS, HOME_COUNTY)]
     named = set(places)  # (我区 and 全省 stand for the home: no area of their own here)
     if len(named) != 1 or len(places) < 2:
         return None
     (region,) = named
-    if _is_top([region]) or region.name[:2] not in title:
+    if _is_top([region]):
+        return None
+    if not title:
+        # A notice with no headline (8月31日0—24时,渝中区新增本土确诊病例4例,…): its first place is the subject of its
+        # first counts.
+        first = next(m for m in body if m.region is not None and m.region == region)
+        if not _SUBJECT_OF_COUNTS.match(text, first.end):
+            return None
+    elif region.name[:2] not in title:
         return None
     # …as the subject of its counts (not only where listed cases live: 病例1—病例4，居住于普陀区).
     if not any(m.region == region and _SUBJECT_OF_COUNTS.match(text, m.end) for m in body):
