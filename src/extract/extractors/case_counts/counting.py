@@ -297,7 +297,7 @@ def read_count(
                     # counted people are in (除11例本土确诊病例和12例境外输入确诊病例在定点医院隔离治疗外: the count joined is read next).
                     r.consumed = rest.end() if tail == rest.group().strip() else suffix.end()
                     measure_hint = "current"
-                elif ((tail in ("中", "当中", "之中") and lex.measure_re.search(text, clause_start, num_start)
+                elif ((tail in ("中", "当中", "之中") and (lex.measure_re.search(text, clause_start, num_start) or state.since)
                        # 10宗本地个案中有4宗源头不明: a part of the day's cases named by its scope, its breakdown after it
                        or after.group("scope") and _PART_THEN_ITS_PART.match(tail))
                       and not any(c.value == value and c.metric == metric for c in r.counts)):
