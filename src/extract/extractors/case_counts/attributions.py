@@ -66,6 +66,13 @@ def _infection_parts(text: str, start: int, end: int) -> list[tuple[str, int, in
 _PART_METRIC = {"确诊病例": "confirmed", "确诊": "confirmed", "无症状感染者": "asymptomatic"}
 
 
+def _part_of(count: _Count, metric: str, start: int, end: int, value: int) -> _Count:
+    """A part of the infections ``count`` of its own metric (its confirmed or asymptomatic cases), at ``[start, end)``."""
+    return dataclasses.replace(count, start=start, end=end, value=value, metric=metric, label=None, depth=count.depth + 1,
+                               explicit=True, sub=True, parent=count, change=None, children=[], suffix=False, rest=0,
+                               incomplete=False, boxed=False)
+
+
 def attribute(r: _Reader, count: _Count, end: int) -> int:
     """Read the clauses after ``count`` that describe it (为本土病例, 在北京); return where they end.
 
@@ -82,10 +89,7 @@ def attribute(r: _Reader, count: _Count, end: int) -> int:
         for metric, start, stop, value in parts:
             if value is None:
                 start, stop, value = count.start, b.end(), count.value  # (the evidence holds the number)
-            r.counts.append(dataclasses.replace(
-                count, start=start, end=stop, value=value, metric=metric, label=None,
-                depth=count.depth + 1, explicit=True, sub=True, parent=count, change=None, children=[], suffix=False,
-                rest=0, incomplete=False, boxed=False))
+            r.counts.append(_part_of(count, metric, start, stop, value))
         pos = b.end()
     while (a := _ATTRIBUTION.match(text, pos, end)) is not None:
         body_start, body_end = a.span("body")
@@ -110,10 +114,7 @@ def attribute(r: _Reader, count: _Count, end: int) -> int:
         if (count.metric == "infections" and not count.zero and not count.sub
                 and (whole := _ALL_ONE_KIND.fullmatch(text, body_start, body_end)) is not None):
             # 海西州新增59例新冠肺炎病毒核酸检测阳性人员,均为无症状感染者: what all of them are, a count of its own.
-            r.counts.append(dataclasses.replace(
-                count, end=body_end, metric=_PART_METRIC[whole.group("metric")], label=None, depth=count.depth + 1,
-                explicit=True, sub=True, parent=count, change=None, children=[], suffix=False, rest=0, incomplete=False,
-                boxed=False))
+            r.counts.append(_part_of(count, _PART_METRIC[whole.group("metric")], count.start, body_end, count.value))
             pos = a.end()
             continue
         if a.group("bracket") and text.startswith(("含", "包括", "包含"), body_start):
@@ -139,9 +140,10 @@ def attribute(r: _Reader, count: _Count, end: int) -> int:
             pos = a.end()
             continue
         scope_m = _last(r.lex.scope_re, text, body_start, body_end)
-        opened = text.find("(", a.start(), body_start) >= 0 or text.find("（", a.start(), body_start) >= 0
-        if (scope_m is not None and count.scope == "unspecified" and (a.group("bracket") or not opened) and not count.sub
-                and not count.zero and _ALL_OF.match(text, body_start) and r.lex.scope[scope_m.group()] == "imported"):
+        if (scope_m is not None and count.scope == "unspecified" and not count.sub and not count.zero
+                and _ALL_OF.match(text, body_start) and r.lex.scope[scope_m.group()] == "imported"
+                # (a bracket's own group, or a clause with no bracket: （均为境外输入，其中尼泊尔3例…） only gives the scope)
+                and (a.group("bracket") or not any(c in _OPEN for c in text[a.start() : body_start]))):
             # 全国新增无症状感染者19例（均为境外输入）: the day's total, and its imported part (all of it); a local
             # one (均为本土确诊病例) only gives the total its scope.
             if a.group("bracket"):

@@ -249,13 +249,15 @@ def _found_before(r: _Reader, parent: _Count | None, clause_start: int, num_star
 _OUTCOME_AFTER = std_compile(
     r"\s*(?:已|均已|均|全部|全都|已全部|今日|今天|当日|陆续|已陆续)?\s*(?P<outcome>解除医学观察|解除隔离医学观察|解除医学隔离观察|解除集中隔离医学观察|治愈出院|康复出院|出院|死亡|不治|离世|病逝)(?=\s*(?:[,，;；。(（]|$))"  # (再多245名患者不治: Hong Kong)
 )
+#: Patients right after a number (患者, 确诊新冠肺炎的病人, 新型冠状病毒感染的肺炎患者): what the two patterns
+#: below open with (count_gates.PATIENTS_OPENS holds their first characters).
+_PATIENTS = r"\s*(?:确诊(?:新冠肺炎)?的?)?(?:(?:新型冠状病毒感染的肺炎|新型冠状病毒肺炎|新冠肺炎|新冠)的?)?(?:患者|病人)"
 #: Patients after a number, with their outcome (5名患者出院, 423名患者陆续治愈出院; Hong Kong's Hospital
 #: Authority: 12名确诊新冠肺炎的病人出院, 5041名病人康复出院).
-_PATIENTS_OUTCOME = std_compile(
-    r"\s*(?:确诊(?:新冠肺炎)?的?)?(?:(?:新型冠状病毒感染的肺炎|新型冠状病毒肺炎|新冠肺炎|新冠)的?)?(?:患者|病人)" + _OUTCOME_AFTER.pattern)  # (2例新型冠状病毒感染的肺炎患者治愈出院)
+_PATIENTS_OUTCOME = std_compile(_PATIENTS + _OUTCOME_AFTER.pattern)
 #: Patients after a number, in hospital (109名确诊病人分别于18间公立医院留医: Hong Kong's Hospital Authority).
 _PATIENTS_IN_HOSPITAL = compiled_on_first_use(lambda: std_compile(
-    r"\s*(?:确诊(?:新冠肺炎)?的?)?(?:(?:新型冠状病毒感染的肺炎|新型冠状病毒肺炎|新冠肺炎|新冠)的?)?(?:患者|病人)\s*(?:正|仍|均|分别)?[在于][^,，。;；]{0,12}?(?:医院|医疗机构)(?:进行|接受)?(?:隔离)?(?:治疗|留医)"))
+    _PATIENTS + r"\s*(?:正|仍|均|分别)?[在于][^,，。;；]{0,12}?(?:医院|医疗机构)(?:进行|接受)?(?:隔离)?(?:治疗|留医)"))
 #: A patient's condition written after the count (Hong Kong: 12人情况危殆，4人情况严重): how many are so now.
 _STATE_NOW = frozenset(("危殆", "情况危殆", "情况严重"))
 #: A clause's last word after a count and its metric that only says it was reported (接获9 069宗快速抗原测试阳性个案呈报).

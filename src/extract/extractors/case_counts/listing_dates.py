@@ -46,8 +46,7 @@ def teaser_dates(text: str, dates: list[DateMention], start: int, end: int) -> l
     written days (本港今天(23日)… / 2022-02-23 18:40:51), closing when none tells."""
     if text.count(":", start, end) < 2:
         return dates  # (a stamp holds a colon: most bodies hold no two)
-    relative = [d for d in dates if d.relative is not None and d.relative[0] == "article"]
-    if not relative:
+    if not any(d.relative is not None and d.relative[0] == "article" for d in dates):
         return dates
     stamps = _stamps(text, start, end)
     if len(stamps) < 2:

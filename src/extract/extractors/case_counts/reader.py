@@ -72,6 +72,12 @@ _NAMED_TOTAL = std_compile(r"(\d+)\s*(?:例|名|人)\s*(?:的)?\s*$")
 _NAMED_REACH = 40  # how many counts back the total a heading names may stand
 
 
+def _area_total_after_item(item: _Count | None, count: _Count, total: _Count | None) -> bool:
+    """Whether ``count`` is an area's running total right after that area's part ``item`` of the day's ``total``."""
+    return (item is not None and total is not None and item.parent is total and item.measure == "new"
+            and count.measure != "new" and item.regions == count.regions and count.regions != total.regions)
+
+
 def _copied(state: _State) -> _State:
     """A new state holding the same values (``dataclasses.replace(state)``, without its walk over the fields in
     Python: about one a paragraph of counts; tests/test_reader_gates.py holds the two to the same fields)."""
@@ -511,8 +517,7 @@ class _Reader:
                         and not (count.metric == "other" and count.label is not None and count.label.endswith("发现"))
                         # (乃东区:当日新增2例;累计366例。贡嘎县:…: an item's running total after its part of the day's
                         # count; the next items are parts of the day's count still)
-                        and not (item is not None and item.parent is last_explicit is not None and item.measure == "new" != count.measure
-                                 and item.regions == count.regions != last_explicit.regions)):
+                        and not _area_total_after_item(item, count, last_explicit)):
                     # (隔离管控中发现104例、核酸筛查中发现18例；雁塔区61例: the cases found somewhere are parts of
                     # the day's total, whose breakdown goes on after them)
                     last_explicit = count
