@@ -26,7 +26,7 @@ from typing import Literal
 import regex
 
 from ..anchored import matches_at
-from .officials import Title, _title_is_official, find_titles, load_lexicon
+from .officials import APPOINTMENT_VERBS, Title, _title_is_official, find_titles, load_lexicon
 from .person_names import _name_options
 from .start_words import gate_starts, holds
 
@@ -59,7 +59,7 @@ _STRONG_NAME = regex.compile(r"\p{Han}{2,4}|\p{Han}{1,8}[·•・‧]\p{Han}{1,1
 _NAME_SEP = regex.compile(r"、")
 #: Characters no name in a list contains (a clause, not a name: 任命的国务院部长).
 #: 和/与/及 join two names only between two parts of two characters or more (胡和平 is one name).
-_NOT_IN_NAME = regex.compile(r"[的为了是在其等由将对以从向把被]|(?<=\p{Han}{2})[和与及](?=\p{Han}{2})|[兼接出改升继]任|任命|免去|决定")
+_NOT_IN_NAME = regex.compile(r"[的为了是在其等由将对以从向把被]|(?<=\p{Han}{2})[和与及](?=\p{Han}{2})|" + APPOINTMENT_VERBS)
 _APPOINT = regex.compile(r"任命(?!书|案|的)|增补(?!的)")
 _REMOVE = regex.compile(r"免去")
 #: ``国务院港澳办主任张晓明被免去职务``: the post is the title before the name, unless

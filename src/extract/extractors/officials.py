@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from .appointments import Appointment
 
 __all__ = [
+    "APPOINTMENT_VERBS",
     "Lexicon",
     "PersonMention",
     "Title",
@@ -596,8 +597,10 @@ def _name_without_surname(text: str, pos: int, lex: Lexicon) -> str | None:
 #: Longest unknown link in a title chain (省应对疫情工作领导小组总指挥 is 13).
 _MAX_LINK = 24
 _HAN_RUN = regex.compile(r"\p{Han}+")
+#: An appointment's verbs (兼任, 任命, 免去, 决定): never inside a name (also the appointments' lists of names).
+APPOINTMENT_VERBS = r"[兼接出改升继]任|任命|免去|决定"
 #: Words never inside a name with no surname: an appointment's (免去陈敏尔, 任命李畔, 职务), a day's (当晚陈敏尔).
-_APPOINTING = regex.compile(r"[兼接出改升继]任|任命|免去|决定|职务|职位|当晚|当天|当日|今天|今日|昨天|昨日")
+_APPOINTING = regex.compile(APPOINTMENT_VERBS + r"|职务|职位|当晚|当天|当日|今天|今日|昨天|昨日")
 
 
 def _unknown_link(text: str, start: int, lex: Lexicon) -> Title | None:
