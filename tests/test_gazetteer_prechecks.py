@@ -30,6 +30,7 @@ def test_start_sets_cover_every_match() -> None:
     assert not _allowed(_starters(g._PLACE_SUFFIX.pattern, verbose=True), g._SUFFIX_FIRST)
     assert not _allowed(_starters(g._COUNT_AFTER.pattern), g._COUNT_FIRST)
     assert not _allowed(_starters(g._LIST_TAIL.pattern), g._LIST_TAIL_FIRST)
+    assert not _allowed(_starters(g._ZERO_AFTER.pattern), g._ZERO_FIRST)
     assert not _allowed(_starters(g._COUNTED_AFTER.pattern), g._COUNTED_FIRST)
     assert _starters(g._FOUND_THERE_AFTER.pattern) == {"在"}
     assert not _allowed(_starters(g._STREET_AFTER.pattern), g._STREET_FIRST)
@@ -52,7 +53,7 @@ def _words() -> list[str]:
 _CONTEXT = [
     *"、，,。(（)）在到赴去的和及与等各新增报告例人名宗镇乡区县路街村0123456789一二三四五六七八九十",
     "高新区", "街道", "片区", "工业园", "新增3例", "等4区", "等地", "在隔离人员中发现", "再增一例", "病例(",
-    "来自", "前往", "驰援", "北京路", "一村", "示范", "、莲花", "88例、",
+    "来自", "前往", "驰援", "均已连续多日零新增", "无新增", "北京路", "一村", "示范", "、莲花", "88例、",
 ]
 
 
@@ -76,6 +77,6 @@ def test_analysis_matches_pattern_answers_on_random_strings(monkeypatch) -> None
         def __contains__(self, item: object) -> bool:
             return True
 
-    for name in ("_SUFFIX_FIRST", "_COUNT_FIRST", "_LIST_TAIL_FIRST", "_COUNTED_FIRST", "_LOCATIVE_LAST", "_STREET_FIRST"):
+    for name in ("_SUFFIX_FIRST", "_COUNT_FIRST", "_LIST_TAIL_FIRST", "_ZERO_FIRST", "_COUNTED_FIRST", "_LOCATIVE_LAST", "_STREET_FIRST"):
         monkeypatch.setattr(g, name, _All())
     assert [_analysis(t) for t in texts] == fast

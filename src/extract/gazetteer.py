@@ -111,6 +111,11 @@ _PLACE_SUFFIX = std_compile(
 )
 # After a short form: a count (沙坪坝27例, 涪陵、江津各2例).
 _COUNT_AFTER = std_compile(r"(?:各|新增|报告)?\d+(?:例|人|名)")
+# After the last short form of an enumeration: no new case there (琼海、定安均已连续多日零新增).
+_ZERO_AFTER = std_compile(
+    r"(?:均|都|也|仍)?(?:已经?)?(?:连续\s*(?:\d{1,3}|[一二两三四五六七八九十多]{1,3})\s*个?[天日](?:以上)?)?"
+    r"(?:无新增|零新增|未新增|没有新增|无本土|无本地|未报告新增)"
+)
 # After a short form: the end of an enumeration of areas (渝中、江北等区; 九龙坡、渝中等4区).
 _NUMBER = r"(?:\d+|[一二两三四五六七八九十]+)"
 _LIST_TAIL = std_compile(
@@ -140,6 +145,7 @@ _ESTATE_AFTER = std_compile(r"[\u4e00-\u9fff()（）一二三四五六七八九]
 _SUFFIX_FIRST = frozenset("高经开工园新城主老街镇乡片辖境全地一籍疫")
 _COUNT_FIRST = frozenset("各新报")
 _LIST_TAIL_FIRST = frozenset("等一二两三四五六七八九十")
+_ZERO_FIRST = frozenset("均都也仍已连无零未没")
 _COUNTED_FIRST = frozenset("再又还另新增报发检")
 _LOCATIVE_LAST = frozenset("在到赴去自往达于经回援助处")
 # Before a generic term: another city's or province's name (成都市中心城区).
@@ -509,7 +515,9 @@ def _accept_shorts(gaz: Gazetteer, text: str, full: list[AreaMatch], found: Span
             accepted[m.start] = m  # 深水埗泽安邨丽泽楼: a Hong Kong district before an estate or a building
             continue
         if (suffix or count_after or ((after in _LIST_TAIL_FIRST or after.isdigit()) and _LIST_TAIL.match(text, m.end))
-                or (after == "等" and any(f.start == m.end + 1 for f in full))):  # 城口等渝东北区县: closed by 等 and a region
+                or (after == "等" and any(f.start == m.end + 1 for f in full))  # 城口等渝东北区县: closed by 等 and a region
+                # 琼海、定安均已连续多日零新增: the last of an enumeration, with no new case (not 全州无新增…: the whole prefecture)
+                or (after in _ZERO_FIRST and text[m.start - 1 : m.start] == "、" and _ZERO_AFTER.match(text, m.end))):
             accepted[m.start] = m
             if suffix:
                 skip_until = suffix.end()  # 璧山高新区: 高新区 is part of 璧山's mention

@@ -15,6 +15,7 @@ from ...anchored import AnyMatch, std_compile
 from ...models import Change
 from ...resources import compiled_on_first_use
 from .counts import _Count, _State
+from .earlier_values import earlier_value
 from .lexicon import (
     country_before, foreign_import, found_in as found_metric, _BOTH_SCOPES, _BREAKDOWN_WORDS, _CASE_NOUNS, _CHANGE, _CLAUSE_BREAK, _CLAUSE_SEMI, _CONTACT_OUTCOME, _CONTACTS,
     _CONVERSION_AFTER, _CONVERTED, _COORD, _DAY_CHANGE, _DISEASE, _EACH, _FOUND_IN, _IN_HOSPITAL, _LIST_GAP, _NEXT_TOTAL, _ONGOING,
@@ -154,9 +155,15 @@ def read_count(
         close = _BRACKET_AFTER.match(text, number_end)
         r.consumed = close.end() if close is not None else number_end
         return None
+    if depth > 0 and (earlier := earlier_value(r, last_top, stack[-1][0], num_start, number_end, value)) is not None:
+        r.counts.append(earlier)  # 较20日(692例)减少220例: the count on the day compared with
+        return None
     # 1. A change against an earlier day, not a count of its own.
     tail_from = max(prefix_start, num_start - 24)
     ch = _CHANGE.search(text, tail_from, num_start) if char_before in gate.CHANGE_CLOSES else None
+    if ch is None and char_before in gate.CHANGE_CLOSES and text[prefix_start : prefix_start + 1] in (")", "）"):
+        # 较20日(692例)减少220例: the clause began before the bracket of the earlier day's count (earlier_value)
+        ch = _CHANGE.search(text, max(0, num_start - 40), num_start)
     if ch is None and last_top is not None and depth == 0 and last_top.measure == "current" and last_top.change is None:
         # 现有重症病例10644例，当日减少628例: the day's change of the current count before it.
         ch = _DAY_CHANGE.search(text, tail_from, num_start)

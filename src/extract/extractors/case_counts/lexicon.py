@@ -232,8 +232,8 @@ def foreign_origin(text: str, start: int, end: int) -> bool:
 # The disease as notices name it (2020 and after): 3例新型冠状病毒感染的肺炎确诊病例, 全省新型冠状病毒肺炎无新增…
 _DISEASE = (
     r"(?:新冠肺炎病毒|新冠肺炎|新冠病毒肺炎|新冠病毒|新型冠状病毒感染的肺炎|新型冠状病毒感染肺炎|新型冠状病毒肺炎|新型肺炎|2019冠状病毒病"  # Hong Kong government usage
-    r"|(?:2019冠状病毒疾病|严重特殊传染性肺炎)?\s*[(（]COVID-19[)）]|COVID-19(?:\s*[(（](?:武汉肺炎|新冠肺炎)[)）])?)"  # 中央社: 209例2019冠狀病毒疾病(COVID-19)確診病例
-    # (公布國內新增315例COVID-19(武漢肺炎)確診病例: Taiwan's CDC)
+    r"|(?:2019冠状病毒疾病|严重特殊传染性肺炎)?\s*[(（]COVID-19[)）]|COVID-19(?:\s*[(（](?:武汉肺炎|新冠肺炎|2019冠状病毒疾病)[)）])?)"  # 中央社: 209例2019冠狀病毒疾病(COVID-19)確診病例
+    # (公布國內新增315例COVID-19(武漢肺炎)確診病例, 新增384例COVID-19(2019冠狀病毒疾病)本土病例: Taiwan's CDC)
 )
 
 
@@ -379,10 +379,10 @@ def _zero_re() -> regex.Pattern[str]:
 # What may stand between a list of areas and 未报告…: "等7个区", "均", "连续3天", "已连续14天以上".
 # (北京：无新增报告境外输入确诊病例 in a round-up of the provinces: the area heading its line; 我省新型冠状病毒肺炎
 # 无新增确诊病例: the disease's name before the zero)
-_ZERO_GAP = std_compile(r"\s*[:：]?\s*(?:区内|省内|市内|县内|境内|辖区内)?\s*(?:(?:今|昨)?\s*[(（]?\d{1,2}[)）]?\s*日|今日|今天|当日|当天)?\s*(?:等\s*(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*个?\s*(?:区县|区|县|地区|街道|镇街)?)?\s*" + rf"(?:{_DISEASE})?" + r"\s*(?P<scope>本土|本地|境外输入)?\s*(?:均|都|也|仍|现|目前)?\s*(?:已经?)?\s*(?:连续\s*(?:\d{1,4}|[一二两三四五六七八九十百]{1,4})\s*个?\s*[天日](?:以上)?内?)?\s*(?:报告)?\s*")
+_ZERO_GAP = std_compile(r"\s*[:：]?\s*(?:区内|省内|市内|县内|境内|辖区内)?\s*(?:(?:今|昨)?\s*[(（]?\d{1,2}[)）]?\s*日|今日|今天|当日|当天)?\s*(?:等\s*(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*个?\s*(?:区县|区|县|地区|街道|镇街)?)?\s*" + rf"(?:{_DISEASE})?" + r"\s*(?P<scope>本土|本地|境外输入)?\s*(?:均|都|也|仍|现|目前)?\s*(?:已经?)?\s*(?:连续\s*(?:\d{1,4}|[一二两三四五六七八九十百多]{1,4})\s*个?\s*[天日](?:以上)?内?)?\s*(?:报告)?\s*")
 # A change against an earlier day at the end of a prefix: 较29日减少 / 比前一日增加了.
 _CHANGE = compiled_on_first_use(lambda: std_compile(
-    r"(?:较|比|与)(?P<ref>[^,，;；。()（）]{0,14}?)(?:相比|比较)?[,，]?\s*(?P<dir>增加|减少|上升|下降|增长|回落|多|少)了?\s*(?:报告)?\s*$"
+    r"(?:较|比|与)(?P<ref>[^,，;；。()（）]{0,14}?)(?:[(（]\s*\d+\s*例\s*[)）])?(?:相比|比较)?[,，]?\s*(?P<dir>增加|减少|上升|下降|增长|回落|多|少)了?\s*(?:报告)?\s*$"
 ))
 # The day's change of a current count written after it (现有重症病例10644例，当日减少628例).
 _DAY_CHANGE = compiled_on_first_use(lambda: std_compile(r"[,，]\s*(?P<ref>当日|当天)(?P<dir>增加|减少|上升|下降)了?\s*$"))
@@ -398,7 +398,7 @@ _SCOPE_PART = compiled_on_first_use(lambda: regex.compile(
     r"|\s*(?:(?:均)?(?:为|系|是|属)\s*)?(?P<scope>境外输入|境外移入|外地输入|输入|本土|本地)(?:感染)?例?(?=\s*[,，、;；。])"  # 1宗输入、130宗本地感染 (Hong Kong; 五宗为外地输入)
 ))
 _REST_ITEM = compiled_on_first_use(lambda: std_compile(r"其他|其它|其余|另有|余下"))
-_SUB_WORDS = compiled_on_first_use(lambda: std_compile(r"其中|当中|(?<![(（])含|包括"))  # not 新疆（含兵团）: a note on the area
+_SUB_WORDS = compiled_on_first_use(lambda: std_compile(r"其中|当中|(?<![(（])含|包括|分别是|分别为"))  # not 新疆（含兵团）: a note on the area
 _SUM_WORD = compiled_on_first_use(lambda: std_compile(r"合计|共计|总计|合共"))
 # What may open a clause that states a zero for the area in force (6月13日0—24时，本地无新增确诊病例).
 # (该市无新增…: the city named last, see _Reader.area_named_by; 另確診個案中無新增死亡: among the cases, none died)
@@ -472,8 +472,9 @@ _LIST_SEP = std_compile(r"\s*(?:、|和|及|与|以及)\s*")
 _EACH = compiled_on_first_use(lambda: std_compile(r"(?:各|均为|均是|均|都是|皆为)\s*(?:报告|新增|有)?\s*$"))
 _COORD = compiled_on_first_use(lambda: std_compile(r"\s*[,，;；、]?\s*(?:和|及|以及|、)"))
 _SUFFIX_METRIC_LEAD = std_compile(
-    r"\s*(?:由|为|是|系|已|属于?)?(?:(?:既往|此前|之前|前期)(?:通报|报告|发现)?(?:的)?)?"  # 7例由既往无症状感染者转为确诊病例, 52例为此前的…, 7例为既往通报的…
+    r"\s*(?:由|(?:被)?诊断为|为|是|系|已|属于?)?(?:(?:既往|此前|之前|前期)(?:通报|报告|发现)?(?:的)?)?"  # 7例由既往无症状感染者转为确诊病例, 52例为此前的…, 7例为既往通报的…; 经市专家组会诊,1人诊断为确诊病例
     r"(?P<new>新增)?"  # 中心调查8宗新增2019冠状病毒病确诊个案 (Hong Kong)
+    r"(?:县内|市内|区内|省内|辖区内)?"  # 公布5名縣內確診個案: the area's own cases
     r"(?:(?!境外)[\u4e00-\u9fff]{2,6}?输入的)?"  # 1例湖北输入的无症状感染者: brought in from elsewhere in China (no scope)
     r"(?:有症状(?=确诊))?"  # 当中15人为有症状确诊 (Macau)
     rf"(?:(?:{_DISEASE}|新冠)(?=本土|本地|境外|确诊))?"  # 3名新冠肺炎本土确诊病例, 813宗新冠确诊个案 (Hong Kong)

@@ -33,7 +33,7 @@ from .events import paragraph_events
 from .places_after import counts_of_place_after
 from .unit_places import count_places
 from .paragraphs import _BRACKET, _may_name_section, unwrapped, _outside_brackets, _paragraphs, _poster_lines_joined, _sentences, _without_topic_tags
-from .regions import _DIGIT, _count_areas, _in_outbreak_name, _contains, _district_home, _home_county, _title_district, HOME_AUTONOMOUS, HOME_COUNTY, HOME_PROVINCE, _Mention, _Region, _province_of, _area_mentions, _city_in, _county_city_in, _article_home, _is_top, reader_hits
+from .regions import _DIGIT, _count_areas, _in_outbreak_name, _contains, _district_home, _home_county, _title_district, _title_counted_district, HOME_AUTONOMOUS, HOME_COUNTY, HOME_PROVINCE, _Mention, _Region, _province_of, _area_mentions, _city_in, _county_city_in, _article_home, _is_top, reader_hits
 
 # ------------------------------------------------------------------ decisions
 
@@ -125,6 +125,11 @@ class _Reader:
             county = self.home_county
             if county is not None and county.code and (self.home is None or not self.home.code or _contains(self.home.code, county.code)):
                 self.home = county
+        elif (doc.title and self.home is not None and self.home.code and self.home.code.endswith("00")
+              and (district := _title_counted_district(doc.title, self.home)) is not None):
+            # 黑龙江省鸡东县新增1例确诊病例、2例无症状感染者 (the body naming 鸡西市 as often): a headline that
+            # counts the cases of one county names whose they are.
+            self.home = district
         self.home_province = _province_of(self.home)
         if self.home_province is None or not self.home_province.name.endswith("自治区"):
             # 我区/全区 name the home only in an autonomous region's notice, or a district's whose headline names it

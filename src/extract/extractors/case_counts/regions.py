@@ -570,6 +570,23 @@ def _district_home(body: list[_Mention], title: str | None, text: str) -> _Regio
     return region
 
 
+#: After a county's name in a headline: the count it states (鸡东县新增1例确诊病例).
+_HEADLINE_COUNT_AFTER = std_compile(r"\s*(?:再|又)?(?:新增|新发现|发现|报告|通报|累计)(?:本土|本地)?\s*\d+\s*(?:例|名|宗)")
+
+
+def _title_counted_district(title: str | None, home: _Region | None) -> _Region | None:
+    """The one district or county of ``home`` the headline names, when the headline states its count right after
+    it (黑龙江省鸡东县新增1例确诊病例、2例无症状感染者): the notice is that county's, though its body names the
+    city as often (鸡西市疾病预防控制中心复核阳性)."""
+    if not title or home is None or not home.code:
+        return None
+    found = [m for m in _mentions_in(title, 0, len(title))
+             if m.region is not None and m.region.code and not m.region.code.endswith("00") and _contains(home.code, m.region.code)]
+    if len({m.region for m in found}) != 1 or not any(_HEADLINE_COUNT_AFTER.match(title, m.end) for m in found):
+        return None
+    return found[0].region
+
+
 def _title_district(title: str | None, home: _Region | None) -> _Region | None:
     """The one district or county of ``home`` the headline names (蕪湖市繁昌區:新增報告13例感染者): whose
     notice it is, when its body says 我区/全区."""

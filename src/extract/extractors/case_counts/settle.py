@@ -26,6 +26,8 @@ _CUTOFF_REACH = 300
 _YEAR_IN = std_compile(r"(?:19|20)\d\d\s*[年\-/.]")
 
 
+#: Kinds of confirmed cases narrower than the confirmed ones they are a part of.
+_NARROWER_CONFIRMED = frozenset(("临床诊断病例",))
 #: The parts that make a count of cases infections.
 _PARTS_OF_INFECTIONS = frozenset(("confirmed", "asymptomatic"))
 
@@ -51,6 +53,13 @@ def settle(r: _Reader) -> None:
             # 新增9875宗本土个案，包括2086宗确诊病例以及7789宗无症状感染者: cases of no kind named, whose parts
             # right after them are confirmed and asymptomatic ones and sum to them, are infections.
             c.metric = "infections"
+    for c in r.counts:
+        if (c.metric == "confirmed" and c.label in _NARROWER_CONFIRMED and (parent := c.parent) is not None
+                and parent.metric == "confirmed" and parent.regions == c.regions and parent.measure == c.measure):
+            # 新增确诊病例204例(其中,临床诊断病例155例) / 鄂城区804例(含临床诊断病例134例): the clinically
+            # diagnosed part of the same area's confirmed count is not a second confirmed count of it (of
+            # another area it is: 全国新增确诊病例15152例，其中湖北临床诊断病例13332例).
+            c.metric = "other"
     for c in r.counts:
         if len(c.children) > 1 and len(c.regions) == 1 and _is_province(c.regions[0]) and len({
             k.regions[0] for k in c.children if len(k.regions) == 1 and _is_province(k.regions[0]) and k.regions[0] != c.regions[0]
