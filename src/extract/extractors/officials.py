@@ -334,6 +334,18 @@ def _whole_item(text: str, pos: int, name: str, lex: Lexicon) -> str:
     if sep < 0 or not han_only(text, pos, sep) or text[pos:sep] in lex.cues["not_name"]:
         return name
     return text[pos:sep]
+def _listed_item(text: str, pos: int, lex: Lexicon) -> str | None:
+    """A list's next member that :func:`read_name` does not read for a character names seldom hold
+    (县领导…、张天龙、庞胜前、常乐参加会议: 前): the whole item up to the next 、 or a cue word, when it is
+    a surname and one or two characters more."""
+    for n in (3, 2):
+        item = text[pos : pos + n]
+        if (len(item) == n and item[0] in lex.surnames and han_only(text, pos, pos + n) and item not in lex.cues["not_name"]
+                and (text.startswith("、", pos + n) or lex.follow_pattern.match(text, pos + n) is not None)):
+            return item
+    return None
+
+
 #: Bare posts that may follow a name: 陈敏尔书记, 习近平总书记, 胡衡华市长.
 _POST_AFTER_NAME = frozenset(
     {
@@ -401,6 +413,21 @@ def _place_tail(text: str, title: Title) -> bool:
     )
 
 
+def _name_before_bare_post(text: str, first: Title, lex: Lexicon) -> PersonMention | None:
+    """The name before a bare area post that looked like a place's tail (林右昌市長也公布確診者足跡: not
+    林右昌市 + 长): when a cue word follows the post and the name with the post's first character is no
+    place (重庆市长寿区, 万州区长滩镇 are places)."""
+    if first.post not in _POST_AFTER_NAME or lex.follow_pattern.match(text, first.end) is None:
+        return None
+    mention = _post_after_name(text, first, lex)
+    if mention is None or mention.titles[0].organization is not None:
+        return None
+    place = mention.name + text[first.start]
+    if any(m.end == len(place) for m in find_areas(place, 0, len(place))):
+        return None
+    return mention
+
+
 def _is_byline(text: str, pos: int, lex: Lexicon) -> bool:
     return lex.not_official_pattern.search(text, max(0, pos - 6), pos) is not None
 
@@ -429,6 +456,8 @@ def find_mentions(doc: Doc) -> list[PersonMention]:
         if _is_byline(text, first.start, lex) or text.startswith(("记者", "编辑"), last.end):
             continue
         if _place_tail(text, first):
+            if len(chain) == 1 and (named := _name_before_bare_post(text, first, lex)) is not None:
+                mentions.append(named)  # 林右昌市長也公布: a name, then its post, then a cue word
             continue
         # Some outlets set the name off by one space: 市卫健委副主任 李畔.
         pos = last.end + 1 if text[last.end : last.end + 1] == " " else last.end
@@ -450,7 +479,7 @@ def find_mentions(doc: Doc) -> list[PersonMention]:
             # A list after one title: 市领导张三、李四.
             pos += len(name)
             while text.startswith("、", pos):
-                nxt = read_name(text, pos + 1)
+                nxt = read_name(text, pos + 1) or _listed_item(text, pos + 1, lex)
                 # (副县长杜江天、张晓轩及各相关工作专班负责人: a "title" read from the name on, over 及, is no title)
                 if nxt is None or pos + 1 in title_starts and not text.startswith(_LIST_END, pos + 1 + len(nxt)):
                     break
