@@ -67,6 +67,10 @@ def _ungated_last_group(r: _Reader, start: int, end: int):  # the walk before th
             i = j
             continue
         share = lex._SHARE_BEFORE.search(r.text, max(start, group[0].start - 2), group[0].start)
+        if share is None and area_lists._in_area_note(r.text, max(start, group[0].start - area_lists._NOTE_REACH),
+                                                      group[0].start, group[-1].end, end):
+            i = j  # (a note on the area before the bracket: not gated, the same rule)
+            continue
         if share is None or (share.start() > 0 and r.text[share.start() - 1] in "(（"
                              and not any(c in lex._CLOSE for c in r.text[group[-1].end : end])):
             return group[0].start, group[-1].end, group

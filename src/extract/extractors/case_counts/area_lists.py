@@ -25,6 +25,19 @@ if TYPE_CHECKING:  # the reader imports this module: its type is for the checker
 _HISTORY_AFTER = std_compile(r"(?:居住|工作|旅居|旅行|生活|接触)(?:或(?:居住|工作|旅居|旅行|生活|接触))?史")
 
 
+#: How far before a list the bracket of a note on the area before it may open (（含新疆生产建设兵团第四师).
+_NOTE_REACH = 16
+
+
+def _in_area_note(text: str, lo: int, start: int, end: int, count_at: int) -> bool:
+    """Whether the list ``text[start:end]`` stands inside a bracket opened by 含/包括 after ``lo`` (with words
+    between: （含新疆生产建设兵团第四师可克达拉市）) that closes before the count at ``count_at``: a note on the
+    area before the bracket, not the count's area."""
+    opened = max(text.rfind("(", lo, start), text.rfind("（", lo, start))
+    return (opened >= 0 and text.startswith(("含", "包括"), opened + 1)
+            and not any(c in _CLOSE for c in text[opened:start]) and any(c in _CLOSE for c in text[end:count_at]))
+
+
 def last_group(r: _Reader, start: int, end: int) -> tuple[int, int, list[_Mention]] | None:
     """The last list of areas (joined by 、/和/及) inside ``[start, end)``, not after 占."""
     text, areas = r.text, r.areas
@@ -52,6 +65,9 @@ def last_group(r: _Reader, start: int, end: int) -> tuple[int, int, list[_Mentio
         before = max(start, group[0].start - 2)
         share = (_SHARE_BEFORE.search(text, before, group[0].start)
                  if not gate.SHARE_HOLDS.isdisjoint(text[before : group[0].start]) else None)
+        if share is None and _in_area_note(text, max(start, group[0].start - _NOTE_REACH), group[0].start, group[-1].end, end):
+            i = j  # 伊犁州(含新疆生产建设兵团第四师可克达拉市)累计报告…: a note on the area before the bracket
+            continue
         if share is None or (share.start() > 0 and text[share.start() - 1] in "(（"
                              and not any(c in _CLOSE for c in text[group[-1].end : end])):
             # 信阳市15例（含固始县5例）: the bracket's item; 新疆（含兵团）报告…: a note on the area

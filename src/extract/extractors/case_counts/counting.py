@@ -15,7 +15,7 @@ from ...anchored import AnyMatch, std_compile
 from ...models import Change
 from ...resources import compiled_on_first_use
 from .counts import _Count, _State
-from .earlier_values import earlier_value
+from .earlier_values import earlier_value, redate_by_change
 from .lexicon import (
     country_before, foreign_import, found_in as found_metric, _BOTH_SCOPES, _BREAKDOWN_WORDS, _CASE_NOUNS, _CHANGE, _CLAUSE_BREAK, _CLAUSE_SEMI, _CONTACT_OUTCOME, _CONTACTS,
     _CONVERSION_AFTER, _CONVERTED, _COORD, _DAY_CHANGE, _DISEASE, _EACH, _FOUND_IN, _IN_HOSPITAL, _LIST_GAP, _NEXT_TOTAL, _ONGOING,
@@ -115,6 +115,25 @@ _LISTED_ITEMS = std_compile(r"(?:、[^、,，;；。:：()（）\d\n]{1,12}\d+\s
 #: What stands right before a bare 输入 that is the imported scope (新增输入…, 现有输入…, 累计输入…), not an
 #: origin (湖北输入, 尼泊尔输入: a place before it).
 _BARE_INPUT_AFTER = frozenset("增有计日的告")
+#: How far before a count of community infections the total it is part of may end (新增感染者1034例，全市占比13.7%；社会面…).
+_COMMUNITY_PART_REACH = 40
+
+
+def _total_before_community(r: _Reader, community: _Count) -> _Count:
+    """The total of all infections right before a count of those found in the community, which an area's
+    count after both breaks down (新增感染者1034例，…；社会面发现感染者259例，…。其中，梁平区单日新增499例: the
+    area's new infections, not its community ones); ``community`` when there is none."""
+    i = len(r.counts) - 1
+    while i >= 0 and r.counts[i] is not community:
+        i -= 1
+    for c in reversed(r.counts[:i]):
+        if community.start - c.end > _COMMUNITY_PART_REACH:
+            break
+        if c.explicit and c.depth == 0 and c.measure == community.measure and c.metric in ("infections", "confirmed"):
+            return c
+    return community
+
+
 def read_count(
     r: _Reader,
     m: AnyMatch,
@@ -176,6 +195,7 @@ def read_count(
         if target is not None and target.change is None:
             sign = -1 if ch.group("dir") in ("减少", "下降", "回落", "少") else 1
             target.change = Change(delta=sign * value, vs_date=r.vs_date(ch.start("ref"), ch.end("ref"), target.date))
+            redate_by_change(r, target)
         return None
     # 2. The clause the number closes: metric, scope and measure words.
     brk = _last(_CLAUSE_BREAK, text, prefix_start, num_start)
@@ -312,6 +332,16 @@ def read_count(
                     # text gave before, 新增120例确诊病例中,…, or one with no measure word, 全省127例确诊病例中,
                     # restates it)
                     pass
+                elif (tail in ("中", "当中", "之中") and not state.dated
+                      and (restated := next((c for c in reversed(r.counts) if c.value == value and c.metric == metric and c.dated), None)) is not None):
+                    # (a paragraph with no count between) 539名确诊患者中,正在住院隔离治疗26人,已治愈出院510人: the
+                    # total restated heads its breakdown, under its day and area
+                    state.date, state.hours, state.until, state.dated = restated.date, restated.hours, restated.until, True
+                    state.since = restated.until is not None
+                    if state.region is None:
+                        state.region = restated.regions
+                    r.consumed = rest.end()
+                    return None
                 elif tail and _UNDER_MEASURES.match(tail) is not None:
                     # 1786名密接者和6567名次密接者已分别落实了集中隔离和居家隔离管控措施: the people counted,
                     # under the measures taken for them (the same count, not a subset of it; the count
@@ -440,6 +470,8 @@ def read_count(
         suffix_scope = after.group("scope") if after is not None else None  # 重庆新增1例境外输入
     elif not explicit:
         parent = last_explicit
+        if parent is not None and parent.metric == "community_infections" and group is not None:
+            parent = _total_before_community(r, parent)  # 新增感染者1034例…;社会面发现感染者259例…。其中,梁平区单日新增499例
         if (parent is not None and parent.measure != "new" and measure_word is None and parent.start < r.sentence_start
                 and _OPENS_WITH_PART.fullmatch(text, r.sentence_start, num_start) is not None
                 and (day := _day_total_before(r, parent)) is not None):
@@ -697,7 +729,8 @@ def read_count(
         measure = "cumulative"  # 目前出院病例78例 (目前，治愈出院患者59例): how many so far, not the day's
     parts_of_prev = prev_count is not None and _SUB_WORDS.match(text, prev_count.end + 1) is not None
     if (not regions and prev_count is not None and (prev_count.sub or parts_of_prev) and prev_count.depth == depth
-            and (metric_m is None or parts_of_prev)
+            # (梁平区单日新增499例，社会面报告188例: how many of the district's were found in the community)
+            and (metric_m is None or parts_of_prev or metric == "community_infections" and prev_count.metric in ("infections", "confirmed"))
             and prev_count.start >= r.sentence_start and (parts_of_prev or not _is_top(prev_count.regions))
             and not _SEGMENT_END.search(text, prev_count.end, num_start)):
         # 南岸区2例，1例在隔离管控人员中发现、1例由无症状感染者转为确诊病例；…: the parts after a district's

@@ -231,7 +231,7 @@ def foreign_origin(text: str, start: int, end: int) -> bool:
 
 # The disease as notices name it (2020 and after): 3例新型冠状病毒感染的肺炎确诊病例, 全省新型冠状病毒肺炎无新增…
 _DISEASE = (
-    r"(?:新冠肺炎病毒|新冠肺炎|新冠病毒肺炎|新冠病毒|新型冠状病毒感染的肺炎|新型冠状病毒感染肺炎|新型冠状病毒肺炎|新型肺炎|2019冠状病毒病"  # Hong Kong government usage
+    r"(?:新冠肺炎病毒|新冠肺炎|新冠病毒肺炎|新冠病毒|新型冠状病毒感染的肺炎|新型冠状病毒感染肺炎|新型冠状病毒肺炎|新型冠状病毒(?!肺炎)|新型肺炎|2019冠状病毒病"  # Hong Kong government usage
     r"|(?:2019冠状病毒疾病|严重特殊传染性肺炎)?\s*[(（]COVID-19[)）]|COVID-19(?:\s*[(（](?:武汉肺炎|新冠肺炎|2019冠状病毒疾病)[)）])?)"  # 中央社: 209例2019冠狀病毒疾病(COVID-19)確診病例
     # (公布國內新增315例COVID-19(武漢肺炎)確診病例, 新增384例COVID-19(2019冠狀病毒疾病)本土病例: Taiwan's CDC)
 )
@@ -521,6 +521,8 @@ _RESIDUE_OK = regex.compile(
     r"(?<=境外)\p{Han}{1,6}?(?=输入)|"  # 境外新加坡输入1例: imported, from where
     r"本土|本地|原有|境外输入性?|境外移入|境外|输入性?|病例|个案|占|新冠肺炎|"
     r"中国(?=\s)|"  # 中国香港5例，中国澳门2例: the country before its region (the region blanked here)
+    # 兵团第四师可克达拉市62团2例: the Corps' division before the city, the regiment after it (not 兵团第四师10例: a division's own count)
+    r"(?:新疆生产建设)?兵团(?=第)|第[一二三四五六七八九十]{1,3}师(?=\s)|(?<=\s)\d{1,3}团|"
     r"等\s*(?:\d{1,3}|[一二两三四五六七八九十]{1,3})\s*个?\s*(?:区县|区|县|地区|省份|省)?|"
     r"[(（][^()（）\n]{0,12}?(?:下辖|所辖|代管|隶属)[^()（）\n]{0,10}[)）]|"  # 东兴市(防城港市下辖县级市)69例
     r"[\s,，;；:：、()（）和及与—•●◆■▪►▶]"  # (其中——石家庄市69例: a dash opens the list; • 吉林1340例: a bullet)

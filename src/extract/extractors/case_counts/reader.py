@@ -33,7 +33,7 @@ from .events import paragraph_events
 from .places_after import counts_of_place_after
 from .unit_places import count_places
 from .paragraphs import _BRACKET, _may_name_section, unwrapped, _outside_brackets, _paragraphs, _poster_lines_joined, _sentences, _without_topic_tags
-from .regions import _DIGIT, _count_areas, _in_outbreak_name, _contains, _district_home, _home_county, _title_district, _title_counted_district, HOME_AUTONOMOUS, HOME_COUNTY, HOME_PROVINCE, _Mention, _Region, _province_of, _area_mentions, _city_in, _county_city_in, _article_home, _is_top, reader_hits
+from .regions import _DIGIT, _count_areas, _in_outbreak_name, _contains, _district_home, _home_county, _title_district, _title_counted_district, HOME_AUTONOMOUS, HOME_COUNTY, HOME_PROVINCE, _Mention, _Region, _province_of, _area_mentions, _city_in, _county_city_in, _signed_by_county, _article_home, _is_top, reader_hits
 
 # ------------------------------------------------------------------ decisions
 
@@ -85,6 +85,10 @@ def _copied(state: _State) -> _State:
                   top=state.top, since=state.since, until=state.until, span=state.span)
 
 
+#: After a zero: its sentence ends (什邡市無確診病例和疑似病例報告。).
+_ZERO_SENTENCE_END = std_compile(r"\s*(?:报告)?\s*。")
+
+
 class _Reader:
     """Reads one article; holds the per-article indexes."""
 
@@ -118,7 +122,7 @@ class _Reader:
         self.areas = _count_areas(self.text, self.areas)
         home = _district_home(self.areas, doc.title, self.text) or _article_home(doc, self.areas)
         # (景洪市 named eight times, its 西双版纳州 once: an article about the county-level city)
-        self.home = _county_city_in(self.areas, home) or home
+        self.home = _county_city_in(self.areas, home) or _signed_by_county(self.text, self.areas, home) or home
         if any(a.region is not None and a.region.name == HOME_COUNTY for a in self.areas):
             # 我县新增确诊病例5例…全县累计…: a county's own notice is about the county (南漳县's, its name in the
             # signature), not the city the home was taken for.
@@ -512,9 +516,11 @@ class _Reader:
                 # 新增死亡病例1例,为本土病例,在北京: what follows describes this count alone.
                 prev_end = max(prev_end, self.attribute(count, p_end))
             if (kind == 1 and count.depth == 0 and self._opens_sentence(s_start, count.start)
-                    and self.last_group(s_start, m.start()) is not None and _is_top(count.regions)):
+                    and self.last_group(s_start, m.start()) is not None
+                    and (_is_top(count.regions) or len(count.regions) == 1 and _ZERO_SENTENCE_END.match(text, count.end) is not None)):
                 # 湖北无新增确诊病例，新增治愈出院病例25例（武汉25例）: a sentence that opens with a province's
-                # zero goes on about that province (also after the sentence's own day: 4月13日0至24时，广西无新增…).
+                # zero goes on about that province (also after the sentence's own day: 4月13日0至24时，广西无新增…);
+                # so does a sentence of one area's zero alone (截至2月5日24時,什邡市無確診病例和疑似病例報告。累計追蹤到…).
                 state.region = state.top = count.regions
             if count.depth == 0 and not count.zero and count.change is None:
                 last_top = count
@@ -690,7 +696,7 @@ class _Reader:
         if i < 0 or self.setters[i].start < s_start:
             return False
         end = self.setters[i].end
-        window = _WINDOW_END.match(self.text, end)
+        window = _WINDOW_END.match(self.text, end) or _UNTIL_HOUR.match(self.text, end)  # (截至2月5日24時，…)
         return not self.text[window.end() if window is not None else end : pos].strip(" \t\u3000,，")
 
     def opens_with_date(self, s_start: int, pos: int) -> bool:

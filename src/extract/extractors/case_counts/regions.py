@@ -460,6 +460,28 @@ def _county_city_in(mentions: list[_Mention], home: _Region | None) -> _Region |
     return best if named[best] >= 3 * others else None
 
 
+#: The longest line that signs a notice with its issuing body (什邡市卫生健康局).
+_SIGNATURE_LINE = 24
+
+
+def _signed_by_county(text: str, mentions: list[_Mention], home: _Region | None) -> _Region | None:
+    """The county-level unit of ``home`` (a prefecture-level city) whose government body signs the notice on a
+    line of its own, the body's last place named (…德阳市累计…12例(绵竹市5例、…)。(new line) 什邡市卫生健康局
+    (new line) 2020年2月6日): whose notice it is, though its body names the city and its units."""
+    if home is None or not home.code or not home.code.endswith("00") or home.code.endswith("0000") or not mentions:
+        return None
+    m = mentions[-1]
+    r = m.region
+    if r is None or not r.code or r.code.endswith("00") or r.code[:4] != home.code[:4]:
+        return None
+    line_start = text.rfind("\n", 0, m.start) + 1
+    line_end = text.find("\n", m.end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+    if text[line_start : m.start].strip() or len(line) > _SIGNATURE_LINE:
+        return None
+    return r if _OFFICIAL_BODY.search(line) else None
+
+
 def _taiwan_home(mentions: list[_Mention]) -> _Region | None:
     """台湾省 when most of the places named (the country aside) are Taiwan's, else None."""
     taiwan: _Region | None = None

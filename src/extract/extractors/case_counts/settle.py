@@ -60,6 +60,7 @@ def settle(r: _Reader) -> None:
             # diagnosed part of the same area's confirmed count is not a second confirmed count of it (of
             # another area it is: 全国新增确诊病例15152例，其中湖北临床诊断病例13332例).
             c.metric = "other"
+    _outcomes_of_imported(r)
     for c in r.counts:
         if len(c.children) > 1 and len(c.regions) == 1 and _is_province(c.regions[0]) and len({
             k.regions[0] for k in c.children if len(k.regions) == 1 and _is_province(k.regions[0]) and k.regions[0] != c.regions[0]
@@ -126,3 +127,35 @@ def cutoff_day_after(r: _Reader, pos: int) -> dt.date | None:
             or not _CUTOFF_AFTER.match(text, m.end)):
         return None
     return m.date
+
+
+#: Outcomes listed as parts of a total (其中，治愈出院2例，死亡1例).
+_OUTCOMES = frozenset(("recovered", "deaths", "released_from_observation"))
+#: How far after its total the first outcome listed as its part may stand.
+_OUTCOME_REACH = 12
+#: Between an asymptomatic count and the outcome that is theirs (境外输入无症状感染者1例，出院1例).
+_OWN_OUTCOME_GAP = std_compile(r"\s*[,，]\s*(?:已)?")
+
+
+def _outcomes_of_imported(r: _Reader) -> None:
+    """The outcomes listed as parts of an imported total are imported (累计报告境外输入确诊病例2例，其中，治愈出院2例),
+    and those of the asymptomatic infections just counted (境外输入无症状感染者1例，出院1例) are their release, in place."""
+    text = r.text
+    total: _Count | None = None
+    prev: _Count | None = None
+    before_prev: _Count | None = None
+    for c in r.counts:
+        if (c.metric == "recovered" and prev is not None and prev.metric == "asymptomatic" and prev.depth == c.depth
+                and text[c.start : c.end].startswith("出院") and _OWN_OUTCOME_GAP.fullmatch(text, prev.end, c.start)
+                # (确诊31例，无症状130例，已出院82例: the outcome of the list's whole, not of its last part)
+                and (before_prev is None or max(text.rfind(";", 0, prev.start), text.rfind("；", 0, prev.start),
+                                                 text.rfind("。", 0, prev.start)) >= before_prev.end)):
+            c.metric, c.scope = "released_from_observation", prev.scope
+        elif c.metric not in _OUTCOMES or not c.sub or c.depth != 0 or c.zero:
+            if not c.sub and c.depth == 0:
+                total = c
+        elif (c.scope == "unspecified" and total is not None and total.scope == "imported" and total.metric == "confirmed"
+              and text.find("其中", total.end, c.start) >= 0 and text.find("。", total.end, c.start) < 0
+              and (prev is total or c.start - total.end <= _OUTCOME_REACH or prev is not None and prev.scope == "imported" and prev.sub)):
+            c.scope = "imported"
+        before_prev, prev = prev, c
