@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ...anchored import AnyMatch, std_compile
-from .counting import _LISTED_AFTER
+from .count_patterns import _LISTED_AFTER
 from .counts import _Count, _State, _when
 from .lexicon import _CLOSE, _qualifier, _value, count_groups, said_measure
 from .regions import _Mention, _Region
