@@ -16,6 +16,7 @@ from ...document import Doc
 from ...gazetteer import find_areas, load_gazetteer
 from ...home_region import article_home
 from ...normalize import to_simplified
+from ...scan16 import utf16_span
 from ...zones import find_zones
 from ..relative_days import _RELATIVE_WORDS as RELATIVE_WORDS
 from .item_words import ITEM_WORDS
@@ -325,15 +326,22 @@ def _occurrences(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
     the low byte of the next spell one of its code units): such matches are no occurrences and are
     dropped; every occurrence is reported (overlapping search), so none is lost.
     """
+    return [(w, s >> 1, e >> 1) for w, s, e in _doubled_occurrences(text, start, end) if not s & 1]
+
+
+def _doubled_occurrences(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
+    """:func:`_occurrences` with doubled offsets (byte offsets into the span's UTF-16-LE form) and, when
+    scanned so, the matches at odd byte offsets (no occurrences) still in: what the caller's loop halves and
+    drops itself, where a list of halved triples made for it cost a tuple an occurrence (~23 K instructions
+    a bench body). The span's bytes come from :func:`~extract.scan16.utf16_span` (the article's whole text
+    was encoded by its line analysis; the gazetteer's and the start words' scans then find the body's bytes
+    made here)."""
     ac16 = _metric_region_ac16()
-    span = text[start:end]
-    try:
-        data = span.encode("utf-16-le") if ac16 is not None else b""
-    except UnicodeEncodeError:  # a lone surrogate: the automaton for str says what it says of it
-        data = b""
-    if ac16 is None or len(data) != 2 * len(span):  # (a character beyond the basic plane takes four bytes)
-        return _metric_region_ac()[0].find_matches_as_indexes(span, overlapping=True)
-    return [(w, s >> 1, e >> 1) for w, s, e in ac16.find_matches_as_indexes(data, overlapping=True) if not s & 1]
+    data = utf16_span(text, start, end) if ac16 is not None else None
+    if ac16 is None or data is None:  # (a character beyond the basic plane, or a lone surrogate)
+        found = _metric_region_ac()[0].find_matches_as_indexes(text[start:end], overlapping=True)
+        return [(w, s << 1, e << 1) for w, s, e in found]
+    return ac16.find_matches_as_indexes(data, overlapping=True)
 
 
 class ReaderHits(NamedTuple):
@@ -350,35 +358,44 @@ def reader_hits(text: str, start: int, end: int) -> ReaderHits:
     (``(form index, start, end)`` relative to ``start``), the item words and the dates' relative words.
 
     The forms' leftmost-longest matches are read off their every occurrence: the first start at or
-    after the end of the match before, the longest form there.
+    after the end of the match before, the longest form there. The scan's byte offsets are halved here
+    (:func:`_doubled_occurrences`), each occurrence's text offsets computed once for all its kinds.
     """
     kinds = _metric_region_ac()[1]
     metric: list[tuple[int, int]] = []
     region: list[tuple[int, int, int]] = []
     items: list[tuple[int, int]] = []
     relative: list[int] = []
-    for w, s, e in _occurrences(text, start, end):
+    for w, s, e in _doubled_occurrences(text, start, end):
+        if s & 1:
+            continue  # (a word's code units spelt by the bytes of two characters: no occurrence)
         is_metric, k, is_item, is_relative = kinds[w]
+        s = start + (s >> 1)
+        e = start + (e >> 1)
         if is_metric:
-            metric.append((start + s, start + e))
+            metric.append((s, e))
         if k >= 0:
             region.append((s, e, k))
         if is_item:
-            items.append((start + s, start + e))
+            items.append((s, e))
         if is_relative:
-            relative.append(start + s)
+            relative.append(s)
     metric.sort()
     region.sort()
     longest: dict[int, tuple[int, int]] = {}  # by start, the longest form there (sorted: the last)
     for s, e, k in region:
         longest[s] = (e, k)
     hits: list[tuple[int, int, int]] = []
-    pos = 0
+    pos = start
     for s, (e, k) in longest.items():
         if s >= pos:
-            hits.append((k, s, e))
+            hits.append((k, s - start, e - start))
             pos = e
-    return ReaderHits(metric, hits, items, sorted(set(relative)))
+    return _new_reader_hits((metric, hits, items, sorted(set(relative)) if relative else relative))
+
+
+#: ``ReaderHits(...)`` given the fields as one tuple, by ``tuple.__new__`` (see :data:`_new_mention`).
+_new_reader_hits = functools.partial(tuple.__new__, ReaderHits)
 
 
 def _home_region(mentions: list[_Mention]) -> _Region | None:
