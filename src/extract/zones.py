@@ -46,7 +46,8 @@ _LIST_OPENERS = ("其中", "分布在", "分布于")
 _NOT_NAME_START = ("分布", "其中", "新增", "累计", "报告", "共有", "包括", "以", "仍以")  # (以中和区33例最多)
 _LONGEST_NAME = 9
 # Between a listed place's count and the next item, or a zone's count and the next: one separator.
-_ITEM_GAP = regex.compile(r"\s*\d+\s*例\s*(?:[(（][^()（）\n]{0,40}[)）]\s*)?[、,，;；]\s*")  # (水磨沟区1例(为…密切接触者)、高新区1例)
+# (水磨沟区1例(为…密切接触者)、高新区1例; 济宁高新区2例,均系集中隔离点检出;太白湖新区2例: a clause describing the item)
+_ITEM_GAP = regex.compile(r"\s*\d+\s*例\s*(?:[(（][^()（）\n]{0,40}[)）]\s*)?(?:[、,，;；]|[,，][^;；。\n\d]{1,40}[;；])\s*")
 
 
 class _ZoneNames(NamedTuple):

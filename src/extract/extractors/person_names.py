@@ -153,8 +153,14 @@ def _ends_name(text: str, pos: int, lex: Lexicon) -> bool:
     if _punct_or_end(text, pos) or _DAY_AFTER_NAME.match(text, pos) is not None:
         return True  # (局长陈俊一日向媒体发布: a day of the month ends the name)
     cue = lex.follow_pattern.match(text, pos)
-    # A one-character cue right before 、 is the end of a name, not a cue: 魏凤和、王勇.
-    return cue is not None and not (cue.end() - cue.start() == 1 and text.startswith("、", cue.end()))
+    # A one-character cue right before 、 is the end of a name, not a cue: 魏凤和、王勇; so is a conjunction
+    # right before punctuation, which joins nothing (…指挥部指挥长白平和，任城区委副书记…: 白平和).
+    return cue is not None and not (cue.end() - cue.start() == 1 and (
+        text.startswith("、", cue.end()) or cue.group() in _CONJUNCTIONS and _punct_or_end(text, cue.end())))
+
+
+#: One-character cue words that join two names (王勇和李强): none ends a name when punctuation follows it.
+_CONJUNCTIONS = frozenset("和与及")
 
 
 #: A day of the month right after a name (陈俊一日向媒体发布, 李强3日主持).

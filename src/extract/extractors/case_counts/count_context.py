@@ -226,9 +226,9 @@ def _whole_of_listed(r: _Reader, group: tuple[int, int, list[_Mention]], clause_
     return whole
 
 
-#: Where the cases of a part were found, written before its number (其中集中隔离发现8例、高风险区筛查发现1例).
+#: Where the cases of a part were found, written before its number (其中集中隔离发现8例、高风险区筛查发现1例, 系集中隔离点检出43例).
 _FOUND_BEFORE = compiled_on_first_use(
-    lambda: std_compile(r"\s*(?:其中\s*[,，:：]?\s*)?(?P<where>[^,，;；。、:：()（）\d\s]{2,16}?)发现\s*")
+    lambda: std_compile(r"\s*(?:其中\s*[,，:：]?\s*)?(?:系|为)?(?P<where>[^,，;；。、:：()（）\d\s和]{2,16}?)(?P<verb>发现|检出)\s*")
 )
 
 
@@ -236,13 +236,15 @@ def _found_before(r: _Reader, parent: _Count | None, clause_start: int, num_star
     """The metric and label of a part of a total of cases (``parent``) that says where they were found before its
     number (…新增本土确诊病例18例，其中集中隔离发现8例、居家隔离医学观察发现8例): a count of its own, as 8例在隔离管控
     人员中发现 is (:func:`.lexicon.found_in`)."""
-    if parent is None or parent.metric not in _CASE_NOUNS or r.text.find("发现", clause_start, num_start) < 0:
+    if parent is None or parent.metric not in _CASE_NOUNS or (r.text.find("发现", clause_start, num_start) < 0
+                                                            and r.text.find("检出", clause_start, num_start) < 0):
         return None
-    start = max(clause_start, r.text.rfind("、", clause_start, num_start) + 1)  # (…发现8例、居家隔离医学观察发现8例)
+    # (…发现8例、居家隔离医学观察发现8例; 系集中隔离点检出43例(含…)和重点人员筛查检出4例)
+    start = max(clause_start, r.text.rfind("、", clause_start, num_start) + 1, r.text.rfind("和", clause_start, num_start) + 1)
     m = _FOUND_BEFORE.fullmatch(r.text, start, num_start)
     if m is None or "分别" in m.group("where"):
         return None  # (在第二轮及第三轮分别发现19宗及6宗: one figure of each, no part of a total)
-    return found_in(m.group("where") + "发现")
+    return found_in(m.group("where") + m.group("verb"))
 
 
 #: An outcome right after a count's metric (4例本土无症状感染者解除医学观察, 11例病例今日治愈出院), closing its clause.

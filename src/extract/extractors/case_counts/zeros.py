@@ -109,6 +109,10 @@ def _bare_zero(r: _Reader, m: AnyMatch, prefix_start: int, state: _State) -> _Co
     )
 
 
+#: After a zero of confirmed cases: none of them was discharged (全市无本土确诊病例出院).
+_DISCHARGED_AFTER = ("出院", "治愈出院")
+
+
 def read_zero(r: _Reader, m: AnyMatch, prefix_start: int, state: _State, prev: _Count | None = None) -> _Count | None:
     """The zero the phrase ``m`` states (无新增确诊病例), for the areas listed before it or the area in force."""
     if m.re is BARE_ZERO:
@@ -168,6 +172,8 @@ def read_zero(r: _Reader, m: AnyMatch, prefix_start: int, state: _State, prev: _
     both = _BOTH_SCOPES.search(mods) is not None  # 无本地和境外输入新增确诊病例: a local zero, then an imported one
     scope = "imported" if "境外" in mods and not both else "local" if "本土" in mods or "本地" in mods else r.topic_scope or "unspecified"
     metric = r.lex.metric[m.group("metric")]
+    if metric == "confirmed" and r.text.startswith(_DISCHARGED_AFTER, m.end()):
+        metric = "recovered"  # 全市无本土确诊病例出院: none of them discharged, not no case
     if metric == "inherit":
         if not _NO_CASE_YET.search(r.text, m.start(), m.start("metric")) and scope == "unspecified" and "新增" not in m.group():
             return None  # (无境外输入性病例: no imported case at all)
