@@ -71,7 +71,7 @@ _ITEM = regex.compile(
 _ITEM_GAP = std_compile(r"\s*(?:、|,|，|和|及)\s*")
 # Where a case lives. 系…人 (hometown) and 工作单位 are not residence.
 _RESIDENCE = std_compile(
-    r"(?:(?:由|从)(?:外市|外省|省外|市外|外地)来到|现住|常住地|现居住于|现居住在|现居于|现居|居住于|居住在|居住地为|居住地|住在|住于|暂住于|暂住在|暂住|家住|住址为|住址)\s*(?:本市|该市|北京市|上海市)?"
+    r"(?:(?:由|从)(?:外市|外省|省外|市外|外地)来到|现住|常住地|现居住于|现居住在|现居于|现居|居住于|居住在|居住地为|居住地址|居住地|住在|住于|暂住于|暂住在|暂住|家住|住址为|住址)\s*(?:本市|该市|北京市|上海市)?"
 )
 # How far after an item its residence may be written (an item's details run to a sentence or two).
 _REACH = 160
@@ -120,6 +120,10 @@ _PERSON_ITEM = regex.compile(r"(?<=^|[\n。;；:：])\s*(?P<name>\p{Han}{1,2}某
 _CN_ITEM = regex.compile(rf"(?<=^|\n)[^\S\n]*(?P<noun>{_NOUN})(?P<n>[一二三四五六七八九十]{{1,3}})(?=\s*[,，:：])")
 
 
+# A line that is a case's number and its noun alone (8号病例 / 5号无症状感染者, then its details: Hainan).
+_NUMBERED_LINE = regex.compile(rf"(?<=^|\n)[^\S\n]*(?P<a>\d{{1,4}})\s*号(?P<noun>{_NOUN})(?=[^\S\n]*(?:\n|[,，:：]))")
+
+
 # A person right after a numbered item (患者1：顾某某，男…) is that item, not another case.
 _AFTER_ITEM = 6
 # 无症状感染者：居住于汉阳区… beside numbered items (确诊病例1：…, 确诊病例2：…): the one case of its kind, unnumbered.
@@ -148,6 +152,11 @@ def _items(text: str, start: int, end: int, words: list[tuple[int, int]] | None 
         if b < a or b - a > 100_000:
             continue
         out.append((m, a, b))
+    if text.find("号", start, end) >= 0:
+        # (a line of its own) 8号病例 / 5号无症状感染者 (Hainan): the case's number before its noun
+        for h in _NUMBERED_LINE.finditer(text, start, end):
+            k = int(h.group("a"))
+            out.append((_Other(h.span(), h.group("noun")), k, k))
     if not out and (text.find("患者一", start, end) >= 0 or text.find("病例一", start, end) >= 0):
         # 患者一，女，41岁，现住秀洲区… / 患者二，…: a list numbered in Chinese (its numbers apart from digit ones')
         for c in _CN_ITEM.finditer(text, start, end):
