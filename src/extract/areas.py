@@ -305,7 +305,9 @@ def _alternation(words: Iterable[str]) -> regex.Pattern[str]:
 # Loading
 
 
-def parse_gazetteer(text: str, traps: str = "", origin: str = "gazetteer.tsv", *, divisions: str = "") -> Gazetteer:
+def parse_gazetteer(
+    text: str, traps: str = "", origin: str = "gazetteer.tsv", *, divisions: str = "", townships: str = ""
+) -> Gazetteer:
     """Parse and validate gazetteer rows (and trap words, and the generated divisions).
 
     Args:
@@ -314,6 +316,9 @@ def parse_gazetteer(text: str, traps: str = "", origin: str = "gazetteer.tsv", *
         origin: file name used in error messages.
         divisions: the content of ``divisions.tsv`` (may be empty): every division of China,
             merged after the hand-made rows (see :mod:`extract.divisions`).
+        townships: the content of ``taiwan_townships.tsv`` (may be empty): Taiwan's townships, generated
+            by ``scripts/build_taiwan.py`` in the hand-made rows' columns, validated as they are and merged
+            last (a mainland unit of the same name stays the first reading of its form).
 
     Raises:
         ResourceError: a malformed row, a duplicate id or code, a form given
@@ -348,6 +353,9 @@ def parse_gazetteer(text: str, traps: str = "", origin: str = "gazetteer.tsv", *
         add(validated(Area, origin, lineno, row), origin, lineno)
     for division in generated:
         add(_division_area(division), "divisions.tsv", 0)
+    towns = list(tsv_rows(townships, _TOWNSHIPS, _COLUMNS)) if townships else []
+    for lineno, row in towns:
+        add(validated(Area, _TOWNSHIPS, lineno, row), _TOWNSHIPS, lineno)
     codes = Counter(a.code for a in areas.values() if a.code)
     dupes = sorted(c for c, n in codes.items() if n > 1)
     if dupes:
@@ -368,7 +376,7 @@ def parse_gazetteer(text: str, traps: str = "", origin: str = "gazetteer.tsv", *
     too_long = [w for w in (*candidates, *short_candidates, *words) if len(w) > LONGEST_SPAN]
     if too_long:
         raise ResourceError(f"{origin}: forms longer than {LONGEST_SPAN} characters: {', '.join(too_long)}")
-    shorts = [*(row["short"] for _, row in hand), *(d.short for d in generated if d.short)]
+    shorts = [*(row["short"] for _, row in (*hand, *towns)), *(d.short for d in generated if d.short)]
     marked = [(x.startswith(COUNTED), x.removeprefix(COUNTED)) for cell in shorts for x in cell.split("|") if x]
     plain = {form for counted, form in marked if not counted}
     gaz = Gazetteer(
@@ -397,6 +405,7 @@ def parse_gazetteer(text: str, traps: str = "", origin: str = "gazetteer.tsv", *
     return gaz
 
 
+_TOWNSHIPS = "taiwan_townships.tsv"
 _KINDS = frozenset(get_args(AreaKind))
 _CODE = regex.compile(r"\d{6}")
 
@@ -475,5 +484,8 @@ def load_gazetteer() -> Gazetteer:
         ResourceError: the packaged data is malformed.
     """
     return parse_gazetteer(
-        read_data("gazetteer.tsv"), read_data("place_traps.tsv"), divisions=read_data("divisions.tsv")
+        read_data("gazetteer.tsv"),
+        read_data("place_traps.tsv"),
+        divisions=read_data("divisions.tsv"),
+        townships=read_data(_TOWNSHIPS),
     )
