@@ -640,6 +640,8 @@ class _Reader:
             label=h.group("metric"),
             incomplete=True,
         )
+        if scope_m is None and last_explicit is not None and (last_explicit.metric, last_explicit.measure) == (metric, heading.measure):
+            heading.scope = last_explicit.scope  # 新增1712例…本土確診個案…。確診鄉鎮市分布狀況,…: the items of the local total
         named = _NAMED_TOTAL.search(text, words_start, h.start())
         if named is not None and not said:
             # 累计报告无症状感染者33例，当日新增1例。33例无症状感染者中，海口7例…: the heading names a count
