@@ -259,14 +259,32 @@ def find_titles(text: str, start: int = 0, end: int | None = None) -> list[Title
             joins = [j.end() for j in _JOIN.finditer(text, found[-1].end, ps)]
             if joins and joins[-1] < ps and _is_org(text, joins[-1], ps, lex):
                 s = joins[-1]
+        if s == ps and found and found[-1].end < ps and _is_org(text, found[-1].end, ps, lex):
+            s = found[-1].end  # 指挥中心指挥官|卫福部部长陈时中: a body and its post right after another title
         post = m.group("post")
         if s == ps and post in _AREA_POSTS and (k := _contracted_place(text, ps, max(start, found[-1].end if found else start))):
             s = ps - k  # 香坊区长赵罡: 香坊区's 区长, the place's last character the post's first
         org = text[s:ps] or None
+        if org is None and post in ("部长", "部长助理") and (k := _contracted_ministry(text, ps, found[-1].end if found else start, lex)):
+            # 外交部长王毅, 內政部長徐國勇: the ministry's 部 is the post's first character
+            s = ps - k
+            found.append(Title(s, m.end(), ps, text[s : m.end()], text[s : ps + 1], post, True))
+            continue
         if org is None and post in _ORG_ONLY_POSTS:
             continue  # 负责人 says nothing without the body it heads
         found.append(Title(s, m.end(), ps, text[s : m.end()], org, post, _title_is_official(org, post, lex)))
     return found
+
+
+def _contracted_ministry(text: str, post_start: int, lo: int, lex: Lexicon) -> int:
+    """The length of the ministry's name before 部长 that shares its 部 (外交|部长, 内政|部长, 卫福|部长), or 0."""
+    for k in (2, 3, 4):
+        s = post_start - k
+        if s < lo:
+            break
+        if _is_org(text, s, post_start + 1, lex) and (s == 0 or not _IS_HAN[text[s - 1]] or text[s - 1] in "国省市区县的、和及与兼"):
+            return k
+    return 0
 
 
 #: Posts that are a title only with their body written before them (市疫情防控专项小组负责人).
