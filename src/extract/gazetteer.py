@@ -102,6 +102,8 @@ def _match(start: int, end: int, area: Area, form: str, how: str) -> AreaMatch:
 # After a short form: a place-type word that makes it a place (璧山高新区, 渝北街道).
 #: Of those, the words a town, a neighbourhood (康鹭、大塘、龙潭片区 in Guangzhou) or a park of the same name ends with as well.
 _TOWN_SUFFIXES = frozenset({"镇", "乡", "街道", "片区", "工业园", "工业园区", "园区"})
+#: Of those, the words a zone named after its own town or hill ends with as well (宜阳新区 of 宜春市).
+_LOCAL_SUFFIXES = _TOWN_SUFFIXES | {"新区", "开发区", "高新区", "经开区", "新城"}
 _PLACE_SUFFIX = std_compile(
     r"""(?:
         高新区|经开区|开发区|工业园区?|园区|新区|新城|城区|主城区|老城区|
@@ -508,8 +510,10 @@ def _accept_shorts(gaz: Gazetteer, text: str, full: list[AreaMatch], found: Span
                 accepted[m.start] = m
             continue
         suffix = _PLACE_SUFFIX.match(text, m.end) if after in _SUFFIX_FIRST else None
-        if suffix is not None and suffix.group() in _TOWN_SUFFIXES and _elsewhere(gaz, named(), m.area):
-            continue  # 白沙镇, 白沙工业园 in a 江津 notice: a town of the place in view, not Hainan's 白沙 county
+        if suffix is not None and suffix.group() in _LOCAL_SUFFIXES and _elsewhere(gaz, named(), m.area):
+            # 白沙镇, 白沙工业园 in a 江津 notice: a town of the place in view, not Hainan's 白沙 county; 宜阳新区 in a
+            # 宜春 notice: the city's zone, not Henan's 宜阳县
+            continue
         before = text[m.start - 1] if m.start else ""
         if m.area.parent == _HONG_KONG and _ESTATE_AFTER.match(text, m.end):
             accepted[m.start] = m  # 深水埗泽安邨丽泽楼: a Hong Kong district before an estate or a building

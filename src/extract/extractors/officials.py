@@ -496,11 +496,14 @@ def find_mentions(doc: Doc) -> list[PersonMention]:
             mentions.append(PersonMention(first.start, pos + len(name), pos, pos + len(name), name, tuple(chain)))
             # A list after one title: 市领导张三、李四.
             pos += len(name)
-            while text.startswith("、", pos):
-                nxt = read_name(text, pos + 1) or _listed_item(text, pos + 1, lex)
+            while text.startswith(("、", ",", "，"), pos):
+                comma = text[pos] != "、"
+                nxt = read_name(text, pos + 1) or (None if comma else _listed_item(text, pos + 1, lex))
                 # (副县长杜江天、张晓轩及各相关工作专班负责人: a "title" read from the name on, over 及, is no title)
                 if nxt is None or pos + 1 in title_starts and not text.startswith(_LIST_END, pos + 1 + len(nxt)):
                     break
+                if comma and not text.startswith((",", "，", "、"), pos + 1 + len(nxt)):
+                    break  # (副县长孙菁菁,黄旺,回彬,吕振,各乡镇…参加会议: names a comma joins only in a run of them)
                 nxt = _whole_item(text, pos + 1, nxt, lex)
                 pos += 1
                 mentions.append(PersonMention(pos, pos + len(nxt), pos, pos + len(nxt), nxt, tuple(chain)))
