@@ -150,6 +150,11 @@ class DateMention(NamedTuple):
     through: dt.date | None = None
 
 
+#: ``DateMention(*fields)`` given all nine fields as one tuple, by ``tuple.__new__`` (a named tuple's own
+#: ``__new__`` is a Python function: a frame, its keywords matched, for every date).
+_new_date = functools.partial(tuple.__new__, DateMention)
+
+
 _NUM = rf"(?:\d{{1,2}}|[{CN_NUM}]{{1,3}})"
 # (1日凌晨0時至午夜12時: 中央社's way of writing the day's 0—24时.)
 _HOUR_WINDOW = r"(?:凌晨)?(?P<h1>\d{1,2}|零|〇|○)(?:时|点|[:：]00(?:时|点)?)?\s*(?:—+|–|-|~|～|至|到)\s*(?P<midnight>午夜)?(?P<h2>\d{1,2}|廿四|二十四|十二)(?:时|点|[:：]00(?!\d)(?:时|点)?)"  # (0:00时—24:00时)
@@ -209,6 +214,8 @@ _NAMED_DAY_ANCHOR = std_compile(rf"日{_NAMED_DAY_AFTER}", verbose=True)  # (a l
 # The 月 a date can have: one followed by a day and its 日 or 号 (11月以来 is none).
 #: The numbers of _DATE's year, month and day groups (see anchored.group_numbers).
 _DATE_GROUPS = tuple(_DATE.groupindex[n] for n in ("year", "month", "day"))
+#: Those and its first hour's (read at once for every date: no window, no hours to read).
+_DATE_READ = (*_DATE_GROUPS, _DATE.groupindex["h1"])
 _DATE_ANCHOR = std_compile(rf"月(?=\s*{_NUM}\s*[日号])")
 #: The one character each anchor pattern consumes (the rest of it looks around that character).
 _ANCHOR_CHARS = {_DATE_ANCHOR: "月", _BARE_DAY_ANCHOR: "日号", _NAMED_DAY_ANCHOR: "日"}
@@ -631,11 +638,13 @@ def _find_dates(text: str, ref: dt.date | None, start: int, end: int) -> tuple[D
     taken_to = start  # the end of the last full date: 3月7日20时至3月8日20时 is one mention
     own_days: list[tuple[int, int]] = []  # each full date's own 日 or 号 and its mention's end (see _bare_days)
     for m in _anchored(_DATE, text, start, end, _DATE_ANCHOR, _date_tries):
-        if m.start() < taken_to:
+        m_start = m.start()
+        if m_start < taken_to:
             continue
-        year_s, month_s, day_s = m.group(*_DATE_GROUPS)
-        month = 1 if month_s == "元" else parse_cn_int(month_s)
-        day = parse_cn_int(day_s)
+        # (The groups read at once; parse_cn_int's memo asked directly, the call made only on a miss.)
+        year_s, month_s, day_s, h1 = m.group(*_DATE_READ)
+        month = 1 if month_s == "元" else (_PARSED[month_s] if month_s in _PARSED else parse_cn_int(month_s))
+        day = _PARSED[day_s] if day_s in _PARSED else parse_cn_int(day_s)
         if not month or not day or not (1 <= month <= 12 and 1 <= day <= 31):
             continue
         date: dt.date | None
@@ -646,25 +655,29 @@ def _find_dates(text: str, ref: dt.date | None, start: int, end: int) -> tuple[D
             except ValueError:
                 date = None
         else:
-            date = resolve_month_day(ref, month, day)
-        hours = _hours(m)
-        night = _overnight(text, m.end(), end, date) if hours is None else None
+            date = resolve_month_day(ref, month, day) if ref is not None else None
+        m_end = m.end()
+        # (No hour window and no date — most bench dates: no window, overnight or range of days is read.)
+        hours = _hours(m) if h1 is not None else None
+        night = _overnight(text, m_end, end, date) if hours is None and date is not None else None
         if night is not None:
             # 3月7日20时至3月8日20时 (Gansu, Inner Mongolia): a day's window from 20:00 the evening
             # before, dated by its last day, its hours counted from that day's midnight (−4 to 20).
             ov, last, hours = night
-            found.append(DateMention(m.start(), ov.end(), last, last.month, last.day, hours=hours,
+            found.append(DateMention(m_start, ov.end(), last, last.month, last.day, hours=hours,
                                      year_written=bool(year_s)))
             own_days.append((_own_day(text, m), ov.end()))
             taken_to = ov.end()
             continue
-        found.append(DateMention(m.start(), m.end(), date, month, day, hours=hours, year_written=bool(year_s),
-                                 through=_through(text, m.end(), date) if hours is None else None))
-        own_days.append((_own_day(text, m), m.end()))
+        found.append(_new_date((m_start, m_end, date, month, day, None, hours, bool(year_s),
+                                _through(text, m_end, date) if hours is None and date is not None else None)))
+        own_days.append((_own_day(text, m), m_end))
     if ref is not None:
         # (A match starts where its part does; the parts cannot overlap: a bracket ends each.)
         # (Its parts start with 昨, 今 or 前, which few texts hold: looked for by str.find, not by a scan.)
-        places = (q for q in char_positions(text, "昨今前", start, end) if _BRACKETED_DAY_PART.match(text, q, end))
+        # (The character after it first: most 今 and 前 of a body, 今年, 前往, are followed by none of the part's.)
+        places = (q for q in char_positions(text, "昨今前", start, end)
+                  if ((c := text[q + 1 : q + 2]) in "日天(（" or c.isspace()) and _BRACKETED_DAY_PART.match(text, q, end))
         for m in matches_at(_BRACKETED_DAY, text, places, end):
             date = _bracketed_day(ref, m.group("rel"), int(m.group("day")))
             if date is not None and not any(d.start < m.end() and m.start() < d.end for d in found):
@@ -710,8 +723,10 @@ def _find_dates(text: str, ref: dt.date | None, start: int, end: int) -> tuple[D
             continue  # 召开第24次日调度会: the 24th daily meeting, not the next day
         ok, k = outside(taken, m.start(), m.end(), k)
         if ok:
-            rel.append(DateMention(m.start(), m.end(), None, relative=_RELATIVE_WORDS[m.group(_RELATIVE_REL)], hours=_hours(m)))
-    found = sorted(found + rel, key=lambda d: d.start)
+            rel.append(_new_date((m.start(), m.end(), None, None, None, _RELATIVE_WORDS[m.group(_RELATIVE_REL)], _hours(m),
+                                  False, None)))
+    if rel:  # (found is in text order already: the full dates as found, the rest sorted in above)
+        found = sorted(found + rel, key=lambda d: d.start)
     spans = [(d.start, d.end) for d in found]
     bare: list[DateMention] = []
     k = j = 0
@@ -748,8 +763,8 @@ def _find_dates(text: str, ref: dt.date | None, start: int, end: int) -> tuple[D
         else:
             continue
         hours = _hours(m)
-        bare.append(DateMention(m.start(), m.end(), date, month, day, hours=hours,
-                                through=_through(text, m.end(), date) if hours is None else None))  # 28日—31日
+        bare.append(_new_date((m.start(), m.end(), date, month, day, None, hours, False,
+                               _through(text, m.end(), date) if hours is None else None)))  # 28日—31日
     if bare:
         found = sorted(found + bare, key=lambda d: d.start)
     return tuple(found)
