@@ -120,6 +120,8 @@ _PERSON_ITEM = regex.compile(r"(?<=^|[\n。;；:：])\s*(?P<name>\p{Han}{1,2}某
 _CN_ITEM = regex.compile(rf"(?<=^|\n)[^\S\n]*(?P<noun>{_NOUN})(?P<n>[一二三四五六七八九十]{{1,3}})(?=\s*[,，:：])")
 
 
+#: An item's details diagnosing it asymptomatic (经组织专家会诊,诊断为新冠肺炎无症状感染者).
+_DIAGNOSED_ASYMPTOMATIC = std_compile(r"诊断为(?:新冠肺炎|新型冠状病毒肺炎|新冠病毒)?无症状感染者")
 # A line that is a case's number and its noun alone (8号病例 / 5号无症状感染者, then its details: Hainan).
 _NUMBERED_LINE = regex.compile(rf"(?<=^|\n)[^\S\n]*(?P<a>\d{{1,4}})\s*号(?P<noun>{_NOUN})(?=[^\S\n]*(?:\n|[,，:：]))")
 
@@ -257,8 +259,12 @@ def extract(reader: _Reader) -> list[CaseCount]:
         if region is None:
             pending = []
             continue
+        # 病例39:女,5岁,…诊断为新冠肺炎无症状感染者: a case of a plain list diagnosed as asymptomatic
+        diagnosed = len(pending) == 1 and _DIAGNOSED_ASYMPTOMATIC.search(text, m.end(), nxt) is not None
         for pm, pa, pb in pending:
             metric = _NOUNS[pm.group("noun") or "病例"]
+            if diagnosed and (pm.group("noun") or "病例") == "病例":
+                metric = "asymptomatic"
             numbers = seen.setdefault(metric, set())
             new = {n for n in range(pa, pb + 1)} - numbers
             if not new:

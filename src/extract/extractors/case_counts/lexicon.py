@@ -505,6 +505,8 @@ _ATTRIBUTION = compiled_on_first_use(lambda: regex.compile(
     # 新增本地确诊病例2例（吉林市）: a bracket that names only the place; （22日23时确诊）: a note on the count.
     # （为湖北省输入，长寿区报告）: the same after where the cases came from in China.
     r"|\s*[(（]\s*(?:(?:均|都)?(?:为|系)(?!境外)\p{Han}{2,8}?输入\s*[,，]\s*)?(?P<body>(?P<bracket>[^()（）,，;；。:：\n]{2,24}))\s*[)）])(?=\s*(?:[,，;；。(（、)）:：]|$))"
+    # 新增2例新冠肺炎确诊病例（确诊病例10、11，昆都仑区）: the cases' numbers, then their place.
+    r"|\s*[(（]\s*(?:确诊病例|病例|无症状感染者)\s*\d+(?:\s*[、至\-—]\s*\d+)*\s*[,，]\s*(?P<body>(?P<bracket>[^()（）,，;；。:：\n\d]{2,12}))\s*[)）](?=\s*(?:[,，;；。(（、)）:：]|$))"
     # 新增境外输入确诊病例4例（在成都，其中3例…）: a bracket opening with where they are, then its parts.
     r"|\s*[(（]\s*(?P<body>(?:均)?(?:在|位于)[^()（）,，;；。:：\n\d]{1,12})(?=[,，])"
     # 尚有无症状感染者4例（均为境外输入，其中尼泊尔3例、印度1例）, 确诊病例4例（境外输入，均为…转确诊）: a bracket
