@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import re
 
 from collections.abc import Iterator
@@ -24,7 +25,7 @@ import ahocorasick_rs
 
 from ..anchored import matches_at
 from ..margins import blank_free, inner_text
-from ..scan16 import automaton16, occurrences
+from .body_words import body_hits, merged_automaton16, merged_words
 from .officials_lexicon import load_lexicon
 
 __all__ = ["GATE_WORDS", "HELD_BEFORE", "MEETING_START_WORDS", "gate_starts", "holds", "meeting_words", "post_matches", "post_starts"]
@@ -58,33 +59,43 @@ GATE_WORDS = (
 )
 
 
-class _Automaton(NamedTuple):
-    """The word sets in one automaton; for each of its words, whether it is a modifier or post
-    word, its index in :data:`MEETING_START_WORDS` (-1 for none) and in :data:`GATE_WORDS` (-1 for none)."""
-
-    automaton: ahocorasick_rs.AhoCorasick
-    automaton16: ahocorasick_rs.BytesAhoCorasick | None  # the same words in UTF-16-LE (see extract.scan16)
-    post: tuple[bool, ...]
-    meeting: tuple[int, ...]
-    gate: tuple[int, ...]
-    blank_free: bool  # no word holds white space: the text's blank margins need no scan
-
-
-@functools.cache
-def _automaton() -> _Automaton:
+def start_word_kinds() -> dict[str, tuple[bool, int, int]]:
+    """By start word (the modifier and post words of the lexicon, :data:`MEETING_START_WORDS` and
+    :data:`GATE_WORDS`, sorted): whether it is a modifier or post word, its index in
+    :data:`MEETING_START_WORDS` (-1 for none) and in :data:`GATE_WORDS` (-1 for none)."""
     lex = load_lexicon()
     posts = {*lex.modifiers, *lex.posts}
     index = {w: i for i, w in enumerate(MEETING_START_WORDS)}
     gates = {w: i for i, w in enumerate(GATE_WORDS)}
-    words = sorted(posts | set(index) | set(gates))
-    return _Automaton(
-        ahocorasick_rs.AhoCorasick(words, implementation=ahocorasick_rs.Implementation.DFA),
-        automaton16(words, ahocorasick_rs.Implementation.DFA),
-        tuple(w in posts for w in words),
-        tuple(index.get(w, -1) for w in words),
-        tuple(gates.get(w, -1) for w in words),
-        blank_free(words),
-    )
+    return {w: (w in posts, index.get(w, -1), gates.get(w, -1)) for w in sorted(posts | set(index) | set(gates))}
+
+
+class _Automaton:
+    """The start words as the one automaton shared with the case counts' reader scans them
+    (:mod:`.body_words`: its words by index); for each of its words, whether it is a modifier or post word,
+    its index in :data:`MEETING_START_WORDS` (-1 for none) and in :data:`GATE_WORDS` (-1 for none)."""
+
+    def __init__(self) -> None:
+        kinds = start_word_kinds()
+        words = merged_words()
+        none = (False, -1, -1)
+        self.post = tuple(kinds.get(w, none)[0] for w in words)
+        self.meeting = tuple(kinds.get(w, none)[1] for w in words)
+        self.gate = tuple(kinds.get(w, none)[2] for w in words)
+        self.blank_free = blank_free(kinds)  # no start word holds white space: the text's blank margins need no scan
+        self._words = words
+        self.automaton16 = merged_automaton16()  # (the scan's own, see extract.scan16)
+
+    @functools.cached_property
+    def automaton(self) -> ahocorasick_rs.AhoCorasick:
+        """The words in an automaton for ``str`` reporting every occurrence (the scan reads UTF-16 bytes; this
+        one is what the tests hold it to)."""
+        return ahocorasick_rs.AhoCorasick(self._words, implementation=ahocorasick_rs.Implementation.DFA)
+
+
+@functools.cache
+def _automaton() -> _Automaton:
+    return _Automaton()
 
 
 class _Scan(NamedTuple):
@@ -100,28 +111,21 @@ class _Scan(NamedTuple):
 
 @functools.lru_cache(maxsize=4)
 def _scan(text: str) -> _Scan:
-    ac, ac16, is_post, meeting_index, gate_index, margins_free = _automaton()
-    posts: list[tuple[int, int]] = []
-    meetings: list[tuple[int, int, int]] = []
-    gates: dict[int, list[int]] = {}
-    # The part between the blank margins (shared with the gazetteer's scan), read as UTF-16 bytes
-    # (~0.05 M instructions per bench article less than the automaton for str, which maps offsets).
-    inner, shift = inner_text(text) if margins_free else (text, 0)
-    for k, s, e in occurrences(ac, ac16, inner):
-        s += shift
-        e += shift
-        if is_post[k]:
-            posts.append((s, e))
-        if meeting_index[k] >= 0:
-            meetings.append((meeting_index[k], s, e))
-        if gate_index[k] >= 0:
-            gates.setdefault(gate_index[k], []).append(s)
-    posts.sort()
-    meetings.sort(key=lambda t: t[1])
-    for starts in gates.values():
-        if len(starts) > 1:
-            starts.sort()
+    # The part between the blank margins (shared with the gazetteer's scan), scanned once with the case counts'
+    # reader's words (an article's body is that reader's span: :func:`.body_words.body_hits` answers again).
+    if _automaton().blank_free:
+        inner, shift = inner_text(text)
+        found = body_hits(text, shift, shift + len(inner))
+    else:
+        found = body_hits(text, 0, len(text))
+    posts = sorted(found.posts)
+    meetings = sorted(found.meetings, key=_START)
+    gates = {g: sorted(starts) if len(starts) > 1 else list(starts) for g, starts in found.gates.items()}
     return _Scan([s for s, _ in posts], [e for _, e in posts], meetings, gates)
+
+
+#: A meeting word's start (a sort key read in C).
+_START = operator.itemgetter(1)
 
 
 _GATE_INDEX = {w: i for i, w in enumerate(GATE_WORDS)}

@@ -16,8 +16,8 @@ from ...document import Doc
 from ...gazetteer import find_areas, load_gazetteer
 from ...home_region import article_home
 from ...normalize import to_simplified
-from ...scan16 import utf16_span
 from ...zones import find_zones
+from ..body_words import body_hits, doubled_occurrences, reader_count
 from ..relative_days import _RELATIVE_WORDS as RELATIVE_WORDS
 from .item_words import ITEM_WORDS
 from .lexicon import _HEADLINE, _LIST_SEP, _NATIONAL, _OFFICIAL_BODY, load_count_regions, load_metric_lexicon
@@ -300,48 +300,25 @@ def _metric_region_words() -> tuple[list[str], list[tuple[bool, int, bool, bool]
 @functools.cache
 def _metric_region_ac() -> tuple[ahocorasick_rs.AhoCorasick, list[tuple[bool, int, bool, bool]]]:
     """The words of :func:`_metric_region_words` in one automaton reporting every occurrence
-    (overlapping ones too; a DFA), and their kinds."""
+    (overlapping ones too; a DFA), and their kinds. (The reader's pass reads the automaton shared with the
+    start words, :mod:`..body_words`; this one is the reference the tests hold it to.)"""
     words, kinds = _metric_region_words()
     return ahocorasick_rs.AhoCorasick(words, implementation=ahocorasick_rs.Implementation.DFA), kinds
 
 
-@functools.cache
-def _metric_region_ac16() -> ahocorasick_rs.BytesAhoCorasick | None:
-    """The words of :func:`_metric_region_words` encoded in UTF-16-LE (same order: the same word
-    indexes), for :func:`_occurrences`; None when one of them lies beyond the basic plane."""
-    words = [w.encode("utf-16-le") for w in _metric_region_words()[0]]
-    if any(len(b) != 2 * len(w) for b, w in zip(words, _metric_region_words()[0])):
-        return None
-    return ahocorasick_rs.BytesAhoCorasick(words, implementation=ahocorasick_rs.Implementation.DFA)
-
-
 def _occurrences(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
     """Every occurrence ``(word index, start, end)`` of a word of :func:`_metric_region_ac` in
-    ``text[start:end]`` (offsets relative to ``start``), overlapping ones too, in no set order (the caller sorts).
+    ``text[start:end]`` (offsets relative to ``start``), overlapping ones too, in no set order (the caller sorts):
+    the reader's words' occurrences of the one scan shared with the start words
+    (:func:`..body_words.doubled_occurrences`, whose word indexes below ``reader_count()`` are the reader's).
 
-    The automaton for ``str`` encodes the text in UTF-8 and maps every byte offset back to a character
-    offset (~0.13 M instructions for a bench body of ~1,350 characters). A body of the basic plane
-    (UTF-16 of two bytes a character) is scanned as UTF-16-LE bytes instead: a byte offset is twice a
+    The span is scanned as UTF-16-LE bytes when it is of the basic plane: a byte offset is twice a
     character offset. A word can also match at an odd byte offset (the high byte of one character and
     the low byte of the next spell one of its code units): such matches are no occurrences and are
     dropped; every occurrence is reported (overlapping search), so none is lost.
     """
-    return [(w, s >> 1, e >> 1) for w, s, e in _doubled_occurrences(text, start, end) if not s & 1]
-
-
-def _doubled_occurrences(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
-    """:func:`_occurrences` with doubled offsets (byte offsets into the span's UTF-16-LE form) and, when
-    scanned so, the matches at odd byte offsets (no occurrences) still in: what the caller's loop halves and
-    drops itself, where a list of halved triples made for it cost a tuple an occurrence (~23 K instructions
-    a bench body). The span's bytes come from :func:`~extract.scan16.utf16_span` (the article's whole text
-    was encoded by its line analysis; the gazetteer's and the start words' scans then find the body's bytes
-    made here)."""
-    ac16 = _metric_region_ac16()
-    data = utf16_span(text, start, end) if ac16 is not None else None
-    if ac16 is None or data is None:  # (a character beyond the basic plane, or a lone surrogate)
-        found = _metric_region_ac()[0].find_matches_as_indexes(text[start:end], overlapping=True)
-        return [(w, s << 1, e << 1) for w, s, e in found]
-    return ac16.find_matches_as_indexes(data, overlapping=True)
+    n = reader_count()
+    return [(w, s >> 1, e >> 1) for w, s, e in doubled_occurrences(text, start, end) if not s & 1 and w < n]
 
 
 class ReaderHits(NamedTuple):
@@ -358,30 +335,14 @@ def reader_hits(text: str, start: int, end: int) -> ReaderHits:
     (``(form index, start, end)`` relative to ``start``), the item words and the dates' relative words.
 
     The forms' leftmost-longest matches are read off their every occurrence: the first start at or
-    after the end of the match before, the longest form there. The scan's byte offsets are halved here
-    (:func:`_doubled_occurrences`), each occurrence's text offsets computed once for all its kinds.
+    after the end of the match before, the longest form there. The occurrences are those of the one scan
+    shared with the start words (:func:`..body_words.body_hits`), sorted here (copies: that scan's lists
+    are kept for the start words' turn).
     """
-    kinds = _metric_region_ac()[1]
-    metric: list[tuple[int, int]] = []
-    region: list[tuple[int, int, int]] = []
-    items: list[tuple[int, int]] = []
-    relative: list[int] = []
-    for w, s, e in _doubled_occurrences(text, start, end):
-        if s & 1:
-            continue  # (a word's code units spelt by the bytes of two characters: no occurrence)
-        is_metric, k, is_item, is_relative = kinds[w]
-        s = start + (s >> 1)
-        e = start + (e >> 1)
-        if is_metric:
-            metric.append((s, e))
-        if k >= 0:
-            region.append((s, e, k))
-        if is_item:
-            items.append((s, e))
-        if is_relative:
-            relative.append(s)
-    metric.sort()
-    region.sort()
+    found = body_hits(text, start, end)
+    metric = sorted(found.metric)
+    region = sorted(found.regions)
+    relative = found.relative
     longest: dict[int, tuple[int, int]] = {}  # by start, the longest form there (sorted: the last)
     for s, e, k in region:
         longest[s] = (e, k)
@@ -391,7 +352,7 @@ def reader_hits(text: str, start: int, end: int) -> ReaderHits:
         if s >= pos:
             hits.append((k, s - start, e - start))
             pos = e
-    return _new_reader_hits((metric, hits, items, sorted(set(relative)) if relative else relative))
+    return _new_reader_hits((metric, hits, list(found.items), sorted(set(relative)) if relative else []))
 
 
 #: ``ReaderHits(...)`` given the fields as one tuple, by ``tuple.__new__`` (see :data:`_new_mention`).
