@@ -26,7 +26,8 @@ from typing import Literal
 import regex
 
 from ..anchored import matches_at
-from .officials import APPOINTMENT_VERBS, Title, _title_is_official, find_titles, load_lexicon
+from .officials import APPOINTMENT_VERBS, Title, find_titles, load_lexicon
+from .title_finder import _title_is_official
 from .person_names import _name_options
 from .start_words import gate_starts, holds
 
