@@ -62,6 +62,21 @@ def _total_before_community(r: _Reader, community: _Count) -> _Count:
     return community
 
 
+#: How many counts back an outcome may look for the running total it goes on from.
+_RUNNING_LIST_REACH = 12
+
+
+def _outcome_in_running_totals(r: _Reader, num_start: int) -> bool:
+    """Whether an outcome with no measure word at ``num_start`` goes on a list of running totals: the last running
+    total of cases, on the same line, with no new count since (a zero aside) and no date between."""
+    for c in r.counts[-1 : -_RUNNING_LIST_REACH - 1 : -1]:  # (a few counts back: a list of thousands stays linear)
+        if c.measure == "new" and not c.zero:
+            return False
+        if c.depth == 0 and c.measure == "cumulative" and c.metric in ("confirmed", "infections") and not c.zero:
+            return r.text.find("\n", c.end, num_start) < 0 and not r.dated_between(c.end, num_start)
+    return False
+
+
 def read_count(
     r: _Reader,
     m: AnyMatch,
@@ -655,6 +670,9 @@ def read_count(
     elif (measure == "new" and measure_word is None and parent is None and metric in ("recovered", "deaths")
           and _NOW_WORD.search(text, min(clause_start, r.sentence_start), num_start)):
         measure = "cumulative"  # 目前出院病例78例 (目前，治愈出院患者59例): how many so far, not the day's
+    elif (measure == "new" and measure_word is None and parent is None and metric in ("recovered", "deaths")
+          and _outcome_in_running_totals(r, num_start)):
+        measure = "cumulative"  # 全市累计报告…确诊病例24例(…)，无新增确诊病例。尚在医院治疗21例…。出院病例3例。死亡病例0例。
     parts_of_prev = prev_count is not None and _SUB_WORDS.match(text, prev_count.end + 1) is not None
     if (not regions and prev_count is not None and (prev_count.sub or parts_of_prev) and prev_count.depth == depth
             # (梁平区单日新增499例，社会面报告188例: how many of the district's were found in the community)

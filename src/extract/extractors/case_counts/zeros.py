@@ -142,7 +142,10 @@ def read_zero(r: _Reader, m: AnyMatch, prefix_start: int, state: _State, prev: _
         if opening is not None and opening.group("that"):
             named = r.area_named_by(opening.group("that"), opening.start("that"))
             area = [named] if named is not None else None  # 湖南张家界市官方最新通报，…，该市无新增…
-        if opening is None or not area or not state.dated:
+        # (一、全市累计报告…24例(…)，无新增确诊病例。… 巴中市卫生健康委员会 2020年2月19日: a notice dated only by its
+        # signature, after its counts — settle dates them all; a date written before the zero and not in force is
+        # another day's)
+        if opening is None or not area or not state.dated and (not r.dates or r.dates[0].start < m.start()):
             return None
         g_start, g_end, regions = opening.start(), opening.end(), list(area)
         gap = _ZERO_GAP.fullmatch("")  # no list: no stated number of areas; the opening's scope is read below
@@ -178,7 +181,7 @@ def read_zero(r: _Reader, m: AnyMatch, prefix_start: int, state: _State, prev: _
         if not _NO_CASE_YET.search(r.text, m.start(), m.start("metric")) and scope == "unspecified" and "新增" not in m.group():
             return None  # (无境外输入性病例: no imported case at all)
         metric = "confirmed"  # 平谷区尚未有病例: no case at all; 益阳市无新增病例报告: no new one
-    return _Count(
+    zero = _Count(
         start=g_start,
         end=m.end(),
         value=0,
@@ -188,7 +191,8 @@ def read_zero(r: _Reader, m: AnyMatch, prefix_start: int, state: _State, prev: _
         measure="current" if ("在院" in mods or "现有" in mods or r.text[m.start() - 1 : m.start()] == "现"  # 无在院确诊病例, 现无本土确诊病例
                               or r.text.startswith("目前", m.start() - 2)  # 目前无重症患者
                               or m.group().endswith("清零"))  # 确诊病例清零: none left
-        else _running_measure(m.group("metric")) if ((state.since or in_running_list or r.text.startswith("至今", m.start() - 2))
+        else _running_measure(m.group("metric")) if ((state.since or in_running_list or r.text.startswith("至今", m.start() - 2)
+                                                      or _SEVERITY.match(m.group("metric")) is not None)  # 无重型患者: none severe now
                                                      and not _NEW_WORD.search(m.group() + mods))  # 至今无死亡病例: none so far
         else "new",
         qualifier="exact",
@@ -201,6 +205,10 @@ def read_zero(r: _Reader, m: AnyMatch, prefix_start: int, state: _State, prev: _
         label=m.group("metric"),
         zero=True,
     )
+    if not state.dated and any(c.zero and (c.metric, c.scope, c.measure, c.regions) == (zero.metric, zero.scope, zero.measure, zero.regions)
+                               for c in r.counts):
+        return None  # (巴中无新增确诊病例 (headline) …，无新增确诊病例: an undated notice's zero said twice is one)
+    return zero
 
 def joined_zeros(r: _Reader, zero: _Count) -> list[_Count]:
     """Zeros of the metrics joined to ``zero``'s (…确诊病例和无症状感染者, …死亡病例、疑似病例), each
