@@ -62,6 +62,8 @@ def _total_before_community(r: _Reader, community: _Count) -> _Count:
     return community
 
 
+#: A clause opening another group beside the count before it (同时有16宗境外输入个案, 另有…).
+_BESIDE_GROUP = std_compile(r"\s*(?:同时|同日|另外|另)有")
 #: How many counts back an outcome may look for the running total it goes on from.
 _RUNNING_LIST_REACH = 12
 
@@ -678,7 +680,9 @@ def read_count(
             # (梁平区单日新增499例，社会面报告188例: how many of the district's were found in the community)
             and (metric_m is None or parts_of_prev or metric == "community_infections" and prev_count.metric in ("infections", "confirmed"))
             and prev_count.start >= r.sentence_start and (parts_of_prev or not _is_top(prev_count.regions))
-            and not _SEGMENT_END.search(text, prev_count.end, num_start)):
+            and not _SEGMENT_END.search(text, prev_count.end, num_start)
+            # (…湖南和宁夏各1宗，同时有16宗境外输入个案: another group beside the items, not a part of the last)
+            and _BESIDE_GROUP.match(text, clause_start, num_start) is None):
         # 南岸区2例，1例在隔离管控人员中发现、1例由无症状感染者转为确诊病例；…: the parts after a district's
         # item, up to the next semicolon, are that district's (澳門特區51例，其中出院49例 too).
         regions = prev_count.regions
