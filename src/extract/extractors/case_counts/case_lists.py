@@ -71,7 +71,7 @@ _ITEM = regex.compile(
 _ITEM_GAP = std_compile(r"\s*(?:、|,|，|和|及)\s*")
 # Where a case lives. 系…人 (hometown) and 工作单位 are not residence.
 _RESIDENCE = std_compile(
-    r"(?:(?:由|从)(?:外市|外省|省外|市外|外地)来到|现住|常住地|现居住于|现居住在|现居于|现居|居住于|居住在|居住地为|居住地址|居住地|住在|住于|暂住于|暂住在|暂住|家住|住址为|住址)\s*(?:本市|该市|北京市|上海市)?"
+    r"(?:(?:由|从)(?:外市|外省|省外|市外|外地)来到|现住|常住地|现居住于|现居住在|现居于|现居|居住于|居住在|居住地为|居住地址|居住地|住在|住于|暂住于|暂住在|暂住|家住|住址为|住址|家庭地址为|家庭地址|家庭住址为|家庭住址)\s*(?:本市|该市|北京市|上海市)?"
 )
 # How far after an item its residence may be written (an item's details run to a sentence or two).
 _REACH = 160
