@@ -136,6 +136,22 @@ def _goes_on(text: str, tail: int, stop: int) -> bool:
     return last > tail and text[last - 1] in _GOES_ON_LAST and _GOES_ON_AT_END.search(text, tail, stop) is not None
 
 
+#: The units a line that a broken list goes on from ends with (…赣州市20例).
+_COUNT_UNITS = frozenset("例人宗名")
+
+
+def _list_goes_on(text: str, pos: int, end: int) -> int | None:
+    """The end of the next line holding text after ``pos`` when it opens with 、 (the rest of a list a page broke
+    with blank lines), else None."""
+    while pos < end:
+        line_end = _line_end(text, pos, end)
+        line = text[pos:line_end].lstrip()
+        if line:
+            return line_end if line[0] == "、" else None
+        pos = line_end + 1
+    return None
+
+
 def _line_end(text: str, pos: int, end: int) -> int:
     nl = text.find("\n", pos, end)
     return end if nl < 0 else nl
@@ -163,6 +179,8 @@ def _paragraphs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
             if not joined:
                 break
             tail = max(pos, stop - 12)
+        while stop < end and text[stop - 1] in _COUNT_UNITS and (nxt := _list_goes_on(text, stop + 1, end)) is not None:
+            stop = nxt  # …赣州市20例 (blank line) 、吉安市10例、萍乡市6例…: a list the page broke goes on
         if not text[pos].isspace() or text[pos:stop].strip():  # (a line opening with text is no blank one)
             yield pos, stop
         pos = stop + 1
