@@ -7,7 +7,7 @@ import random
 from collections.abc import Iterator
 
 from extract.extractors.case_counts import paragraphs
-from extract.extractors.case_counts.paragraphs import _goes_on, _line_end, _paragraphs
+from extract.extractors.case_counts.paragraphs import _goes_on, _line_end, _list_goes_on, _paragraphs
 
 _PIECES = ("\n", "\n\n", " ", "\u3000", "\t", "其中", "：", ":", "——", "—", "如下", "、", "；", ";", "。", "，", "3例",
            "12宗", "(在广安)", "（", "）", "新增", "石家庄市69例", "甲", "\x1c")
@@ -33,6 +33,8 @@ def _paragraphs_asking_every_line(text: str, start: int, end: int) -> Iterator[t
             if not joined:
                 break
             tail = max(pos, stop - 12)
+        while stop < end and text[stop - 1] in "例人宗名" and (more := _list_goes_on(text, stop + 1, end)) is not None:
+            stop = more  # (a list broken by blank lines goes on: the same rule, not gated)
         if not text[pos].isspace() or text[pos:stop].strip():
             yield pos, stop
         pos = stop + 1

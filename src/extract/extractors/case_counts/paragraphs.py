@@ -179,8 +179,8 @@ def _paragraphs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
             if not joined:
                 break
             tail = max(pos, stop - 12)
-        while stop < end and text[stop - 1] in _COUNT_UNITS and (nxt := _list_goes_on(text, stop + 1, end)) is not None:
-            stop = nxt  # …赣州市20例 (blank line) 、吉安市10例、萍乡市6例…: a list the page broke goes on
+        while stop < end and text[stop - 1] in _COUNT_UNITS and (more := _list_goes_on(text, stop + 1, end)) is not None:
+            stop = more  # …赣州市20例 (blank line) 、吉安市10例、萍乡市6例…: a list the page broke goes on
         if not text[pos].isspace() or text[pos:stop].strip():  # (a line opening with text is no blank one)
             yield pos, stop
         pos = stop + 1
