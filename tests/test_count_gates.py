@@ -26,7 +26,7 @@ _OPENINGS = [
     (gate.INFECTION_PARTS_OPENS, c._INFECTION_PARTS, False, ["确诊病例14", "其中确诊3"]),
     (gate.FOUND_IN_OPENS, lex._FOUND_IN, False, ["在隔离管控人员中发现", "隔离管控中发现", "于社区发现", "社区发现"]),
     (gate.SCOPE_PART_OPENS, lex._SCOPE_PART, False, ["为境外输入病例", "境外输入病例", "土，", "外输入，", "地输入，", "入，"]),
-    (gate.SUBSET_OPENS, lex._SUBSET_AFTER, True, ["为", "系", "在", "自", "于", "岁", "子", "核", "复核", "3岁"]),
+    (gate.SUBSET_OPENS, lex._SUBSET_AFTER, True, ["为", "系", "在", "自", "于", "岁", "子", "核", "复核", "3岁", "北京病例有关"]),
     (gate.AMONG_OPENS, c._AMONG_AFTER, False, ["中", "当中"]),
     (gate.WARD_OPENS, c._WARD_AFTER, False, ["院", "住院治疗", "在院"]),
 ]

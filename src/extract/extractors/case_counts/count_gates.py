@@ -32,7 +32,7 @@ ONGOING_OPENS = _opening("正仍尚", blanks=False)  # lexicon._ONGOING
 INFECTION_PARTS_OPENS = _opening("(（")  # _INFECTION_PARTS
 FOUND_IN_OPENS = _opening("均在属为")  # lexicon._FOUND_IN
 SCOPE_PART_OPENS = _opening("均为系是属境外输本")  # lexicon._SCOPE_PART (the regex module)
-SUBSET_OPENS = _opening("均为是系在曾来属男女经复")  # lexicon._SUBSET_AFTER (the regex module; and a digit)
+SUBSET_OPENS = _opening("均为是系在曾来属男女经复与")  # lexicon._SUBSET_AFTER (the regex module; and a digit)
 # Right after the metric phrase before the number (``text[metric_m.end() : metric_m.end() + 1]``):
 AMONG_OPENS = _opening("当之中")  # _AMONG_AFTER
 WARD_OPENS = _opening("住在")  # _WARD_AFTER

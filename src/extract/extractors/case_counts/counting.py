@@ -236,6 +236,9 @@ def read_count(
         # 重庆3例境外输入病例全部治愈出院: cases with the outcome they had (the outcome is counted, below).
         outcome_of_cases = (suffix is not None and lex.metric[suffix.group()] == "inherit"
                             and _OUTCOME_AFTER.match(text, suffix.end()) is not None)
+        if (after is not None and suffix is not None and lex.metric[suffix.group()] == "close_contacts"
+                and after.group().lstrip().startswith(("为", "系", "是"))):
+            return None  # 当中两人为北京市确诊病例的密切接触者: who the cases counted are, no count of contacts
         if after is not None and suffix is not None and (lex.metric[suffix.group()] != "inherit" or suffix_confirmed or outcome_of_cases):
             metric, label = ("confirmed" if suffix_confirmed or outcome_of_cases else lex.metric[suffix.group()]), suffix.group()
             suffixed = True

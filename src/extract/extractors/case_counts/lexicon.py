@@ -389,7 +389,7 @@ _CHANGE = compiled_on_first_use(lambda: std_compile(
 _DAY_CHANGE = compiled_on_first_use(lambda: std_compile(r"[,，]\s*(?P<ref>当日|当天)(?P<dir>增加|减少|上升|下降)了?\s*$"))
 # Words that make a metric-less count a breakdown of the total before it.
 _BREAKDOWN_WORDS = compiled_on_first_use(lambda: std_compile(r"其中|当中|含|报告|新增|共|各|分别|本土|本地|境外|病例"))
-_SUBSET_AFTER = compiled_on_first_use(lambda: std_compile(r"\s*(?:均为|均系|为(?!最多|最高|主)|是|系|在|曾在|曾到|曾赴|来自|属于|\d{1,3}\s*岁|男子|女子|(?:经)?复核)"))  # 其中一名56岁男子: one person described; 其中1名复核确认为阳性: one reviewed
+_SUBSET_AFTER = compiled_on_first_use(lambda: std_compile(r"\s*(?:均为|均系|为(?!最多|最高|主)|是|系|在|曾在|曾到|曾赴|来自|与(?=[^,，。;；]{1,30}?(?:有关|相关|关联))|属于|\d{1,3}\s*岁|男子|女子|(?:经)?复核)"))  # 其中一名56岁男子: one person described; 其中1名复核确认为阳性: one reviewed
 # A part of the total before, named by its scope after the number (其中86例为境外输入病例, 3例为本土病例).
 # (境外（英国）输入病例: the origin may stand in brackets inside the scope.)
 # (新增確診病例2例,均為本地確診病例,0例輸入: Macau's notices name the imported part by 输入 alone.)
