@@ -65,6 +65,33 @@ def _place_after(r: _Reader, pos: int) -> tuple[_Region, int] | None:
     return region, mention.end
 
 
+#: Before a place a count's cases come from (有三宗來自雄安新區安新縣).
+_CAME_FROM = std_compile(r"\s*(?:均|都|全部)?来自\s*")
+
+
+def _came_from_within(r: _Reader, pos: int, whole: list[_Region] | None) -> tuple[_Region, int] | None:
+    """The place a count at ``pos`` says its cases come from (有三宗來自雄安新區安新縣，…), the most specific of
+    adjacent names, when it lies inside ``whole`` (the area in force: a part of it, not an origin elsewhere —
+    新增病例均来自武汉 in a Chongqing notice) and closes the clause; and its end."""
+    if not whole or len(whole) != 1 or not whole[0].code:
+        return None
+    lead = _CAME_FROM.match(r.text, pos)
+    if lead is None:
+        return None
+    k = bisect.bisect_left(r.area_starts, lead.end())
+    if k >= len(r.areas) or r.areas[k].start != lead.end():
+        return None
+    while k + 1 < len(r.areas) and r.areas[k + 1].start == r.areas[k].end:
+        k += 1  # (雄安新區|安新縣: the county the zone's name leads to)
+    mention = r.areas[k]
+    region = r.region_of(mention)
+    if region is None or not region.code or region.code == whole[0].code or not _contains(whole[0].code, region.code):
+        return None
+    if not _PLACE_CLOSE.match(r.text, mention.end):
+        return None
+    return region, mention.end
+
+
 #: What may open a sentence of segments before the first one's area (其中，吉林省吉林市累计…).
 _SEGMENTS_OPENING = std_compile(r"\s*其中\s*[,，:：]?")
 

@@ -28,7 +28,7 @@ from .lexicon import (
 from .regions import _is_top, _Region, _short_forms
 from .count_context import (
     _ALL_SINCE, _NOW_WORD, _OPENS_WITH_PART, _RUNNING_BEFORE, _STALE_SCENE, _SEGMENT_REACH, _TREATED_BEFORE, _bracket_place, _day_count, _day_total_before, _first_segment, line_heading_area,
-    _metric_topic, _opens_on, _origin_place, _found_before, _own_metric_after, _place_after, _whole_of_listed, _severity_split,
+    _metric_topic, _opens_on, _origin_place, _found_before, _own_metric_after, _place_after, _came_from_within, _whole_of_listed, _severity_split,
     _OUTCOME_AFTER, _PATIENTS_IN_HOSPITAL, _PATIENTS_OUTCOME, _REPORTED, _STATE_NOW, _distributed)
 from . import count_gates as gate  # (what a probe needs to see right after or before the number)
 
@@ -389,6 +389,8 @@ def read_count(
     placed = False  # the count's place is written after it (13例在津南区)
     if group is None and metric is None and (place_after := _place_after(r, number_end)) is not None:
         regions, r.consumed, placed = [place_after[0]], place_after[1], True
+    elif group is None and metric is None and following == "来" and (came := _came_from_within(r, number_end, state.region)) is not None:
+        regions, r.consumed, placed = [came[0]], came[1], True  # 四宗本地個案中，有三宗來自雄安新區安新縣
     # 3. What the clause does not say comes from the total it breaks down.
     parent: _Count | None = None
     if depth > 0:
@@ -408,7 +410,8 @@ def read_count(
     elif not explicit and (heading := r.heading(clause_start, state, last_explicit)) is not None:
         # 新增本土确诊病例中,沙坪坝区20例、九龙坡区10例: items of the total named by the heading
         # (新增个案中，33宗属社区发现: or how many of them were found where).
-        if group is None and not (following in gate.FOUND_IN_OPENS and _FOUND_IN.match(text, number_end)) and not lex.scope_re.search(text, clause_start, num_start):
+        if (group is None and not placed and not (following in gate.FOUND_IN_OPENS and _FOUND_IN.match(text, number_end))
+                and not lex.scope_re.search(text, clause_start, num_start)):
             return None  # (新增病例：本土病例4例，境外移入44例: the heading's parts by scope)
         parent = heading
     elif not explicit and metric is None and r.in_headline(num_start) and measure_word is not None:
