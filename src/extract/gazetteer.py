@@ -663,7 +663,9 @@ def _gate_generic(gaz: Gazetteer, text: str, matches: list[AreaMatch]) -> list[A
             written = prev is not None and prev.end == m.start and prev.area.id in ancestors
             near = any(
                 o is not m and not o.area.anchor and _under(gaz, o.area, m.area.parent) for o in matches
-            )
+            ) or (len(m.area.name) >= 3 and any(  # 住在竹北市、1位住在峨眉鄉: two of one county's townships, no generic name
+                o.area.anchor and o.area.parent == m.area.parent and o.area.id != m.area.id and len(o.area.name) >= 3
+                for o in matches))
             # 泗县新冠肺炎疫情防控应急指挥部通告: a county's two-character name before one of its own bodies.
             own_body = m.area.kind == "county" and _OWN_BODY.match(text, m.end) is not None
             if m.area.ambiguous or not (written or near or own_body):
