@@ -6,6 +6,7 @@ said after a count (13例在津南区), the count a 分布在 list distributes. 
 from __future__ import annotations
 
 import bisect
+import re
 from typing import TYPE_CHECKING
 
 import datetime as dt
@@ -50,13 +51,19 @@ _IN_PLACE = std_compile(r"\s*(?:均)?(?:在|位于)\s*")
 _PLACE_CLOSE = std_compile(r"\s*(?:[,，、;；。)）]|$)")
 
 
+def _area_after(r: _Reader, lead: re.Pattern[str], pos: int) -> int | None:
+    """The index of the area mention that starts right where ``lead`` (在, 来自 …) matched at ``pos`` ends, if any."""
+    m = lead.match(r.text, pos)
+    if m is None:
+        return None
+    k = bisect.bisect_left(r.area_starts, m.end())
+    return k if k < len(r.areas) and r.areas[k].start == m.end() else None
+
+
 def _place_after(r: _Reader, pos: int) -> tuple[_Region, int] | None:
     """The place written right after a count at ``pos`` (在津南区) when it closes the clause, and its end."""
-    lead = _IN_PLACE.match(r.text, pos)
-    if lead is None:
-        return None
-    k = bisect.bisect_left(r.area_starts, lead.end())
-    if k >= len(r.areas) or r.areas[k].start != lead.end():
+    k = _area_after(r, _IN_PLACE, pos)
+    if k is None:
         return None
     mention = r.areas[k]
     region = r.region_of(mention)
@@ -75,11 +82,8 @@ def _came_from_within(r: _Reader, pos: int, whole: list[_Region] | None) -> tupl
     新增病例均来自武汉 in a Chongqing notice) and closes the clause; and its end."""
     if not whole or len(whole) != 1 or not whole[0].code:
         return None
-    lead = _CAME_FROM.match(r.text, pos)
-    if lead is None:
-        return None
-    k = bisect.bisect_left(r.area_starts, lead.end())
-    if k >= len(r.areas) or r.areas[k].start != lead.end():
+    k = _area_after(r, _CAME_FROM, pos)
+    if k is None:
         return None
     while k + 1 < len(r.areas) and r.areas[k + 1].start == r.areas[k].end:
         k += 1  # (雄安新區|安新縣: the county the zone's name leads to)
