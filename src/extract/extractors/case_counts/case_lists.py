@@ -171,11 +171,10 @@ def _items(text: str, start: int, end: int, words: list[tuple[int, int]] | None 
         if b < a or b - a > 100_000:
             continue
         out.append((m, a, b))
-    if text.find("号", start, end) >= 0:
-        # (a line of its own) 8号病例 / 5号无症状感染者 (Hainan): the case's number before its noun
-        for h in _numbered_lines(text, start, end):
-            number = int(h.group("a"))
-            out.append((_Other(h.span(), h.group("noun")), number, number))
+    # (a line of its own) 8号病例 / 5号无症状感染者 (Hainan): the case's number before its noun
+    for h in _numbered_lines(text, start, end):
+        number = int(h.group("a"))
+        out.append((_Other(h.span(), h.group("noun")), number, number))
     if not out and (text.find("患者一", start, end) >= 0 or text.find("病例一", start, end) >= 0):
         # 患者一，女，41岁，现住秀洲区… / 患者二，…: a list numbered in Chinese (its numbers apart from digit ones')
         for c in _CN_ITEM.finditer(text, start, end):

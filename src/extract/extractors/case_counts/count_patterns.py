@@ -10,7 +10,7 @@ from ...resources import compiled_on_first_use
 from .count_context import _AREAS_COVERED
 from .lexicon import _DISEASE
 
-__all__ = ["_AMONG_AFTER", "_AFTER_BREAKDOWN", "_FOUND_WHERE", "_SEMI_GAP", "_UNDER_OBSERVATION", "_SINCE_OPENING", "_INFECTION_PARTS", "_PARTS_OPENING", "_NEW_BEFORE", "_SIBLING_BEFORE", "_CLAUSE_END_AFTER", "_DAYS_OVER", "_NO_COUNT_AFTER", "_SPREAD_AFTER", "_PARTS_AFTER", "_BARE_SCOPE_AFTER", "_NOTE_BEFORE", "_PART_THEN_ITS_PART", "_ITEM_COMMA", "_WEEK_NUMBER", "_ROUGH_FIRST", "_ANOTHER_GROUP", "_LISTED_AFTER", "_NEXT_ITEM", "_NOW_METRICS", "_OUTCOME_WORD", "_NOW_LEAD", "_WARD_AFTER", "_COORDINATED", "_UNDER_MEASURES", "_BRACKET_AFTER", "_LISTED_ITEMS", "_BARE_INPUT_AFTER"]
+__all__ = ["_AMONG_AFTER", "_AFTER_BREAKDOWN", "_FOUND_WHERE", "_SEMI_GAP", "_UNDER_OBSERVATION", "_SINCE_OPENING", "_INFECTION_PARTS", "_PARTS_OPENING", "_NEW_BEFORE", "_SIBLING_BEFORE", "_CLAUSE_END_AFTER", "_DAYS_OVER", "_NO_COUNT_AFTER", "_SPREAD_AFTER", "_PARTS_AFTER", "_BARE_SCOPE_AFTER", "_NOTE_BEFORE", "_PART_THEN_ITS_PART", "_ITEM_COMMA", "_WEEK_NUMBER", "_ROUGH_FIRST", "_ANOTHER_GROUP", "_BESIDE_GROUP", "_LISTED_AFTER", "_NEXT_ITEM", "_NOW_METRICS", "_OUTCOME_WORD", "_NOW_LEAD", "_WARD_AFTER", "_COORDINATED", "_UNDER_MEASURES", "_BRACKET_AFTER", "_LISTED_ITEMS", "_BARE_INPUT_AFTER"]
 
 
 #: After a metric phrase: "among them" (确诊病例中，…).
@@ -65,6 +65,8 @@ _WEEK_NUMBER = compiled_on_first_use(lambda: std_compile(r"第\s*\d{1,2}\s*周|\
 _ROUGH_FIRST = compiled_on_first_use(lambda: std_compile(r"(?<![\d.,])[1-9]\d?0$"))
 #: A clause opening another group beside the count before (另有境外移入个案72例), not a part of it.
 _ANOTHER_GROUP = compiled_on_first_use(lambda: std_compile(r"\s*另有"))
+#: The same, read for where the count is (…湖南和宁夏各1宗，同时有16宗境外输入个案: not the last item's area).
+_BESIDE_GROUP = std_compile(r"\s*(?:同时|同日|另外|另)有")
 # (…其中1,463例本土，个案居住县市分布为新北市656例、… — Taiwan's CDC)
 _LISTED_AFTER = compiled_on_first_use(lambda: std_compile(r"\s*[,，:：]?\s*(?:分别(?:是|为|在)|(?:个案|病例)?(?:居住)?(?:县市|地区)?分布(?:为|在|于|是))\s*[:：]?\s*"))
 #: Between one item of such a list and the next (内蒙古56例(均在呼伦贝尔市)、黑龙江10例).

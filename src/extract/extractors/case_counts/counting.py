@@ -15,7 +15,7 @@ from ...anchored import AnyMatch, std_compile
 from ...models import Change
 from ...resources import compiled_on_first_use
 from .count_patterns import (  # (the patterns around a count number: split off, see there)
-    _AMONG_AFTER, _AFTER_BREAKDOWN, _FOUND_WHERE, _SEMI_GAP, _UNDER_OBSERVATION, _SINCE_OPENING, _INFECTION_PARTS, _PARTS_OPENING, _NEW_BEFORE, _SIBLING_BEFORE, _CLAUSE_END_AFTER, _DAYS_OVER, _NO_COUNT_AFTER, _SPREAD_AFTER, _PARTS_AFTER, _BARE_SCOPE_AFTER, _NOTE_BEFORE, _PART_THEN_ITS_PART, _ITEM_COMMA, _WEEK_NUMBER, _ROUGH_FIRST, _ANOTHER_GROUP, _LISTED_AFTER, _NEXT_ITEM, _NOW_METRICS, _OUTCOME_WORD, _NOW_LEAD, _WARD_AFTER, _COORDINATED, _UNDER_MEASURES, _BRACKET_AFTER, _LISTED_ITEMS, _BARE_INPUT_AFTER,
+    _AMONG_AFTER, _AFTER_BREAKDOWN, _FOUND_WHERE, _SEMI_GAP, _UNDER_OBSERVATION, _SINCE_OPENING, _INFECTION_PARTS, _PARTS_OPENING, _NEW_BEFORE, _SIBLING_BEFORE, _CLAUSE_END_AFTER, _DAYS_OVER, _NO_COUNT_AFTER, _SPREAD_AFTER, _PARTS_AFTER, _BARE_SCOPE_AFTER, _NOTE_BEFORE, _PART_THEN_ITS_PART, _ITEM_COMMA, _WEEK_NUMBER, _ROUGH_FIRST, _ANOTHER_GROUP, _BESIDE_GROUP, _LISTED_AFTER, _NEXT_ITEM, _NOW_METRICS, _OUTCOME_WORD, _NOW_LEAD, _WARD_AFTER, _COORDINATED, _UNDER_MEASURES, _BRACKET_AFTER, _LISTED_ITEMS, _BARE_INPUT_AFTER,
 )
 from .counts import _Count, _State
 from .earlier_values import earlier_value, redate_by_change
@@ -62,8 +62,6 @@ def _total_before_community(r: _Reader, community: _Count) -> _Count:
     return community
 
 
-#: A clause opening another group beside the count before it (同时有16宗境外输入个案, 另有…).
-_BESIDE_GROUP = std_compile(r"\s*(?:同时|同日|另外|另)有")
 #: How many counts back an outcome may look for the running total it goes on from.
 _RUNNING_LIST_REACH = 12
 

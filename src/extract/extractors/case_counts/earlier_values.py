@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from ...anchored import std_compile
 from ...resources import compiled_on_first_use
 from .counts import _Count
+from .lexicon import CHANGE_DIRECTIONS
 
 if TYPE_CHECKING:  # the reader imports this module: its type is for the checker only
     from .reader import _Reader
@@ -20,7 +21,7 @@ __all__ = ["earlier_value", "redate_by_change"]
 #: Between a count and the bracket: the day it is compared with (，较20日 / 比前一日).
 _COMPARED = compiled_on_first_use(lambda: std_compile(r"\s*[,，]?\s*(?:较|比)(?P<ref>[^,，;；。()（）\d]{0,4}\d{1,2}[^,，;；。()（）\d]{0,4}|前一日|前一天|昨日|昨天)\s*$"))
 #: After the bracketed number: the bracket closes and the change is said (…)减少220例).
-_CHANGE_AFTER = compiled_on_first_use(lambda: std_compile(r"\s*[)）]\s*(?:增加|减少|上升|下降|增长|回落|多|少)"))
+_CHANGE_AFTER = compiled_on_first_use(lambda: std_compile(rf"\s*[)）]\s*(?:{CHANGE_DIRECTIONS})"))
 
 
 def earlier_value(r: _Reader, target: _Count | None, opened: int, num_start: int, number_end: int, value: int) -> _Count | None:

@@ -231,8 +231,8 @@ def foreign_origin(text: str, start: int, end: int) -> bool:
 
 # The disease as notices name it (2020 and after): 3例新型冠状病毒感染的肺炎确诊病例, 全省新型冠状病毒肺炎无新增…
 _DISEASE = (
-    r"(?:新冠肺炎病毒|新冠肺炎|新冠病毒肺炎|新冠病毒|新型冠状病毒感染的肺炎|新型冠状病毒感染肺炎|新型冠状病毒肺炎|新型冠状病毒(?!肺炎)|新型肺炎|2019冠状病毒病"
-    r"|武汉肺炎(?:\s*[(（][^()（）\n]{0,16}COVID-19[)）])?"  # 新增1712例武漢肺炎(新型冠狀病毒病,COVID-19)本土確診個案 (Taiwan's press)  # Hong Kong government usage
+    r"(?:新冠肺炎病毒|新冠肺炎|新冠病毒肺炎|新冠病毒|新型冠状病毒感染的肺炎|新型冠状病毒感染肺炎|新型冠状病毒肺炎|新型冠状病毒(?!肺炎)|新型肺炎|2019冠状病毒病"  # Hong Kong government usage
+    r"|武汉肺炎(?:\s*[(（][^()（）\n]{0,16}COVID-19[)）])?"  # 新增1712例武漢肺炎(新型冠狀病毒病,COVID-19)本土確診個案 (Taiwan's press)
     r"|(?:2019冠状病毒疾病|严重特殊传染性肺炎)?\s*[(（]COVID-19[)）]|COVID-19(?:\s*[(（](?:武汉肺炎|新冠肺炎|2019冠状病毒疾病)[)）])?)"  # 中央社: 209例2019冠狀病毒疾病(COVID-19)確診病例
     # (公布國內新增315例COVID-19(武漢肺炎)確診病例, 新增384例COVID-19(2019冠狀病毒疾病)本土病例: Taiwan's CDC)
 )
@@ -381,9 +381,11 @@ def _zero_re() -> regex.Pattern[str]:
 # (北京：无新增报告境外输入确诊病例 in a round-up of the provinces: the area heading its line; 我省新型冠状病毒肺炎
 # 无新增确诊病例: the disease's name before the zero)
 _ZERO_GAP = std_compile(r"\s*[:：]?\s*(?:区内|省内|市内|县内|境内|辖区内)?\s*(?:(?:今|昨)?\s*[(（]?\d{1,2}[)）]?\s*日|今日|今天|当日|当天)?\s*(?:等\s*(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*个?\s*(?:区县|区|县|地区|街道|镇街)?)?\s*" + rf"(?:{_DISEASE})?" + r"\s*(?P<scope>本土|本地|境外输入)?\s*(?:均|都|也|仍|现|目前)?\s*(?:已经?)?\s*(?:连续\s*(?:\d{1,4}|[一二两三四五六七八九十百多]{1,4})\s*个?\s*[天日](?:以上)?内?)?\s*(?:报告)?\s*")
+#: The direction of a change against an earlier day (较29日减少, 比前一日增加).
+CHANGE_DIRECTIONS = r"增加|减少|上升|下降|增长|回落|多|少"
 # A change against an earlier day at the end of a prefix: 较29日减少 / 比前一日增加了.
 _CHANGE = compiled_on_first_use(lambda: std_compile(
-    r"(?:较|比|与)(?P<ref>[^,，;；。()（）]{0,14}?)(?:[(（]\s*\d+\s*例\s*[)）])?(?:相比|比较)?[,，]?\s*(?P<dir>增加|减少|上升|下降|增长|回落|多|少)了?\s*(?:报告)?\s*$"
+    rf"(?:较|比|与)(?P<ref>[^,，;；。()（）]{{0,14}}?)(?:[(（]\s*\d+\s*例\s*[)）])?(?:相比|比较)?[,，]?\s*(?P<dir>{CHANGE_DIRECTIONS})了?\s*(?:报告)?\s*$"
 ))
 # The day's change of a current count written after it (现有重症病例10644例，当日减少628例).
 _DAY_CHANGE = compiled_on_first_use(lambda: std_compile(r"[,，]\s*(?P<ref>当日|当天)(?P<dir>增加|减少|上升|下降)了?\s*$"))

@@ -578,22 +578,24 @@ def _title_counted_district(title: str | None, home: _Region | None) -> _Region 
     """The one district or county of ``home`` the headline names, when the headline states its count right after
     it (黑龙江省鸡东县新增1例确诊病例、2例无症状感染者): the notice is that county's, though its body names the
     city as often (鸡西市疾病预防控制中心复核阳性)."""
-    if not title or home is None or not home.code:
-        return None
-    found = [m for m in _mentions_in(title, 0, len(title))
-             if m.region is not None and m.region.code and not m.region.code.endswith("00") and _contains(home.code, m.region.code)]
-    if len({m.region for m in found}) != 1 or not any(_HEADLINE_COUNT_AFTER.match(title, m.end) for m in found):
+    found = _title_districts(title, home)
+    if not title or len({m.region for m in found}) != 1 or not any(_HEADLINE_COUNT_AFTER.match(title, m.end) for m in found):
         return None
     return found[0].region
+
+
+def _title_districts(title: str | None, home: _Region | None) -> list[_Mention]:
+    """The headline's mentions of the districts and counties of ``home`` (a unit with a code)."""
+    if not title or home is None or not home.code:
+        return []
+    return [m for m in _mentions_in(title, 0, len(title))
+            if m.region is not None and m.region.code and not m.region.code.endswith("00") and _contains(home.code, m.region.code)]
 
 
 def _title_district(title: str | None, home: _Region | None) -> _Region | None:
     """The one district or county of ``home`` the headline names (蕪湖市繁昌區:新增報告13例感染者): whose
     notice it is, when its body says 我区/全区."""
-    if not title or home is None or not home.code:
-        return None
-    found = {m.region for m in _mentions_in(title, 0, len(title))
-             if m.region is not None and m.region.code and not m.region.code.endswith("00") and _contains(home.code, m.region.code)}
+    found = {m.region for m in _title_districts(title, home)}
     return found.pop() if len(found) == 1 else None
 
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from ...anchored import std_compile
 from ..dates import resolve_relative
 from .counts import _Count
+from .lexicon import _OUTCOMES  # (outcomes listed as parts of a total: 其中，治愈出院2例，死亡1例)
 from .regions import _Region, _region
 
 if TYPE_CHECKING:  # the reader imports this module: its type is for the checker only
@@ -129,8 +130,6 @@ def cutoff_day_after(r: _Reader, pos: int) -> dt.date | None:
     return m.date
 
 
-#: Outcomes listed as parts of a total (其中，治愈出院2例，死亡1例).
-_OUTCOMES = frozenset(("recovered", "deaths", "released_from_observation"))
 #: How far after its total the first outcome listed as its part may stand.
 _OUTCOME_REACH = 12
 #: Between an asymptomatic count and the outcome that is theirs (境外输入无症状感染者1例，出院1例).
