@@ -65,6 +65,9 @@ def _total_before_community(r: _Reader, community: _Count) -> _Count:
 #: How many counts back an outcome may look for the running total it goes on from.
 _RUNNING_LIST_REACH = 12
 
+#: Between the items of a list an outcome governs (治愈出院确诊病例16例、本土无症状感染者18例): a comma and scope words only.
+_OUTCOME_LIST_GAP = compiled_on_first_use(lambda: std_compile(r"\s*[、和及]\s*(?:本土|境外输入|输入性?|新冠肺炎|新型冠状病毒)*"))
+
 
 def _outcome_in_running_totals(r: _Reader, num_start: int) -> bool:
     """Whether an outcome with no measure word at ``num_start`` goes on a list of running totals: the last running
@@ -189,6 +192,15 @@ def read_count(
             metric, label = had, outcome_m.group()
         else:  # 解除医学观察的密切接触者: an outcome of people who are not cases
             metric, label = "other", text[outcome_m.start() : metric_m.end()]
+    elif (metric in ("confirmed", "asymptomatic") and metric_m is not None and prev_count is not None
+          and prev_count.metric in ("recovered", "deaths") and prev_count.depth == depth and prev_count.label
+          and prev_count.label in lex.metric and lex.metric[prev_count.label] == prev_count.metric
+          and metric_m.group().endswith(("病例", "感染者", "个案")) and _OUTCOME_LIST_GAP.fullmatch(text, prev_count.end, metric_m.start())):
+        # 治愈出院本土确诊病例16例、本土无症状感染者18例: the outcome before the list governs each of its nouns
+        # (出院447例、在院16例: a state of its own, not a noun of cases).
+        noun, metric, label = metric, prev_count.metric, prev_count.label
+        if metric == "recovered" and noun == "asymptomatic":
+            metric = "released_from_observation"  # (none was ill, none is cured: as 新增出院本土无症状感染者)
     suffixed = False
     scope_part = False  # 其中86例为境外输入病例: the scope written after the number
     found_scope = False  # a count of cases found somewhere shares the scope of the sentence's totals
@@ -222,6 +234,12 @@ def read_count(
         # 含11例由无症状感染者转为确诊病例, 新增22例本土新冠肺炎确诊病例: the metric after the number.
         after = _SUFFIX_METRIC_LEAD.match(text, number_end)
         suffix = lex.metric_re.match(text, after.end()) if after else None
+        consumed_before, parts = r.consumed, None
+        if suffix is None and following in ("(", "（") and (parts := _BRACKET_AFTER.match(text, number_end)) is not None:
+            # 尚有1517例(本土1443例、境外输入74例)无症状感染者在定点医院隔离观察治疗: the metric after the bracket of
+            # the count's parts (the parts are read next, as its items).
+            after = _SUFFIX_METRIC_LEAD.match(text, parts.end())
+            suffix = lex.metric_re.match(text, after.end()) if after else None
         # 全國周六新增57宗個案, 新增57例病例 with no total before it: cases are confirmed cases.
         # (新增5例境外输入病例具体情况由…通报 after the day's totals and a list of severities: cases, not the last severity.)
         suffix_confirmed = (suffix is not None and lex.metric[suffix.group()] == "inherit"
@@ -301,6 +319,8 @@ def read_count(
                     # (重庆新增5例确诊病例累计211例: 累计 opens the next count, it does not describe this one)
                     r.consumed = rest.end()
                     return None
+        if parts is not None:
+            r.consumed = consumed_before  # (the parts in the bracket are still to be read)
     if metric in (None, "inherit") and unit in ("例", "宗") and following in gate.BARE_SCOPE_OPENS and (bare := _BARE_SCOPE_AFTER.match(text, number_end)) is not None:
         if (metric is None and _NEW_BEFORE.search(text, max(clause_start, num_start - 3), num_start) is not None
                 and (last_explicit is None or last_explicit.start < r.sentence_start)):

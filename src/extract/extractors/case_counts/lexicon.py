@@ -413,7 +413,7 @@ _SEVERITY = compiled_on_first_use(lambda: std_compile(r"重症|重型|危重|疑
 _OTHER_PEOPLE = compiled_on_first_use(lambda: std_compile(r"[^\d,，;；。()（）]{0,12}?(?:人员|员工|职工|工人|学生|旅客|乘客|志愿者|党员|干部|群众|居民|村民|农民工|专家)"))
 # A metric-less count of patients in hospital: 56例在定点医院进行隔离治疗, 30例在院治疗.
 _IN_HOSPITAL = compiled_on_first_use(lambda: std_compile(
-    r"\s*(?:正|仍|均)?在(?:定点医院|定点救治医院|医院|院|[^,，。;；\d\n]{1,14}?(?:医院|医疗机构))(?:进行|接受)?(?:隔离)?治疗"))  # (在益阳市第四人民医院进行隔离治疗)
+    r"\s*(?:正|仍|均)?在(?:定点医院|定点救治医院|医院|院|[^,，。;；\d\n]{1,14}?(?:医院|医疗机构))(?:进行|接受)?(?:隔离)?(?:观察)?治疗"))  # (在益阳市第四人民医院进行隔离治疗, 在定点医院隔离观察治疗)
 # The provinces that report to the NHC, written as a number of them: the country.
 _NATIONAL = compiled_on_first_use(lambda: regex.compile(
     r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*个?\s*省(?:份|市区|市|区市)?"
