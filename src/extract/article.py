@@ -297,7 +297,13 @@ def _clean_source(src: str) -> str | None:
     src = _SOURCE_STOP.sub("", src).strip(" |｜-—·")
     if _FONT_WIDGET.match(src):
         return None  # 来源:A+A- (the page's font-size buttons where the source is empty), 来源:A+
+    if len(src) > 20 and _LONG_BODY.search(src):
+        return src if len(src) <= 32 else None  # 开平市新型冠状病毒肺炎疫情防控指挥部办公室: an issuing body's full name
     return src if 2 <= len(src) <= 20 else None
+
+
+#: The end of an issuing body's full name, which may pass the length of an outlet's.
+_LONG_BODY = std_compile(r"(?:指挥部|领导小组)(?:办公室)?$|(?:委员会|人民政府|卫生健康局|卫生健康委)$")
 
 
 #: A page's font-size buttons standing where a source would (来源:A+A-).
@@ -331,7 +337,8 @@ def _outlet(lines: list[_Line], first_body: int, last_body: int) -> str | None:
             return name
     # 2. A 来源: line after the body credits the article's own source (aggregators
     #    print their own name in the header, the original outlet at the foot).
-    for line in lines[last_body + 1 :]:
+    #    (A foot of the page's own lines may follow it inside the body's span: 来源 |开平市…办公室, 整理 |…, 进入…群.)
+    for line in lines[last_body + 1 :] + lines[max(first_body + 1, last_body - 5) : last_body + 1]:
         if line.kind == "meta" and (m := _SOURCE.match(line.text)) and (src := _clean_source(m["src"])):
             return src
     # 3. A 来源: in the header's dateline.

@@ -131,7 +131,7 @@ _BYLINE_WORDS = re.compile("|".join(_BYLINE_WORD_LIST))
 # ---------------------------------------------------------------- line kinds
 
 _DATELINE = std_compile(r"(?:日期|时间|发布时间|发布日期|发表时间|更新时间)\s*[::]|^\s*(?:20|19)\d\d\s*(?:[-/.年])\s*\d")
-_SOURCE = regex.compile(r"(?:来源|稿源|出处|转自)\s*[::]\s*(?P<src>[^\s|｜,,;:：]{2,30})")
+_SOURCE = regex.compile(r"(?:来源|稿源|出处|转自)\s*(?:[::]|(?<=来源\s?)[|｜丨])\s*(?P<src>[^\s|｜,,;:：]{2,30})")
 _SOURCE_STOP = regex.compile(r"(?:责任编辑|责编|编辑|作者|记者|浏览|阅读|点击|日期|时间|发布|字号|返回|最后更新|更新).*$")
 _CREDIT = regex.compile(r"^(?:资料|图片|数据|素材|资料来源|来源|稿源)\s*[|:：]")
 _BYLINE_START = regex.compile(

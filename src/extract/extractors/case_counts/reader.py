@@ -33,7 +33,7 @@ from .events import paragraph_events
 from .places_after import counts_of_place_after
 from .unit_places import count_places
 from .paragraphs import _BRACKET, _may_name_section, unwrapped, _outside_brackets, _paragraphs, _poster_lines_joined, _sentences, _without_topic_tags
-from .regions import _DIGIT, _count_areas, _in_outbreak_name, _contains, _district_home, _home_county, _title_district, _title_counted_district, HOME_AUTONOMOUS, HOME_COUNTY, HOME_PROVINCE, _Mention, _Region, _province_of, _area_mentions, _city_in, _county_city_in, _signed_by_county, _article_home, _is_top, reader_hits
+from .regions import _DIGIT, _count_areas, _in_outbreak_name, _contains, _district_home, _home_county, _title_district, _title_counted_district, HOME_AUTONOMOUS, HOME_COUNTY, HOME_PROVINCE, _Mention, _Region, _province_of, _area_mentions, _city_in, _county_city_in, _signed_by_county, _sourced_from_county, _article_home, _is_top, reader_hits
 
 # ------------------------------------------------------------------ decisions
 
@@ -122,7 +122,8 @@ class _Reader:
         self.areas = _count_areas(self.text, self.areas)
         home = _district_home(self.areas, doc.title, self.text) or _article_home(doc, self.areas)
         # (景洪市 named eight times, its 西双版纳州 once: an article about the county-level city)
-        self.home = _county_city_in(self.areas, home) or _signed_by_county(self.text, self.areas, home) or home
+        self.home = (_county_city_in(self.areas, home) or _signed_by_county(self.text, self.areas, home)
+                     or _sourced_from_county(doc.outlet, home) or home)
         if any(a.region is not None and a.region.name == HOME_COUNTY for a in self.areas):
             # 我县新增确诊病例5例…全县累计…: a county's own notice is about the county (南漳县's, its name in the
             # signature), not the city the home was taken for.

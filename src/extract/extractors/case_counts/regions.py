@@ -460,6 +460,21 @@ def _signed_by_county(text: str, mentions: list[_Mention], home: _Region | None)
     return r if _OFFICIAL_BODY.search(line) else None
 
 
+def _sourced_from_county(outlet: str | None, home: _Region | None) -> _Region | None:
+    """The county-level unit of ``home`` (a prefecture-level city) whose government body is the article's source
+    (来源 |开平市新型冠状病毒肺炎疫情防控指挥部办公室 under a 江门 account's repost): whose notice it is, its 我市
+    that unit's. None otherwise."""
+    if not outlet or home is None or not home.code or not home.code.endswith("00") or home.code.endswith("0000"):
+        return None
+    if not _OFFICIAL_BODY.search(outlet):
+        return None
+    named = _mentions_in(outlet, 0, len(outlet))
+    r = named[0].region if named and named[0].start == 0 else None
+    if r is None or not r.code or r.code.endswith("00") or r.code[:4] != home.code[:4]:
+        return None
+    return r
+
+
 def _taiwan_home(mentions: list[_Mention]) -> _Region | None:
     """台湾省 when most of the places named (the country aside) are Taiwan's, else None."""
     taiwan: _Region | None = None
