@@ -70,7 +70,7 @@ _ONE_DAY = dt.timedelta(days=1)
 _MEETING = regex.compile(
     rf"""
     (?P<video_conference>(?:电视电话会议?|电视会议|视频会议|视频工作会议)(?!室)|视频会(?=后|上))  # 在省、市…视频会后 (not 在指挥部视频会议室: a room)
-    |(?P<press_conference>新闻发布会|发布会|新闻通气会|吹风会|记者见面会|记者招待会|记者会|会见传媒|简报会)  # 会见传媒: the Hong Kong government's; 简报会: its daily health briefing
+    |(?P<press_conference>新闻发布会|发布会|新闻释出会|新闻通气会|吹风会|记者见面会|记者招待会|记者会|会见传媒|简报会)  # 新闻释出会: 新聞發布會 as a Taiwan-vocabulary conversion writes it; 会见传媒: the Hong Kong government's; 简报会: its daily health briefing
     |(?P<party_committee>
         (?:政治局常务委员会|政治局常委会)关于[^,，。;；:：\n]{{1,24}}?会议   # 在政治局常委会关于…工作会议上
         |(?:政治局常务委员会|政治局常委会)(?=上|开会)                 # 在政治局常委会上, 在政治局常委会开会的讲话
@@ -730,7 +730,7 @@ def _assign_roles(
                 key = None  # 周先旺昨晚接受新华社专访…表示: an interview, not the meeting in force
             elif (
                 current[1] == "press_conference"
-                and not (at_meeting or titled or same_para or not reported)
+                and not (at_meeting or titled or same_para or not reported or near)
                 and name not in introduced
             ):
                 key = None  # 李克强对医护人员称, a paragraph away: not a speaker at the press conference
