@@ -57,15 +57,34 @@ def _transcript_day(doc: Doc, ref: dt.date | None) -> dt.date | None:
     s = doc.body[0]
     e = min(doc.body[1], s + _HEADER_REACH)
     if doc.text.find("时间", s, e) < 0 and doc.text.find("日期", s, e) < 0:
-        return ref  # (every match opens with its label: most bodies have none near their start)
+        return _lead_day(doc, s, e, ref)  # (every match opens with its label: most bodies have none near their start)
     m = _HEADER_DAY.search(doc.text, s, e)
     if m is None:
-        return ref
+        return _lead_day(doc, s, e, ref)
     try:
         day = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     except ValueError:
         return ref
     return day if ref is None or 0 <= (ref - day).days <= 7 else ref
+
+
+#: A transcript's lead: the day the press conference was held (7月19日,文县人民政府新闻办公室举行…第三场新闻发布会).
+_LEAD_DAY = std_compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日\s*[,，]?[^。\n\d]{0,40}?(?:举行|召开)[^。\n]{0,40}?新闻发布会")
+
+
+def _lead_day(doc: Doc, s: int, e: int, ref: dt.date | None) -> dt.date | None:
+    """The day a transcript's lead says its press conference was held, the page published up to a week later
+    (今天的新闻发布会 in it is that day's); else ``ref``. A transcript is a text with its host's label (主持人)."""
+    if ref is None or doc.text.find("发布会", s, e) < 0 or doc.text.find("主持人", s, doc.body[1]) < 0:
+        return ref  # (a transcript gives its host's words: a report of several days' events is no transcript)
+    m = _LEAD_DAY.search(doc.text, s, e)
+    if m is None:
+        return ref
+    try:
+        day = dt.date(ref.year, int(m.group(1)), int(m.group(2)))
+    except ValueError:
+        return ref
+    return day if 0 < (ref - day).days <= 7 else ref
 
 
 @dataclass

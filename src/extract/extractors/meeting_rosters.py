@@ -14,7 +14,7 @@ from ..document import Doc
 from .officials import find_titles, roster_name
 from .start_words import holds
 
-__all__ = ["roster_people", "speaker_label"]
+__all__ = ["host_speaks", "roster_people", "speaker_label"]
 
 #: A clause break in what stands before a label's name (its titles have none).
 _CLAUSE_MARK = std_compile(r"[,，;；]")
@@ -56,6 +56,26 @@ def roster_people(doc: Doc) -> list[tuple[str, str]]:
             continue
         out.append((item["name"], role))  # type: ignore[arg-type]
     return out
+
+
+#: A transcript's bare label of the host's words, on a line of its own (主持人: (new line) 各位媒体朋友: …).
+_HOST_LABEL = std_compile(r"\n\s*主持人\s*[:：]\s*\n")
+
+
+def host_speaks(doc: Doc) -> bool:
+    """Whether a transcript gives the host's words under a bare 主持人: label (no name on it, none on the line below:
+    the host's speech follows): the chair the report names speaks."""
+    text = doc.text
+    start, end = doc.body
+    if not holds(text, "主持人", start, end):
+        return False
+    for m in _HOST_LABEL.finditer(text, max(0, start - 1), end):
+        nxt = text[m.end() : end].lstrip()
+        line = nxt[: nxt.find("\n")] if "\n" in nxt else nxt
+        line = line.strip()
+        if line and _ROSTER_ITEM.fullmatch(line) is None and roster_name(line) is None:
+            return True
+    return False
 
 
 _SPEAKER_LABEL = std_compile(r"[:：](?!\s*$)")

@@ -52,7 +52,7 @@ from .meeting_dates import (
 from .cited_names import (
     _CARRIED_OUT, _CITED, _CITED_INSPECTION, _CITED_JOINED, _CITED_PERSON, _DATED_NAME, _cited_after, _cited_titled,
 )
-from .meeting_rosters import roster_people, speaker_label
+from .meeting_rosters import host_speaks, roster_people, speaker_label
 from .officials import claimed_hits, name_hits
 from .member_lists import _invited, _is_list_gap
 from .officials_lexicon import load_lexicon
@@ -612,6 +612,11 @@ def extract(doc: Doc, officials: list[Official]) -> list[Meeting]:
         # 主持人 / 发布人 with the post and name of each below (a report of the conference's roster).
         for person, role in roster_people(doc):
             roles.setdefault(conferences[0], {}).setdefault(person, set()).add(role)
+        if host_speaks(doc):
+            # 曹斌主持新闻发布会 … 主持人: (new line) 各位媒体朋友: 大家下午好!…: the chair's own words follow the label.
+            for rs in roles.get(conferences[0], {}).values():
+                if "chair" in rs:
+                    rs.add("speaker")
     for m in mentions:
         for person, role in m.people:  # the leader of an inspection
             if id(m) in key_of:
@@ -730,10 +735,12 @@ def _assign_roles(
                 key = None  # 周先旺昨晚接受新华社专访…表示: an interview, not the meeting in force
             elif (
                 current[1] == "press_conference"
-                and not (at_meeting or titled or same_para or not reported or near)
+                and not (at_meeting or titled or same_para or not reported or (near and text[pos - 1 : pos] == "请"))
                 and name not in introduced
             ):
-                key = None  # 李克强对医护人员称, a paragraph away: not a speaker at the press conference
+                # 李克强对医护人员称, a paragraph away: not a speaker at the press conference (首先,请庞军先生介绍 in the
+                # sentence after the host named it: the guest the host invites is)
+                key = None
             elif at_meeting or titled or name not in introduced or not reported or near:
                 key = current
             elif (last := last_said.get(name)) is not None and last[0] >= si - 1:
