@@ -22,6 +22,7 @@ from ..anchored import std_compile
 from ..document import Doc
 from ..models import MeetingType
 from . import dates as dates_mod
+from .start_words import holds
 
 _ISO_DATE = std_compile(r"(20\d\d)\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 
@@ -75,7 +76,7 @@ _LEAD_DAY = std_compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日\s*[,，]?[^。\n\
 def _lead_day(doc: Doc, s: int, e: int, ref: dt.date | None) -> dt.date | None:
     """The day a transcript's lead says its press conference was held, the page published up to a week later
     (今天的新闻发布会 in it is that day's); else ``ref``. A transcript is a text with its host's label (主持人)."""
-    if ref is None or doc.text.find("发布会", s, e) < 0 or doc.text.find("主持人", s, doc.body[1]) < 0:
+    if ref is None or doc.text.find("发布会", s, e) < 0 or not holds(doc.text, "主持人", s, doc.body[1]):
         return ref  # (a transcript gives its host's words: a report of several days' events is no transcript)
     m = _LEAD_DAY.search(doc.text, s, e)
     if m is None:

@@ -70,12 +70,15 @@ def host_speaks(doc: Doc) -> bool:
     if not holds(text, "主持人", start, end):
         return False
     for m in _HOST_LABEL.finditer(text, max(0, start - 1), end):
-        nxt = text[m.end() : end].lstrip()
-        line = nxt[: nxt.find("\n")] if "\n" in nxt else nxt
-        line = line.strip()
+        nxt = _NEXT_LINE.match(text, m.end(), end)
+        line = nxt.group().strip() if nxt is not None else ""
         if line and _ROSTER_ITEM.fullmatch(line) is None and roster_name(line) is None:
             return True
     return False
+
+
+#: The next line with something on it.
+_NEXT_LINE = std_compile(r"\s*[^\n]*")
 
 
 _SPEAKER_LABEL = std_compile(r"[:：](?!\s*$)")

@@ -194,7 +194,7 @@ def read_count(
             metric, label = "other", text[outcome_m.start() : metric_m.end()]
     elif (metric in ("confirmed", "asymptomatic") and metric_m is not None and prev_count is not None
           and prev_count.metric in ("recovered", "deaths") and prev_count.depth == depth and prev_count.label
-          and prev_count.label in lex.metric and lex.metric[prev_count.label] == prev_count.metric
+          and lex.metric.get(prev_count.label) == prev_count.metric
           and metric_m.group().endswith(("病例", "感染者", "个案")) and _OUTCOME_LIST_GAP.fullmatch(text, prev_count.end, metric_m.start())):
         # 治愈出院本土确诊病例16例、本土无症状感染者18例: the outcome before the list governs each of its nouns
         # (出院447例、在院16例: a state of its own, not a noun of cases).

@@ -417,18 +417,31 @@ def _city_in(mentions: list[_Mention], home: _Region | None) -> _Region | None:
     return max(votes, key=lambda r: votes[r]) if votes else None
 
 
+def _prefecture_code(home: _Region | None) -> str | None:
+    """The code of ``home`` when it is a prefecture-level unit (440700; not 440000 or 440783), else None."""
+    code = home.code if home is not None else None
+    return code if code and code.endswith("00") and not code.endswith("0000") else None
+
+
+def _county_of(r: _Region, code: str) -> bool:
+    """Whether ``r`` is a county-level unit of the prefecture-level unit coded ``code`` (440783 of 440700)."""
+    own = r.code
+    return own is not None and own != "" and not own.endswith("00") and own[:4] == code[:4]
+
+
 def _county_city_in(mentions: list[_Mention], home: _Region | None) -> _Region | None:
     """When ``home`` is a prefecture-level city, the county-level city of it (东兴市 of 防城港市) the mentions
     name more often than the home itself, and three times as often as its other units together: the
     article is about that city (its 全市/我市, its counts with no area)."""
-    if home is None or not home.code or not home.code.endswith("00") or home.code.endswith("0000"):
+    code = _prefecture_code(home)
+    if code is None:
         return None
     named: dict[_Region, int] = {}
     for m in mentions:
         r = m.region
-        if r is not None and r.code and r.code[:4] == home.code[:4] and r.code != home.code:
+        if r is not None and r.code and r.code[:4] == code[:4] and r.code != code:
             named[r] = named.get(r, 0) + 1
-    own = sum(1 for m in mentions if m.region is not None and m.region.code == home.code)
+    own = sum(1 for m in mentions if m.region is not None and m.region.code == code)
     best = max(named, key=lambda r: named[r]) if named else None
     if best is None or not best.name.endswith("市") or named[best] <= max(own, 2):
         return None
@@ -446,11 +459,12 @@ def _signed_by_county(text: str, mentions: list[_Mention], home: _Region | None)
     """The county-level unit of ``home`` (a prefecture-level city) whose government body signs the notice on a
     line of its own, the body's last place named (…德阳市累计…12例(绵竹市5例、…)。(new line) 什邡市卫生健康局
     (new line) 2020年2月6日): whose notice it is, though its body names the city and its units."""
-    if home is None or not home.code or not home.code.endswith("00") or home.code.endswith("0000") or not mentions:
+    code = _prefecture_code(home)
+    if code is None or not mentions:
         return None
     m = mentions[-1]
     r = m.region
-    if r is None or not r.code or r.code.endswith("00") or r.code[:4] != home.code[:4]:
+    if r is None or not _county_of(r, code):
         return None
     line_start = text.rfind("\n", 0, m.start) + 1
     line_end = text.find("\n", m.end)
@@ -464,15 +478,12 @@ def _sourced_from_county(outlet: str | None, home: _Region | None) -> _Region | 
     """The county-level unit of ``home`` (a prefecture-level city) whose government body is the article's source
     (来源 |开平市新型冠状病毒肺炎疫情防控指挥部办公室 under a 江门 account's repost): whose notice it is, its 我市
     that unit's. None otherwise."""
-    if not outlet or home is None or not home.code or not home.code.endswith("00") or home.code.endswith("0000"):
-        return None
-    if not _OFFICIAL_BODY.search(outlet):
+    code = _prefecture_code(home)
+    if code is None or not outlet or not _OFFICIAL_BODY.search(outlet):
         return None
     named = _mentions_in(outlet, 0, len(outlet))
     r = named[0].region if named and named[0].start == 0 else None
-    if r is None or not r.code or r.code.endswith("00") or r.code[:4] != home.code[:4]:
-        return None
-    return r
+    return r if r is not None and _county_of(r, code) else None
 
 
 def _taiwan_home(mentions: list[_Mention]) -> _Region | None:
